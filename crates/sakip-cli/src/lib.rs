@@ -1,0 +1,144 @@
+//! The `sakip` command line. `main.rs` (at the repository root) only calls
+//! [`main`]; each command is one module here, and [`run`] takes its
+//! arguments and output streams as parameters so that tests and benchmarks
+//! drive it without a process.
+//!
+//! Exit codes: 0 when nothing is wrong, 1 when the rules or the evaluation
+//! have errors (the output still says everything that could be said), 2 for
+//! a command line that could not be understood.
+
+pub mod check;
+pub mod eval;
+pub mod render;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "sakip",
+    version,
+    about = "Turns SAKIP performance rules into performance reports (LKjIP chapter III)",
+    long_about = "Turns SAKIP performance rules into performance reports.\n\n\
+        Rule files (.sakip) declare indicators, targets, formulas, rounding and\n\
+        classification; a unit's folder adds its Perjanjian Kinerja and its data.\n\
+        `sakip check` finds mistakes in rule files; `sakip eval` computes a unit's\n\
+        year exactly and names every doubtful figure."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to use colour: auto (a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check rule files: syntax, names, references, formulas
+    Check(check::Args),
+    /// Evaluate a unit's year: targets, realisasi, capaian, bands, budget
+    Eval(eval::Args),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}
+
+/// Where a command writes, and whether each stream is a terminal.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub out_is_terminal: bool,
+    pub err_is_terminal: bool,
+    /// Terminal width for tables, when known.
+    pub width: Option<u16>,
+}
+
+/// Runs one command line; returns the exit code.
+pub fn run<I, T>(args: I, io: &mut Io<'_>) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let text = if io.err_is_terminal && e.use_stderr() {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            let target: &mut dyn Write = if e.use_stderr() {
+                &mut *io.err
+            } else {
+                &mut *io.out
+            };
+            let _ = write!(target, "{text}");
+            return code;
+        }
+    };
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args, cli.color, io),
+        Command::Eval(args) => eval::run(args, cli.color, io),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // Writing to a closed pipe (`sakip eval ... | head`) is not an error worth a message.
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                let _ = writeln!(io.err, "error: {e}");
+            }
+            1
+        }
+    }
+}
+
+/// The process entry point.
+pub fn main() -> ExitCode {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let out_is_terminal = stdout.is_terminal();
+    let err_is_terminal = stderr.is_terminal();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let width = terminal_width();
+    let code = {
+        let mut io = Io {
+            out: &mut out,
+            err: &mut err,
+            out_is_terminal,
+            err_is_terminal,
+            width,
+        };
+        run(std::env::args_os(), &mut io)
+    };
+    let _ = out.flush();
+    ExitCode::from(code)
+}
+
+/// `COLUMNS` when the shell exports it; tables otherwise use their default.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w: &u16| *w >= 40)
+}

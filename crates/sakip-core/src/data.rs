@@ -1,0 +1,51 @@
+//! What a unit reports for one year: realisasi per indicator and period,
+//! pagu and realisasi per jenis belanja, and the figures its report printed
+//! (kept only to be compared with the computed ones).
+
+use crate::model::{Origin, Quantity};
+use crate::periode::Periode;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RealisasiEntry {
+    pub indicator: String,
+    /// One value for the year (`Periode::Tahun`), or one per period.
+    pub values: Vec<(Periode, Quantity)>,
+    /// The capaian the unit's report printed, if it is being checked.
+    pub printed_capaian: Option<Decimal>,
+    pub origin: Option<Origin>,
+}
+
+/// Pagu and realisasi of one budget line: a jenis belanja or a programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BelanjaEntry {
+    pub name: String,
+    pub pagu: Decimal,
+    pub realisasi: Decimal,
+    pub printed_penyerapan: Option<Decimal>,
+    pub origin: Option<Origin>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitData {
+    pub year: u16,
+    pub dasar: Vec<String>,
+    pub realisasi: Vec<RealisasiEntry>,
+    /// Per jenis belanja (Belanja Pegawai, Barang, Modal).
+    pub belanja: Vec<BelanjaEntry>,
+    /// Per programme, when the unit reports it.
+    pub program: Vec<BelanjaEntry>,
+}
+
+impl UnitData {
+    pub fn new(year: u16) -> Self {
+        Self {
+            year,
+            ..Self::default()
+        }
+    }
+
+    pub fn realisasi_of(&self, indicator: &str) -> Option<&RealisasiEntry> {
+        self.realisasi.iter().find(|r| r.indicator == indicator)
+    }
+}

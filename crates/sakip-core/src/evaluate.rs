@@ -1,0 +1,770 @@
+//! One unit, one year: every indicator of its Perjanjian Kinerja computed
+//! from the rules in force, with a trace of each step and the diagnostics
+//! that name doubtful figures.
+//!
+//! Order of work for an indicator: the target in force (the most specific
+//! level wins), the realisasi (a `rumus realisasi`, or the data's periods
+//! combined by the indicator's `agregasi`), the raw capaian (a `rumus
+//! capaian`, or the polarity's default), the Konversi Efisiensi cap, the
+//! rule set's rounding, and the band. Formulas may read other indicators;
+//! those are computed on demand, once, and a cycle is an error.
+//!
+//! An evaluation holds no global state: the same inputs always give the
+//! same [`Evaluation`], and units can be evaluated in parallel.
+
+use crate::anggaran::{compare_printed, evaluate_anggaran, Anggaran};
+use crate::data::{RealisasiEntry, UnitData};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::formula::{Context, Field, FormulaError, FunctionHost};
+use crate::model::{Indikator, Origin, RuleSet, RuleSetInfo, Tier};
+use crate::number::plain;
+use crate::periode::{JenisPeriode, Periode};
+use crate::satuan::Satuan;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The band an indicator's capaian falls in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BandRef {
+    pub id: String,
+    pub label: String,
+    pub colour: String,
+}
+
+/// One step of an indicator's evaluation, for `explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// What the step is: `rule`, `target`, `realisasi`, `capaian`, `konversi`, `pembulatan`, `klasifikasi`.
+    pub label: &'static str,
+    pub text: String,
+    pub origin: Option<Origin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorResult {
+    pub id: String,
+    pub tier: Tier,
+    pub sasaran: String,
+    pub sasaran_name: String,
+    pub name: String,
+    pub satuan: Satuan,
+    pub induk: Option<String>,
+    pub bobot: Option<Decimal>,
+    pub target: Option<Decimal>,
+    pub national_target: Option<Decimal>,
+    pub realisasi: Option<Decimal>,
+    /// The unit the realisasi was written in, when it was written with one.
+    pub realisasi_satuan: Option<Satuan>,
+    pub realisasi_periode: Vec<(Periode, Decimal)>,
+    /// Before the cap and the rounding.
+    pub capaian_raw: Option<Decimal>,
+    /// After the cap and the rounding: the figure a report prints.
+    pub capaian: Option<Decimal>,
+    pub band: Option<BandRef>,
+    pub printed_capaian: Option<Decimal>,
+    pub dasar: Vec<String>,
+    pub trace: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    pub satker: Option<RuleSetInfo>,
+    pub chain: Vec<RuleSetInfo>,
+    pub year: u16,
+    pub perjanjian_dasar: Vec<String>,
+    pub data_dasar: Vec<String>,
+    /// Ordered by tier, then as the Perjanjian Kinerja lists them.
+    pub indicators: Vec<IndicatorResult>,
+    pub anggaran: Anggaran,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Evaluation {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+/// Evaluates `data` under `rules`; functions that formulas call beyond the
+/// built-ins come from `host`.
+pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn FunctionHost) -> Evaluation {
+    let year = data.year;
+    let mut ev = Evaluator {
+        rules,
+        data,
+        year,
+        host,
+        memo: HashMap::new(),
+        stack: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let pk = rules.perjanjian(year);
+    let mut ids: Vec<&str> = match pk {
+        Some(pk) => pk.indikator.iter().map(String::as_str).collect(),
+        None => {
+            ev.diagnostics.push(
+                Diagnostic::error("perjanjian-missing", format!("there is no Perjanjian Kinerja for {year}"))
+                    .help(format!("add a `perjanjian {year} {{ ... }}` block with the year's targets to the unit's rules")),
+            );
+            Vec::new()
+        }
+    };
+    // Tier first, then the agreement's order (the sort is stable).
+    ids.sort_by_key(|id| rules.indikator(id).map(|i| i.tier));
+    let mut indicators = Vec::with_capacity(ids.len());
+    for id in &ids {
+        ev.ensure(id);
+        if let Some(Slot::Done(result)) = ev.memo.get(*id) {
+            indicators.push((**result).clone());
+        }
+    }
+    let mut diagnostics = std::mem::take(&mut ev.diagnostics);
+    cross_tier_checks(rules, &indicators, &mut diagnostics);
+    unused_realisasi(data, &ev.memo, &mut diagnostics);
+    let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
+    Evaluation {
+        satker: rules.satker().cloned(),
+        chain: rules.chain.clone(),
+        year,
+        perjanjian_dasar: pk.map(|p| p.dasar.clone()).unwrap_or_default(),
+        data_dasar: data.dasar.clone(),
+        indicators,
+        anggaran,
+        diagnostics,
+    }
+}
+
+enum Slot {
+    InProgress,
+    Done(Box<IndicatorResult>),
+}
+
+struct Evaluator<'a> {
+    rules: &'a RuleSet,
+    data: &'a UnitData,
+    year: u16,
+    host: &'a dyn FunctionHost,
+    memo: HashMap<String, Slot>,
+    stack: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Evaluator<'a> {
+    /// Computes `id` unless it is computed already.
+    fn ensure(&mut self, id: &str) {
+        if self.memo.contains_key(id) {
+            return;
+        }
+        let Some(ind) = self.rules.indikator(id) else {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "unknown-indicator",
+                    format!("the rules have no indikator `{id}`"),
+                )
+                .indicator(id),
+            );
+            return;
+        };
+        self.memo.insert(id.to_string(), Slot::InProgress);
+        self.stack.push(id.to_string());
+        let result = self.compute(ind);
+        self.stack.pop();
+        self.memo
+            .insert(id.to_string(), Slot::Done(Box::new(result)));
+    }
+
+    /// A figure of another indicator, for a formula.
+    fn figure(&mut self, id: &str, field: Field) -> Result<Decimal, FormulaError> {
+        if let Some(Slot::InProgress) = self.memo.get(id) {
+            let mut cycle = self.stack.clone();
+            cycle.push(id.to_string());
+            let cycle: Vec<String> = cycle
+                .iter()
+                .skip_while(|s| s.as_str() != id)
+                .map(|s| format!("`{s}`"))
+                .collect();
+            return Err(FormulaError::new(format!(
+                "the formulas form a cycle: {}",
+                cycle.join(" -> ")
+            )));
+        }
+        self.ensure(id);
+        let Some(Slot::Done(r)) = self.memo.get(id) else {
+            return Err(FormulaError::new(format!("there is no indikator `{id}`")));
+        };
+        let value = match field {
+            Field::Target => r.target,
+            Field::Realisasi => r.realisasi,
+            Field::Capaian => r.capaian,
+        };
+        value.ok_or_else(|| {
+            FormulaError::new(format!(
+                "`{id}` has no {} for {}",
+                field.keyword(),
+                self.year
+            ))
+        })
+    }
+
+    fn compute(&mut self, ind: &'a Indikator) -> IndicatorResult {
+        let year = self.year;
+        let rules: &'a RuleSet = self.rules;
+        let data: &'a UnitData = self.data;
+        let mut trace = vec![Step {
+            label: "rule",
+            text: format!(
+                "indikator `{}` of sasaran {} ({}), declared by `{}`; satuan {}, polaritas {}",
+                ind.id,
+                ind.sasaran,
+                ind.tier.keyword(),
+                ind.defined_by,
+                ind.satuan,
+                ind.polaritas
+            ),
+            origin: ind.origin.clone(),
+        }];
+        let mut diags = Vec::new();
+        let id = ind.id.as_str();
+
+        // Target.
+        let target_rule = ind.target_in_force(year);
+        let target = target_rule.map(|t| t.value.value);
+        match target_rule {
+            Some(t) => {
+                let dasar = t
+                    .dasar
+                    .as_ref()
+                    .map(|d| format!(", dasar: {d}"))
+                    .unwrap_or_default();
+                trace.push(Step {
+                    label: "target",
+                    text: format!(
+                        "{year}: {} (set by the {} rules `{}`{dasar})",
+                        t.value,
+                        t.tingkat.keyword(),
+                        t.source
+                    ),
+                    origin: t.origin.clone(),
+                });
+                if let Some(s) = &t.value.satuan {
+                    if *s != ind.satuan {
+                        diags.push(
+                            Diagnostic::warning(
+                                "target-satuan",
+                                format!(
+                                    "the target `{}` is in {} but the indikator is measured in {}",
+                                    t.value, s, ind.satuan
+                                ),
+                            )
+                            .help(format!(
+                                "write the target in {}, or correct the indikator's `satuan`",
+                                ind.satuan
+                            ))
+                            .at(t.origin.as_ref()),
+                        );
+                    }
+                }
+            }
+            None => diags.push(
+                Diagnostic::error(
+                    "target-missing",
+                    format!("indikator `{id}` has no target for {year}"),
+                )
+                .help(format!(
+                    "add `target {id} = <value>` to the `perjanjian {year}` block"
+                ))
+                .at(ind.origin.as_ref()),
+            ),
+        }
+        let national = ind.national_target(year);
+        if let (Some(t), Some(n)) = (target_rule, national) {
+            if t.tingkat > n.tingkat && t.value.value != n.value.value {
+                let (severity, how) = if t.value.value < n.value.value {
+                    (Severity::Warning, "below")
+                } else {
+                    (Severity::Info, "above")
+                };
+                diags.push(
+                    Diagnostic::new(
+                        severity,
+                        "target-national",
+                        format!(
+                            "the unit's target {} for {year} is {how} the national target {} set by `{}`",
+                            t.value, n.value, n.source
+                        ),
+                    )
+                    .at(t.origin.as_ref()),
+                );
+            }
+        }
+
+        // Realisasi.
+        let entry = data.realisasi_of(id);
+        let mut realisasi_periode = Vec::new();
+        let mut realisasi_satuan = None;
+        let realisasi = if let Some(rumus) = ind.rumus_realisasi_in_force(year) {
+            let mut ctx = FormulaCtx {
+                ev: self,
+                ind,
+                target,
+                realisasi: None,
+                entry,
+            };
+            match rumus.expr.eval_number(&mut ctx) {
+                Ok(v) => {
+                    trace.push(Step {
+                        label: "realisasi",
+                        text: format!("{} = {}", rumus.expr, plain(v)),
+                        origin: rumus.origin.clone(),
+                    });
+                    Some(v)
+                }
+                Err(e) => {
+                    diags.push(formula_error(&e, "rumus realisasi", rumus.origin.as_ref()));
+                    None
+                }
+            }
+        } else {
+            match entry {
+                None => {
+                    diags.push(
+                        Diagnostic::warning("realisasi-missing", format!("indikator `{id}` has no realisasi for {year}"))
+                            .help(format!("add `{id} = <value>` to the `realisasi {year}` block of the unit's data")),
+                    );
+                    None
+                }
+                Some(entry) => {
+                    realisasi_satuan =
+                        check_satuan(ind, entry, target_rule.map(|t| &t.value), &mut diags);
+                    match combine(ind, entry) {
+                        Ok((value, periods, how)) => {
+                            realisasi_periode = periods;
+                            trace.push(Step {
+                                label: "realisasi",
+                                text: how,
+                                origin: entry.origin.clone(),
+                            });
+                            Some(value)
+                        }
+                        Err(d) => {
+                            diags.push(*d);
+                            None
+                        }
+                    }
+                }
+            }
+        };
+
+        // Capaian: raw, capped, rounded, classified.
+        let mut capaian_raw = None;
+        if let (Some(t), Some(r)) = (target, realisasi) {
+            if let Some(rumus) = ind.rumus_capaian_in_force(year) {
+                let mut ctx = FormulaCtx {
+                    ev: self,
+                    ind,
+                    target,
+                    realisasi,
+                    entry,
+                };
+                match rumus.expr.eval_number(&mut ctx) {
+                    Ok(v) => {
+                        trace.push(Step {
+                            label: "capaian",
+                            text: format!("{} = {}", rumus.expr, plain(v)),
+                            origin: rumus.origin.clone(),
+                        });
+                        capaian_raw = Some(v);
+                    }
+                    Err(e) => diags.push(formula_error(&e, "rumus capaian", rumus.origin.as_ref())),
+                }
+            } else {
+                match ind.polaritas.capaian(t, r) {
+                    Ok(c) => {
+                        trace.push(Step {
+                            label: "capaian",
+                            text: format!("polaritas {}: {} = {}", ind.polaritas, c.formula, plain(c.value)),
+                            origin: None,
+                        });
+                        if t.is_zero() {
+                            diags.push(Diagnostic::info(
+                                "target-zero",
+                                format!("the target is 0, so capaian follows the rule for a zero target: {}", c.formula),
+                            ));
+                        }
+                        capaian_raw = Some(c.value);
+                    }
+                    Err(_) => diags.push(Diagnostic::error(
+                        "capaian-overflow",
+                        format!("the capaian of realisasi {r} against target {t} is too large for a decimal figure"),
+                    )),
+                }
+            }
+        }
+        let mut capaian = None;
+        let mut band = None;
+        if let Some(raw) = capaian_raw {
+            let mut value = raw;
+            if let Some(cap) = &rules.konversi_efisiensi {
+                if value > cap.value {
+                    trace.push(Step {
+                        label: "konversi",
+                        text: format!(
+                            "Konversi Efisiensi: {} is above {}, converted to {}",
+                            plain(value),
+                            cap.value,
+                            cap.value
+                        ),
+                        origin: cap.origin.clone(),
+                    });
+                    value = cap.value;
+                }
+            }
+            let rounding = rules.pembulatan_capaian.value;
+            let rounded = rounding.apply(value);
+            trace.push(Step {
+                label: "pembulatan",
+                text: format!(
+                    "pembulatan capaian {rounding}: {} -> {}",
+                    plain(value),
+                    plain(rounded)
+                ),
+                origin: rules.pembulatan_capaian.origin.clone(),
+            });
+            match rules.klasifikasi.value.classify(rounded) {
+                Some(b) => {
+                    trace.push(Step {
+                        label: "klasifikasi",
+                        text: format!("{} is in {} `{}` ({})", plain(rounded), b.range_text(), b.label, b.id),
+                        origin: rules.klasifikasi.origin.clone(),
+                    });
+                    band = Some(BandRef { id: b.id.clone(), label: b.label.clone(), colour: b.colour.clone() });
+                }
+                None => diags.push(
+                    Diagnostic::warning("band-missing", format!("capaian {} falls in no band of the klasifikasi", plain(rounded)))
+                        .help("extend the klasifikasi so that its bands cover every capaian, or set a `konversi efisiensi` cap"),
+                ),
+            }
+            capaian = Some(rounded);
+        }
+
+        // The printed figure, if the data records one.
+        let printed_capaian = entry.and_then(|e| e.printed_capaian);
+        if let (Some(printed), Some(computed), Some(t), Some(r)) =
+            (printed_capaian, capaian, target, realisasi)
+        {
+            let rounding = rules.pembulatan_capaian.value;
+            if let Some(diff) = compare_printed(printed, computed, rounding) {
+                let how = if ind.rumus_capaian_in_force(year).is_some() {
+                    "the rumus capaian".to_string()
+                } else {
+                    format!("realisasi {} against target {}", plain(r), plain(t))
+                };
+                let what = format!(
+                    "the report prints a capaian of {}%, but {how} under `pembulatan capaian {rounding}` gives {}%",
+                    plain(printed),
+                    plain(computed)
+                );
+                diags.push(diff.into_diagnostic(
+                    "printed-capaian",
+                    what,
+                    entry.and_then(|e| e.origin.as_ref()),
+                ));
+            }
+        }
+
+        for d in diags {
+            self.diagnostics.push(d.indicator(id));
+        }
+        let sasaran_name = rules
+            .sasaran(&ind.sasaran)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        IndicatorResult {
+            id: ind.id.clone(),
+            tier: ind.tier,
+            sasaran: ind.sasaran.clone(),
+            sasaran_name,
+            name: ind.name.clone(),
+            satuan: ind.satuan.clone(),
+            induk: ind.induk.clone(),
+            bobot: ind.bobot,
+            target,
+            national_target: national.map(|n| n.value.value),
+            realisasi,
+            realisasi_satuan,
+            realisasi_periode,
+            capaian_raw,
+            capaian,
+            band,
+            printed_capaian,
+            dasar: ind.dasar.clone(),
+            trace,
+        }
+    }
+}
+
+fn formula_error(e: &FormulaError, which: &str, origin: Option<&Origin>) -> Diagnostic {
+    Diagnostic::error(
+        "formula-error",
+        format!("the {which} failed: {}", e.message),
+    )
+    .at(origin)
+}
+
+/// Warns when the realisasi is written in another unit than the indicator
+/// (or its target); returns the unit it was written in.
+fn check_satuan(
+    ind: &Indikator,
+    entry: &RealisasiEntry,
+    target: Option<&crate::model::Quantity>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Satuan> {
+    let written = entry.values.iter().find_map(|(_, q)| q.satuan.clone());
+    if let Some(s) = &written {
+        if *s != ind.satuan {
+            let target_text = target.map(|t| format!(" (target {t})")).unwrap_or_default();
+            diags.push(
+                Diagnostic::warning(
+                    "satuan-mismatch",
+                    format!(
+                        "the realisasi is written in {s} but indikator `{}` is measured in {}{target_text}; capaian compares the numbers alone",
+                        ind.id, ind.satuan
+                    ),
+                )
+                .help(format!("write the realisasi in {}, or correct the indikator's `satuan` if the target is the mistake", ind.satuan))
+                .at(entry.origin.as_ref()),
+            );
+        }
+    }
+    written
+}
+
+/// The year's realisasi from the data's period values.
+#[allow(clippy::type_complexity)]
+fn combine(
+    ind: &Indikator,
+    entry: &RealisasiEntry,
+) -> Result<(Decimal, Vec<(Periode, Decimal)>, String), Box<Diagnostic>> {
+    let at = entry.origin.as_ref();
+    let values: Vec<(Periode, Decimal)> = entry.values.iter().map(|(p, q)| (*p, q.value)).collect();
+    if let [(Periode::Tahun, v)] = values.as_slice() {
+        return Ok((
+            *v,
+            Vec::new(),
+            format!("{} for the year, as reported", plain(*v)),
+        ));
+    }
+    let mut jenis: Option<JenisPeriode> = None;
+    for (p, _) in &values {
+        let j = p.jenis();
+        if j == JenisPeriode::Tahun || jenis.is_some_and(|k| k != j) {
+            return Err(Box::new(
+                Diagnostic::error("period-mix", format!("the realisasi of `{}` mixes periods of different kinds", ind.id))
+                    .help("give either one value for the year (`= 30`) or values for the triwulan, or for the semester")
+                    .at(at),
+            ));
+        }
+        jenis = Some(j);
+    }
+    let Some(jenis) = jenis else {
+        return Err(Box::new(
+            Diagnostic::error(
+                "realisasi-missing",
+                format!("the realisasi of `{}` has no values", ind.id),
+            )
+            .at(at),
+        ));
+    };
+    if let Some(expected) = ind.jenis_periode {
+        if expected != jenis {
+            return Err(Box::new(
+                Diagnostic::error(
+                    "period-kind",
+                    format!(
+                        "the rules combine `{}` per {expected}, but the data gives {jenis} values",
+                        ind.id
+                    ),
+                )
+                .at(at),
+            ));
+        }
+    }
+    let Some(agregasi) = ind.agregasi else {
+        return Err(Box::new(
+            Diagnostic::error(
+                "agregasi-missing",
+                format!("`{}` has {jenis} values but its rules do not say how to combine them", ind.id),
+            )
+            .help("add `realisasi jumlah`, `rata`, `terakhir`, `tertinggi` or `terendah` to the indikator")
+            .at(ind.origin.as_ref()),
+        ));
+    };
+    let value = agregasi.apply(&values).ok_or_else(|| {
+        Box::new(
+            Diagnostic::error(
+                "realisasi-overflow",
+                format!("the realisasi of `{}` is too large", ind.id),
+            )
+            .at(at),
+        )
+    })?;
+    let listed: Vec<String> = {
+        let mut sorted = values.clone();
+        sorted.sort_by_key(|(p, _)| *p);
+        sorted
+            .iter()
+            .map(|(p, v)| format!("{} {}", p.keyword(), plain(*v)))
+            .collect()
+    };
+    let how = format!(
+        "{}({}) of {} = {}",
+        agregasi.keyword(),
+        jenis.keyword(),
+        listed.join(", "),
+        plain(value)
+    );
+    Ok((value, values, how))
+}
+
+struct FormulaCtx<'e, 'a> {
+    ev: &'e mut Evaluator<'a>,
+    ind: &'a Indikator,
+    target: Option<Decimal>,
+    realisasi: Option<Decimal>,
+    entry: Option<&'a RealisasiEntry>,
+}
+
+impl Context for FormulaCtx<'_, '_> {
+    fn own(&mut self, field: Field) -> Result<Decimal, FormulaError> {
+        let year = self.ev.year;
+        match field {
+            Field::Target => self
+                .target
+                .ok_or_else(|| FormulaError::new(format!("`{}` has no target for {year}", self.ind.id))),
+            Field::Realisasi => self.realisasi.ok_or_else(|| {
+                FormulaError::new(format!(
+                    "a rumus realisasi cannot read its own realisasi; read its periods (`jumlah(triwulan)`) instead of `realisasi` in `{}`",
+                    self.ind.id
+                ))
+            }),
+            Field::Capaian => Err(FormulaError::new("a formula cannot read its own capaian")),
+        }
+    }
+
+    fn period(&mut self, periode: Periode) -> Result<Decimal, FormulaError> {
+        self.entry
+            .and_then(|e| e.values.iter().find(|(p, _)| *p == periode))
+            .map(|(_, q)| q.value)
+            .ok_or_else(|| {
+                FormulaError::new(format!("`{}` has no realisasi for {periode}", self.ind.id))
+            })
+    }
+
+    fn periods(&mut self, jenis: JenisPeriode) -> Result<Vec<(Periode, Decimal)>, FormulaError> {
+        Ok(self
+            .entry
+            .map(|e| {
+                e.values
+                    .iter()
+                    .filter(|(p, _)| p.jenis() == jenis)
+                    .map(|(p, q)| (*p, q.value))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    fn reference(&mut self, indicator: &str, field: Field) -> Result<Decimal, FormulaError> {
+        self.ev.figure(indicator, field)
+    }
+
+    fn call(&mut self, name: &str, args: &[Decimal]) -> Result<Decimal, FormulaError> {
+        if !self.ev.host.has_function(name) {
+            return Err(FormulaError::new(format!(
+                "no script defines the function `{name}`"
+            )));
+        }
+        self.ev
+            .host
+            .call_function(name, args)
+            .map_err(FormulaError::new)
+    }
+}
+
+/// The same measurement reported at two tiers with different realisasi.
+fn cross_tier_checks(
+    rules: &RuleSet,
+    results: &[IndicatorResult],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let normal = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    for (i, a) in results.iter().enumerate() {
+        for b in results.iter().skip(i + 1) {
+            if a.tier == b.tier {
+                continue;
+            }
+            let linked = [(a, b), (b, a)].iter().any(|(x, y)| {
+                rules
+                    .indikator(&x.id)
+                    .and_then(|d| d.sama_dengan.as_deref())
+                    == Some(y.id.as_str())
+            });
+            if !linked && normal(&a.name) != normal(&b.name) {
+                continue;
+            }
+            if let (Some(ra), Some(rb)) = (a.realisasi, b.realisasi) {
+                if ra != rb {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "tier-realisasi",
+                            format!(
+                                "`{}` ({}) reports a realisasi of {}, but the same indicator `{}` ({}) reports {}",
+                                b.id,
+                                b.tier.keyword(),
+                                plain(rb),
+                                a.id,
+                                a.tier.keyword(),
+                                plain(ra)
+                            ),
+                        )
+                        .indicator(&b.id)
+                        .help("one measurement has one realisasi: correct the one that is wrong"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn unused_realisasi(
+    data: &UnitData,
+    memo: &HashMap<String, Slot>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for entry in &data.realisasi {
+        if !memo.contains_key(&entry.indicator) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "realisasi-unused",
+                    format!(
+                        "the data has a realisasi for `{}`, which is not in the Perjanjian Kinerja {}",
+                        entry.indicator, data.year
+                    ),
+                )
+                .indicator(&entry.indicator)
+                .help("add the indikator's target to the perjanjian, or remove the realisasi")
+                .at(entry.origin.as_ref()),
+            );
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The SAKIP indicator model and its evaluation.
+//!
+//! This crate is the middle of the pipeline `parse -> resolve -> evaluate ->
+//! render`: it receives a resolved [`RuleSet`] (built by `sakip-rules` from the
+//! rule files) and a unit's [`UnitData`] for one year, and produces an
+//! [`Evaluation`]: every indicator's target, realisasi, capaian and band, the
+//! budget with its penyerapan, and the [`Diagnostic`]s that say which figures
+//! are doubtful. It knows nothing of pest, Rhai or files; formulas arrive as
+//! [`formula::Expr`] trees and functions that scripts provide arrive through
+//! the [`formula::FunctionHost`] trait.
+//!
+//! Every figure is a [`rust_decimal::Decimal`] and every operation on one is
+//! checked: an overflow or a division by zero becomes a diagnostic, never a
+//! panic and never a silently wrong number.
+//!
+//! Map of the crate:
+//! - [`number`]: the rule set's rounding (truncate or half-up, n decimals).
+//! - [`satuan`], [`periode`], [`agregasi`], [`polaritas`]: the parts of an
+//!   indicator's definition.
+//! - [`klasifikasi`]: bands of capaian with labels and colours.
+//! - [`formula`]: the expression language of `rumus` lines.
+//! - [`model`]: sasaran, indikator, targets, the Perjanjian Kinerja, the rule set.
+//! - [`data`]: what a unit reports for a year (realisasi, budget, printed figures).
+//! - [`evaluate`] and [`anggaran`]: the computation, producing an [`Evaluation`].
+//! - [`diagnostic`]: findings as data; rendering is the caller's.
+
+pub mod agregasi;
+pub mod anggaran;
+pub mod data;
+pub mod diagnostic;
+pub mod evaluate;
+pub mod formula;
+pub mod klasifikasi;
+pub mod model;
+pub mod number;
+pub mod periode;
+pub mod polaritas;
+pub mod satuan;
+
+pub use data::UnitData;
+pub use diagnostic::{Diagnostic, Severity};
+pub use evaluate::{evaluate, Evaluation, IndicatorResult};
+pub use model::RuleSet;
+pub use rust_decimal::Decimal;

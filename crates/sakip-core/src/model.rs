@@ -1,0 +1,296 @@
+//! The resolved rule set: what is in force for a unit, from the national
+//! rules through its Kanwil's to its own Perjanjian Kinerja.
+
+use crate::agregasi::Agregasi;
+use crate::formula::Expr;
+use crate::klasifikasi::Klasifikasi;
+use crate::number::{Rounding, RoundingMode};
+use crate::periode::JenisPeriode;
+use crate::polaritas::Polaritas;
+use crate::satuan::Satuan;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// Where something was written: a label carried for traces and messages.
+/// The core never opens it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// A value together with the place that set it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ruled<T> {
+    pub value: T,
+    pub origin: Option<Origin>,
+}
+
+impl<T> Ruled<T> {
+    pub fn default_rule(value: T) -> Self {
+        Self {
+            value,
+            origin: None,
+        }
+    }
+}
+
+/// The tier an indicator measures at (Tabel 3.1 to 3.4 of an LKjIP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Sasaran Strategis, measured by IKU.
+    Strategis,
+    /// Sasaran Program.
+    Program,
+    /// Sasaran Kegiatan.
+    Kegiatan,
+    /// Budget outputs (Rincian Output) with volumes.
+    Output,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 4] = [Tier::Strategis, Tier::Program, Tier::Kegiatan, Tier::Output];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Tier::Strategis => "strategis",
+            Tier::Program => "program",
+            Tier::Kegiatan => "kegiatan",
+            Tier::Output => "output",
+        }
+    }
+
+    /// The heading an LKjIP gives the tier.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tier::Strategis => "Sasaran Strategis",
+            Tier::Program => "Sasaran Program",
+            Tier::Kegiatan => "Sasaran Kegiatan",
+            Tier::Output => "Output (Nilai Kinerja Anggaran)",
+        }
+    }
+}
+
+/// The level a rule set is written at; a lower level builds on a higher one
+/// and its targets take precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tingkat {
+    Nasional,
+    Kanwil,
+    Satker,
+}
+
+impl Tingkat {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Tingkat::Nasional => "nasional",
+            Tingkat::Kanwil => "kanwil",
+            Tingkat::Satker => "satker",
+        }
+    }
+}
+
+/// One rule set of the chain: its id, name, level and legal basis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleSetInfo {
+    pub id: String,
+    pub name: String,
+    pub tingkat: Tingkat,
+    pub dasar: Vec<String>,
+    pub origin: Option<Origin>,
+}
+
+/// A number with the unit it was written in, if any (`1 layanan`, `75%`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    pub value: Decimal,
+    pub satuan: Option<Satuan>,
+}
+
+impl Quantity {
+    pub fn plain(value: Decimal) -> Self {
+        Self {
+            value,
+            satuan: None,
+        }
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.satuan {
+            Some(s) if s.is_percent() => write!(f, "{}%", self.value),
+            Some(s) => write!(f, "{} {}", self.value, s.display()),
+            None => write!(f, "{}", self.value),
+        }
+    }
+}
+
+/// A target for one year, set at one level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub year: u16,
+    pub value: Quantity,
+    pub tingkat: Tingkat,
+    /// The id of the rule set that set it.
+    pub source: String,
+    pub dasar: Option<String>,
+    pub origin: Option<Origin>,
+}
+
+/// A formula in force from a year on (`None`: from the start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rumus {
+    pub from_year: Option<u16>,
+    pub expr: Expr,
+    pub origin: Option<Origin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sasaran {
+    /// `SS5`, `SP3`, `SK1`, `NKA`.
+    pub code: String,
+    pub tier: Tier,
+    pub name: String,
+    pub origin: Option<Origin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indikator {
+    pub id: String,
+    pub name: String,
+    pub tier: Tier,
+    /// The code of its sasaran.
+    pub sasaran: String,
+    pub satuan: Satuan,
+    pub polaritas: Polaritas,
+    /// How period values combine; `None` when the rule set did not say, in
+    /// which case only a year's value (`tahun`) can be used.
+    pub agregasi: Option<Agregasi>,
+    /// The period granularity the rule set expects, when it says.
+    pub jenis_periode: Option<JenisPeriode>,
+    pub targets: Vec<Target>,
+    pub rumus_realisasi: Vec<Rumus>,
+    pub rumus_capaian: Vec<Rumus>,
+    pub bobot: Option<Decimal>,
+    pub dasar: Vec<String>,
+    /// The indicator this is a sub-indicator of.
+    pub induk: Option<String>,
+    /// The same measurement at another tier (`sama_dengan`).
+    pub sama_dengan: Option<String>,
+    /// The id of the rule set that declared it.
+    pub defined_by: String,
+    pub origin: Option<Origin>,
+}
+
+impl Indikator {
+    /// The target for `year` from the most specific level that sets one.
+    pub fn target_in_force(&self, year: u16) -> Option<&Target> {
+        self.targets
+            .iter()
+            .filter(|t| t.year == year)
+            .max_by_key(|t| t.tingkat)
+    }
+
+    /// The national target for `year`, if the national rules set one.
+    pub fn national_target(&self, year: u16) -> Option<&Target> {
+        self.targets
+            .iter()
+            .find(|t| t.year == year && t.tingkat == Tingkat::Nasional)
+    }
+
+    pub fn rumus_realisasi_in_force(&self, year: u16) -> Option<&Rumus> {
+        in_force(&self.rumus_realisasi, year)
+    }
+
+    pub fn rumus_capaian_in_force(&self, year: u16) -> Option<&Rumus> {
+        in_force(&self.rumus_capaian, year)
+    }
+}
+
+/// The formula with the latest start year not after `year`.
+fn in_force(list: &[Rumus], year: u16) -> Option<&Rumus> {
+    list.iter()
+        .filter(|r| r.from_year.is_none_or(|y| y <= year))
+        .max_by_key(|r| r.from_year.unwrap_or(0))
+}
+
+/// The budget of one programme in a Perjanjian Kinerja, with its kegiatan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnggaranProgram {
+    pub name: String,
+    pub amount: Decimal,
+    pub kegiatan: Vec<(String, Decimal)>,
+    pub origin: Option<Origin>,
+}
+
+/// A unit's Perjanjian Kinerja for one year: which indicators it is
+/// measured by (their targets are on the indicators) and its budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Perjanjian {
+    pub year: u16,
+    pub dasar: Vec<String>,
+    /// Indicator ids in the order the agreement lists them.
+    pub indikator: Vec<String>,
+    pub anggaran: Vec<AnggaranProgram>,
+    pub origin: Option<Origin>,
+}
+
+/// Everything in force for a unit, merged from its chain of rule sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    /// National first, the unit last.
+    pub chain: Vec<RuleSetInfo>,
+    pub pembulatan_capaian: Ruled<Rounding>,
+    pub pembulatan_anggaran: Ruled<Rounding>,
+    /// Konversi Efisiensi Kinerja: capaian above this is converted to it.
+    pub konversi_efisiensi: Option<Ruled<Decimal>>,
+    pub klasifikasi: Ruled<Klasifikasi>,
+    pub sasaran: Vec<Sasaran>,
+    pub indikator: Vec<Indikator>,
+    pub perjanjian: Vec<Perjanjian>,
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        Self {
+            chain: Vec::new(),
+            pembulatan_capaian: Ruled::default_rule(Rounding::new(RoundingMode::Truncate, 2)),
+            pembulatan_anggaran: Ruled::default_rule(Rounding::new(RoundingMode::HalfUp, 2)),
+            konversi_efisiensi: None,
+            klasifikasi: Ruled::default_rule(Klasifikasi::default()),
+            sasaran: Vec::new(),
+            indikator: Vec::new(),
+            perjanjian: Vec::new(),
+        }
+    }
+}
+
+impl RuleSet {
+    pub fn indikator(&self, id: &str) -> Option<&Indikator> {
+        self.indikator.iter().find(|i| i.id == id)
+    }
+
+    pub fn sasaran(&self, code: &str) -> Option<&Sasaran> {
+        self.sasaran.iter().find(|s| s.code == code)
+    }
+
+    pub fn perjanjian(&self, year: u16) -> Option<&Perjanjian> {
+        self.perjanjian.iter().find(|p| p.year == year)
+    }
+
+    /// The unit at the end of the chain, when the chain ends in a satker.
+    pub fn satker(&self) -> Option<&RuleSetInfo> {
+        self.chain.last().filter(|r| r.tingkat == Tingkat::Satker)
+    }
+}

@@ -1,0 +1,64 @@
+//! Numbers as an Indonesian report prints them: a comma before decimals and
+//! dots between thousands (`1.938.261.000`, `41,93`).
+
+use sakip_core::Decimal;
+
+/// `41.93` -> `41,93`; `1938261000` -> `1.938.261.000`.
+pub fn id(value: Decimal) -> String {
+    let text = value.abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A value with its unit, the way the report's tables print targets and
+/// realisasi: `75%`, `1 Layanan`, `77,5`.
+pub fn with_unit(value: Decimal, unit: &sakip_core::satuan::Satuan) -> String {
+    if unit.is_percent() {
+        format!("{}%", id(value))
+    } else if unit.as_str() == "indeks" {
+        id(value)
+    } else {
+        format!("{} {}", id(value), unit.display())
+    }
+}
+
+pub fn rupiah(value: Decimal) -> String {
+    sakip_core::anggaran::rupiah(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn indonesian_numbers() {
+        assert_eq!(id(d("41.93")), "41,93");
+        assert_eq!(id(d("1938261000")), "1.938.261.000");
+        assert_eq!(id(d("-1234.5")), "-1.234,5");
+        assert_eq!(id(d("0.00")), "0,00");
+        assert_eq!(id(d("100")), "100");
+    }
+}

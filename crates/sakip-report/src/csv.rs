@@ -1,0 +1,52 @@
+//! `eval --format csv`: one row per indicator, numbers in plain decimal
+//! notation so that any spreadsheet reads them exactly. The budget is in the
+//! JSON, table and Markdown formats.
+
+use sakip_core::number::plain;
+use sakip_core::Evaluation;
+
+pub const HEADER: [&str; 12] = [
+    "tier",
+    "sasaran",
+    "id",
+    "name",
+    "unit",
+    "target",
+    "national_target",
+    "realisasi",
+    "capaian",
+    "band",
+    "printed_capaian",
+    "diagnostics",
+];
+
+pub fn render(ev: &Evaluation) -> Result<String, String> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(HEADER).map_err(|e| e.to_string())?;
+    let opt = |v: Option<sakip_core::Decimal>| v.map(plain).unwrap_or_default();
+    for r in &ev.indicators {
+        let codes: Vec<&str> = ev
+            .diagnostics
+            .iter()
+            .filter(|d| d.indicator.as_deref() == Some(r.id.as_str()))
+            .map(|d| d.code)
+            .collect();
+        w.write_record([
+            r.tier.keyword().to_string(),
+            r.sasaran.clone(),
+            r.id.clone(),
+            r.name.clone(),
+            r.satuan.display(),
+            opt(r.target),
+            opt(r.national_target),
+            opt(r.realisasi),
+            opt(r.capaian),
+            r.band.as_ref().map(|b| b.label.clone()).unwrap_or_default(),
+            opt(r.printed_capaian),
+            codes.join(" "),
+        ])
+        .map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}

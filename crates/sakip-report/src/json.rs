@@ -1,0 +1,190 @@
+//! `eval --format json`: **contract**. One object with `satker`, `year`,
+//! `indicators[]`, `budget[]` (ending with `Total`) and `diagnostics[]`;
+//! every number a string in plain decimal notation, absent figures `null`.
+//! Fields beyond the contract may be added; these may not change meaning.
+
+use sakip_core::evaluate::IndicatorResult;
+use sakip_core::number::plain;
+use sakip_core::{Decimal, Evaluation};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    satker: Option<Satker<'a>>,
+    year: u16,
+    rules: Vec<RuleRef<'a>>,
+    rounding: Rounding,
+    indicators: Vec<Indicator<'a>>,
+    budget: Vec<Budget<'a>>,
+    budget_programs: Vec<Budget<'a>>,
+    perjanjian_budget: Vec<PkBudget<'a>>,
+    diagnostics: Vec<Diag<'a>>,
+}
+
+#[derive(Serialize)]
+struct Satker<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct RuleRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Rounding {
+    capaian: String,
+    budget: String,
+    cap: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Indicator<'a> {
+    id: &'a str,
+    tier: &'static str,
+    sasaran: &'a str,
+    sasaran_name: &'a str,
+    name: &'a str,
+    unit: String,
+    parent: Option<&'a str>,
+    target: Option<String>,
+    national_target: Option<String>,
+    realisasi: Option<String>,
+    realisasi_unit: Option<String>,
+    periods: Vec<Period>,
+    capaian: Option<String>,
+    band: Option<&'a str>,
+    band_id: Option<&'a str>,
+    band_colour: Option<&'a str>,
+    printed_capaian: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Period {
+    period: &'static str,
+    realisasi: String,
+}
+
+#[derive(Serialize)]
+struct Budget<'a> {
+    name: &'a str,
+    pagu: String,
+    realisasi: String,
+    penyerapan: Option<String>,
+    printed_penyerapan: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PkBudget<'a> {
+    name: &'a str,
+    anggaran: String,
+}
+
+#[derive(Serialize)]
+struct Diag<'a> {
+    severity: String,
+    code: &'a str,
+    message: &'a str,
+    indicator: Option<&'a str>,
+    help: Option<&'a str>,
+    location: Option<String>,
+}
+
+fn num(v: Option<Decimal>) -> Option<String> {
+    v.map(plain)
+}
+
+fn budget_row(b: &sakip_core::anggaran::BudgetRow) -> Budget<'_> {
+    Budget {
+        name: &b.name,
+        pagu: plain(b.pagu),
+        realisasi: plain(b.realisasi),
+        penyerapan: num(b.penyerapan),
+        printed_penyerapan: num(b.printed_penyerapan),
+    }
+}
+
+fn indicator(r: &IndicatorResult) -> Indicator<'_> {
+    Indicator {
+        id: &r.id,
+        tier: r.tier.keyword(),
+        sasaran: &r.sasaran,
+        sasaran_name: &r.sasaran_name,
+        name: &r.name,
+        unit: r.satuan.display(),
+        parent: r.induk.as_deref(),
+        target: num(r.target),
+        national_target: num(r.national_target),
+        realisasi: num(r.realisasi),
+        realisasi_unit: r.realisasi_satuan.as_ref().map(|s| s.display()),
+        periods: r
+            .realisasi_periode
+            .iter()
+            .map(|(p, v)| Period {
+                period: p.keyword(),
+                realisasi: plain(*v),
+            })
+            .collect(),
+        capaian: num(r.capaian),
+        band: r.band.as_ref().map(|b| b.label.as_str()),
+        band_id: r.band.as_ref().map(|b| b.id.as_str()),
+        band_colour: r.band.as_ref().map(|b| b.colour.as_str()),
+        printed_capaian: num(r.printed_capaian),
+    }
+}
+
+/// The evaluation as pretty-printed JSON, ending with a newline.
+pub fn render(ev: &Evaluation, rules: &sakip_core::RuleSet) -> String {
+    let out = Output {
+        satker: ev.satker.as_ref().map(|s| Satker {
+            id: &s.id,
+            name: &s.name,
+        }),
+        year: ev.year,
+        rules: ev
+            .chain
+            .iter()
+            .map(|r| RuleRef {
+                id: &r.id,
+                name: &r.name,
+                level: r.tingkat.keyword(),
+            })
+            .collect(),
+        rounding: Rounding {
+            capaian: rules.pembulatan_capaian.value.to_string(),
+            budget: rules.pembulatan_anggaran.value.to_string(),
+            cap: rules.konversi_efisiensi.as_ref().map(|c| plain(c.value)),
+        },
+        indicators: ev.indicators.iter().map(indicator).collect(),
+        budget: ev.anggaran.belanja.iter().map(budget_row).collect(),
+        budget_programs: ev.anggaran.program.iter().map(budget_row).collect(),
+        perjanjian_budget: ev
+            .anggaran
+            .perjanjian
+            .iter()
+            .map(|(n, a)| PkBudget {
+                name: n,
+                anggaran: plain(*a),
+            })
+            .collect(),
+        diagnostics: ev
+            .diagnostics
+            .iter()
+            .map(|d| Diag {
+                severity: d.severity.to_string(),
+                code: d.code,
+                message: &d.message,
+                indicator: d.indicator.as_deref(),
+                help: d.help.as_deref(),
+                location: d.origin.as_ref().map(|o| o.to_string()),
+            })
+            .collect(),
+    };
+    let mut text =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,17 @@
+//! Renderers for an [`Evaluation`]: the last stage of `parse -> resolve ->
+//! evaluate -> render`. Each format is one module and a pure function from
+//! the evaluation to text; nothing here computes a figure.
+//!
+//! - [`json`]: the machine contract (numbers as plain decimal strings).
+//! - [`table`]: what a person reads in a terminal, grouped by tier and sasaran.
+//! - [`markdown`]: tables to paste into a report.
+//! - [`csv`]: one row per indicator, for spreadsheets.
+//! - [`angka`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
+
+pub mod angka;
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+pub use sakip_core::Evaluation;

@@ -1,0 +1,97 @@
+//! `eval --format md`: the chapter III tables as Markdown, to paste into a
+//! report or a wiki. Figures are printed the Indonesian way.
+
+use crate::angka;
+use sakip_core::model::Tier;
+use sakip_core::Evaluation;
+use std::fmt::Write as _;
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(ev: &Evaluation) -> String {
+    let mut out = String::new();
+    let title = ev
+        .satker
+        .as_ref()
+        .map(|s| s.name.as_str())
+        .unwrap_or("(tanpa satker)");
+    let _ = writeln!(out, "# Capaian Kinerja {title} Tahun {}\n", ev.year);
+    for tier in Tier::ALL {
+        let rows: Vec<_> = ev.indicators.iter().filter(|r| r.tier == tier).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {}\n", tier.title());
+        let _ = writeln!(
+            out,
+            "| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) | Klasifikasi |"
+        );
+        let _ = writeln!(out, "|---:|---|---|---:|---:|---:|---|");
+        for (i, r) in rows.iter().enumerate() {
+            let realisasi = match (&r.realisasi, &r.realisasi_satuan) {
+                (Some(v), Some(u)) => angka::with_unit(*v, u),
+                (Some(v), None) => angka::with_unit(*v, &r.satuan),
+                (None, _) => "—".into(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                i + 1,
+                cell(&r.sasaran),
+                cell(&r.name),
+                r.target
+                    .map(|v| angka::with_unit(v, &r.satuan))
+                    .unwrap_or_else(|| "—".into()),
+                realisasi,
+                r.capaian.map(angka::id).unwrap_or_else(|| "—".into()),
+                r.band
+                    .as_ref()
+                    .map(|b| cell(&b.label))
+                    .unwrap_or_else(|| "—".into()),
+            );
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        out.push('\n');
+        for r in &rows {
+            if !seen.contains(&r.sasaran.as_str()) {
+                seen.push(&r.sasaran);
+                let _ = writeln!(out, "- **{}**: {}", r.sasaran, cell(&r.sasaran_name));
+            }
+        }
+        out.push('\n');
+    }
+    if !ev.anggaran.belanja.is_empty() {
+        let _ = writeln!(out, "## Anggaran per Jenis Belanja\n");
+        let _ = writeln!(out, "| Jenis Belanja | Pagu | Realisasi | Penyerapan (%) |");
+        let _ = writeln!(out, "|---|---:|---:|---:|");
+        for b in &ev.anggaran.belanja {
+            let name = if b.name == sakip_core::anggaran::TOTAL {
+                format!("**{}**", b.name)
+            } else {
+                cell(&b.name)
+            };
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {} | {} |",
+                angka::rupiah(b.pagu),
+                angka::rupiah(b.realisasi),
+                b.penyerapan.map(angka::id).unwrap_or_else(|| "—".into())
+            );
+        }
+        out.push('\n');
+    }
+    if !ev.diagnostics.is_empty() {
+        let _ = writeln!(out, "## Catatan\n");
+        for d in &ev.diagnostics {
+            let who = d
+                .indicator
+                .as_ref()
+                .map(|i| format!(" `{i}`:"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- **{}** `{}`{who} {}", d.severity, d.code, d.message);
+        }
+    }
+    out
+}

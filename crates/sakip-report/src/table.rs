@@ -1,0 +1,220 @@
+//! `eval --format table`: what a person reads in a terminal. One table per
+//! tier (as Tabel 3.1-3.4 of an LKjIP), rows grouped by sasaran, the sasaran
+//! named under each table, the budget as Tabel 3.5 with its total, then the
+//! diagnostics. Bands are coloured when the output is a terminal.
+
+use crate::angka;
+use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use sakip_core::diagnostic::Severity;
+use sakip_core::evaluate::IndicatorResult;
+use sakip_core::model::Tier;
+use sakip_core::Evaluation;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Colour bands and severities (a terminal that wants colour).
+    pub colour: bool,
+    /// Total width in columns.
+    pub width: u16,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            colour: false,
+            width: 120,
+        }
+    }
+}
+
+fn rgb(hex: &str) -> Option<Color> {
+    let h = hex.strip_prefix('#')?;
+    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
+    Some(Color::Rgb {
+        r: byte(0)?,
+        g: byte(2)?,
+        b: byte(4)?,
+    })
+}
+
+fn new_table(opts: Options) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width);
+    if opts.colour {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn right(text: String) -> Cell {
+    Cell::new(text).set_alignment(CellAlignment::Right)
+}
+
+pub fn render(ev: &Evaluation, opts: Options) -> String {
+    let mut out = String::new();
+    let title = ev
+        .satker
+        .as_ref()
+        .map(|s| s.name.as_str())
+        .unwrap_or("(tanpa satker)");
+    let _ = writeln!(out, "{title} · tahun {}", ev.year);
+    let chain: Vec<String> = ev
+        .chain
+        .iter()
+        .map(|r| format!("{} ({})", r.id, r.tingkat.keyword()))
+        .collect();
+    let _ = writeln!(out, "aturan: {}", chain.join(" → "));
+    for tier in Tier::ALL {
+        let rows: Vec<&IndicatorResult> = ev.indicators.iter().filter(|r| r.tier == tier).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", tier.title());
+        out.push_str(&tier_table(ev, &rows, opts).to_string());
+        out.push('\n');
+        let mut seen: Vec<&str> = Vec::new();
+        for r in &rows {
+            if !seen.contains(&r.sasaran.as_str()) {
+                seen.push(&r.sasaran);
+                let _ = writeln!(out, "  {}  {}", r.sasaran, r.sasaran_name);
+            }
+        }
+    }
+    if !ev.anggaran.belanja.is_empty() {
+        let _ = writeln!(out, "\nAnggaran per jenis belanja");
+        let mut t = new_table(opts);
+        t.set_header(vec!["Jenis Belanja", "Pagu", "Realisasi", "Penyerapan (%)"]);
+        for b in &ev.anggaran.belanja {
+            let mut name = Cell::new(&b.name);
+            if b.name == sakip_core::anggaran::TOTAL {
+                name = name.add_attribute(Attribute::Bold);
+            }
+            t.add_row(vec![
+                name,
+                right(angka::rupiah(b.pagu)),
+                right(angka::rupiah(b.realisasi)),
+                right(b.penyerapan.map(angka::id).unwrap_or_else(|| "—".into())),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    if !ev.anggaran.perjanjian.is_empty() {
+        let _ = writeln!(out, "\nAnggaran dalam Perjanjian Kinerja {}", ev.year);
+        for (name, amount) in &ev.anggaran.perjanjian {
+            let _ = writeln!(out, "  {name}: {}", angka::rupiah(*amount));
+        }
+    }
+    out.push_str(&diagnostics(ev, opts));
+    out
+}
+
+fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Table {
+    let mut t = new_table(opts);
+    t.set_header(vec![
+        "Sasaran",
+        "Indikator",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+        "Klasifikasi",
+    ]);
+    // Group by sasaran in order of first appearance.
+    let mut order: Vec<&str> = Vec::new();
+    for r in rows {
+        if !order.contains(&r.sasaran.as_str()) {
+            order.push(&r.sasaran);
+        }
+    }
+    for code in order {
+        let mut first = true;
+        for r in rows.iter().filter(|r| r.sasaran == code) {
+            let flagged = ev.diagnostics.iter().any(|d| {
+                d.indicator.as_deref() == Some(r.id.as_str()) && d.severity <= Severity::Warning
+            });
+            let realisasi = match (&r.realisasi, &r.realisasi_satuan) {
+                (Some(v), Some(u)) => angka::with_unit(*v, u),
+                (Some(v), None) => angka::with_unit(*v, &r.satuan),
+                (None, _) => "—".into(),
+            };
+            let capaian = r.capaian.map(angka::id).unwrap_or_else(|| "—".into());
+            let band = match &r.band {
+                Some(b) => {
+                    let c = Cell::new(&b.label);
+                    match (opts.colour, rgb(&b.colour)) {
+                        (true, Some(col)) => c.fg(col).add_attribute(Attribute::Bold),
+                        _ => c,
+                    }
+                }
+                None => Cell::new("—"),
+            };
+            t.add_row(vec![
+                Cell::new(if first { code } else { "" }),
+                Cell::new(format!(
+                    "{}\n{}{}",
+                    r.name,
+                    r.id,
+                    if flagged { "  (!)" } else { "" }
+                )),
+                right(
+                    r.target
+                        .map(|v| angka::with_unit(v, &r.satuan))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                right(realisasi),
+                right(capaian),
+                band,
+            ]);
+            first = false;
+        }
+    }
+    t
+}
+
+fn diagnostics(ev: &Evaluation, opts: Options) -> String {
+    let mut out = String::new();
+    if ev.diagnostics.is_empty() {
+        return out;
+    }
+    let count = |s: Severity| ev.diagnostics.iter().filter(|d| d.severity == s).count();
+    let _ = writeln!(
+        out,
+        "\nCatatan: {} error, {} warning, {} info",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        for d in ev.diagnostics.iter().filter(|d| d.severity == severity) {
+            let tag = severity.to_string();
+            let tag = if opts.colour {
+                let code = match severity {
+                    Severity::Error => "31",
+                    Severity::Warning => "33",
+                    Severity::Info => "36",
+                };
+                format!("\x1b[{code}m{tag}\x1b[0m")
+            } else {
+                tag
+            };
+            let who = d
+                .indicator
+                .as_ref()
+                .map(|i| format!(" {i}:"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {tag}[{}]{who} {}", d.code, d.message);
+            if let Some(o) = &d.origin {
+                let _ = writeln!(out, "      at {o}");
+            }
+            if let Some(h) = &d.help {
+                let _ = writeln!(out, "      help: {h}");
+            }
+        }
+    }
+    out
+}

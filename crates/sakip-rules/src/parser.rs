@@ -1,0 +1,1081 @@
+//! From text to [`ast::File`]: pest does the recognising, this module builds
+//! the tree and turns pest's errors into messages a policy officer can act
+//! on (what was expected, and the usual fix).
+
+use crate::ast::*;
+use crate::error::{did_you_mean, RuleError};
+use crate::source::{FileId, SourceMap, Span, Spanned};
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use pest::Parser as _;
+use rust_decimal::Decimal;
+use sakip_core::agregasi::Agregasi;
+use sakip_core::formula::{BinOp, Field};
+use sakip_core::model::{Tier, Tingkat};
+use sakip_core::number::RoundingMode;
+use sakip_core::periode::{JenisPeriode, Periode};
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "rules.pest"]
+struct RulesParser;
+
+/// Parses one file of `sources`.
+pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> {
+    let Some(src) = sources.get(file) else {
+        return Err(Box::new(RuleError::path(
+            "?",
+            "internal",
+            "unknown file id",
+        )));
+    };
+    let text = src.source();
+    let mut pairs = RulesParser::parse(Rule::file, text)
+        .map_err(|e| Box::new(syntax_error(sources, file, text, &e)))?;
+    let b = Builder { sources, file };
+    let Some(root) = pairs.next() else {
+        return Ok(File { items: Vec::new() });
+    };
+    let mut items = Vec::new();
+    for pair in root.into_inner() {
+        if pair.as_rule() == Rule::EOI {
+            continue;
+        }
+        items.push(b.item(pair)?);
+    }
+    Ok(File { items })
+}
+
+type Result<T, E = Box<RuleError>> = std::result::Result<T, E>;
+
+struct Builder<'s> {
+    sources: &'s SourceMap,
+    file: FileId,
+}
+
+/// The children of a pair, consumed in grammar order.
+struct Children<'i> {
+    inner: std::iter::Peekable<pest::iterators::Pairs<'i, Rule>>,
+}
+
+impl<'i> Children<'i> {
+    fn of(pair: Pair<'i, Rule>) -> Self {
+        Self {
+            inner: pair.into_inner().peekable(),
+        }
+    }
+
+    fn next(&mut self) -> Option<Pair<'i, Rule>> {
+        self.inner.next()
+    }
+
+    /// Skips punctuation and keywords up to the next child that carries meaning.
+    fn skip_marks(&mut self) {
+        while let Some(p) = self.inner.peek() {
+            if is_mark(p.as_rule()) {
+                self.inner.next();
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn meaningful(&mut self) -> Option<Pair<'i, Rule>> {
+        self.skip_marks();
+        self.inner.next()
+    }
+}
+
+/// Punctuation and keywords: what `meaningful` steps over. Keywords whose
+/// choice matters are read through their wrapper rules (`tier`,
+/// `rumus_objek`, ...) or with `next`, never through `meaningful`.
+fn is_mark(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::eq
+            | Rule::lbrace
+            | Rule::rbrace
+            | Rule::lparen
+            | Rule::rparen
+            | Rule::comma
+            | Rule::dot
+    ) || rule_name(rule).starts_with("kw_")
+}
+
+fn rule_name(rule: Rule) -> String {
+    format!("{rule:?}")
+}
+
+fn pratt() -> &'static PrattParser<Rule> {
+    static PRATT: OnceLock<PrattParser<Rule>> = OnceLock::new();
+    PRATT.get_or_init(|| {
+        PrattParser::new()
+            .op(Op::infix(Rule::kw_atau, Assoc::Left))
+            .op(Op::infix(Rule::kw_dan, Assoc::Left))
+            .op(Op::infix(Rule::op_lt, Assoc::Left)
+                | Op::infix(Rule::op_le, Assoc::Left)
+                | Op::infix(Rule::op_gt, Assoc::Left)
+                | Op::infix(Rule::op_ge, Assoc::Left)
+                | Op::infix(Rule::op_eq, Assoc::Left)
+                | Op::infix(Rule::op_ne, Assoc::Left))
+            .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
+            .op(Op::infix(Rule::op_mul, Assoc::Left) | Op::infix(Rule::op_div, Assoc::Left))
+            .op(Op::prefix(Rule::neg) | Op::prefix(Rule::kw_tidak))
+    })
+}
+
+impl Builder<'_> {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    fn error(
+        &self,
+        pair: &Pair<'_, Rule>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Box<RuleError> {
+        Box::new(RuleError::at(self.sources, self.span(pair), code, message))
+    }
+
+    fn missing(&self, what: &str) -> Box<RuleError> {
+        Box::new(RuleError::path(
+            self.sources
+                .get(self.file)
+                .map(|f| f.name.as_str())
+                .unwrap_or("?"),
+            "internal",
+            format!("internal: the parse tree lacks {what}"),
+        ))
+    }
+
+    fn need<'i>(&self, c: &mut Children<'i>, what: &str) -> Result<Pair<'i, Rule>> {
+        c.meaningful().ok_or_else(|| self.missing(what))
+    }
+
+    fn item(&self, pair: Pair<'_, Rule>) -> Result<Item> {
+        let span = self.span(&pair);
+        Ok(match pair.as_rule() {
+            Rule::header => {
+                let mut c = Children::of(pair);
+                let first = c.next().ok_or_else(|| self.missing("a header keyword"))?;
+                let tingkat = if first.as_rule() == Rule::kw_satker {
+                    Tingkat::Satker
+                } else {
+                    let t = self.need(&mut c, "a tingkat")?;
+                    match t.into_inner().next().map(|p| p.as_rule()) {
+                        Some(Rule::kw_kanwil) => Tingkat::Kanwil,
+                        _ => Tingkat::Nasional,
+                    }
+                };
+                let id = self.ident(self.need(&mut c, "an id")?);
+                let name = self.string(self.need(&mut c, "a name")?);
+                Item::Header(Header {
+                    tingkat,
+                    id,
+                    name,
+                    span,
+                })
+            }
+            Rule::berdasarkan => Item::Berdasarkan(self.only_string(pair)?),
+            Rule::dasar => Item::Dasar(self.only_string(pair)?),
+            Rule::pembulatan => {
+                let mut c = Children::of(pair);
+                let objek = match self
+                    .need(&mut c, "a rounding object")?
+                    .into_inner()
+                    .next()
+                    .map(|p| p.as_rule())
+                {
+                    Some(Rule::kw_anggaran) => PembulatanObjek::Anggaran,
+                    _ => PembulatanObjek::Capaian,
+                };
+                let mode = match self
+                    .need(&mut c, "a rounding mode")?
+                    .into_inner()
+                    .next()
+                    .map(|p| p.as_rule())
+                {
+                    Some(Rule::kw_bulat) => RoundingMode::HalfUp,
+                    _ => RoundingMode::Truncate,
+                };
+                let n = self.need(&mut c, "a number of decimals")?;
+                let decimals = n.as_str().parse::<u32>().map_err(|_| {
+                    self.error(
+                        &n,
+                        "syntax",
+                        format!("`{}` is not a number of decimals", n.as_str()),
+                    )
+                })?;
+                Item::Pembulatan(Pembulatan {
+                    objek,
+                    mode,
+                    decimals: Spanned::new(decimals, self.span(&n)),
+                    span,
+                })
+            }
+            Rule::konversi => {
+                let mut c = Children::of(pair);
+                Item::Konversi(self.number(self.need(&mut c, "a number")?)?)
+            }
+            Rule::klasifikasi => {
+                let mut bands = Vec::new();
+                for b in pair.into_inner().filter(|p| p.as_rule() == Rule::band) {
+                    bands.push(self.band(b)?);
+                }
+                Item::Klasifikasi(Klasifikasi { bands, span })
+            }
+            Rule::sasaran => Item::Sasaran(self.sasaran(pair)?),
+            Rule::perjanjian => Item::Perjanjian(self.perjanjian(pair)?),
+            Rule::realisasi_block => Item::Realisasi(self.realisasi_block(pair)?),
+            Rule::anggaran_block => Item::Anggaran(self.anggaran_block(pair)?),
+            other => return Err(self.missing(&format!("an item, not {other:?}"))),
+        })
+    }
+
+    fn only_string(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
+        let mut c = Children::of(pair);
+        Ok(self.string(self.need(&mut c, "a string")?))
+    }
+
+    fn ident(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        Spanned::new(pair.as_str().to_string(), self.span(&pair))
+    }
+
+    fn string(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next().map(|p| p.as_str()).unwrap_or("");
+        Spanned::new(inner.replace("\\\"", "\"").replace("\\\\", "\\"), span)
+    }
+
+    fn number(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
+        let text = pair.as_str();
+        let value = Decimal::from_str_exact(text).map_err(|_| {
+            self.error(
+                &pair,
+                "number-range",
+                format!("`{text}` has more digits than a figure can hold (28)"),
+            )
+            .help("write the number with fewer digits")
+        })?;
+        Ok(Spanned::new(value, self.span(&pair)))
+    }
+
+    fn year(&self, pair: Pair<'_, Rule>) -> Result<Spanned<u16>> {
+        let text = pair.as_str();
+        let year = text
+            .parse::<u16>()
+            .map_err(|_| self.error(&pair, "syntax", format!("`{text}` is not a year")))?;
+        Ok(Spanned::new(year, self.span(&pair)))
+    }
+
+    fn quantity(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Quantity>> {
+        let span = self.span(&pair);
+        let mut value = None;
+        let mut unit = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::number => value = Some(self.number(p)?.node),
+                Rule::percent => unit = Some("%".to_string()),
+                Rule::unit_word => unit = Some(p.as_str().to_string()),
+                _ => {}
+            }
+        }
+        let value = value.ok_or_else(|| self.missing("a number"))?;
+        Ok(Spanned::new(Quantity { value, unit }, span))
+    }
+
+    fn money(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
+        let span = self.span(&pair);
+        let inner = pair
+            .into_inner()
+            .next()
+            .ok_or_else(|| self.missing("an amount"))?;
+        if inner.as_rule() == Rule::number {
+            return self.number(inner);
+        }
+        // `Rp. 1.938.261.000,-` / `Rp 1.000,50`: dots group thousands, a comma starts decimals.
+        let text = inner
+            .as_str()
+            .trim_start_matches("Rp")
+            .trim_start_matches('.')
+            .trim();
+        let (whole, frac) = match text.split_once(',') {
+            Some((w, f)) => (w, f),
+            None => (text, ""),
+        };
+        let mut digits: String = whole.chars().filter(|c| c.is_ascii_digit()).collect();
+        if !frac.is_empty() && frac != "-" {
+            digits.push('.');
+            digits.push_str(frac);
+        }
+        let value = Decimal::from_str(&digits).map_err(|_| {
+            self.error(
+                &inner,
+                "number-range",
+                format!(
+                    "`{}` has more digits than a figure can hold",
+                    inner.as_str()
+                ),
+            )
+        })?;
+        Ok(Spanned::new(value, span))
+    }
+
+    fn band(&self, pair: Pair<'_, Rule>) -> Result<Band> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let range = self.need(&mut c, "a range")?;
+        let mut lower = None;
+        let mut upper = None;
+        let mut op = None;
+        for p in range.into_inner() {
+            match p.as_rule() {
+                Rule::number if op.is_none() => lower = Some(self.number(p)?),
+                Rule::number => upper = Some(self.number(p)?),
+                Rule::range_op => {
+                    let kind = match p.as_str() {
+                        "..=" => RangeOp::Inclusive,
+                        "..<" => RangeOp::Exclusive,
+                        _ => RangeOp::Open,
+                    };
+                    op = Some(Spanned::new(kind, self.span(&p)));
+                }
+                _ => {}
+            }
+        }
+        let op = op.ok_or_else(|| self.missing("a range operator"))?;
+        if op.node == RangeOp::Open && upper.is_some() {
+            let msg = "a range with an upper bound needs `..=` (bound included) or `..<` (bound excluded)";
+            return Err(Box::new(
+                RuleError::at(self.sources, op.span, "band-range", msg)
+                    .label("`..=` or `..<`?")
+                    .help("write `80 ..< 100` for 80 up to but not including 100, or `100 ..= 120` to include 120"),
+            ));
+        }
+        if op.node != RangeOp::Open && upper.is_none() {
+            let msg = "this range has no upper bound after its operator";
+            return Err(Box::new(
+                RuleError::at(self.sources, op.span, "band-range", msg)
+                    .label("upper bound missing")
+                    .help("write `100 ..` for everything from 100 up, or give the upper bound: `100 ..= 120`"),
+            ));
+        }
+        let label = self.string(self.need(&mut c, "a label")?);
+        let id = self.ident(self.need(&mut c, "a band id")?);
+        let colour_pair = self.need(&mut c, "a colour")?;
+        let colour = Spanned::new(colour_pair.as_str().to_string(), self.span(&colour_pair));
+        Ok(Band {
+            lower,
+            op,
+            upper,
+            label,
+            id,
+            colour,
+            span,
+        })
+    }
+
+    fn sasaran(&self, pair: Pair<'_, Rule>) -> Result<Sasaran> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let code_pair = self.need(&mut c, "a sasaran code")?;
+        let code = Spanned::new(code_pair.as_str().to_string(), self.span(&code_pair));
+        let tier = match self
+            .need(&mut c, "a tier")?
+            .into_inner()
+            .next()
+            .map(|p| p.as_rule())
+        {
+            Some(Rule::kw_program) => Tier::Program,
+            Some(Rule::kw_kegiatan) => Tier::Kegiatan,
+            Some(Rule::kw_output) => Tier::Output,
+            _ => Tier::Strategis,
+        };
+        let name = self.string(self.need(&mut c, "a name")?);
+        let mut dasar = Vec::new();
+        let mut indikator = Vec::new();
+        while let Some(p) = c.meaningful() {
+            match p.as_rule() {
+                Rule::dasar => dasar.push(self.only_string(p)?),
+                Rule::indikator => indikator.push(self.indikator(p)?),
+                _ => {}
+            }
+        }
+        Ok(Sasaran {
+            code,
+            tier,
+            name,
+            dasar,
+            indikator,
+            span,
+        })
+    }
+
+    fn indikator(&self, pair: Pair<'_, Rule>) -> Result<Indikator> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let id = self.ident(self.need(&mut c, "an indikator id")?);
+        let name = self.string(self.need(&mut c, "a name")?);
+        let mut items = Vec::new();
+        while let Some(p) = c.meaningful() {
+            let pspan = self.span(&p);
+            let item = match p.as_rule() {
+                Rule::satuan => {
+                    let mut cc = Children::of(p);
+                    let u = self.need(&mut cc, "a unit")?;
+                    IndikatorItem::Satuan(Spanned::new(u.as_str().to_string(), self.span(&u)))
+                }
+                Rule::polaritas => {
+                    let mut cc = Children::of(p);
+                    let v = cc.next().ok_or_else(|| self.missing("a polaritas"))?;
+                    let v = if v.as_rule() == Rule::kw_polaritas {
+                        cc.next().ok_or_else(|| self.missing("a polaritas"))?
+                    } else {
+                        v
+                    };
+                    let node = match v.as_rule() {
+                        Rule::kw_turun => PolaritasAst::Turun,
+                        Rule::rentang => {
+                            let mut nums = v.into_inner().filter(|x| x.as_rule() == Rule::number);
+                            let lo = self.number(
+                                nums.next().ok_or_else(|| self.missing("a lower bound"))?,
+                            )?;
+                            let hi = self.number(
+                                nums.next().ok_or_else(|| self.missing("an upper bound"))?,
+                            )?;
+                            if lo.node > hi.node {
+                                return Err(Box::new(
+                                    RuleError::at(
+                                        self.sources,
+                                        pspan,
+                                        "rentang-order",
+                                        "the range's lower bound is above its upper bound",
+                                    )
+                                    .help(format!("write `rentang {} ..= {}`", hi.node, lo.node)),
+                                ));
+                            }
+                            PolaritasAst::Rentang(lo.node, hi.node)
+                        }
+                        _ => PolaritasAst::Naik,
+                    };
+                    IndikatorItem::Polaritas(Spanned::new(node, pspan))
+                }
+                Rule::agregasi => {
+                    let mut cc = Children::of(p);
+                    let agg = self.need(&mut cc, "an aggregation")?;
+                    let agregasi = agg_of(&agg).ok_or_else(|| self.missing("an aggregation"))?;
+                    let jenis = cc.meaningful().and_then(|j| jenis_of(&j));
+                    IndikatorItem::Agregasi {
+                        agregasi,
+                        jenis,
+                        span: pspan,
+                    }
+                }
+                Rule::target => {
+                    let mut cc = Children::of(p);
+                    let year = self.year(self.need(&mut cc, "a year")?)?;
+                    let value = self.quantity(self.need(&mut cc, "a value")?)?;
+                    let dasar = match cc.meaningful() {
+                        Some(d) => Some(self.only_string(d)?),
+                        None => None,
+                    };
+                    IndikatorItem::Target(TargetLine {
+                        year,
+                        value,
+                        dasar,
+                        span: pspan,
+                    })
+                }
+                Rule::rumus => {
+                    let mut cc = Children::of(p);
+                    let objek = match self
+                        .need(&mut cc, "what the formula computes")?
+                        .into_inner()
+                        .next()
+                        .map(|x| x.as_rule())
+                    {
+                        Some(Rule::kw_capaian) => RumusObjek::Capaian,
+                        _ => RumusObjek::Realisasi,
+                    };
+                    let mut from_year = None;
+                    let mut expr = None;
+                    while let Some(x) = cc.meaningful() {
+                        match x.as_rule() {
+                            Rule::year => from_year = Some(self.year(x)?),
+                            Rule::expr => expr = Some(self.expr(x)?),
+                            _ => {}
+                        }
+                    }
+                    let expr = expr.ok_or_else(|| self.missing("a formula"))?;
+                    IndikatorItem::Rumus(Rumus {
+                        objek,
+                        from_year,
+                        expr,
+                        span: pspan,
+                    })
+                }
+                Rule::bobot => {
+                    let mut cc = Children::of(p);
+                    IndikatorItem::Bobot(self.number(self.need(&mut cc, "a weight")?)?)
+                }
+                Rule::dasar => IndikatorItem::Dasar(self.only_string(p)?),
+                Rule::sama_dengan => {
+                    let mut cc = Children::of(p);
+                    IndikatorItem::SamaDengan(self.ident(self.need(&mut cc, "an indikator id")?))
+                }
+                Rule::indikator => IndikatorItem::Sub(self.indikator(p)?),
+                _ => continue,
+            };
+            items.push(item);
+        }
+        Ok(Indikator {
+            id,
+            name,
+            items,
+            span,
+        })
+    }
+
+    fn perjanjian(&self, pair: Pair<'_, Rule>) -> Result<Perjanjian> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let year = self.year(self.need(&mut c, "a year")?)?;
+        let mut dasar = Vec::new();
+        let mut targets = Vec::new();
+        let mut anggaran = Vec::new();
+        while let Some(p) = c.meaningful() {
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::dasar => dasar.push(self.only_string(p)?),
+                Rule::pk_target => {
+                    let mut cc = Children::of(p);
+                    let id = self.ident(self.need(&mut cc, "an indikator id")?);
+                    let value = self.quantity(self.need(&mut cc, "a value")?)?;
+                    let dasar = match cc.meaningful() {
+                        Some(d) => Some(self.only_string(d)?),
+                        None => None,
+                    };
+                    targets.push(PkTarget {
+                        id,
+                        value,
+                        dasar,
+                        span: pspan,
+                    });
+                }
+                Rule::pk_anggaran => {
+                    let mut cc = Children::of(p);
+                    let name = self.string(self.need(&mut cc, "a programme name")?);
+                    let amount = self.money(self.need(&mut cc, "an amount")?)?;
+                    let mut kegiatan = Vec::new();
+                    while let Some(k) = cc.meaningful() {
+                        if k.as_rule() == Rule::pk_kegiatan {
+                            let mut kc = Children::of(k);
+                            let kname = self.string(self.need(&mut kc, "a kegiatan name")?);
+                            let kamount = self.money(self.need(&mut kc, "an amount")?)?;
+                            kegiatan.push((kname, kamount));
+                        }
+                    }
+                    anggaran.push(PkAnggaran {
+                        name,
+                        amount,
+                        kegiatan,
+                        span: pspan,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(Perjanjian {
+            year,
+            dasar,
+            targets,
+            anggaran,
+            span,
+        })
+    }
+
+    fn realisasi_block(&self, pair: Pair<'_, Rule>) -> Result<RealisasiBlock> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let year = self.year(self.need(&mut c, "a year")?)?;
+        let mut dasar = Vec::new();
+        let mut entries = Vec::new();
+        while let Some(p) = c.meaningful() {
+            match p.as_rule() {
+                Rule::dasar => dasar.push(self.only_string(p)?),
+                Rule::realisasi_entry => entries.push(self.realisasi_entry(p)?),
+                _ => {}
+            }
+        }
+        Ok(RealisasiBlock {
+            year,
+            dasar,
+            entries,
+            span,
+        })
+    }
+
+    fn realisasi_entry(&self, pair: Pair<'_, Rule>) -> Result<RealisasiEntry> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let id = self.ident(self.need(&mut c, "an indikator id")?);
+        let mut values = Vec::new();
+        let mut dicetak = None;
+        while let Some(p) = c.meaningful() {
+            match p.as_rule() {
+                Rule::quantity => {
+                    let q = self.quantity(p)?;
+                    values.push((Spanned::new(Periode::Tahun, id.span), q));
+                }
+                Rule::period_value => {
+                    let mut cc = Children::of(p);
+                    let per = self.need(&mut cc, "a period")?;
+                    let periode = Periode::from_keyword(per.as_str())
+                        .ok_or_else(|| self.missing("a period"))?;
+                    let pspan = self.span(&per);
+                    let q = self.quantity(self.need(&mut cc, "a value")?)?;
+                    values.push((Spanned::new(periode, pspan), q));
+                }
+                Rule::dicetak => {
+                    let mut cc = Children::of(p);
+                    dicetak = Some(self.quantity(self.need(&mut cc, "a printed value")?)?);
+                }
+                _ => {}
+            }
+        }
+        Ok(RealisasiEntry {
+            id,
+            values,
+            dicetak,
+            span,
+        })
+    }
+
+    fn anggaran_block(&self, pair: Pair<'_, Rule>) -> Result<AnggaranBlock> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let year = self.year(self.need(&mut c, "a year")?)?;
+        let mut dasar = Vec::new();
+        let mut lines = Vec::new();
+        while let Some(p) = c.meaningful() {
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::dasar => dasar.push(self.only_string(p)?),
+                Rule::belanja_line => {
+                    let mut cc = Children::of(p);
+                    let kind = match self
+                        .need(&mut cc, "belanja or program")?
+                        .into_inner()
+                        .next()
+                        .map(|x| x.as_rule())
+                    {
+                        Some(Rule::kw_program) => BelanjaKind::Program,
+                        _ => BelanjaKind::Belanja,
+                    };
+                    let name = self.string(self.need(&mut cc, "a name")?);
+                    let pagu = self.money(self.need(&mut cc, "a pagu")?)?;
+                    let realisasi = self.money(self.need(&mut cc, "a realisasi")?)?;
+                    let dicetak = match cc.meaningful() {
+                        Some(d) => {
+                            let mut dc = Children::of(d);
+                            Some(self.quantity(self.need(&mut dc, "a printed value")?)?)
+                        }
+                        None => None,
+                    };
+                    lines.push(BelanjaLine {
+                        kind,
+                        name,
+                        pagu,
+                        realisasi,
+                        dicetak,
+                        span: pspan,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(AnggaranBlock {
+            year,
+            dasar,
+            lines,
+            span,
+        })
+    }
+
+    fn expr(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        pratt()
+            .map_primary(|p| self.primary(p))
+            .map_prefix(|op, rhs| {
+                let rhs = rhs?;
+                let span = Span::new(self.file, op.as_span().start(), rhs.span.end);
+                let kind = if op.as_rule() == Rule::neg {
+                    ExprKind::Neg(Box::new(rhs))
+                } else {
+                    ExprKind::Not(Box::new(rhs))
+                };
+                Ok(Expr { kind, span })
+            })
+            .map_infix(|lhs, op, rhs| {
+                let (lhs, rhs) = (lhs?, rhs?);
+                let op = match op.as_rule() {
+                    Rule::op_add => BinOp::Add,
+                    Rule::op_sub => BinOp::Sub,
+                    Rule::op_mul => BinOp::Mul,
+                    Rule::op_div => BinOp::Div,
+                    Rule::op_lt => BinOp::Lt,
+                    Rule::op_le => BinOp::Le,
+                    Rule::op_gt => BinOp::Gt,
+                    Rule::op_ge => BinOp::Ge,
+                    Rule::op_eq => BinOp::Eq,
+                    Rule::op_ne => BinOp::Ne,
+                    Rule::kw_dan => BinOp::And,
+                    _ => BinOp::Or,
+                };
+                let span = Span::new(self.file, lhs.span.start, rhs.span.end);
+                Ok(Expr {
+                    kind: ExprKind::Binary {
+                        op,
+                        lhs: Box::new(lhs),
+                        rhs: Box::new(rhs),
+                    },
+                    span,
+                })
+            })
+            .parse(pair.into_inner())
+    }
+
+    fn primary(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let span = self.span(&pair);
+        let kind = match pair.as_rule() {
+            Rule::number => ExprKind::Number(self.number(pair)?.node),
+            Rule::own_field => match pair.into_inner().next().map(|p| p.as_rule()) {
+                Some(Rule::kw_target) => ExprKind::Own(Field::Target),
+                _ => ExprKind::Own(Field::Realisasi),
+            },
+            Rule::periode => ExprKind::Period(
+                Periode::from_keyword(pair.as_str()).ok_or_else(|| self.missing("a period"))?,
+            ),
+            Rule::agg_call => {
+                let mut c = Children::of(pair);
+                let agg = self.need(&mut c, "an aggregation")?;
+                let agregasi = agg_of(&agg).ok_or_else(|| self.missing("an aggregation"))?;
+                let jenis = c
+                    .meaningful()
+                    .and_then(|j| jenis_of(&j))
+                    .ok_or_else(|| self.missing("a period kind"))?;
+                ExprKind::Aggregate(agregasi, jenis)
+            }
+            Rule::reference => {
+                let mut c = Children::of(pair);
+                let indicator = self.ident(self.need(&mut c, "an indikator id")?);
+                let field = match c
+                    .meaningful()
+                    .and_then(|f| f.into_inner().next())
+                    .map(|p| p.as_rule())
+                {
+                    Some(Rule::kw_target) => Field::Target,
+                    Some(Rule::kw_capaian) => Field::Capaian,
+                    _ => Field::Realisasi,
+                };
+                ExprKind::Ref { indicator, field }
+            }
+            Rule::call => {
+                let mut c = Children::of(pair);
+                let name = self.ident(self.need(&mut c, "a function name")?);
+                let mut args = Vec::new();
+                while let Some(a) = c.meaningful() {
+                    if a.as_rule() == Rule::expr {
+                        args.push(self.expr(a)?);
+                    }
+                }
+                ExprKind::Call { name, args }
+            }
+            Rule::if_expr => {
+                let mut parts = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
+                let mut next = || -> Result<Box<Expr>> {
+                    Ok(Box::new(self.expr(
+                        parts.next().ok_or_else(|| self.missing("a branch"))?,
+                    )?))
+                };
+                let (cond, then, otherwise) = (next()?, next()?, next()?);
+                ExprKind::If {
+                    cond,
+                    then,
+                    otherwise,
+                }
+            }
+            Rule::expr => return self.expr(pair),
+            other => return Err(self.missing(&format!("an operand, not {other:?}"))),
+        };
+        Ok(Expr { kind, span })
+    }
+}
+
+fn agg_of(pair: &Pair<'_, Rule>) -> Option<Agregasi> {
+    let word = pair.as_str();
+    Agregasi::from_keyword(word)
+}
+
+fn jenis_of(pair: &Pair<'_, Rule>) -> Option<JenisPeriode> {
+    match pair.as_str() {
+        "triwulan" => Some(JenisPeriode::Triwulan),
+        "semester" => Some(JenisPeriode::Semester),
+        _ => None,
+    }
+}
+
+// ---- syntax errors ----------------------------------------------------------
+
+/// What a rule is called in a message, or `None` for rules too internal to name.
+fn display(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI => "the end of the file",
+        Rule::header => "`aturan` or `satker`",
+        Rule::berdasarkan => "`berdasarkan`",
+        Rule::dasar | Rule::kw_dasar => "`dasar`",
+        Rule::pembulatan => "`pembulatan`",
+        Rule::konversi => "`konversi efisiensi`",
+        Rule::klasifikasi => "`klasifikasi`",
+        Rule::sasaran => "`sasaran`",
+        Rule::perjanjian => "`perjanjian`",
+        Rule::realisasi_block => "`realisasi <tahun>`",
+        Rule::anggaran_block => "`anggaran <tahun>`",
+        Rule::tingkat => "`nasional` or `kanwil`",
+        Rule::pembulatan_objek => "`capaian` or `anggaran`",
+        Rule::pembulatan_cara => "`potong` (cut off) or `bulat` (round half up)",
+        Rule::kw_efisiensi => "`efisiensi`",
+        Rule::band | Rule::range | Rule::range_op => {
+            "a band such as `80 ..< 100 \"Memuaskan\" good biru`"
+        }
+        Rule::colour | Rule::hex_colour => {
+            "a colour (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` or `#rrggbb`)"
+        }
+        Rule::code => "a sasaran code such as `SS5`",
+        Rule::tier => "a tier: `strategis`, `program`, `kegiatan` or `output`",
+        Rule::indikator | Rule::kw_indikator => "`indikator`",
+        Rule::satuan => "`satuan`",
+        Rule::polaritas => "`polaritas`",
+        Rule::kw_naik | Rule::kw_turun | Rule::rentang => "`naik`, `turun` or `rentang a ..= b`",
+        Rule::agregasi => "`realisasi <jumlah|rata|terakhir|tertinggi|terendah>`",
+        Rule::target | Rule::pk_target | Rule::kw_target => "`target`",
+        Rule::rumus => "`rumus`",
+        Rule::rumus_objek => "`realisasi` or `capaian`",
+        Rule::bobot => "`bobot`",
+        Rule::sama_dengan => "`sama_dengan`",
+        Rule::pk_anggaran | Rule::kw_anggaran => "`anggaran`",
+        Rule::pk_kegiatan | Rule::kw_kegiatan => "`kegiatan`",
+        Rule::realisasi_entry => "an indikator id with its realisasi (`ss5_kamtib = 30`)",
+        Rule::period_value | Rule::periode => "a period (`tw1` .. `tw4`, `smt1`, `smt2`)",
+        Rule::dicetak | Rule::kw_dicetak => "`dicetak`",
+        Rule::belanja_line | Rule::belanja_kind => "`belanja \"...\"` or `program \"...\"`",
+        Rule::kw_pagu => "`pagu`",
+        Rule::kw_realisasi => "`realisasi`",
+        Rule::kw_mulai => "`mulai <tahun>`",
+        Rule::expr
+        | Rule::if_expr
+        | Rule::agg_call
+        | Rule::call
+        | Rule::reference
+        | Rule::own_field => "a formula",
+        Rule::neg | Rule::kw_tidak => "a formula",
+        Rule::op_add | Rule::op_sub | Rule::op_mul | Rule::op_div => "an operator",
+        Rule::op_le | Rule::op_ge | Rule::op_lt | Rule::op_gt | Rule::op_eq | Rule::op_ne => {
+            "an operator"
+        }
+        Rule::kw_dan | Rule::kw_atau => "an operator",
+        Rule::kw_maka => "`maka`",
+        Rule::kw_lain => "`lain`",
+        Rule::field => "`target`, `realisasi` or `capaian`",
+        Rule::quantity => "a value such as `75`, `77.5`, `40%` or `1 layanan`",
+        Rule::unit | Rule::unit_word | Rule::percent => "a unit such as `%`, `indeks` or `layanan`",
+        Rule::money | Rule::rupiah => "an amount such as `Rp 1.938.261.000` or `0`",
+        Rule::number => "a number",
+        Rule::integer => "a whole number",
+        Rule::year => "a year such as `2022`",
+        Rule::string => "a text in double quotes",
+        Rule::ident => "a name (letters, digits and `_`, starting with a letter)",
+        Rule::agg_fn => "`jumlah`, `rata`, `terakhir`, `tertinggi` or `terendah`",
+        Rule::jenis_periode => "`triwulan` or `semester`",
+        Rule::eq => "`=`",
+        Rule::lbrace => "`{`",
+        Rule::rbrace => "`}`",
+        Rule::lparen => "`(`",
+        Rule::rparen => "`)`",
+        Rule::comma => "`,`",
+        Rule::dot => "`.`",
+        _ => return None,
+    })
+}
+
+const ITEM_STARTERS: [&str; 10] = [
+    "aturan",
+    "satker",
+    "berdasarkan",
+    "dasar",
+    "pembulatan",
+    "konversi",
+    "klasifikasi",
+    "sasaran",
+    "perjanjian",
+    "realisasi",
+];
+
+const INDIKATOR_WORDS: [&str; 9] = [
+    "satuan",
+    "polaritas",
+    "realisasi",
+    "target",
+    "rumus",
+    "bobot",
+    "dasar",
+    "sama_dengan",
+    "indikator",
+];
+
+fn syntax_error(
+    sources: &SourceMap,
+    file: FileId,
+    text: &str,
+    e: &pest::error::Error<Rule>,
+) -> RuleError {
+    let pos = match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let positives: Vec<Rule> = match &e.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    let rest = text.get(pos..).unwrap_or("");
+    let before = text.get(..pos).unwrap_or("");
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let found = if rest.is_empty() {
+        "the end of the file".to_string()
+    } else if word.is_empty() {
+        let ch = rest.chars().next().unwrap_or(' ');
+        format!("`{ch}`")
+    } else {
+        format!("`{word}`")
+    };
+    let width = if word.is_empty() {
+        rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0)
+    } else {
+        word.len()
+    };
+    let span = Span::new(file, pos, pos + width);
+
+    let mut names: Vec<&str> = Vec::new();
+    for r in &positives {
+        if let Some(n) = display(*r) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    let at_item_start = positives
+        .iter()
+        .any(|r| matches!(r, Rule::sasaran | Rule::header));
+    let in_indikator = positives
+        .iter()
+        .any(|r| matches!(r, Rule::satuan | Rule::polaritas));
+    let expected = if at_item_start {
+        "a declaration (`aturan`, `satker`, `berdasarkan`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
+    } else if in_indikator {
+        "a line of the indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, a sub-`indikator`) or `}`".to_string()
+    } else {
+        join_or(&names)
+    };
+    let message = if expected.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("expected {expected}, found {found}")
+    };
+    let mut err = RuleError::at(sources, span, "syntax", message).label(if expected.is_empty() {
+        "not understood".to_string()
+    } else {
+        "here".to_string()
+    });
+
+    // The usual slips, with their fixes.
+    let prev_digit = before.chars().last().is_some_and(|c| c.is_ascii_digit());
+    if prev_digit
+        && rest.starts_with(',')
+        && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    {
+        let int: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let frac: String = rest
+            .chars()
+            .skip(1)
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        err = err.label("decimal comma").help(format!(
+            "rule files write decimals with a point: `{int}.{frac}`, not `{int},{frac}` (amounts of money are written `Rp 1.938.261.000`)"
+        ));
+    } else if prev_digit && rest.starts_with('.') && looks_grouped(before, rest) {
+        err = err.label("thousands separator?").help(
+            "amounts of money start with `Rp` and group thousands with dots: `Rp 1.938.261.000`; other numbers are written without grouping",
+        );
+    } else if !word.is_empty() {
+        let candidates: &[&str] = if at_item_start {
+            &ITEM_STARTERS
+        } else if in_indikator {
+            &INDIKATOR_WORDS
+        } else {
+            &[]
+        };
+        if let Some(s) = did_you_mean(&word, candidates.iter().copied()) {
+            err = err.help(format!("did you mean `{s}`?"));
+        } else if positives.contains(&Rule::eq) && word_is_number(&word) {
+            err = err.help("a value needs `=` before it, e.g. `target 2022 = 75`");
+        }
+    } else if rest.starts_with('"') && positives.contains(&Rule::ident) {
+        err = err.help("an id is written without quotes, e.g. `ss5_kamtib`; the quoted text is the name that follows it");
+    }
+    if rest.is_empty() && positives.contains(&Rule::rbrace) {
+        err = err
+            .label("the file ends here")
+            .help("a block opened with `{` is not closed: add the missing `}`");
+    }
+    err
+}
+
+fn word_is_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `1.938.261` looks like a grouped amount: digits, then a dot and exactly three digits.
+fn looks_grouped(before: &str, rest: &str) -> bool {
+    let group: String = rest
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    group.len() == 3
+        && before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+            <= 3
+}
+
+fn join_or(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,1407 @@
+//! From files to what is in force: find a unit's rule set, follow
+//! `berdasarkan` up to its Kanwil and the national rules, check every name
+//! and reference, and lower the syntax trees to `sakip-core`'s [`RuleSet`]
+//! and [`UnitData`].
+//!
+//! A rule set is one file with a header (`aturan nasional|kanwil <id>` or
+//! `satker <id>`) together with the files beside it that have no header
+//! (a unit keeps its data for each year in such files). `berdasarkan` names
+//! the rule set one level up, as a file or as the folder that holds it.
+//! Lower levels add indicators and set targets; a setting written at a lower
+//! level (rounding, cap, classification) replaces the one above it.
+
+use crate::ast::{self, IndikatorItem, Item};
+use crate::error::{did_you_mean, RuleError};
+use crate::parser::parse;
+use crate::source::{FileId, SourceMap, Span, Spanned};
+use camino::{Utf8Component, Utf8Path, Utf8PathBuf};
+use rust_decimal::Decimal;
+use sakip_core::data::{BelanjaEntry, RealisasiEntry, UnitData};
+use sakip_core::formula::{Expr, Field, BUILTINS};
+use sakip_core::klasifikasi::{Band, Bound, Klasifikasi};
+use sakip_core::model::{
+    AnggaranProgram, Indikator, Perjanjian, Quantity, RuleSet, RuleSetInfo, Ruled, Rumus, Sasaran,
+    Target, Tingkat,
+};
+use sakip_core::polaritas::Polaritas;
+use sakip_core::satuan::Satuan;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+/// How many levels `berdasarkan` may climb: national, Kanwil, unit, and room
+/// for a few intermediate levels.
+const MAX_CHAIN: usize = 8;
+
+/// A unit's rules and data, ready to evaluate.
+#[derive(Debug)]
+pub struct LoadedUnit {
+    pub sources: SourceMap,
+    pub rules: RuleSet,
+    pub data: BTreeMap<u16, UnitData>,
+}
+
+/// Reads the unit in `dir` with the rule sets it builds on.
+pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
+    let mut loader = Loader::default();
+    let dir = normalize(dir);
+    if !dir.is_dir() {
+        return Err(vec![RuleError::path(dir.as_str(), "unit-dir", format!("`{dir}` is not a folder"))
+            .help("give the folder that holds the unit's `.sakip` files, e.g. `examples/lapas-sarolangun-rawas`")]);
+    }
+    let Some(set) = loader.rule_set_in(&dir, None) else {
+        return Err(loader.errors);
+    };
+    let resolved = loader.resolve(set, true);
+    if !loader.errors.is_empty() {
+        return Err(dedup(loader.errors));
+    }
+    match resolved {
+        Some((rules, data)) => Ok(LoadedUnit {
+            sources: loader.sources,
+            rules,
+            data,
+        }),
+        None => Err(loader.errors),
+    }
+}
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub errors: Vec<RuleError>,
+    pub files: usize,
+    pub rule_sets: usize,
+}
+
+/// Checks every rule set under `paths` (files or folders, searched
+/// recursively), with the rule sets they build on.
+pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
+    let mut loader = Loader::default();
+    let mut files = BTreeSet::new();
+    for p in paths {
+        let p = normalize(p);
+        if p.is_dir() {
+            collect_sakip(&p, &mut files, &mut loader.errors);
+        } else if p.is_file() {
+            files.insert(p);
+        } else {
+            loader.errors.push(RuleError::path(
+                p.as_str(),
+                "path",
+                format!("`{p}` does not exist"),
+            ));
+        }
+    }
+    // Each requested file belongs to a rule set: its own (with a header) or its folder's.
+    let mut roots: BTreeSet<Utf8PathBuf> = BTreeSet::new();
+    let mut rule_sets = 0;
+    for f in &files {
+        let Some(id) = loader.file(f) else { continue };
+        match loader.header_of(id) {
+            Some(_) => {
+                roots.insert(f.clone());
+            }
+            None => {
+                if let Some(dir) = f.parent() {
+                    if let Some(header) = loader.header_file_in(dir, Some(f)) {
+                        roots.insert(header);
+                    }
+                }
+            }
+        }
+    }
+    for root in &roots {
+        let Some(dir) = root.parent() else { continue };
+        if let Some(set) = loader.rule_set_in(dir, Some(root)) {
+            rule_sets += 1;
+            loader.resolve(set, false);
+        }
+    }
+    let files = loader.sources_len();
+    CheckReport {
+        errors: dedup(loader.errors),
+        files,
+        rule_sets,
+    }
+}
+
+fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut Vec<RuleError>) {
+    let entries = match dir.read_dir_utf8() {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(RuleError::path(
+                dir.as_str(),
+                "read",
+                format!("cannot read `{dir}`: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<Utf8PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect_sakip(&p, out, errors);
+        } else if p.extension() == Some("sakip") {
+            out.insert(normalize(&p));
+        }
+    }
+}
+
+fn dedup(errors: Vec<RuleError>) -> Vec<RuleError> {
+    let mut seen = BTreeSet::new();
+    errors
+        .into_iter()
+        .filter(|e| seen.insert((e.location_text(), e.code, e.message.clone())))
+        .collect()
+}
+
+/// Folds `.` and `..` away without touching the file system, so that paths
+/// in messages read `rules/ditjenpas/...`, not `examples/x/../../rules/...`.
+pub fn normalize(path: &Utf8Path) -> Utf8PathBuf {
+    let mut out: Vec<Utf8Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Utf8Component::CurDir => {}
+            Utf8Component::ParentDir => match out.last() {
+                Some(Utf8Component::Normal(_)) => {
+                    out.pop();
+                }
+                _ => out.push(c),
+            },
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return Utf8PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+/// The files of one rule set: its header file first.
+#[derive(Debug, Clone)]
+struct RuleSetFiles {
+    files: Vec<(FileId, Rc<ast::File>)>,
+}
+
+#[derive(Default)]
+struct Loader {
+    sources: SourceMap,
+    asts: HashMap<FileId, Option<Rc<ast::File>>>,
+    errors: Vec<RuleError>,
+}
+
+impl Loader {
+    fn sources_len(&self) -> usize {
+        self.asts.len()
+    }
+
+    /// Reads and parses a file once per run.
+    fn file(&mut self, path: &Utf8Path) -> Option<FileId> {
+        if let Some(id) = self.sources.find(path) {
+            return Some(id);
+        }
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.push(RuleError::path(
+                    path.as_str(),
+                    "read",
+                    format!("cannot read `{path}`: {e}"),
+                ));
+                return None;
+            }
+        };
+        let id = self.sources.add(path, text);
+        let parsed = match parse(&self.sources, id) {
+            Ok(f) => Some(Rc::new(f)),
+            Err(e) => {
+                self.errors.push(*e);
+                None
+            }
+        };
+        self.asts.insert(id, parsed);
+        Some(id)
+    }
+
+    fn ast(&self, id: FileId) -> Option<Rc<ast::File>> {
+        self.asts.get(&id).cloned().flatten()
+    }
+
+    fn header_of(&self, id: FileId) -> Option<ast::Header> {
+        self.ast(id)?.items.iter().find_map(|i| match i {
+            Item::Header(h) => Some(h.clone()),
+            _ => None,
+        })
+    }
+
+    fn sakip_files_in(&mut self, dir: &Utf8Path) -> Vec<Utf8PathBuf> {
+        let mut out = BTreeSet::new();
+        match dir.read_dir_utf8() {
+            Ok(entries) => {
+                for e in entries.flatten() {
+                    let p = e.path();
+                    if p.is_file() && p.extension() == Some("sakip") {
+                        out.insert(normalize(p));
+                    }
+                }
+            }
+            Err(e) => self.errors.push(RuleError::path(
+                dir.as_str(),
+                "read",
+                format!("cannot read `{dir}`: {e}"),
+            )),
+        }
+        out.into_iter().collect()
+    }
+
+    /// The one file with a header in `dir`; `asker` is the header-less file
+    /// that needs it, for the message when there is none or several.
+    fn header_file_in(&mut self, dir: &Utf8Path, asker: Option<&Utf8Path>) -> Option<Utf8PathBuf> {
+        let files = self.sakip_files_in(dir);
+        let mut headers = Vec::new();
+        for f in &files {
+            let Some(id) = self.file(f) else { continue };
+            if self.ast(id).is_none() {
+                // Its syntax error is reported; its header is unknown, so do not guess.
+                return None;
+            }
+            if self.header_of(id).is_some() {
+                headers.push(f.clone());
+            }
+        }
+        let who = asker
+            .map(|a| a.as_str().to_string())
+            .unwrap_or_else(|| dir.as_str().to_string());
+        match headers.len() {
+            1 => headers.pop(),
+            0 => {
+                self.errors.push(
+                    RuleError::path(&who, "no-header", format!("`{dir}` has no file that starts a rule set"))
+                        .help("one file of the folder must say what it is: `aturan nasional <id> \"<name>\"`, `aturan kanwil ...` or `satker <id> \"<name>\"`"),
+                );
+                None
+            }
+            _ => {
+                let list: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
+                self.errors.push(
+                    RuleError::path(&who, "many-headers", format!("`{dir}` holds several rule sets ({}), so this file belongs to none", list.join(", ")))
+                        .help("keep one rule set per folder, or give the files that belong together a folder of their own"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The rule set whose header file is `header` (or the only one in `dir`).
+    fn rule_set_in(&mut self, dir: &Utf8Path, header: Option<&Utf8Path>) -> Option<RuleSetFiles> {
+        let header = match header {
+            Some(h) => h.to_path_buf(),
+            None => self.header_file_in(dir, None)?,
+        };
+        let head_id = self.file(&header)?;
+        let head_ast = self.ast(head_id)?;
+        let mut files = vec![(head_id, head_ast)];
+        for f in self.sakip_files_in(dir) {
+            if f == header {
+                continue;
+            }
+            let Some(id) = self.file(&f) else { continue };
+            let Some(a) = self.ast(id) else { continue };
+            if self.header_of(id).is_none() {
+                files.push((id, a));
+            }
+        }
+        Some(RuleSetFiles { files })
+    }
+
+    /// Follows `berdasarkan` from `set` to the top, checks the whole chain
+    /// and lowers it.
+    fn resolve(
+        &mut self,
+        set: RuleSetFiles,
+        need_satker: bool,
+    ) -> Option<(RuleSet, BTreeMap<u16, UnitData>)> {
+        let mut chain = vec![set];
+        let mut seen: Vec<FileId> = chain
+            .iter()
+            .filter_map(|s| s.files.first().map(|f| f.0))
+            .collect();
+        loop {
+            let Some(current) = chain.last() else { break };
+            let bases: Vec<(FileId, Spanned<String>)> = current
+                .files
+                .iter()
+                .flat_map(|(id, f)| {
+                    f.items.iter().filter_map(move |i| match i {
+                        Item::Berdasarkan(s) => Some((*id, s.clone())),
+                        _ => None,
+                    })
+                })
+                .collect();
+            let Some((from, base)) = bases.first().cloned() else {
+                break;
+            };
+            if let Some((_, second)) = bases.get(1) {
+                self.errors.push(
+                    RuleError::at(&self.sources, second.span, "berdasarkan-twice", "a rule set builds on one rule set only")
+                        .label("second `berdasarkan`")
+                        .help("a unit builds on its Kanwil, and the Kanwil on the national rules: keep one `berdasarkan`"),
+                );
+            }
+            if chain.len() >= MAX_CHAIN {
+                self.errors.push(RuleError::at(
+                    &self.sources,
+                    base.span,
+                    "berdasarkan-depth",
+                    format!("more than {MAX_CHAIN} levels of `berdasarkan`"),
+                ));
+                return None;
+            }
+            let dir = self
+                .sources
+                .get(from)
+                .and_then(|f| f.path.parent().map(Utf8Path::to_path_buf))
+                .unwrap_or_default();
+            let target = normalize(&dir.join(&base.node));
+            let parent = if target.is_dir() {
+                let Some(header) = self.header_file_in(&target, None) else {
+                    return None;
+                };
+                self.rule_set_in(&target, Some(&header))
+            } else if target.is_file() {
+                let Some(tdir) = target.parent().map(Utf8Path::to_path_buf) else {
+                    return None;
+                };
+                self.rule_set_in(&tdir, Some(&target))
+            } else {
+                self.errors.push(
+                    RuleError::at(&self.sources, base.span, "berdasarkan-missing", format!("`{target}` does not exist"))
+                        .label("no such file or folder")
+                        .help("`berdasarkan` takes a path relative to this file, e.g. `\"../../rules/kanwil-sumsel\"`"),
+                );
+                return None;
+            };
+            let parent = parent?;
+            let head = parent.files.first().map(|f| f.0)?;
+            if seen.contains(&head) {
+                self.errors.push(
+                    RuleError::at(
+                        &self.sources,
+                        base.span,
+                        "berdasarkan-cycle",
+                        "the rule sets build on each other in a circle",
+                    )
+                    .label("leads back to a rule set already in the chain"),
+                );
+                return None;
+            }
+            seen.push(head);
+            chain.push(parent);
+        }
+        chain.reverse();
+        let mut lower = Lowering {
+            sources: &self.sources,
+            errors: Vec::new(),
+            rules: RuleSet::default(),
+            data: BTreeMap::new(),
+            declared: HashMap::new(),
+            sasaran_spans: HashMap::new(),
+        };
+        lower.run(&chain, need_satker);
+        let Lowering {
+            errors,
+            rules,
+            data,
+            ..
+        } = lower;
+        let ok = errors.is_empty();
+        self.errors.extend(errors);
+        ok.then_some((rules, data))
+    }
+}
+
+/// The error just recorded, for adding its label and help.
+struct ErrRef<'a>(&'a mut RuleError);
+
+impl ErrRef<'_> {
+    fn help(self, help: impl Into<String>) -> Self {
+        self.0.help = Some(help.into());
+        self
+    }
+
+    fn label(self, label: impl Into<String>) -> Self {
+        self.0.label = label.into();
+        self
+    }
+}
+
+struct Lowering<'s> {
+    sources: &'s SourceMap,
+    errors: Vec<RuleError>,
+    rules: RuleSet,
+    data: BTreeMap<u16, UnitData>,
+    /// Where each indikator id was declared.
+    declared: HashMap<String, Span>,
+    sasaran_spans: HashMap<String, Span>,
+}
+
+const COLOURS: [(&str, &str); 6] = [
+    ("hijau", "#2e7d32"),
+    ("biru", "#1565c0"),
+    ("kuning", "#f9a825"),
+    ("oranye", "#ef6c00"),
+    ("merah", "#c62828"),
+    ("abu", "#757575"),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ty {
+    Number,
+    Bool,
+}
+
+impl Lowering<'_> {
+    fn err(&mut self, span: Span, code: &'static str, message: impl Into<String>) -> ErrRef<'_> {
+        self.errors
+            .push(RuleError::at(self.sources, span, code, message));
+        let last = self.errors.len() - 1;
+        // The vector is non-empty: an element was pushed on the line above.
+        #[allow(clippy::indexing_slicing)]
+        ErrRef(&mut self.errors[last])
+    }
+
+    fn origin(&self, span: Span) -> Option<sakip_core::model::Origin> {
+        self.sources.origin(span)
+    }
+
+    fn where_(&self, span: Span) -> String {
+        self.origin(span).map(|o| o.to_string()).unwrap_or_default()
+    }
+
+    fn run(&mut self, chain: &[RuleSetFiles], need_satker: bool) {
+        let mut infos: Vec<(Tingkat, Span)> = Vec::new();
+        // Pass 1: headers, settings, sasaran and indikator, from the top down.
+        for set in chain {
+            let Some(info) = self.header(set) else {
+                continue;
+            };
+            if let Some((prev, _)) = infos.last() {
+                if *prev >= info.0.tingkat {
+                    let span = info.1;
+                    let msg = format!(
+                        "a {} rule set cannot build on a {} one",
+                        info.0.tingkat.keyword(),
+                        prev.keyword()
+                    );
+                    self.err(span, "tingkat-order", msg).help(
+                        "the chain runs from `aturan nasional` through `aturan kanwil` to `satker`",
+                    );
+                }
+            }
+            infos.push((info.0.tingkat, info.1));
+            let tingkat = info.0.tingkat;
+            let source = info.0.id.clone();
+            self.rules.chain.push(info.0);
+            let mut settings_seen: HashMap<&'static str, Span> = HashMap::new();
+            for (_, file) in &set.files {
+                for item in &file.items {
+                    self.settings_and_model(item, tingkat, &source, &mut settings_seen);
+                }
+            }
+        }
+        let is_satker = |t: Tingkat| t == Tingkat::Satker;
+        if need_satker && !infos.last().is_some_and(|(t, _)| is_satker(*t)) {
+            if let Some((_, span)) = infos.last() {
+                let span = *span;
+                self.err(span, "not-a-unit", "this folder holds rules, not a unit")
+                    .help("`eval` takes a unit's folder, whose rule set starts with `satker <id> \"<name>\"`");
+            }
+        }
+        // Pass 2: what refers to indicators (formulas, agreements, data).
+        let all: Vec<Indikator> = self.rules.indikator.clone();
+        for ind in &all {
+            if let Some(other) = &ind.sama_dengan {
+                if !self.declared.contains_key(other) {
+                    let span = self.declared.get(&ind.id).copied();
+                    if let Some(span) = span {
+                        self.unknown_indicator(span, other);
+                    }
+                }
+            }
+        }
+        for set in chain {
+            let tingkat = self.header_tingkat(set);
+            let satker_id = self
+                .rules
+                .chain
+                .last()
+                .map(|c| c.id.clone())
+                .unwrap_or_default();
+            for (_, file) in &set.files {
+                for item in &file.items {
+                    match item {
+                        Item::Sasaran(s) => {
+                            for ind in &s.indikator {
+                                self.check_formulas(ind);
+                            }
+                        }
+                        Item::Perjanjian(pk) => {
+                            if tingkat != Some(Tingkat::Satker) {
+                                self.err(pk.span, "perjanjian-level", "a `perjanjian` belongs to a unit's rules (`satker`)")
+                                    .help("national and Kanwil rules set targets inside each `indikator` with `target <tahun> = <value>`");
+                                continue;
+                            }
+                            self.perjanjian(pk, &satker_id);
+                        }
+                        Item::Realisasi(b) => {
+                            if tingkat != Some(Tingkat::Satker) {
+                                self.err(b.span, "data-level", "realisasi belongs to a unit's folder, not to national or Kanwil rules");
+                                continue;
+                            }
+                            self.realisasi(b);
+                        }
+                        Item::Anggaran(b) => {
+                            if tingkat != Some(Tingkat::Satker) {
+                                self.err(b.span, "data-level", "anggaran belongs to a unit's folder, not to national or Kanwil rules");
+                                continue;
+                            }
+                            self.anggaran(b);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn header_tingkat(&self, set: &RuleSetFiles) -> Option<Tingkat> {
+        set.files.first().and_then(|(_, f)| {
+            f.items.iter().find_map(|i| match i {
+                Item::Header(h) => Some(h.tingkat),
+                _ => None,
+            })
+        })
+    }
+
+    fn header(&mut self, set: &RuleSetFiles) -> Option<(RuleSetInfo, Span)> {
+        let mut found: Option<&ast::Header> = None;
+        let mut dasar = Vec::new();
+        for (_, file) in &set.files {
+            for item in &file.items {
+                match item {
+                    Item::Header(h) => {
+                        if let Some(first) = found {
+                            let at = self.where_(first.span);
+                            self.err(h.span, "header-twice", "a rule set has one header")
+                                .help(format!("the rule set already started at {at}"));
+                        } else {
+                            found = Some(h);
+                        }
+                    }
+                    Item::Dasar(d) => dasar.push(d.node.clone()),
+                    _ => {}
+                }
+            }
+        }
+        let h = found?;
+        Some((
+            RuleSetInfo {
+                id: h.id.node.clone(),
+                name: h.name.node.clone(),
+                tingkat: h.tingkat,
+                dasar,
+                origin: self.origin(h.span),
+            },
+            h.span,
+        ))
+    }
+
+    fn once(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span) {
+        if let Some(first) = seen.get(what) {
+            let at = self.where_(*first);
+            self.err(
+                span,
+                "setting-twice",
+                format!("`{what}` is set twice in this rule set"),
+            )
+            .help(format!("the first is at {at}; keep one"));
+        } else {
+            seen.insert(what, span);
+        }
+    }
+
+    fn settings_and_model(
+        &mut self,
+        item: &Item,
+        tingkat: Tingkat,
+        source: &str,
+        seen: &mut HashMap<&'static str, Span>,
+    ) {
+        match item {
+            Item::Pembulatan(p) => {
+                let (what, slot) = match p.objek {
+                    ast::PembulatanObjek::Capaian => ("pembulatan capaian", 0),
+                    ast::PembulatanObjek::Anggaran => ("pembulatan anggaran", 1),
+                };
+                self.once(seen, what, p.span);
+                if p.decimals.node > sakip_core::number::MAX_DECIMALS {
+                    let max = sakip_core::number::MAX_DECIMALS;
+                    self.err(
+                        p.decimals.span,
+                        "decimals-range",
+                        format!(
+                            "{} decimals is more than the {max} a report can use",
+                            p.decimals.node
+                        ),
+                    )
+                    .help("reports print capaian and penyerapan with 2 decimals");
+                    return;
+                }
+                let rule = Ruled {
+                    value: sakip_core::number::Rounding::new(p.mode, p.decimals.node),
+                    origin: self.origin(p.span),
+                };
+                if slot == 0 {
+                    self.rules.pembulatan_capaian = rule;
+                } else {
+                    self.rules.pembulatan_anggaran = rule;
+                }
+            }
+            Item::Konversi(k) => {
+                self.once(seen, "konversi efisiensi", k.span);
+                self.rules.konversi_efisiensi = Some(Ruled {
+                    value: k.node,
+                    origin: self.origin(k.span),
+                });
+            }
+            Item::Klasifikasi(k) => {
+                self.once(seen, "klasifikasi", k.span);
+                self.klasifikasi(k);
+            }
+            Item::Sasaran(s) => self.sasaran(s, tingkat, source),
+            _ => {}
+        }
+    }
+
+    fn klasifikasi(&mut self, k: &ast::Klasifikasi) {
+        if k.bands.is_empty() {
+            self.err(k.span, "klasifikasi-empty", "the klasifikasi has no bands")
+                .help("list one band per line, e.g. `80 ..< 100 \"Memuaskan\" good biru`");
+            return;
+        }
+        let mut bands = Vec::new();
+        let mut ids: HashMap<String, Span> = HashMap::new();
+        for b in &k.bands {
+            if let Some(first) = ids.get(&b.id.node) {
+                let at = self.where_(*first);
+                self.err(
+                    b.id.span,
+                    "band-twice",
+                    format!("the band id `{}` is used twice", b.id.node),
+                )
+                .help(format!("first used at {at}"));
+            }
+            ids.insert(b.id.node.clone(), b.id.span);
+            let colour = if b.colour.node.starts_with('#') {
+                b.colour.node.to_lowercase()
+            } else if let Some((_, hex)) = COLOURS.iter().find(|(n, _)| *n == b.colour.node) {
+                (*hex).to_string()
+            } else {
+                let names: Vec<&str> = COLOURS.iter().map(|(n, _)| *n).collect();
+                let hint = did_you_mean(&b.colour.node, names.iter().copied())
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                self.err(
+                    b.colour.span,
+                    "colour",
+                    format!("`{}` is not a colour sakip knows", b.colour.node),
+                )
+                .label("unknown colour")
+                .help(format!(
+                    "{hint}use one of {} or a `#rrggbb` code",
+                    names.join(", ")
+                ));
+                continue;
+            };
+            if let (Some(lo), Some(hi)) = (&b.lower, &b.upper) {
+                if lo.node > hi.node || (lo.node == hi.node && b.op.node == ast::RangeOp::Exclusive)
+                {
+                    self.err(b.span, "band-range", format!("the band `{}` holds no value: its lower bound is not below its upper bound", b.label.node));
+                    continue;
+                }
+            }
+            bands.push(Band {
+                id: b.id.node.clone(),
+                label: b.label.node.clone(),
+                colour,
+                lower: b.lower.as_ref().map(|l| Bound {
+                    value: l.node,
+                    inclusive: true,
+                }),
+                upper: b.upper.as_ref().map(|u| Bound {
+                    value: u.node,
+                    inclusive: b.op.node == ast::RangeOp::Inclusive,
+                }),
+            });
+        }
+        self.rules.klasifikasi = Ruled {
+            value: Klasifikasi { bands },
+            origin: self.origin(k.span),
+        };
+    }
+
+    fn sasaran(&mut self, s: &ast::Sasaran, tingkat: Tingkat, source: &str) {
+        match self.rules.sasaran(&s.code.node) {
+            Some(existing) if existing.tier != s.tier => {
+                let (tier, at) = (
+                    existing.tier,
+                    self.sasaran_spans
+                        .get(&s.code.node)
+                        .map(|sp| self.where_(*sp))
+                        .unwrap_or_default(),
+                );
+                self.err(
+                    s.code.span,
+                    "sasaran-tier",
+                    format!(
+                        "sasaran `{}` is {} at {at}, not {}",
+                        s.code.node,
+                        tier.keyword(),
+                        s.tier.keyword()
+                    ),
+                )
+                .help("a sasaran keeps its tier; give this one another code");
+                return;
+            }
+            Some(_) => {}
+            None => {
+                self.sasaran_spans.insert(s.code.node.clone(), s.code.span);
+                self.rules.sasaran.push(Sasaran {
+                    code: s.code.node.clone(),
+                    tier: s.tier,
+                    name: s.name.node.clone(),
+                    origin: self.origin(s.span),
+                });
+            }
+        }
+        for ind in &s.indikator {
+            self.indikator(ind, s, None, tingkat, source);
+        }
+    }
+
+    fn indikator(
+        &mut self,
+        ind: &ast::Indikator,
+        s: &ast::Sasaran,
+        induk: Option<&str>,
+        tingkat: Tingkat,
+        source: &str,
+    ) {
+        let id = ind.id.node.clone();
+        if let Some(first) = self.declared.get(&id) {
+            let at = self.where_(*first);
+            self.err(
+                ind.id.span,
+                "indikator-twice",
+                format!("indikator `{id}` is declared twice"),
+            )
+            .label("second declaration")
+            .help(format!(
+                "the first is at {at}; ids are unique across the national, Kanwil and unit rules"
+            ));
+            return;
+        }
+        self.declared.insert(id.clone(), ind.id.span);
+        let mut satuan: Option<Spanned<String>> = None;
+        let mut polaritas = None;
+        let mut agregasi = None;
+        let mut jenis = None;
+        let mut targets: Vec<Target> = Vec::new();
+        let mut target_years: HashMap<u16, Span> = HashMap::new();
+        let mut rumus_realisasi = Vec::new();
+        let mut rumus_capaian = Vec::new();
+        let mut rumus_years: HashMap<(bool, Option<u16>), Span> = HashMap::new();
+        let mut bobot = None;
+        let mut dasar = Vec::new();
+        let mut sama = None;
+        let mut once: HashMap<&'static str, Span> = HashMap::new();
+        let mut subs = Vec::new();
+        for item in &ind.items {
+            match item {
+                IndikatorItem::Satuan(u) => {
+                    self.once_in(&mut once, "satuan", u.span, &id);
+                    satuan = Some(u.clone());
+                }
+                IndikatorItem::Polaritas(p) => {
+                    self.once_in(&mut once, "polaritas", p.span, &id);
+                    polaritas = Some(match p.node {
+                        ast::PolaritasAst::Naik => Polaritas::Naik,
+                        ast::PolaritasAst::Turun => Polaritas::Turun,
+                        ast::PolaritasAst::Rentang(min, max) => Polaritas::Rentang { min, max },
+                    });
+                }
+                IndikatorItem::Agregasi {
+                    agregasi: a,
+                    jenis: j,
+                    span,
+                } => {
+                    self.once_in(&mut once, "realisasi", *span, &id);
+                    agregasi = Some(*a);
+                    jenis = *j;
+                }
+                IndikatorItem::Target(t) => {
+                    if let Some(first) = target_years.get(&t.year.node) {
+                        let at = self.where_(*first);
+                        self.err(
+                            t.year.span,
+                            "target-twice",
+                            format!("indikator `{id}` has two targets for {}", t.year.node),
+                        )
+                        .help(format!("the first is at {at}; keep one"));
+                        continue;
+                    }
+                    target_years.insert(t.year.node, t.year.span);
+                    targets.push(Target {
+                        year: t.year.node,
+                        value: quantity(&t.value.node),
+                        tingkat,
+                        source: source.to_string(),
+                        dasar: t.dasar.as_ref().map(|d| d.node.clone()),
+                        origin: self.origin(t.span),
+                    });
+                }
+                IndikatorItem::Rumus(r) => {
+                    let is_cap = r.objek == ast::RumusObjek::Capaian;
+                    let key = (is_cap, r.from_year.as_ref().map(|y| y.node));
+                    if let Some(first) = rumus_years.get(&key) {
+                        let at = self.where_(*first);
+                        let what = if is_cap { "capaian" } else { "realisasi" };
+                        self.err(r.span, "rumus-twice", format!("indikator `{id}` has two `rumus {what}` for the same years"))
+                            .help(format!("the first is at {at}; use `mulai <tahun>` for a formula that replaces it from a year on"));
+                        continue;
+                    }
+                    rumus_years.insert(key, r.span);
+                    let lowered = Rumus {
+                        from_year: key.1,
+                        expr: lower_expr(&r.expr),
+                        origin: self.origin(r.span),
+                    };
+                    if is_cap {
+                        rumus_capaian.push(lowered);
+                    } else {
+                        rumus_realisasi.push(lowered);
+                    }
+                }
+                IndikatorItem::Bobot(b) => {
+                    self.once_in(&mut once, "bobot", b.span, &id);
+                    bobot = Some(b.node);
+                }
+                IndikatorItem::Dasar(d) => dasar.push(d.node.clone()),
+                IndikatorItem::SamaDengan(other) => {
+                    self.once_in(&mut once, "sama_dengan", other.span, &id);
+                    sama = Some(other.node.clone());
+                }
+                IndikatorItem::Sub(sub) => subs.push(sub),
+            }
+        }
+        let Some(satuan) = satuan else {
+            self.err(ind.id.span, "satuan-missing", format!("indikator `{id}` has no satuan"))
+                .label("what is it measured in?")
+                .help("add a line such as `satuan %`, `satuan indeks`, `satuan layanan` or `satuan orang`");
+            return;
+        };
+        for t in &targets {
+            if let Some(u) = &t.value.satuan {
+                if *u != Satuan::new(&satuan.node) {
+                    let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
+                    self.err(
+                        span,
+                        "target-satuan",
+                        format!(
+                            "the {} target `{}` is not in the indikator's satuan `{}`",
+                            t.year, t.value, satuan.node
+                        ),
+                    )
+                    .help(format!(
+                        "write the target in {} (or as a plain number)",
+                        satuan.node
+                    ));
+                }
+            }
+        }
+        self.rules.indikator.push(Indikator {
+            id: id.clone(),
+            name: ind.name.node.clone(),
+            tier: s.tier,
+            sasaran: s.code.node.clone(),
+            satuan: Satuan::new(&satuan.node),
+            polaritas: polaritas.unwrap_or(Polaritas::Naik),
+            agregasi,
+            jenis_periode: jenis,
+            targets,
+            rumus_realisasi,
+            rumus_capaian,
+            bobot,
+            dasar,
+            induk: induk.map(str::to_string),
+            sama_dengan: sama,
+            defined_by: source.to_string(),
+            origin: self.origin(ind.id.span),
+        });
+        for sub in subs {
+            self.indikator(sub, s, Some(&id), tingkat, source);
+        }
+    }
+
+    fn once_in(
+        &mut self,
+        seen: &mut HashMap<&'static str, Span>,
+        what: &'static str,
+        span: Span,
+        id: &str,
+    ) {
+        if let Some(first) = seen.get(what) {
+            let at = self.where_(*first);
+            self.err(
+                span,
+                "line-twice",
+                format!("indikator `{id}` has two `{what}` lines"),
+            )
+            .help(format!("the first is at {at}; keep one"));
+        } else {
+            seen.insert(what, span);
+        }
+    }
+
+    fn unknown_indicator(&mut self, span: Span, id: &str) {
+        let known: Vec<String> = self.declared.keys().cloned().collect();
+        let hint = did_you_mean(id, known.iter().map(String::as_str))
+            .map(|s| format!("did you mean `{s}`?"));
+        let e = self
+            .err(
+                span,
+                "unknown-indicator",
+                format!("there is no indikator `{id}`"),
+            )
+            .label("unknown id");
+        match hint {
+            Some(h) => e.help(h),
+            None => e.help("indikator ids are declared in `sasaran` blocks of the national, Kanwil or unit rules"),
+        };
+    }
+
+    fn check_formulas(&mut self, ind: &ast::Indikator) {
+        for item in &ind.items {
+            match item {
+                IndikatorItem::Rumus(r) => {
+                    let own_realisasi_ok = r.objek == ast::RumusObjek::Capaian;
+                    if let Some(ty) = self.type_of(&r.expr, own_realisasi_ok) {
+                        if ty != Ty::Number {
+                            self.err(
+                                r.expr.span,
+                                "formula-type",
+                                "this formula gives benar/salah, but a rumus must give a number",
+                            )
+                            .help("use `jika <comparison> maka <number> lain <number>`");
+                        }
+                    }
+                }
+                IndikatorItem::Sub(sub) => self.check_formulas(sub),
+                _ => {}
+            }
+        }
+    }
+
+    /// The type of a formula, reporting what is wrong inside it; `None` when
+    /// an error was reported.
+    fn type_of(&mut self, e: &ast::Expr, own_realisasi_ok: bool) -> Option<Ty> {
+        use ast::ExprKind as K;
+        match &e.kind {
+            K::Number(_) | K::Period(_) | K::Aggregate(..) => Some(Ty::Number),
+            K::Own(Field::Realisasi) if !own_realisasi_ok => {
+                self.err(
+                    e.span,
+                    "formula-self",
+                    "a `rumus realisasi` cannot read its own realisasi",
+                )
+                .help("read the periods instead: `jumlah(triwulan)`, `terakhir(semester)`, `tw4`");
+                None
+            }
+            K::Own(_) => Some(Ty::Number),
+            K::Ref { indicator, .. } => {
+                if self.declared.contains_key(&indicator.node) {
+                    Some(Ty::Number)
+                } else {
+                    self.unknown_indicator(indicator.span, &indicator.node);
+                    None
+                }
+            }
+            K::Neg(x) => self
+                .expect(x, Ty::Number, own_realisasi_ok)
+                .map(|_| Ty::Number),
+            K::Not(x) => self.expect(x, Ty::Bool, own_realisasi_ok).map(|_| Ty::Bool),
+            K::Binary { op, lhs, rhs } => {
+                use sakip_core::formula::BinOp as B;
+                let (operand, result) = match op {
+                    B::Add | B::Sub | B::Mul | B::Div => (Ty::Number, Ty::Number),
+                    B::And | B::Or => (Ty::Bool, Ty::Bool),
+                    _ => (Ty::Number, Ty::Bool),
+                };
+                let a = self.expect(lhs, operand, own_realisasi_ok);
+                let b = self.expect(rhs, operand, own_realisasi_ok);
+                (a.is_some() && b.is_some()).then_some(result)
+            }
+            K::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let c = self.expect(cond, Ty::Bool, own_realisasi_ok);
+                let t = self.type_of(then, own_realisasi_ok);
+                let o = self.type_of(otherwise, own_realisasi_ok);
+                match (c, t, o) {
+                    (Some(_), Some(t), Some(o)) if t == o => Some(t),
+                    (Some(_), Some(_), Some(_)) => {
+                        self.err(
+                            e.span,
+                            "formula-type",
+                            "the two branches of `jika` give different kinds of value",
+                        )
+                        .help("both `maka` and `lain` must give a number");
+                        None
+                    }
+                    _ => None,
+                }
+            }
+            K::Call { name, args } => {
+                let mut ok = true;
+                for a in args {
+                    ok &= self.expect(a, Ty::Number, own_realisasi_ok).is_some();
+                }
+                let n = args.len();
+                let arity_ok = match name.node.as_str() {
+                    "min" | "maks" => n >= 1,
+                    "abs" => n == 1,
+                    "bulat" | "potong" => n == 2,
+                    other => {
+                        let hint = did_you_mean(other, BUILTINS.iter().copied())
+                            .map(|s| format!("did you mean `{s}`? "))
+                            .unwrap_or_default();
+                        self.err(
+                            name.span,
+                            "unknown-function",
+                            format!("there is no function `{other}`"),
+                        )
+                        .label("unknown function")
+                        .help(format!(
+                            "{hint}the built-in functions are {}",
+                            BUILTINS.join(", ")
+                        ));
+                        return None;
+                    }
+                };
+                if !arity_ok {
+                    let want = match name.node.as_str() {
+                        "abs" => "one value",
+                        "bulat" | "potong" => {
+                            "a value and a number of decimals, e.g. `bulat(x, 2)`"
+                        }
+                        _ => "at least one value",
+                    };
+                    self.err(
+                        e.span,
+                        "arity",
+                        format!("`{}` takes {want}, not {n}", name.node),
+                    );
+                    return None;
+                }
+                ok.then_some(Ty::Number)
+            }
+        }
+    }
+
+    fn expect(&mut self, e: &ast::Expr, want: Ty, own_realisasi_ok: bool) -> Option<Ty> {
+        let got = self.type_of(e, own_realisasi_ok)?;
+        if got == want {
+            return Some(got);
+        }
+        let (msg, help) = match want {
+            Ty::Number => (
+                "a number is needed here, but this is a comparison",
+                "comparisons belong after `jika`",
+            ),
+            Ty::Bool => (
+                "a comparison is needed here, but this is a number",
+                "compare it, e.g. `realisasi >= target`",
+            ),
+        };
+        self.err(e.span, "formula-type", msg).help(help);
+        None
+    }
+
+    fn perjanjian(&mut self, pk: &ast::Perjanjian, satker_id: &str) {
+        let year = pk.year.node;
+        if self.rules.perjanjian(year).is_some() {
+            self.err(
+                pk.year.span,
+                "perjanjian-twice",
+                format!("there are two `perjanjian {year}` blocks"),
+            )
+            .help("one Perjanjian Kinerja per year: merge the two");
+            return;
+        }
+        let mut listed: HashMap<String, Span> = HashMap::new();
+        let mut ids = Vec::new();
+        for t in &pk.targets {
+            if !self.declared.contains_key(&t.id.node) {
+                self.unknown_indicator(t.id.span, &t.id.node);
+                continue;
+            }
+            if let Some(first) = listed.get(&t.id.node) {
+                let at = self.where_(*first);
+                self.err(
+                    t.id.span,
+                    "target-twice",
+                    format!("the perjanjian {year} sets `{}` twice", t.id.node),
+                )
+                .help(format!("the first is at {at}; keep one"));
+                continue;
+            }
+            listed.insert(t.id.node.clone(), t.id.span);
+            let origin = self.origin(t.span);
+            let value = quantity(&t.value.node);
+            let unit_problem = self.rules.indikator(&t.id.node).and_then(|ind| {
+                value
+                    .satuan
+                    .as_ref()
+                    .filter(|u| **u != ind.satuan)
+                    .map(|u| (u.clone(), ind.satuan.clone()))
+            });
+            if let Some((u, want)) = unit_problem {
+                self.err(
+                    t.value.span,
+                    "target-satuan",
+                    format!(
+                        "the target is in {u} but indikator `{}` is measured in {want}",
+                        t.id.node
+                    ),
+                )
+                .help(format!(
+                    "write the target in {want}, or correct the indikator's satuan"
+                ));
+            }
+            if let Some(ind) = self.rules.indikator.iter_mut().find(|i| i.id == t.id.node) {
+                ind.targets.push(Target {
+                    year,
+                    value,
+                    tingkat: Tingkat::Satker,
+                    source: satker_id.to_string(),
+                    dasar: t.dasar.as_ref().map(|d| d.node.clone()),
+                    origin,
+                });
+            }
+            ids.push(t.id.node.clone());
+        }
+        let anggaran = pk
+            .anggaran
+            .iter()
+            .map(|a| AnggaranProgram {
+                name: a.name.node.clone(),
+                amount: a.amount.node,
+                kegiatan: a
+                    .kegiatan
+                    .iter()
+                    .map(|(n, v)| (n.node.clone(), v.node))
+                    .collect(),
+                origin: self.origin(a.span),
+            })
+            .collect();
+        self.rules.perjanjian.push(Perjanjian {
+            year,
+            dasar: pk.dasar.iter().map(|d| d.node.clone()).collect(),
+            indikator: ids,
+            anggaran,
+            origin: self.origin(pk.span),
+        });
+    }
+
+    fn printed_percent(&mut self, q: &Spanned<ast::Quantity>) -> Option<Decimal> {
+        match &q.node.unit {
+            None => Some(q.node.value),
+            Some(u) if u == "%" => Some(q.node.value),
+            Some(u) => {
+                self.err(
+                    q.span,
+                    "dicetak-unit",
+                    format!("a printed capaian is a percentage, not `{u}`"),
+                )
+                .help("write it as printed, e.g. `dicetak 53.33%`");
+                None
+            }
+        }
+    }
+
+    fn realisasi(&mut self, b: &ast::RealisasiBlock) {
+        let year = b.year.node;
+        let mut entries: Vec<RealisasiEntry> = Vec::new();
+        let existing: Vec<String> = self
+            .data
+            .get(&year)
+            .map(|d| d.realisasi.iter().map(|r| r.indicator.clone()).collect())
+            .unwrap_or_default();
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for e in &b.entries {
+            if !self.declared.contains_key(&e.id.node) {
+                self.unknown_indicator(e.id.span, &e.id.node);
+                continue;
+            }
+            if let Some(first) = seen.get(&e.id.node) {
+                let at = self.where_(*first);
+                self.err(
+                    e.id.span,
+                    "realisasi-twice",
+                    format!("the realisasi {year} of `{}` is given twice", e.id.node),
+                )
+                .help(format!("the first is at {at}; keep one"));
+                continue;
+            }
+            if existing.contains(&e.id.node) {
+                self.err(
+                    e.id.span,
+                    "realisasi-twice",
+                    format!(
+                        "the realisasi {year} of `{}` is given in two blocks",
+                        e.id.node
+                    ),
+                );
+                continue;
+            }
+            seen.insert(e.id.node.clone(), e.id.span);
+            let mut periods: HashMap<sakip_core::periode::Periode, Span> = HashMap::new();
+            let mut values = Vec::new();
+            for (p, q) in &e.values {
+                if let Some(first) = periods.get(&p.node) {
+                    let at = self.where_(*first);
+                    self.err(
+                        p.span,
+                        "period-twice",
+                        format!("`{}` is given twice for `{}`", p.node.keyword(), e.id.node),
+                    )
+                    .help(format!("the first is at {at}"));
+                    continue;
+                }
+                periods.insert(p.node, p.span);
+                values.push((p.node, quantity(&q.node)));
+            }
+            let printed = match &e.dicetak {
+                Some(q) => self.printed_percent(q),
+                None => None,
+            };
+            entries.push(RealisasiEntry {
+                indicator: e.id.node.clone(),
+                values,
+                printed_capaian: printed,
+                origin: self.origin(e.span),
+            });
+        }
+        let d = self.data.entry(year).or_insert_with(|| UnitData::new(year));
+        d.dasar.extend(b.dasar.iter().map(|x| x.node.clone()));
+        d.realisasi.extend(entries);
+    }
+
+    fn anggaran(&mut self, b: &ast::AnggaranBlock) {
+        let year = b.year.node;
+        let mut belanja = Vec::new();
+        let mut program = Vec::new();
+        let mut seen: HashMap<(bool, String), Span> = HashMap::new();
+        for l in &b.lines {
+            let is_program = l.kind == ast::BelanjaKind::Program;
+            let key = (is_program, l.name.node.clone());
+            if let Some(first) = seen.get(&key) {
+                let at = self.where_(*first);
+                self.err(
+                    l.name.span,
+                    "anggaran-twice",
+                    format!("`{}` is listed twice in anggaran {year}", l.name.node),
+                )
+                .help(format!("the first is at {at}"));
+                continue;
+            }
+            if l.name.node == sakip_core::anggaran::TOTAL {
+                self.err(
+                    l.name.span,
+                    "anggaran-total",
+                    "the total is computed, not written",
+                )
+                .help("remove this line: sakip adds the `Total` row itself");
+                continue;
+            }
+            seen.insert(key, l.name.span);
+            let printed = match &l.dicetak {
+                Some(q) => self.printed_percent(q),
+                None => None,
+            };
+            let entry = BelanjaEntry {
+                name: l.name.node.clone(),
+                pagu: l.pagu.node,
+                realisasi: l.realisasi.node,
+                printed_penyerapan: printed,
+                origin: self.origin(l.span),
+            };
+            if is_program {
+                program.push(entry);
+            } else {
+                belanja.push(entry);
+            }
+        }
+        let d = self.data.entry(year).or_insert_with(|| UnitData::new(year));
+        d.dasar.extend(b.dasar.iter().map(|x| x.node.clone()));
+        d.belanja.extend(belanja);
+        d.program.extend(program);
+    }
+}
+
+fn quantity(q: &ast::Quantity) -> Quantity {
+    Quantity {
+        value: q.value,
+        satuan: q.unit.as_deref().map(Satuan::new),
+    }
+}
+
+fn lower_expr(e: &ast::Expr) -> Expr {
+    use ast::ExprKind as K;
+    match &e.kind {
+        K::Number(n) => Expr::Number(*n),
+        K::Own(f) => Expr::Own(*f),
+        K::Period(p) => Expr::Period(*p),
+        K::Aggregate(a, j) => Expr::Aggregate(*a, *j),
+        K::Ref { indicator, field } => Expr::Ref {
+            indicator: indicator.node.clone(),
+            field: *field,
+        },
+        K::Neg(x) => Expr::Neg(Box::new(lower_expr(x))),
+        K::Not(x) => Expr::Not(Box::new(lower_expr(x))),
+        K::Binary { op, lhs, rhs } => Expr::Binary {
+            op: *op,
+            lhs: Box::new(lower_expr(lhs)),
+            rhs: Box::new(lower_expr(rhs)),
+        },
+        K::If {
+            cond,
+            then,
+            otherwise,
+        } => Expr::If {
+            cond: Box::new(lower_expr(cond)),
+            then: Box::new(lower_expr(then)),
+            otherwise: Box::new(lower_expr(otherwise)),
+        },
+        K::Call { name, args } => Expr::Call {
+            name: name.node.clone(),
+            args: args.iter().map(lower_expr).collect(),
+        },
+    }
+}

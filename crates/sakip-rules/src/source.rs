@@ -1,0 +1,142 @@
+//! Source files and positions. Every AST node carries a [`Span`]: a byte
+//! range in one file of the [`SourceMap`]. Line and column are computed only
+//! when a message or a trace needs them.
+
+use camino::{Utf8Path, Utf8PathBuf};
+use miette::NamedSource;
+use sakip_core::model::Origin;
+use std::sync::Arc;
+
+/// Index of a file in its [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub usize);
+
+/// A byte range in one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+        Self { file, start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub node: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(node: T, span: Span) -> Self {
+        Self { node, span }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as it is shown to people: relative, with `..` folded away.
+    pub name: String,
+    pub path: Utf8PathBuf,
+    pub text: Arc<NamedSource<String>>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: &Utf8Path, text: String) -> Self {
+        let name = path.as_str().to_string();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            name: name.clone(),
+            path: path.to_path_buf(),
+            text: Arc::new(NamedSource::new(name, text)),
+            line_starts,
+        }
+    }
+
+    pub fn source(&self) -> &str {
+        self.text.inner()
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let text = self.source();
+        let offset = offset.min(text.len());
+        let col = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (to_u32(line_index + 1), to_u32(col + 1))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Every file read in one run, so that each is read and parsed once.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, path: &Utf8Path, text: String) -> FileId {
+        self.files.push(SourceFile::new(path, text));
+        FileId(self.files.len() - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0)
+    }
+
+    pub fn find(&self, path: &Utf8Path) -> Option<FileId> {
+        self.files.iter().position(|f| f.path == path).map(FileId)
+    }
+
+    /// The `file:line:col` label of a span's start, for the core's traces.
+    pub fn origin(&self, span: Span) -> Option<Origin> {
+        let file = self.get(span.file)?;
+        let (line, col) = file.line_col(span.start);
+        Some(Origin {
+            file: file.name.clone(),
+            line,
+            col,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let f = SourceFile::new(Utf8Path::new("a.sakip"), "ab\n\"é\" x\n".to_string());
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (2, 1));
+        // `x` follows a two-byte `é`: column 5 in characters.
+        assert_eq!(f.line_col(8), (2, 5));
+        assert_eq!(f.line_col(999), (3, 1));
+    }
+}
