@@ -54,19 +54,19 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 "{}",
                 render::human(&report.errors, colour.enabled(io.err_is_terminal))
             )?;
-            let summary = if errors == 0 {
-                format!(
-                    "checked {} rule sets in {} files: no errors",
-                    report.rule_sets, report.files
-                )
-            } else {
-                format!(
-                    "checked {} rule sets in {} files: {errors} error{}",
-                    report.rule_sets,
-                    report.files,
-                    if errors == 1 { "" } else { "s" }
-                )
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
             };
+            let summary = format!(
+                "checked {} ({}): {}",
+                plural(report.rule_sets, "rule set", "rule sets"),
+                plural(report.files, "file", "files"),
+                if errors == 0 {
+                    "no errors".to_string()
+                } else {
+                    plural(errors, "error", "errors")
+                }
+            );
             writeln!(io.err, "{summary}")?;
         }
     }

@@ -107,6 +107,11 @@ fn rule_name(rule: Rule) -> String {
     format!("{rule:?}")
 }
 
+/// The keyword a `kw_*` rule matches (`kw_sama_dengan` -> `sama_dengan`).
+fn keyword_of(rule: Rule) -> Option<String> {
+    rule_name(rule).strip_prefix("kw_").map(str::to_string)
+}
+
 fn pratt() -> &'static PrattParser<Rule> {
     static PRATT: OnceLock<PrattParser<Rule>> = OnceLock::new();
     PRATT.get_or_init(|| {
@@ -970,26 +975,37 @@ fn syntax_error(
     };
     let span = Span::new(file, pos, pos + width);
 
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut keywords: Vec<String> = Vec::new();
     for r in &positives {
-        if let Some(n) = display(*r) {
-            if !names.contains(&n) {
-                names.push(n);
-            }
+        let name = match (display(*r), keyword_of(*r)) {
+            (Some(n), _) => n.to_string(),
+            (None, Some(k)) => format!("`{k}`"),
+            (None, None) => continue,
+        };
+        if let Some(k) = keyword_of(*r) {
+            keywords.push(k);
+        }
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     let at_item_start = positives
         .iter()
-        .any(|r| matches!(r, Rule::sasaran | Rule::header));
-    let in_indikator = positives
-        .iter()
-        .any(|r| matches!(r, Rule::satuan | Rule::polaritas));
+        .any(|r| matches!(r, Rule::sasaran | Rule::header | Rule::kw_sasaran));
+    let in_indikator = positives.iter().any(|r| {
+        matches!(
+            r,
+            Rule::satuan | Rule::polaritas | Rule::kw_satuan | Rule::kw_polaritas
+        )
+    });
     let expected = if at_item_start {
         "a declaration (`aturan`, `satker`, `berdasarkan`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
     } else if in_indikator {
         "a line of the indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, a sub-`indikator`) or `}`".to_string()
     } else {
-        join_or(&names)
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        join_or(&refs)
     };
     let message = if expected.is_empty() {
         format!("unexpected {found}")
@@ -1028,14 +1044,21 @@ fn syntax_error(
         err = err.label("thousands separator?").help(
             "amounts of money start with `Rp` and group thousands with dots: `Rp 1.938.261.000`; other numbers are written without grouping",
         );
+    } else if rest.starts_with('=') && looks_like_period(previous_word(before)) {
+        // Point at the word, not at the `=` after it.
+        let w = previous_word(before);
+        let end = before.trim_end().len();
+        let wspan = Span::new(file, end - w.len(), end);
+        err = RuleError::at(sources, wspan, "syntax", format!("`{w}` is not a period"))
+            .label("not a period")
+            .help("the periods are `tw1`, `tw2`, `tw3`, `tw4` (triwulan) and `smt1`, `smt2` (semester)");
     } else if !word.is_empty() {
-        let candidates: &[&str] = if at_item_start {
-            &ITEM_STARTERS
+        let mut candidates: Vec<&str> = keywords.iter().map(String::as_str).collect();
+        if at_item_start {
+            candidates.extend(ITEM_STARTERS);
         } else if in_indikator {
-            &INDIKATOR_WORDS
-        } else {
-            &[]
-        };
+            candidates.extend(INDIKATOR_WORDS);
+        }
         if let Some(s) = did_you_mean(&word, candidates.iter().copied()) {
             err = err.help(format!("did you mean `{s}`?"));
         } else if positives.contains(&Rule::eq) && word_is_number(&word) {
@@ -1050,6 +1073,28 @@ fn syntax_error(
             .help("a block opened with `{` is not closed: add the missing `}`");
     }
     err
+}
+
+/// The word that ends just before `before`'s trailing spaces.
+fn previous_word(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(trimmed.len());
+    trimmed.get(start..).unwrap_or("")
+}
+
+fn looks_like_period(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (lower.starts_with("tw")
+        || lower.starts_with("smt")
+        || lower.starts_with("sem")
+        || lower.starts_with("triwulan"))
+        && Periode::from_keyword(&lower).is_none()
 }
 
 fn word_is_number(word: &str) -> bool {

@@ -97,6 +97,10 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
     let mut rule_sets = 0;
     for f in &files {
         let Some(id) = loader.file(f) else { continue };
+        loader.emit(id);
+        if loader.ast(id).is_none() {
+            continue;
+        }
         match loader.header_of(id) {
             Some(_) => {
                 roots.insert(f.clone());
@@ -117,7 +121,7 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
             loader.resolve(set, false);
         }
     }
-    let files = loader.sources_len();
+    let files = loader.checked_files();
     CheckReport {
         errors: dedup(loader.errors),
         files,
@@ -191,12 +195,17 @@ struct RuleSetFiles {
 struct Loader {
     sources: SourceMap,
     asts: HashMap<FileId, Option<Rc<ast::File>>>,
+    /// Every file that belongs to a rule set that was checked.
+    checked: BTreeSet<FileId>,
+    /// Syntax errors, reported only for files that belong to a rule set
+    /// being checked, never for an unrelated file that happens to lie beside it.
+    parse_errors: HashMap<FileId, RuleError>,
     errors: Vec<RuleError>,
 }
 
 impl Loader {
-    fn sources_len(&self) -> usize {
-        self.asts.len()
+    fn checked_files(&self) -> usize {
+        self.checked.len()
     }
 
     /// Reads and parses a file once per run.
@@ -219,12 +228,20 @@ impl Loader {
         let parsed = match parse(&self.sources, id) {
             Ok(f) => Some(Rc::new(f)),
             Err(e) => {
-                self.errors.push(*e);
+                self.parse_errors.insert(id, *e);
                 None
             }
         };
         self.asts.insert(id, parsed);
         Some(id)
+    }
+
+    /// Reports the syntax error of a file that belongs to the work at hand.
+    fn emit(&mut self, id: FileId) {
+        self.checked.insert(id);
+        if let Some(e) = self.parse_errors.remove(&id) {
+            self.errors.push(e);
+        }
     }
 
     fn ast(&self, id: FileId) -> Option<Rc<ast::File>> {
@@ -263,13 +280,12 @@ impl Loader {
     fn header_file_in(&mut self, dir: &Utf8Path, asker: Option<&Utf8Path>) -> Option<Utf8PathBuf> {
         let files = self.sakip_files_in(dir);
         let mut headers = Vec::new();
+        let mut broken = Vec::new();
         for f in &files {
             let Some(id) = self.file(f) else { continue };
             if self.ast(id).is_none() {
-                // Its syntax error is reported; its header is unknown, so do not guess.
-                return None;
-            }
-            if self.header_of(id).is_some() {
+                broken.push(id);
+            } else if self.header_of(id).is_some() {
                 headers.push(f.clone());
             }
         }
@@ -278,6 +294,13 @@ impl Loader {
             .unwrap_or_else(|| dir.as_str().to_string());
         match headers.len() {
             1 => headers.pop(),
+            0 if !broken.is_empty() => {
+                // The header is probably in a file that does not parse: say that, not "no header".
+                for id in broken {
+                    self.emit(id);
+                }
+                None
+            }
             0 => {
                 self.errors.push(
                     RuleError::path(&who, "no-header", format!("`{dir}` has no file that starts a rule set"))
@@ -303,16 +326,26 @@ impl Loader {
             None => self.header_file_in(dir, None)?,
         };
         let head_id = self.file(&header)?;
+        self.emit(head_id);
         let head_ast = self.ast(head_id)?;
         let mut files = vec![(head_id, head_ast)];
+        let mut headers = 1;
+        let mut broken = Vec::new();
         for f in self.sakip_files_in(dir) {
             if f == header {
                 continue;
             }
             let Some(id) = self.file(&f) else { continue };
-            let Some(a) = self.ast(id) else { continue };
-            if self.header_of(id).is_none() {
-                files.push((id, a));
+            match self.ast(id) {
+                None => broken.push(id),
+                Some(_) if self.header_of(id).is_some() => headers += 1,
+                Some(a) => files.push((id, a)),
+            }
+        }
+        // In a folder with one rule set, a file that does not parse is part of it.
+        if headers == 1 {
+            for id in broken {
+                self.emit(id);
             }
         }
         Some(RuleSetFiles { files })
@@ -330,8 +363,7 @@ impl Loader {
             .iter()
             .filter_map(|s| s.files.first().map(|f| f.0))
             .collect();
-        loop {
-            let Some(current) = chain.last() else { break };
+        while let Some(current) = chain.last() {
             let bases: Vec<(FileId, Spanned<String>)> = current
                 .files
                 .iter()
@@ -368,14 +400,10 @@ impl Loader {
                 .unwrap_or_default();
             let target = normalize(&dir.join(&base.node));
             let parent = if target.is_dir() {
-                let Some(header) = self.header_file_in(&target, None) else {
-                    return None;
-                };
+                let header = self.header_file_in(&target, None)?;
                 self.rule_set_in(&target, Some(&header))
             } else if target.is_file() {
-                let Some(tdir) = target.parent().map(Utf8Path::to_path_buf) else {
-                    return None;
-                };
+                let tdir = target.parent().map(Utf8Path::to_path_buf)?;
                 self.rule_set_in(&tdir, Some(&target))
             } else {
                 self.errors.push(
@@ -403,6 +431,11 @@ impl Loader {
             chain.push(parent);
         }
         chain.reverse();
+        self.checked.extend(
+            chain
+                .iter()
+                .flat_map(|set| set.files.iter().map(|(id, _)| *id)),
+        );
         let mut lower = Lowering {
             sources: &self.sources,
             errors: Vec::new(),
