@@ -31,6 +31,7 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> 
         )));
     };
     let text = src.source();
+    crate::limits::check(sources, file, text)?;
     let mut pairs = RulesParser::parse(Rule::file, text)
         .map_err(|e| Box::new(syntax_error(sources, file, text, &e)))?;
     let b = Builder { sources, file };
@@ -371,7 +372,10 @@ impl Builder<'_> {
         let label = self.string(self.need(&mut c, "a label")?);
         let id = self.ident(self.need(&mut c, "a band id")?);
         let colour_pair = self.need(&mut c, "a colour")?;
-        let colour = Spanned::new(colour_pair.as_str().to_string(), self.span(&colour_pair));
+        let colour = Spanned::new(
+            colour_pair.as_str().trim_matches('"').to_string(),
+            self.span(&colour_pair),
+        );
         Ok(Band {
             lower,
             op,
@@ -813,6 +817,16 @@ impl Builder<'_> {
                 }
             }
             Rule::expr => return self.expr(pair),
+            Rule::paren => {
+                let inner = pair
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::expr)
+                    .ok_or_else(|| self.missing("a formula"))?;
+                let mut e = self.expr(inner)?;
+                // The parentheses belong to the sub-formula's span.
+                e.span = span;
+                return Ok(e);
+            }
             other => return Err(self.missing(&format!("an operand, not {other:?}"))),
         };
         Ok(Expr { kind, span })
@@ -855,7 +869,7 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::band | Rule::range | Rule::range_op => {
             "a band such as `80 ..< 100 \"Memuaskan\" good biru`"
         }
-        Rule::colour | Rule::hex_colour => {
+        Rule::colour | Rule::hex_colour | Rule::quoted_hex => {
             "a colour (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` or `#rrggbb`)"
         }
         Rule::code => "a sasaran code such as `SS5`",

@@ -1,0 +1,147 @@
+//! Bounds that keep every later stage safe on hostile input.
+//!
+//! The parser, the type checker, the evaluator and the printer all recurse
+//! over formulas. Real formulas nest two or three levels; a file with
+//! thousands of nested parentheses would exhaust the stack, which is an
+//! abort, not an error. This pre-scan rejects such files first, with a
+//! position, before pest sees them.
+
+use crate::error::RuleError;
+use crate::source::{FileId, SourceMap, Span};
+
+/// The deepest nesting of `(` and `{`.
+pub const MAX_NESTING: usize = 32;
+/// The most prefix operators (`-`, `tidak`) in a row, and `jika` in one formula.
+pub const MAX_CHAIN: usize = 32;
+/// The most operators in one formula.
+pub const MAX_OPERATORS: usize = 256;
+/// The largest rule file, in bytes (the national rules are about 8 KB).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<RuleError>> {
+    let err = |at: usize, len: usize, message: String, help: &str| {
+        Box::new(
+            RuleError::at(sources, Span::new(file, at, at + len), "too-deep", message)
+                .label("here")
+                .help(help.to_string()),
+        )
+    };
+    if text.len() > MAX_FILE_BYTES {
+        return Err(err(
+            0,
+            0,
+            format!(
+                "the file is larger than {} MiB",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "split the rules over several files",
+        ));
+    }
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut prefix_run = 0usize;
+    let mut jika = 0usize;
+    let mut operators = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                // Skip the string (the grammar has no multi-line strings).
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    if c == b'\\' {
+                        i += 1;
+                    } else if c == b'"' || c == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while bytes.get(i).is_some_and(|c| *c != b'\n') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'{' => {
+                depth += 1;
+                prefix_run = 0;
+                if depth > MAX_NESTING {
+                    return Err(err(i, 1, format!("more than {MAX_NESTING} levels of nesting"), "write the formula in simpler steps: a `rumus realisasi` on another indikator can hold part of it"));
+                }
+            }
+            b')' | b'}' => {
+                depth = depth.saturating_sub(1);
+                prefix_run = 0;
+            }
+            b'-' | b'+' | b'*' | b'/' | b'<' | b'>' | b'=' | b'!' => {
+                operators += 1;
+                if b == b'-' {
+                    prefix_run += 1;
+                    if prefix_run > MAX_CHAIN {
+                        return Err(err(
+                            i,
+                            1,
+                            format!("more than {MAX_CHAIN} signs in a row"),
+                            "remove the repeated `-`",
+                        ));
+                    }
+                }
+                if operators > MAX_OPERATORS {
+                    return Err(err(
+                        i,
+                        1,
+                        format!("a formula with more than {MAX_OPERATORS} operators"),
+                        "split the formula over several indikator",
+                    ));
+                }
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                {
+                    i += 1;
+                }
+                let word = text.get(start..i).unwrap_or("");
+                match word {
+                    "rumus" => {
+                        jika = 0;
+                        operators = 0;
+                        prefix_run = 0;
+                    }
+                    "tidak" => {
+                        prefix_run += 1;
+                        if prefix_run > MAX_CHAIN {
+                            return Err(err(
+                                start,
+                                word.len(),
+                                format!("more than {MAX_CHAIN} `tidak` in a row"),
+                                "remove the repeated `tidak`",
+                            ));
+                        }
+                    }
+                    "jika" => {
+                        jika += 1;
+                        prefix_run = 0;
+                        if jika > MAX_CHAIN {
+                            return Err(err(
+                                start,
+                                word.len(),
+                                format!("a formula with more than {MAX_CHAIN} `jika`"),
+                                "split the formula over several indikator",
+                            ));
+                        }
+                    }
+                    _ => prefix_run = 0,
+                }
+                continue;
+            }
+            c if c.is_ascii_whitespace() => {}
+            _ => prefix_run = 0,
+        }
+        i += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,380 @@
+//! Parser and resolver tests: what the language accepts, what it means, and
+//! that no input makes it panic.
+
+use camino::{Utf8Path, Utf8PathBuf};
+use rust_decimal::Decimal;
+use sakip_core::formula::{BinOp, Expr, Field};
+use sakip_core::model::Tingkat;
+use sakip_core::periode::Periode;
+use sakip_rules::ast::{self, IndikatorItem, Item};
+use sakip_rules::parser::parse;
+use sakip_rules::source::SourceMap;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn parse_str(text: &str) -> Result<ast::File, Box<sakip_rules::RuleError>> {
+    let mut sources = SourceMap::default();
+    let id = sources.add(Utf8Path::new("test.sakip"), text.to_string());
+    parse(&sources, id)
+}
+
+/// A scratch folder under the target directory, emptied first.
+fn scratch(name: &str) -> Utf8PathBuf {
+    let dir = Utf8PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Utf8Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const EVERYTHING: &str = r##"
+// A comment before the header.
+aturan nasional contoh "Aturan contoh" // and after it
+dasar "Renstra 2020-2024"
+pembulatan capaian potong 2
+pembulatan anggaran bulat 2
+konversi efisiensi 120
+klasifikasi {
+  100 ..= 120 "Sangat Memuaskan" excellent hijau
+  80 ..< 100 "Memuaskan" good "#1565C0"
+  ..< 80 "Belum" low merah
+}
+sasaran SS4 strategis "Penegakan hukum" {
+  dasar "Tabel 2.2"
+  indikator residivis "Persentase residivis" {
+    satuan %
+    polaritas turun
+    realisasi terakhir semester
+    target 2022 = 1% dasar "PK 2022"
+    target 2023 = 0.9%
+    rumus capaian mulai 2023 = jika realisasi <= target maka 100 lain target / realisasi * 100
+    bobot 2
+    indikator residivis_khusus "Residivis kasus khusus" {
+      satuan %
+      polaritas rentang 0 ..= 2
+    }
+  }
+  indikator gabungan "Gabungan" {
+    satuan indeks
+    rumus realisasi = (residivis.realisasi + 2 * jumlah(triwulan)) / -2 - tw4
+    sama_dengan residivis
+  }
+}
+"##;
+
+#[test]
+fn every_construct_parses() {
+    let file = parse_str(EVERYTHING).unwrap();
+    assert_eq!(file.items.len(), 7);
+    let Some(Item::Sasaran(s)) = file.items.last() else {
+        panic!("last item is the sasaran")
+    };
+    assert_eq!(s.code.node, "SS4");
+    let ind = &s.indikator[0];
+    assert_eq!(ind.id.node, "residivis");
+    let targets: Vec<_> = ind
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            IndikatorItem::Target(t) => {
+                Some((t.year.node, t.value.node.value, t.value.node.unit.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        vec![
+            (2022, d("1"), Some("%".into())),
+            (2023, d("0.9"), Some("%".into()))
+        ]
+    );
+    assert!(ind
+        .items
+        .iter()
+        .any(|i| matches!(i, IndikatorItem::Sub(sub) if sub.id.node == "residivis_khusus")));
+}
+
+#[test]
+fn formulas_follow_precedence() {
+    let file = parse_str(EVERYTHING).unwrap();
+    let Some(Item::Sasaran(s)) = file.items.last() else {
+        panic!()
+    };
+    let rumus = s.indikator[1]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            IndikatorItem::Rumus(r) => Some(r),
+            _ => None,
+        })
+        .unwrap();
+    let sakip_rules_expr = format!("{:?}", rumus.expr.kind);
+    assert!(
+        sakip_rules_expr.starts_with("Binary { op: Sub"),
+        "{sakip_rules_expr}"
+    );
+}
+
+#[test]
+fn lowered_formula_prints_back() {
+    let dir = scratch("lowered");
+    write(&dir, "a.sakip", EVERYTHING);
+    let unit = write_unit_on(&dir);
+    let ind = unit.rules.indikator("gabungan").unwrap();
+    assert_eq!(
+        ind.rumus_realisasi[0].expr.to_string(),
+        "(residivis.realisasi + 2 * jumlah(triwulan)) / -2 - tw4"
+    );
+    let cap = &unit.rules.indikator("residivis").unwrap().rumus_capaian[0];
+    assert_eq!(cap.from_year, Some(2023));
+    assert!(
+        matches!(&cap.expr, Expr::If { cond, .. } if matches!(**cond, Expr::Binary { op: BinOp::Le, .. }))
+    );
+    assert!(
+        matches!(&ind.rumus_realisasi[0].expr, Expr::Binary { lhs, .. }
+        if matches!(&**lhs, Expr::Binary { op: BinOp::Div, .. }))
+    );
+    let _ = Field::Target;
+}
+
+/// Adds a satker on top of the rules in `dir` and loads it.
+fn write_unit_on(dir: &Utf8Path) -> sakip_rules::LoadedUnit {
+    write(
+        dir,
+        "unit/satker.sakip",
+        "satker u \"Unit\"\nberdasarkan \"..\"\nperjanjian 2022 { target residivis = 1% }\n",
+    );
+    sakip_rules::load_unit(&dir.join("unit")).unwrap()
+}
+
+#[test]
+fn money_and_quantities() {
+    let file = parse_str(
+        "satker u \"U\"\nperjanjian 2022 {\n  target a = 1 layanan\n  target b = 75%\n  target c = 288\n  anggaran \"P\" = Rp. 2.672.990.000,- { kegiatan \"K\" = Rp 1.000,50 }\n}\nanggaran 2022 {\n  belanja \"Belanja Modal\" pagu 0 realisasi Rp1.500 dicetak 0%\n}\n",
+    )
+    .unwrap();
+    let Some(Item::Perjanjian(pk)) = file.items.get(1) else {
+        panic!()
+    };
+    let units: Vec<_> = pk
+        .targets
+        .iter()
+        .map(|t| (t.value.node.value, t.value.node.unit.clone()))
+        .collect();
+    assert_eq!(
+        units,
+        vec![
+            (d("1"), Some("layanan".into())),
+            (d("75"), Some("%".into())),
+            (d("288"), None)
+        ]
+    );
+    assert_eq!(pk.anggaran[0].amount.node, d("2672990000"));
+    assert_eq!(pk.anggaran[0].kegiatan[0].1.node, d("1000.50"));
+    let Some(Item::Anggaran(b)) = file.items.get(2) else {
+        panic!()
+    };
+    assert_eq!(b.lines[0].realisasi.node, d("1500"));
+}
+
+#[test]
+fn a_unit_word_stays_on_its_line() {
+    // `30` ends one entry; `b` on the next line is the next entry, not a unit.
+    let file = parse_str(
+        "satker u \"U\"\nrealisasi 2022 {\n  a = 30\n  b = 2 dokumen\n  c smt1 = 1 smt2 = 2\n}\n",
+    )
+    .unwrap();
+    let Some(Item::Realisasi(r)) = file.items.get(1) else {
+        panic!()
+    };
+    assert_eq!(r.entries.len(), 3);
+    assert_eq!(r.entries[0].values[0].1.node.unit, None);
+    assert_eq!(
+        r.entries[1].values[0].1.node.unit.as_deref(),
+        Some("dokumen")
+    );
+    let periods: Vec<Periode> = r.entries[2].values.iter().map(|(p, _)| p.node).collect();
+    assert_eq!(periods, vec![Periode::Smt1, Periode::Smt2]);
+}
+
+#[test]
+fn keywords_are_not_ids_but_may_start_them() {
+    assert!(parse_str("aturan nasional target \"x\"").is_err());
+    assert!(parse_str("aturan nasional target_2022 \"x\"").is_ok());
+}
+
+#[test]
+fn syntax_errors_name_file_line_and_column() {
+    let err = parse_str("aturan nasional a \"A\"\nkonversi efisiensi 12,5\n").unwrap_err();
+    assert_eq!(err.location_text(), "test.sakip:2:22");
+    assert!(err.help.as_deref().unwrap_or("").contains("`12.5`"));
+}
+
+#[test]
+fn the_seed_unit_resolves_through_its_kanwil_to_the_national_rules() {
+    let root = Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let unit = sakip_rules::load_unit(&root.join("examples/lapas-sarolangun-rawas")).unwrap();
+    let levels: Vec<Tingkat> = unit.rules.chain.iter().map(|c| c.tingkat).collect();
+    assert_eq!(
+        levels,
+        vec![Tingkat::Nasional, Tingkat::Kanwil, Tingkat::Satker]
+    );
+    let pk = unit.rules.perjanjian(2022).unwrap();
+    assert_eq!(pk.indikator.len(), 47);
+    let data = &unit.data[&2022];
+    assert_eq!(data.realisasi.len(), 47);
+    assert_eq!(data.belanja.len(), 3);
+    // The unit's target and the national one both stay known.
+    let kamtib = unit.rules.indikator("iku_kamtib").unwrap();
+    assert_eq!(kamtib.target_in_force(2022).unwrap().value.value, d("75"));
+    assert_eq!(kamtib.national_target(2022).unwrap().value.value, d("70"));
+}
+
+#[test]
+fn a_lower_level_replaces_settings_and_adds_indicators() {
+    let dir = scratch("levels");
+    write(&dir, "nasional/n.sakip", "aturan nasional n \"N\"\npembulatan capaian potong 2\nsasaran S strategis \"S\" { indikator a \"A\" { satuan % target 2022 = 50 } }\n");
+    write(&dir, "kanwil/k.sakip", "aturan kanwil k \"K\"\nberdasarkan \"../nasional\"\npembulatan capaian bulat 1\nsasaran S strategis \"S\" { indikator b \"B\" { satuan % } }\n");
+    write(&dir, "unit/u.sakip", "satker u \"U\"\nberdasarkan \"../kanwil/k.sakip\"\nperjanjian 2022 { target a = 60 target b = 5 }\n");
+    let unit = sakip_rules::load_unit(&dir.join("unit")).unwrap();
+    assert_eq!(unit.rules.pembulatan_capaian.value.to_string(), "bulat 1");
+    assert_eq!(
+        unit.rules.sasaran.len(),
+        1,
+        "the Kanwil reopens the national sasaran"
+    );
+    assert_eq!(unit.rules.indikator.len(), 2);
+}
+
+#[test]
+fn a_rule_set_cannot_build_on_a_lower_level() {
+    let dir = scratch("order");
+    write(&dir, "unit/u.sakip", "satker u \"U\"\n");
+    write(
+        &dir,
+        "kanwil/k.sakip",
+        "aturan kanwil k \"K\"\nberdasarkan \"../unit\"\n",
+    );
+    let errors = sakip_rules::check_paths(&[dir.join("kanwil")]).errors;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code, "tingkat-order");
+}
+
+#[test]
+fn a_berdasarkan_cycle_is_an_error() {
+    let dir = scratch("cycle");
+    write(
+        &dir,
+        "a/a.sakip",
+        "aturan kanwil a \"A\"\nberdasarkan \"../b\"\n",
+    );
+    write(
+        &dir,
+        "b/b.sakip",
+        "aturan nasional b \"B\"\nberdasarkan \"../a\"\n",
+    );
+    let errors = sakip_rules::check_paths(&[dir.join("a")]).errors;
+    assert!(
+        errors.iter().any(|e| e.code == "berdasarkan-cycle"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn data_files_beside_the_unit_belong_to_it() {
+    let dir = scratch("data");
+    write(&dir, "n.sakip", "aturan nasional n \"N\"\nsasaran S strategis \"S\" { indikator a \"A\" { satuan % realisasi jumlah triwulan } }\n");
+    write(
+        &dir,
+        "unit/satker.sakip",
+        "satker u \"U\"\nberdasarkan \"../n.sakip\"\nperjanjian 2022 { target a = 100 }\n",
+    );
+    write(
+        &dir,
+        "unit/realisasi-2022.sakip",
+        "realisasi 2022 { a tw1 = 20 tw2 = 30 tw3 = 25 tw4 = 25 }\n",
+    );
+    let unit = sakip_rules::load_unit(&dir.join("unit")).unwrap();
+    let ev = sakip_core::evaluate(
+        &unit.rules,
+        &unit.data[&2022],
+        &sakip_core::formula::NoFunctions,
+    );
+    assert_eq!(ev.indicators[0].realisasi, Some(d("100")));
+}
+
+/// Every prefix of every shipped rule file, and copies with a byte changed,
+/// parse or fail with an error: never a panic.
+#[test]
+fn no_input_makes_the_parser_panic() {
+    let root = Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let files = [
+        "rules/ditjenpas/ditjenpas.sakip",
+        "rules/kanwil-sumsel/kanwil-sumsel.sakip",
+        "examples/lapas-sarolangun-rawas/satker.sakip",
+        "examples/lapas-sarolangun-rawas/realisasi-2022.sakip",
+    ];
+    let replacements = [
+        b'{', b'}', b'"', b'=', b',', b'.', b'%', b'\n', b'9', b'-', b'(', b'x',
+    ];
+    let mut seed: u64 = 0x5ad1_9d00_2022;
+    let mut runs = 0;
+    let texts = files
+        .iter()
+        .map(|f| std::fs::read_to_string(root.join(f)).unwrap())
+        .chain(std::iter::once(EVERYTHING.to_string()));
+    for text in texts {
+        let bytes = text.as_bytes();
+        for cut in (0..bytes.len()).step_by(7) {
+            let _ = parse_str(&String::from_utf8_lossy(&bytes[..cut]));
+            runs += 1;
+        }
+        for _ in 0..1000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let at = (seed >> 33) as usize % bytes.len();
+            let mut changed = bytes.to_vec();
+            changed[at] = replacements[(seed >> 20) as usize % replacements.len()];
+            let _ = parse_str(&String::from_utf8_lossy(&changed));
+            runs += 1;
+        }
+    }
+    assert!(runs > 5000, "{runs}");
+}
+
+fn formula(body: &str) -> String {
+    format!("aturan nasional a \"A\"\nsasaran S strategis \"S\" {{ indikator x \"X\" {{ satuan % rumus capaian = {body} }} }}\n")
+}
+
+/// Nesting that would exhaust the stack is refused with a position, never
+/// an abort; the nesting real formulas use is accepted.
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let ok = format!("{}1{}", "(".repeat(30), ")".repeat(30));
+    assert!(parse_str(&formula(&ok)).is_ok());
+    for body in [
+        format!("{}1{}", "(".repeat(5000), ")".repeat(5000)),
+        format!("{}1", "- ".repeat(5000)),
+        format!("{}1", "tidak ".repeat(5000)),
+        format!("{}1{}", "jika 1 < 2 maka ".repeat(40), " lain 0".repeat(40)),
+        vec!["1"; 5000].join(" + "),
+    ] {
+        let err = parse_str(&formula(&body)).unwrap_err();
+        assert_eq!(err.code, "too-deep", "{}", err.message);
+        assert!(
+            err.location_text().starts_with("test.sakip:2:"),
+            "{}",
+            err.location_text()
+        );
+    }
+}
