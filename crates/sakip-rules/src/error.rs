@@ -146,7 +146,7 @@ pub fn did_you_mean<'a>(
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 3).max(1))
+        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count().div_ceil(3)).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -165,6 +165,7 @@ mod tests {
             did_you_mean("ss5_kamtb", ["ss5_kamtib", "ss3_ikm"]),
             Some("ss5_kamtib")
         );
-        assert_eq!(did_you_mean("zzz", ["indikator"]), None);
+        assert_eq!(did_you_mean("hijo", ["hijau", "biru"]), Some("hijau"));
+        assert_eq!(did_you_mean("zzz", ["indikator", "abu"]), None);
     }
 }

@@ -1082,11 +1082,54 @@ fn syntax_error(
         err = err.help("an id is written without quotes, e.g. `ss5_kamtib`; the quoted text is the name that follows it");
     }
     if rest.is_empty() && positives.contains(&Rule::rbrace) {
-        err = err
-            .label("the file ends here")
-            .help("a block opened with `{` is not closed: add the missing `}`");
+        let help = match unclosed_brace(text) {
+            Some(open) => {
+                let (line, col) = sources
+                    .get(file)
+                    .map(|f| f.line_col(open))
+                    .unwrap_or((0, 0));
+                let opener = text
+                    .get(..open)
+                    .and_then(|t| t.lines().last())
+                    .unwrap_or("")
+                    .trim();
+                format!("the `{{` at line {line}, column {col} (`{opener} {{`) is never closed: add a `}}` where that block ends")
+            }
+            None => "a block opened with `{` is not closed: add the missing `}`".to_string(),
+        };
+        err = err.label("the file ends here").help(help);
     }
     err
+}
+
+/// The byte offset of the outermost `{` that is never closed, skipping
+/// strings and comments.
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                i += 1;
+                while bytes.get(i).is_some_and(|c| *c != b'"' && *c != b'\n') {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while bytes.get(i).is_some_and(|c| *c != b'\n') {
+                    i += 1;
+                }
+            }
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.first().copied()
 }
 
 /// The word that ends just before `before`'s trailing spaces.

@@ -1,0 +1,73 @@
+//! `sakip check`: the shipped rules are clean, and every broken file in
+//! `tests/fixtures/errors` fails with its file:line:col and a useful message.
+
+use crate::support::sakip;
+
+#[test]
+fn the_shipped_rules_and_examples_are_clean() {
+    let run = sakip(&["check", "rules", "examples"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "checked 3 rule sets (4 files): no errors\n");
+}
+
+#[test]
+fn each_broken_file_fails_with_its_position() {
+    insta::glob!("../fixtures", "errors/*.sakip", |path| {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let rel = format!("tests/fixtures/errors/{name}");
+        let run = sakip(&["check", &rel]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        let located =
+            run.stderr.contains(&format!("[{rel}:")) || run.stderr.contains(&format!("{rel}:"));
+        assert!(located, "{name} names its file: {}", run.stderr);
+        let source = std::fs::read_to_string(path).unwrap();
+        insta::assert_snapshot!(format!(
+            "--- {name}\n{source}--- sakip check\n{}",
+            run.stderr
+        ));
+    });
+}
+
+#[test]
+fn short_format_is_one_line_per_finding() {
+    let run = sakip(&[
+        "check",
+        "--format",
+        "short",
+        "tests/fixtures/errors/unknown-indicator.sakip",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "tests/fixtures/errors/unknown-indicator.sakip:10:10: error[unknown-indicator]: there is no indikator `iku_kamtb`\n"
+    );
+}
+
+#[test]
+fn json_format_for_ci() {
+    let run = sakip(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/errors/decimal-comma.sakip",
+    ]);
+    assert_eq!(run.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let e = &v["errors"][0];
+    assert_eq!(
+        (e["code"].as_str(), e["line"].as_u64(), e["col"].as_u64()),
+        (Some("syntax"), Some(10), Some(18))
+    );
+    assert!(e["help"].as_str().unwrap().contains("`77.5`"));
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let run = sakip(&["check", "no/such/place"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("`no/such/place` does not exist"),
+        "{}",
+        run.stderr
+    );
+}

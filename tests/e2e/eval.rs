@@ -1,0 +1,248 @@
+//! `sakip eval` on the seed's unit: every format, exit codes, determinism.
+
+use crate::support::{sakip, sakip_in, scratch_copy};
+
+const UNIT: &str = "examples/lapas-sarolangun-rawas";
+
+fn json_2022() -> serde_json::Value {
+    let run = sakip(&["eval", UNIT, "--year", "2022", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("eval --format json prints one JSON object")
+}
+
+#[test]
+fn json_has_every_row_of_chapter_three() {
+    let v = json_2022();
+    assert_eq!(v["satker"]["id"], "lapas_sarolangun_rawas");
+    assert_eq!(v["satker"]["name"], "Lapas Kelas III Sarolangun Rawas");
+    assert_eq!(v["year"], 2022);
+    let rows = v["indicators"].as_array().unwrap();
+    let count = |tier: &str| rows.iter().filter(|r| r["tier"] == tier).count();
+    assert_eq!(
+        (
+            rows.len(),
+            count("strategis"),
+            count("program"),
+            count("kegiatan"),
+            count("output")
+        ),
+        (47, 3, 7, 24, 13)
+    );
+    for r in rows {
+        for field in [
+            "id",
+            "tier",
+            "sasaran",
+            "name",
+            "unit",
+            "target",
+            "realisasi",
+            "capaian",
+            "band",
+        ] {
+            assert!(
+                r[field].is_string(),
+                "{field} of {} is {}",
+                r["id"],
+                r[field]
+            );
+        }
+    }
+}
+
+#[test]
+fn json_recomputes_the_figures_the_report_got_wrong() {
+    let v = json_2022();
+    let row = |id: &str| {
+        v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // Tabel 3.2 prints 45%: 35 / 75 truncated is 46.66.
+    assert_eq!(row("ikp_kamtib")["capaian"], "46.66");
+    assert_eq!(row("ikp_kamtib")["printed_capaian"], "45");
+    // Tabel 3.3 prints 50%: 44 / 98 truncated is 44.89.
+    assert_eq!(row("ikk_remisi")["capaian"], "44.89");
+    // Truncated, not rounded: 23 / 53 = 43.396...
+    assert_eq!(row("ikp_pembinaan_napi")["capaian"], "43.39");
+    assert_eq!(row("iku_ikm_hukum")["capaian"], "41.93");
+    assert_eq!(row("ro_kemandirian")["band"], "Sangat Memuaskan");
+    assert_eq!(row("iku_kamtib")["band"], "Tidak Memuaskan");
+
+    let diags = v["diagnostics"].as_array().unwrap();
+    let has = |code: &str, id: &str| {
+        diags
+            .iter()
+            .any(|d| d["code"] == code && d["indicator"] == id)
+    };
+    assert!(has("printed-capaian", "ikp_kamtib"));
+    assert!(has("printed-capaian", "ikk_remisi"));
+    assert!(
+        has("satuan-mismatch", "ro_keuangan"),
+        "Tabel 3.4: 1 Dokumen against 0 Layanan"
+    );
+    assert!(
+        has("tier-realisasi", "ikp_kamtib"),
+        "30 at SS5 against 35 at SP4"
+    );
+    assert!(
+        has("target-national", "iku_kamtib"),
+        "75 in the PK against 70 in Tabel 2.2"
+    );
+    assert!(
+        has("printed-precision", "iku_ikm_hukum"),
+        "41.9 printed with one decimal"
+    );
+    let wrong: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["code"] == "printed-capaian")
+        .map(|d| d["indicator"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        wrong,
+        vec!["ikp_kamtib", "ikk_remisi"],
+        "no other printed capaian is wrong"
+    );
+    assert!(diags.iter().all(|d| d["severity"] != "error"));
+}
+
+#[test]
+fn json_budget_has_a_total_the_report_left_empty() {
+    let v = json_2022();
+    let budget = v["budget"].as_array().unwrap();
+    let names: Vec<&str> = budget.iter().map(|b| b["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Belanja Pegawai",
+            "Belanja Barang",
+            "Belanja Modal",
+            "Total"
+        ]
+    );
+    assert_eq!(
+        budget[0]["penyerapan"], "56.42",
+        "half-up, as Tabel 3.5 prints it"
+    );
+    assert_eq!(
+        budget[2]["penyerapan"], "0.00",
+        "a pagu of 0 with no spending is 0%"
+    );
+    assert_eq!(budget[3]["pagu"], "5324344000");
+    assert_eq!(budget[3]["realisasi"], "3327996783");
+    assert_eq!(budget[3]["penyerapan"], "62.51");
+    // The PK budget equals the pagu: no pk-budget finding.
+    assert!(v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["code"] != "pk-budget"));
+}
+
+#[test]
+fn json_snapshot() {
+    let run = sakip(&["eval", UNIT, "--year", "2022", "--format", "json"]);
+    insta::assert_snapshot!("eval_2022_json", run.stdout);
+}
+
+#[test]
+fn table_snapshot() {
+    let run = sakip(&["eval", UNIT, "--year", "2022"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stdout.contains('\u{1b}'),
+        "no colour codes when not a terminal"
+    );
+    insta::assert_snapshot!("eval_2022_table", run.stdout);
+}
+
+#[test]
+fn markdown_snapshot() {
+    let run = sakip(&["eval", UNIT, "--year", "2022", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("eval_2022_md", run.stdout);
+}
+
+#[test]
+fn csv_snapshot() {
+    let run = sakip(&["eval", UNIT, "--year", "2022", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 48, "a header and 47 rows");
+    insta::assert_snapshot!("eval_2022_csv", run.stdout);
+}
+
+#[test]
+fn the_same_evaluation_twice_is_byte_identical() {
+    let a = sakip(&["eval", UNIT, "--year", "2022", "--format", "json"]);
+    let b = sakip(&["eval", UNIT, "--year", "2022", "--format", "json"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn colour_is_used_when_asked() {
+    let run = sakip(&["eval", UNIT, "--year", "2022", "--color", "always"]);
+    assert!(run.stdout.contains("\u{1b}["), "bands are coloured");
+}
+
+#[test]
+fn a_year_without_data_names_the_years_there_are() {
+    let run = sakip(&["eval", UNIT, "--year", "2031"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("no Perjanjian Kinerja or realisasi for 2031"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("it has 2022"), "{}", run.stderr);
+}
+
+#[test]
+fn a_broken_data_file_stops_eval_with_its_position() {
+    let dir = scratch_copy("eval-broken");
+    let data = dir.join(UNIT).join("realisasi-2022.sakip");
+    let text = std::fs::read_to_string(&data)
+        .unwrap()
+        .replace("iku_ikm_hukum = 32.5", "iku_ikm_hukum = 32,5");
+    std::fs::write(&data, text).unwrap();
+    let run = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty(), "no half result on stdout");
+    assert!(
+        run.stderr
+            .contains("examples/lapas-sarolangun-rawas/realisasi-2022.sakip:14:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`32.5`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_target_is_an_error_and_the_rest_is_still_reported() {
+    let dir = scratch_copy("eval-no-target");
+    let satker = dir.join(UNIT).join("satker.sakip");
+    let text = std::fs::read_to_string(&satker)
+        .unwrap()
+        .replace("  target ikp_hak_napi          = 90\n", "");
+    std::fs::write(&satker, text).unwrap();
+    let run = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "json"]);
+    // The indicator leaves the agreement, so its realisasi is reported as unused.
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["indicators"].as_array().unwrap().len(), 46);
+    assert!(v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "realisasi-unused" && d["indicator"] == "ikp_hak_napi"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let run = sakip(&["eval", UNIT]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--year"), "{}", run.stderr);
+}
