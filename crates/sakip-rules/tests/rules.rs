@@ -1,6 +1,14 @@
 //! Parser and resolver tests: what the language accepts, what it means, and
 //! that no input makes it panic.
 
+// Tests state their expectations with unwrap and indexing: a failure is the point.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use camino::{Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
 use sakip_core::formula::{BinOp, Expr, Field};
