@@ -71,7 +71,9 @@ pub fn evaluate_unit(
     }
     let empty = UnitData::new(year);
     let data = unit.data.get(&year).unwrap_or(&empty);
-    let ev = sakip_core::evaluate(&unit.rules, data, &NoFunctions);
+    // `eval` prints figures, not steps: no trace (`explain` is the command for steps).
+    let options = sakip_core::evaluate::Options { trace: false };
+    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &NoFunctions, options);
     Ok((unit, ev))
 }
 

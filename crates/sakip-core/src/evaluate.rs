@@ -91,15 +91,40 @@ impl Evaluation {
     }
 }
 
-/// Evaluates `data` under `rules`; functions that formulas call beyond the
-/// built-ins come from `host`.
+/// What an evaluation records besides the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Record each step of each indicator (for `explain`); costs an
+    /// allocation per step, so batch runs over many units leave it off.
+    pub trace: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { trace: true }
+    }
+}
+
+/// Evaluates `data` under `rules`, with a trace; functions that formulas
+/// call beyond the built-ins come from `host`.
 pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn FunctionHost) -> Evaluation {
+    evaluate_with(rules, data, host, Options::default())
+}
+
+/// [`evaluate`] with explicit [`Options`].
+pub fn evaluate_with(
+    rules: &RuleSet,
+    data: &UnitData,
+    host: &dyn FunctionHost,
+    options: Options,
+) -> Evaluation {
     let year = data.year;
     let mut ev = Evaluator {
         rules,
         data,
         year,
         host,
+        trace: options.trace,
         memo: HashMap::new(),
         stack: Vec::new(),
         diagnostics: Vec::new(),
@@ -117,16 +142,19 @@ pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn FunctionHost) -> Ev
     };
     // Tier first, then the agreement's order (the sort is stable).
     ids.sort_by_key(|id| rules.indikator(id).map(|i| i.tier));
-    let mut indicators = Vec::with_capacity(ids.len());
     for id in &ids {
         ev.ensure(id);
-        if let Some(Slot::Done(result)) = ev.memo.get(*id) {
-            indicators.push((**result).clone());
-        }
     }
     let mut diagnostics = std::mem::take(&mut ev.diagnostics);
-    cross_tier_checks(rules, &indicators, &mut diagnostics);
     unused_realisasi(data, &ev.memo, &mut diagnostics);
+    // Move the results out of the memo: no copy of their traces.
+    let mut indicators = Vec::with_capacity(ids.len());
+    for id in &ids {
+        if let Some(Slot::Done(result)) = ev.memo.remove(*id) {
+            indicators.push(*result);
+        }
+    }
+    cross_tier_checks(rules, &indicators, &mut diagnostics);
     let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
     Evaluation {
         satker: rules.satker().cloned(),
@@ -150,6 +178,7 @@ struct Evaluator<'a> {
     data: &'a UnitData,
     year: u16,
     host: &'a dyn FunctionHost,
+    trace: bool,
     memo: HashMap<String, Slot>,
     stack: Vec<String>,
     diagnostics: Vec<Diagnostic>,
@@ -216,19 +245,22 @@ impl<'a> Evaluator<'a> {
         let year = self.year;
         let rules: &'a RuleSet = self.rules;
         let data: &'a UnitData = self.data;
-        let mut trace = vec![Step {
-            label: "rule",
-            text: format!(
-                "indikator `{}` of sasaran {} ({}), declared by `{}`; satuan {}, polaritas {}",
-                ind.id,
-                ind.sasaran,
-                ind.tier.keyword(),
-                ind.defined_by,
-                ind.satuan,
-                ind.polaritas
-            ),
-            origin: ind.origin.clone(),
-        }];
+        let mut trace = Vec::new();
+        if self.trace {
+            trace.push(Step {
+                label: "rule",
+                text: format!(
+                    "indikator `{}` of sasaran {} ({}), declared by `{}`; satuan {}, polaritas {}",
+                    ind.id,
+                    ind.sasaran,
+                    ind.tier.keyword(),
+                    ind.defined_by,
+                    ind.satuan,
+                    ind.polaritas
+                ),
+                origin: ind.origin.clone(),
+            });
+        }
         let mut diags = Vec::new();
         let id = ind.id.as_str();
 
@@ -242,16 +274,18 @@ impl<'a> Evaluator<'a> {
                     .as_ref()
                     .map(|d| format!(", dasar: {d}"))
                     .unwrap_or_default();
-                trace.push(Step {
-                    label: "target",
-                    text: format!(
-                        "{year}: {} (set by the {} rules `{}`{dasar})",
-                        t.value,
-                        t.tingkat.keyword(),
-                        t.source
-                    ),
-                    origin: t.origin.clone(),
-                });
+                if self.trace {
+                    trace.push(Step {
+                        label: "target",
+                        text: format!(
+                            "{year}: {} (set by the {} rules `{}`{dasar})",
+                            t.value,
+                            t.tingkat.keyword(),
+                            t.source
+                        ),
+                        origin: t.origin.clone(),
+                    });
+                }
                 if let Some(s) = &t.value.satuan {
                     if *s != ind.satuan {
                         diags.push(
@@ -318,11 +352,13 @@ impl<'a> Evaluator<'a> {
             };
             match rumus.expr.eval_number(&mut ctx) {
                 Ok(v) => {
-                    trace.push(Step {
-                        label: "realisasi",
-                        text: format!("{} = {}", rumus.expr, plain(v)),
-                        origin: rumus.origin.clone(),
-                    });
+                    if self.trace {
+                        trace.push(Step {
+                            label: "realisasi",
+                            text: format!("{} = {}", rumus.expr, plain(v)),
+                            origin: rumus.origin.clone(),
+                        });
+                    }
                     Some(v)
                 }
                 Err(e) => {
@@ -345,11 +381,13 @@ impl<'a> Evaluator<'a> {
                     match combine(ind, entry) {
                         Ok((value, periods, how)) => {
                             realisasi_periode = periods;
-                            trace.push(Step {
-                                label: "realisasi",
-                                text: how,
-                                origin: entry.origin.clone(),
-                            });
+                            if self.trace {
+                                trace.push(Step {
+                                    label: "realisasi",
+                                    text: how,
+                                    origin: entry.origin.clone(),
+                                });
+                            }
                             Some(value)
                         }
                         Err(d) => {
@@ -374,11 +412,13 @@ impl<'a> Evaluator<'a> {
                 };
                 match rumus.expr.eval_number(&mut ctx) {
                     Ok(v) => {
-                        trace.push(Step {
-                            label: "capaian",
-                            text: format!("{} = {}", rumus.expr, plain(v)),
-                            origin: rumus.origin.clone(),
-                        });
+                        if self.trace {
+                            trace.push(Step {
+                                label: "capaian",
+                                text: format!("{} = {}", rumus.expr, plain(v)),
+                                origin: rumus.origin.clone(),
+                            });
+                        }
                         capaian_raw = Some(v);
                     }
                     Err(e) => diags.push(formula_error(&e, "rumus capaian", rumus.origin.as_ref())),
@@ -386,11 +426,11 @@ impl<'a> Evaluator<'a> {
             } else {
                 match ind.polaritas.capaian(t, r) {
                     Ok(c) => {
-                        trace.push(Step {
+                        if self.trace { trace.push(Step {
                             label: "capaian",
                             text: format!("polaritas {}: {} = {}", ind.polaritas, c.formula, plain(c.value)),
                             origin: None,
-                        });
+                        }); }
                         if t.is_zero() {
                             diags.push(Diagnostic::info(
                                 "target-zero",
@@ -412,37 +452,41 @@ impl<'a> Evaluator<'a> {
             let mut value = raw;
             if let Some(cap) = &rules.konversi_efisiensi {
                 if value > cap.value {
-                    trace.push(Step {
-                        label: "konversi",
-                        text: format!(
-                            "Konversi Efisiensi: {} is above {}, converted to {}",
-                            plain(value),
-                            cap.value,
-                            cap.value
-                        ),
-                        origin: cap.origin.clone(),
-                    });
+                    if self.trace {
+                        trace.push(Step {
+                            label: "konversi",
+                            text: format!(
+                                "Konversi Efisiensi: {} is above {}, converted to {}",
+                                plain(value),
+                                cap.value,
+                                cap.value
+                            ),
+                            origin: cap.origin.clone(),
+                        });
+                    }
                     value = cap.value;
                 }
             }
             let rounding = rules.pembulatan_capaian.value;
             let rounded = rounding.apply(value);
-            trace.push(Step {
-                label: "pembulatan",
-                text: format!(
-                    "pembulatan capaian {rounding}: {} -> {}",
-                    plain(value),
-                    plain(rounded)
-                ),
-                origin: rules.pembulatan_capaian.origin.clone(),
-            });
+            if self.trace {
+                trace.push(Step {
+                    label: "pembulatan",
+                    text: format!(
+                        "pembulatan capaian {rounding}: {} -> {}",
+                        plain(value),
+                        plain(rounded)
+                    ),
+                    origin: rules.pembulatan_capaian.origin.clone(),
+                });
+            }
             match rules.klasifikasi.value.classify(rounded) {
                 Some(b) => {
-                    trace.push(Step {
+                    if self.trace { trace.push(Step {
                         label: "klasifikasi",
                         text: format!("{} is in {} `{}` ({})", plain(rounded), b.range_text(), b.label, b.id),
                         origin: rules.klasifikasi.origin.clone(),
-                    });
+                    }); }
                     band = Some(BandRef { id: b.id.clone(), label: b.label.clone(), colour: b.colour.clone() });
                 }
                 None => diags.push(
@@ -696,30 +740,40 @@ impl Context for FormulaCtx<'_, '_> {
     }
 }
 
-/// The same measurement reported at two tiers with different realisasi.
+/// The same measurement reported at two tiers with different realisasi:
+/// linked by `sama_dengan`, or carrying the same name.
 fn cross_tier_checks(
     rules: &RuleSet,
     results: &[IndicatorResult],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let normal = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    // Normalised once per indicator: this runs for every pair.
+    let names: Vec<String> = results
+        .iter()
+        .map(|r| {
+            r.name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect();
+    let links: Vec<Option<&str>> = results
+        .iter()
+        .map(|r| {
+            rules
+                .indikator(&r.id)
+                .and_then(|d| d.sama_dengan.as_deref())
+        })
+        .collect();
     for (i, a) in results.iter().enumerate() {
-        for b in results.iter().skip(i + 1) {
+        for (j, b) in results.iter().enumerate().skip(i + 1) {
             if a.tier == b.tier {
                 continue;
             }
-            let linked = [(a, b), (b, a)].iter().any(|(x, y)| {
-                rules
-                    .indikator(&x.id)
-                    .and_then(|d| d.sama_dengan.as_deref())
-                    == Some(y.id.as_str())
-            });
-            if !linked && normal(&a.name) != normal(&b.name) {
+            let linked = links.get(i).copied().flatten() == Some(b.id.as_str())
+                || links.get(j).copied().flatten() == Some(a.id.as_str());
+            if !linked && names.get(i) != names.get(j) {
                 continue;
             }
             if let (Some(ra), Some(rb)) = (a.realisasi, b.realisasi) {
