@@ -916,7 +916,10 @@ mod tests {
         r
     }
 
-    fn data(values: &[(&str, Vec<(Periode, Decimal)>, Option<Decimal>)]) -> UnitData {
+    /// (indicator, period values, printed capaian)
+    type Entry<'a> = (&'a str, Vec<(Periode, Decimal)>, Option<Decimal>);
+
+    fn data(values: &[Entry<'_>]) -> UnitData {
         let mut d = UnitData::new(2022);
         for (id, vals, printed) in values {
             d.realisasi.push(RealisasiEntry {
