@@ -62,7 +62,12 @@ pub struct IndicatorResult {
     pub capaian: Option<Decimal>,
     pub band: Option<BandRef>,
     pub printed_capaian: Option<Decimal>,
+    /// The indikator's legal basis (`dasar` lines).
     pub dasar: Vec<String>,
+    /// The legal basis of the target in force, when it states one.
+    pub target_dasar: Option<String>,
+    /// Where the realisasi was written, for findings about it.
+    pub realisasi_origin: Option<Origin>,
     pub trace: Vec<Step>,
 }
 
@@ -548,6 +553,8 @@ impl<'a> Evaluator<'a> {
             band,
             printed_capaian,
             dasar: ind.dasar.clone(),
+            target_dasar: target_rule.and_then(|t| t.dasar.clone()),
+            realisasi_origin: entry.and_then(|e| e.origin.clone()),
             trace,
         }
     }
@@ -792,7 +799,8 @@ fn cross_tier_checks(
                             ),
                         )
                         .indicator(&b.id)
-                        .help("one measurement has one realisasi: correct the one that is wrong"),
+                        .help("one measurement has one realisasi: correct the one that is wrong")
+                        .at(b.realisasi_origin.as_ref()),
                     );
                 }
             }

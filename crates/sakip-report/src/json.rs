@@ -14,6 +14,7 @@ struct Output<'a> {
     year: u16,
     rules: Vec<RuleRef<'a>>,
     rounding: Rounding,
+    dasar: Dasar<'a>,
     indicators: Vec<Indicator<'a>>,
     budget: Vec<Budget<'a>>,
     budget_programs: Vec<Budget<'a>>,
@@ -32,6 +33,14 @@ struct RuleRef<'a> {
     id: &'a str,
     name: &'a str,
     level: &'static str,
+}
+
+/// The legal basis the evaluation rests on, as the rule and data files state it.
+#[derive(Serialize)]
+struct Dasar<'a> {
+    rules: Vec<&'a str>,
+    perjanjian: Vec<&'a str>,
+    data: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +69,8 @@ struct Indicator<'a> {
     band_id: Option<&'a str>,
     band_colour: Option<&'a str>,
     printed_capaian: Option<String>,
+    dasar: Vec<&'a str>,
+    target_dasar: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +144,8 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
         band_id: r.band.as_ref().map(|b| b.id.as_str()),
         band_colour: r.band.as_ref().map(|b| b.colour.as_str()),
         printed_capaian: num(r.printed_capaian),
+        dasar: r.dasar.iter().map(String::as_str).collect(),
+        target_dasar: r.target_dasar.as_deref(),
     }
 }
 
@@ -157,6 +170,15 @@ pub fn render(ev: &Evaluation, rules: &sakip_core::RuleSet) -> String {
             capaian: rules.pembulatan_capaian.value.to_string(),
             budget: rules.pembulatan_anggaran.value.to_string(),
             cap: rules.konversi_efisiensi.as_ref().map(|c| plain(c.value)),
+        },
+        dasar: Dasar {
+            rules: ev
+                .chain
+                .iter()
+                .flat_map(|r| r.dasar.iter().map(String::as_str))
+                .collect(),
+            perjanjian: ev.perjanjian_dasar.iter().map(String::as_str).collect(),
+            data: ev.data_dasar.iter().map(String::as_str).collect(),
         },
         indicators: ev.indicators.iter().map(indicator).collect(),
         budget: ev.anggaran.belanja.iter().map(budget_row).collect(),

@@ -184,7 +184,7 @@ fn diagnostics(ev: &Evaluation, opts: Options) -> String {
     let count = |s: Severity| ev.diagnostics.iter().filter(|d| d.severity == s).count();
     let _ = writeln!(
         out,
-        "\nCatatan: {} error, {} warning, {} info",
+        "\nCatatan ((!) in the tables marks an indicator named here): {} error, {} warning, {} info",
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info)

@@ -1233,7 +1233,12 @@ impl Lowering<'_> {
                     value,
                     tingkat: Tingkat::Satker,
                     source: satker_id.to_string(),
-                    dasar: t.dasar.as_ref().map(|d| d.node.clone()),
+                    // A target with no basis of its own rests on the agreement's.
+                    dasar: t
+                        .dasar
+                        .as_ref()
+                        .or(pk.dasar.first())
+                        .map(|d| d.node.clone()),
                     origin,
                 });
             }
