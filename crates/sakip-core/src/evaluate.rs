@@ -972,6 +972,41 @@ mod tests {
     }
 
     #[test]
+    fn half_up_rounding_moves_the_same_figure_into_the_next_band() {
+        let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(20000))]);
+        r.pembulatan_capaian = Ruled::default_rule(crate::number::Rounding::new(
+            crate::number::RoundingMode::HalfUp,
+            2,
+        ));
+        let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoFunctions);
+        assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
+        assert_eq!(ev.indicators[0].band.as_ref().unwrap().id, "excellent");
+    }
+
+    #[test]
+    fn without_a_cap_a_capaian_above_the_table_has_no_band() {
+        let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(100))]);
+        r.konversi_efisiensi = None;
+        let ev = evaluate(&r, &data(&[("a", year(dec!(120.01)), None)]), &NoFunctions);
+        assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "120.01");
+        assert_eq!(ev.indicators[0].band, None);
+        assert_eq!(codes(&ev)[0], "band-missing");
+    }
+
+    #[test]
+    fn a_zero_target_has_a_defined_capaian_and_says_so() {
+        let r = rules(vec![(indikator("a", Tier::Output, "layanan"), dec!(0))]);
+        let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoFunctions);
+        assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
+        assert_eq!(codes(&ev)[0], "target-zero");
+        let mut turun = indikator("b", Tier::Output, "%");
+        turun.polaritas = Polaritas::Turun;
+        let r = rules(vec![(turun, dec!(0))]);
+        let ev = evaluate(&r, &data(&[("b", year(dec!(2)), None)]), &NoFunctions);
+        assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "0.00");
+    }
+
+    #[test]
     fn missing_realisasi_is_a_warning_and_leaves_capaian_empty() {
         let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
         let ev = evaluate(&r, &UnitData::new(2022), &NoFunctions);
