@@ -120,7 +120,13 @@ pub fn main() -> ExitCode {
     let err_is_terminal = stderr.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut err = stderr.lock();
-    let width = terminal_width();
+    let width = terminal_width().or_else(|| {
+        if out_is_terminal {
+            sakip_report::table::terminal_width()
+        } else {
+            None
+        }
+    });
     let code = {
         let mut io = Io {
             out: &mut out,
@@ -135,7 +141,8 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `COLUMNS` when the shell exports it; tables otherwise use their default.
+/// `COLUMNS` when the shell exports it; otherwise the terminal's own width
+/// when standard output is one, and tables' default (120) for a pipe or a file.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()

@@ -28,6 +28,11 @@ impl Default for Options {
     }
 }
 
+/// The width of the terminal standard output is attached to, if it is one.
+pub fn terminal_width() -> Option<u16> {
+    Table::new().width()
+}
+
 fn rgb(hex: &str) -> Option<Color> {
     let h = hex.strip_prefix('#')?;
     let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
