@@ -62,6 +62,19 @@ fn rows() -> Vec<Row> {
         .collect()
 }
 
+fn seed_json() -> serde_json::Value {
+    let run = sakip(&[
+        "eval",
+        "examples/lapas-sarolangun-rawas",
+        "--year",
+        "2022",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
 fn normal(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -71,15 +84,7 @@ fn normal(s: &str) -> String {
 
 #[test]
 fn every_row_matches_an_independent_transcription_and_computation() {
-    let run = sakip(&[
-        "eval",
-        "examples/lapas-sarolangun-rawas",
-        "--year",
-        "2022",
-        "--format",
-        "json",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let v = seed_json();
     let ours = v["indicators"].as_array().unwrap();
     let theirs = rows();
     assert_eq!(ours.len(), theirs.len());
@@ -160,15 +165,7 @@ fn every_row_matches_an_independent_transcription_and_computation() {
 
 #[test]
 fn the_budget_matches_tabel_3_5() {
-    let run = sakip(&[
-        "eval",
-        "examples/lapas-sarolangun-rawas",
-        "--year",
-        "2022",
-        "--format",
-        "json",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let v = seed_json();
     let mut reader =
         csv::Reader::from_path(root().join("tests/fixtures/seed/chapter3-budget.csv")).unwrap();
     let rupiah = |s: &str| -> i128 {

@@ -16,7 +16,7 @@ use crate::anggaran::{compare_printed, evaluate_anggaran, Anggaran};
 use crate::data::{RealisasiEntry, UnitData};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::formula::{Context, Field, FormulaError, FunctionHost};
-use crate::model::{Indikator, Origin, RuleSet, RuleSetInfo, Tier};
+use crate::model::{Indikator, Origin, RuleSet, RuleSetInfo, Rumus, Tier};
 use crate::number::plain;
 use crate::periode::{JenisPeriode, Periode};
 use crate::satuan::Satuan;
@@ -348,29 +348,14 @@ impl<'a> Evaluator<'a> {
         let mut realisasi_periode = Vec::new();
         let mut realisasi_satuan = None;
         let realisasi = if let Some(rumus) = ind.rumus_realisasi_in_force(year) {
-            let mut ctx = FormulaCtx {
+            let ctx = FormulaCtx {
                 ev: self,
                 ind,
                 target,
                 realisasi: None,
                 entry,
             };
-            match rumus.expr.eval_number(&mut ctx) {
-                Ok(v) => {
-                    if self.trace {
-                        trace.push(Step {
-                            label: "realisasi",
-                            text: format!("{} = {}", rumus.expr, plain(v)),
-                            origin: rumus.origin.clone(),
-                        });
-                    }
-                    Some(v)
-                }
-                Err(e) => {
-                    diags.push(formula_error(&e, "rumus realisasi", rumus.origin.as_ref()));
-                    None
-                }
-            }
+            ctx.run(rumus, "realisasi", &mut trace, &mut diags)
         } else {
             match entry {
                 None => {
@@ -408,26 +393,14 @@ impl<'a> Evaluator<'a> {
         let mut capaian_raw = None;
         if let (Some(t), Some(r)) = (target, realisasi) {
             if let Some(rumus) = ind.rumus_capaian_in_force(year) {
-                let mut ctx = FormulaCtx {
+                let ctx = FormulaCtx {
                     ev: self,
                     ind,
                     target,
                     realisasi,
                     entry,
                 };
-                match rumus.expr.eval_number(&mut ctx) {
-                    Ok(v) => {
-                        if self.trace {
-                            trace.push(Step {
-                                label: "capaian",
-                                text: format!("{} = {}", rumus.expr, plain(v)),
-                                origin: rumus.origin.clone(),
-                            });
-                        }
-                        capaian_raw = Some(v);
-                    }
-                    Err(e) => diags.push(formula_error(&e, "rumus capaian", rumus.origin.as_ref())),
-                }
+                capaian_raw = ctx.run(rumus, "capaian", &mut trace, &mut diags);
             } else {
                 match ind.polaritas.capaian(t, r) {
                     Ok(c) => {
@@ -560,14 +533,6 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-fn formula_error(e: &FormulaError, which: &str, origin: Option<&Origin>) -> Diagnostic {
-    Diagnostic::error(
-        "formula-error",
-        format!("the {which} failed: {}", e.message),
-    )
-    .at(origin)
-}
-
 /// Warns when the realisasi is written in another unit than the indicator
 /// (or its target); returns the unit it was written in.
 fn check_satuan(
@@ -689,6 +654,41 @@ struct FormulaCtx<'e, 'a> {
     target: Option<Decimal>,
     realisasi: Option<Decimal>,
     entry: Option<&'a RealisasiEntry>,
+}
+
+impl FormulaCtx<'_, '_> {
+    /// Evaluates a `rumus` for `what` (`realisasi` or `capaian`), recording
+    /// the step or the failure.
+    fn run(
+        mut self,
+        rumus: &Rumus,
+        what: &'static str,
+        trace: &mut Vec<Step>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Decimal> {
+        match rumus.expr.eval_number(&mut self) {
+            Ok(v) => {
+                if self.ev.trace {
+                    trace.push(Step {
+                        label: what,
+                        text: format!("{} = {}", rumus.expr, plain(v)),
+                        origin: rumus.origin.clone(),
+                    });
+                }
+                Some(v)
+            }
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(
+                        "formula-error",
+                        format!("the rumus {what} failed: {}", e.message),
+                    )
+                    .at(rumus.origin.as_ref()),
+                );
+                None
+            }
+        }
+    }
 }
 
 impl Context for FormulaCtx<'_, '_> {

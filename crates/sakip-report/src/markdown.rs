@@ -30,22 +30,15 @@ pub fn render(ev: &Evaluation) -> String {
         );
         let _ = writeln!(out, "|---:|---|---|---:|---:|---:|---|");
         for (i, r) in rows.iter().enumerate() {
-            let realisasi = match (&r.realisasi, &r.realisasi_satuan) {
-                (Some(v), Some(u)) => angka::with_unit(*v, u),
-                (Some(v), None) => angka::with_unit(*v, &r.satuan),
-                (None, _) => "—".into(),
-            };
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
                 i + 1,
                 cell(&r.sasaran),
                 cell(&r.name),
-                r.target
-                    .map(|v| angka::with_unit(v, &r.satuan))
-                    .unwrap_or_else(|| "—".into()),
-                realisasi,
-                r.capaian.map(angka::id).unwrap_or_else(|| "—".into()),
+                angka::target_text(r),
+                angka::realisasi_text(r),
+                angka::percent_text(r.capaian),
                 r.band
                     .as_ref()
                     .map(|b| cell(&b.label))
@@ -77,7 +70,7 @@ pub fn render(ev: &Evaluation) -> String {
                 "| {name} | {} | {} | {} |",
                 angka::rupiah(b.pagu),
                 angka::rupiah(b.realisasi),
-                b.penyerapan.map(angka::id).unwrap_or_else(|| "—".into())
+                angka::percent_text(b.penyerapan)
             );
         }
         out.push('\n');

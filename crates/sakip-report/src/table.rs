@@ -103,7 +103,7 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
                 name,
                 right(angka::rupiah(b.pagu)),
                 right(angka::rupiah(b.realisasi)),
-                right(b.penyerapan.map(angka::id).unwrap_or_else(|| "—".into())),
+                right(angka::percent_text(b.penyerapan)),
             ]);
         }
         out.push_str(&t.to_string());
@@ -142,12 +142,6 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
             let flagged = ev.diagnostics.iter().any(|d| {
                 d.indicator.as_deref() == Some(r.id.as_str()) && d.severity <= Severity::Warning
             });
-            let realisasi = match (&r.realisasi, &r.realisasi_satuan) {
-                (Some(v), Some(u)) => angka::with_unit(*v, u),
-                (Some(v), None) => angka::with_unit(*v, &r.satuan),
-                (None, _) => "—".into(),
-            };
-            let capaian = r.capaian.map(angka::id).unwrap_or_else(|| "—".into());
             let band = match &r.band {
                 Some(b) => {
                     let c = Cell::new(&b.label);
@@ -166,13 +160,9 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
                     r.id,
                     if flagged { "  (!)" } else { "" }
                 )),
-                right(
-                    r.target
-                        .map(|v| angka::with_unit(v, &r.satuan))
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                right(realisasi),
-                right(capaian),
+                right(angka::target_text(r)),
+                right(angka::realisasi_text(r)),
+                right(angka::percent_text(r.capaian)),
                 band,
             ]);
             first = false;
