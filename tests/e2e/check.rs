@@ -17,14 +17,10 @@ fn each_broken_file_fails_with_its_position() {
         let rel = format!("tests/fixtures/errors/{name}");
         let run = sakip(&["check", &rel]);
         assert_eq!(run.code, 1, "{name}: {}", run.stderr);
-        let located =
-            run.stderr.contains(&format!("[{rel}:")) || run.stderr.contains(&format!("{rel}:"));
+        let located = run.stderr.contains(&format!("[{rel}:")) || run.stderr.contains(&format!("{rel}:"));
         assert!(located, "{name} names its file: {}", run.stderr);
         let source = std::fs::read_to_string(path).unwrap();
-        insta::assert_snapshot!(format!(
-            "--- {name}\n{source}--- sakip check\n{}",
-            run.stderr
-        ));
+        insta::assert_snapshot!(format!("--- {name}\n{source}--- sakip check\n{}", run.stderr));
     });
 }
 
@@ -45,12 +41,7 @@ fn short_format_is_one_line_per_finding() {
 
 #[test]
 fn json_format_for_ci() {
-    let run = sakip(&[
-        "check",
-        "--format",
-        "json",
-        "tests/fixtures/errors/decimal-comma.sakip",
-    ]);
+    let run = sakip(&["check", "--format", "json", "tests/fixtures/errors/decimal-comma.sakip"]);
     assert_eq!(run.code, 1);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let e = &v["errors"][0];
@@ -65,9 +56,5 @@ fn json_format_for_ci() {
 fn a_missing_path_is_an_error() {
     let run = sakip(&["check", "no/such/place"]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("`no/such/place` does not exist"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("`no/such/place` does not exist"), "{}", run.stderr);
 }

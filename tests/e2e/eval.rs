@@ -40,12 +40,7 @@ fn json_has_every_row_of_chapter_three() {
             "capaian",
             "band",
         ] {
-            assert!(
-                r[field].is_string(),
-                "{field} of {} is {}",
-                r["id"],
-                r[field]
-            );
+            assert!(r[field].is_string(), "{field} of {} is {}", r["id"], r[field]);
         }
     }
 }
@@ -74,21 +69,14 @@ fn json_recomputes_the_figures_the_report_got_wrong() {
     assert_eq!(row("iku_kamtib")["band"], "Tidak Memuaskan");
 
     let diags = v["diagnostics"].as_array().unwrap();
-    let has = |code: &str, id: &str| {
-        diags
-            .iter()
-            .any(|d| d["code"] == code && d["indicator"] == id)
-    };
+    let has = |code: &str, id: &str| diags.iter().any(|d| d["code"] == code && d["indicator"] == id);
     assert!(has("printed-capaian", "ikp_kamtib"));
     assert!(has("printed-capaian", "ikk_remisi"));
     assert!(
         has("satuan-mismatch", "ro_keuangan"),
         "Tabel 3.4: 1 Dokumen against 0 Layanan"
     );
-    assert!(
-        has("tier-realisasi", "ikp_kamtib"),
-        "30 at SS5 against 35 at SP4"
-    );
+    assert!(has("tier-realisasi", "ikp_kamtib"), "30 at SS5 against 35 at SP4");
     assert!(
         has("target-national", "iku_kamtib"),
         "75 in the PK against 70 in Tabel 2.2"
@@ -117,21 +105,10 @@ fn json_budget_has_a_total_the_report_left_empty() {
     let names: Vec<&str> = budget.iter().map(|b| b["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        vec![
-            "Belanja Pegawai",
-            "Belanja Barang",
-            "Belanja Modal",
-            "Total"
-        ]
+        vec!["Belanja Pegawai", "Belanja Barang", "Belanja Modal", "Total"]
     );
-    assert_eq!(
-        budget[0]["penyerapan"], "56.42",
-        "half-up, as Tabel 3.5 prints it"
-    );
-    assert_eq!(
-        budget[2]["penyerapan"], "0.00",
-        "a pagu of 0 with no spending is 0%"
-    );
+    assert_eq!(budget[0]["penyerapan"], "56.42", "half-up, as Tabel 3.5 prints it");
+    assert_eq!(budget[2]["penyerapan"], "0.00", "a pagu of 0 with no spending is 0%");
     assert_eq!(budget[3]["pagu"], "5324344000");
     assert_eq!(budget[3]["realisasi"], "3327996783");
     assert_eq!(budget[3]["penyerapan"], "62.51");
@@ -153,10 +130,7 @@ fn json_snapshot() {
 fn table_snapshot() {
     let run = sakip(&["eval", UNIT, "--year", "2022"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        !run.stdout.contains('\u{1b}'),
-        "no colour codes when not a terminal"
-    );
+    assert!(!run.stdout.contains('\u{1b}'), "no colour codes when not a terminal");
     insta::assert_snapshot!("eval_2022_table", run.stdout);
 }
 
@@ -193,8 +167,7 @@ fn a_year_without_data_names_the_years_there_are() {
     let run = sakip(&["eval", UNIT, "--year", "2031"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr
-            .contains("no Perjanjian Kinerja or realisasi for 2031"),
+        run.stderr.contains("no Perjanjian Kinerja or realisasi for 2031"),
         "{}",
         run.stderr
     );

@@ -2,12 +2,7 @@
 //! One test binary (fewer links on a small machine); one module per area.
 
 // Tests state their expectations with unwrap and indexing: a failure is the point.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod check;
 mod eval;

@@ -8,19 +8,13 @@ use crate::support::{root, sakip};
 fn hundredths(printed: &str) -> (i128, Option<String>) {
     let t = printed.trim();
     let (num, unit) = match t.find(|c: char| c.is_alphabetic() || c == '%') {
-        Some(i) => (
-            t[..i].trim(),
-            Some(t[i..].trim().trim_end_matches('%').to_lowercase()),
-        ),
+        Some(i) => (t[..i].trim(), Some(t[i..].trim().trim_end_matches('%').to_lowercase())),
         None => (t, None),
     };
     let num = num.replace(',', ".");
     let (int, frac) = num.split_once('.').unwrap_or((&num, ""));
     let frac = format!("{frac:0<2}");
-    assert!(
-        frac.len() == 2,
-        "the seed prints at most two decimals: {printed}"
-    );
+    assert!(frac.len() == 2, "the seed prints at most two decimals: {printed}");
     (
         int.parse::<i128>().unwrap() * 100 + frac.parse::<i128>().unwrap(),
         unit.filter(|u| !u.is_empty()),
@@ -42,8 +36,7 @@ struct Row {
 }
 
 fn rows() -> Vec<Row> {
-    let mut reader =
-        csv::Reader::from_path(root().join("tests/fixtures/seed/chapter3-indicators.csv")).unwrap();
+    let mut reader = csv::Reader::from_path(root().join("tests/fixtures/seed/chapter3-indicators.csv")).unwrap();
     reader
         .records()
         .map(|r| {
@@ -76,10 +69,7 @@ fn seed_json() -> serde_json::Value {
 }
 
 fn normal(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 #[test]
@@ -91,22 +81,10 @@ fn every_row_matches_an_independent_transcription_and_computation() {
     let mut wrong_in_report = Vec::new();
     for (o, t) in ours.iter().zip(&theirs) {
         let id = o["id"].as_str().unwrap();
-        assert_eq!(
-            o["tier"],
-            t.tier.as_str(),
-            "{id}: same order as Tabel 3.1-3.4"
-        );
-        assert_eq!(
-            normal(o["name"].as_str().unwrap()),
-            normal(&t.indicator),
-            "{id}"
-        );
+        assert_eq!(o["tier"], t.tier.as_str(), "{id}: same order as Tabel 3.1-3.4");
+        assert_eq!(normal(o["name"].as_str().unwrap()), normal(&t.indicator), "{id}");
         // The data files say what the report says.
-        assert_eq!(
-            hundredths(o["target"].as_str().unwrap()).0,
-            t.target,
-            "{id} target"
-        );
+        assert_eq!(hundredths(o["target"].as_str().unwrap()).0, t.target, "{id} target");
         assert_eq!(
             hundredths(o["realisasi"].as_str().unwrap()).0,
             t.realisasi,
@@ -124,11 +102,7 @@ fn every_row_matches_an_independent_transcription_and_computation() {
         }
         // Capaian: realisasi / target x 100, truncated to hundredths, in integers.
         let expected = t.realisasi * 100 * 100 / t.target;
-        assert_eq!(
-            o["capaian"].as_str().unwrap(),
-            plain(expected),
-            "{id} capaian"
-        );
+        assert_eq!(o["capaian"].as_str().unwrap(), plain(expected), "{id} capaian");
         // Which printed figures are wrong, at the precision they were printed with.
         let (printed, _) = hundredths(&t.printed);
         let decimals = t
@@ -166,8 +140,7 @@ fn every_row_matches_an_independent_transcription_and_computation() {
 #[test]
 fn the_budget_matches_tabel_3_5() {
     let v = seed_json();
-    let mut reader =
-        csv::Reader::from_path(root().join("tests/fixtures/seed/chapter3-budget.csv")).unwrap();
+    let mut reader = csv::Reader::from_path(root().join("tests/fixtures/seed/chapter3-budget.csv")).unwrap();
     let rupiah = |s: &str| -> i128 {
         let digits: String = s.chars().filter(char::is_ascii_digit).collect();
         digits.parse().unwrap()
@@ -197,8 +170,5 @@ fn the_budget_matches_tabel_3_5() {
     let total = &v["budget"][3];
     assert_eq!(total["pagu"], pagu_sum.to_string());
     assert_eq!(total["realisasi"], real_sum.to_string());
-    assert_eq!(
-        total["penyerapan"],
-        plain((2 * 10000 * real_sum / pagu_sum + 1) / 2)
-    );
+    assert_eq!(total["penyerapan"], plain((2 * 10000 * real_sum / pagu_sum + 1) / 2));
 }

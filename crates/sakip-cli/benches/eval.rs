@@ -15,7 +15,7 @@
 
 use camino::Utf8PathBuf;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use sakip_core::formula::NoFunctions;
+use sakip_core::host::NoScripts;
 
 fn unit_dir() -> Utf8PathBuf {
     Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/lapas-sarolangun-rawas")
@@ -30,17 +30,10 @@ fn bench(c: &mut Criterion) {
     let data = unit.data.get(&2022).unwrap();
     let no_trace = sakip_core::evaluate::Options { trace: false };
     c.bench_function("evaluate_only", |b| {
-        b.iter(|| {
-            sakip_core::evaluate::evaluate_with(
-                black_box(&unit.rules),
-                black_box(data),
-                &NoFunctions,
-                no_trace,
-            )
-        })
+        b.iter(|| sakip_core::evaluate::evaluate_with(black_box(&unit.rules), black_box(data), &NoScripts, no_trace))
     });
     c.bench_function("evaluate_with_trace", |b| {
-        b.iter(|| sakip_core::evaluate(black_box(&unit.rules), black_box(data), &NoFunctions))
+        b.iter(|| sakip_core::evaluate(black_box(&unit.rules), black_box(data), &NoScripts))
     });
     c.bench_function("render_json", |b| {
         b.iter(|| sakip_report::json::render(black_box(&ev), &unit.rules))

@@ -41,11 +41,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 "rule_sets": report.rule_sets,
                 "errors": render::json(&report.errors),
             });
-            writeln!(
-                io.out,
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )?;
+            writeln!(io.out, "{}", serde_json::to_string_pretty(&value).unwrap_or_default())?;
         }
         Format::Short => write!(io.err, "{}", render::short(&report.errors))?,
         Format::Human => {
@@ -54,9 +50,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 "{}",
                 render::human(&report.errors, colour.enabled(io.err_is_terminal))
             )?;
-            let plural = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n == 1 { one } else { many })
-            };
+            let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
             let summary = format!(
                 "checked {} ({}): {}",
                 plural(report.rule_sets, "rule set", "rule sets"),

@@ -6,7 +6,7 @@ use crate::{render, ColorChoice, Io};
 use camino::{Utf8Path, Utf8PathBuf};
 use clap::ValueEnum;
 use sakip_core::data::UnitData;
-use sakip_core::formula::NoFunctions;
+use sakip_core::host::NoScripts;
 use sakip_core::Evaluation;
 use sakip_rules::{LoadedUnit, RuleError};
 
@@ -37,10 +37,7 @@ pub enum Format {
 }
 
 /// Loads and evaluates a unit's year: the library form of `sakip eval`.
-pub fn evaluate_unit(
-    dir: &Utf8Path,
-    year: u16,
-) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
+pub fn evaluate_unit(dir: &Utf8Path, year: u16) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
     let unit = sakip_rules::load_unit(dir)?;
     let has_year = unit.data.contains_key(&year) || unit.rules.perjanjian(year).is_some();
     if !has_year {
@@ -53,11 +50,7 @@ pub fn evaluate_unit(
         } else {
             format!(
                 "it has {}",
-                years
-                    .iter()
-                    .map(u16::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
             )
         };
         return Err(vec![RuleError::path(
@@ -73,7 +66,7 @@ pub fn evaluate_unit(
     let data = unit.data.get(&year).unwrap_or(&empty);
     // `eval` prints figures, not steps: no trace (`explain` is the command for steps).
     let options = sakip_core::evaluate::Options { trace: false };
-    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &NoFunctions, options);
+    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &NoScripts, options);
     Ok((unit, ev))
 }
 
@@ -81,11 +74,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let (unit, ev) = match evaluate_unit(&args.unit_dir, args.year) {
         Ok(v) => v,
         Err(errors) => {
-            write!(
-                io.err,
-                "{}",
-                render::human(&errors, colour.enabled(io.err_is_terminal))
-            )?;
+            write!(io.err, "{}", render::human(&errors, colour.enabled(io.err_is_terminal)))?;
             return Ok(1);
         }
     };
@@ -100,16 +89,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 return Ok(1);
             }
         },
-        Format::Md => io
-            .out
-            .write_all(sakip_report::markdown::render(&ev).as_bytes())?,
+        Format::Md => io.out.write_all(sakip_report::markdown::render(&ev).as_bytes())?,
         Format::Table => {
             let opts = sakip_report::table::Options {
                 colour: colour.enabled(io.out_is_terminal),
                 width: io.width.unwrap_or(120),
             };
-            io.out
-                .write_all(sakip_report::table::render(&ev, opts).as_bytes())?;
+            io.out.write_all(sakip_report::table::render(&ev, opts).as_bytes())?;
         }
     }
     Ok(u8::from(ev.has_errors()))

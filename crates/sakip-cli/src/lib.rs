@@ -86,11 +86,7 @@ where
             } else {
                 e.render().to_string()
             };
-            let target: &mut dyn Write = if e.use_stderr() {
-                &mut *io.err
-            } else {
-                &mut *io.out
-            };
+            let target: &mut dyn Write = if e.use_stderr() { &mut *io.err } else { &mut *io.out };
             let _ = write!(target, "{text}");
             return code;
         }

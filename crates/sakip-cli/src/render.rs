@@ -40,12 +40,7 @@ pub fn short(errors: &[RuleError]) -> String {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        out.push_str(&format!(
-            "{}: {level}[{}]: {}\n",
-            e.location_text(),
-            e.code,
-            e.message
-        ));
+        out.push_str(&format!("{}: {level}[{}]: {}\n", e.location_text(), e.code, e.message));
     }
     out
 }

@@ -41,11 +41,7 @@ impl Anggaran {
 /// The name of the totals row (**contract**: `budget[]` ends with it).
 pub const TOTAL: &str = "Total";
 
-pub fn evaluate_anggaran(
-    rules: &RuleSet,
-    data: &UnitData,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Anggaran {
+pub fn evaluate_anggaran(rules: &RuleSet, data: &UnitData, diagnostics: &mut Vec<Diagnostic>) -> Anggaran {
     let rounding = rules.pembulatan_anggaran.value;
     let mut out = Anggaran::default();
     if data.belanja.is_empty() {
@@ -65,10 +61,7 @@ pub fn evaluate_anggaran(
         let mut overflowed = false;
         for entry in &data.belanja {
             out.belanja.push(row(entry, rounding, diagnostics));
-            match (
-                pagu.checked_add(entry.pagu),
-                realisasi.checked_add(entry.realisasi),
-            ) {
+            match (pagu.checked_add(entry.pagu), realisasi.checked_add(entry.realisasi)) {
                 (Some(p), Some(r)) => (pagu, realisasi) = (p, r),
                 _ => overflowed = true,
             }
@@ -89,18 +82,10 @@ pub fn evaluate_anggaran(
             out.belanja.push(row(&total, rounding, diagnostics));
         }
     }
-    out.program = data
-        .program
-        .iter()
-        .map(|e| row(e, rounding, diagnostics))
-        .collect();
+    out.program = data.program.iter().map(|e| row(e, rounding, diagnostics)).collect();
 
     if let Some(pk) = rules.perjanjian(data.year) {
-        out.perjanjian = pk
-            .anggaran
-            .iter()
-            .map(|p| (p.name.clone(), p.amount))
-            .collect();
+        out.perjanjian = pk.anggaran.iter().map(|p| (p.name.clone(), p.amount)).collect();
         check_perjanjian(pk, out.total(), diagnostics);
     }
     out
@@ -174,11 +159,7 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
     }
 }
 
-fn check_perjanjian(
-    pk: &crate::model::Perjanjian,
-    total: Option<&BudgetRow>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, diagnostics: &mut Vec<Diagnostic>) {
     for program in &pk.anggaran {
         if program.kegiatan.is_empty() {
             continue;
@@ -194,8 +175,7 @@ fn check_perjanjian(
                     format!(
                         "the kegiatan of `{}` add up to {}, but the programme's anggaran is {}",
                         program.name,
-                        sum.map(rupiah)
-                            .unwrap_or_else(|| "more than a decimal holds".into()),
+                        sum.map(rupiah).unwrap_or_else(|| "more than a decimal holds".into()),
                         rupiah(program.amount)
                     ),
                 )
@@ -260,11 +240,7 @@ impl PrintedDiff {
 }
 
 /// `None` when `printed` equals `computed`.
-pub(crate) fn compare_printed(
-    printed: Decimal,
-    computed: Decimal,
-    rounding: Rounding,
-) -> Option<PrintedDiff> {
+pub(crate) fn compare_printed(printed: Decimal, computed: Decimal, rounding: Rounding) -> Option<PrintedDiff> {
     if printed == computed {
         return None;
     }
@@ -309,12 +285,7 @@ mod tests {
     use crate::model::{AnggaranProgram, Perjanjian};
     use rust_decimal_macros::dec;
 
-    fn line(
-        name: &str,
-        pagu: Decimal,
-        realisasi: Decimal,
-        printed: Option<Decimal>,
-    ) -> BelanjaEntry {
+    fn line(name: &str, pagu: Decimal, realisasi: Decimal, printed: Option<Decimal>) -> BelanjaEntry {
         BelanjaEntry {
             name: name.into(),
             pagu,
@@ -327,18 +298,8 @@ mod tests {
     fn seed() -> UnitData {
         let mut d = UnitData::new(2022);
         d.belanja = vec![
-            line(
-                "Belanja Pegawai",
-                dec!(1938261000),
-                dec!(1093513011),
-                Some(dec!(56.42)),
-            ),
-            line(
-                "Belanja Barang",
-                dec!(3386083000),
-                dec!(2234483772),
-                Some(dec!(65.99)),
-            ),
+            line("Belanja Pegawai", dec!(1938261000), dec!(1093513011), Some(dec!(56.42))),
+            line("Belanja Barang", dec!(3386083000), dec!(2234483772), Some(dec!(65.99))),
             line("Belanja Modal", dec!(0), dec!(0), Some(dec!(0))),
         ];
         d
@@ -406,10 +367,7 @@ mod tests {
             year: 2022,
             dasar: vec![],
             indikator: vec![],
-            anggaran: vec![
-                program("A", dec!(2672990000)),
-                program("B", dec!(2651354000)),
-            ],
+            anggaran: vec![program("A", dec!(2672990000)), program("B", dec!(2651354000))],
             origin: None,
         });
         let mut diags = vec![];
@@ -420,11 +378,7 @@ mod tests {
         evaluate_anggaran(&rules, &seed(), &mut diags);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, "pk-budget");
-        assert!(
-            diags[0].message.contains("Rp 5.324.344.001"),
-            "{}",
-            diags[0].message
-        );
+        assert!(diags[0].message.contains("Rp 5.324.344.001"), "{}", diags[0].message);
     }
 
     #[test]
@@ -445,13 +399,7 @@ mod tests {
             compare_printed(dec!(41.9), dec!(41.93), r),
             Some(PrintedDiff::Precision)
         );
-        assert_eq!(
-            compare_printed(dec!(45), dec!(46.66), r),
-            Some(PrintedDiff::Wrong)
-        );
-        assert_eq!(
-            compare_printed(dec!(50), dec!(44.89), r),
-            Some(PrintedDiff::Wrong)
-        );
+        assert_eq!(compare_printed(dec!(45), dec!(46.66), r), Some(PrintedDiff::Wrong));
+        assert_eq!(compare_printed(dec!(50), dec!(44.89), r), Some(PrintedDiff::Wrong));
     }
 }

@@ -15,7 +15,8 @@
 use crate::anggaran::{compare_printed, evaluate_anggaran, Anggaran};
 use crate::data::{RealisasiEntry, UnitData};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::formula::{Context, Field, FormulaError, FunctionHost};
+use crate::formula::{Context, Field, FormulaError};
+use crate::host::{HasilIndikator, HookError, HookIndikator, ScriptHost};
 use crate::model::{Indikator, Origin, RuleSet, RuleSetInfo, Rumus, Tier};
 use crate::number::plain;
 use crate::periode::{JenisPeriode, Periode};
@@ -71,6 +72,15 @@ pub struct IndicatorResult {
     pub trace: Vec<Step>,
 }
 
+/// The unit's overall score, when a script computes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nilai {
+    /// Rounded by the rule set's `pembulatan capaian`.
+    pub value: Decimal,
+    /// Which script and function computed it.
+    pub source: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
     pub satker: Option<RuleSetInfo>,
@@ -80,15 +90,14 @@ pub struct Evaluation {
     pub data_dasar: Vec<String>,
     /// Ordered by tier, then as the Perjanjian Kinerja lists them.
     pub indicators: Vec<IndicatorResult>,
+    pub nilai: Option<Nilai>,
     pub anggaran: Anggaran,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Evaluation {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 
     pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
@@ -112,17 +121,12 @@ impl Default for Options {
 
 /// Evaluates `data` under `rules`, with a trace; functions that formulas
 /// call beyond the built-ins come from `host`.
-pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn FunctionHost) -> Evaluation {
+pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost) -> Evaluation {
     evaluate_with(rules, data, host, Options::default())
 }
 
 /// [`evaluate`] with explicit [`Options`].
-pub fn evaluate_with(
-    rules: &RuleSet,
-    data: &UnitData,
-    host: &dyn FunctionHost,
-    options: Options,
-) -> Evaluation {
+pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, options: Options) -> Evaluation {
     let year = data.year;
     let mut ev = Evaluator {
         rules,
@@ -139,8 +143,13 @@ pub fn evaluate_with(
         Some(pk) => pk.indikator.iter().map(String::as_str).collect(),
         None => {
             ev.diagnostics.push(
-                Diagnostic::error("perjanjian-missing", format!("there is no Perjanjian Kinerja for {year}"))
-                    .help(format!("add a `perjanjian {year} {{ ... }}` block with the year's targets to the unit's rules")),
+                Diagnostic::error(
+                    "perjanjian-missing",
+                    format!("there is no Perjanjian Kinerja for {year}"),
+                )
+                .help(format!(
+                    "add a `perjanjian {year} {{ ... }}` block with the year's targets to the unit's rules"
+                )),
             );
             Vec::new()
         }
@@ -160,6 +169,7 @@ pub fn evaluate_with(
         }
     }
     cross_tier_checks(rules, &indicators, &mut diagnostics);
+    let nilai = nilai_satker(rules, host, &indicators, &mut diagnostics);
     let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
     Evaluation {
         satker: rules.satker().cloned(),
@@ -168,8 +178,46 @@ pub fn evaluate_with(
         perjanjian_dasar: pk.map(|p| p.dasar.clone()).unwrap_or_default(),
         data_dasar: data.dasar.clone(),
         indicators,
+        nilai,
         anggaran,
         diagnostics,
+    }
+}
+
+/// The unit's overall score from the script's `nilai_satker`, rounded like
+/// a capaian; `None` when no script computes one.
+fn nilai_satker(
+    rules: &RuleSet,
+    host: &dyn ScriptHost,
+    results: &[IndicatorResult],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Nilai> {
+    let hasil: Vec<HasilIndikator> = results
+        .iter()
+        .map(|r| HasilIndikator {
+            id: r.id.clone(),
+            tier: r.tier,
+            capaian: r.capaian,
+            bobot: r.bobot,
+            band: r.band.as_ref().map(|b| b.id.clone()),
+        })
+        .collect();
+    match host.nilai_satker(&hasil) {
+        Ok(Some(h)) => Some(Nilai {
+            value: rules.pembulatan_capaian.value.apply(h.value),
+            source: h.source,
+        }),
+        Ok(None) => None,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "script-error",
+                    format!("the script's `nilai_satker` failed: {}", e.message),
+                )
+                .at(e.location.as_ref()),
+            );
+            None
+        }
     }
 }
 
@@ -182,7 +230,7 @@ struct Evaluator<'a> {
     rules: &'a RuleSet,
     data: &'a UnitData,
     year: u16,
-    host: &'a dyn FunctionHost,
+    host: &'a dyn ScriptHost,
     trace: bool,
     memo: HashMap<String, Slot>,
     stack: Vec<String>,
@@ -197,11 +245,7 @@ impl<'a> Evaluator<'a> {
         }
         let Some(ind) = self.rules.indikator(id) else {
             self.diagnostics.push(
-                Diagnostic::error(
-                    "unknown-indicator",
-                    format!("the rules have no indikator `{id}`"),
-                )
-                .indicator(id),
+                Diagnostic::error("unknown-indicator", format!("the rules have no indikator `{id}`")).indicator(id),
             );
             return;
         };
@@ -209,8 +253,7 @@ impl<'a> Evaluator<'a> {
         self.stack.push(id.to_string());
         let result = self.compute(ind);
         self.stack.pop();
-        self.memo
-            .insert(id.to_string(), Slot::Done(Box::new(result)));
+        self.memo.insert(id.to_string(), Slot::Done(Box::new(result)));
     }
 
     /// A figure of another indicator, for a formula.
@@ -237,13 +280,7 @@ impl<'a> Evaluator<'a> {
             Field::Realisasi => r.realisasi,
             Field::Capaian => r.capaian,
         };
-        value.ok_or_else(|| {
-            FormulaError::new(format!(
-                "`{id}` has no {} for {}",
-                field.keyword(),
-                self.year
-            ))
-        })
+        value.ok_or_else(|| FormulaError::new(format!("`{id}` has no {} for {}", field.keyword(), self.year)))
     }
 
     fn compute(&mut self, ind: &'a Indikator) -> IndicatorResult {
@@ -274,11 +311,7 @@ impl<'a> Evaluator<'a> {
         let target = target_rule.map(|t| t.value.value);
         match target_rule {
             Some(t) => {
-                let dasar = t
-                    .dasar
-                    .as_ref()
-                    .map(|d| format!(", dasar: {d}"))
-                    .unwrap_or_default();
+                let dasar = t.dasar.as_ref().map(|d| format!(", dasar: {d}")).unwrap_or_default();
                 if self.trace {
                     trace.push(Step {
                         label: "target",
@@ -311,14 +344,9 @@ impl<'a> Evaluator<'a> {
                 }
             }
             None => diags.push(
-                Diagnostic::error(
-                    "target-missing",
-                    format!("indikator `{id}` has no target for {year}"),
-                )
-                .help(format!(
-                    "add `target {id} = <value>` to the `perjanjian {year}` block"
-                ))
-                .at(ind.origin.as_ref()),
+                Diagnostic::error("target-missing", format!("indikator `{id}` has no target for {year}"))
+                    .help(format!("add `target {id} = <value>` to the `perjanjian {year}` block"))
+                    .at(ind.origin.as_ref()),
             ),
         }
         let national = ind.national_target(year);
@@ -360,14 +388,18 @@ impl<'a> Evaluator<'a> {
             match entry {
                 None => {
                     diags.push(
-                        Diagnostic::warning("realisasi-missing", format!("indikator `{id}` has no realisasi for {year}"))
-                            .help(format!("add `{id} = <value>` to the `realisasi {year}` block of the unit's data")),
+                        Diagnostic::warning(
+                            "realisasi-missing",
+                            format!("indikator `{id}` has no realisasi for {year}"),
+                        )
+                        .help(format!(
+                            "add `{id} = <value>` to the `realisasi {year}` block of the unit's data"
+                        )),
                     );
                     None
                 }
                 Some(entry) => {
-                    realisasi_satuan =
-                        check_satuan(ind, entry, target_rule.map(|t| &t.value), &mut diags);
+                    realisasi_satuan = check_satuan(ind, entry, target_rule.map(|t| &t.value), &mut diags);
                     match combine(ind, entry) {
                         Ok((value, periods, how)) => {
                             realisasi_periode = periods;
@@ -390,8 +422,21 @@ impl<'a> Evaluator<'a> {
         };
 
         // Capaian: raw, capped, rounded, classified.
+        let hook_in = match (target, realisasi) {
+            (Some(t), Some(r)) => Some(HookIndikator {
+                id,
+                tier: ind.tier,
+                satuan: &ind.satuan,
+                polaritas: &ind.polaritas,
+                year,
+                target: t,
+                realisasi: r,
+                periode: &realisasi_periode,
+            }),
+            _ => None,
+        };
         let mut capaian_raw = None;
-        if let (Some(t), Some(r)) = (target, realisasi) {
+        if let (Some(t), Some(r), Some(hook_in)) = (target, realisasi, hook_in.as_ref()) {
             if let Some(rumus) = ind.rumus_capaian_in_force(year) {
                 let ctx = FormulaCtx {
                     ev: self,
@@ -402,25 +447,45 @@ impl<'a> Evaluator<'a> {
                 };
                 capaian_raw = ctx.run(rumus, "capaian", &mut trace, &mut diags);
             } else {
-                match ind.polaritas.capaian(t, r) {
-                    Ok(c) => {
-                        if self.trace { trace.push(Step {
-                            label: "capaian",
-                            text: format!("polaritas {}: {} = {}", ind.polaritas, c.formula, plain(c.value)),
-                            origin: None,
-                        }); }
-                        if t.is_zero() {
-                            diags.push(Diagnostic::info(
-                                "target-zero",
-                                format!("the target is 0, so capaian follows the rule for a zero target: {}", c.formula),
-                            ));
+                match self.host.capaian(hook_in) {
+                    Ok(Some(h)) => {
+                        if self.trace {
+                            trace.push(Step {
+                                label: "capaian",
+                                text: format!("script {}: {}", h.source, plain(h.value)),
+                                origin: None,
+                            });
                         }
-                        capaian_raw = Some(c.value);
+                        capaian_raw = Some(h.value);
                     }
-                    Err(_) => diags.push(Diagnostic::error(
-                        "capaian-overflow",
-                        format!("the capaian of realisasi {r} against target {t} is too large for a decimal figure"),
-                    )),
+                    Err(e) => diags.push(hook_error(&e, "capaian")),
+                    Ok(None) => match ind.polaritas.capaian(t, r) {
+                        Ok(c) => {
+                            if self.trace {
+                                trace.push(Step {
+                                    label: "capaian",
+                                    text: format!("polaritas {}: {} = {}", ind.polaritas, c.formula, plain(c.value)),
+                                    origin: None,
+                                });
+                            }
+                            if t.is_zero() {
+                                diags.push(Diagnostic::info(
+                                    "target-zero",
+                                    format!(
+                                        "the target is 0, so capaian follows the rule for a zero target: {}",
+                                        c.formula
+                                    ),
+                                ));
+                            }
+                            capaian_raw = Some(c.value);
+                        }
+                        Err(_) => diags.push(Diagnostic::error(
+                            "capaian-overflow",
+                            format!(
+                                "the capaian of realisasi {r} against target {t} is too large for a decimal figure"
+                            ),
+                        )),
+                    },
                 }
             }
         }
@@ -450,15 +515,49 @@ impl<'a> Evaluator<'a> {
             if self.trace {
                 trace.push(Step {
                     label: "pembulatan",
-                    text: format!(
-                        "pembulatan capaian {rounding}: {} -> {}",
-                        plain(value),
-                        plain(rounded)
-                    ),
+                    text: format!("pembulatan capaian {rounding}: {} -> {}", plain(value), plain(rounded)),
                     origin: rules.pembulatan_capaian.origin.clone(),
                 });
             }
-            match rules.klasifikasi.value.classify(rounded) {
+            let scripted = match hook_in.as_ref() {
+                Some(h) => self.host.klasifikasi(rounded, h).unwrap_or_else(|e| {
+                    diags.push(hook_error(&e, "klasifikasi"));
+                    None
+                }),
+                None => None,
+            };
+            if let Some(hb) = scripted {
+                match rules.klasifikasi.value.bands.iter().find(|b| b.id == hb.value) {
+                    Some(b) => {
+                        if self.trace {
+                            trace.push(Step {
+                                label: "klasifikasi",
+                                text: format!("script {}: {} is `{}` ({})", hb.source, plain(rounded), b.label, b.id),
+                                origin: None,
+                            });
+                        }
+                        band = Some(BandRef {
+                            id: b.id.clone(),
+                            label: b.label.clone(),
+                            colour: b.colour.clone(),
+                        });
+                    }
+                    None => {
+                        let ids: Vec<&str> = rules.klasifikasi.value.bands.iter().map(|b| b.id.as_str()).collect();
+                        diags.push(
+                            Diagnostic::error(
+                                "script-band",
+                                format!(
+                                    "{} returned the band `{}`, which the klasifikasi does not have",
+                                    hb.source, hb.value
+                                ),
+                            )
+                            .help(format!("return one of {}", ids.join(", "))),
+                        );
+                    }
+                }
+            } else {
+                match rules.klasifikasi.value.classify(rounded) {
                 Some(b) => {
                     if self.trace { trace.push(Step {
                         label: "klasifikasi",
@@ -472,14 +571,13 @@ impl<'a> Evaluator<'a> {
                         .help("extend the klasifikasi so that its bands cover every capaian, or set a `konversi efisiensi` cap"),
                 ),
             }
+            }
             capaian = Some(rounded);
         }
 
         // The printed figure, if the data records one.
         let printed_capaian = entry.and_then(|e| e.printed_capaian);
-        if let (Some(printed), Some(computed), Some(t), Some(r)) =
-            (printed_capaian, capaian, target, realisasi)
-        {
+        if let (Some(printed), Some(computed), Some(t), Some(r)) = (printed_capaian, capaian, target, realisasi) {
             let rounding = rules.pembulatan_capaian.value;
             if let Some(diff) = compare_printed(printed, computed, rounding) {
                 let how = if ind.rumus_capaian_in_force(year).is_some() {
@@ -492,21 +590,14 @@ impl<'a> Evaluator<'a> {
                     plain(printed),
                     plain(computed)
                 );
-                diags.push(diff.into_diagnostic(
-                    "printed-capaian",
-                    what,
-                    entry.and_then(|e| e.origin.as_ref()),
-                ));
+                diags.push(diff.into_diagnostic("printed-capaian", what, entry.and_then(|e| e.origin.as_ref())));
             }
         }
 
         for d in diags {
             self.diagnostics.push(d.indicator(id));
         }
-        let sasaran_name = rules
-            .sasaran(&ind.sasaran)
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
+        let sasaran_name = rules.sasaran(&ind.sasaran).map(|s| s.name.clone()).unwrap_or_default();
         IndicatorResult {
             id: ind.id.clone(),
             tier: ind.tier,
@@ -531,6 +622,11 @@ impl<'a> Evaluator<'a> {
             trace,
         }
     }
+}
+
+/// A failed hook as a diagnostic; the location is the script's.
+fn hook_error(e: &HookError, hook: &str) -> Diagnostic {
+    Diagnostic::error("script-error", format!("the script's `{hook}` failed: {}", e.message)).at(e.location.as_ref())
 }
 
 /// Warns when the realisasi is written in another unit than the indicator
@@ -570,20 +666,19 @@ fn combine(
     let at = entry.origin.as_ref();
     let values: Vec<(Periode, Decimal)> = entry.values.iter().map(|(p, q)| (*p, q.value)).collect();
     if let [(Periode::Tahun, v)] = values.as_slice() {
-        return Ok((
-            *v,
-            Vec::new(),
-            format!("{} for the year, as reported", plain(*v)),
-        ));
+        return Ok((*v, Vec::new(), format!("{} for the year, as reported", plain(*v))));
     }
     let mut jenis: Option<JenisPeriode> = None;
     for (p, _) in &values {
         let j = p.jenis();
         if j == JenisPeriode::Tahun || jenis.is_some_and(|k| k != j) {
             return Err(Box::new(
-                Diagnostic::error("period-mix", format!("the realisasi of `{}` mixes periods of different kinds", ind.id))
-                    .help("give either one value for the year (`= 30`) or values for the triwulan, or for the semester")
-                    .at(at),
+                Diagnostic::error(
+                    "period-mix",
+                    format!("the realisasi of `{}` mixes periods of different kinds", ind.id),
+                )
+                .help("give either one value for the year (`= 30`) or values for the triwulan, or for the semester")
+                .at(at),
             ));
         }
         jenis = Some(j);
@@ -615,7 +710,10 @@ fn combine(
         return Err(Box::new(
             Diagnostic::error(
                 "agregasi-missing",
-                format!("`{}` has {jenis} values but its rules do not say how to combine them", ind.id),
+                format!(
+                    "`{}` has {jenis} values but its rules do not say how to combine them",
+                    ind.id
+                ),
             )
             .help("add `realisasi jumlah`, `rata`, `terakhir`, `tertinggi` or `terendah` to the indikator")
             .at(ind.origin.as_ref()),
@@ -679,11 +777,8 @@ impl FormulaCtx<'_, '_> {
             }
             Err(e) => {
                 diags.push(
-                    Diagnostic::error(
-                        "formula-error",
-                        format!("the rumus {what} failed: {}", e.message),
-                    )
-                    .at(rumus.origin.as_ref()),
+                    Diagnostic::error("formula-error", format!("the rumus {what} failed: {}", e.message))
+                        .at(rumus.origin.as_ref()),
                 );
                 None
             }
@@ -712,9 +807,7 @@ impl Context for FormulaCtx<'_, '_> {
         self.entry
             .and_then(|e| e.values.iter().find(|(p, _)| *p == periode))
             .map(|(_, q)| q.value)
-            .ok_or_else(|| {
-                FormulaError::new(format!("`{}` has no realisasi for {periode}", self.ind.id))
-            })
+            .ok_or_else(|| FormulaError::new(format!("`{}` has no realisasi for {periode}", self.ind.id)))
     }
 
     fn periods(&mut self, jenis: JenisPeriode) -> Result<Vec<(Periode, Decimal)>, FormulaError> {
@@ -736,42 +829,26 @@ impl Context for FormulaCtx<'_, '_> {
 
     fn call(&mut self, name: &str, args: &[Decimal]) -> Result<Decimal, FormulaError> {
         if !self.ev.host.has_function(name) {
-            return Err(FormulaError::new(format!(
-                "no script defines the function `{name}`"
-            )));
+            return Err(FormulaError::new(format!("no script defines the function `{name}`")));
         }
         self.ev
             .host
             .call_function(name, args)
-            .map_err(FormulaError::new)
+            .map_err(|e| FormulaError::new(format!("the script function `{name}` failed: {e}")))
     }
 }
 
 /// The same measurement reported at two tiers with different realisasi:
 /// linked by `sama_dengan`, or carrying the same name.
-fn cross_tier_checks(
-    rules: &RuleSet,
-    results: &[IndicatorResult],
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn cross_tier_checks(rules: &RuleSet, results: &[IndicatorResult], diagnostics: &mut Vec<Diagnostic>) {
     // Normalised once per indicator: this runs for every pair.
     let names: Vec<String> = results
         .iter()
-        .map(|r| {
-            r.name
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
+        .map(|r| r.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
         .collect();
     let links: Vec<Option<&str>> = results
         .iter()
-        .map(|r| {
-            rules
-                .indikator(&r.id)
-                .and_then(|d| d.sama_dengan.as_deref())
-        })
+        .map(|r| rules.indikator(&r.id).and_then(|d| d.sama_dengan.as_deref()))
         .collect();
     for (i, a) in results.iter().enumerate() {
         for (j, b) in results.iter().enumerate().skip(i + 1) {
@@ -808,11 +885,7 @@ fn cross_tier_checks(
     }
 }
 
-fn unused_realisasi(
-    data: &UnitData,
-    memo: &HashMap<String, Slot>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn unused_realisasi(data: &UnitData, memo: &HashMap<String, Slot>, diagnostics: &mut Vec<Diagnostic>) {
     for entry in &data.realisasi {
         if !memo.contains_key(&entry.indicator) {
             diagnostics.push(
@@ -836,7 +909,8 @@ fn unused_realisasi(
 mod tests {
     use super::*;
     use crate::agregasi::Agregasi;
-    use crate::formula::{BinOp, Expr, NoFunctions};
+    use crate::formula::{BinOp, Expr};
+    use crate::host::NoScripts;
     use crate::klasifikasi::{Band, Bound, Klasifikasi};
     use crate::model::{Perjanjian, Quantity, Ruled, Rumus, Sasaran, Target, Tingkat};
     use crate::polaritas::Polaritas;
@@ -880,10 +954,7 @@ mod tests {
             id: id.into(),
             label: id.into(),
             colour: "#000000".into(),
-            lower: lo.map(|value| Bound {
-                value,
-                inclusive: true,
-            }),
+            lower: lo.map(|value| Bound { value, inclusive: true }),
             upper: hi.map(|(value, inclusive)| Bound { value, inclusive }),
         };
         Klasifikasi {
@@ -932,10 +1003,7 @@ mod tests {
         for (id, vals, printed) in values {
             d.realisasi.push(RealisasiEntry {
                 indicator: (*id).into(),
-                values: vals
-                    .iter()
-                    .map(|(p, v)| (*p, Quantity::plain(*v)))
-                    .collect(),
+                values: vals.iter().map(|(p, v)| (*p, Quantity::plain(*v))).collect(),
                 printed_capaian: *printed,
                 origin: None,
             });
@@ -954,7 +1022,7 @@ mod tests {
     #[test]
     fn capaian_is_capped_rounded_and_classified() {
         let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
-        let ev = evaluate(&r, &data(&[("a", year(dec!(100)), None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", year(dec!(100)), None)]), &NoScripts);
         let a = &ev.indicators[0];
         assert_eq!(a.capaian_raw, Some(dec!(125)));
         assert_eq!(a.capaian.unwrap().to_string(), "120.00");
@@ -966,7 +1034,7 @@ mod tests {
     fn truncation_decides_the_band_at_the_edge() {
         // 99.995% truncated is 99.99: "good", not "excellent".
         let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(20000))]);
-        let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "99.99");
         assert_eq!(ev.indicators[0].band.as_ref().unwrap().id, "good");
     }
@@ -974,11 +1042,9 @@ mod tests {
     #[test]
     fn half_up_rounding_moves_the_same_figure_into_the_next_band() {
         let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(20000))]);
-        r.pembulatan_capaian = Ruled::default_rule(crate::number::Rounding::new(
-            crate::number::RoundingMode::HalfUp,
-            2,
-        ));
-        let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoFunctions);
+        r.pembulatan_capaian =
+            Ruled::default_rule(crate::number::Rounding::new(crate::number::RoundingMode::HalfUp, 2));
+        let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
         assert_eq!(ev.indicators[0].band.as_ref().unwrap().id, "excellent");
     }
@@ -987,7 +1053,7 @@ mod tests {
     fn without_a_cap_a_capaian_above_the_table_has_no_band() {
         let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(100))]);
         r.konversi_efisiensi = None;
-        let ev = evaluate(&r, &data(&[("a", year(dec!(120.01)), None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", year(dec!(120.01)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "120.01");
         assert_eq!(ev.indicators[0].band, None);
         assert_eq!(codes(&ev)[0], "band-missing");
@@ -996,20 +1062,20 @@ mod tests {
     #[test]
     fn a_zero_target_has_a_defined_capaian_and_says_so() {
         let r = rules(vec![(indikator("a", Tier::Output, "layanan"), dec!(0))]);
-        let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
         assert_eq!(codes(&ev)[0], "target-zero");
         let mut turun = indikator("b", Tier::Output, "%");
         turun.polaritas = Polaritas::Turun;
         let r = rules(vec![(turun, dec!(0))]);
-        let ev = evaluate(&r, &data(&[("b", year(dec!(2)), None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("b", year(dec!(2)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "0.00");
     }
 
     #[test]
     fn missing_realisasi_is_a_warning_and_leaves_capaian_empty() {
         let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
-        let ev = evaluate(&r, &UnitData::new(2022), &NoFunctions);
+        let ev = evaluate(&r, &UnitData::new(2022), &NoScripts);
         assert_eq!(ev.indicators[0].capaian, None);
         assert_eq!(codes(&ev), vec!["realisasi-missing", "anggaran-missing"]);
         assert!(!ev.has_errors());
@@ -1019,7 +1085,7 @@ mod tests {
     fn missing_target_is_an_error() {
         let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
         r.indikator[0].targets.clear();
-        let ev = evaluate(&r, &data(&[("a", year(dec!(10)), None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", year(dec!(10)), None)]), &NoScripts);
         assert!(ev.has_errors());
         assert_eq!(ev.diagnostics[0].code, "target-missing");
         assert_eq!(ev.diagnostics[0].indicator.as_deref(), Some("a"));
@@ -1036,7 +1102,7 @@ mod tests {
             (Periode::Tw3, dec!(72)),
             (Periode::Tw4, dec!(72)),
         ];
-        let ev = evaluate(&r, &data(&[("a", q, None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", q, None)]), &NoScripts);
         assert_eq!(ev.indicators[0].realisasi, Some(dec!(288)));
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
     }
@@ -1045,10 +1111,10 @@ mod tests {
     fn periods_without_an_aggregation_rule_are_an_error() {
         let r = rules(vec![(indikator("a", Tier::Output, "orang"), dec!(288))]);
         let q = vec![(Periode::Smt1, dec!(100)), (Periode::Smt2, dec!(100))];
-        let ev = evaluate(&r, &data(&[("a", q, None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", q, None)]), &NoScripts);
         assert_eq!(codes(&ev)[0], "agregasi-missing");
         let mixed = vec![(Periode::Smt1, dec!(100)), (Periode::Tw3, dec!(100))];
-        let ev = evaluate(&r, &data(&[("a", mixed, None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", mixed, None)]), &NoScripts);
         assert_eq!(codes(&ev)[0], "period-mix");
     }
 
@@ -1071,18 +1137,10 @@ mod tests {
             origin: None,
         });
         let r = rules(vec![(a, dec!(1)), (b, dec!(1))]);
-        let ev = evaluate(&r, &UnitData::new(2022), &NoFunctions);
-        let cycle = ev
-            .diagnostics
-            .iter()
-            .find(|d| d.message.contains("cycle"))
-            .unwrap();
+        let ev = evaluate(&r, &UnitData::new(2022), &NoScripts);
+        let cycle = ev.diagnostics.iter().find(|d| d.message.contains("cycle")).unwrap();
         assert_eq!(cycle.code, "formula-error");
-        assert!(
-            cycle.message.contains("`a` -> `b` -> `a`"),
-            "{}",
-            cycle.message
-        );
+        assert!(cycle.message.contains("`a` -> `b` -> `a`"), "{}", cycle.message);
     }
 
     #[test]
@@ -1111,11 +1169,11 @@ mod tests {
             anggaran: vec![],
             origin: None,
         });
-        let ev22 = evaluate(&r, &data(&[("a", year(dec!(50)), None)]), &NoFunctions);
+        let ev22 = evaluate(&r, &data(&[("a", year(dec!(50)), None)]), &NoScripts);
         assert_eq!(ev22.indicators[0].capaian_raw, Some(dec!(125)));
         let mut d23 = data(&[("a", year(dec!(50)), None)]);
         d23.year = 2023;
-        let ev23 = evaluate(&r, &d23, &NoFunctions);
+        let ev23 = evaluate(&r, &d23, &NoScripts);
         assert_eq!(ev23.indicators[0].capaian_raw, Some(dec!(80)));
     }
 
@@ -1132,7 +1190,7 @@ mod tests {
             origin: None,
         });
         let r = rules(vec![(a, dec!(5))]);
-        let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoFunctions);
+        let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian, None);
         assert_eq!(ev.diagnostics[0].code, "formula-error");
         assert!(ev.diagnostics[0].message.contains("division by zero"));
@@ -1148,19 +1206,15 @@ mod tests {
         let ev = evaluate(
             &r,
             &data(&[("iku", year(dec!(30)), None), ("ikp", year(dec!(35)), None)]),
-            &NoFunctions,
+            &NoScripts,
         );
-        let d = ev
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "tier-realisasi")
-            .unwrap();
+        let d = ev.diagnostics.iter().find(|d| d.code == "tier-realisasi").unwrap();
         assert_eq!(d.indicator.as_deref(), Some("ikp"));
         // Equal realisasi: nothing to say.
         let ev = evaluate(
             &r,
             &data(&[("iku", year(dec!(30)), None), ("ikp", year(dec!(30)), None)]),
-            &NoFunctions,
+            &NoScripts,
         );
         assert!(!codes(&ev).contains(&"tier-realisasi"));
     }
@@ -1168,19 +1222,11 @@ mod tests {
     #[test]
     fn printed_capaian_is_compared() {
         let r = rules(vec![(indikator("a", Tier::Program, "indeks"), dec!(75))]);
-        let ev = evaluate(
-            &r,
-            &data(&[("a", year(dec!(35)), Some(dec!(45)))]),
-            &NoFunctions,
-        );
+        let ev = evaluate(&r, &data(&[("a", year(dec!(35)), Some(dec!(45)))]), &NoScripts);
         let d = &ev.diagnostics[0];
         assert_eq!((d.code, d.severity), ("printed-capaian", Severity::Warning));
         assert!(d.message.contains("46.66"), "{}", d.message);
-        let ev = evaluate(
-            &r,
-            &data(&[("a", year(dec!(35)), Some(dec!(46.66)))]),
-            &NoFunctions,
-        );
+        let ev = evaluate(&r, &data(&[("a", year(dec!(35)), Some(dec!(46.66)))]), &NoScripts);
         assert!(!codes(&ev).contains(&"printed-capaian"));
     }
 
@@ -1189,12 +1235,8 @@ mod tests {
         let mut a = indikator("a", Tier::Strategis, "indeks");
         a.targets.push(target(2022, dec!(70), Tingkat::Nasional));
         let r = rules(vec![(a, dec!(65))]);
-        let ev = evaluate(&r, &data(&[("a", year(dec!(65)), None)]), &NoFunctions);
-        let d = ev
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "target-national")
-            .unwrap();
+        let ev = evaluate(&r, &data(&[("a", year(dec!(65)), None)]), &NoScripts);
+        let d = ev.diagnostics.iter().find(|d| d.code == "target-national").unwrap();
         assert_eq!(d.severity, Severity::Warning, "below the national target");
         assert_eq!(
             ev.indicators[0].target,
@@ -1207,7 +1249,7 @@ mod tests {
     #[test]
     fn no_perjanjian_for_the_year() {
         let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
-        let ev = evaluate(&r, &UnitData::new(2030), &NoFunctions);
+        let ev = evaluate(&r, &UnitData::new(2030), &NoScripts);
         assert!(ev.indicators.is_empty());
         assert_eq!(ev.diagnostics[0].code, "perjanjian-missing");
     }
@@ -1218,13 +1260,7 @@ mod tests {
             (indikator("a", Tier::Strategis, "%"), dec!(80)),
             (indikator("b", Tier::Program, "%"), dec!(7)),
         ]);
-        let d = data(&[
-            ("a", year(dec!(40)), Some(dec!(50))),
-            ("b", year(dec!(3)), None),
-        ]);
-        assert_eq!(
-            evaluate(&r, &d, &NoFunctions),
-            evaluate(&r, &d, &NoFunctions)
-        );
+        let d = data(&[("a", year(dec!(40)), Some(dec!(50))), ("b", year(dec!(3)), None)]);
+        assert_eq!(evaluate(&r, &d, &NoScripts), evaluate(&r, &d, &NoScripts));
     }
 }

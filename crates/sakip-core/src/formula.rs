@@ -4,7 +4,7 @@
 //! target and realisasi, its period values, other indicators' figures,
 //! `jika ... maka ... lain ...`, comparisons, and functions: the built-in
 //! `min`, `maks`, `abs`, `bulat` and `potong`, and any function a script
-//! provides through a [`FunctionHost`]. Values are decimals or truth values;
+//! provides through a [`crate::host::ScriptHost`]. Values are decimals or truth values;
 //! every arithmetic step is checked, so a division by zero or an overflow is
 //! a [`FormulaError`], never a panic.
 
@@ -139,25 +139,6 @@ impl fmt::Display for FormulaError {
     }
 }
 
-/// Functions provided from outside the core (Rhai scripts). The core calls
-/// them by name with decimal arguments and never learns how they work.
-pub trait FunctionHost {
-    fn has_function(&self, name: &str) -> bool;
-    fn call_function(&self, name: &str, args: &[Decimal]) -> Result<Decimal, String>;
-}
-
-/// A host with no functions: formulas may use the built-ins only.
-pub struct NoFunctions;
-
-impl FunctionHost for NoFunctions {
-    fn has_function(&self, _name: &str) -> bool {
-        false
-    }
-    fn call_function(&self, name: &str, _args: &[Decimal]) -> Result<Decimal, String> {
-        Err(format!("no script defines the function `{name}`"))
-    }
-}
-
 /// What a formula reads while it is evaluated; the evaluator implements it
 /// for the indicator being computed.
 pub trait Context {
@@ -217,11 +198,7 @@ impl Expr {
             ),
             Expr::Not(e) => Value::Bool(!e.eval_bool(ctx)?),
             Expr::Binary { op, lhs, rhs } => eval_binary(*op, lhs, rhs, ctx)?,
-            Expr::If {
-                cond,
-                then,
-                otherwise,
-            } => {
+            Expr::If { cond, then, otherwise } => {
                 if cond.eval_bool(ctx)? {
                     then.eval(ctx)?
                 } else {
@@ -233,9 +210,7 @@ impl Expr {
                 for a in args {
                     values.push(a.eval_number(ctx)?);
                 }
-                Value::Number(
-                    call_builtin(name, &values).unwrap_or_else(|| ctx.call(name, &values))?,
-                )
+                Value::Number(call_builtin(name, &values).unwrap_or_else(|| ctx.call(name, &values))?)
             }
         })
     }
@@ -272,21 +247,13 @@ impl Expr {
                 lhs.walk(f);
                 rhs.walk(f);
             }
-            Expr::If {
-                cond,
-                then,
-                otherwise,
-            } => {
+            Expr::If { cond, then, otherwise } => {
                 cond.walk(f);
                 then.walk(f);
                 otherwise.walk(f);
             }
             Expr::Call { args, .. } => args.iter().for_each(|a| a.walk(f)),
-            Expr::Number(_)
-            | Expr::Own(_)
-            | Expr::Period(_)
-            | Expr::Aggregate(..)
-            | Expr::Ref { .. } => {}
+            Expr::Number(_) | Expr::Own(_) | Expr::Period(_) | Expr::Aggregate(..) | Expr::Ref { .. } => {}
         }
     }
 
@@ -299,12 +266,7 @@ impl Expr {
     }
 }
 
-fn eval_binary(
-    op: BinOp,
-    lhs: &Expr,
-    rhs: &Expr,
-    ctx: &mut dyn Context,
-) -> Result<Value, FormulaError> {
+fn eval_binary(op: BinOp, lhs: &Expr, rhs: &Expr, ctx: &mut dyn Context) -> Result<Value, FormulaError> {
     match op {
         BinOp::And => return Ok(Value::Bool(lhs.eval_bool(ctx)? && rhs.eval_bool(ctx)?)),
         BinOp::Or => return Ok(Value::Bool(lhs.eval_bool(ctx)? || rhs.eval_bool(ctx)?)),
@@ -312,8 +274,7 @@ fn eval_binary(
     }
     let a = lhs.eval_number(ctx)?;
     let b = rhs.eval_number(ctx)?;
-    let number =
-        |v: Option<Decimal>, what: &str| v.map(Value::Number).ok_or_else(|| overflow(what));
+    let number = |v: Option<Decimal>, what: &str| v.map(Value::Number).ok_or_else(|| overflow(what));
     match op {
         BinOp::Add => number(a.checked_add(b), "sum"),
         BinOp::Sub => number(a.checked_sub(b), "difference"),
@@ -331,9 +292,7 @@ fn eval_binary(
         BinOp::Ge => Ok(Value::Bool(a >= b)),
         BinOp::Eq => Ok(Value::Bool(a == b)),
         BinOp::Ne => Ok(Value::Bool(a != b)),
-        BinOp::And | BinOp::Or => Err(FormulaError::new(
-            "internal: logical operator reached arithmetic",
-        )),
+        BinOp::And | BinOp::Or => Err(FormulaError::new("internal: logical operator reached arithmetic")),
     }
 }
 
@@ -357,11 +316,7 @@ fn call_builtin(name: &str, args: &[Decimal]) -> Option<Result<Decimal, FormulaE
         let decimals = u32::try_from(n.trunc().mantissa())
             .ok()
             .filter(|d| n.fract().is_zero() && *d <= MAX_DECIMALS)
-            .ok_or_else(|| {
-                FormulaError::new(format!(
-                    "`{name}` rounds to 0..={MAX_DECIMALS} decimals, not {n}"
-                ))
-            })?;
+            .ok_or_else(|| FormulaError::new(format!("`{name}` rounds to 0..={MAX_DECIMALS} decimals, not {n}")))?;
         Ok(Rounding::new(mode, decimals).apply(x))
     };
     Some(match name {
@@ -410,11 +365,7 @@ impl fmt::Display for Expr {
                     write!(f, "{rhs}")
                 }
             }
-            Expr::If {
-                cond,
-                then,
-                otherwise,
-            } => write!(f, "jika {cond} maka {then} lain {otherwise}"),
+            Expr::If { cond, then, otherwise } => write!(f, "jika {cond} maka {then} lain {otherwise}"),
             Expr::Call { name, args } => {
                 write!(f, "{name}(")?;
                 for (i, a) in args.iter().enumerate() {
@@ -445,11 +396,7 @@ mod tests {
             })
         }
         fn period(&mut self, p: Periode) -> Result<Decimal, FormulaError> {
-            Ok(if p == Periode::Smt1 {
-                dec!(25)
-            } else {
-                dec!(35)
-            })
+            Ok(if p == Periode::Smt1 { dec!(25) } else { dec!(35) })
         }
         fn periods(&mut self, _j: JenisPeriode) -> Result<Vec<(Periode, Decimal)>, FormulaError> {
             Ok(vec![(Periode::Smt1, dec!(25)), (Periode::Smt2, dec!(35))])
@@ -533,11 +480,7 @@ mod tests {
     #[test]
     fn overflow_is_an_error() {
         let e = bin(BinOp::Mul, n(Decimal::MAX), n(dec!(2)));
-        assert!(e
-            .eval_number(&mut Fixed)
-            .unwrap_err()
-            .message
-            .contains("too large"));
+        assert!(e.eval_number(&mut Fixed).unwrap_err().message.contains("too large"));
     }
 
     #[test]
@@ -559,17 +502,11 @@ mod tests {
             args: vec![Expr::Number(x), Expr::Number(dec!(2))],
         };
         assert_eq!(
-            c("bulat", dec!(56.417))
-                .eval_number(&mut Fixed)
-                .unwrap()
-                .to_string(),
+            c("bulat", dec!(56.417)).eval_number(&mut Fixed).unwrap().to_string(),
             "56.42"
         );
         assert_eq!(
-            c("potong", dec!(56.417))
-                .eval_number(&mut Fixed)
-                .unwrap()
-                .to_string(),
+            c("potong", dec!(56.417)).eval_number(&mut Fixed).unwrap().to_string(),
             "56.41"
         );
         let bad = Expr::Call {
@@ -587,11 +524,7 @@ mod tests {
             bin(BinOp::Sub, own(Field::Realisasi), n(dec!(1))),
         );
         assert_eq!(e.to_string(), "target - (realisasi - 1)");
-        let e = bin(
-            BinOp::Mul,
-            bin(BinOp::Add, own(Field::Target), n(dec!(1))),
-            n(dec!(2)),
-        );
+        let e = bin(BinOp::Mul, bin(BinOp::Add, own(Field::Target), n(dec!(1))), n(dec!(2)));
         assert_eq!(e.to_string(), "(target + 1) * 2");
     }
 }

@@ -47,20 +47,14 @@ impl Band {
 
     /// The range as written in a rule file (`80 ..< 100`, `..< 60`).
     pub fn range_text(&self) -> String {
-        let lo = self
-            .lower
-            .map(|b| format!("{} ", b.value))
-            .unwrap_or_default();
+        let lo = self.lower.map(|b| format!("{} ", b.value)).unwrap_or_default();
         let op = match (self.lower, self.upper) {
             (Some(l), _) if !l.inclusive => "<..", // never produced by the grammar
             (_, Some(u)) if u.inclusive => "..=",
             (_, Some(_)) => "..<",
             (_, None) => "..",
         };
-        let hi = self
-            .upper
-            .map(|b| format!(" {}", b.value))
-            .unwrap_or_default();
+        let hi = self.upper.map(|b| format!(" {}", b.value)).unwrap_or_default();
         format!("{lo}{op}{hi}")
     }
 }
@@ -106,18 +100,10 @@ impl Klasifikasi {
                 continue;
             };
             match (low.upper, high.lower) {
-                (None, _) => problems.push(BandProblem::Overlap {
-                    first: a,
-                    second: b,
-                }),
-                (Some(_), None) => problems.push(BandProblem::Overlap {
-                    first: a,
-                    second: b,
-                }),
+                (None, _) => problems.push(BandProblem::Overlap { first: a, second: b }),
+                (Some(_), None) => problems.push(BandProblem::Overlap { first: a, second: b }),
                 (Some(up), Some(lo)) => {
-                    if up.value < lo.value
-                        || (up.value == lo.value && !up.inclusive && !lo.inclusive)
-                    {
+                    if up.value < lo.value || (up.value == lo.value && !up.inclusive && !lo.inclusive) {
                         problems.push(BandProblem::Gap {
                             below: a,
                             above: b,
@@ -125,10 +111,7 @@ impl Klasifikasi {
                             to: lo,
                         });
                     } else if up.value > lo.value || (up.inclusive && lo.inclusive) {
-                        problems.push(BandProblem::Overlap {
-                            first: a,
-                            second: b,
-                        });
+                        problems.push(BandProblem::Overlap { first: a, second: b });
                     }
                 }
             }
@@ -156,11 +139,7 @@ mod tests {
     fn tabel_2_10() -> Klasifikasi {
         Klasifikasi {
             bands: vec![
-                band(
-                    "excellent",
-                    Some((dec!(100), true)),
-                    Some((dec!(120), true)),
-                ),
+                band("excellent", Some((dec!(100), true)), Some((dec!(120), true))),
                 band("good", Some((dec!(80), true)), Some((dec!(100), false))),
                 band("caution", Some((dec!(70), true)), Some((dec!(80), false))),
                 band("poor", Some((dec!(60), true)), Some((dec!(70), false))),
@@ -202,22 +181,14 @@ mod tests {
         // "80 - 99" and "100 - 120" read as closed ranges leave 99 < x < 100.
         let k = Klasifikasi {
             bands: vec![
-                band(
-                    "excellent",
-                    Some((dec!(100), true)),
-                    Some((dec!(120), true)),
-                ),
+                band("excellent", Some((dec!(100), true)), Some((dec!(120), true))),
                 band("good", Some((dec!(80), true)), Some((dec!(99), true))),
             ],
         };
         assert_eq!(id_of(&k, dec!(99.5)), None);
         assert!(matches!(
             k.gaps_and_overlaps().as_slice(),
-            [BandProblem::Gap {
-                below: 1,
-                above: 0,
-                ..
-            }]
+            [BandProblem::Gap { below: 1, above: 0, .. }]
         ));
     }
 

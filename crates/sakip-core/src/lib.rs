@@ -7,7 +7,7 @@
 //! budget with its penyerapan, and the [`Diagnostic`]s that say which figures
 //! are doubtful. It knows nothing of pest, Rhai or files; formulas arrive as
 //! [`formula::Expr`] trees and functions that scripts provide arrive through
-//! the [`formula::FunctionHost`] trait.
+//! the [`host::ScriptHost`] trait, which also carries the scoring hooks.
 //!
 //! Every figure is a [`rust_decimal::Decimal`] and every operation on one is
 //! checked: an overflow or a division by zero becomes a diagnostic, never a
@@ -19,6 +19,7 @@
 //!   indicator's definition.
 //! - [`klasifikasi`]: bands of capaian with labels and colours.
 //! - [`formula`]: the expression language of `rumus` lines.
+//! - [`host`]: what scripts may provide (functions and scoring hooks).
 //! - [`model`]: sasaran, indikator, targets, the Perjanjian Kinerja, the rule set.
 //! - [`data`]: what a unit reports for a year (realisasi, budget, printed figures).
 //! - [`evaluate`] and [`anggaran`]: the computation, producing an [`Evaluation`].
@@ -30,6 +31,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod evaluate;
 pub mod formula;
+pub mod host;
 pub mod klasifikasi;
 pub mod model;
 pub mod number;

@@ -36,10 +36,7 @@ pub struct Ruled<T> {
 
 impl<T> Ruled<T> {
     pub fn default_rule(value: T) -> Self {
-        Self {
-            value,
-            origin: None,
-        }
+        Self { value, origin: None }
     }
 }
 
@@ -119,10 +116,7 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn plain(value: Decimal) -> Self {
-        Self {
-            value,
-            satuan: None,
-        }
+        Self { value, satuan: None }
     }
 }
 
@@ -196,10 +190,7 @@ pub struct Indikator {
 impl Indikator {
     /// The target for `year` from the most specific level that sets one.
     pub fn target_in_force(&self, year: u16) -> Option<&Target> {
-        self.targets
-            .iter()
-            .filter(|t| t.year == year)
-            .max_by_key(|t| t.tingkat)
+        self.targets.iter().filter(|t| t.year == year).max_by_key(|t| t.tingkat)
     }
 
     /// The national target for `year`, if the national rules set one.

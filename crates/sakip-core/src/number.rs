@@ -118,15 +118,11 @@ mod tests {
     fn rounded_figures_carry_their_decimals() {
         assert_eq!(TRUNC2.apply(dec!(40)).to_string(), "40.00");
         assert_eq!(
-            Rounding::new(RoundingMode::HalfUp, 0)
-                .apply(dec!(41.5))
-                .to_string(),
+            Rounding::new(RoundingMode::HalfUp, 0).apply(dec!(41.5)).to_string(),
             "42"
         );
         assert_eq!(
-            Rounding::new(RoundingMode::Truncate, 1)
-                .apply(dec!(41.935))
-                .to_string(),
+            Rounding::new(RoundingMode::Truncate, 1).apply(dec!(41.935)).to_string(),
             "41.9"
         );
     }
@@ -141,11 +137,7 @@ mod tests {
     fn exact_hundred_stays_hundred() {
         // The float failure mode the project exists to avoid: 0.7/0.7 or
         // 77.5/77.5 must give exactly 100, never 99.99.
-        for (r, t) in [
-            (dec!(77.5), dec!(77.5)),
-            (dec!(0.7), dec!(0.7)),
-            (dec!(1.1), dec!(1.1)),
-        ] {
+        for (r, t) in [(dec!(77.5), dec!(77.5)), (dec!(0.7), dec!(0.7)), (dec!(1.1), dec!(1.1))] {
             assert_eq!(TRUNC2.apply(percent_of(r, t).unwrap()), dec!(100.00));
         }
     }

@@ -96,19 +96,14 @@ impl Polaritas {
                     if min.is_zero() {
                         return raw(Decimal::ZERO, "below a lower bound of 0: 0");
                     }
-                    let v = percent_of(realisasi, min)
-                        .ok_or(Overflow)?
-                        .max(Decimal::ZERO);
+                    let v = percent_of(realisasi, min).ok_or(Overflow)?.max(Decimal::ZERO);
                     return raw(v, "below the range: realisasi / lower bound x 100");
                 }
                 if max.is_zero() {
                     return raw(Decimal::ZERO, "above an upper bound of 0: 0");
                 }
                 let v = lower_is_better(max, realisasi)?;
-                raw(
-                    v,
-                    "above the range: (2 x upper bound - realisasi) / upper bound x 100",
-                )
+                raw(v, "above the range: (2 x upper bound - realisasi) / upper bound x 100")
             }
         }
     }
@@ -186,13 +181,7 @@ mod tests {
 
     #[test]
     fn overflow_is_an_error_not_a_panic() {
-        assert_eq!(
-            Polaritas::Naik.capaian(dec!(0.0001), Decimal::MAX),
-            Err(Overflow)
-        );
-        assert_eq!(
-            Polaritas::Turun.capaian(Decimal::MAX, dec!(1)),
-            Err(Overflow)
-        );
+        assert_eq!(Polaritas::Naik.capaian(dec!(0.0001), Decimal::MAX), Err(Overflow));
+        assert_eq!(Polaritas::Turun.capaian(Decimal::MAX, dec!(1)), Err(Overflow));
     }
 }

@@ -42,18 +42,14 @@ pub fn with_unit(value: Decimal, unit: &sakip_core::satuan::Satuan) -> String {
 
 /// An indicator's target as its table prints it, `—` when there is none.
 pub fn target_text(r: &sakip_core::IndicatorResult) -> String {
-    r.target
-        .map(|v| with_unit(v, &r.satuan))
-        .unwrap_or_else(|| "—".into())
+    r.target.map(|v| with_unit(v, &r.satuan)).unwrap_or_else(|| "—".into())
 }
 
 /// An indicator's realisasi in the unit it was written in (which may not
 /// be the indicator's: the table shows the mismatch as written).
 pub fn realisasi_text(r: &sakip_core::IndicatorResult) -> String {
     let unit = r.realisasi_satuan.as_ref().unwrap_or(&r.satuan);
-    r.realisasi
-        .map(|v| with_unit(v, unit))
-        .unwrap_or_else(|| "—".into())
+    r.realisasi.map(|v| with_unit(v, unit)).unwrap_or_else(|| "—".into())
 }
 
 /// A capaian or penyerapan, `—` when there is none.

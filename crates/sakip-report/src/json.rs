@@ -205,8 +205,7 @@ pub fn render(ev: &Evaluation, rules: &sakip_core::RuleSet) -> String {
             })
             .collect(),
     };
-    let mut text =
-        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }

@@ -12,11 +12,7 @@ fn cell(text: &str) -> String {
 
 pub fn render(ev: &Evaluation) -> String {
     let mut out = String::new();
-    let title = ev
-        .satker
-        .as_ref()
-        .map(|s| s.name.as_str())
-        .unwrap_or("(tanpa satker)");
+    let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
     let _ = writeln!(out, "# Capaian Kinerja {title} Tahun {}\n", ev.year);
     for tier in Tier::ALL {
         let rows: Vec<_> = ev.indicators.iter().filter(|r| r.tier == tier).collect();
@@ -39,10 +35,7 @@ pub fn render(ev: &Evaluation) -> String {
                 angka::target_text(r),
                 angka::realisasi_text(r),
                 angka::percent_text(r.capaian),
-                r.band
-                    .as_ref()
-                    .map(|b| cell(&b.label))
-                    .unwrap_or_else(|| "—".into()),
+                r.band.as_ref().map(|b| cell(&b.label)).unwrap_or_else(|| "—".into()),
             );
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -78,11 +71,7 @@ pub fn render(ev: &Evaluation) -> String {
     if !ev.diagnostics.is_empty() {
         let _ = writeln!(out, "## Catatan\n");
         for d in &ev.diagnostics {
-            let who = d
-                .indicator
-                .as_ref()
-                .map(|i| format!(" `{i}`:"))
-                .unwrap_or_default();
+            let who = d.indicator.as_ref().map(|i| format!(" `{i}`:")).unwrap_or_default();
             let _ = writeln!(out, "- **{}** `{}`{who} {}", d.severity, d.code, d.message);
         }
     }

@@ -62,11 +62,7 @@ fn right(text: String) -> Cell {
 
 pub fn render(ev: &Evaluation, opts: Options) -> String {
     let mut out = String::new();
-    let title = ev
-        .satker
-        .as_ref()
-        .map(|s| s.name.as_str())
-        .unwrap_or("(tanpa satker)");
+    let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
     let _ = writeln!(out, "{title} · tahun {}", ev.year);
     let chain: Vec<String> = ev
         .chain
@@ -139,9 +135,10 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
     for code in order {
         let mut first = true;
         for r in rows.iter().filter(|r| r.sasaran == code) {
-            let flagged = ev.diagnostics.iter().any(|d| {
-                d.indicator.as_deref() == Some(r.id.as_str()) && d.severity <= Severity::Warning
-            });
+            let flagged = ev
+                .diagnostics
+                .iter()
+                .any(|d| d.indicator.as_deref() == Some(r.id.as_str()) && d.severity <= Severity::Warning);
             let band = match &r.band {
                 Some(b) => {
                     let c = Cell::new(&b.label);
@@ -154,12 +151,7 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
             };
             t.add_row(vec![
                 Cell::new(if first { code } else { "" }),
-                Cell::new(format!(
-                    "{}\n{}{}",
-                    r.name,
-                    r.id,
-                    if flagged { "  (!)" } else { "" }
-                )),
+                Cell::new(format!("{}\n{}{}", r.name, r.id, if flagged { "  (!)" } else { "" })),
                 right(angka::target_text(r)),
                 right(angka::realisasi_text(r)),
                 right(angka::percent_text(r.capaian)),
@@ -197,11 +189,7 @@ fn diagnostics(ev: &Evaluation, opts: Options) -> String {
             } else {
                 tag
             };
-            let who = d
-                .indicator
-                .as_ref()
-                .map(|i| format!(" {i}:"))
-                .unwrap_or_default();
+            let who = d.indicator.as_ref().map(|i| format!(" {i}:")).unwrap_or_default();
             let _ = writeln!(out, "  {tag}[{}]{who} {}", d.code, d.message);
             if let Some(o) = &d.origin {
                 let _ = writeln!(out, "      at {o}");

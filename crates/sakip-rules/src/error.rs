@@ -33,12 +33,7 @@ pub struct RuleError {
 
 impl RuleError {
     /// An error at `span`, resolved against `sources` for its location.
-    pub fn at(
-        sources: &SourceMap,
-        span: Span,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at(sources: &SourceMap, span: Span, code: &'static str, message: impl Into<String>) -> Self {
         let file = sources.get(span.file);
         let location = file.map(|f| {
             let (line, col) = f.line_col(span.start);
@@ -116,9 +111,7 @@ impl Diagnostic for RuleError {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -138,10 +131,7 @@ impl Diagnostic for RuleError {
 
 /// The closest of `candidates` to `word`, if one is close enough to be a
 /// likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()
@@ -157,14 +147,8 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(
-            did_you_mean("indiktor", ["indikator", "satuan"]),
-            Some("indikator")
-        );
-        assert_eq!(
-            did_you_mean("ss5_kamtb", ["ss5_kamtib", "ss3_ikm"]),
-            Some("ss5_kamtib")
-        );
+        assert_eq!(did_you_mean("indiktor", ["indikator", "satuan"]), Some("indikator"));
+        assert_eq!(did_you_mean("ss5_kamtb", ["ss5_kamtib", "ss3_ikm"]), Some("ss5_kamtib"));
         assert_eq!(did_you_mean("hijo", ["hijau", "biru"]), Some("hijau"));
         assert_eq!(did_you_mean("zzz", ["indikator", "abu"]), None);
     }

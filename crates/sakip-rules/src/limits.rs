@@ -30,10 +30,7 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
         return Err(err(
             0,
             0,
-            format!(
-                "the file is larger than {} MiB",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            format!("the file is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
             "split the rules over several files",
         ));
     }
@@ -98,10 +95,7 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let start = i;
-                while bytes
-                    .get(i)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-                {
+                while bytes.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') {
                     i += 1;
                 }
                 let word = text.get(start..i).unwrap_or("");

@@ -24,16 +24,12 @@ struct RulesParser;
 /// Parses one file of `sources`.
 pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> {
     let Some(src) = sources.get(file) else {
-        return Err(Box::new(RuleError::path(
-            "?",
-            "internal",
-            "unknown file id",
-        )));
+        return Err(Box::new(RuleError::path("?", "internal", "unknown file id")));
     };
     let text = src.source();
     crate::limits::check(sources, file, text)?;
-    let mut pairs = RulesParser::parse(Rule::file, text)
-        .map_err(|e| Box::new(syntax_error(sources, file, text, &e)))?;
+    let mut pairs =
+        RulesParser::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, text, &e)))?;
     let b = Builder { sources, file };
     let Some(root) = pairs.next() else {
         return Ok(File { items: Vec::new() });
@@ -94,13 +90,7 @@ impl<'i> Children<'i> {
 fn is_mark(rule: Rule) -> bool {
     matches!(
         rule,
-        Rule::eq
-            | Rule::lbrace
-            | Rule::rbrace
-            | Rule::lparen
-            | Rule::rparen
-            | Rule::comma
-            | Rule::dot
+        Rule::eq | Rule::lbrace | Rule::rbrace | Rule::lparen | Rule::rparen | Rule::comma | Rule::dot
     ) || rule_name(rule).starts_with("kw_")
 }
 
@@ -137,21 +127,13 @@ impl Builder<'_> {
         Span::new(self.file, s.start(), s.end())
     }
 
-    fn error(
-        &self,
-        pair: &Pair<'_, Rule>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Box<RuleError> {
+    fn error(&self, pair: &Pair<'_, Rule>, code: &'static str, message: impl Into<String>) -> Box<RuleError> {
         Box::new(RuleError::at(self.sources, self.span(pair), code, message))
     }
 
     fn missing(&self, what: &str) -> Box<RuleError> {
         Box::new(RuleError::path(
-            self.sources
-                .get(self.file)
-                .map(|f| f.name.as_str())
-                .unwrap_or("?"),
+            self.sources.get(self.file).map(|f| f.name.as_str()).unwrap_or("?"),
             "internal",
             format!("internal: the parse tree lacks {what}"),
         ))
@@ -208,13 +190,10 @@ impl Builder<'_> {
                     _ => RoundingMode::Truncate,
                 };
                 let n = self.need(&mut c, "a number of decimals")?;
-                let decimals = n.as_str().parse::<u32>().map_err(|_| {
-                    self.error(
-                        &n,
-                        "syntax",
-                        format!("`{}` is not a number of decimals", n.as_str()),
-                    )
-                })?;
+                let decimals = n
+                    .as_str()
+                    .parse::<u32>()
+                    .map_err(|_| self.error(&n, "syntax", format!("`{}` is not a number of decimals", n.as_str())))?;
                 Item::Pembulatan(Pembulatan {
                     objek,
                     mode,
@@ -295,19 +274,12 @@ impl Builder<'_> {
 
     fn money(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
         let span = self.span(&pair);
-        let inner = pair
-            .into_inner()
-            .next()
-            .ok_or_else(|| self.missing("an amount"))?;
+        let inner = pair.into_inner().next().ok_or_else(|| self.missing("an amount"))?;
         if inner.as_rule() == Rule::number {
             return self.number(inner);
         }
         // `Rp. 1.938.261.000,-` / `Rp 1.000,50`: dots group thousands, a comma starts decimals.
-        let text = inner
-            .as_str()
-            .trim_start_matches("Rp")
-            .trim_start_matches('.')
-            .trim();
+        let text = inner.as_str().trim_start_matches("Rp").trim_start_matches('.').trim();
         let (whole, frac) = match text.split_once(',') {
             Some((w, f)) => (w, f),
             None => (text, ""),
@@ -321,10 +293,7 @@ impl Builder<'_> {
             self.error(
                 &inner,
                 "number-range",
-                format!(
-                    "`{}` has more digits than a figure can hold",
-                    inner.as_str()
-                ),
+                format!("`{}` has more digits than a figure can hold", inner.as_str()),
             )
         })?;
         Ok(Spanned::new(value, span))
@@ -392,12 +361,7 @@ impl Builder<'_> {
         let mut c = Children::of(pair);
         let code_pair = self.need(&mut c, "a sasaran code")?;
         let code = Spanned::new(code_pair.as_str().to_string(), self.span(&code_pair));
-        let tier = match self
-            .need(&mut c, "a tier")?
-            .into_inner()
-            .next()
-            .map(|p| p.as_rule())
-        {
+        let tier = match self.need(&mut c, "a tier")?.into_inner().next().map(|p| p.as_rule()) {
             Some(Rule::kw_program) => Tier::Program,
             Some(Rule::kw_kegiatan) => Tier::Kegiatan,
             Some(Rule::kw_output) => Tier::Output,
@@ -449,12 +413,8 @@ impl Builder<'_> {
                         Rule::kw_turun => PolaritasAst::Turun,
                         Rule::rentang => {
                             let mut nums = v.into_inner().filter(|x| x.as_rule() == Rule::number);
-                            let lo = self.number(
-                                nums.next().ok_or_else(|| self.missing("a lower bound"))?,
-                            )?;
-                            let hi = self.number(
-                                nums.next().ok_or_else(|| self.missing("an upper bound"))?,
-                            )?;
+                            let lo = self.number(nums.next().ok_or_else(|| self.missing("a lower bound"))?)?;
+                            let hi = self.number(nums.next().ok_or_else(|| self.missing("an upper bound"))?)?;
                             if lo.node > hi.node {
                                 return Err(Box::new(
                                     RuleError::at(
@@ -540,12 +500,7 @@ impl Builder<'_> {
             };
             items.push(item);
         }
-        Ok(Indikator {
-            id,
-            name,
-            items,
-            span,
-        })
+        Ok(Indikator { id, name, items, span })
     }
 
     fn perjanjian(&self, pair: Pair<'_, Rule>) -> Result<Perjanjian> {
@@ -642,8 +597,7 @@ impl Builder<'_> {
                 Rule::period_value => {
                     let mut cc = Children::of(p);
                     let per = self.need(&mut cc, "a period")?;
-                    let periode = Periode::from_keyword(per.as_str())
-                        .ok_or_else(|| self.missing("a period"))?;
+                    let periode = Periode::from_keyword(per.as_str()).ok_or_else(|| self.missing("a period"))?;
                     let pspan = self.span(&per);
                     let q = self.quantity(self.need(&mut cc, "a value")?)?;
                     values.push((Spanned::new(periode, pspan), q));
@@ -764,9 +718,9 @@ impl Builder<'_> {
                 Some(Rule::kw_target) => ExprKind::Own(Field::Target),
                 _ => ExprKind::Own(Field::Realisasi),
             },
-            Rule::periode => ExprKind::Period(
-                Periode::from_keyword(pair.as_str()).ok_or_else(|| self.missing("a period"))?,
-            ),
+            Rule::periode => {
+                ExprKind::Period(Periode::from_keyword(pair.as_str()).ok_or_else(|| self.missing("a period"))?)
+            }
             Rule::agg_call => {
                 let mut c = Children::of(pair);
                 let agg = self.need(&mut c, "an aggregation")?;
@@ -780,11 +734,7 @@ impl Builder<'_> {
             Rule::reference => {
                 let mut c = Children::of(pair);
                 let indicator = self.ident(self.need(&mut c, "an indikator id")?);
-                let field = match c
-                    .meaningful()
-                    .and_then(|f| f.into_inner().next())
-                    .map(|p| p.as_rule())
-                {
+                let field = match c.meaningful().and_then(|f| f.into_inner().next()).map(|p| p.as_rule()) {
                     Some(Rule::kw_target) => Field::Target,
                     Some(Rule::kw_capaian) => Field::Capaian,
                     _ => Field::Realisasi,
@@ -805,16 +755,12 @@ impl Builder<'_> {
             Rule::if_expr => {
                 let mut parts = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
                 let mut next = || -> Result<Box<Expr>> {
-                    Ok(Box::new(self.expr(
-                        parts.next().ok_or_else(|| self.missing("a branch"))?,
-                    )?))
+                    Ok(Box::new(
+                        self.expr(parts.next().ok_or_else(|| self.missing("a branch"))?)?,
+                    ))
                 };
                 let (cond, then, otherwise) = (next()?, next()?, next()?);
-                ExprKind::If {
-                    cond,
-                    then,
-                    otherwise,
-                }
+                ExprKind::If { cond, then, otherwise }
             }
             Rule::expr => return self.expr(pair),
             Rule::paren => {
@@ -866,9 +812,7 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::pembulatan_objek => "`capaian` or `anggaran`",
         Rule::pembulatan_cara => "`potong` (cut off) or `bulat` (round half up)",
         Rule::kw_efisiensi => "`efisiensi`",
-        Rule::band | Rule::range | Rule::range_op => {
-            "a band such as `80 ..< 100 \"Memuaskan\" good biru`"
-        }
+        Rule::band | Rule::range | Rule::range_op => "a band such as `80 ..< 100 \"Memuaskan\" good biru`",
         Rule::colour | Rule::hex_colour | Rule::quoted_hex => {
             "a colour (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` or `#rrggbb`)"
         }
@@ -893,17 +837,10 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::kw_pagu => "`pagu`",
         Rule::kw_realisasi => "`realisasi`",
         Rule::kw_mulai => "`mulai <tahun>`",
-        Rule::expr
-        | Rule::if_expr
-        | Rule::agg_call
-        | Rule::call
-        | Rule::reference
-        | Rule::own_field => "a formula",
+        Rule::expr | Rule::if_expr | Rule::agg_call | Rule::call | Rule::reference | Rule::own_field => "a formula",
         Rule::neg | Rule::kw_tidak => "a formula",
         Rule::op_add | Rule::op_sub | Rule::op_mul | Rule::op_div => "an operator",
-        Rule::op_le | Rule::op_ge | Rule::op_lt | Rule::op_gt | Rule::op_eq | Rule::op_ne => {
-            "an operator"
-        }
+        Rule::op_le | Rule::op_ge | Rule::op_lt | Rule::op_gt | Rule::op_eq | Rule::op_ne => "an operator",
         Rule::kw_dan | Rule::kw_atau => "an operator",
         Rule::kw_maka => "`maka`",
         Rule::kw_lain => "`lain`",
@@ -954,12 +891,7 @@ const INDIKATOR_WORDS: [&str; 9] = [
     "indikator",
 ];
 
-fn syntax_error(
-    sources: &SourceMap,
-    file: FileId,
-    text: &str,
-    e: &pest::error::Error<Rule>,
-) -> RuleError {
+fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::Error<Rule>) -> RuleError {
     let pos = match e.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
@@ -970,10 +902,7 @@ fn syntax_error(
     };
     let rest = text.get(pos..).unwrap_or("");
     let before = text.get(..pos).unwrap_or("");
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
     let found = if rest.is_empty() {
         "the end of the file".to_string()
     } else if word.is_empty() {
@@ -1007,12 +936,9 @@ fn syntax_error(
     let at_item_start = positives
         .iter()
         .any(|r| matches!(r, Rule::sasaran | Rule::header | Rule::kw_sasaran));
-    let in_indikator = positives.iter().any(|r| {
-        matches!(
-            r,
-            Rule::satuan | Rule::polaritas | Rule::kw_satuan | Rule::kw_polaritas
-        )
-    });
+    let in_indikator = positives
+        .iter()
+        .any(|r| matches!(r, Rule::satuan | Rule::polaritas | Rule::kw_satuan | Rule::kw_polaritas));
     let expected = if at_item_start {
         "a declaration (`aturan`, `satker`, `berdasarkan`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
     } else if in_indikator {
@@ -1034,10 +960,7 @@ fn syntax_error(
 
     // The usual slips, with their fixes.
     let prev_digit = before.chars().last().is_some_and(|c| c.is_ascii_digit());
-    if prev_digit
-        && rest.starts_with(',')
-        && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-    {
+    if prev_digit && rest.starts_with(',') && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
         let int: String = before
             .chars()
             .rev()
@@ -1046,11 +969,7 @@ fn syntax_error(
             .into_iter()
             .rev()
             .collect();
-        let frac: String = rest
-            .chars()
-            .skip(1)
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
+        let frac: String = rest.chars().skip(1).take_while(|c| c.is_ascii_digit()).collect();
         err = err.label("decimal comma").help(format!(
             "rule files write decimals with a point: `{int}.{frac}`, not `{int},{frac}` (amounts of money are written `Rp 1.938.261.000`)"
         ));
@@ -1079,20 +998,14 @@ fn syntax_error(
             err = err.help("a value needs `=` before it, e.g. `target 2022 = 75`");
         }
     } else if rest.starts_with('"') && positives.contains(&Rule::ident) {
-        err = err.help("an id is written without quotes, e.g. `ss5_kamtib`; the quoted text is the name that follows it");
+        err =
+            err.help("an id is written without quotes, e.g. `ss5_kamtib`; the quoted text is the name that follows it");
     }
     if rest.is_empty() && positives.contains(&Rule::rbrace) {
         let help = match unclosed_brace(text) {
             Some(open) => {
-                let (line, col) = sources
-                    .get(file)
-                    .map(|f| f.line_col(open))
-                    .unwrap_or((0, 0));
-                let opener = text
-                    .get(..open)
-                    .and_then(|t| t.lines().last())
-                    .unwrap_or("")
-                    .trim();
+                let (line, col) = sources.get(file).map(|f| f.line_col(open)).unwrap_or((0, 0));
+                let opener = text.get(..open).and_then(|t| t.lines().last()).unwrap_or("").trim();
                 format!("the `{{` at line {line}, column {col} (`{opener} {{`) is never closed: add a `}}` where that block ends")
             }
             None => "a block opened with `{` is not closed: add the missing `}`".to_string(),
@@ -1147,10 +1060,7 @@ fn previous_word(before: &str) -> &str {
 
 fn looks_like_period(word: &str) -> bool {
     let lower = word.to_lowercase();
-    (lower.starts_with("tw")
-        || lower.starts_with("smt")
-        || lower.starts_with("sem")
-        || lower.starts_with("triwulan"))
+    (lower.starts_with("tw") || lower.starts_with("smt") || lower.starts_with("sem") || lower.starts_with("triwulan"))
         && Periode::from_keyword(&lower).is_none()
 }
 
@@ -1160,18 +1070,8 @@ fn word_is_number(word: &str) -> bool {
 
 /// `1.938.261` looks like a grouped amount: digits, then a dot and exactly three digits.
 fn looks_grouped(before: &str, rest: &str) -> bool {
-    let group: String = rest
-        .chars()
-        .skip(1)
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    group.len() == 3
-        && before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-            <= 3
+    let group: String = rest.chars().skip(1).take_while(|c| c.is_ascii_digit()).collect();
+    group.len() == 3 && before.chars().rev().take_while(|c| c.is_ascii_digit()).count() <= 3
 }
 
 fn join_or(names: &[&str]) -> String {

@@ -20,8 +20,7 @@ use sakip_core::data::{BelanjaEntry, RealisasiEntry, UnitData};
 use sakip_core::formula::{Expr, Field, BUILTINS};
 use sakip_core::klasifikasi::{Band, Bound, Klasifikasi};
 use sakip_core::model::{
-    AnggaranProgram, Indikator, Perjanjian, Quantity, RuleSet, RuleSetInfo, Ruled, Rumus, Sasaran,
-    Target, Tingkat,
+    AnggaranProgram, Indikator, Perjanjian, Quantity, RuleSet, RuleSetInfo, Ruled, Rumus, Sasaran, Target, Tingkat,
 };
 use sakip_core::polaritas::Polaritas;
 use sakip_core::satuan::Satuan;
@@ -45,8 +44,14 @@ pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
     let mut loader = Loader::default();
     let dir = normalize(dir);
     if !dir.is_dir() {
-        return Err(vec![RuleError::path(dir.as_str(), "unit-dir", format!("`{dir}` is not a folder"))
-            .help("give the folder that holds the unit's `.sakip` files, e.g. `examples/lapas-sarolangun-rawas`")]);
+        return Err(vec![RuleError::path(
+            dir.as_str(),
+            "unit-dir",
+            format!("`{dir}` is not a folder"),
+        )
+        .help(
+            "give the folder that holds the unit's `.sakip` files, e.g. `examples/lapas-sarolangun-rawas`",
+        )]);
     }
     let Some(set) = loader.rule_set_in(&dir, None) else {
         return Err(loader.errors);
@@ -85,11 +90,9 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
         } else if p.is_file() {
             files.insert(p);
         } else {
-            loader.errors.push(RuleError::path(
-                p.as_str(),
-                "path",
-                format!("`{p}` does not exist"),
-            ));
+            loader
+                .errors
+                .push(RuleError::path(p.as_str(), "path", format!("`{p}` does not exist")));
         }
     }
     // Each requested file belongs to a rule set: its own (with a header) or its folder's.
@@ -141,10 +144,7 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
             return;
         }
     };
-    let mut paths: Vec<Utf8PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path().to_path_buf())
-        .collect();
+    let mut paths: Vec<Utf8PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path().to_path_buf()).collect();
     paths.sort();
     for p in paths {
         if p.is_dir() {
@@ -311,8 +311,15 @@ impl Loader {
             _ => {
                 let list: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
                 self.errors.push(
-                    RuleError::path(&who, "many-headers", format!("`{dir}` holds several rule sets ({}), so this file belongs to none", list.join(", ")))
-                        .help("keep one rule set per folder, or give the files that belong together a folder of their own"),
+                    RuleError::path(
+                        &who,
+                        "many-headers",
+                        format!(
+                            "`{dir}` holds several rule sets ({}), so this file belongs to none",
+                            list.join(", ")
+                        ),
+                    )
+                    .help("keep one rule set per folder, or give the files that belong together a folder of their own"),
                 );
                 None
             }
@@ -353,16 +360,9 @@ impl Loader {
 
     /// Follows `berdasarkan` from `set` to the top, checks the whole chain
     /// and lowers it.
-    fn resolve(
-        &mut self,
-        set: RuleSetFiles,
-        need_satker: bool,
-    ) -> Option<(RuleSet, BTreeMap<u16, UnitData>)> {
+    fn resolve(&mut self, set: RuleSetFiles, need_satker: bool) -> Option<(RuleSet, BTreeMap<u16, UnitData>)> {
         let mut chain = vec![set];
-        let mut seen: Vec<FileId> = chain
-            .iter()
-            .filter_map(|s| s.files.first().map(|f| f.0))
-            .collect();
+        let mut seen: Vec<FileId> = chain.iter().filter_map(|s| s.files.first().map(|f| f.0)).collect();
         while let Some(current) = chain.last() {
             let bases: Vec<(FileId, Spanned<String>)> = current
                 .files
@@ -379,9 +379,14 @@ impl Loader {
             };
             if let Some((_, second)) = bases.get(1) {
                 self.errors.push(
-                    RuleError::at(&self.sources, second.span, "berdasarkan-twice", "a rule set builds on one rule set only")
-                        .label("second `berdasarkan`")
-                        .help("a unit builds on its Kanwil, and the Kanwil on the national rules: keep one `berdasarkan`"),
+                    RuleError::at(
+                        &self.sources,
+                        second.span,
+                        "berdasarkan-twice",
+                        "a rule set builds on one rule set only",
+                    )
+                    .label("second `berdasarkan`")
+                    .help("a unit builds on its Kanwil, and the Kanwil on the national rules: keep one `berdasarkan`"),
                 );
             }
             if chain.len() >= MAX_CHAIN {
@@ -407,9 +412,14 @@ impl Loader {
                 self.rule_set_in(&tdir, Some(&target))
             } else {
                 self.errors.push(
-                    RuleError::at(&self.sources, base.span, "berdasarkan-missing", format!("`{target}` does not exist"))
-                        .label("no such file or folder")
-                        .help("`berdasarkan` takes a path relative to this file, e.g. `\"../../rules/kanwil-sumsel\"`"),
+                    RuleError::at(
+                        &self.sources,
+                        base.span,
+                        "berdasarkan-missing",
+                        format!("`{target}` does not exist"),
+                    )
+                    .label("no such file or folder")
+                    .help("`berdasarkan` takes a path relative to this file, e.g. `\"../../rules/kanwil-sumsel\"`"),
                 );
                 return None;
             };
@@ -431,11 +441,8 @@ impl Loader {
             chain.push(parent);
         }
         chain.reverse();
-        self.checked.extend(
-            chain
-                .iter()
-                .flat_map(|set| set.files.iter().map(|(id, _)| *id)),
-        );
+        self.checked
+            .extend(chain.iter().flat_map(|set| set.files.iter().map(|(id, _)| *id)));
         let mut lower = Lowering {
             sources: &self.sources,
             errors: Vec::new(),
@@ -446,10 +453,7 @@ impl Loader {
         };
         lower.run(&chain, need_satker);
         let Lowering {
-            errors,
-            rules,
-            data,
-            ..
+            errors, rules, data, ..
         } = lower;
         let ok = errors.is_empty();
         self.errors.extend(errors);
@@ -499,8 +503,7 @@ enum Ty {
 
 impl Lowering<'_> {
     fn err(&mut self, span: Span, code: &'static str, message: impl Into<String>) -> ErrRef<'_> {
-        self.errors
-            .push(RuleError::at(self.sources, span, code, message));
+        self.errors.push(RuleError::at(self.sources, span, code, message));
         let last = self.errors.len() - 1;
         // The vector is non-empty: an element was pushed on the line above.
         #[allow(clippy::indexing_slicing)]
@@ -530,9 +533,8 @@ impl Lowering<'_> {
                         info.0.tingkat.keyword(),
                         prev.keyword()
                     );
-                    self.err(span, "tingkat-order", msg).help(
-                        "the chain runs from `aturan nasional` through `aturan kanwil` to `satker`",
-                    );
+                    self.err(span, "tingkat-order", msg)
+                        .help("the chain runs from `aturan nasional` through `aturan kanwil` to `satker`");
                 }
             }
             infos.push((info.0.tingkat, info.1));
@@ -568,12 +570,7 @@ impl Lowering<'_> {
         }
         for set in chain {
             let tingkat = self.header_tingkat(set);
-            let satker_id = self
-                .rules
-                .chain
-                .last()
-                .map(|c| c.id.clone())
-                .unwrap_or_default();
+            let satker_id = self.rules.chain.last().map(|c| c.id.clone()).unwrap_or_default();
             for (_, file) in &set.files {
                 for item in &file.items {
                     match item {
@@ -592,14 +589,22 @@ impl Lowering<'_> {
                         }
                         Item::Realisasi(b) => {
                             if tingkat != Some(Tingkat::Satker) {
-                                self.err(b.span, "data-level", "realisasi belongs to a unit's folder, not to national or Kanwil rules");
+                                self.err(
+                                    b.span,
+                                    "data-level",
+                                    "realisasi belongs to a unit's folder, not to national or Kanwil rules",
+                                );
                                 continue;
                             }
                             self.realisasi(b);
                         }
                         Item::Anggaran(b) => {
                             if tingkat != Some(Tingkat::Satker) {
-                                self.err(b.span, "data-level", "anggaran belongs to a unit's folder, not to national or Kanwil rules");
+                                self.err(
+                                    b.span,
+                                    "data-level",
+                                    "anggaran belongs to a unit's folder, not to national or Kanwil rules",
+                                );
                                 continue;
                             }
                             self.anggaran(b);
@@ -656,12 +661,8 @@ impl Lowering<'_> {
     fn once(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span) {
         if let Some(first) = seen.get(what) {
             let at = self.where_(*first);
-            self.err(
-                span,
-                "setting-twice",
-                format!("`{what}` is set twice in this rule set"),
-            )
-            .help(format!("the first is at {at}; keep one"));
+            self.err(span, "setting-twice", format!("`{what}` is set twice in this rule set"))
+                .help(format!("the first is at {at}; keep one"));
         } else {
             seen.insert(what, span);
         }
@@ -686,10 +687,7 @@ impl Lowering<'_> {
                     self.err(
                         p.decimals.span,
                         "decimals-range",
-                        format!(
-                            "{} decimals is more than the {max} a report can use",
-                            p.decimals.node
-                        ),
+                        format!("{} decimals is more than the {max} a report can use", p.decimals.node),
                     )
                     .help("reports print capaian and penyerapan with 2 decimals");
                     return;
@@ -754,16 +752,19 @@ impl Lowering<'_> {
                     format!("`{}` is not a colour sakip knows", b.colour.node),
                 )
                 .label("unknown colour")
-                .help(format!(
-                    "{hint}use one of {} or a `#rrggbb` code",
-                    names.join(", ")
-                ));
+                .help(format!("{hint}use one of {} or a `#rrggbb` code", names.join(", ")));
                 continue;
             };
             if let (Some(lo), Some(hi)) = (&b.lower, &b.upper) {
-                if lo.node > hi.node || (lo.node == hi.node && b.op.node == ast::RangeOp::Exclusive)
-                {
-                    self.err(b.span, "band-range", format!("the band `{}` holds no value: its lower bound is not below its upper bound", b.label.node));
+                if lo.node > hi.node || (lo.node == hi.node && b.op.node == ast::RangeOp::Exclusive) {
+                    self.err(
+                        b.span,
+                        "band-range",
+                        format!(
+                            "the band `{}` holds no value: its lower bound is not below its upper bound",
+                            b.label.node
+                        ),
+                    );
                     continue;
                 }
             }
@@ -913,8 +914,14 @@ impl Lowering<'_> {
                     if let Some(first) = rumus_years.get(&key) {
                         let at = self.where_(*first);
                         let what = if is_cap { "capaian" } else { "realisasi" };
-                        self.err(r.span, "rumus-twice", format!("indikator `{id}` has two `rumus {what}` for the same years"))
-                            .help(format!("the first is at {at}; use `mulai <tahun>` for a formula that replaces it from a year on"));
+                        self.err(
+                            r.span,
+                            "rumus-twice",
+                            format!("indikator `{id}` has two `rumus {what}` for the same years"),
+                        )
+                        .help(format!(
+                            "the first is at {at}; use `mulai <tahun>` for a formula that replaces it from a year on"
+                        ));
                         continue;
                     }
                     rumus_years.insert(key, r.span);
@@ -959,10 +966,7 @@ impl Lowering<'_> {
                             t.year, t.value, satuan.node
                         ),
                     )
-                    .help(format!(
-                        "write the target in {} (or as a plain number)",
-                        satuan.node
-                    ));
+                    .help(format!("write the target in {} (or as a plain number)", satuan.node));
                 }
             }
         }
@@ -990,21 +994,11 @@ impl Lowering<'_> {
         }
     }
 
-    fn once_in(
-        &mut self,
-        seen: &mut HashMap<&'static str, Span>,
-        what: &'static str,
-        span: Span,
-        id: &str,
-    ) {
+    fn once_in(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span, id: &str) {
         if let Some(first) = seen.get(what) {
             let at = self.where_(*first);
-            self.err(
-                span,
-                "line-twice",
-                format!("indikator `{id}` has two `{what}` lines"),
-            )
-            .help(format!("the first is at {at}; keep one"));
+            self.err(span, "line-twice", format!("indikator `{id}` has two `{what}` lines"))
+                .help(format!("the first is at {at}; keep one"));
         } else {
             seen.insert(what, span);
         }
@@ -1012,14 +1006,9 @@ impl Lowering<'_> {
 
     fn unknown_indicator(&mut self, span: Span, id: &str) {
         let known: Vec<String> = self.declared.keys().cloned().collect();
-        let hint = did_you_mean(id, known.iter().map(String::as_str))
-            .map(|s| format!("did you mean `{s}`?"));
+        let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
         let e = self
-            .err(
-                span,
-                "unknown-indicator",
-                format!("there is no indikator `{id}`"),
-            )
+            .err(span, "unknown-indicator", format!("there is no indikator `{id}`"))
             .label("unknown id");
         match hint {
             Some(h) => e.help(h),
@@ -1073,9 +1062,7 @@ impl Lowering<'_> {
                     None
                 }
             }
-            K::Neg(x) => self
-                .expect(x, Ty::Number, own_realisasi_ok)
-                .map(|_| Ty::Number),
+            K::Neg(x) => self.expect(x, Ty::Number, own_realisasi_ok).map(|_| Ty::Number),
             K::Not(x) => self.expect(x, Ty::Bool, own_realisasi_ok).map(|_| Ty::Bool),
             K::Binary { op, lhs, rhs } => {
                 use sakip_core::formula::BinOp as B;
@@ -1088,11 +1075,7 @@ impl Lowering<'_> {
                 let b = self.expect(rhs, operand, own_realisasi_ok);
                 (a.is_some() && b.is_some()).then_some(result)
             }
-            K::If {
-                cond,
-                then,
-                otherwise,
-            } => {
+            K::If { cond, then, otherwise } => {
                 let c = self.expect(cond, Ty::Bool, own_realisasi_ok);
                 let t = self.type_of(then, own_realisasi_ok);
                 let o = self.type_of(otherwise, own_realisasi_ok);
@@ -1124,32 +1107,19 @@ impl Lowering<'_> {
                         let hint = did_you_mean(other, BUILTINS.iter().copied())
                             .map(|s| format!("did you mean `{s}`? "))
                             .unwrap_or_default();
-                        self.err(
-                            name.span,
-                            "unknown-function",
-                            format!("there is no function `{other}`"),
-                        )
-                        .label("unknown function")
-                        .help(format!(
-                            "{hint}the built-in functions are {}",
-                            BUILTINS.join(", ")
-                        ));
+                        self.err(name.span, "unknown-function", format!("there is no function `{other}`"))
+                            .label("unknown function")
+                            .help(format!("{hint}the built-in functions are {}", BUILTINS.join(", ")));
                         return None;
                     }
                 };
                 if !arity_ok {
                     let want = match name.node.as_str() {
                         "abs" => "one value",
-                        "bulat" | "potong" => {
-                            "a value and a number of decimals, e.g. `bulat(x, 2)`"
-                        }
+                        "bulat" | "potong" => "a value and a number of decimals, e.g. `bulat(x, 2)`",
                         _ => "at least one value",
                     };
-                    self.err(
-                        e.span,
-                        "arity",
-                        format!("`{}` takes {want}, not {n}", name.node),
-                    );
+                    self.err(e.span, "arity", format!("`{}` takes {want}, not {n}", name.node));
                     return None;
                 }
                 ok.then_some(Ty::Number)
@@ -1223,9 +1193,7 @@ impl Lowering<'_> {
                         t.id.node
                     ),
                 )
-                .help(format!(
-                    "write the target in {want}, or correct the indikator's satuan"
-                ));
+                .help(format!("write the target in {want}, or correct the indikator's satuan"));
             }
             if let Some(ind) = self.rules.indikator.iter_mut().find(|i| i.id == t.id.node) {
                 ind.targets.push(Target {
@@ -1234,11 +1202,7 @@ impl Lowering<'_> {
                     tingkat: Tingkat::Satker,
                     source: satker_id.to_string(),
                     // A target with no basis of its own rests on the agreement's.
-                    dasar: t
-                        .dasar
-                        .as_ref()
-                        .or(pk.dasar.first())
-                        .map(|d| d.node.clone()),
+                    dasar: t.dasar.as_ref().or(pk.dasar.first()).map(|d| d.node.clone()),
                     origin,
                 });
             }
@@ -1250,11 +1214,7 @@ impl Lowering<'_> {
             .map(|a| AnggaranProgram {
                 name: a.name.node.clone(),
                 amount: a.amount.node,
-                kegiatan: a
-                    .kegiatan
-                    .iter()
-                    .map(|(n, v)| (n.node.clone(), v.node))
-                    .collect(),
+                kegiatan: a.kegiatan.iter().map(|(n, v)| (n.node.clone(), v.node)).collect(),
                 origin: self.origin(a.span),
             })
             .collect();
@@ -1311,10 +1271,7 @@ impl Lowering<'_> {
                 self.err(
                     e.id.span,
                     "realisasi-twice",
-                    format!(
-                        "the realisasi {year} of `{}` is given in two blocks",
-                        e.id.node
-                    ),
+                    format!("the realisasi {year} of `{}` is given in two blocks", e.id.node),
                 );
                 continue;
             }
@@ -1370,12 +1327,8 @@ impl Lowering<'_> {
                 continue;
             }
             if l.name.node == sakip_core::anggaran::TOTAL {
-                self.err(
-                    l.name.span,
-                    "anggaran-total",
-                    "the total is computed, not written",
-                )
-                .help("remove this line: sakip adds the `Total` row itself");
+                self.err(l.name.span, "anggaran-total", "the total is computed, not written")
+                    .help("remove this line: sakip adds the `Total` row itself");
                 continue;
             }
             seen.insert(key, l.name.span);
@@ -1428,11 +1381,7 @@ fn lower_expr(e: &ast::Expr) -> Expr {
             lhs: Box::new(lower_expr(lhs)),
             rhs: Box::new(lower_expr(rhs)),
         },
-        K::If {
-            cond,
-            then,
-            otherwise,
-        } => Expr::If {
+        K::If { cond, then, otherwise } => Expr::If {
             cond: Box::new(lower_expr(cond)),
             then: Box::new(lower_expr(then)),
             otherwise: Box::new(lower_expr(otherwise)),

@@ -82,10 +82,7 @@ impl SourceFile {
         let start = self.line_starts.get(line_index).copied().unwrap_or(0);
         let text = self.source();
         let offset = offset.min(text.len());
-        let col = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let col = text.get(start..offset).map(|s| s.chars().count()).unwrap_or(0);
         (to_u32(line_index + 1), to_u32(col + 1))
     }
 }

@@ -2,12 +2,7 @@
 //! that no input makes it panic.
 
 // Tests state their expectations with unwrap and indexing: a failure is the point.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use camino::{Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
@@ -92,18 +87,13 @@ fn every_construct_parses() {
         .items
         .iter()
         .filter_map(|i| match i {
-            IndikatorItem::Target(t) => {
-                Some((t.year.node, t.value.node.value, t.value.node.unit.clone()))
-            }
+            IndikatorItem::Target(t) => Some((t.year.node, t.value.node.value, t.value.node.unit.clone())),
             _ => None,
         })
         .collect();
     assert_eq!(
         targets,
-        vec![
-            (2022, d("1"), Some("%".into())),
-            (2023, d("0.9"), Some("%".into()))
-        ]
+        vec![(2022, d("1"), Some("%".into())), (2023, d("0.9"), Some("%".into()))]
     );
     assert!(ind
         .items
@@ -126,10 +116,7 @@ fn formulas_follow_precedence() {
         })
         .unwrap();
     let sakip_rules_expr = format!("{:?}", rumus.expr.kind);
-    assert!(
-        sakip_rules_expr.starts_with("Binary { op: Sub"),
-        "{sakip_rules_expr}"
-    );
+    assert!(sakip_rules_expr.starts_with("Binary { op: Sub"), "{sakip_rules_expr}");
 }
 
 #[test]
@@ -144,13 +131,9 @@ fn lowered_formula_prints_back() {
     );
     let cap = &unit.rules.indikator("residivis").unwrap().rumus_capaian[0];
     assert_eq!(cap.from_year, Some(2023));
-    assert!(
-        matches!(&cap.expr, Expr::If { cond, .. } if matches!(**cond, Expr::Binary { op: BinOp::Le, .. }))
-    );
-    assert!(
-        matches!(&ind.rumus_realisasi[0].expr, Expr::Binary { lhs, .. }
-        if matches!(&**lhs, Expr::Binary { op: BinOp::Div, .. }))
-    );
+    assert!(matches!(&cap.expr, Expr::If { cond, .. } if matches!(**cond, Expr::Binary { op: BinOp::Le, .. })));
+    assert!(matches!(&ind.rumus_realisasi[0].expr, Expr::Binary { lhs, .. }
+        if matches!(&**lhs, Expr::Binary { op: BinOp::Div, .. })));
     let _ = Field::Target;
 }
 
@@ -197,19 +180,14 @@ fn money_and_quantities() {
 #[test]
 fn a_unit_word_stays_on_its_line() {
     // `30` ends one entry; `b` on the next line is the next entry, not a unit.
-    let file = parse_str(
-        "satker u \"U\"\nrealisasi 2022 {\n  a = 30\n  b = 2 dokumen\n  c smt1 = 1 smt2 = 2\n}\n",
-    )
-    .unwrap();
+    let file =
+        parse_str("satker u \"U\"\nrealisasi 2022 {\n  a = 30\n  b = 2 dokumen\n  c smt1 = 1 smt2 = 2\n}\n").unwrap();
     let Some(Item::Realisasi(r)) = file.items.get(1) else {
         panic!()
     };
     assert_eq!(r.entries.len(), 3);
     assert_eq!(r.entries[0].values[0].1.node.unit, None);
-    assert_eq!(
-        r.entries[1].values[0].1.node.unit.as_deref(),
-        Some("dokumen")
-    );
+    assert_eq!(r.entries[1].values[0].1.node.unit.as_deref(), Some("dokumen"));
     let periods: Vec<Periode> = r.entries[2].values.iter().map(|(p, _)| p.node).collect();
     assert_eq!(periods, vec![Periode::Smt1, Periode::Smt2]);
 }
@@ -232,10 +210,7 @@ fn the_seed_unit_resolves_through_its_kanwil_to_the_national_rules() {
     let root = Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let unit = sakip_rules::load_unit(&root.join("examples/lapas-sarolangun-rawas")).unwrap();
     let levels: Vec<Tingkat> = unit.rules.chain.iter().map(|c| c.tingkat).collect();
-    assert_eq!(
-        levels,
-        vec![Tingkat::Nasional, Tingkat::Kanwil, Tingkat::Satker]
-    );
+    assert_eq!(levels, vec![Tingkat::Nasional, Tingkat::Kanwil, Tingkat::Satker]);
     let pk = unit.rules.perjanjian(2022).unwrap();
     assert_eq!(pk.indikator.len(), 47);
     let data = &unit.data[&2022];
@@ -252,14 +227,14 @@ fn a_lower_level_replaces_settings_and_adds_indicators() {
     let dir = scratch("levels");
     write(&dir, "nasional/n.sakip", "aturan nasional n \"N\"\npembulatan capaian potong 2\nsasaran S strategis \"S\" { indikator a \"A\" { satuan % target 2022 = 50 } }\n");
     write(&dir, "kanwil/k.sakip", "aturan kanwil k \"K\"\nberdasarkan \"../nasional\"\npembulatan capaian bulat 1\nsasaran S strategis \"S\" { indikator b \"B\" { satuan % } }\n");
-    write(&dir, "unit/u.sakip", "satker u \"U\"\nberdasarkan \"../kanwil/k.sakip\"\nperjanjian 2022 { target a = 60 target b = 5 }\n");
+    write(
+        &dir,
+        "unit/u.sakip",
+        "satker u \"U\"\nberdasarkan \"../kanwil/k.sakip\"\nperjanjian 2022 { target a = 60 target b = 5 }\n",
+    );
     let unit = sakip_rules::load_unit(&dir.join("unit")).unwrap();
     assert_eq!(unit.rules.pembulatan_capaian.value.to_string(), "bulat 1");
-    assert_eq!(
-        unit.rules.sasaran.len(),
-        1,
-        "the Kanwil reopens the national sasaran"
-    );
+    assert_eq!(unit.rules.sasaran.len(), 1, "the Kanwil reopens the national sasaran");
     assert_eq!(unit.rules.indikator.len(), 2);
 }
 
@@ -280,21 +255,10 @@ fn a_rule_set_cannot_build_on_a_lower_level() {
 #[test]
 fn a_berdasarkan_cycle_is_an_error() {
     let dir = scratch("cycle");
-    write(
-        &dir,
-        "a/a.sakip",
-        "aturan kanwil a \"A\"\nberdasarkan \"../b\"\n",
-    );
-    write(
-        &dir,
-        "b/b.sakip",
-        "aturan nasional b \"B\"\nberdasarkan \"../a\"\n",
-    );
+    write(&dir, "a/a.sakip", "aturan kanwil a \"A\"\nberdasarkan \"../b\"\n");
+    write(&dir, "b/b.sakip", "aturan nasional b \"B\"\nberdasarkan \"../a\"\n");
     let errors = sakip_rules::check_paths(&[dir.join("a")]).errors;
-    assert!(
-        errors.iter().any(|e| e.code == "berdasarkan-cycle"),
-        "{errors:?}"
-    );
+    assert!(errors.iter().any(|e| e.code == "berdasarkan-cycle"), "{errors:?}");
 }
 
 #[test]
@@ -312,11 +276,7 @@ fn data_files_beside_the_unit_belong_to_it() {
         "realisasi 2022 { a tw1 = 20 tw2 = 30 tw3 = 25 tw4 = 25 }\n",
     );
     let unit = sakip_rules::load_unit(&dir.join("unit")).unwrap();
-    let ev = sakip_core::evaluate(
-        &unit.rules,
-        &unit.data[&2022],
-        &sakip_core::formula::NoFunctions,
-    );
+    let ev = sakip_core::evaluate(&unit.rules, &unit.data[&2022], &sakip_core::host::NoScripts);
     assert_eq!(ev.indicators[0].realisasi, Some(d("100")));
 }
 
@@ -331,9 +291,7 @@ fn no_input_makes_the_parser_panic() {
         "examples/lapas-sarolangun-rawas/satker.sakip",
         "examples/lapas-sarolangun-rawas/realisasi-2022.sakip",
     ];
-    let replacements = [
-        b'{', b'}', b'"', b'=', b',', b'.', b'%', b'\n', b'9', b'-', b'(', b'x',
-    ];
+    let replacements = [b'{', b'}', b'"', b'=', b',', b'.', b'%', b'\n', b'9', b'-', b'(', b'x'];
     let mut seed: u64 = 0x5ad1_9d00_2022;
     let mut runs = 0;
     let texts = files
@@ -347,9 +305,7 @@ fn no_input_makes_the_parser_panic() {
             runs += 1;
         }
         for _ in 0..1000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             let at = (seed >> 33) as usize % bytes.len();
             let mut changed = bytes.to_vec();
             changed[at] = replacements[(seed >> 20) as usize % replacements.len()];
