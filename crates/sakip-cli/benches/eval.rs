@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| sakip_core::evaluate(black_box(&unit.rules), black_box(data), &NoScripts))
     });
     c.bench_function("render_json", |b| {
-        b.iter(|| sakip_report::json::render(black_box(&ev), &unit.rules))
+        b.iter(|| sakip_report::json::render(black_box(&ev), &unit.rules, &[]))
     });
 }
 

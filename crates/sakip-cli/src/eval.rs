@@ -6,7 +6,6 @@ use crate::{render, ColorChoice, Io};
 use camino::{Utf8Path, Utf8PathBuf};
 use clap::ValueEnum;
 use sakip_core::data::UnitData;
-use sakip_core::host::NoScripts;
 use sakip_core::Evaluation;
 use sakip_rules::{LoadedUnit, RuleError};
 
@@ -38,6 +37,15 @@ pub enum Format {
 
 /// Loads and evaluates a unit's year: the library form of `sakip eval`.
 pub fn evaluate_unit(dir: &Utf8Path, year: u16) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
+    evaluate_unit_with(dir, year, sakip_core::evaluate::Options { trace: false })
+}
+
+/// [`evaluate_unit`] with explicit options (`explain` wants the trace).
+pub fn evaluate_unit_with(
+    dir: &Utf8Path,
+    year: u16,
+    options: sakip_core::evaluate::Options,
+) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
     let unit = sakip_rules::load_unit(dir)?;
     let has_year = unit.data.contains_key(&year) || unit.rules.perjanjian(year).is_some();
     if !has_year {
@@ -65,8 +73,7 @@ pub fn evaluate_unit(dir: &Utf8Path, year: u16) -> Result<(LoadedUnit, Evaluatio
     let empty = UnitData::new(year);
     let data = unit.data.get(&year).unwrap_or(&empty);
     // `eval` prints figures, not steps: no trace (`explain` is the command for steps).
-    let options = sakip_core::evaluate::Options { trace: false };
-    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &NoScripts, options);
+    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts, options);
     Ok((unit, ev))
 }
 
@@ -81,7 +88,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     match args.format {
         Format::Json => io
             .out
-            .write_all(sakip_report::json::render(&ev, &unit.rules).as_bytes())?,
+            .write_all(sakip_report::json::render(&ev, &unit.rules, &unit.scripts.names()).as_bytes())?,
         Format::Csv => match sakip_report::csv::render(&ev) {
             Ok(text) => io.out.write_all(text.as_bytes())?,
             Err(e) => {

@@ -9,6 +9,7 @@
 
 pub mod check;
 pub mod eval;
+pub mod explain;
 pub mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -24,7 +25,7 @@ use std::process::ExitCode;
         Rule files (.sakip) declare indicators, targets, formulas, rounding and\n\
         classification; a unit's folder adds its Perjanjian Kinerja and its data.\n\
         `sakip check` finds mistakes in rule files; `sakip eval` computes a unit's\n\
-        year exactly and names every doubtful figure."
+        year exactly and names every doubtful figure; `sakip explain` shows how."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -41,6 +42,8 @@ pub enum Command {
     Check(check::Args),
     /// Evaluate a unit's year: targets, realisasi, capaian, bands, budget
     Eval(eval::Args),
+    /// Show every step of one indicator's evaluation, with the rule behind each
+    Explain(explain::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,6 +97,7 @@ where
     let result = match &cli.command {
         Command::Check(args) => check::run(args, cli.color, io),
         Command::Eval(args) => eval::run(args, cli.color, io),
+        Command::Explain(args) => explain::run(args, cli.color, io),
     };
     match result {
         Ok(code) => code,

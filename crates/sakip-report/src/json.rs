@@ -15,7 +15,9 @@ struct Output<'a> {
     rules: Vec<RuleRef<'a>>,
     rounding: Rounding,
     dasar: Dasar<'a>,
+    scripts: Vec<&'a str>,
     indicators: Vec<Indicator<'a>>,
+    nilai: Option<NilaiOut<'a>>,
     budget: Vec<Budget<'a>>,
     budget_programs: Vec<Budget<'a>>,
     perjanjian_budget: Vec<PkBudget<'a>>,
@@ -41,6 +43,13 @@ struct Dasar<'a> {
     rules: Vec<&'a str>,
     perjanjian: Vec<&'a str>,
     data: Vec<&'a str>,
+}
+
+/// The unit's overall score, when a script computes one.
+#[derive(Serialize)]
+struct NilaiOut<'a> {
+    value: String,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -150,7 +159,7 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
 }
 
 /// The evaluation as pretty-printed JSON, ending with a newline.
-pub fn render(ev: &Evaluation, rules: &sakip_core::RuleSet) -> String {
+pub fn render<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a str]) -> String {
     let out = Output {
         satker: ev.satker.as_ref().map(|s| Satker {
             id: &s.id,
@@ -180,7 +189,12 @@ pub fn render(ev: &Evaluation, rules: &sakip_core::RuleSet) -> String {
             perjanjian: ev.perjanjian_dasar.iter().map(String::as_str).collect(),
             data: ev.data_dasar.iter().map(String::as_str).collect(),
         },
+        scripts: scripts.to_vec(),
         indicators: ev.indicators.iter().map(indicator).collect(),
+        nilai: ev.nilai.as_ref().map(|n| NilaiOut {
+            value: plain(n.value),
+            source: &n.source,
+        }),
         budget: ev.anggaran.belanja.iter().map(budget_row).collect(),
         budget_programs: ev.anggaran.program.iter().map(budget_row).collect(),
         perjanjian_budget: ev

@@ -48,6 +48,14 @@ pub fn render(ev: &Evaluation) -> String {
         }
         out.push('\n');
     }
+    if let Some(n) = &ev.nilai {
+        let _ = writeln!(
+            out,
+            "**Nilai kinerja satker**: {} ({})\n",
+            angka::id(n.value),
+            cell(&n.source)
+        );
+    }
     if !ev.anggaran.belanja.is_empty() {
         let _ = writeln!(out, "## Anggaran per Jenis Belanja\n");
         let _ = writeln!(out, "| Jenis Belanja | Pagu | Realisasi | Penyerapan (%) |");

@@ -86,6 +86,9 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
             }
         }
     }
+    if let Some(n) = &ev.nilai {
+        let _ = writeln!(out, "\nNilai kinerja satker: {} ({})", angka::id(n.value), n.source);
+    }
     if !ev.anggaran.belanja.is_empty() {
         let _ = writeln!(out, "\nAnggaran per jenis belanja");
         let mut t = new_table(opts);

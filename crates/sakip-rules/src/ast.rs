@@ -19,6 +19,8 @@ pub struct File {
 pub enum Item {
     Header(Header),
     Berdasarkan(Spanned<String>),
+    /// `skrip "sumsel.rhai"`: a Rhai script, relative to this file.
+    Skrip(Spanned<String>),
     Dasar(Spanned<String>),
     Pembulatan(Pembulatan),
     Konversi(Spanned<Decimal>),

@@ -168,6 +168,7 @@ impl Builder<'_> {
                 })
             }
             Rule::berdasarkan => Item::Berdasarkan(self.only_string(pair)?),
+            Rule::skrip => Item::Skrip(self.only_string(pair)?),
             Rule::dasar => Item::Dasar(self.only_string(pair)?),
             Rule::pembulatan => {
                 let mut c = Children::of(pair);
@@ -800,6 +801,7 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::EOI => "the end of the file",
         Rule::header => "`aturan` or `satker`",
         Rule::berdasarkan => "`berdasarkan`",
+        Rule::skrip => "`skrip`",
         Rule::dasar | Rule::kw_dasar => "`dasar`",
         Rule::pembulatan => "`pembulatan`",
         Rule::konversi => "`konversi efisiensi`",
@@ -866,10 +868,11 @@ fn display(rule: Rule) -> Option<&'static str> {
     })
 }
 
-const ITEM_STARTERS: [&str; 10] = [
+const ITEM_STARTERS: [&str; 11] = [
     "aturan",
     "satker",
     "berdasarkan",
+    "skrip",
     "dasar",
     "pembulatan",
     "konversi",
@@ -940,7 +943,7 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
         .iter()
         .any(|r| matches!(r, Rule::satuan | Rule::polaritas | Rule::kw_satuan | Rule::kw_polaritas));
     let expected = if at_item_start {
-        "a declaration (`aturan`, `satker`, `berdasarkan`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
+        "a declaration (`aturan`, `satker`, `berdasarkan`, `skrip`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
     } else if in_indikator {
         "a line of the indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, a sub-`indikator`) or `}`".to_string()
     } else {

@@ -24,6 +24,7 @@ use sakip_core::model::{
 };
 use sakip_core::polaritas::Polaritas;
 use sakip_core::satuan::Satuan;
+use sakip_script::{ScriptSet, ScriptSource};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -31,12 +32,14 @@ use std::rc::Rc;
 /// for a few intermediate levels.
 const MAX_CHAIN: usize = 8;
 
-/// A unit's rules and data, ready to evaluate.
+/// A unit's rules, data and scripts, ready to evaluate.
 #[derive(Debug)]
 pub struct LoadedUnit {
     pub sources: SourceMap,
     pub rules: RuleSet,
     pub data: BTreeMap<u16, UnitData>,
+    /// The scripts the chain names, compiled once.
+    pub scripts: ScriptSet,
 }
 
 /// Reads the unit in `dir` with the rule sets it builds on.
@@ -61,10 +64,11 @@ pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
         return Err(dedup(loader.errors));
     }
     match resolved {
-        Some((rules, data)) => Ok(LoadedUnit {
+        Some((rules, data, scripts)) => Ok(LoadedUnit {
             sources: loader.sources,
             rules,
             data,
+            scripts,
         }),
         None => Err(loader.errors),
     }
@@ -360,7 +364,11 @@ impl Loader {
 
     /// Follows `berdasarkan` from `set` to the top, checks the whole chain
     /// and lowers it.
-    fn resolve(&mut self, set: RuleSetFiles, need_satker: bool) -> Option<(RuleSet, BTreeMap<u16, UnitData>)> {
+    fn resolve(
+        &mut self,
+        set: RuleSetFiles,
+        need_satker: bool,
+    ) -> Option<(RuleSet, BTreeMap<u16, UnitData>, ScriptSet)> {
         let mut chain = vec![set];
         let mut seen: Vec<FileId> = chain.iter().filter_map(|s| s.files.first().map(|f| f.0)).collect();
         while let Some(current) = chain.last() {
@@ -443,6 +451,11 @@ impl Loader {
         chain.reverse();
         self.checked
             .extend(chain.iter().flat_map(|set| set.files.iter().map(|(id, _)| *id)));
+        let scripts = self.scripts_of(&chain);
+        let script_functions = scripts
+            .as_ref()
+            .map(|set| set.functions().into_iter().map(|(n, a)| (n.to_string(), a)).collect())
+            .unwrap_or_default();
         let mut lower = Lowering {
             sources: &self.sources,
             errors: Vec::new(),
@@ -450,6 +463,7 @@ impl Loader {
             data: BTreeMap::new(),
             declared: HashMap::new(),
             sasaran_spans: HashMap::new(),
+            script_functions,
         };
         lower.run(&chain, need_satker);
         let Lowering {
@@ -457,7 +471,87 @@ impl Loader {
         } = lower;
         let ok = errors.is_empty();
         self.errors.extend(errors);
-        ok.then_some((rules, data))
+        match (ok, scripts) {
+            (true, Some(scripts)) => Some((rules, data, scripts)),
+            _ => None,
+        }
+    }
+
+    /// Reads and compiles the scripts the chain names (`skrip "..."`, relative
+    /// to the file that names it). `None` when one is missing or does not
+    /// compile; the errors point into the script itself.
+    fn scripts_of(&mut self, chain: &[RuleSetFiles]) -> Option<ScriptSet> {
+        let mut sources = Vec::new();
+        let mut placed: Vec<(String, FileId)> = Vec::new();
+        let mut ok = true;
+        for set in chain {
+            let level = match header_tingkat(set) {
+                Some(Tingkat::Nasional) | None => 0,
+                Some(Tingkat::Kanwil) => 1,
+                Some(Tingkat::Satker) => 2,
+            };
+            for (id, file) in &set.files {
+                for item in &file.items {
+                    let Item::Skrip(name) = item else { continue };
+                    let dir = self
+                        .sources
+                        .get(*id)
+                        .and_then(|f| f.path.parent().map(Utf8Path::to_path_buf))
+                        .unwrap_or_default();
+                    let path = normalize(&dir.join(&name.node));
+                    let text = match std::fs::read_to_string(&path) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            self.errors.push(
+                                RuleError::at(
+                                    &self.sources,
+                                    name.span,
+                                    "skrip-missing",
+                                    format!("cannot read the script `{path}`: {e}"),
+                                )
+                                .label("this script")
+                                .help("`skrip` takes a path relative to this file, e.g. `\"sumsel.rhai\"`"),
+                            );
+                            ok = false;
+                            continue;
+                        }
+                    };
+                    let file_id = match self.sources.find(&path) {
+                        Some(f) => f,
+                        None => self.sources.add(&path, text.clone()),
+                    };
+                    placed.push((path.to_string(), file_id));
+                    sources.push(ScriptSource {
+                        name: path.to_string(),
+                        text,
+                        level,
+                    });
+                }
+            }
+        }
+        if !ok {
+            return None;
+        }
+        match ScriptSet::compile(sources) {
+            Ok(set) => Some(set),
+            Err(errors) => {
+                for e in errors {
+                    let file = placed.iter().find(|(n, _)| *n == e.file).map(|(_, id)| *id);
+                    let rule_error = match file
+                        .and_then(|f| self.sources.get(f).map(|src| (f, src.offset_of(e.line, e.col))))
+                    {
+                        Some((f, at)) => {
+                            RuleError::at(&self.sources, Span::new(f, at, at), "skrip-syntax", e.message.clone())
+                                .label("here")
+                                .help("scripts are Rhai: see docs/SCRIPTS.md for the hooks and what a script may do")
+                        }
+                        None => RuleError::path(&e.file, "skrip-syntax", e.message.clone()),
+                    };
+                    self.errors.push(rule_error);
+                }
+                None
+            }
+        }
     }
 }
 
@@ -484,6 +578,8 @@ struct Lowering<'s> {
     /// Where each indikator id was declared.
     declared: HashMap<String, Span>,
     sasaran_spans: HashMap<String, Span>,
+    /// Functions the chain's scripts define, with their number of parameters.
+    script_functions: Vec<(String, usize)>,
 }
 
 const COLOURS: [(&str, &str); 6] = [
@@ -617,12 +713,7 @@ impl Lowering<'_> {
     }
 
     fn header_tingkat(&self, set: &RuleSetFiles) -> Option<Tingkat> {
-        set.files.first().and_then(|(_, f)| {
-            f.items.iter().find_map(|i| match i {
-                Item::Header(h) => Some(h.tingkat),
-                _ => None,
-            })
-        })
+        header_tingkat(set)
     }
 
     fn header(&mut self, set: &RuleSetFiles) -> Option<(RuleSetInfo, Span)> {
@@ -1104,12 +1195,43 @@ impl Lowering<'_> {
                     "abs" => n == 1,
                     "bulat" | "potong" => n == 2,
                     other => {
-                        let hint = did_you_mean(other, BUILTINS.iter().copied())
+                        let arities: Vec<usize> = self
+                            .script_functions
+                            .iter()
+                            .filter(|(n, _)| n == other)
+                            .map(|(_, a)| *a)
+                            .collect();
+                        if arities.contains(&n) {
+                            return ok.then_some(Ty::Number);
+                        }
+                        if let Some(a) = arities.first() {
+                            self.err(
+                                e.span,
+                                "arity",
+                                format!("the script function `{other}` takes {a} values, not {n}"),
+                            );
+                            return None;
+                        }
+                        let known: Vec<&str> = BUILTINS
+                            .iter()
+                            .copied()
+                            .chain(self.script_functions.iter().map(|(f, _)| f.as_str()))
+                            .collect();
+                        let hint = did_you_mean(other, known.iter().copied())
                             .map(|s| format!("did you mean `{s}`? "))
                             .unwrap_or_default();
+                        let scripts = if self.script_functions.is_empty() {
+                            "no script of this rule set defines functions".to_string()
+                        } else {
+                            let names: Vec<&str> = self.script_functions.iter().map(|(f, _)| f.as_str()).collect();
+                            format!("the scripts define {}", names.join(", "))
+                        };
                         self.err(name.span, "unknown-function", format!("there is no function `{other}`"))
-                            .label("unknown function")
-                            .help(format!("{hint}the built-in functions are {}", BUILTINS.join(", ")));
+                            .label("no script defines it")
+                            .help(format!(
+                                "{hint}the built-in functions are {}; {scripts}",
+                                BUILTINS.join(", ")
+                            ));
                         return None;
                     }
                 };
@@ -1354,6 +1476,16 @@ impl Lowering<'_> {
         d.belanja.extend(belanja);
         d.program.extend(program);
     }
+}
+
+/// The level a rule set declares in its header.
+fn header_tingkat(set: &RuleSetFiles) -> Option<Tingkat> {
+    set.files.first().and_then(|(_, f)| {
+        f.items.iter().find_map(|i| match i {
+            Item::Header(h) => Some(h.tingkat),
+            _ => None,
+        })
+    })
 }
 
 fn quantity(q: &ast::Quantity) -> Quantity {

@@ -73,6 +73,21 @@ impl SourceFile {
         self.text.inner()
     }
 
+    /// The byte offset of a 1-based line and column (in characters); the
+    /// file's end when the position lies beyond it.
+    pub fn offset_of(&self, line: u32, col: u32) -> usize {
+        let text = self.source();
+        let Some(start) = (line as usize)
+            .checked_sub(1)
+            .and_then(|l| self.line_starts.get(l).copied())
+        else {
+            return text.len();
+        };
+        let rest = text.get(start..).unwrap_or("");
+        let skip = (col as usize).saturating_sub(1);
+        start + rest.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(rest.len())
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let line_index = match self.line_starts.binary_search(&offset) {

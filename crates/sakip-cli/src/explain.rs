@@ -1,0 +1,89 @@
+//! `sakip explain <unit-dir> --year <Y> <indicator-id>`: every step of one
+//! indicator's evaluation, each with the rule file (or script) and line it
+//! comes from: the rule and year in force, the target, the realisasi and its
+//! aggregation, the formula or script that gave the capaian, the cap, the
+//! rounding and the band, then the findings about it.
+
+use crate::{eval, render, ColorChoice, Io};
+use camino::Utf8PathBuf;
+use sakip_core::evaluate::Options;
+use sakip_core::number::plain;
+use sakip_rules::error::did_you_mean;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The unit's folder (its `satker` rules and data)
+    pub unit_dir: Utf8PathBuf,
+
+    /// The year to evaluate
+    #[arg(long, short)]
+    pub year: u16,
+
+    /// The indikator's id, e.g. `iku_kamtib`
+    pub indicator: String,
+}
+
+pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let (unit, ev) = match eval::evaluate_unit_with(&args.unit_dir, args.year, Options { trace: true }) {
+        Ok(v) => v,
+        Err(errors) => {
+            write!(io.err, "{}", render::human(&errors, colour.enabled(io.err_is_terminal)))?;
+            return Ok(1);
+        }
+    };
+    let id = args.indicator.as_str();
+    let Some(r) = ev.indicator(id) else {
+        let why = if unit.rules.indikator(id).is_some() {
+            format!("indikator `{id}` is not in the Perjanjian Kinerja {}", args.year)
+        } else {
+            format!("there is no indikator `{id}`")
+        };
+        let hint = did_you_mean(id, ev.indicators.iter().map(|i| i.id.as_str()))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        writeln!(io.err, "error: {why}{hint}")?;
+        return Ok(1);
+    };
+    let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
+    writeln!(io.out, "{}  {}", r.id, r.name)?;
+    writeln!(
+        io.out,
+        "{satker} · tahun {} · {} {} · {}",
+        ev.year,
+        r.tier.title(),
+        r.sasaran,
+        r.sasaran_name
+    )?;
+    writeln!(io.out)?;
+    for step in &r.trace {
+        writeln!(io.out, "  {:<12}{}", step.label, step.text)?;
+        if let Some(at) = &step.origin {
+            writeln!(io.out, "  {:<12}  at {at}", "")?;
+        }
+    }
+    let result = match (&r.capaian, &r.band) {
+        (Some(c), Some(b)) => format!("capaian {}% · {}", plain(*c), b.label),
+        (Some(c), None) => format!("capaian {}% · no band", plain(*c)),
+        _ => "no capaian".to_string(),
+    };
+    writeln!(io.out, "  {:<12}{result}", "=")?;
+    let findings: Vec<_> = ev
+        .diagnostics
+        .iter()
+        .filter(|d| d.indicator.as_deref() == Some(id))
+        .collect();
+    if !findings.is_empty() {
+        writeln!(io.out)?;
+        for d in &findings {
+            writeln!(io.out, "  {}[{}] {}", d.severity, d.code, d.message)?;
+            if let Some(at) = &d.origin {
+                writeln!(io.out, "      at {at}")?;
+            }
+            if let Some(h) = &d.help {
+                writeln!(io.out, "      help: {h}")?;
+            }
+        }
+    }
+    let failed = findings.iter().any(|d| d.severity == sakip_core::Severity::Error);
+    Ok(u8::from(failed))
+}

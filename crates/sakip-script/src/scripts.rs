@@ -1,0 +1,506 @@
+//! Compiled scripts and the calls into them.
+
+use crate::sandbox;
+use rhai::{CallFnOptions, Dynamic, Engine, EvalAltResult, Map, Position, Scope, AST};
+use rust_decimal::Decimal;
+use sakip_core::host::{HasilIndikator, HookError, HookIndikator, Hooked, ScriptHost};
+use sakip_core::model::Origin;
+use std::fmt;
+
+/// A script file to compile.
+#[derive(Debug, Clone)]
+pub struct ScriptSource {
+    /// The path as shown to people (`rules/kanwil-sumsel/sumsel.rhai`).
+    pub name: String,
+    pub text: String,
+    /// The level of the rule set that names it: higher is more specific
+    /// (national 0, Kanwil 1, unit 2); the most specific definition wins.
+    pub level: u8,
+}
+
+/// A script that does not compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptError {
+    pub file: String,
+    /// 1-based; 0 when Rhai gives no position.
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+impl fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+    }
+}
+
+struct Compiled {
+    name: String,
+    text: String,
+    level: u8,
+    ast: AST,
+    /// Functions the script defines, with their number of parameters.
+    functions: Vec<(String, usize)>,
+}
+
+/// Every script in force for a unit, compiled once and called many times.
+pub struct ScriptSet {
+    engine: Engine,
+    scripts: Vec<Compiled>,
+}
+
+impl Default for ScriptSet {
+    fn default() -> Self {
+        Self {
+            engine: sandbox::engine(),
+            scripts: Vec::new(),
+        }
+    }
+}
+
+impl fmt::Debug for ScriptSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.scripts.iter().map(|s| &s.name)).finish()
+    }
+}
+
+/// The hooks and their number of parameters.
+pub const HOOKS: [(&str, usize); 3] = [("capaian", 1), ("klasifikasi", 2), ("nilai_satker", 1)];
+
+fn position(pos: Position) -> (u32, u32) {
+    let to = |n: Option<usize>| n.and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+    (to(pos.line()), to(pos.position()))
+}
+
+impl ScriptSet {
+    /// Compiles every script; all errors are returned, not just the first.
+    pub fn compile(sources: Vec<ScriptSource>) -> Result<Self, Vec<ScriptError>> {
+        let engine = sandbox::engine();
+        let mut scripts = Vec::new();
+        let mut errors = Vec::new();
+        for src in sources {
+            match engine.compile(&src.text) {
+                Ok(mut ast) => {
+                    ast.set_source(src.name.as_str());
+                    let functions = ast
+                        .iter_functions()
+                        .map(|f| (f.name.to_string(), f.params.len()))
+                        .collect();
+                    scripts.push(Compiled {
+                        name: src.name,
+                        text: src.text,
+                        level: src.level,
+                        ast,
+                        functions,
+                    });
+                }
+                Err(e) => {
+                    let (line, col) = position(e.position());
+                    errors.push(ScriptError {
+                        file: src.name,
+                        line,
+                        col,
+                        message: e.err_type().to_string(),
+                    });
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Self { engine, scripts })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.scripts.is_empty()
+    }
+
+    /// The script names, most general first.
+    pub fn names(&self) -> Vec<&str> {
+        self.scripts.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    /// Every function a formula may call: not the hooks, any arity.
+    pub fn functions(&self) -> Vec<(&str, usize)> {
+        self.scripts
+            .iter()
+            .flat_map(|s| s.functions.iter().map(|(n, a)| (n.as_str(), *a)))
+            .filter(|(n, _)| !HOOKS.iter().any(|(h, _)| h == n))
+            .collect()
+    }
+
+    /// The most specific script defining `name` with `arity` parameters;
+    /// among scripts of one level, the one named last.
+    fn find(&self, name: &str, arity: usize) -> Option<&Compiled> {
+        self.scripts
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.functions.iter().any(|(n, a)| n == name && *a == arity))
+            .max_by_key(|(i, s)| (s.level, *i))
+            .map(|(_, s)| s)
+    }
+
+    /// Where `name` is defined with `arity` parameters, as `file: fn name`.
+    pub fn definition(&self, name: &str, arity: usize) -> Option<String> {
+        self.find(name, arity).map(|s| format!("{}: fn {name}", s.name))
+    }
+
+    fn call(&self, script: &Compiled, name: &str, args: Vec<Dynamic>) -> Result<Dynamic, HookError> {
+        let mut scope = Scope::new();
+        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
+        self.engine
+            .call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, name, args)
+            .map_err(|e| error_in(script, name, *e))
+    }
+}
+
+/// The innermost error of a call, located in the script. Errors that carry
+/// no position (an operation limit reached inside a function called from
+/// Rust) are placed at the function's definition.
+fn error_in(script: &Compiled, name: &str, err: EvalAltResult) -> HookError {
+    let mut err = err;
+    let mut outer = Position::NONE;
+    while let EvalAltResult::ErrorInFunctionCall(_, _, inner, pos) = err {
+        if !pos.is_none() {
+            outer = pos;
+        }
+        err = *inner;
+    }
+    let mut pos = err.take_position();
+    if pos.is_none() {
+        pos = outer;
+    }
+    let (mut line, mut col) = position(pos);
+    if line == 0 {
+        if let Some((l, c)) = definition_line(&script.text, name) {
+            (line, col) = (l, c);
+        }
+    }
+    let message = match &err {
+        EvalAltResult::ErrorTooManyOperations(_) => format!(
+            "the script ran more than {} operations (a loop that never ends?) and was stopped",
+            sandbox::MAX_OPERATIONS
+        ),
+        other => other.to_string(),
+    };
+    HookError {
+        message,
+        location: Some(Origin {
+            file: script.name.clone(),
+            line,
+            col,
+        }),
+    }
+}
+
+/// 1-based line and column of `fn name(` in a script's text.
+fn definition_line(text: &str, name: &str) -> Option<(u32, u32)> {
+    let needle = format!("fn {name}");
+    text.lines().enumerate().find_map(|(i, l)| {
+        l.find(&needle)
+            .map(|c| (u32::try_from(i + 1).unwrap_or(0), u32::try_from(c + 1).unwrap_or(0)))
+    })
+}
+
+/// A script's answer as a decimal: `()` is no answer; whole numbers are
+/// exact decimals; anything else is an error that says what came back.
+fn decimal(v: Dynamic, script: &Compiled, name: &str) -> Result<Option<Decimal>, HookError> {
+    if v.is_unit() {
+        return Ok(None);
+    }
+    if let Some(d) = v.clone().try_cast::<Decimal>() {
+        return Ok(Some(d));
+    }
+    if let Some(i) = v.clone().try_cast::<i64>() {
+        return Ok(Some(Decimal::from(i)));
+    }
+    Err(HookError {
+        message: format!("`{name}` returned a {} (`{v}`) where a number is due", v.type_name()),
+        location: definition_line(&script.text, name).map(|(line, col)| Origin {
+            file: script.name.clone(),
+            line,
+            col,
+        }),
+    })
+}
+
+fn indikator_map(i: &HookIndikator<'_>) -> Map {
+    let mut m = Map::new();
+    m.insert("id".into(), i.id.into());
+    m.insert("tier".into(), i.tier.keyword().into());
+    m.insert("satuan".into(), i.satuan.as_str().into());
+    let polaritas = match i.polaritas {
+        sakip_core::polaritas::Polaritas::Naik => "naik",
+        sakip_core::polaritas::Polaritas::Turun => "turun",
+        sakip_core::polaritas::Polaritas::Rentang { .. } => "rentang",
+    };
+    m.insert("polaritas".into(), polaritas.into());
+    m.insert("tahun".into(), Dynamic::from(i64::from(i.year)));
+    m.insert("target".into(), Dynamic::from(i.target));
+    m.insert("realisasi".into(), Dynamic::from(i.realisasi));
+    let mut periode = Map::new();
+    for (p, v) in i.periode {
+        periode.insert(p.keyword().into(), Dynamic::from(*v));
+    }
+    m.insert("periode".into(), periode.into());
+    m
+}
+
+impl ScriptHost for ScriptSet {
+    fn has_function(&self, name: &str) -> bool {
+        self.scripts.iter().any(|s| s.functions.iter().any(|(n, _)| n == name))
+    }
+
+    fn call_function(&self, name: &str, args: &[Decimal]) -> Result<Decimal, HookError> {
+        let Some(script) = self.find(name, args.len()) else {
+            return Err(HookError::new(format!(
+                "no script defines `{name}` with {} values",
+                args.len()
+            )));
+        };
+        let result = self.call(script, name, args.iter().map(|d| Dynamic::from(*d)).collect())?;
+        decimal(result, script, name)?
+            .ok_or_else(|| HookError::new(format!("`{name}` returned nothing where a number is due")))
+    }
+
+    fn capaian(&self, i: &HookIndikator<'_>) -> Result<Option<Hooked<Decimal>>, HookError> {
+        let Some(script) = self.find("capaian", 1) else {
+            return Ok(None);
+        };
+        let result = self.call(script, "capaian", vec![indikator_map(i).into()])?;
+        Ok(decimal(result, script, "capaian")?.map(|value| Hooked {
+            value,
+            source: format!("{}: fn capaian", script.name),
+        }))
+    }
+
+    fn klasifikasi(&self, capaian: Decimal, i: &HookIndikator<'_>) -> Result<Option<Hooked<String>>, HookError> {
+        let Some(script) = self.find("klasifikasi", 2) else {
+            return Ok(None);
+        };
+        let result = self.call(
+            script,
+            "klasifikasi",
+            vec![Dynamic::from(capaian), indikator_map(i).into()],
+        )?;
+        if result.is_unit() {
+            return Ok(None);
+        }
+        match result.clone().into_immutable_string() {
+            Ok(s) => Ok(Some(Hooked {
+                value: s.to_string(),
+                source: format!("{}: fn klasifikasi", script.name),
+            })),
+            Err(type_name) => Err(HookError {
+                message: format!("`klasifikasi` returned a {type_name} (`{result}`) where a band id is due"),
+                location: definition_line(&script.text, "klasifikasi").map(|(line, col)| Origin {
+                    file: script.name.clone(),
+                    line,
+                    col,
+                }),
+            }),
+        }
+    }
+
+    fn nilai_satker(&self, hasil: &[HasilIndikator]) -> Result<Option<Hooked<Decimal>>, HookError> {
+        let Some(script) = self.find("nilai_satker", 1) else {
+            return Ok(None);
+        };
+        let opt = |v: Option<Decimal>| v.map(Dynamic::from).unwrap_or(Dynamic::UNIT);
+        let rows: rhai::Array = hasil
+            .iter()
+            .map(|h| {
+                let mut m = Map::new();
+                m.insert("id".into(), h.id.as_str().into());
+                m.insert("tier".into(), h.tier.keyword().into());
+                m.insert("capaian".into(), opt(h.capaian));
+                m.insert("bobot".into(), opt(h.bobot));
+                m.insert(
+                    "band".into(),
+                    h.band.clone().map(Dynamic::from).unwrap_or(Dynamic::UNIT),
+                );
+                Dynamic::from(m)
+            })
+            .collect();
+        let result = self.call(script, "nilai_satker", vec![rows.into()])?;
+        Ok(decimal(result, script, "nilai_satker")?.map(|value| Hooked {
+            value,
+            source: format!("{}: fn nilai_satker", script.name),
+        }))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+    use sakip_core::model::Tier;
+    use sakip_core::periode::Periode;
+    use sakip_core::polaritas::Polaritas;
+    use sakip_core::satuan::Satuan;
+    use std::str::FromStr;
+    use std::time::{Duration, Instant};
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn set(scripts: &[(&str, &str, u8)]) -> Result<ScriptSet, Vec<ScriptError>> {
+        ScriptSet::compile(
+            scripts
+                .iter()
+                .map(|(name, text, level)| ScriptSource {
+                    name: (*name).into(),
+                    text: (*text).into(),
+                    level: *level,
+                })
+                .collect(),
+        )
+    }
+
+    fn with_indikator<T>(f: impl FnOnce(&HookIndikator<'_>) -> T) -> T {
+        let satuan = Satuan::percent();
+        let periode = [(Periode::Smt1, d("30")), (Periode::Smt2, d("32.5"))];
+        f(&HookIndikator {
+            id: "iku_ikm",
+            tier: Tier::Strategis,
+            satuan: &satuan,
+            polaritas: &Polaritas::Naik,
+            year: 2022,
+            target: d("77.5"),
+            realisasi: d("32.5"),
+            periode: &periode,
+        })
+    }
+
+    #[test]
+    fn decimals_stay_exact_in_both_directions() {
+        let s = set(&[(
+            "a.rhai",
+            "fn capaian(i) { i.realisasi / i.target * 100 + 0.1 - 0.1 }",
+            0,
+        )])
+        .unwrap();
+        let got = with_indikator(|i| s.capaian(i)).unwrap().unwrap();
+        assert_eq!(got.value, d("32.5") / d("77.5") * d("100"));
+        assert_eq!(got.source, "a.rhai: fn capaian");
+        let sum = set(&[("b.rhai", "fn f(a, b) { a + b }", 0)]).unwrap();
+        assert_eq!(sum.call_function("f", &[d("0.1"), d("0.2")]).unwrap(), d("0.3"));
+    }
+
+    #[test]
+    fn the_hook_sees_the_indicator() {
+        let s = set(&[(
+            "a.rhai",
+            r#"fn capaian(i) { if i.tier == "strategis" && i.tahun == 2022 { i.periode.smt1 } else { 0 } }"#,
+            0,
+        )])
+        .unwrap();
+        assert_eq!(with_indikator(|i| s.capaian(i)).unwrap().unwrap().value, d("30"));
+    }
+
+    #[test]
+    fn unit_overrides_kanwil_overrides_national() {
+        let s = set(&[
+            ("unit.rhai", "fn capaian(i) { 3 }", 2),
+            ("nasional.rhai", "fn capaian(i) { 1 }", 0),
+            ("kanwil.rhai", "fn capaian(i) { 2 } fn f(x) { x }", 1),
+        ])
+        .unwrap();
+        assert_eq!(with_indikator(|i| s.capaian(i)).unwrap().unwrap().value, d("3"));
+        assert_eq!(s.definition("f", 1).as_deref(), Some("kanwil.rhai: fn f"));
+    }
+
+    #[test]
+    fn unit_means_keep_the_default() {
+        let s = set(&[("a.rhai", "fn capaian(i) { () } fn klasifikasi(c, i) { () }", 0)]).unwrap();
+        assert_eq!(with_indikator(|i| s.capaian(i)).unwrap(), None);
+        assert_eq!(with_indikator(|i| s.klasifikasi(d("50"), i)).unwrap(), None);
+    }
+
+    #[test]
+    fn a_syntax_error_has_a_position() {
+        let errors = set(&[("bad.rhai", "fn capaian(i) {\n  i.target +* 2\n}", 0)]).unwrap_err();
+        assert_eq!((errors[0].file.as_str(), errors[0].line), ("bad.rhai", 2));
+    }
+
+    #[test]
+    fn eval_and_import_are_refused_when_compiling() {
+        for text in [
+            "fn capaian(i) { eval(\"1 + 1\") }",
+            "import \"/etc/passwd\" as p;\nfn capaian(i) { 1 }",
+        ] {
+            let errors = set(&[("bad.rhai", text, 0)]).unwrap_err();
+            assert!(errors[0].line > 0, "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn a_runaway_loop_stops_quickly_with_its_place() {
+        let s = set(&[("loop.rhai", "// a loop\nfn capaian(i) {\n  loop { }\n}", 0)]).unwrap();
+        let start = Instant::now();
+        let err = with_indikator(|i| s.capaian(i)).unwrap_err();
+        assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
+        assert!(err.message.contains("operations"), "{}", err.message);
+        let at = err.location.unwrap();
+        assert_eq!((at.file.as_str(), at.line), ("loop.rhai", 2));
+    }
+
+    #[test]
+    fn deep_recursion_stops() {
+        let s = set(&[("rec.rhai", "fn f(x) { f(x + 1) }", 0)]).unwrap();
+        assert!(s.call_function("f", &[d("1")]).is_err());
+    }
+
+    #[test]
+    fn a_runtime_error_names_its_line() {
+        let s = set(&[("typo.rhai", "fn capaian(i) {\n  i.targte / 2\n}", 0)]).unwrap();
+        let err = with_indikator(|i| s.capaian(i)).unwrap_err();
+        let at = err.location.unwrap();
+        assert_eq!((at.file.as_str(), at.line), ("typo.rhai", 2), "{}", err.message);
+    }
+
+    #[test]
+    fn a_string_where_a_number_is_due_is_an_error() {
+        let s = set(&[("str.rhai", "fn capaian(i) { \"seratus\" }", 0)]).unwrap();
+        let err = with_indikator(|i| s.capaian(i)).unwrap_err();
+        assert!(err.message.contains("string"), "{}", err.message);
+    }
+
+    #[test]
+    fn huge_strings_and_arrays_are_refused() {
+        let s = set(&[("big.rhai", "fn f(x) { let s = \"x\"; loop { s += s; } }", 0)]).unwrap();
+        assert!(s.call_function("f", &[d("1")]).is_err());
+        let a = set(&[(
+            "arr.rhai",
+            "fn f(x) { let a = []; for n in 0..100000 { a.push(n); } 1 }",
+            0,
+        )])
+        .unwrap();
+        assert!(a.call_function("f", &[d("1")]).is_err());
+    }
+
+    #[test]
+    fn nothing_a_script_does_varies_between_runs() {
+        let s = set(&[(
+            "a.rhai",
+            "fn nilai_satker(h) { let t = 0.0; for x in h { t += x.capaian; } t / h.len() }",
+            0,
+        )])
+        .unwrap();
+        let hasil: Vec<HasilIndikator> = (1..=5)
+            .map(|n| HasilIndikator {
+                id: format!("i{n}"),
+                tier: Tier::Program,
+                capaian: Some(Decimal::from(n) / d("3")),
+                bobot: None,
+                band: None,
+            })
+            .collect();
+        let first = s.nilai_satker(&hasil).unwrap();
+        for _ in 0..20 {
+            assert_eq!(s.nilai_satker(&hasil).unwrap(), first);
+        }
+    }
+}
