@@ -6,5 +6,6 @@
 
 mod check;
 mod eval;
+mod scripts;
 mod seed;
 mod support;

@@ -43,6 +43,7 @@ pub fn scratch_copy(name: &str) -> PathBuf {
     for sub in [
         "rules/ditjenpas",
         "rules/kanwil-sumsel",
+        "rules/kanwil-contoh",
         "examples/lapas-sarolangun-rawas",
     ] {
         std::fs::create_dir_all(dir.join(sub)).unwrap();

@@ -453,7 +453,7 @@ impl<'a> Evaluator<'a> {
                             trace.push(Step {
                                 label: "capaian",
                                 text: format!("script {}: {}", h.source, plain(h.value)),
-                                origin: None,
+                                origin: h.origin.clone(),
                             });
                         }
                         capaian_raw = Some(h.value);
@@ -533,7 +533,7 @@ impl<'a> Evaluator<'a> {
                             trace.push(Step {
                                 label: "klasifikasi",
                                 text: format!("script {}: {} is `{}` ({})", hb.source, plain(rounded), b.label, b.id),
-                                origin: None,
+                                origin: hb.origin.clone(),
                             });
                         }
                         band = Some(BandRef {

@@ -51,6 +51,8 @@ pub struct HasilIndikator {
 pub struct Hooked<T> {
     pub value: T,
     pub source: String,
+    /// Where the script function is defined, for traces.
+    pub origin: Option<Origin>,
 }
 
 /// A script that failed: what went wrong and where in the script.

@@ -96,11 +96,20 @@ impl ScriptSet {
                 }
                 Err(e) => {
                     let (line, col) = position(e.position());
+                    let raw = e.err_type().to_string();
+                    // Say what the sandbox forbids, and why, rather than Rhai's "reserved keyword".
+                    let message = if raw.contains("'import'") {
+                        "`import` is not allowed: a script cannot read files or other scripts; what it needs comes in its hooks' arguments".to_string()
+                    } else if raw.contains("'eval'") {
+                        "`eval` is not allowed: a script cannot run code built from text".to_string()
+                    } else {
+                        raw
+                    };
                     errors.push(ScriptError {
                         file: src.name,
                         line,
                         col,
-                        message: e.err_type().to_string(),
+                        message,
                     });
                 }
             }
@@ -194,6 +203,15 @@ fn error_in(script: &Compiled, name: &str, err: EvalAltResult) -> HookError {
     }
 }
 
+/// Where `fn name` is defined in a compiled script.
+fn origin_of(script: &Compiled, name: &str) -> Option<Origin> {
+    definition_line(&script.text, name).map(|(line, col)| Origin {
+        file: script.name.clone(),
+        line,
+        col,
+    })
+}
+
 /// 1-based line and column of `fn name(` in a script's text.
 fn definition_line(text: &str, name: &str) -> Option<(u32, u32)> {
     let needle = format!("fn {name}");
@@ -272,6 +290,7 @@ impl ScriptHost for ScriptSet {
         Ok(decimal(result, script, "capaian")?.map(|value| Hooked {
             value,
             source: format!("{}: fn capaian", script.name),
+            origin: origin_of(script, "capaian"),
         }))
     }
 
@@ -291,6 +310,7 @@ impl ScriptHost for ScriptSet {
             Ok(s) => Ok(Some(Hooked {
                 value: s.to_string(),
                 source: format!("{}: fn klasifikasi", script.name),
+                origin: origin_of(script, "klasifikasi"),
             })),
             Err(type_name) => Err(HookError {
                 message: format!("`klasifikasi` returned a {type_name} (`{result}`) where a band id is due"),
@@ -327,6 +347,7 @@ impl ScriptHost for ScriptSet {
         Ok(decimal(result, script, "nilai_satker")?.map(|value| Hooked {
             value,
             source: format!("{}: fn nilai_satker", script.name),
+            origin: origin_of(script, "nilai_satker"),
         }))
     }
 }
