@@ -40,5 +40,46 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The cost a script hook adds per indicator: the seed's 47 indicators
+/// scored by the polarity default, and by a script's `capaian` hook doing
+/// the same arithmetic (so the difference is the call, not the formula).
+fn hooks(c: &mut Criterion) {
+    let (unit, _) = sakip_cli::eval::evaluate_unit(&unit_dir(), 2022).unwrap();
+    let data = unit.data.get(&2022).unwrap();
+    let no_trace = sakip_core::evaluate::Options { trace: false };
+    let hook = sakip_script::ScriptSet::compile(vec![sakip_script::ScriptSource {
+        name: "bench.rhai".into(),
+        text: "fn capaian(i) { i.realisasi / i.target * 100 }".into(),
+        level: 0,
+    }])
+    .unwrap();
+    let mut group = c.benchmark_group("capaian_47_indicators");
+    group.bench_function("no_script", |b| {
+        b.iter(|| sakip_core::evaluate::evaluate_with(black_box(&unit.rules), black_box(data), &NoScripts, no_trace))
+    });
+    group.bench_function("script_hook", |b| {
+        b.iter(|| sakip_core::evaluate::evaluate_with(black_box(&unit.rules), black_box(data), &hook, no_trace))
+    });
+    group.finish();
+
+    // One call, in isolation.
+    let satuan = sakip_core::satuan::Satuan::percent();
+    let input = sakip_core::host::HookIndikator {
+        id: "iku_ikm_hukum",
+        tier: sakip_core::model::Tier::Strategis,
+        satuan: &satuan,
+        polaritas: &sakip_core::polaritas::Polaritas::Naik,
+        year: 2022,
+        target: sakip_core::Decimal::new(775, 1),
+        realisasi: sakip_core::Decimal::new(325, 1),
+        periode: &[],
+    };
+    use sakip_core::host::ScriptHost;
+    c.bench_function("one_capaian_hook_call", |b| b.iter(|| hook.capaian(black_box(&input)).unwrap()));
+    c.bench_function("one_default_capaian", |b| {
+        b.iter(|| sakip_core::polaritas::Polaritas::Naik.capaian(black_box(input.target), black_box(input.realisasi)))
+    });
+}
+
+criterion_group!(benches, bench, hooks);
 criterion_main!(benches);
