@@ -75,7 +75,9 @@ fn hooks(c: &mut Criterion) {
         periode: &[],
     };
     use sakip_core::host::ScriptHost;
-    c.bench_function("one_capaian_hook_call", |b| b.iter(|| hook.capaian(black_box(&input)).unwrap()));
+    c.bench_function("one_capaian_hook_call", |b| {
+        b.iter(|| hook.capaian(black_box(&input)).unwrap())
+    });
     c.bench_function("one_default_capaian", |b| {
         b.iter(|| sakip_core::polaritas::Polaritas::Naik.capaian(black_box(input.target), black_box(input.realisasi)))
     });

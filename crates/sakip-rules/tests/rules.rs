@@ -342,3 +342,59 @@ fn deep_nesting_is_an_error_not_a_crash() {
         );
     }
 }
+
+/// `check` knows the functions a chain's scripts define: their names and
+/// how many values each takes.
+#[test]
+fn formulas_may_call_what_the_scripts_define() {
+    let dir = scratch("script-functions");
+    write(
+        &dir,
+        "s.rhai",
+        "fn rasio(a, b) { a / b * 100 }\nfn nilai_satker(h) { 0 }\n",
+    );
+    let rules = |formula: &str| {
+        format!("aturan nasional n \"N\"\nskrip \"s.rhai\"\nsasaran S strategis \"S\" {{ indikator a \"A\" {{ satuan % rumus capaian = {formula} }} }}\n")
+    };
+    write(&dir, "n.sakip", &rules("rasio(target, realisasi)"));
+    assert!(sakip_rules::check_paths(&[dir.join("n.sakip")]).errors.is_empty());
+
+    write(&dir, "n.sakip", &rules("rasio(target)"));
+    let errors = sakip_rules::check_paths(&[dir.join("n.sakip")]).errors;
+    assert_eq!(errors[0].code, "arity", "{errors:?}");
+
+    write(&dir, "n.sakip", &rules("rasoi(target, realisasi)"));
+    let errors = sakip_rules::check_paths(&[dir.join("n.sakip")]).errors;
+    assert_eq!(errors[0].code, "unknown-function");
+    assert!(
+        errors[0].help.as_deref().unwrap().contains("did you mean `rasio`?"),
+        "{:?}",
+        errors[0].help
+    );
+    // A hook is not a function for formulas.
+    write(&dir, "n.sakip", &rules("nilai_satker(target)"));
+    assert_eq!(
+        sakip_rules::check_paths(&[dir.join("n.sakip")]).errors[0].code,
+        "unknown-function"
+    );
+}
+
+#[test]
+fn a_missing_or_broken_script_is_reported_where_it_is() {
+    let dir = scratch("script-errors");
+    write(&dir, "a/n.sakip", "aturan nasional n \"N\"\nskrip \"hilang.rhai\"\n");
+    let errors = sakip_rules::check_paths(&[dir.join("a")]).errors;
+    assert_eq!(
+        (errors[0].code, errors[0].location.as_ref().unwrap().1),
+        ("skrip-missing", 2)
+    );
+    write(&dir, "b/n.sakip", "aturan nasional n \"N\"\nskrip \"rusak.rhai\"\n");
+    write(&dir, "b/rusak.rhai", "fn f(x) {\n  x +\n}\n");
+    let errors = sakip_rules::check_paths(&[dir.join("b")]).errors;
+    assert_eq!(errors[0].code, "skrip-syntax");
+    assert!(
+        errors[0].location_text().ends_with("rusak.rhai:3:1"),
+        "{}",
+        errors[0].location_text()
+    );
+}
