@@ -51,6 +51,7 @@ fn hooks(c: &mut Criterion) {
         name: "bench.rhai".into(),
         text: "fn capaian(i) { i.realisasi / i.target * 100 }".into(),
         level: 0,
+        from_year: None,
     }])
     .unwrap();
     let mut group = c.benchmark_group("capaian_47_indicators");
@@ -58,7 +59,9 @@ fn hooks(c: &mut Criterion) {
         b.iter(|| sakip_core::evaluate::evaluate_with(black_box(&unit.rules), black_box(data), &NoScripts, no_trace))
     });
     group.bench_function("script_hook", |b| {
-        b.iter(|| sakip_core::evaluate::evaluate_with(black_box(&unit.rules), black_box(data), &hook, no_trace))
+        b.iter(|| {
+            sakip_core::evaluate::evaluate_with(black_box(&unit.rules), black_box(data), &hook.for_year(2022), no_trace)
+        })
     });
     group.finish();
 
@@ -76,7 +79,7 @@ fn hooks(c: &mut Criterion) {
     };
     use sakip_core::host::ScriptHost;
     c.bench_function("one_capaian_hook_call", |b| {
-        b.iter(|| hook.capaian(black_box(&input)).unwrap())
+        b.iter(|| hook.for_year(2022).capaian(black_box(&input)).unwrap())
     });
     c.bench_function("one_default_capaian", |b| {
         b.iter(|| sakip_core::polaritas::Polaritas::Naik.capaian(black_box(input.target), black_box(input.realisasi)))

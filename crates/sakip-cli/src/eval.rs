@@ -73,7 +73,7 @@ pub fn evaluate_unit_with(
     let empty = UnitData::new(year);
     let data = unit.data.get(&year).unwrap_or(&empty);
     // `eval` prints figures, not steps: no trace (`explain` is the command for steps).
-    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts, options);
+    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(year), options);
     Ok((unit, ev))
 }
 
@@ -88,7 +88,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     match args.format {
         Format::Json => io
             .out
-            .write_all(sakip_report::json::render(&ev, &unit.rules, &unit.scripts.names()).as_bytes())?,
+            .write_all(sakip_report::json::render(&ev, &unit.rules, &unit.scripts.names(ev.year)).as_bytes())?,
         Format::Csv => match sakip_report::csv::render(&ev) {
             Ok(text) => io.out.write_all(text.as_bytes())?,
             Err(e) => {

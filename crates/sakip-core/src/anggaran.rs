@@ -42,7 +42,7 @@ impl Anggaran {
 pub const TOTAL: &str = "Total";
 
 pub fn evaluate_anggaran(rules: &RuleSet, data: &UnitData, diagnostics: &mut Vec<Diagnostic>) -> Anggaran {
-    let rounding = rules.pembulatan_anggaran.value;
+    let rounding = rules.pembulatan_anggaran.at(data.year).value;
     let mut out = Anggaran::default();
     if data.belanja.is_empty() {
         diagnostics.push(

@@ -169,7 +169,7 @@ pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, op
         }
     }
     cross_tier_checks(rules, &indicators, &mut diagnostics);
-    let nilai = nilai_satker(rules, host, &indicators, &mut diagnostics);
+    let nilai = nilai_satker(rules, year, host, &indicators, &mut diagnostics);
     let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
     Evaluation {
         satker: rules.satker().cloned(),
@@ -188,6 +188,7 @@ pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, op
 /// a capaian; `None` when no script computes one.
 fn nilai_satker(
     rules: &RuleSet,
+    year: u16,
     host: &dyn ScriptHost,
     results: &[IndicatorResult],
     diagnostics: &mut Vec<Diagnostic>,
@@ -204,7 +205,7 @@ fn nilai_satker(
         .collect();
     match host.nilai_satker(&hasil) {
         Ok(Some(h)) => Some(Nilai {
-            value: rules.pembulatan_capaian.value.apply(h.value),
+            value: rules.settings(year).pembulatan_capaian.value.apply(h.value),
             source: h.source,
         }),
         Ok(None) => None,
@@ -286,6 +287,7 @@ impl<'a> Evaluator<'a> {
     fn compute(&mut self, ind: &'a Indikator) -> IndicatorResult {
         let year = self.year;
         let rules: &'a RuleSet = self.rules;
+        let settings = rules.settings(year);
         let data: &'a UnitData = self.data;
         let mut trace = Vec::new();
         if self.trace {
@@ -493,30 +495,28 @@ impl<'a> Evaluator<'a> {
         let mut band = None;
         if let Some(raw) = capaian_raw {
             let mut value = raw;
-            if let Some(cap) = &rules.konversi_efisiensi {
-                if value > cap.value {
+            if let Some((cap, cap_origin)) = settings.konversi_efisiensi {
+                if value > cap {
                     if self.trace {
                         trace.push(Step {
                             label: "konversi",
                             text: format!(
-                                "Konversi Efisiensi: {} is above {}, converted to {}",
-                                plain(value),
-                                cap.value,
-                                cap.value
+                                "Konversi Efisiensi: {} is above {cap}, converted to {cap}",
+                                plain(value)
                             ),
-                            origin: cap.origin.clone(),
+                            origin: cap_origin.cloned(),
                         });
                     }
-                    value = cap.value;
+                    value = cap;
                 }
             }
-            let rounding = rules.pembulatan_capaian.value;
+            let rounding = settings.pembulatan_capaian.value;
             let rounded = rounding.apply(value);
             if self.trace {
                 trace.push(Step {
                     label: "pembulatan",
                     text: format!("pembulatan capaian {rounding}: {} -> {}", plain(value), plain(rounded)),
-                    origin: rules.pembulatan_capaian.origin.clone(),
+                    origin: settings.pembulatan_capaian.origin.clone(),
                 });
             }
             let scripted = match hook_in.as_ref() {
@@ -527,7 +527,7 @@ impl<'a> Evaluator<'a> {
                 None => None,
             };
             if let Some(hb) = scripted {
-                match rules.klasifikasi.value.bands.iter().find(|b| b.id == hb.value) {
+                match settings.klasifikasi.value.bands.iter().find(|b| b.id == hb.value) {
                     Some(b) => {
                         if self.trace {
                             trace.push(Step {
@@ -543,7 +543,7 @@ impl<'a> Evaluator<'a> {
                         });
                     }
                     None => {
-                        let ids: Vec<&str> = rules.klasifikasi.value.bands.iter().map(|b| b.id.as_str()).collect();
+                        let ids: Vec<&str> = settings.klasifikasi.value.bands.iter().map(|b| b.id.as_str()).collect();
                         diags.push(
                             Diagnostic::error(
                                 "script-band",
@@ -557,12 +557,12 @@ impl<'a> Evaluator<'a> {
                     }
                 }
             } else {
-                match rules.klasifikasi.value.classify(rounded) {
+                match settings.klasifikasi.value.classify(rounded) {
                 Some(b) => {
                     if self.trace { trace.push(Step {
                         label: "klasifikasi",
                         text: format!("{} is in {} `{}` ({})", plain(rounded), b.range_text(), b.label, b.id),
-                        origin: rules.klasifikasi.origin.clone(),
+                        origin: settings.klasifikasi.origin.clone(),
                     }); }
                     band = Some(BandRef { id: b.id.clone(), label: b.label.clone(), colour: b.colour.clone() });
                 }
@@ -578,7 +578,7 @@ impl<'a> Evaluator<'a> {
         // The printed figure, if the data records one.
         let printed_capaian = entry.and_then(|e| e.printed_capaian);
         if let (Some(printed), Some(computed), Some(t), Some(r)) = (printed_capaian, capaian, target, realisasi) {
-            let rounding = rules.pembulatan_capaian.value;
+            let rounding = settings.pembulatan_capaian.value;
             if let Some(diff) = compare_printed(printed, computed, rounding) {
                 let how = if ind.rumus_capaian_in_force(year).is_some() {
                     "the rumus capaian".to_string()
@@ -912,7 +912,7 @@ mod tests {
     use crate::formula::{BinOp, Expr};
     use crate::host::NoScripts;
     use crate::klasifikasi::{Band, Bound, Klasifikasi};
-    use crate::model::{Perjanjian, Quantity, Ruled, Rumus, Sasaran, Target, Tingkat};
+    use crate::model::{InForce, Perjanjian, Quantity, Ruled, Rumus, Sasaran, Target, Tingkat};
     use crate::polaritas::Polaritas;
     use rust_decimal_macros::dec;
 
@@ -969,8 +969,8 @@ mod tests {
     /// A rule set whose PK for 2022 lists `inds` with the given unit targets.
     fn rules(inds: Vec<(Indikator, Decimal)>) -> RuleSet {
         let mut r = RuleSet {
-            konversi_efisiensi: Some(Ruled::default_rule(dec!(120))),
-            klasifikasi: Ruled::default_rule(bands()),
+            konversi_efisiensi: InForce::new(Ruled::default_rule(Some(dec!(120)))),
+            klasifikasi: InForce::new(Ruled::default_rule(bands())),
             ..RuleSet::default()
         };
         r.sasaran.push(Sasaran {
@@ -1042,8 +1042,10 @@ mod tests {
     #[test]
     fn half_up_rounding_moves_the_same_figure_into_the_next_band() {
         let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(20000))]);
-        r.pembulatan_capaian =
-            Ruled::default_rule(crate::number::Rounding::new(crate::number::RoundingMode::HalfUp, 2));
+        r.pembulatan_capaian.set(
+            None,
+            Ruled::default_rule(crate::number::Rounding::new(crate::number::RoundingMode::HalfUp, 2)),
+        );
         let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
         assert_eq!(ev.indicators[0].band.as_ref().unwrap().id, "excellent");
@@ -1052,7 +1054,7 @@ mod tests {
     #[test]
     fn without_a_cap_a_capaian_above_the_table_has_no_band() {
         let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(100))]);
-        r.konversi_efisiensi = None;
+        r.konversi_efisiensi.set(None, Ruled::default_rule(None));
         let ev = evaluate(&r, &data(&[("a", year(dec!(120.01)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "120.01");
         assert_eq!(ev.indicators[0].band, None);

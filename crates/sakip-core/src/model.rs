@@ -40,6 +40,58 @@ impl<T> Ruled<T> {
     }
 }
 
+/// A setting and the years it is in force: a base for every year, and
+/// versions that replace it from a year on (`klasifikasi mulai 2023`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InForce<T> {
+    pub base: Ruled<T>,
+    /// `(from_year, setting)`, in increasing years.
+    pub versions: Vec<(u16, Ruled<T>)>,
+}
+
+impl<T> InForce<T> {
+    pub fn new(base: Ruled<T>) -> Self {
+        Self {
+            base,
+            versions: Vec::new(),
+        }
+    }
+
+    /// The setting in force in `year`.
+    pub fn at(&self, year: u16) -> &Ruled<T> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= year)
+            .map(|(_, r)| r)
+            .unwrap_or(&self.base)
+    }
+
+    /// Sets `rule` for every year (`None`) or from a year on, replacing what
+    /// was in force for those years.
+    pub fn set(&mut self, from: Option<u16>, rule: Ruled<T>) {
+        match from {
+            None => {
+                self.base = rule;
+                self.versions.clear();
+            }
+            Some(year) => {
+                self.versions.retain(|(f, _)| *f < year);
+                self.versions.push((year, rule));
+            }
+        }
+    }
+}
+
+/// The settings in force for one year.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    pub pembulatan_capaian: &'a Ruled<Rounding>,
+    pub pembulatan_anggaran: &'a Ruled<Rounding>,
+    pub konversi_efisiensi: Option<(Decimal, Option<&'a Origin>)>,
+    pub klasifikasi: &'a Ruled<Klasifikasi>,
+}
+
 /// The tier an indicator measures at (Tabel 3.1 to 3.4 of an LKjIP).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -242,11 +294,14 @@ pub struct Perjanjian {
 pub struct RuleSet {
     /// National first, the unit last.
     pub chain: Vec<RuleSetInfo>,
-    pub pembulatan_capaian: Ruled<Rounding>,
-    pub pembulatan_anggaran: Ruled<Rounding>,
+    pub pembulatan_capaian: InForce<Rounding>,
+    pub pembulatan_anggaran: InForce<Rounding>,
     /// Konversi Efisiensi Kinerja: capaian above this is converted to it.
-    pub konversi_efisiensi: Option<Ruled<Decimal>>,
-    pub klasifikasi: Ruled<Klasifikasi>,
+    pub konversi_efisiensi: InForce<Option<Decimal>>,
+    pub klasifikasi: InForce<Klasifikasi>,
+    /// The Renstra period `(first, last)`: its last year's targets are the
+    /// five-year plan's end targets.
+    pub renstra: Option<(u16, u16)>,
     pub sasaran: Vec<Sasaran>,
     pub indikator: Vec<Indikator>,
     pub perjanjian: Vec<Perjanjian>,
@@ -256,10 +311,11 @@ impl Default for RuleSet {
     fn default() -> Self {
         Self {
             chain: Vec::new(),
-            pembulatan_capaian: Ruled::default_rule(Rounding::new(RoundingMode::Truncate, 2)),
-            pembulatan_anggaran: Ruled::default_rule(Rounding::new(RoundingMode::HalfUp, 2)),
-            konversi_efisiensi: None,
-            klasifikasi: Ruled::default_rule(Klasifikasi::default()),
+            pembulatan_capaian: InForce::new(Ruled::default_rule(Rounding::new(RoundingMode::Truncate, 2))),
+            pembulatan_anggaran: InForce::new(Ruled::default_rule(Rounding::new(RoundingMode::HalfUp, 2))),
+            konversi_efisiensi: InForce::new(Ruled::default_rule(None)),
+            klasifikasi: InForce::new(Ruled::default_rule(Klasifikasi::default())),
+            renstra: None,
             sasaran: Vec::new(),
             indikator: Vec::new(),
             perjanjian: Vec::new(),
@@ -268,6 +324,17 @@ impl Default for RuleSet {
 }
 
 impl RuleSet {
+    /// The settings in force in `year`.
+    pub fn settings(&self, year: u16) -> Settings<'_> {
+        let cap = self.konversi_efisiensi.at(year);
+        Settings {
+            pembulatan_capaian: self.pembulatan_capaian.at(year),
+            pembulatan_anggaran: self.pembulatan_anggaran.at(year),
+            konversi_efisiensi: cap.value.map(|v| (v, cap.origin.as_ref())),
+            klasifikasi: self.klasifikasi.at(year),
+        }
+    }
+
     pub fn indikator(&self, id: &str) -> Option<&Indikator> {
         self.indikator.iter().find(|i| i.id == id)
     }

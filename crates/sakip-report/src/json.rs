@@ -176,9 +176,9 @@ pub fn render<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'
             })
             .collect(),
         rounding: Rounding {
-            capaian: rules.pembulatan_capaian.value.to_string(),
-            budget: rules.pembulatan_anggaran.value.to_string(),
-            cap: rules.konversi_efisiensi.as_ref().map(|c| plain(c.value)),
+            capaian: rules.settings(ev.year).pembulatan_capaian.value.to_string(),
+            budget: rules.settings(ev.year).pembulatan_anggaran.value.to_string(),
+            cap: rules.settings(ev.year).konversi_efisiensi.map(|(c, _)| plain(c)),
         },
         dasar: Dasar {
             rules: ev

@@ -19,11 +19,13 @@ pub struct File {
 pub enum Item {
     Header(Header),
     Berdasarkan(Spanned<String>),
-    /// `skrip "sumsel.rhai"`: a Rhai script, relative to this file.
-    Skrip(Spanned<String>),
+    /// `skrip "sumsel.rhai" [mulai 2023]`: a Rhai script, relative to this file.
+    Skrip(Skrip),
+    /// `renstra 2020 ..= 2024`: the five-year plan the targets serve.
+    Renstra(Renstra),
     Dasar(Spanned<String>),
     Pembulatan(Pembulatan),
-    Konversi(Spanned<Decimal>),
+    Konversi(Konversi),
     Klasifikasi(Klasifikasi),
     Sasaran(Sasaran),
     Perjanjian(Perjanjian),
@@ -40,6 +42,27 @@ pub struct Header {
     pub span: Span,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skrip {
+    pub path: Spanned<String>,
+    pub from_year: Option<Spanned<u16>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renstra {
+    pub start: Spanned<u16>,
+    pub end: Spanned<u16>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Konversi {
+    pub value: Spanned<Decimal>,
+    pub from_year: Option<Spanned<u16>>,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PembulatanObjek {
     Capaian,
@@ -51,6 +74,7 @@ pub struct Pembulatan {
     pub objek: PembulatanObjek,
     pub mode: RoundingMode,
     pub decimals: Spanned<u32>,
+    pub from_year: Option<Spanned<u16>>,
     pub span: Span,
 }
 
@@ -78,6 +102,7 @@ pub struct Band {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Klasifikasi {
     pub bands: Vec<Band>,
+    pub from_year: Option<Spanned<u16>>,
     pub span: Span,
 }
 
@@ -164,7 +189,8 @@ pub struct Perjanjian {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PkTarget {
     pub id: Spanned<String>,
-    pub value: Spanned<Quantity>,
+    /// `None`: written `?`, not filled in yet.
+    pub value: Spanned<Option<Quantity>>,
     pub dasar: Option<Spanned<String>>,
     pub span: Span,
 }

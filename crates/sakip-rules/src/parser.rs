@@ -168,7 +168,24 @@ impl Builder<'_> {
                 })
             }
             Rule::berdasarkan => Item::Berdasarkan(self.only_string(pair)?),
-            Rule::skrip => Item::Skrip(self.only_string(pair)?),
+            Rule::skrip => {
+                let mut c = Children::of(pair);
+                let path = self.string(self.need(&mut c, "a script path")?);
+                let from_year = self.mulai(&mut c)?;
+                Item::Skrip(Skrip { path, from_year, span })
+            }
+            Rule::renstra => {
+                let mut c = Children::of(pair);
+                let start = self.year(self.need(&mut c, "a first year")?)?;
+                let end = self.year(self.need(&mut c, "a last year")?)?;
+                if end.node < start.node {
+                    return Err(Box::new(
+                        RuleError::at(self.sources, span, "renstra-order", "the Renstra ends before it starts")
+                            .help(format!("write `renstra {} ..= {}`", end.node, start.node)),
+                    ));
+                }
+                Item::Renstra(Renstra { start, end, span })
+            }
             Rule::dasar => Item::Dasar(self.only_string(pair)?),
             Rule::pembulatan => {
                 let mut c = Children::of(pair);
@@ -195,23 +212,32 @@ impl Builder<'_> {
                     .as_str()
                     .parse::<u32>()
                     .map_err(|_| self.error(&n, "syntax", format!("`{}` is not a number of decimals", n.as_str())))?;
+                let from_year = self.mulai(&mut c)?;
                 Item::Pembulatan(Pembulatan {
                     objek,
                     mode,
                     decimals: Spanned::new(decimals, self.span(&n)),
+                    from_year,
                     span,
                 })
             }
             Rule::konversi => {
                 let mut c = Children::of(pair);
-                Item::Konversi(self.number(self.need(&mut c, "a number")?)?)
+                let value = self.number(self.need(&mut c, "a number")?)?;
+                let from_year = self.mulai(&mut c)?;
+                Item::Konversi(Konversi { value, from_year, span })
             }
             Rule::klasifikasi => {
                 let mut bands = Vec::new();
-                for b in pair.into_inner().filter(|p| p.as_rule() == Rule::band) {
-                    bands.push(self.band(b)?);
+                let mut from_year = None;
+                for p in pair.into_inner() {
+                    match p.as_rule() {
+                        Rule::band => bands.push(self.band(p)?),
+                        Rule::mulai => from_year = self.mulai_year(p)?,
+                        _ => {}
+                    }
                 }
-                Item::Klasifikasi(Klasifikasi { bands, span })
+                Item::Klasifikasi(Klasifikasi { bands, from_year, span })
             }
             Rule::sasaran => Item::Sasaran(self.sasaran(pair)?),
             Rule::perjanjian => Item::Perjanjian(self.perjanjian(pair)?),
@@ -219,6 +245,19 @@ impl Builder<'_> {
             Rule::anggaran_block => Item::Anggaran(self.anggaran_block(pair)?),
             other => return Err(self.missing(&format!("an item, not {other:?}"))),
         })
+    }
+
+    /// An optional `mulai <tahun>` as the next child.
+    fn mulai(&self, c: &mut Children<'_>) -> Result<Option<Spanned<u16>>> {
+        match c.meaningful() {
+            Some(p) if p.as_rule() == Rule::mulai => self.mulai_year(p),
+            _ => Ok(None),
+        }
+    }
+
+    fn mulai_year(&self, pair: Pair<'_, Rule>) -> Result<Option<Spanned<u16>>> {
+        let mut c = Children::of(pair);
+        Ok(Some(self.year(self.need(&mut c, "a year")?)?))
     }
 
     fn only_string(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
@@ -518,7 +557,13 @@ impl Builder<'_> {
                 Rule::pk_target => {
                     let mut cc = Children::of(p);
                     let id = self.ident(self.need(&mut cc, "an indikator id")?);
-                    let value = self.quantity(self.need(&mut cc, "a value")?)?;
+                    let v = self.need(&mut cc, "a value")?;
+                    let value = if v.as_rule() == Rule::unfilled {
+                        Spanned::new(None, self.span(&v))
+                    } else {
+                        let q = self.quantity(v)?;
+                        Spanned::new(Some(q.node), q.span)
+                    };
                     let dasar = match cc.meaningful() {
                         Some(d) => Some(self.only_string(d)?),
                         None => None,
@@ -802,6 +847,9 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::header => "`aturan` or `satker`",
         Rule::berdasarkan => "`berdasarkan`",
         Rule::skrip => "`skrip`",
+        Rule::renstra => "`renstra`",
+        Rule::mulai => "`mulai <tahun>`",
+        Rule::unfilled => "`?`",
         Rule::dasar | Rule::kw_dasar => "`dasar`",
         Rule::pembulatan => "`pembulatan`",
         Rule::konversi => "`konversi efisiensi`",
@@ -868,11 +916,12 @@ fn display(rule: Rule) -> Option<&'static str> {
     })
 }
 
-const ITEM_STARTERS: [&str; 11] = [
+const ITEM_STARTERS: [&str; 12] = [
     "aturan",
     "satker",
     "berdasarkan",
     "skrip",
+    "renstra",
     "dasar",
     "pembulatan",
     "konversi",
@@ -943,7 +992,7 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
         .iter()
         .any(|r| matches!(r, Rule::satuan | Rule::polaritas | Rule::kw_satuan | Rule::kw_polaritas));
     let expected = if at_item_start {
-        "a declaration (`aturan`, `satker`, `berdasarkan`, `skrip`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
+        "a declaration (`aturan`, `satker`, `berdasarkan`, `skrip`, `renstra`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
     } else if in_indikator {
         "a line of the indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, a sub-`indikator`) or `}`".to_string()
     } else {

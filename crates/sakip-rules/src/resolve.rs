@@ -492,7 +492,8 @@ impl Loader {
             };
             for (id, file) in &set.files {
                 for item in &file.items {
-                    let Item::Skrip(name) = item else { continue };
+                    let Item::Skrip(skrip) = item else { continue };
+                    let name = &skrip.path;
                     let dir = self
                         .sources
                         .get(*id)
@@ -525,6 +526,7 @@ impl Loader {
                         name: path.to_string(),
                         text,
                         level,
+                        from_year: skrip.from_year.as_ref().map(|y| y.node),
                     });
                 }
             }
@@ -637,11 +639,21 @@ impl Lowering<'_> {
             let tingkat = info.0.tingkat;
             let source = info.0.id.clone();
             self.rules.chain.push(info.0);
-            let mut settings_seen: HashMap<&'static str, Span> = HashMap::new();
+            let mut settings_seen: HashMap<(&'static str, Option<u16>), Span> = HashMap::new();
+            // Settings for every year first, then those in force from a year,
+            // in year order: `klasifikasi mulai 2023` may stand above `klasifikasi`.
+            let mut versioned: Vec<(u16, &Item)> = Vec::new();
             for (_, file) in &set.files {
                 for item in &file.items {
-                    self.settings_and_model(item, tingkat, &source, &mut settings_seen);
+                    match setting_year(item) {
+                        Some(year) => versioned.push((year, item)),
+                        None => self.settings_and_model(item, tingkat, &source, &mut settings_seen),
+                    }
                 }
+            }
+            versioned.sort_by_key(|(year, _)| *year);
+            for (_, item) in versioned {
+                self.settings_and_model(item, tingkat, &source, &mut settings_seen);
             }
         }
         let is_satker = |t: Tingkat| t == Tingkat::Satker;
@@ -749,13 +761,26 @@ impl Lowering<'_> {
         ))
     }
 
-    fn once(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span) {
-        if let Some(first) = seen.get(what) {
+    fn once(
+        &mut self,
+        seen: &mut HashMap<(&'static str, Option<u16>), Span>,
+        what: &'static str,
+        from: Option<u16>,
+        span: Span,
+    ) {
+        if let Some(first) = seen.get(&(what, from)) {
             let at = self.where_(*first);
-            self.err(span, "setting-twice", format!("`{what}` is set twice in this rule set"))
-                .help(format!("the first is at {at}; keep one"));
+            let which = from.map(|y| format!(" from {y}")).unwrap_or_default();
+            self.err(
+                span,
+                "setting-twice",
+                format!("`{what}`{which} is set twice in this rule set"),
+            )
+            .help(format!(
+                "the first is at {at}; keep one, or give this one its own year with `mulai <tahun>`"
+            ));
         } else {
-            seen.insert(what, span);
+            seen.insert((what, from), span);
         }
     }
 
@@ -764,15 +789,20 @@ impl Lowering<'_> {
         item: &Item,
         tingkat: Tingkat,
         source: &str,
-        seen: &mut HashMap<&'static str, Span>,
+        seen: &mut HashMap<(&'static str, Option<u16>), Span>,
     ) {
         match item {
+            Item::Renstra(r) => {
+                self.once(seen, "renstra", None, r.span);
+                self.rules.renstra = Some((r.start.node, r.end.node));
+            }
             Item::Pembulatan(p) => {
                 let (what, slot) = match p.objek {
                     ast::PembulatanObjek::Capaian => ("pembulatan capaian", 0),
                     ast::PembulatanObjek::Anggaran => ("pembulatan anggaran", 1),
                 };
-                self.once(seen, what, p.span);
+                let from = p.from_year.as_ref().map(|y| y.node);
+                self.once(seen, what, from, p.span);
                 if p.decimals.node > sakip_core::number::MAX_DECIMALS {
                     let max = sakip_core::number::MAX_DECIMALS;
                     self.err(
@@ -788,20 +818,22 @@ impl Lowering<'_> {
                     origin: self.origin(p.span),
                 };
                 if slot == 0 {
-                    self.rules.pembulatan_capaian = rule;
+                    self.rules.pembulatan_capaian.set(from, rule);
                 } else {
-                    self.rules.pembulatan_anggaran = rule;
+                    self.rules.pembulatan_anggaran.set(from, rule);
                 }
             }
             Item::Konversi(k) => {
-                self.once(seen, "konversi efisiensi", k.span);
-                self.rules.konversi_efisiensi = Some(Ruled {
-                    value: k.node,
+                let from = k.from_year.as_ref().map(|y| y.node);
+                self.once(seen, "konversi efisiensi", from, k.span);
+                let rule = Ruled {
+                    value: Some(k.value.node),
                     origin: self.origin(k.span),
-                });
+                };
+                self.rules.konversi_efisiensi.set(from, rule);
             }
             Item::Klasifikasi(k) => {
-                self.once(seen, "klasifikasi", k.span);
+                self.once(seen, "klasifikasi", k.from_year.as_ref().map(|y| y.node), k.span);
                 self.klasifikasi(k);
             }
             Item::Sasaran(s) => self.sasaran(s, tingkat, source),
@@ -873,10 +905,11 @@ impl Lowering<'_> {
                 }),
             });
         }
-        self.rules.klasifikasi = Ruled {
+        let rule = Ruled {
             value: Klasifikasi { bands },
             origin: self.origin(k.span),
         };
+        self.rules.klasifikasi.set(k.from_year.as_ref().map(|y| y.node), rule);
     }
 
     fn sasaran(&mut self, s: &ast::Sasaran, tingkat: Tingkat, source: &str) {
@@ -1298,7 +1331,16 @@ impl Lowering<'_> {
             }
             listed.insert(t.id.node.clone(), t.id.span);
             let origin = self.origin(t.span);
-            let value = quantity(&t.value.node);
+            let Some(value) = t.value.node.as_ref().map(quantity) else {
+                self.err(
+                    t.value.span,
+                    "target-unfilled",
+                    format!("the {year} target of `{}` is not filled in yet", t.id.node),
+                )
+                .label("to fill in")
+                .help("replace `?` with the target agreed in the Perjanjian Kinerja");
+                continue;
+            };
             let unit_problem = self.rules.indikator(&t.id.node).and_then(|ind| {
                 value
                     .satuan
@@ -1475,6 +1517,16 @@ impl Lowering<'_> {
         d.dasar.extend(b.dasar.iter().map(|x| x.node.clone()));
         d.belanja.extend(belanja);
         d.program.extend(program);
+    }
+}
+
+/// The year a setting is in force from, when it says (`mulai <tahun>`).
+fn setting_year(item: &Item) -> Option<u16> {
+    match item {
+        Item::Pembulatan(p) => p.from_year.as_ref().map(|y| y.node),
+        Item::Konversi(k) => k.from_year.as_ref().map(|y| y.node),
+        Item::Klasifikasi(k) => k.from_year.as_ref().map(|y| y.node),
+        _ => None,
     }
 }
 

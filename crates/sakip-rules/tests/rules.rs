@@ -159,7 +159,7 @@ fn money_and_quantities() {
     let units: Vec<_> = pk
         .targets
         .iter()
-        .map(|t| (t.value.node.value, t.value.node.unit.clone()))
+        .map(|t| t.value.node.as_ref().map(|q| (q.value, q.unit.clone())).unwrap())
         .collect();
     assert_eq!(
         units,
@@ -233,7 +233,7 @@ fn a_lower_level_replaces_settings_and_adds_indicators() {
         "satker u \"U\"\nberdasarkan \"../kanwil/k.sakip\"\nperjanjian 2022 { target a = 60 target b = 5 }\n",
     );
     let unit = sakip_rules::load_unit(&dir.join("unit")).unwrap();
-    assert_eq!(unit.rules.pembulatan_capaian.value.to_string(), "bulat 1");
+    assert_eq!(unit.rules.pembulatan_capaian.at(2022).value.to_string(), "bulat 1");
     assert_eq!(unit.rules.sasaran.len(), 1, "the Kanwil reopens the national sasaran");
     assert_eq!(unit.rules.indikator.len(), 2);
 }

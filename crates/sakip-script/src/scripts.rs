@@ -16,6 +16,8 @@ pub struct ScriptSource {
     /// The level of the rule set that names it: higher is more specific
     /// (national 0, Kanwil 1, unit 2); the most specific definition wins.
     pub level: u8,
+    /// `skrip "..." mulai 2023`: in force from that year; `None`, every year.
+    pub from_year: Option<u16>,
 }
 
 /// A script that does not compile.
@@ -34,10 +36,17 @@ impl fmt::Display for ScriptError {
     }
 }
 
+impl Compiled {
+    fn in_force(&self, year: u16) -> bool {
+        self.from_year.is_none_or(|from| from <= year)
+    }
+}
+
 struct Compiled {
     name: String,
     text: String,
     level: u8,
+    from_year: Option<u16>,
     ast: AST,
     /// Functions the script defines, with their number of parameters.
     functions: Vec<(String, usize)>,
@@ -90,6 +99,7 @@ impl ScriptSet {
                         name: src.name,
                         text: src.text,
                         level: src.level,
+                        from_year: src.from_year,
                         ast,
                         functions,
                     });
@@ -125,9 +135,18 @@ impl ScriptSet {
         self.scripts.is_empty()
     }
 
-    /// The script names, most general first.
-    pub fn names(&self) -> Vec<&str> {
-        self.scripts.iter().map(|s| s.name.as_str()).collect()
+    /// The scripts in force in `year`, most general first.
+    pub fn names(&self, year: u16) -> Vec<&str> {
+        self.scripts
+            .iter()
+            .filter(|s| s.in_force(year))
+            .map(|s| s.name.as_str())
+            .collect()
+    }
+
+    /// The scripts as the evaluation of `year` sees them.
+    pub fn for_year(&self, year: u16) -> YearScripts<'_> {
+        YearScripts { set: self, year }
     }
 
     /// Every function a formula may call: not the hooks, any arity.
@@ -139,20 +158,21 @@ impl ScriptSet {
             .collect()
     }
 
-    /// The most specific script defining `name` with `arity` parameters;
-    /// among scripts of one level, the one named last.
-    fn find(&self, name: &str, arity: usize) -> Option<&Compiled> {
+    /// The most specific script in force in `year` defining `name` with
+    /// `arity` parameters: the most specific level, then the latest `mulai`,
+    /// then the one named last.
+    fn find(&self, name: &str, arity: usize, year: u16) -> Option<&Compiled> {
         self.scripts
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.functions.iter().any(|(n, a)| n == name && *a == arity))
-            .max_by_key(|(i, s)| (s.level, *i))
+            .filter(|(_, s)| s.in_force(year) && s.functions.iter().any(|(n, a)| n == name && *a == arity))
+            .max_by_key(|(i, s)| (s.level, s.from_year.unwrap_or(0), *i))
             .map(|(_, s)| s)
     }
 
-    /// Where `name` is defined with `arity` parameters, as `file: fn name`.
-    pub fn definition(&self, name: &str, arity: usize) -> Option<String> {
-        self.find(name, arity).map(|s| format!("{}: fn {name}", s.name))
+    /// Where `name` is defined with `arity` parameters in `year`, as `file: fn name`.
+    pub fn definition(&self, name: &str, arity: usize, year: u16) -> Option<String> {
+        self.find(name, arity, year).map(|s| format!("{}: fn {name}", s.name))
     }
 
     fn call(&self, script: &Compiled, name: &str, args: Vec<Dynamic>) -> Result<Dynamic, HookError> {
@@ -265,9 +285,28 @@ fn indikator_map(i: &HookIndikator<'_>) -> Map {
     m
 }
 
-impl ScriptHost for ScriptSet {
+/// The scripts in force for one year: what an evaluation calls.
+pub struct YearScripts<'a> {
+    set: &'a ScriptSet,
+    year: u16,
+}
+
+impl YearScripts<'_> {
+    fn find(&self, name: &str, arity: usize) -> Option<&Compiled> {
+        self.set.find(name, arity, self.year)
+    }
+
+    fn call(&self, script: &Compiled, name: &str, args: Vec<Dynamic>) -> Result<Dynamic, HookError> {
+        self.set.call(script, name, args)
+    }
+}
+
+impl ScriptHost for YearScripts<'_> {
     fn has_function(&self, name: &str) -> bool {
-        self.scripts.iter().any(|s| s.functions.iter().any(|(n, _)| n == name))
+        self.set
+            .scripts
+            .iter()
+            .any(|s| s.in_force(self.year) && s.functions.iter().any(|(n, _)| n == name))
     }
 
     fn call_function(&self, name: &str, args: &[Decimal]) -> Result<Decimal, HookError> {
@@ -375,6 +414,7 @@ mod tests {
                     name: (*name).into(),
                     text: (*text).into(),
                     level: *level,
+                    from_year: None,
                 })
                 .collect(),
         )
@@ -403,11 +443,14 @@ mod tests {
             0,
         )])
         .unwrap();
-        let got = with_indikator(|i| s.capaian(i)).unwrap().unwrap();
+        let got = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap();
         assert_eq!(got.value, d("32.5") / d("77.5") * d("100"));
         assert_eq!(got.source, "a.rhai: fn capaian");
         let sum = set(&[("b.rhai", "fn f(a, b) { a + b }", 0)]).unwrap();
-        assert_eq!(sum.call_function("f", &[d("0.1"), d("0.2")]).unwrap(), d("0.3"));
+        assert_eq!(
+            sum.for_year(2022).call_function("f", &[d("0.1"), d("0.2")]).unwrap(),
+            d("0.3")
+        );
     }
 
     #[test]
@@ -418,7 +461,10 @@ mod tests {
             0,
         )])
         .unwrap();
-        assert_eq!(with_indikator(|i| s.capaian(i)).unwrap().unwrap().value, d("30"));
+        assert_eq!(
+            with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap().value,
+            d("30")
+        );
     }
 
     #[test]
@@ -429,15 +475,49 @@ mod tests {
             ("kanwil.rhai", "fn capaian(i) { 2 } fn f(x) { x }", 1),
         ])
         .unwrap();
-        assert_eq!(with_indikator(|i| s.capaian(i)).unwrap().unwrap().value, d("3"));
-        assert_eq!(s.definition("f", 1).as_deref(), Some("kanwil.rhai: fn f"));
+        assert_eq!(
+            with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap().value,
+            d("3")
+        );
+        assert_eq!(s.definition("f", 1, 2022).as_deref(), Some("kanwil.rhai: fn f"));
+    }
+
+    #[test]
+    fn a_script_in_force_from_a_year_replaces_its_functions_from_then_on() {
+        let s = ScriptSet::compile(vec![
+            ScriptSource {
+                name: "lama.rhai".into(),
+                text: "fn capaian(i) { 1 } fn f(x) { 10 }".into(),
+                level: 1,
+                from_year: None,
+            },
+            ScriptSource {
+                name: "baru.rhai".into(),
+                text: "fn capaian(i) { 2 }".into(),
+                level: 1,
+                from_year: Some(2023),
+            },
+        ])
+        .unwrap();
+        let at = |year: u16| with_indikator(|i| s.for_year(year).capaian(i)).unwrap().unwrap().value;
+        assert_eq!((at(2022), at(2023), at(2024)), (d("1"), d("2"), d("2")));
+        assert_eq!(
+            s.definition("f", 1, 2023).as_deref(),
+            Some("lama.rhai: fn f"),
+            "functions it does not define stay"
+        );
+        assert_eq!(s.names(2022), vec!["lama.rhai"]);
+        assert_eq!(s.names(2023), vec!["lama.rhai", "baru.rhai"]);
     }
 
     #[test]
     fn unit_means_keep_the_default() {
         let s = set(&[("a.rhai", "fn capaian(i) { () } fn klasifikasi(c, i) { () }", 0)]).unwrap();
-        assert_eq!(with_indikator(|i| s.capaian(i)).unwrap(), None);
-        assert_eq!(with_indikator(|i| s.klasifikasi(d("50"), i)).unwrap(), None);
+        assert_eq!(with_indikator(|i| s.for_year(2022).capaian(i)).unwrap(), None);
+        assert_eq!(
+            with_indikator(|i| s.for_year(2022).klasifikasi(d("50"), i)).unwrap(),
+            None
+        );
     }
 
     #[test]
@@ -461,7 +541,7 @@ mod tests {
     fn a_runaway_loop_stops_quickly_with_its_place() {
         let s = set(&[("loop.rhai", "// a loop\nfn capaian(i) {\n  loop { }\n}", 0)]).unwrap();
         let start = Instant::now();
-        let err = with_indikator(|i| s.capaian(i)).unwrap_err();
+        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
         assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
         assert!(err.message.contains("operations"), "{}", err.message);
         let at = err.location.unwrap();
@@ -471,13 +551,13 @@ mod tests {
     #[test]
     fn deep_recursion_stops() {
         let s = set(&[("rec.rhai", "fn f(x) { f(x + 1) }", 0)]).unwrap();
-        assert!(s.call_function("f", &[d("1")]).is_err());
+        assert!(s.for_year(2022).call_function("f", &[d("1")]).is_err());
     }
 
     #[test]
     fn a_runtime_error_names_its_line() {
         let s = set(&[("typo.rhai", "fn capaian(i) {\n  i.targte / 2\n}", 0)]).unwrap();
-        let err = with_indikator(|i| s.capaian(i)).unwrap_err();
+        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
         let at = err.location.unwrap();
         assert_eq!((at.file.as_str(), at.line), ("typo.rhai", 2), "{}", err.message);
     }
@@ -485,21 +565,21 @@ mod tests {
     #[test]
     fn a_string_where_a_number_is_due_is_an_error() {
         let s = set(&[("str.rhai", "fn capaian(i) { \"seratus\" }", 0)]).unwrap();
-        let err = with_indikator(|i| s.capaian(i)).unwrap_err();
+        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
         assert!(err.message.contains("string"), "{}", err.message);
     }
 
     #[test]
     fn huge_strings_and_arrays_are_refused() {
         let s = set(&[("big.rhai", "fn f(x) { let s = \"x\"; loop { s += s; } }", 0)]).unwrap();
-        assert!(s.call_function("f", &[d("1")]).is_err());
+        assert!(s.for_year(2022).call_function("f", &[d("1")]).is_err());
         let a = set(&[(
             "arr.rhai",
             "fn f(x) { let a = []; for n in 0..100000 { a.push(n); } 1 }",
             0,
         )])
         .unwrap();
-        assert!(a.call_function("f", &[d("1")]).is_err());
+        assert!(a.for_year(2022).call_function("f", &[d("1")]).is_err());
     }
 
     #[test]
@@ -519,9 +599,9 @@ mod tests {
                 band: None,
             })
             .collect();
-        let first = s.nilai_satker(&hasil).unwrap();
+        let first = s.for_year(2022).nilai_satker(&hasil).unwrap();
         for _ in 0..20 {
-            assert_eq!(s.nilai_satker(&hasil).unwrap(), first);
+            assert_eq!(s.for_year(2022).nilai_satker(&hasil).unwrap(), first);
         }
     }
 }
