@@ -171,7 +171,7 @@ fn a_year_without_data_names_the_years_there_are() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("it has 2022"), "{}", run.stderr);
+    assert!(run.stderr.contains("it has 2021, 2022, 2023"), "{}", run.stderr);
 }
 
 #[test]
@@ -197,11 +197,11 @@ fn a_broken_data_file_stops_eval_with_its_position() {
 #[test]
 fn a_missing_target_is_an_error_and_the_rest_is_still_reported() {
     let dir = scratch_copy("eval-no-target");
-    let satker = dir.join(UNIT).join("satker.sakip");
-    let text = std::fs::read_to_string(&satker)
+    let pk = dir.join(UNIT).join("perjanjian-2022.sakip");
+    let text = std::fs::read_to_string(&pk)
         .unwrap()
         .replace("  target ikp_hak_napi          = 90\n", "");
-    std::fs::write(&satker, text).unwrap();
+    std::fs::write(&pk, text).unwrap();
     let run = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "json"]);
     // The indicator leaves the agreement, so its realisasi is reported as unused.
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();

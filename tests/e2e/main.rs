@@ -9,3 +9,4 @@ mod eval;
 mod scripts;
 mod seed;
 mod support;
+mod years;

@@ -72,8 +72,18 @@ pub fn evaluate_unit_with(
     }
     let empty = UnitData::new(year);
     let data = unit.data.get(&year).unwrap_or(&empty);
+    // Last year, under last year's rules, for the comparison columns.
+    let previous = year
+        .checked_sub(1)
+        .filter(|y| unit.data.contains_key(y) && unit.rules.perjanjian(*y).is_some())
+        .map(|y| {
+            let data = unit.data.get(&y).unwrap_or(&empty);
+            let quiet = sakip_core::evaluate::Options { trace: false };
+            sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(y), quiet)
+        });
     // `eval` prints figures, not steps: no trace (`explain` is the command for steps).
-    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(year), options);
+    let mut ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(year), options);
+    sakip_core::banding::compare(&mut ev, previous.as_ref(), &unit.rules);
     Ok((unit, ev))
 }
 

@@ -69,6 +69,10 @@ pub struct IndicatorResult {
     pub target_dasar: Option<String>,
     /// Where the realisasi was written, for findings about it.
     pub realisasi_origin: Option<Origin>,
+    /// Last year's figures, when [`crate::banding::compare`] was given them.
+    pub tahun_lalu: Option<crate::banding::TahunLalu>,
+    /// Progress towards the Renstra's last-year target, when the rules hold one.
+    pub renstra: Option<crate::banding::ProgresRenstra>,
     pub trace: Vec<Step>,
 }
 
@@ -619,6 +623,8 @@ impl<'a> Evaluator<'a> {
             dasar: ind.dasar.clone(),
             target_dasar: target_rule.and_then(|t| t.dasar.clone()),
             realisasi_origin: entry.and_then(|e| e.origin.clone()),
+            tahun_lalu: None,
+            renstra: None,
             trace,
         }
     }

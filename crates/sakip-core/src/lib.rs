@@ -23,10 +23,12 @@
 //! - [`model`]: sasaran, indikator, targets, the Perjanjian Kinerja, the rule set.
 //! - [`data`]: what a unit reports for a year (realisasi, budget, printed figures).
 //! - [`evaluate`] and [`anggaran`]: the computation, producing an [`Evaluation`].
+//! - [`banding`]: last year's figures and progress towards the Renstra.
 //! - [`diagnostic`]: findings as data; rendering is the caller's.
 
 pub mod agregasi;
 pub mod anggaran;
+pub mod banding;
 pub mod data;
 pub mod diagnostic;
 pub mod evaluate;

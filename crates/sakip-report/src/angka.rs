@@ -57,6 +57,22 @@ pub fn percent_text(v: Option<Decimal>) -> String {
     v.map(id).unwrap_or_else(|| "—".into())
 }
 
+/// The years of the comparison columns of a table, when one of its rows
+/// has them: last year (capaian) and the Renstra's last year (progress).
+pub fn comparison_years(rows: &[&sakip_core::IndicatorResult]) -> (Option<u16>, Option<u16>) {
+    let last = rows.iter().find_map(|r| r.tahun_lalu.as_ref().map(|p| p.year));
+    let renstra = rows.iter().find_map(|r| r.renstra.as_ref().map(|p| p.year));
+    (last, renstra)
+}
+
+/// Progress towards the Renstra target, and the target: `98,13 (80)`.
+pub fn renstra_text(r: &sakip_core::IndicatorResult) -> String {
+    match &r.renstra {
+        Some(p) => format!("{} ({})", percent_text(p.progress), with_unit(p.target, &r.satuan)),
+        None => "—".into(),
+    }
+}
+
 pub fn rupiah(value: Decimal) -> String {
     sakip_core::anggaran::rupiah(value)
 }

@@ -5,7 +5,7 @@
 use sakip_core::number::plain;
 use sakip_core::Evaluation;
 
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 16] = [
     "tier",
     "sasaran",
     "id",
@@ -17,6 +17,10 @@ pub const HEADER: [&str; 12] = [
     "capaian",
     "band",
     "printed_capaian",
+    "previous_realisasi",
+    "previous_capaian",
+    "renstra_target",
+    "renstra_progress",
     "diagnostics",
 ];
 
@@ -43,6 +47,10 @@ pub fn render(ev: &Evaluation) -> Result<String, String> {
             opt(r.capaian),
             r.band.as_ref().map(|b| b.label.clone()).unwrap_or_default(),
             opt(r.printed_capaian),
+            opt(r.tahun_lalu.as_ref().and_then(|p| p.realisasi)),
+            opt(r.tahun_lalu.as_ref().and_then(|p| p.capaian)),
+            opt(r.renstra.as_ref().map(|p| p.target)),
+            opt(r.renstra.as_ref().and_then(|p| p.progress)),
             codes.join(" "),
         ])
         .map_err(|e| e.to_string())?;

@@ -78,8 +78,26 @@ struct Indicator<'a> {
     band_id: Option<&'a str>,
     band_colour: Option<&'a str>,
     printed_capaian: Option<String>,
+    previous: Option<Previous>,
+    renstra: Option<RenstraOut>,
     dasar: Vec<&'a str>,
     target_dasar: Option<&'a str>,
+}
+
+/// Last year's figures for the indicator.
+#[derive(Serialize)]
+struct Previous {
+    year: u16,
+    realisasi: Option<String>,
+    capaian: Option<String>,
+}
+
+/// Progress towards the Renstra's last-year target.
+#[derive(Serialize)]
+struct RenstraOut {
+    year: u16,
+    target: String,
+    progress: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -153,6 +171,16 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
         band_id: r.band.as_ref().map(|b| b.id.as_str()),
         band_colour: r.band.as_ref().map(|b| b.colour.as_str()),
         printed_capaian: num(r.printed_capaian),
+        previous: r.tahun_lalu.as_ref().map(|p| Previous {
+            year: p.year,
+            realisasi: num(p.realisasi),
+            capaian: num(p.capaian),
+        }),
+        renstra: r.renstra.as_ref().map(|p| RenstraOut {
+            year: p.year,
+            target: plain(p.target),
+            progress: num(p.progress),
+        }),
         dasar: r.dasar.iter().map(String::as_str).collect(),
         target_dasar: r.target_dasar.as_deref(),
     }

@@ -20,15 +20,32 @@ pub fn render(ev: &Evaluation) -> String {
             continue;
         }
         let _ = writeln!(out, "## {}\n", tier.title());
-        let _ = writeln!(
-            out,
-            "| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) | Klasifikasi |"
-        );
-        let _ = writeln!(out, "|---:|---|---|---:|---:|---:|---|");
+        let (last_year, renstra_year) = angka::comparison_years(&rows);
+        let mut header = String::from("| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) | Klasifikasi |");
+        let mut rule = String::from("|---:|---|---|---:|---:|---:|---|");
+        if let Some(y) = last_year {
+            header.push_str(&format!(" Capaian {y} (%) |"));
+            rule.push_str("---:|");
+        }
+        if let Some(y) = renstra_year {
+            header.push_str(&format!(" Progres ke target Renstra {y} (%) |"));
+            rule.push_str("---:|");
+        }
+        let _ = writeln!(out, "{header}\n{rule}");
         for (i, r) in rows.iter().enumerate() {
+            let mut extra = String::new();
+            if last_year.is_some() {
+                extra.push_str(&format!(
+                    " {} |",
+                    angka::percent_text(r.tahun_lalu.as_ref().and_then(|p| p.capaian))
+                ));
+            }
+            if renstra_year.is_some() {
+                extra.push_str(&format!(" {} |", angka::renstra_text(r)));
+            }
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |{extra}",
                 i + 1,
                 cell(&r.sasaran),
                 cell(&r.name),

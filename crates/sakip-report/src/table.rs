@@ -120,14 +120,22 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
 
 fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Table {
     let mut t = new_table(opts);
-    t.set_header(vec![
-        "Sasaran",
-        "Indikator",
-        "Target",
-        "Realisasi",
-        "Capaian (%)",
-        "Klasifikasi",
-    ]);
+    let (last_year, renstra_year) = angka::comparison_years(rows);
+    let mut header = vec![
+        "Sasaran".to_string(),
+        "Indikator".into(),
+        "Target".into(),
+        "Realisasi".into(),
+        "Capaian (%)".into(),
+    ];
+    header.push("Klasifikasi".into());
+    if let Some(y) = last_year {
+        header.push(format!("Capaian {y}"));
+    }
+    if let Some(y) = renstra_year {
+        header.push(format!("Renstra {y}"));
+    }
+    t.set_header(header);
     // Group by sasaran in order of first appearance.
     let mut order: Vec<&str> = Vec::new();
     for r in rows {
@@ -152,14 +160,23 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
                 }
                 None => Cell::new("—"),
             };
-            t.add_row(vec![
+            let mut row = vec![
                 Cell::new(if first { code } else { "" }),
                 Cell::new(format!("{}\n{}{}", r.name, r.id, if flagged { "  (!)" } else { "" })),
                 right(angka::target_text(r)),
                 right(angka::realisasi_text(r)),
                 right(angka::percent_text(r.capaian)),
                 band,
-            ]);
+            ];
+            if last_year.is_some() {
+                row.push(right(angka::percent_text(
+                    r.tahun_lalu.as_ref().and_then(|p| p.capaian),
+                )));
+            }
+            if renstra_year.is_some() {
+                row.push(right(angka::renstra_text(r)));
+            }
+            t.add_row(row);
             first = false;
         }
     }

@@ -175,9 +175,9 @@ impl Builder<'_> {
                 Item::Skrip(Skrip { path, from_year, span })
             }
             Rule::renstra => {
-                let mut c = Children::of(pair);
-                let start = self.year(self.need(&mut c, "a first year")?)?;
-                let end = self.year(self.need(&mut c, "a last year")?)?;
+                let mut years = pair.into_inner().filter(|p| p.as_rule() == Rule::year);
+                let start = self.year(years.next().ok_or_else(|| self.missing("a first year"))?)?;
+                let end = self.year(years.next().ok_or_else(|| self.missing("a last year"))?)?;
                 if end.node < start.node {
                     return Err(Box::new(
                         RuleError::at(self.sources, span, "renstra-order", "the Renstra ends before it starts")
