@@ -55,10 +55,11 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 "checked {} ({}): {}",
                 plural(report.rule_sets, "rule set", "rule sets"),
                 plural(report.files, "file", "files"),
-                if errors == 0 {
-                    "no errors".to_string()
-                } else {
-                    plural(errors, "error", "errors")
+                match (errors, report.errors.len() - errors) {
+                    (0, 0) => "no errors".to_string(),
+                    (0, w) => format!("no errors, {}", plural(w, "warning", "warnings")),
+                    (e, 0) => plural(e, "error", "errors"),
+                    (e, w) => format!("{}, {}", plural(e, "error", "errors"), plural(w, "warning", "warnings")),
                 }
             );
             writeln!(io.err, "{summary}")?;

@@ -8,8 +8,11 @@
 //! a command line that could not be understood.
 
 pub mod check;
+pub mod diff;
 pub mod eval;
 pub mod explain;
+pub mod files;
+pub mod new_year;
 pub mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -44,6 +47,10 @@ pub enum Command {
     Eval(eval::Args),
     /// Show every step of one indicator's evaluation, with the rule behind each
     Explain(explain::Args),
+    /// List what changed in the rules between two years
+    Diff(diff::Args),
+    /// Start next year's Perjanjian Kinerja from this year's
+    NewYear(new_year::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +105,8 @@ where
         Command::Check(args) => check::run(args, cli.color, io),
         Command::Eval(args) => eval::run(args, cli.color, io),
         Command::Explain(args) => explain::run(args, cli.color, io),
+        Command::Diff(args) => diff::run(args, cli.color, io),
+        Command::NewYear(args) => new_year::run(args, cli.color, io),
     };
     match result {
         Ok(code) => code,

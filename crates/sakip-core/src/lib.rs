@@ -24,6 +24,7 @@
 //! - [`data`]: what a unit reports for a year (realisasi, budget, printed figures).
 //! - [`evaluate`] and [`anggaran`]: the computation, producing an [`Evaluation`].
 //! - [`banding`]: last year's figures and progress towards the Renstra.
+//! - [`perubahan`]: what changed in the rules between two years.
 //! - [`diagnostic`]: findings as data; rendering is the caller's.
 
 pub mod agregasi;
@@ -38,6 +39,7 @@ pub mod klasifikasi;
 pub mod model;
 pub mod number;
 pub mod periode;
+pub mod perubahan;
 pub mod polaritas;
 pub mod satuan;
 

@@ -20,4 +20,4 @@ pub mod resolve;
 pub mod source;
 
 pub use error::RuleError;
-pub use resolve::{check_paths, load_unit, CheckReport, LoadedUnit};
+pub use resolve::{check_paths, load_rule_set, load_unit, CheckReport, LoadedUnit};

@@ -40,6 +40,9 @@ pub struct LoadedUnit {
     pub data: BTreeMap<u16, UnitData>,
     /// The scripts the chain names, compiled once.
     pub scripts: ScriptSet,
+    /// Findings that do not stop evaluation (a target of another year not
+    /// filled in yet); `check` shows them.
+    pub warnings: Vec<RuleError>,
 }
 
 /// Reads the unit in `dir` with the rule sets it builds on.
@@ -59,9 +62,39 @@ pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
     let Some(set) = loader.rule_set_in(&dir, None) else {
         return Err(loader.errors);
     };
-    let resolved = loader.resolve(set, true);
-    if !loader.errors.is_empty() {
-        return Err(dedup(loader.errors));
+    finish(loader, set, true)
+}
+
+/// Reads any rule set (a unit, a Kanwil's, the national one) with the rule
+/// sets it builds on: `path` is its folder or its header file.
+pub fn load_rule_set(path: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
+    let mut loader = Loader::default();
+    let path = normalize(path);
+    let set = if path.is_dir() {
+        loader.rule_set_in(&path, None)
+    } else if path.is_file() {
+        let dir = path.parent().map(Utf8Path::to_path_buf).unwrap_or_default();
+        loader.rule_set_in(&dir, Some(&path))
+    } else {
+        return Err(vec![RuleError::path(
+            path.as_str(),
+            "path",
+            format!("`{path}` does not exist"),
+        )]);
+    };
+    let Some(set) = set else {
+        return Err(loader.errors);
+    };
+    finish(loader, set, false)
+}
+
+fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<LoadedUnit, Vec<RuleError>> {
+    let resolved = loader.resolve(set, need_satker);
+    let (errors, warnings): (Vec<RuleError>, Vec<RuleError>) = dedup(loader.errors)
+        .into_iter()
+        .partition(|e| e.level == crate::error::Level::Error);
+    if !errors.is_empty() {
+        return Err(errors);
     }
     match resolved {
         Some((rules, data, scripts)) => Ok(LoadedUnit {
@@ -69,8 +102,9 @@ pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
             rules,
             data,
             scripts,
+            warnings,
         }),
-        None => Err(loader.errors),
+        None => Err(errors),
     }
 }
 
@@ -469,7 +503,7 @@ impl Loader {
         let Lowering {
             errors, rules, data, ..
         } = lower;
-        let ok = errors.is_empty();
+        let ok = errors.iter().all(|e| e.level != crate::error::Level::Error);
         self.errors.extend(errors);
         match (ok, scripts) {
             (true, Some(scripts)) => Some((rules, data, scripts)),
@@ -568,6 +602,12 @@ impl ErrRef<'_> {
 
     fn label(self, label: impl Into<String>) -> Self {
         self.0.label = label.into();
+        self
+    }
+
+    /// Reported, but not in the way of loading the rules.
+    fn warning(self) -> Self {
+        self.0.level = crate::error::Level::Warning;
         self
     }
 }
@@ -1338,7 +1378,10 @@ impl Lowering<'_> {
                     format!("the {year} target of `{}` is not filled in yet", t.id.node),
                 )
                 .label("to fill in")
-                .help("replace `?` with the target agreed in the Perjanjian Kinerja");
+                .help("replace `?` with the target agreed in the Perjanjian Kinerja")
+                .warning();
+                // Still measured that year: evaluating it reports the missing target.
+                ids.push(t.id.node.clone());
                 continue;
             };
             let unit_problem = self.rules.indikator(&t.id.node).and_then(|ind| {

@@ -1,0 +1,28 @@
+//! Writing files so that nothing a user wrote is ever lost.
+//!
+//! A new file is written in full to a temporary name beside its destination,
+//! flushed to disk, and then linked to its name, which fails when the name
+//! is taken: a crash leaves at most a stray temporary file, never a
+//! half-written rule file, and an existing file is never replaced.
+
+use camino::Utf8Path;
+use std::io::Write;
+
+/// Writes `contents` to `path`, which must not exist.
+pub fn write_new(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_str().is_empty())
+        .unwrap_or(Utf8Path::new("."));
+    let name = path.file_name().unwrap_or("sakip");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()?;
+        // Atomic, and refuses to replace an existing file.
+        std::fs::hard_link(&tmp, path)
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
