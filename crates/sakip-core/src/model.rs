@@ -352,3 +352,30 @@ impl RuleSet {
         self.chain.last().filter(|r| r.tingkat == Tingkat::Satker)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(v: u32) -> Ruled<u32> {
+        Ruled::default_rule(v)
+    }
+
+    #[test]
+    fn a_setting_in_force_from_a_year() {
+        let mut s = InForce::new(r(1));
+        s.set(Some(2023), r(2));
+        s.set(Some(2025), r(3));
+        let at = |s: &InForce<u32>, y| s.at(y).value;
+        assert_eq!(
+            (at(&s, 2021), at(&s, 2023), at(&s, 2024), at(&s, 2025), at(&s, 2030)),
+            (1, 2, 2, 3, 3)
+        );
+        // A lower level from 2024 replaces everything from 2024 on, not before.
+        s.set(Some(2024), r(9));
+        assert_eq!((at(&s, 2023), at(&s, 2024), at(&s, 2026)), (2, 9, 9));
+        // A lower level's setting for every year replaces all.
+        s.set(None, r(7));
+        assert_eq!((at(&s, 2021), at(&s, 2030)), (7, 7));
+    }
+}
