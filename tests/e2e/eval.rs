@@ -1,6 +1,6 @@
 //! `sakip eval` on the seed's unit: every format, exit codes, determinism.
 
-use crate::support::{sakip, sakip_in, scratch_copy};
+use crate::support::{edit_line, sakip, sakip_in, scratch_copy};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
 
@@ -178,10 +178,7 @@ fn a_year_without_data_names_the_years_there_are() {
 fn a_broken_data_file_stops_eval_with_its_position() {
     let dir = scratch_copy("eval-broken");
     let data = dir.join(UNIT).join("realisasi-2022.sakip");
-    let text = std::fs::read_to_string(&data)
-        .unwrap()
-        .replace("iku_ikm_hukum = 32.5", "iku_ikm_hukum = 32,5");
-    std::fs::write(&data, text).unwrap();
+    edit_line(&data, "iku_ikm_hukum", |l| Some(l.replace("32.5", "32,5")));
     let run = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "json"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.is_empty(), "no half result on stdout");
@@ -198,10 +195,7 @@ fn a_broken_data_file_stops_eval_with_its_position() {
 fn a_missing_target_is_an_error_and_the_rest_is_still_reported() {
     let dir = scratch_copy("eval-no-target");
     let pk = dir.join(UNIT).join("perjanjian-2022.sakip");
-    let text = std::fs::read_to_string(&pk)
-        .unwrap()
-        .replace("  target ikp_hak_napi          = 90\n", "");
-    std::fs::write(&pk, text).unwrap();
+    edit_line(&pk, "target ikp_hak_napi", |_| None);
     let run = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "json"]);
     // The indicator leaves the agreement, so its realisasi is reported as unused.
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();

@@ -7,6 +7,7 @@
 mod check;
 mod diff;
 mod eval;
+mod fmt;
 mod scripts;
 mod seed;
 mod support;

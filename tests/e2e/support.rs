@@ -54,3 +54,29 @@ pub fn scratch_copy(name: &str) -> PathBuf {
     }
     dir
 }
+
+/// Rewrites the one line of `path` that contains `marker` (`None` deletes
+/// it), so that tests do not depend on how `fmt` aligns a file.
+pub fn edit_line(path: &Path, marker: &str, edit: impl Fn(&str) -> Option<String>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut hits = 0;
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        if line.contains(marker) {
+            hits += 1;
+            if let Some(new) = edit(line.trim_end_matches('\n')) {
+                out.push_str(&new);
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    assert_eq!(
+        hits,
+        1,
+        "`{marker}` should be on exactly one line of {}",
+        path.display()
+    );
+    std::fs::write(path, out).unwrap();
+}

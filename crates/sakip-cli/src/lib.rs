@@ -12,6 +12,7 @@ pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod files;
+pub mod fmt;
 pub mod new_year;
 pub mod render;
 
@@ -51,6 +52,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Start next year's Perjanjian Kinerja from this year's
     NewYear(new_year::Args),
+    /// Lay rule files out in the one canonical way, keeping every comment
+    Fmt(fmt::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,6 +110,7 @@ where
         Command::Explain(args) => explain::run(args, cli.color, io),
         Command::Diff(args) => diff::run(args, cli.color, io),
         Command::NewYear(args) => new_year::run(args, cli.color, io),
+        Command::Fmt(args) => fmt::run(args, cli.color, io),
     };
     match result {
         Ok(code) => code,

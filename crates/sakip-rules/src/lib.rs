@@ -14,6 +14,7 @@
 
 pub mod ast;
 pub mod error;
+pub mod format;
 pub mod limits;
 pub mod parser;
 pub mod resolve;

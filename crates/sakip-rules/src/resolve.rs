@@ -1590,7 +1590,8 @@ fn quantity(q: &ast::Quantity) -> Quantity {
     }
 }
 
-fn lower_expr(e: &ast::Expr) -> Expr {
+/// A formula as the core evaluates it (and as `fmt` prints it).
+pub(crate) fn lower_expr(e: &ast::Expr) -> Expr {
     use ast::ExprKind as K;
     match &e.kind {
         K::Number(n) => Expr::Number(*n),

@@ -1,0 +1,527 @@
+//! The canonical layout of a rule file, for `sakip fmt`.
+//!
+//! Layout comes from the syntax tree, not from the author: one declaration
+//! per line, two spaces per level, single spaces, formulas with only the
+//! parentheses they need, money as `Rp 1.938.261.000`, and the `=` of the
+//! entries of a block (targets, realisasi, bands) aligned. Two things come
+//! from the author: blank lines between declarations (at most one is kept),
+//! and comments, every one of them. A comment on its own line stays on its
+//! own line before what follows it; a comment at the end of a line stays at
+//! the end of that line; a comment written inside a declaration (between a
+//! keyword and its value) moves to the line before it. Formatting twice
+//! gives the same text, and the formatted file means exactly what the
+//! original meant.
+
+use crate::ast::*;
+use crate::resolve::lower_expr;
+use rust_decimal::Decimal;
+use sakip_core::model::Tingkat;
+use sakip_core::number::RoundingMode;
+
+/// A `//` comment: its byte range, without the line break.
+#[derive(Debug, Clone, Copy)]
+struct Comment {
+    start: usize,
+    end: usize,
+}
+
+/// Every comment of `text`, skipping `//` inside strings.
+fn comments(text: &str) -> Vec<Comment> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    if c == b'\\' {
+                        i += 1;
+                    } else if c == b'"' || c == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                let start = i;
+                while bytes.get(i).is_some_and(|c| *c != b'\n') {
+                    i += 1;
+                }
+                out.push(Comment { start, end: i });
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Formats a parsed file; `text` is the source it was parsed from.
+pub fn format(text: &str, file: &File) -> String {
+    let mut p = Printer {
+        text,
+        comments: comments(text),
+        next: 0,
+        out: String::new(),
+        consumed: 0,
+        after_open: true,
+    };
+    for item in &file.items {
+        p.item(item);
+    }
+    p.leading(text.len(), 0);
+    let mut out = p.out;
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+struct Printer<'a> {
+    text: &'a str,
+    comments: Vec<Comment>,
+    /// The first comment not printed yet.
+    next: usize,
+    out: String,
+    /// How far into the source the printed output reaches.
+    consumed: usize,
+    /// Just after a line ending in `{` (or at the top): no blank line here.
+    after_open: bool,
+}
+
+fn pad(indent: usize) -> String {
+    "  ".repeat(indent)
+}
+
+fn string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn money(d: Decimal) -> String {
+    if d.is_zero() {
+        "0".to_string()
+    } else {
+        sakip_core::anggaran::rupiah(d)
+    }
+}
+
+fn quantity(q: &Quantity) -> String {
+    match q.unit.as_deref() {
+        Some("%") => format!("{}%", q.value),
+        Some(u) => format!("{} {u}", q.value),
+        None => q.value.to_string(),
+    }
+}
+
+fn mulai(y: &Option<crate::source::Spanned<u16>>) -> String {
+    y.as_ref().map(|y| format!(" mulai {}", y.node)).unwrap_or_default()
+}
+
+impl<'a> Printer<'a> {
+    /// Whether the source has a blank line between `from` and `to`.
+    fn blank_between(&self, from: usize, to: usize) -> bool {
+        self.text
+            .get(from..to)
+            .is_some_and(|gap| gap.matches('\n').count() >= 2)
+    }
+
+    fn blank_line_if_any(&mut self, before: usize) {
+        if !self.after_open && self.blank_between(self.consumed, before) {
+            self.out.push('\n');
+        }
+    }
+
+    /// Prints, each on its own line, the comments that start before `bound`.
+    fn leading(&mut self, bound: usize, indent: usize) {
+        while let Some(c) = self.comments.get(self.next).copied() {
+            if c.start >= bound {
+                break;
+            }
+            self.blank_line_if_any(c.start);
+            let body = self.text.get(c.start..c.end).unwrap_or("").trim_end();
+            self.out.push_str(&pad(indent));
+            self.out.push_str(body);
+            self.out.push('\n');
+            self.consumed = c.end;
+            self.next += 1;
+            self.after_open = false;
+        }
+    }
+
+    /// A comment that follows `end` on the same source line, if any.
+    fn trailing(&mut self, end: usize) -> Option<&'a str> {
+        let c = self.comments.get(self.next).copied()?;
+        let gap = self.text.get(end..c.start)?;
+        if c.start < end || gap.contains('\n') {
+            return None;
+        }
+        self.next += 1;
+        self.consumed = c.end;
+        let text: &'a str = self.text;
+        text.get(c.start..c.end).map(str::trim_end)
+    }
+
+    /// Where a declaration's own text ends: pest's span of a rule that ends
+    /// in an optional part (`dasar?`, `mulai?`) reaches over the whitespace
+    /// and comments after it, which belong to what follows.
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut last = start;
+        let mut i = start;
+        while i < end {
+            match bytes.get(i) {
+                Some(b'"') => {
+                    i += 1;
+                    while let Some(&c) = bytes.get(i) {
+                        if c == b'\\' {
+                            i += 1;
+                        } else if c == b'"' || c == b'\n' {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    last = (i + 1).min(end);
+                }
+                Some(b'/') if bytes.get(i + 1) == Some(&b'/') => {
+                    while bytes.get(i).is_some_and(|c| *c != b'\n') {
+                        i += 1;
+                    }
+                    continue;
+                }
+                Some(c) if c.is_ascii_whitespace() => {}
+                Some(_) => last = i + 1,
+                None => break,
+            }
+            i += 1;
+        }
+        last
+    }
+
+    /// One line for a declaration spanning `start..end`: comments written
+    /// inside it go before it, a comment after it on its line stays there.
+    fn line(&mut self, start: usize, end: usize, indent: usize, content: &str) {
+        let end = self.content_end(start, end);
+        self.leading(end, indent);
+        self.blank_line_if_any(start);
+        self.out.push_str(&pad(indent));
+        self.out.push_str(content);
+        self.consumed = self.consumed.max(end);
+        if let Some(c) = self.trailing(end) {
+            self.out.push_str("  ");
+            self.out.push_str(c);
+        }
+        self.out.push('\n');
+        self.after_open = false;
+    }
+
+    /// The first line of a block, ending in `{`.
+    fn open(&mut self, start: usize, indent: usize, header: &str) {
+        self.leading(start, indent);
+        self.blank_line_if_any(start);
+        self.out.push_str(&pad(indent));
+        self.out.push_str(header);
+        self.out.push_str(" {\n");
+        self.consumed = self.consumed.max(start);
+        self.after_open = true;
+    }
+
+    /// The `}` of a block that ends at `end`, after the comments before it.
+    fn close(&mut self, end: usize, indent: usize) {
+        let brace = end.saturating_sub(1);
+        self.leading(brace, indent + 1);
+        self.out.push_str(&pad(indent));
+        self.out.push('}');
+        self.consumed = self.consumed.max(end);
+        if let Some(c) = self.trailing(end) {
+            self.out.push_str("  ");
+            self.out.push_str(c);
+        }
+        self.out.push('\n');
+        self.after_open = false;
+    }
+
+    fn item(&mut self, item: &Item) {
+        match item {
+            Item::Header(h) => {
+                let text = match h.tingkat {
+                    Tingkat::Satker => format!("satker {} {}", h.id.node, string(&h.name.node)),
+                    t => format!("aturan {} {} {}", t.keyword(), h.id.node, string(&h.name.node)),
+                };
+                self.line(h.span.start, h.span.end, 0, &text);
+            }
+            Item::Berdasarkan(s) => self.line(s.span.start, s.span.end, 0, &format!("berdasarkan {}", string(&s.node))),
+            Item::Skrip(s) => self.line(
+                s.span.start,
+                s.span.end,
+                0,
+                &format!("skrip {}{}", string(&s.path.node), mulai(&s.from_year)),
+            ),
+            Item::Renstra(r) => self.line(
+                r.span.start,
+                r.span.end,
+                0,
+                &format!("renstra {} ..= {}", r.start.node, r.end.node),
+            ),
+            Item::Dasar(s) => self.line(s.span.start, s.span.end, 0, &format!("dasar {}", string(&s.node))),
+            Item::Pembulatan(p) => {
+                let objek = match p.objek {
+                    PembulatanObjek::Capaian => "capaian",
+                    PembulatanObjek::Anggaran => "anggaran",
+                };
+                let mode = match p.mode {
+                    RoundingMode::Truncate => "potong",
+                    RoundingMode::HalfUp => "bulat",
+                };
+                let text = format!("pembulatan {objek} {mode} {}{}", p.decimals.node, mulai(&p.from_year));
+                self.line(p.span.start, p.span.end, 0, &text);
+            }
+            Item::Konversi(k) => {
+                let text = format!("konversi efisiensi {}{}", k.value.node, mulai(&k.from_year));
+                self.line(k.span.start, k.span.end, 0, &text);
+            }
+            Item::Klasifikasi(k) => self.klasifikasi(k),
+            Item::Sasaran(s) => self.sasaran(s),
+            Item::Perjanjian(pk) => self.perjanjian(pk),
+            Item::Realisasi(r) => self.realisasi(r),
+            Item::Anggaran(a) => self.anggaran(a),
+        }
+    }
+
+    fn klasifikasi(&mut self, k: &Klasifikasi) {
+        self.open(k.span.start, 0, &format!("klasifikasi{}", mulai(&k.from_year)));
+        let lower = |b: &Band| b.lower.as_ref().map(|l| l.node.to_string()).unwrap_or_default();
+        let lw = k.bands.iter().map(|b| lower(b).len()).max().unwrap_or(0);
+        let range = |b: &Band| {
+            let op = match b.op.node {
+                RangeOp::Inclusive => "..=",
+                RangeOp::Exclusive => "..<",
+                RangeOp::Open => "..",
+            };
+            let hi = b.upper.as_ref().map(|u| format!(" {}", u.node)).unwrap_or_default();
+            format!("{:<lw$} {op}{hi}", lower(b))
+        };
+        let rw = k.bands.iter().map(|b| range(b).len()).max().unwrap_or(0);
+        let labw = k
+            .bands
+            .iter()
+            .map(|b| string(&b.label.node).chars().count())
+            .max()
+            .unwrap_or(0);
+        let idw = k.bands.iter().map(|b| b.id.node.len()).max().unwrap_or(0);
+        for b in &k.bands {
+            let label = string(&b.label.node);
+            let label_pad = labw.saturating_sub(label.chars().count());
+            let colour = if b.colour.node.starts_with('#') {
+                format!("\"{}\"", b.colour.node)
+            } else {
+                b.colour.node.clone()
+            };
+            let text = format!(
+                "{:<rw$}  {label}{}  {:<idw$}  {colour}",
+                range(b),
+                " ".repeat(label_pad),
+                b.id.node
+            );
+            self.line(b.span.start, b.span.end, 1, text.trim_end());
+        }
+        self.close(k.span.end, 0);
+    }
+
+    fn sasaran(&mut self, s: &Sasaran) {
+        let header = format!("sasaran {} {} {}", s.code.node, s.tier.keyword(), string(&s.name.node));
+        self.open(s.span.start, 0, &header);
+        // Children in source order: dasar lines and indikator blocks.
+        let mut children: Vec<(usize, Result<&crate::source::Spanned<String>, &Indikator>)> = Vec::new();
+        children.extend(s.dasar.iter().map(|d| (d.span.start, Ok(d))));
+        children.extend(s.indikator.iter().map(|i| (i.span.start, Err(i))));
+        children.sort_by_key(|(start, _)| *start);
+        for (_, child) in children {
+            match child {
+                Ok(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
+                Err(ind) => self.indikator(ind, 1),
+            }
+        }
+        self.close(s.span.end, 0);
+    }
+
+    fn indikator(&mut self, ind: &Indikator, indent: usize) {
+        self.open(
+            ind.span.start,
+            indent,
+            &format!("indikator {} {}", ind.id.node, string(&ind.name.node)),
+        );
+        for item in &ind.items {
+            let i = indent + 1;
+            match item {
+                IndikatorItem::Satuan(u) => self.line(u.span.start, u.span.end, i, &format!("satuan {}", u.node)),
+                IndikatorItem::Polaritas(p) => {
+                    let text = match &p.node {
+                        PolaritasAst::Naik => "polaritas naik".to_string(),
+                        PolaritasAst::Turun => "polaritas turun".to_string(),
+                        PolaritasAst::Rentang(a, b) => format!("polaritas rentang {a} ..= {b}"),
+                    };
+                    self.line(p.span.start, p.span.end, i, &text);
+                }
+                IndikatorItem::Agregasi { agregasi, jenis, span } => {
+                    let jenis = jenis.map(|j| format!(" {}", j.keyword())).unwrap_or_default();
+                    self.line(
+                        span.start,
+                        span.end,
+                        i,
+                        &format!("realisasi {}{jenis}", agregasi.keyword()),
+                    );
+                }
+                IndikatorItem::Target(t) => {
+                    let dasar = t
+                        .dasar
+                        .as_ref()
+                        .map(|d| format!(" dasar {}", string(&d.node)))
+                        .unwrap_or_default();
+                    let text = format!("target {} = {}{dasar}", t.year.node, quantity(&t.value.node));
+                    self.line(t.span.start, t.span.end, i, &text);
+                }
+                IndikatorItem::Rumus(r) => {
+                    let objek = match r.objek {
+                        RumusObjek::Realisasi => "realisasi",
+                        RumusObjek::Capaian => "capaian",
+                    };
+                    let text = format!("rumus {objek}{} = {}", mulai(&r.from_year), lower_expr(&r.expr));
+                    self.line(r.span.start, r.span.end, i, &text);
+                }
+                IndikatorItem::Bobot(b) => self.line(b.span.start, b.span.end, i, &format!("bobot {}", b.node)),
+                IndikatorItem::Dasar(d) => {
+                    self.line(d.span.start, d.span.end, i, &format!("dasar {}", string(&d.node)))
+                }
+                IndikatorItem::SamaDengan(s) => {
+                    self.line(s.span.start, s.span.end, i, &format!("sama_dengan {}", s.node))
+                }
+                IndikatorItem::Sub(sub) => self.indikator(sub, i),
+            }
+        }
+        self.close(ind.span.end, indent);
+    }
+
+    fn perjanjian(&mut self, pk: &Perjanjian) {
+        self.open(pk.span.start, 0, &format!("perjanjian {}", pk.year.node));
+        let w = pk.targets.iter().map(|t| t.id.node.len()).max().unwrap_or(0);
+        // dasar lines, targets and anggaran in source order.
+        enum Child<'a> {
+            Dasar(&'a crate::source::Spanned<String>),
+            Target(&'a PkTarget),
+            Anggaran(&'a PkAnggaran),
+        }
+        let mut children: Vec<(usize, Child<'_>)> = Vec::new();
+        children.extend(pk.dasar.iter().map(|d| (d.span.start, Child::Dasar(d))));
+        children.extend(pk.targets.iter().map(|t| (t.span.start, Child::Target(t))));
+        children.extend(pk.anggaran.iter().map(|a| (a.span.start, Child::Anggaran(a))));
+        children.sort_by_key(|(start, _)| *start);
+        for (_, child) in children {
+            match child {
+                Child::Dasar(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
+                Child::Target(t) => {
+                    let value = t.value.node.as_ref().map(quantity).unwrap_or_else(|| "?".into());
+                    let dasar = t
+                        .dasar
+                        .as_ref()
+                        .map(|d| format!(" dasar {}", string(&d.node)))
+                        .unwrap_or_default();
+                    self.line(
+                        t.span.start,
+                        t.span.end,
+                        1,
+                        &format!("target {:<w$} = {value}{dasar}", t.id.node),
+                    );
+                }
+                Child::Anggaran(a) => {
+                    let head = format!("anggaran {} = {}", string(&a.name.node), money(a.amount.node));
+                    if a.kegiatan.is_empty() {
+                        self.line(a.span.start, a.span.end, 1, &head);
+                    } else {
+                        self.open(a.span.start, 1, &head);
+                        for (name, amount) in &a.kegiatan {
+                            let text = format!("kegiatan {} = {}", string(&name.node), money(amount.node));
+                            self.line(name.span.start, amount.span.end, 2, &text);
+                        }
+                        self.close(a.span.end, 1);
+                    }
+                }
+            }
+        }
+        self.close(pk.span.end, 0);
+    }
+
+    fn realisasi(&mut self, r: &RealisasiBlock) {
+        self.open(r.span.start, 0, &format!("realisasi {}", r.year.node));
+        let w = r.entries.iter().map(|e| e.id.node.len()).max().unwrap_or(0);
+        let mut children: Vec<(usize, Result<&crate::source::Spanned<String>, &RealisasiEntry>)> = Vec::new();
+        children.extend(r.dasar.iter().map(|d| (d.span.start, Ok(d))));
+        children.extend(r.entries.iter().map(|e| (e.span.start, Err(e))));
+        children.sort_by_key(|(start, _)| *start);
+        for (_, child) in children {
+            match child {
+                Ok(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
+                Err(e) => {
+                    let values = match e.values.as_slice() {
+                        [(p, q)] if p.node == sakip_core::periode::Periode::Tahun => format!("= {}", quantity(&q.node)),
+                        many => many
+                            .iter()
+                            .map(|(p, q)| format!("{} = {}", p.node.keyword(), quantity(&q.node)))
+                            .collect::<Vec<_>>()
+                            .join("  "),
+                    };
+                    let printed = e
+                        .dicetak
+                        .as_ref()
+                        .map(|d| format!("  dicetak {}", quantity(&d.node)))
+                        .unwrap_or_default();
+                    let text = format!("{:<w$} {values}{printed}", e.id.node);
+                    self.line(e.span.start, e.span.end, 1, &text);
+                }
+            }
+        }
+        self.close(r.span.end, 0);
+    }
+
+    fn anggaran(&mut self, a: &AnggaranBlock) {
+        self.open(a.span.start, 0, &format!("anggaran {}", a.year.node));
+        let w = a
+            .lines
+            .iter()
+            .map(|l| string(&l.name.node).chars().count())
+            .max()
+            .unwrap_or(0);
+        let pw = a.lines.iter().map(|l| money(l.pagu.node).len()).max().unwrap_or(0);
+        let rw = a.lines.iter().map(|l| money(l.realisasi.node).len()).max().unwrap_or(0);
+        let mut children: Vec<(usize, Result<&crate::source::Spanned<String>, &BelanjaLine>)> = Vec::new();
+        children.extend(a.dasar.iter().map(|d| (d.span.start, Ok(d))));
+        children.extend(a.lines.iter().map(|l| (l.span.start, Err(l))));
+        children.sort_by_key(|(start, _)| *start);
+        for (_, child) in children {
+            match child {
+                Ok(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
+                Err(l) => {
+                    let kind = match l.kind {
+                        BelanjaKind::Belanja => "belanja",
+                        BelanjaKind::Program => "program",
+                    };
+                    let name = string(&l.name.node);
+                    let padding = " ".repeat(w.saturating_sub(name.chars().count()));
+                    let printed = l
+                        .dicetak
+                        .as_ref()
+                        .map(|d| format!("  dicetak {}", quantity(&d.node)))
+                        .unwrap_or_default();
+                    let text = format!(
+                        "{kind} {name}{padding}  pagu {:<pw$}  realisasi {:<rw$}{printed}",
+                        money(l.pagu.node),
+                        money(l.realisasi.node)
+                    );
+                    self.line(l.span.start, l.span.end, 1, text.trim_end());
+                }
+            }
+        }
+        self.close(a.span.end, 0);
+    }
+}
