@@ -69,3 +69,20 @@ fn new_year_writes_a_formatted_file() {
     );
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+#[test]
+fn rule_tests_pass_and_end_with_the_count() {
+    let run = sakip(&["test", "rules", "examples"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let last = run.stdout.lines().last().unwrap();
+    let passed: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert!(passed >= 30, "{last}");
+    assert_eq!(last, format!("{passed} passed, 0 failed"));
+}
+
+#[test]
+fn a_failing_rule_test_shows_expected_and_actual() {
+    let run = sakip(&["test", "tests/fixtures/uji"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("uji_gagal", run.stdout);
+}

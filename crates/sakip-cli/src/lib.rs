@@ -15,6 +15,7 @@ pub mod files;
 pub mod fmt;
 pub mod new_year;
 pub mod render;
+pub mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -54,6 +55,8 @@ pub enum Command {
     NewYear(new_year::Args),
     /// Lay rule files out in the one canonical way, keeping every comment
     Fmt(fmt::Args),
+    /// Run the rule tests (`uji` blocks) beside the rules
+    Test(test::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,6 +114,7 @@ where
         Command::Diff(args) => diff::run(args, cli.color, io),
         Command::NewYear(args) => new_year::run(args, cli.color, io),
         Command::Fmt(args) => fmt::run(args, cli.color, io),
+        Command::Test(args) => test::run(args, cli.color, io),
     };
     match result {
         Ok(code) => code,

@@ -26,6 +26,7 @@
 //! - [`banding`]: last year's figures and progress towards the Renstra.
 //! - [`perubahan`]: what changed in the rules between two years.
 //! - [`diagnostic`]: findings as data; rendering is the caller's.
+//! - [`uji`]: rule tests written as data.
 
 pub mod agregasi;
 pub mod anggaran;
@@ -42,6 +43,7 @@ pub mod periode;
 pub mod perubahan;
 pub mod polaritas;
 pub mod satuan;
+pub mod uji;
 
 pub use data::UnitData;
 pub use diagnostic::{Diagnostic, Severity};

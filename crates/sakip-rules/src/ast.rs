@@ -31,6 +31,38 @@ pub enum Item {
     Perjanjian(Perjanjian),
     Realisasi(RealisasiBlock),
     Anggaran(AnggaranBlock),
+    Uji(Uji),
+}
+
+/// `uji "name" <tahun> { ... }`: a rule test, a case of data and what the
+/// rules must make of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uji {
+    pub name: Spanned<String>,
+    pub year: Spanned<u16>,
+    pub targets: Vec<PkTarget>,
+    pub entries: Vec<RealisasiEntry>,
+    pub harap: Vec<Harap>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Harap {
+    /// `harap <id> capaian 87.50 ["Memuaskan"]`
+    Capaian {
+        id: Spanned<String>,
+        value: Spanned<Decimal>,
+        band: Option<Spanned<String>>,
+        span: Span,
+    },
+    /// `harap <id> realisasi 50`
+    Realisasi {
+        id: Spanned<String>,
+        value: Spanned<Decimal>,
+        span: Span,
+    },
+    /// `harap nilai 85.5`: the unit's score.
+    Nilai { value: Spanned<Decimal>, span: Span },
 }
 
 /// `aturan nasional ditjenpas "..."`, `aturan kanwil ...`, `satker ...`.

@@ -286,7 +286,58 @@ impl<'a> Printer<'a> {
             Item::Perjanjian(pk) => self.perjanjian(pk),
             Item::Realisasi(r) => self.realisasi(r),
             Item::Anggaran(a) => self.anggaran(a),
+            Item::Uji(u) => self.uji(u),
         }
+    }
+
+    fn uji(&mut self, u: &Uji) {
+        self.open(
+            u.span.start,
+            0,
+            &format!("uji {} {}", string(&u.name.node), u.year.node),
+        );
+        let w = u.entries.iter().map(|e| e.id.node.len()).max().unwrap_or(0);
+        enum Child<'a> {
+            Target(&'a PkTarget),
+            Entry(&'a RealisasiEntry),
+            Harap(&'a Harap),
+        }
+        let harap_start = |h: &Harap| match h {
+            Harap::Capaian { span, .. } | Harap::Realisasi { span, .. } | Harap::Nilai { span, .. } => *span,
+        };
+        let mut children: Vec<(usize, Child<'_>)> = Vec::new();
+        children.extend(u.targets.iter().map(|t| (t.span.start, Child::Target(t))));
+        children.extend(u.entries.iter().map(|e| (e.span.start, Child::Entry(e))));
+        children.extend(u.harap.iter().map(|h| (harap_start(h).start, Child::Harap(h))));
+        children.sort_by_key(|(start, _)| *start);
+        for (_, child) in children {
+            match child {
+                Child::Target(t) => {
+                    let value = t.value.node.as_ref().map(quantity).unwrap_or_else(|| "?".into());
+                    self.line(t.span.start, t.span.end, 1, &format!("target {} = {value}", t.id.node));
+                }
+                Child::Entry(e) => {
+                    let text = entry_text(e, w);
+                    self.line(e.span.start, e.span.end, 1, &text);
+                }
+                Child::Harap(h) => {
+                    let span = harap_start(h);
+                    let text = match h {
+                        Harap::Capaian { id, value, band, .. } => {
+                            let band = band
+                                .as_ref()
+                                .map(|b| format!(" {}", string(&b.node)))
+                                .unwrap_or_default();
+                            format!("harap {} capaian {}{band}", id.node, value.node)
+                        }
+                        Harap::Realisasi { id, value, .. } => format!("harap {} realisasi {}", id.node, value.node),
+                        Harap::Nilai { value, .. } => format!("harap nilai {}", value.node),
+                    };
+                    self.line(span.start, span.end, 1, &text);
+                }
+            }
+        }
+        self.close(u.span.end, 0);
     }
 
     fn klasifikasi(&mut self, k: &Klasifikasi) {
@@ -463,20 +514,7 @@ impl<'a> Printer<'a> {
             match child {
                 Ok(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
                 Err(e) => {
-                    let values = match e.values.as_slice() {
-                        [(p, q)] if p.node == sakip_core::periode::Periode::Tahun => format!("= {}", quantity(&q.node)),
-                        many => many
-                            .iter()
-                            .map(|(p, q)| format!("{} = {}", p.node.keyword(), quantity(&q.node)))
-                            .collect::<Vec<_>>()
-                            .join("  "),
-                    };
-                    let printed = e
-                        .dicetak
-                        .as_ref()
-                        .map(|d| format!("  dicetak {}", quantity(&d.node)))
-                        .unwrap_or_default();
-                    let text = format!("{:<w$} {values}{printed}", e.id.node);
+                    let text = entry_text(e, w);
                     self.line(e.span.start, e.span.end, 1, &text);
                 }
             }
@@ -524,4 +562,22 @@ impl<'a> Printer<'a> {
         }
         self.close(a.span.end, 0);
     }
+}
+
+/// A realisasi entry, its id padded to `w`: `iku_kamtib = 30  dicetak 40%`.
+fn entry_text(e: &RealisasiEntry, w: usize) -> String {
+    let values = match e.values.as_slice() {
+        [(p, q)] if p.node == sakip_core::periode::Periode::Tahun => format!("= {}", quantity(&q.node)),
+        many => many
+            .iter()
+            .map(|(p, q)| format!("{} = {}", p.node.keyword(), quantity(&q.node)))
+            .collect::<Vec<_>>()
+            .join("  "),
+    };
+    let printed = e
+        .dicetak
+        .as_ref()
+        .map(|d| format!("  dicetak {}", quantity(&d.node)))
+        .unwrap_or_default();
+    format!("{:<w$} {values}{printed}", e.id.node)
 }

@@ -21,4 +21,4 @@ pub mod resolve;
 pub mod source;
 
 pub use error::RuleError;
-pub use resolve::{check_paths, load_rule_set, load_unit, CheckReport, LoadedUnit};
+pub use resolve::{check_paths, load_all, load_rule_set, load_unit, CheckReport, LoadedUnit};

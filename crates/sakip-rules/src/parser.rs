@@ -243,6 +243,7 @@ impl Builder<'_> {
             Rule::perjanjian => Item::Perjanjian(self.perjanjian(pair)?),
             Rule::realisasi_block => Item::Realisasi(self.realisasi_block(pair)?),
             Rule::anggaran_block => Item::Anggaran(self.anggaran_block(pair)?),
+            Rule::uji => Item::Uji(self.uji(pair)?),
             other => return Err(self.missing(&format!("an item, not {other:?}"))),
         })
     }
@@ -607,6 +608,77 @@ impl Builder<'_> {
         })
     }
 
+    fn uji(&self, pair: Pair<'_, Rule>) -> Result<Uji> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let name = self.string(self.need(&mut c, "a name")?);
+        let year = self.year(self.need(&mut c, "a year")?)?;
+        let (mut targets, mut entries, mut harap) = (Vec::new(), Vec::new(), Vec::new());
+        while let Some(p) = c.meaningful() {
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::pk_target => {
+                    let mut cc = Children::of(p);
+                    let id = self.ident(self.need(&mut cc, "an indikator id")?);
+                    let v = self.need(&mut cc, "a value")?;
+                    let value = if v.as_rule() == Rule::unfilled {
+                        Spanned::new(None, self.span(&v))
+                    } else {
+                        let q = self.quantity(v)?;
+                        Spanned::new(Some(q.node), q.span)
+                    };
+                    targets.push(PkTarget {
+                        id,
+                        value,
+                        dasar: None,
+                        span: pspan,
+                    });
+                }
+                Rule::realisasi_entry => entries.push(self.realisasi_entry(p)?),
+                Rule::harap => {
+                    let inner = Children::of(p)
+                        .meaningful()
+                        .ok_or_else(|| self.missing("an expectation"))?;
+                    let h = if inner.as_rule() == Rule::harap_nilai {
+                        let mut cc = Children::of(inner);
+                        Harap::Nilai {
+                            value: self.number(self.need(&mut cc, "a number")?)?,
+                            span: pspan,
+                        }
+                    } else {
+                        let mut cc = Children::of(inner);
+                        let id = self.ident(self.need(&mut cc, "an indikator id")?);
+                        let what = self.need(&mut cc, "capaian or realisasi")?;
+                        let is_capaian = what.as_rule() == Rule::harap_capaian;
+                        let mut w = Children::of(what);
+                        let value = self.number(self.need(&mut w, "a number")?)?;
+                        if is_capaian {
+                            let band = w.meaningful().map(|b| self.string(b));
+                            Harap::Capaian {
+                                id,
+                                value,
+                                band,
+                                span: pspan,
+                            }
+                        } else {
+                            Harap::Realisasi { id, value, span: pspan }
+                        }
+                    };
+                    harap.push(h);
+                }
+                _ => {}
+            }
+        }
+        Ok(Uji {
+            name,
+            year,
+            targets,
+            entries,
+            harap,
+            span,
+        })
+    }
+
     fn realisasi_block(&self, pair: Pair<'_, Rule>) -> Result<RealisasiBlock> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -850,6 +922,11 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::renstra => "`renstra`",
         Rule::mulai => "`mulai <tahun>`",
         Rule::unfilled => "`?`",
+        Rule::uji => "`uji`",
+        Rule::harap => "`harap`",
+        Rule::harap_indikator | Rule::harap_nilai => {
+            "`<indikator> capaian <angka>`, `<indikator> realisasi <angka>` or `nilai <angka>`"
+        }
         Rule::dasar | Rule::kw_dasar => "`dasar`",
         Rule::pembulatan => "`pembulatan`",
         Rule::konversi => "`konversi efisiensi`",

@@ -43,6 +43,8 @@ pub struct LoadedUnit {
     /// Findings that do not stop evaluation (a target of another year not
     /// filled in yet); `check` shows them.
     pub warnings: Vec<RuleError>,
+    /// The rule set's own tests (`uji`), for `sakip test`.
+    pub cases: Vec<sakip_core::uji::Kasus>,
 }
 
 /// Reads the unit in `dir` with the rule sets it builds on.
@@ -97,12 +99,13 @@ fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<Lo
         return Err(errors);
     }
     match resolved {
-        Some((rules, data, scripts)) => Ok(LoadedUnit {
+        Some((rules, data, scripts, cases)) => Ok(LoadedUnit {
             sources: loader.sources,
             rules,
             data,
             scripts,
             warnings,
+            cases,
         }),
         None => Err(errors),
     }
@@ -118,8 +121,9 @@ pub struct CheckReport {
 
 /// Checks every rule set under `paths` (files or folders, searched
 /// recursively), with the rule sets they build on.
-pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
-    let mut loader = Loader::default();
+/// The header files of the rule sets that the files under `paths` belong
+/// to: a file's own header, or its folder's.
+fn roots_under(loader: &mut Loader, paths: &[Utf8PathBuf]) -> BTreeSet<Utf8PathBuf> {
     let mut files = BTreeSet::new();
     for p in paths {
         let p = normalize(p);
@@ -133,9 +137,7 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
                 .push(RuleError::path(p.as_str(), "path", format!("`{p}` does not exist")));
         }
     }
-    // Each requested file belongs to a rule set: its own (with a header) or its folder's.
     let mut roots: BTreeSet<Utf8PathBuf> = BTreeSet::new();
-    let mut rule_sets = 0;
     for f in &files {
         let Some(id) = loader.file(f) else { continue };
         loader.emit(id);
@@ -155,6 +157,29 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
             }
         }
     }
+    roots
+}
+
+/// Every rule set under `paths` (as `check` finds them), each loaded with
+/// the rule sets it builds on; and the errors of those that do not load.
+pub fn load_all(paths: &[Utf8PathBuf]) -> (Vec<(Utf8PathBuf, LoadedUnit)>, Vec<RuleError>) {
+    let mut loader = Loader::default();
+    let roots = roots_under(&mut loader, paths);
+    let mut errors = dedup(loader.errors);
+    let mut loaded = Vec::new();
+    for root in roots {
+        match load_rule_set(&root) {
+            Ok(unit) => loaded.push((root, unit)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (loaded, dedup(errors))
+}
+
+pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
+    let mut loader = Loader::default();
+    let roots = roots_under(&mut loader, paths);
+    let mut rule_sets = 0;
     for root in &roots {
         let Some(dir) = root.parent() else { continue };
         if let Some(set) = loader.rule_set_in(dir, Some(root)) {
@@ -398,11 +423,12 @@ impl Loader {
 
     /// Follows `berdasarkan` from `set` to the top, checks the whole chain
     /// and lowers it.
+    #[allow(clippy::type_complexity)]
     fn resolve(
         &mut self,
         set: RuleSetFiles,
         need_satker: bool,
-    ) -> Option<(RuleSet, BTreeMap<u16, UnitData>, ScriptSet)> {
+    ) -> Option<(RuleSet, BTreeMap<u16, UnitData>, ScriptSet, Vec<sakip_core::uji::Kasus>)> {
         let mut chain = vec![set];
         let mut seen: Vec<FileId> = chain.iter().filter_map(|s| s.files.first().map(|f| f.0)).collect();
         while let Some(current) = chain.last() {
@@ -498,15 +524,20 @@ impl Loader {
             declared: HashMap::new(),
             sasaran_spans: HashMap::new(),
             script_functions,
+            cases: Vec::new(),
         };
         lower.run(&chain, need_satker);
         let Lowering {
-            errors, rules, data, ..
+            errors,
+            rules,
+            data,
+            cases,
+            ..
         } = lower;
         let ok = errors.iter().all(|e| e.level != crate::error::Level::Error);
         self.errors.extend(errors);
         match (ok, scripts) {
-            (true, Some(scripts)) => Some((rules, data, scripts)),
+            (true, Some(scripts)) => Some((rules, data, scripts, cases)),
             _ => None,
         }
     }
@@ -622,6 +653,8 @@ struct Lowering<'s> {
     sasaran_spans: HashMap<String, Span>,
     /// Functions the chain's scripts define, with their number of parameters.
     script_functions: Vec<(String, usize)>,
+    /// The rule set's own `uji` cases.
+    cases: Vec<sakip_core::uji::Kasus>,
 }
 
 const COLOURS: [(&str, &str); 6] = [
@@ -716,7 +749,8 @@ impl Lowering<'_> {
                 }
             }
         }
-        for set in chain {
+        for (set_index, set) in chain.iter().enumerate() {
+            let is_leaf = set_index + 1 == chain.len();
             let tingkat = self.header_tingkat(set);
             let satker_id = self.rules.chain.last().map(|c| c.id.clone()).unwrap_or_default();
             for (_, file) in &set.files {
@@ -757,6 +791,8 @@ impl Lowering<'_> {
                             }
                             self.anggaran(b);
                         }
+                        // The rule set's own tests, not those of the rules it builds on.
+                        Item::Uji(u) if is_leaf => self.uji(u),
                         _ => {}
                     }
                 }
@@ -1447,6 +1483,101 @@ impl Lowering<'_> {
                 .help("write it as printed, e.g. `dicetak 53.33%`");
                 None
             }
+        }
+    }
+
+    fn uji(&mut self, u: &ast::Uji) {
+        use sakip_core::uji::{Harapan, Kasus};
+        let year = u.year.node;
+        let mut ok = true;
+        let mut targets = Vec::new();
+        for t in &u.targets {
+            if !self.declared.contains_key(&t.id.node) {
+                self.unknown_indicator(t.id.span, &t.id.node);
+                ok = false;
+                continue;
+            }
+            match &t.value.node {
+                Some(q) => targets.push((t.id.node.clone(), quantity(q))),
+                None => {
+                    self.err(
+                        t.value.span,
+                        "target-unfilled",
+                        "a test's target must be a number, not `?`",
+                    );
+                    ok = false;
+                }
+            }
+        }
+        let mut data = UnitData::new(year);
+        for e in &u.entries {
+            if !self.declared.contains_key(&e.id.node) {
+                self.unknown_indicator(e.id.span, &e.id.node);
+                ok = false;
+                continue;
+            }
+            data.realisasi.push(RealisasiEntry {
+                indicator: e.id.node.clone(),
+                values: e.values.iter().map(|(p, q)| (p.node, quantity(&q.node))).collect(),
+                printed_capaian: None,
+                origin: self.origin(e.span),
+            });
+        }
+        let mut harapan = Vec::new();
+        for h in &u.harap {
+            let (id, lowered) = match h {
+                ast::Harap::Capaian { id, value, band, span } => (
+                    Some(id),
+                    Harapan::Capaian {
+                        id: id.node.clone(),
+                        value: value.node,
+                        band: band.as_ref().map(|b| b.node.clone()),
+                        origin: self.origin(*span),
+                    },
+                ),
+                ast::Harap::Realisasi { id, value, span } => (
+                    Some(id),
+                    Harapan::Realisasi {
+                        id: id.node.clone(),
+                        value: value.node,
+                        origin: self.origin(*span),
+                    },
+                ),
+                ast::Harap::Nilai { value, span } => (
+                    None,
+                    Harapan::Nilai {
+                        value: value.node,
+                        origin: self.origin(*span),
+                    },
+                ),
+            };
+            if let Some(id) = id {
+                if !self.declared.contains_key(&id.node) {
+                    self.unknown_indicator(id.span, &id.node);
+                    ok = false;
+                    continue;
+                }
+            }
+            harapan.push(lowered);
+        }
+        if u.harap.is_empty() {
+            self.err(
+                u.name.span,
+                "uji-empty",
+                format!("the test \"{}\" expects nothing", u.name.node),
+            )
+            .help("add what the rules must give, e.g. `harap iku_kamtib capaian 87.50 \"Memuaskan\"`");
+            ok = false;
+        }
+        if ok {
+            self.cases.push(Kasus {
+                name: u.name.node.clone(),
+                year,
+                targets,
+                data,
+                harapan,
+                origin: self.origin(u.span),
+            });
         }
     }
 

@@ -1,0 +1,156 @@
+//! Rule tests written as data (`uji` blocks): given this realisasi for this
+//! year, the rules must give this capaian, band, realisasi or unit score.
+//!
+//! A case is evaluated against the rules as they are, with an agreement of
+//! its own for the year: the indicators it names, each with the target the
+//! case sets or, failing that, the one the rules have in force.
+
+use crate::data::UnitData;
+use crate::evaluate::{evaluate_with, Options};
+use crate::host::ScriptHost;
+use crate::model::{Origin, Perjanjian, Quantity, RuleSet, Target, Tingkat};
+use crate::number::plain;
+use crate::Severity;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Harapan {
+    Capaian {
+        id: String,
+        value: Decimal,
+        band: Option<String>,
+        origin: Option<Origin>,
+    },
+    Realisasi {
+        id: String,
+        value: Decimal,
+        origin: Option<Origin>,
+    },
+    Nilai {
+        value: Decimal,
+        origin: Option<Origin>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kasus {
+    pub name: String,
+    pub year: u16,
+    /// Targets the case sets, overriding the rules'.
+    pub targets: Vec<(String, Quantity)>,
+    pub data: UnitData,
+    pub harapan: Vec<Harapan>,
+    pub origin: Option<Origin>,
+}
+
+impl Kasus {
+    /// The indicators the case is about, in the order it names them.
+    fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut add = |id: &str| {
+            if !ids.iter().any(|i| i == id) {
+                ids.push(id.to_string());
+            }
+        };
+        self.targets.iter().for_each(|(id, _)| add(id));
+        self.data.realisasi.iter().for_each(|e| add(&e.indicator));
+        for h in &self.harapan {
+            match h {
+                Harapan::Capaian { id, .. } | Harapan::Realisasi { id, .. } => add(id),
+                Harapan::Nilai { .. } => {}
+            }
+        }
+        ids
+    }
+}
+
+/// Runs one case; each unmet expectation is one message. Empty: it passed.
+pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<String> {
+    let mut rules = rules.clone();
+    rules.perjanjian.retain(|p| p.year != kasus.year);
+    for (id, value) in &kasus.targets {
+        if let Some(ind) = rules.indikator.iter_mut().find(|i| &i.id == id) {
+            ind.targets
+                .retain(|t| !(t.year == kasus.year && t.tingkat == Tingkat::Satker));
+            ind.targets.push(Target {
+                year: kasus.year,
+                value: value.clone(),
+                tingkat: Tingkat::Satker,
+                source: "uji".into(),
+                dasar: None,
+                origin: None,
+            });
+        }
+    }
+    rules.perjanjian.push(Perjanjian {
+        year: kasus.year,
+        dasar: Vec::new(),
+        indikator: kasus.ids(),
+        anggaran: Vec::new(),
+        origin: None,
+    });
+    let ev = evaluate_with(&rules, &kasus.data, host, Options { trace: false });
+    let mut failures = Vec::new();
+    let at = |o: &Option<Origin>| o.as_ref().map(|o| format!(" (at {o})")).unwrap_or_default();
+    let shown = |v: Option<Decimal>| v.map(plain).unwrap_or_else(|| "nothing".into());
+    for h in &kasus.harapan {
+        match h {
+            Harapan::Capaian {
+                id,
+                value,
+                band,
+                origin,
+            } => {
+                let r = ev.indicator(id);
+                let got = r.and_then(|r| r.capaian);
+                if got != Some(*value) {
+                    failures.push(format!(
+                        "{id} capaian: expected {}, got {}{}",
+                        plain(*value),
+                        shown(got),
+                        at(origin)
+                    ));
+                }
+                if let Some(want) = band {
+                    let got = r.and_then(|r| r.band.as_ref()).map(|b| b.label.as_str());
+                    if got != Some(want.as_str()) {
+                        failures.push(format!(
+                            "{id} band: expected \"{want}\", got {}{}",
+                            got.map(|g| format!("\"{g}\"")).unwrap_or_else(|| "none".into()),
+                            at(origin)
+                        ));
+                    }
+                }
+            }
+            Harapan::Realisasi { id, value, origin } => {
+                let got = ev.indicator(id).and_then(|r| r.realisasi);
+                if got != Some(*value) {
+                    failures.push(format!(
+                        "{id} realisasi: expected {}, got {}{}",
+                        plain(*value),
+                        shown(got),
+                        at(origin)
+                    ));
+                }
+            }
+            Harapan::Nilai { value, origin } => {
+                let got = ev.nilai.as_ref().map(|n| n.value);
+                if got != Some(*value) {
+                    failures.push(format!(
+                        "nilai satker: expected {}, got {}{}",
+                        plain(*value),
+                        shown(got),
+                        at(origin)
+                    ));
+                }
+            }
+        }
+    }
+    // Errors that stopped a figure explain a failure; show them with it.
+    if !failures.is_empty() {
+        for d in ev.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            failures.push(format!("because: [{}] {}", d.code, d.message));
+        }
+    }
+    failures
+}
