@@ -58,3 +58,31 @@ fn a_missing_path_is_an_error() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("`no/such/place` does not exist"), "{}", run.stderr);
 }
+
+#[test]
+fn each_lint_has_its_finding() {
+    insta::glob!("../fixtures", "lints/*.sakip", |path| {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let rel = format!("tests/fixtures/lints/{name}");
+        let run = sakip(&["check", &rel]);
+        let code = name.trim_end_matches(".sakip");
+        assert!(run.stderr.contains(code), "{name} reports `{code}`: {}", run.stderr);
+        let source = std::fs::read_to_string(path).unwrap();
+        insta::assert_snapshot!(format!(
+            "--- {name}\n{source}--- sakip check (exit {})\n{}",
+            run.code, run.stderr
+        ));
+    });
+}
+
+#[test]
+fn a_unit_target_below_the_national_one_is_named() {
+    let run = sakip(&[
+        "check",
+        "--format",
+        "short",
+        "tests/fixtures/lints/target-below-national",
+    ]);
+    assert_eq!(run.code, 0, "a warning, not an error: {}", run.stderr);
+    insta::assert_snapshot!(run.stderr);
+}

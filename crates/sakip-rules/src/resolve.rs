@@ -525,6 +525,7 @@ impl Loader {
             sasaran_spans: HashMap::new(),
             script_functions,
             cases: Vec::new(),
+            rumus_spans: Vec::new(),
         };
         lower.run(&chain, need_satker);
         let Lowering {
@@ -655,6 +656,8 @@ struct Lowering<'s> {
     script_functions: Vec<(String, usize)>,
     /// The rule set's own `uji` cases.
     cases: Vec<sakip_core::uji::Kasus>,
+    /// Every `rumus`: its indikator, first year, span and formula.
+    rumus_spans: Vec<(String, Option<u16>, Span, ast::Expr)>,
 }
 
 const COLOURS: [(&str, &str); 6] = [
@@ -798,6 +801,7 @@ impl Lowering<'_> {
                 }
             }
         }
+        self.formula_graph_checks();
     }
 
     fn header_tingkat(&self, set: &RuleSetFiles) -> Option<Tingkat> {
@@ -981,14 +985,80 @@ impl Lowering<'_> {
                 }),
             });
         }
+        let klasifikasi = Klasifikasi { bands };
+        // Only when every band was read: the indices below are then the file's.
+        if klasifikasi.bands.len() == k.bands.len() {
+            self.band_problems(k, &klasifikasi);
+        }
         let rule = Ruled {
-            value: Klasifikasi { bands },
+            value: klasifikasi,
             origin: self.origin(k.span),
         };
         self.rules.klasifikasi.set(k.from_year.as_ref().map(|y| y.node), rule);
     }
 
+    /// Values no band holds, or that two bands hold: a capaian there gets no
+    /// band, or a band by accident of order.
+    fn band_problems(&mut self, k: &ast::Klasifikasi, klasifikasi: &Klasifikasi) {
+        use sakip_core::klasifikasi::BandProblem;
+        for problem in klasifikasi.gaps_and_overlaps() {
+            match problem {
+                BandProblem::Gap { below, above, from, to } => {
+                    let (Some(lo), Some(hi)) = (k.bands.get(below), k.bands.get(above)) else {
+                        continue;
+                    };
+                    let (edge_lo, edge_hi) = (
+                        if from.inclusive { "above" } else { "from" },
+                        if to.inclusive { "below" } else { "up to" },
+                    );
+                    self.err(
+                        hi.span,
+                        "band-gap",
+                        format!(
+                            "no band holds a capaian {edge_lo} {} and {edge_hi} {}: between `{}` and `{}`",
+                            from.value, to.value, lo.label.node, hi.label.node
+                        ),
+                    )
+                    .label("the band above the gap")
+                    .help(format!(
+                        "let one band start where the other ends: `{} ..< {}` then `{} ..= ...`",
+                        lo.lower.as_ref().map(|l| l.node.to_string()).unwrap_or_default(),
+                        to.value,
+                        to.value
+                    ))
+                    .warning();
+                }
+                BandProblem::Overlap { first, second } => {
+                    let (Some(a), Some(b)) = (k.bands.get(first), k.bands.get(second)) else {
+                        continue;
+                    };
+                    self.err(
+                        b.span,
+                        "band-overlap",
+                        format!(
+                            "the bands `{}` and `{}` both hold some capaian",
+                            a.label.node, b.label.node
+                        ),
+                    )
+                    .label("overlaps another band")
+                    .help("end one band where the next begins, with `..<` for the one below")
+                    .warning();
+                }
+            }
+        }
+    }
+
     fn sasaran(&mut self, s: &ast::Sasaran, tingkat: Tingkat, source: &str) {
+        if s.indikator.is_empty() {
+            self.err(
+                s.code.span,
+                "sasaran-unused",
+                format!("sasaran `{}` has no indikator", s.code.node),
+            )
+            .label("measured by nothing")
+            .help("add the indikator that measure it, or remove the sasaran")
+            .warning();
+        }
         match self.rules.sasaran(&s.code.node) {
             Some(existing) if existing.tier != s.tier => {
                 let (tier, at) = (
@@ -1125,6 +1195,7 @@ impl Lowering<'_> {
                         continue;
                     }
                     rumus_years.insert(key, r.span);
+                    self.rumus_spans.push((id.clone(), key.1, r.span, r.expr.clone()));
                     let lowered = Rumus {
                         from_year: key.1,
                         expr: lower_expr(&r.expr),
@@ -1155,6 +1226,10 @@ impl Lowering<'_> {
             return;
         };
         for t in &targets {
+            if Satuan::new(&satuan.node).is_percent() && t.value.value > Decimal::ONE_HUNDRED {
+                let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
+                self.percent_above_100(span, &id, t.year, &t.value);
+            }
             if let Some(u) = &t.value.satuan {
                 if *u != Satuan::new(&satuan.node) {
                     let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
@@ -1191,6 +1266,142 @@ impl Lowering<'_> {
         });
         for sub in subs {
             self.indikator(sub, s, Some(&id), tingkat, source);
+        }
+    }
+
+    fn percent_above_100(&mut self, span: Span, id: &str, year: u16, value: &Quantity) {
+        self.err(
+            span,
+            "percent-above-100",
+            format!("the {year} target of `{id}` is {value}, more than 100%"),
+        )
+        .label("above 100%")
+        .help("a percentage target is at most 100%; check the number, or the indikator's satuan")
+        .warning();
+    }
+
+    /// A unit's target that asks less than the national one for the year.
+    fn against_national(&mut self, id: &str, year: u16, value: &Quantity, span: Span) {
+        let Some(ind) = self.rules.indikator(id).cloned() else {
+            return;
+        };
+        if ind.satuan.is_percent() && value.value > Decimal::ONE_HUNDRED {
+            self.percent_above_100(span, id, year, value);
+        }
+        let Some(national) = ind.national_target(year).cloned() else {
+            return;
+        };
+        let n = national.value.value;
+        let lower = match ind.polaritas {
+            sakip_core::polaritas::Polaritas::Naik => value.value < n,
+            sakip_core::polaritas::Polaritas::Turun => value.value > n,
+            sakip_core::polaritas::Polaritas::Rentang { .. } => false,
+        };
+        if lower {
+            let source = national.source.clone();
+            self.err(
+                span,
+                "target-below-national",
+                format!(
+                    "the unit's {year} target for `{id}`, {value}, asks less than the national target {}",
+                    national.value
+                ),
+            )
+            .label("below the national target")
+            .help(format!(
+                "the national rules `{source}` set {} for {year}; a unit's agreement usually meets or exceeds it",
+                national.value
+            ))
+            .warning();
+        }
+    }
+
+    /// Cycles between formulas, and formulas that read an indicator the
+    /// unit does not measure in a year they are in force.
+    fn formula_graph_checks(&mut self) {
+        use std::collections::BTreeMap as Map;
+        let mut edges: Map<String, Vec<(String, Span)>> = Map::new();
+        for (id, _, span, expr) in &self.rumus_spans {
+            for r in lower_expr(expr).references() {
+                edges.entry(id.clone()).or_default().push((r.to_string(), *span));
+            }
+        }
+        // Depth-first search; a back edge is a cycle, reported once.
+        let mut state: HashMap<String, u8> = HashMap::new();
+        let mut reported = BTreeSet::new();
+        let mut found: Vec<(Vec<String>, Span)> = Vec::new();
+        fn visit(
+            node: &str,
+            edges: &Map<String, Vec<(String, Span)>>,
+            state: &mut HashMap<String, u8>,
+            path: &mut Vec<String>,
+            found: &mut Vec<(Vec<String>, Span)>,
+        ) {
+            state.insert(node.to_string(), 1);
+            path.push(node.to_string());
+            for (next, span) in edges.get(node).map(Vec::as_slice).unwrap_or(&[]) {
+                match state.get(next.as_str()) {
+                    Some(1) => {
+                        let start = path.iter().position(|p| p == next).unwrap_or(0);
+                        let mut cycle: Vec<String> = path.get(start..).map(<[String]>::to_vec).unwrap_or_default();
+                        cycle.push(next.clone());
+                        found.push((cycle, *span));
+                    }
+                    Some(_) => {}
+                    None => visit(next, edges, state, path, found),
+                }
+            }
+            path.pop();
+            state.insert(node.to_string(), 2);
+        }
+        let nodes: Vec<String> = edges.keys().cloned().collect();
+        for n in &nodes {
+            if !state.contains_key(n) {
+                visit(n, &edges, &mut state, &mut Vec::new(), &mut found);
+            }
+        }
+        for (cycle, span) in found {
+            let mut key = cycle.clone();
+            key.sort();
+            key.dedup();
+            if !reported.insert(key) {
+                continue;
+            }
+            let shown: Vec<String> = cycle.iter().map(|c| format!("`{c}`")).collect();
+            self.err(
+                span,
+                "formula-cycle",
+                format!("the formulas read each other in a circle: {}", shown.join(" -> ")),
+            )
+            .label("part of the circle")
+            .help("one of them must be computed from the data, not from the others");
+        }
+        // A formula in force in a year of the agreement that reads an
+        // indikator the agreement does not measure that year.
+        let pks: Vec<(u16, Vec<String>)> = self
+            .rules
+            .perjanjian
+            .iter()
+            .map(|p| (p.year, p.indikator.clone()))
+            .collect();
+        for (year, measured) in pks {
+            for (id, from, span, expr) in &self.rumus_spans.clone() {
+                if !measured.contains(id) || from.is_some_and(|f| f > year) {
+                    continue;
+                }
+                for r in lower_expr(expr).references() {
+                    if !measured.iter().any(|m| m == r) {
+                        self.err(
+                            *span,
+                            "reference-other-year",
+                            format!("in {year} the rumus of `{id}` reads `{r}`, which the Perjanjian Kinerja {year} does not measure"),
+                        )
+                        .label("not measured that year")
+                        .help(format!("add `{r}` to the perjanjian {year}, or give `{id}` a rumus `mulai` the year `{r}` is measured"))
+                        .warning();
+                    }
+                }
+            }
         }
     }
 
@@ -1420,6 +1631,7 @@ impl Lowering<'_> {
                 ids.push(t.id.node.clone());
                 continue;
             };
+            self.against_national(&t.id.node, year, &value, t.value.span);
             let unit_problem = self.rules.indikator(&t.id.node).and_then(|ind| {
                 value
                     .satuan
