@@ -1,13 +1,11 @@
 //! `sakip eval` on the seed's unit: every format, exit codes, determinism.
 
-use crate::support::{edit_line, sakip, sakip_in, scratch_copy};
+use crate::support::{edit_line, eval_json, sakip, sakip_in, scratch_copy};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
 
 fn json_2022() -> serde_json::Value {
-    let run = sakip(&["eval", UNIT, "--year", "2022", "--format", "json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    serde_json::from_str(&run.stdout).expect("eval --format json prints one JSON object")
+    eval_json(UNIT, "2022")
 }
 
 #[test]

@@ -80,3 +80,10 @@ pub fn edit_line(path: &Path, marker: &str, edit: impl Fn(&str) -> Option<String
     );
     std::fs::write(path, out).unwrap();
 }
+
+/// `sakip eval <unit> --year <year> --format json`, which must succeed, parsed.
+pub fn eval_json(unit: &str, year: &str) -> serde_json::Value {
+    let run = sakip(&["eval", unit, "--year", year, "--format", "json"]);
+    assert_eq!(run.code, 0, "{unit} {year}: {}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("eval --format json prints one JSON object")
+}

@@ -1,14 +1,12 @@
 //! The sample years: each evaluates under the rules in force that year, and
 //! shows last year's figures and the progress towards the Renstra.
 
-use crate::support::sakip;
+use crate::support::{eval_json, sakip};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
 
 fn json(year: &str) -> serde_json::Value {
-    let run = sakip(&["eval", UNIT, "--year", year, "--format", "json"]);
-    assert_eq!(run.code, 0, "{year}: {}", run.stderr);
-    serde_json::from_str(&run.stdout).unwrap()
+    eval_json(UNIT, year)
 }
 
 fn row<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {

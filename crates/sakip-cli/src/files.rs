@@ -1,53 +1,53 @@
 //! Writing files so that nothing a user wrote is ever lost.
 //!
-//! A new file is written in full to a temporary name beside its destination,
-//! flushed to disk, and then linked to its name, which fails when the name
-//! is taken: a crash leaves at most a stray temporary file, never a
-//! half-written rule file, and an existing file is never replaced.
+//! Every write goes first to a temporary file beside its destination, in
+//! full and flushed to disk, and only then takes the destination's name in
+//! one step: a crash leaves at most a stray temporary file, never a
+//! half-written rule file.
 
-use camino::Utf8Path;
+use camino::{Utf8Path, Utf8PathBuf};
 use std::io::Write;
 
-/// Writes `contents` to `path`, which must not exist.
-pub fn write_new(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
+/// Writes `contents` to a new temporary file beside `path` and syncs it.
+fn write_temp(path: &Utf8Path, contents: &str) -> std::io::Result<Utf8PathBuf> {
     let dir = path
         .parent()
         .filter(|d| !d.as_str().is_empty())
         .unwrap_or(Utf8Path::new("."));
     let name = path.file_name().unwrap_or("sakip");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
+    let written = (|| {
         let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
-        // Atomic, and refuses to replace an existing file.
-        std::fs::hard_link(&tmp, path)
-    })();
-    let _ = std::fs::remove_file(&tmp);
-    result
-}
-
-/// Replaces `path`'s contents: the new text is written in full beside it,
-/// flushed, and renamed over it in one step, so a crash leaves either the
-/// old file or the new one, never a mix.
-pub fn replace(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_str().is_empty())
-        .unwrap_or(Utf8Path::new("."));
-    let name = path.file_name().unwrap_or("sakip");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
         if let Ok(meta) = std::fs::metadata(path) {
             file.set_permissions(meta.permissions())?;
         }
-        std::fs::rename(&tmp, path)
+        file.sync_all()
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    match written {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
     }
-    result
+}
+
+/// Writes `contents` to `path`, which must not exist: linking the
+/// temporary file to its name fails when the name is taken, so an existing
+/// file is never replaced.
+pub fn write_new(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
+    let tmp = write_temp(path, contents)?;
+    let linked = std::fs::hard_link(&tmp, path);
+    let _ = std::fs::remove_file(&tmp);
+    linked
+}
+
+/// Replaces `path`'s contents: the temporary file is renamed over it, so a
+/// crash leaves either the old file or the new one, never a mix.
+pub fn replace(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
+    let tmp = write_temp(path, contents)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }

@@ -14,6 +14,7 @@
 
 use crate::ast::*;
 use crate::resolve::lower_expr;
+use crate::scan::{pieces, Piece};
 use rust_decimal::Decimal;
 use sakip_core::model::Tingkat;
 use sakip_core::number::RoundingMode;
@@ -27,35 +28,12 @@ struct Comment {
 
 /// Every comment of `text`, skipping `//` inside strings.
 fn comments(text: &str) -> Vec<Comment> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => {
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    if c == b'\\' {
-                        i += 1;
-                    } else if c == b'"' || c == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                let start = i;
-                while bytes.get(i).is_some_and(|c| *c != b'\n') {
-                    i += 1;
-                }
-                out.push(Comment { start, end: i });
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
+    pieces(text)
+        .filter_map(|p| match p {
+            Piece::Comment { start, end } => Some(Comment { start, end }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Formats a parsed file; `text` is the source it was parsed from.
@@ -167,36 +145,15 @@ impl<'a> Printer<'a> {
     /// in an optional part (`dasar?`, `mulai?`) reaches over the whitespace
     /// and comments after it, which belong to what follows.
     fn content_end(&self, start: usize, end: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        let mut last = start;
-        let mut i = start;
-        while i < end {
-            match bytes.get(i) {
-                Some(b'"') => {
-                    i += 1;
-                    while let Some(&c) = bytes.get(i) {
-                        if c == b'\\' {
-                            i += 1;
-                        } else if c == b'"' || c == b'\n' {
-                            break;
-                        }
-                        i += 1;
-                    }
-                    last = (i + 1).min(end);
-                }
-                Some(b'/') if bytes.get(i + 1) == Some(&b'/') => {
-                    while bytes.get(i).is_some_and(|c| *c != b'\n') {
-                        i += 1;
-                    }
-                    continue;
-                }
-                Some(c) if c.is_ascii_whitespace() => {}
-                Some(_) => last = i + 1,
-                None => break,
-            }
-            i += 1;
-        }
-        last
+        let inside = self.text.get(start..end).unwrap_or("");
+        let last = pieces(inside)
+            .filter_map(|p| match p {
+                Piece::Code(i, b) if !b.is_ascii_whitespace() => Some(i + 1),
+                Piece::Str { end, .. } => Some(end),
+                _ => None,
+            })
+            .last();
+        last.map(|l| start + l).unwrap_or(start)
     }
 
     /// One line for a declaration spanning `start..end`: comments written

@@ -18,6 +18,7 @@ pub mod format;
 pub mod limits;
 pub mod parser;
 pub mod resolve;
+mod scan;
 pub mod source;
 
 pub use error::RuleError;

@@ -34,37 +34,56 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
             "split the rules over several files",
         ));
     }
-    let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut prefix_run = 0usize;
     let mut jika = 0usize;
     let mut operators = 0usize;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => {
-                // Skip the string (the grammar has no multi-line strings).
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    if c == b'\\' {
-                        i += 1;
-                    } else if c == b'"' || c == b'\n' {
-                        break;
+    let mut word_start: Option<usize> = None;
+    // Code bytes only: strings and comments cannot nest or count.
+    let code = crate::scan::pieces(text).map(|p| match p {
+        crate::scan::Piece::Code(i, b) => (i, b),
+        // A string or comment ends a word like a space would.
+        crate::scan::Piece::Str { start, .. } | crate::scan::Piece::Comment { start, .. } => (start, b' '),
+    });
+    for (i, b) in code.chain(std::iter::once((text.len(), b' '))) {
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            let word = text.get(start..i).unwrap_or("");
+            match word {
+                "rumus" => {
+                    jika = 0;
+                    operators = 0;
+                    prefix_run = 0;
+                }
+                "tidak" => {
+                    prefix_run += 1;
+                    if prefix_run > MAX_CHAIN {
+                        let msg = format!("more than {MAX_CHAIN} `tidak` in a row");
+                        return Err(err(start, word.len(), msg, "remove the repeated `tidak`"));
                     }
-                    i += 1;
                 }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while bytes.get(i).is_some_and(|c| *c != b'\n') {
-                    i += 1;
+                "jika" => {
+                    jika += 1;
+                    prefix_run = 0;
+                    if jika > MAX_CHAIN {
+                        let msg = format!("a formula with more than {MAX_CHAIN} `jika`");
+                        return Err(err(start, word.len(), msg, "split the formula over several indikator"));
+                    }
                 }
-                continue;
+                _ => prefix_run = 0,
             }
+        }
+        match b {
             b'(' | b'{' => {
                 depth += 1;
                 prefix_run = 0;
                 if depth > MAX_NESTING {
-                    return Err(err(i, 1, format!("more than {MAX_NESTING} levels of nesting"), "write the formula in simpler steps: a `rumus realisasi` on another indikator can hold part of it"));
+                    let msg = format!("more than {MAX_NESTING} levels of nesting");
+                    let help = "write the formula in simpler steps: a `rumus realisasi` on another indikator can hold part of it";
+                    return Err(err(i, 1, msg, help));
                 }
             }
             b')' | b'}' => {
@@ -85,57 +104,13 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
                     }
                 }
                 if operators > MAX_OPERATORS {
-                    return Err(err(
-                        i,
-                        1,
-                        format!("a formula with more than {MAX_OPERATORS} operators"),
-                        "split the formula over several indikator",
-                    ));
+                    let msg = format!("a formula with more than {MAX_OPERATORS} operators");
+                    return Err(err(i, 1, msg, "split the formula over several indikator"));
                 }
-            }
-            c if c.is_ascii_alphabetic() || c == b'_' => {
-                let start = i;
-                while bytes.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') {
-                    i += 1;
-                }
-                let word = text.get(start..i).unwrap_or("");
-                match word {
-                    "rumus" => {
-                        jika = 0;
-                        operators = 0;
-                        prefix_run = 0;
-                    }
-                    "tidak" => {
-                        prefix_run += 1;
-                        if prefix_run > MAX_CHAIN {
-                            return Err(err(
-                                start,
-                                word.len(),
-                                format!("more than {MAX_CHAIN} `tidak` in a row"),
-                                "remove the repeated `tidak`",
-                            ));
-                        }
-                    }
-                    "jika" => {
-                        jika += 1;
-                        prefix_run = 0;
-                        if jika > MAX_CHAIN {
-                            return Err(err(
-                                start,
-                                word.len(),
-                                format!("a formula with more than {MAX_CHAIN} `jika`"),
-                                "split the formula over several indikator",
-                            ));
-                        }
-                    }
-                    _ => prefix_run = 0,
-                }
-                continue;
             }
             c if c.is_ascii_whitespace() => {}
             _ => prefix_run = 0,
         }
-        i += 1;
     }
     Ok(())
 }

@@ -555,27 +555,7 @@ impl Builder<'_> {
             let pspan = self.span(&p);
             match p.as_rule() {
                 Rule::dasar => dasar.push(self.only_string(p)?),
-                Rule::pk_target => {
-                    let mut cc = Children::of(p);
-                    let id = self.ident(self.need(&mut cc, "an indikator id")?);
-                    let v = self.need(&mut cc, "a value")?;
-                    let value = if v.as_rule() == Rule::unfilled {
-                        Spanned::new(None, self.span(&v))
-                    } else {
-                        let q = self.quantity(v)?;
-                        Spanned::new(Some(q.node), q.span)
-                    };
-                    let dasar = match cc.meaningful() {
-                        Some(d) => Some(self.only_string(d)?),
-                        None => None,
-                    };
-                    targets.push(PkTarget {
-                        id,
-                        value,
-                        dasar,
-                        span: pspan,
-                    });
-                }
+                Rule::pk_target => targets.push(self.pk_target(p)?),
                 Rule::pk_anggaran => {
                     let mut cc = Children::of(p);
                     let name = self.string(self.need(&mut cc, "a programme name")?);
@@ -617,23 +597,7 @@ impl Builder<'_> {
         while let Some(p) = c.meaningful() {
             let pspan = self.span(&p);
             match p.as_rule() {
-                Rule::pk_target => {
-                    let mut cc = Children::of(p);
-                    let id = self.ident(self.need(&mut cc, "an indikator id")?);
-                    let v = self.need(&mut cc, "a value")?;
-                    let value = if v.as_rule() == Rule::unfilled {
-                        Spanned::new(None, self.span(&v))
-                    } else {
-                        let q = self.quantity(v)?;
-                        Spanned::new(Some(q.node), q.span)
-                    };
-                    targets.push(PkTarget {
-                        id,
-                        value,
-                        dasar: None,
-                        span: pspan,
-                    });
-                }
+                Rule::pk_target => targets.push(self.pk_target(p)?),
                 Rule::realisasi_entry => entries.push(self.realisasi_entry(p)?),
                 Rule::harap => {
                     let inner = Children::of(p)
@@ -677,6 +641,25 @@ impl Builder<'_> {
             harap,
             span,
         })
+    }
+
+    /// `target <id> = <value | ?> [dasar "..."]`, in an agreement or a test.
+    fn pk_target(&self, pair: Pair<'_, Rule>) -> Result<PkTarget> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let id = self.ident(self.need(&mut c, "an indikator id")?);
+        let v = self.need(&mut c, "a value")?;
+        let value = if v.as_rule() == Rule::unfilled {
+            Spanned::new(None, self.span(&v))
+        } else {
+            let q = self.quantity(v)?;
+            Spanned::new(Some(q.node), q.span)
+        };
+        let dasar = match c.meaningful() {
+            Some(d) => Some(self.only_string(d)?),
+            None => None,
+        };
+        Ok(PkTarget { id, value, dasar, span })
     }
 
     fn realisasi_block(&self, pair: Pair<'_, Rule>) -> Result<RealisasiBlock> {
@@ -1147,29 +1130,15 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
 /// The byte offset of the outermost `{` that is never closed, skipping
 /// strings and comments.
 fn unclosed_brace(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
     let mut open: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => {
-                i += 1;
-                while bytes.get(i).is_some_and(|c| *c != b'"' && *c != b'\n') {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while bytes.get(i).is_some_and(|c| *c != b'\n') {
-                    i += 1;
-                }
-            }
-            b'{' => open.push(i),
-            b'}' => {
+    for p in crate::scan::pieces(text) {
+        match p {
+            crate::scan::Piece::Code(i, b'{') => open.push(i),
+            crate::scan::Piece::Code(_, b'}') => {
                 open.pop();
             }
             _ => {}
         }
-        i += 1;
     }
     open.first().copied()
 }
