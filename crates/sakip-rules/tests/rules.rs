@@ -398,3 +398,13 @@ fn a_missing_or_broken_script_is_reported_where_it_is() {
         errors[0].location_text()
     );
 }
+
+/// Found by fuzzing: a year written with a leading zero read as a
+/// three-digit year, which `fmt` then printed as one.
+#[test]
+fn a_year_cannot_start_with_zero() {
+    let err = parse_str("satker u \"U\"\nrealisasi 0941 {\n}\n").unwrap_err();
+    assert_eq!(err.location_text(), "test.sakip:2:11");
+    assert!(err.message.contains("a year such as `2022`"), "{}", err.message);
+    assert!(parse_str("satker u \"U\"\nrealisasi 1941 {\n}\n").is_ok());
+}
