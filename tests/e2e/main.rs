@@ -8,6 +8,7 @@ mod check;
 mod diff;
 mod eval;
 mod fmt;
+mod report;
 mod scripts;
 mod seed;
 mod support;

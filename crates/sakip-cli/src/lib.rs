@@ -15,6 +15,7 @@ pub mod files;
 pub mod fmt;
 pub mod new_year;
 pub mod render;
+pub mod report;
 pub mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -57,6 +58,8 @@ pub enum Command {
     Fmt(fmt::Args),
     /// Run the rule tests (`uji` blocks) beside the rules
     Test(test::Args),
+    /// Write chapter III as a document: HTML with charts, or Markdown
+    Report(report::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,6 +118,7 @@ where
         Command::NewYear(args) => new_year::run(args, cli.color, io),
         Command::Fmt(args) => fmt::run(args, cli.color, io),
         Command::Test(args) => test::run(args, cli.color, io),
+        Command::Report(args) => report::run(args, cli.color, io),
     };
     match result {
         Ok(code) => code,

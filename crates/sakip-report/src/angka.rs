@@ -73,6 +73,18 @@ pub fn renstra_text(r: &sakip_core::IndicatorResult) -> String {
     }
 }
 
+/// A band's range as a reader writes it: `100–120`, `80–<100`, `<60`.
+pub fn band_range(b: &sakip_core::klasifikasi::Band) -> String {
+    match (b.lower, b.upper) {
+        (Some(l), Some(u)) if u.inclusive => format!("{}–{}", id(l.value), id(u.value)),
+        (Some(l), Some(u)) => format!("{}–<{}", id(l.value), id(u.value)),
+        (Some(l), None) => format!("≥{}", id(l.value)),
+        (None, Some(u)) if u.inclusive => format!("≤{}", id(u.value)),
+        (None, Some(u)) => format!("<{}", id(u.value)),
+        (None, None) => "semua".to_string(),
+    }
+}
+
 pub fn rupiah(value: Decimal) -> String {
     sakip_core::anggaran::rupiah(value)
 }

@@ -4,12 +4,14 @@
 //!
 //! - [`json`]: the machine contract (numbers as plain decimal strings).
 //! - [`table`]: what a person reads in a terminal, grouped by tier and sasaran.
+//! - [`html`]: one self-contained page with inline SVG charts.
 //! - [`markdown`]: tables to paste into a report.
 //! - [`csv`]: one row per indicator, for spreadsheets.
 //! - [`angka`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
 
 pub mod angka;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;

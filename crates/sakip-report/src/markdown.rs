@@ -11,9 +11,22 @@ fn cell(text: &str) -> String {
 }
 
 pub fn render(ev: &Evaluation) -> String {
+    render_with_legend(ev, None)
+}
+
+/// The tables, preceded by the classification legend when one is given
+/// (`sakip report` gives it; `eval --format md` prints the tables alone).
+pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifikasi::Klasifikasi>) -> String {
     let mut out = String::new();
     let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
     let _ = writeln!(out, "# Capaian Kinerja {title} Tahun {}\n", ev.year);
+    if let Some(k) = legend {
+        let _ = writeln!(out, "Klasifikasi capaian:\n");
+        for b in &k.bands {
+            let _ = writeln!(out, "- {} ({}): {}", cell(&b.label), b.id, angka::band_range(b));
+        }
+        out.push('\n');
+    }
     for tier in Tier::ALL {
         let rows: Vec<_> = ev.indicators.iter().filter(|r| r.tier == tier).collect();
         if rows.is_empty() {

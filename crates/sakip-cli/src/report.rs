@@ -1,0 +1,75 @@
+//! `sakip report <unit-dir> --year <Y> --format html|md -o <file>`: chapter
+//! III as a document people read: the tables per tier with their bands, the
+//! budget with its total, the classification legend, charts (HTML), last
+//! year's figures and what needs attention. The file is written atomically.
+
+use crate::{eval, files, render, ColorChoice, Io};
+use camino::Utf8PathBuf;
+use clap::ValueEnum;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The unit's folder
+    pub unit_dir: Utf8PathBuf,
+
+    #[arg(long, short)]
+    pub year: u16,
+
+    #[arg(long, short, value_enum)]
+    pub format: Format,
+
+    /// Where to write the report
+    #[arg(long, short)]
+    pub output: Utf8PathBuf,
+
+    /// Language of the labels
+    #[arg(long, value_enum, default_value_t = Lang::Id)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One self-contained page with charts, for screens and A4 paper
+    Html,
+    /// Markdown tables
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Bahasa Indonesia
+    Id,
+    /// English
+    En,
+}
+
+pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let (unit, ev) = match eval::evaluate_unit(&args.unit_dir, args.year) {
+        Ok(v) => v,
+        Err(errors) => {
+            write!(io.err, "{}", render::human(&errors, colour.enabled(io.err_is_terminal)))?;
+            return Ok(1);
+        }
+    };
+    let text = match args.format {
+        Format::Html => {
+            let lang = if args.lang == Lang::En {
+                sakip_report::html::Lang::En
+            } else {
+                sakip_report::html::Lang::Id
+            };
+            let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
+            sakip_report::html::render(&ev, klasifikasi, lang)
+        }
+        Format::Md => {
+            let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
+            sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi))
+        }
+    };
+    if let Err(e) = files::replace(&args.output, &text) {
+        writeln!(io.err, "error: cannot write `{}`: {e}", args.output)?;
+        return Ok(1);
+    }
+    writeln!(io.out, "wrote {}", args.output)?;
+    Ok(u8::from(ev.has_errors()))
+}

@@ -1,0 +1,377 @@
+//! `report --format html`: chapter III as one self-contained page, to read
+//! on a phone or print on A4. No network: styles and charts are inline, the
+//! charts are SVG drawn here. Labels are Indonesian, or English on request.
+
+use crate::angka;
+use sakip_core::evaluate::IndicatorResult;
+use sakip_core::klasifikasi::Klasifikasi;
+use sakip_core::model::Tier;
+use sakip_core::number::plain;
+use sakip_core::{Decimal, Evaluation};
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Id,
+    En,
+}
+
+/// The words of the report, in one language.
+struct Words {
+    title: &'static str,
+    year: &'static str,
+    rules: &'static str,
+    legend: &'static str,
+    no: &'static str,
+    sasaran: &'static str,
+    indikator: &'static str,
+    target: &'static str,
+    realisasi: &'static str,
+    capaian: &'static str,
+    band: &'static str,
+    last_year: &'static str,
+    renstra: &'static str,
+    budget: &'static str,
+    jenis: &'static str,
+    pagu: &'static str,
+    penyerapan: &'static str,
+    chart: &'static str,
+    budget_chart: &'static str,
+    notes: &'static str,
+    none: &'static str,
+    score: &'static str,
+    tiers: [&'static str; 4],
+}
+
+const ID: Words = Words {
+    title: "Capaian Kinerja",
+    year: "Tahun",
+    rules: "Aturan",
+    legend: "Klasifikasi capaian",
+    no: "No",
+    sasaran: "Sasaran",
+    indikator: "Indikator",
+    target: "Target",
+    realisasi: "Realisasi",
+    capaian: "Capaian (%)",
+    band: "Klasifikasi",
+    last_year: "Capaian",
+    renstra: "Progres ke target Renstra",
+    budget: "Realisasi anggaran per jenis belanja",
+    jenis: "Jenis Belanja",
+    pagu: "Pagu",
+    penyerapan: "Penyerapan (%)",
+    chart: "Capaian per indikator (garis: 100%)",
+    budget_chart: "Penyerapan anggaran",
+    notes: "Yang perlu diperhatikan",
+    none: "Tidak ada catatan.",
+    score: "Nilai kinerja satker",
+    tiers: [
+        "Sasaran Strategis",
+        "Sasaran Program",
+        "Sasaran Kegiatan",
+        "Output (Nilai Kinerja Anggaran)",
+    ],
+};
+
+const EN: Words = Words {
+    title: "Performance",
+    year: "Year",
+    rules: "Rules",
+    legend: "Achievement bands",
+    no: "No",
+    sasaran: "Objective",
+    indikator: "Indicator",
+    target: "Target",
+    realisasi: "Actual",
+    capaian: "Achievement (%)",
+    band: "Band",
+    last_year: "Achievement",
+    renstra: "Progress to the Renstra target",
+    budget: "Budget spending by type",
+    jenis: "Type of spending",
+    pagu: "Ceiling",
+    penyerapan: "Absorption (%)",
+    chart: "Achievement per indicator (line: 100%)",
+    budget_chart: "Budget absorption",
+    notes: "Needs attention",
+    none: "Nothing to note.",
+    score: "Unit score",
+    tiers: [
+        "Strategic objectives",
+        "Programme objectives",
+        "Activity objectives",
+        "Outputs (budget performance)",
+    ],
+};
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A decimal as an SVG coordinate (plain notation, two decimals at most).
+fn coord(v: Decimal) -> String {
+    plain(v.round_dp(2).normalize())
+}
+
+const STYLE: &str = "
+:root{--ink:#1d2433;--muted:#5b6475;--line:#d9dde5;--bg:#fff}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:var(--ink);background:var(--bg)}
+main{max-width:1000px;margin:0 auto;padding:16px}
+h1{font-size:1.5rem;margin:.2em 0}
+h2{font-size:1.15rem;margin:1.6em 0 .5em;border-bottom:2px solid var(--line);padding-bottom:.2em}
+.meta{color:var(--muted);margin:0}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;margin:.4em 0}
+th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#f3f5f8;font-weight:600}
+td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.band{color:#fff;font-weight:600;white-space:nowrap}
+.id{display:block;color:var(--muted);font-size:.8em;font-family:ui-monospace,monospace}
+.legend{display:flex;flex-wrap:wrap;gap:6px;padding:0;list-style:none}
+.legend li{padding:2px 8px;border-radius:3px;color:#fff;font-size:.9em}
+.chart{width:100%;height:auto;max-width:100%}
+.notes li{margin:.2em 0}
+.sev-warning{color:#8a5300}.sev-error{color:#b00020}.sev-info{color:var(--muted)}
+@page{size:A4;margin:14mm}
+@media print{main{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}table,svg{break-inside:avoid}body{font-size:10pt}}
+";
+
+pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String {
+    let w = if lang == Lang::En { &EN } else { &ID };
+    let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} {} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        if lang == Lang::En { "en" } else { "id" },
+        esc(w.title),
+        esc(satker),
+        ev.year
+    );
+    let _ = writeln!(o, "<h1>{} {}</h1>", esc(w.title), esc(satker));
+    let chain: Vec<String> = ev.chain.iter().map(|r| esc(&r.name)).collect();
+    let _ = writeln!(
+        o,
+        "<p class=\"meta\">{} {} · {}: {}</p>",
+        w.year,
+        ev.year,
+        w.rules,
+        chain.join(" → ")
+    );
+    if let Some(n) = &ev.nilai {
+        let _ = writeln!(
+            o,
+            "<p class=\"meta\">{}: <strong>{}</strong></p>",
+            w.score,
+            angka::id(n.value)
+        );
+    }
+    let _ = writeln!(o, "<h2>{}</h2>\n<ul class=\"legend\">", w.legend);
+    for b in &klasifikasi.bands {
+        let _ = writeln!(
+            o,
+            "<li style=\"background:{}\">{} {}</li>",
+            esc(&b.colour),
+            esc(&b.label),
+            esc(&angka::band_range(b))
+        );
+    }
+    o.push_str("</ul>\n");
+
+    for (i, tier) in Tier::ALL.into_iter().enumerate() {
+        let rows: Vec<&IndicatorResult> = ev.indicators.iter().filter(|r| r.tier == tier).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let title = w.tiers.get(i).copied().unwrap_or("");
+        let (last, renstra) = angka::comparison_years(&rows);
+        let _ = writeln!(o, "<h2>{title}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
+        for h in [w.no, w.sasaran, w.indikator, w.target, w.realisasi, w.capaian, w.band] {
+            let _ = write!(o, "<th>{h}</th>");
+        }
+        if let Some(y) = last {
+            let _ = write!(o, "<th>{} {y} (%)</th>", w.last_year);
+        }
+        if let Some(y) = renstra {
+            let _ = write!(o, "<th>{} {y} (%)</th>", w.renstra);
+        }
+        o.push_str("</tr></thead>\n<tbody>\n");
+        for (n, r) in rows.iter().enumerate() {
+            let band = match &r.band {
+                Some(b) => format!(
+                    "<td class=\"band\" style=\"background:{}\">{}</td>",
+                    esc(&b.colour),
+                    esc(&b.label)
+                ),
+                None => "<td>—</td>".into(),
+            };
+            let _ = write!(
+                o,
+                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{band}",
+                n + 1,
+                esc(&r.sasaran),
+                esc(&r.name),
+                esc(&r.id),
+                esc(&angka::target_text(r)),
+                esc(&angka::realisasi_text(r)),
+                esc(&angka::percent_text(r.capaian))
+            );
+            if last.is_some() {
+                let _ = write!(
+                    o,
+                    "<td class=\"num\">{}</td>",
+                    esc(&angka::percent_text(r.tahun_lalu.as_ref().and_then(|p| p.capaian)))
+                );
+            }
+            if renstra.is_some() {
+                let _ = write!(o, "<td class=\"num\">{}</td>", esc(&angka::renstra_text(r)));
+            }
+            o.push_str("</tr>\n");
+        }
+        o.push_str("</tbody></table></div>\n");
+        let _ = writeln!(o, "<p class=\"meta\">{}</p>", w.chart);
+        o.push_str(&capaian_chart(&rows, title));
+    }
+
+    if !ev.anggaran.belanja.is_empty() {
+        let _ = writeln!(o, "<h2>{}</h2>\n<div class=\"scroll\"><table>", w.budget);
+        let _ = writeln!(
+            o,
+            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            w.jenis, w.pagu, w.realisasi, w.penyerapan
+        );
+        for b in &ev.anggaran.belanja {
+            let strong = b.name == sakip_core::anggaran::TOTAL;
+            let (a, z) = if strong { ("<strong>", "</strong>") } else { ("", "") };
+            let _ = writeln!(
+                o,
+                "<tr><td>{a}{}{z}</td><td class=\"num\">{a}{}{z}</td><td class=\"num\">{a}{}{z}</td><td class=\"num\">{a}{}{z}</td></tr>",
+                esc(&b.name),
+                esc(&angka::rupiah(b.pagu)),
+                esc(&angka::rupiah(b.realisasi)),
+                esc(&angka::percent_text(b.penyerapan))
+            );
+        }
+        o.push_str("</tbody></table></div>\n");
+        o.push_str(&budget_chart(ev, w.budget_chart));
+    }
+
+    let _ = writeln!(o, "<h2>{}</h2>", w.notes);
+    if ev.diagnostics.is_empty() {
+        let _ = writeln!(o, "<p>{}</p>", w.none);
+    } else {
+        o.push_str("<ul class=\"notes\">\n");
+        for d in &ev.diagnostics {
+            let who = d
+                .indicator
+                .as_ref()
+                .map(|i| format!(" <code>{}</code>:", esc(i)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "<li><span class=\"sev-{}\">{}</span> <code>{}</code>{who} {}</li>",
+                d.severity,
+                d.severity,
+                esc(d.code),
+                esc(&d.message)
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+    o.push_str("</main>\n</body>\n</html>\n");
+    o
+}
+
+/// Horizontal bars, one per indicator, on a 0-120 scale with a line at 100,
+/// each in its band's colour.
+fn capaian_chart(rows: &[&IndicatorResult], title: &str) -> String {
+    let (label_w, bar_w, row_h) = (230, 520, 22);
+    let scale = |v: Decimal| -> Decimal {
+        let clamped = v.max(Decimal::ZERO).min(Decimal::from(120));
+        clamped * Decimal::from(bar_w) / Decimal::from(120)
+    };
+    let height = 30 + rows.len() * row_h;
+    let width = label_w + bar_w + 70;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">",
+        esc(title)
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let y = 10 + i * row_h;
+        let value = r.capaian.unwrap_or(Decimal::ZERO);
+        let colour = r.band.as_ref().map(|b| b.colour.as_str()).unwrap_or("#9aa3b2");
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1d2433\">{}</text><rect class=\"bar\" data-id=\"{}\" x=\"{label_w}\" y=\"{y}\" width=\"{}\" height=\"{}\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" fill=\"#1d2433\">{}</text>",
+            label_w - 6,
+            y + 14,
+            esc(&r.id),
+            esc(&r.id),
+            coord(scale(value)),
+            row_h - 6,
+            esc(colour),
+            coord(Decimal::from(label_w) + scale(value) + Decimal::from(4)),
+            y + 14,
+            esc(&angka::percent_text(r.capaian))
+        );
+    }
+    let x100 = coord(Decimal::from(label_w) + scale(Decimal::ONE_HUNDRED));
+    let _ = writeln!(
+        s,
+        "<line x1=\"{x100}\" y1=\"4\" x2=\"{x100}\" y2=\"{}\" stroke=\"#1d2433\" stroke-dasharray=\"4 3\"/><text x=\"{x100}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5b6475\">100</text>",
+        height - 14,
+        height - 2
+    );
+    s.push_str("</svg>\n");
+    s
+}
+
+/// Absorption per jenis belanja, 0-100%.
+fn budget_chart(ev: &Evaluation, title: &str) -> String {
+    let rows: Vec<_> = ev
+        .anggaran
+        .belanja
+        .iter()
+        .filter(|b| b.name != sakip_core::anggaran::TOTAL)
+        .collect();
+    let (label_w, bar_w, row_h) = (160, 520, 24);
+    let height = 12 + rows.len() * row_h;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">",
+        esc(title),
+        label_w + bar_w + 70
+    );
+    for (i, b) in rows.iter().enumerate() {
+        let y = 6 + i * row_h;
+        let p = b
+            .penyerapan
+            .unwrap_or(Decimal::ZERO)
+            .max(Decimal::ZERO)
+            .min(Decimal::ONE_HUNDRED);
+        let width = p * Decimal::from(bar_w) / Decimal::ONE_HUNDRED;
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1d2433\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{bar_w}\" height=\"{}\" fill=\"#eef0f4\"/><rect class=\"budget-bar\" x=\"{label_w}\" y=\"{y}\" width=\"{}\" height=\"{}\" fill=\"#1565c0\"/><text x=\"{}\" y=\"{}\" fill=\"#1d2433\">{}</text>",
+            label_w - 6,
+            y + 15,
+            esc(&b.name),
+            row_h - 6,
+            coord(width),
+            row_h - 6,
+            label_w + bar_w + 4,
+            y + 15,
+            esc(&angka::percent_text(b.penyerapan))
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
