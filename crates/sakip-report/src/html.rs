@@ -127,18 +127,20 @@ h2{font-size:1.15rem;margin:1.6em 0 .5em;border-bottom:2px solid var(--line);pad
 .meta{color:var(--muted);margin:0}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.4em 0}
-th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}
+table{font-size:.92em}
+th,td{border:1px solid var(--line);padding:3px 5px;vertical-align:top;text-align:left}
 th{background:#f3f5f8;font-weight:600}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-td.band{color:#fff;font-weight:600;white-space:nowrap}
-.id{display:block;color:var(--muted);font-size:.8em;font-family:ui-monospace,monospace}
+td.band{color:#fff;font-weight:600}
+.id{display:block;color:var(--muted);font-size:.8em;font-family:ui-monospace,monospace;overflow-wrap:anywhere}
 .legend{display:flex;flex-wrap:wrap;gap:6px;padding:0;list-style:none}
 .legend li{padding:2px 8px;border-radius:3px;color:#fff;font-size:.9em}
 .chart{width:100%;height:auto;max-width:100%}
 .notes li{margin:.2em 0}
 .sev-warning{color:#8a5300}.sev-error{color:#b00020}.sev-info{color:var(--muted)}
+@media (max-width:760px){body{font-size:14px}main{padding:10px}table{font-size:.78em}th,td{padding:2px 3px}}
 @page{size:A4;margin:14mm}
-@media print{main{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}table,svg{break-inside:avoid}body{font-size:10pt}}
+@media print{main{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}tr,svg{break-inside:avoid}body{font-size:10pt}table{font-size:8.5pt}th,td{padding:2px 3px}}
 ";
 
 pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String {
