@@ -35,15 +35,23 @@ window.addEventListener('load', () => {
 
 fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser"].iter().find_map(|name| {
-        let out = Command::new("sh").args(["-c", &format!("command -v {name}")]).output().ok()?;
-        out.status.success().then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+        let out = Command::new("sh")
+            .args(["-c", &format!("command -v {name}")])
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
     })
 }
 
 #[test]
 fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
     let Some(browser) = chromium() else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have Chromium: .ci/run installs it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Chromium: .ci/run installs it"
+        );
         eprintln!("skipped: no Chromium on this machine (apt-get install chromium)");
         return;
     };
@@ -51,9 +59,20 @@ fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let report = dir.join("report.html");
-    let run = sakip(&["report", "examples/lapas-sarolangun-rawas", "--year", "2022", "--format", "html", "-o", report.to_str().unwrap()]);
+    let run = sakip(&[
+        "report",
+        "examples/lapas-sarolangun-rawas",
+        "--year",
+        "2022",
+        "--format",
+        "html",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let html = std::fs::read_to_string(&report).unwrap().replace("</body>", &format!("{MEASURE}\n</body>"));
+    let html = std::fs::read_to_string(&report)
+        .unwrap()
+        .replace("</body>", &format!("{MEASURE}\n</body>"));
     let page = dir.join("measured.html");
     std::fs::write(&page, html).unwrap();
 
@@ -77,7 +96,9 @@ fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
         .output()
         .expect("Chromium runs");
     let dom = String::from_utf8_lossy(&out.stdout);
-    let start = dom.find("<pre id=\"measured\">").unwrap_or_else(|| panic!("no measurement in the page: {}", String::from_utf8_lossy(&out.stderr)));
+    let start = dom
+        .find("<pre id=\"measured\">")
+        .unwrap_or_else(|| panic!("no measurement in the page: {}", String::from_utf8_lossy(&out.stderr)));
     let json = &dom[start + "<pre id=\"measured\">".len()..];
     let json = &json[..json.find("</pre>").unwrap()];
     let m: serde_json::Value = serde_json::from_str(&json.replace("&quot;", "\"")).unwrap();
@@ -86,8 +107,22 @@ fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
     assert_eq!(m["bars"], 47, "one bar per indicator: {m}");
     assert_eq!(m["barsWithWidth"], 47, "every bar is drawn: {m}");
     assert_eq!(m["budgetBars"], 3, "one bar per jenis belanja: {m}");
-    assert!(m["pageOverflow"].as_i64().unwrap() <= 0, "the page is no wider than A4's text: {m}");
-    assert!(m["worstOverflow"].as_i64().unwrap() <= 0, "no table or chart overflows A4's text width: {m}");
-    let headings: Vec<&str> = m["headings"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
-    assert!(headings.contains(&"Sasaran Strategis") && headings.contains(&"Yang perlu diperhatikan"), "{headings:?}");
+    assert!(
+        m["pageOverflow"].as_i64().unwrap() <= 0,
+        "the page is no wider than A4's text: {m}"
+    );
+    assert!(
+        m["worstOverflow"].as_i64().unwrap() <= 0,
+        "no table or chart overflows A4's text width: {m}"
+    );
+    let headings: Vec<&str> = m["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap())
+        .collect();
+    assert!(
+        headings.contains(&"Sasaran Strategis") && headings.contains(&"Yang perlu diperhatikan"),
+        "{headings:?}"
+    );
 }
