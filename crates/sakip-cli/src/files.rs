@@ -9,7 +9,7 @@ use camino::{Utf8Path, Utf8PathBuf};
 use std::io::Write;
 
 /// Writes `contents` to a new temporary file beside `path` and syncs it.
-fn write_temp(path: &Utf8Path, contents: &str) -> std::io::Result<Utf8PathBuf> {
+fn write_temp(path: &Utf8Path, contents: &[u8]) -> std::io::Result<Utf8PathBuf> {
     let dir = path
         .parent()
         .filter(|d| !d.as_str().is_empty())
@@ -18,7 +18,7 @@ fn write_temp(path: &Utf8Path, contents: &str) -> std::io::Result<Utf8PathBuf> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
         let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(contents.as_bytes())?;
+        file.write_all(contents)?;
         if let Ok(meta) = std::fs::metadata(path) {
             file.set_permissions(meta.permissions())?;
         }
@@ -36,8 +36,8 @@ fn write_temp(path: &Utf8Path, contents: &str) -> std::io::Result<Utf8PathBuf> {
 /// Writes `contents` to `path`, which must not exist: linking the
 /// temporary file to its name fails when the name is taken, so an existing
 /// file is never replaced.
-pub fn write_new(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
-    let tmp = write_temp(path, contents)?;
+pub fn write_new(path: &Utf8Path, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
+    let tmp = write_temp(path, contents.as_ref())?;
     let linked = std::fs::hard_link(&tmp, path);
     let _ = std::fs::remove_file(&tmp);
     linked
@@ -45,8 +45,8 @@ pub fn write_new(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
 
 /// Replaces `path`'s contents: the temporary file is renamed over it, so a
 /// crash leaves either the old file or the new one, never a mix.
-pub fn replace(path: &Utf8Path, contents: &str) -> std::io::Result<()> {
-    let tmp = write_temp(path, contents)?;
+pub fn replace(path: &Utf8Path, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
+    let tmp = write_temp(path, contents.as_ref())?;
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })

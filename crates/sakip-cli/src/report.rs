@@ -1,4 +1,4 @@
-//! `sakip report <unit-dir> --year <Y> --format html|md -o <file>`: chapter
+//! `sakip report <unit-dir> --year <Y> --format html|md|xlsx -o <file>`: chapter
 //! III as a document people read: the tables per tier with their bands, the
 //! budget with its total, the classification legend, charts (HTML), last
 //! year's figures and what needs attention. The file is written atomically.
@@ -33,6 +33,8 @@ pub enum Format {
     Html,
     /// Markdown tables
     Md,
+    /// An Excel workbook: one sheet per table, numbers as numbers
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,22 +53,26 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             return Ok(1);
         }
     };
-    let text = match args.format {
+    let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
+    let bytes: Vec<u8> = match args.format {
         Format::Html => {
             let lang = if args.lang == Lang::En {
                 sakip_report::html::Lang::En
             } else {
                 sakip_report::html::Lang::Id
             };
-            let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
-            sakip_report::html::render(&ev, klasifikasi, lang)
+            sakip_report::html::render(&ev, klasifikasi, lang).into_bytes()
         }
-        Format::Md => {
-            let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
-            sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi))
-        }
+        Format::Md => sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi)).into_bytes(),
+        Format::Xlsx => match sakip_report::xlsx::render(&ev, klasifikasi) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                writeln!(io.err, "error: cannot build the workbook: {e}")?;
+                return Ok(1);
+            }
+        },
     };
-    if let Err(e) = files::replace(&args.output, &text) {
+    if let Err(e) = files::replace(&args.output, &bytes) {
         writeln!(io.err, "error: cannot write `{}`: {e}", args.output)?;
         return Ok(1);
     }

@@ -7,6 +7,7 @@
 //! - [`html`]: one self-contained page with inline SVG charts.
 //! - [`markdown`]: tables to paste into a report.
 //! - [`csv`]: one row per indicator, for spreadsheets.
+//! - [`xlsx`]: an Excel workbook, one sheet per table, numbers as numbers.
 //! - [`angka`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
 
 pub mod angka;
@@ -15,5 +16,6 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod xlsx;
 
 pub use sakip_core::Evaluation;

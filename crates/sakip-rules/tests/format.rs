@@ -110,7 +110,7 @@ impl Gen {
         xs[(self.next() as usize) % xs.len()]
     }
     fn chance(&mut self, n: u64) -> bool {
-        self.next() % n == 0
+        self.next().is_multiple_of(n)
     }
     /// Space between two tokens: sometimes a line break, a blank line or a comment.
     fn gap(&mut self) -> String {
