@@ -9,6 +9,7 @@ mod check;
 mod diff;
 mod eval;
 mod fmt;
+mod import;
 mod report;
 mod scripts;
 mod seed;

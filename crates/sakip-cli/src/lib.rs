@@ -13,6 +13,7 @@ pub mod eval;
 pub mod explain;
 pub mod files;
 pub mod fmt;
+pub mod import;
 pub mod new_year;
 pub mod render;
 pub mod report;
@@ -58,8 +59,10 @@ pub enum Command {
     Fmt(fmt::Args),
     /// Run the rule tests (`uji` blocks) beside the rules
     Test(test::Args),
-    /// Write chapter III as a document: HTML with charts, or Markdown
+    /// Write chapter III as a document: HTML with charts, Markdown, or XLSX
     Report(report::Args),
+    /// Read realisasi and budget from a spreadsheet into the unit's data file
+    Import(import::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,6 +121,7 @@ where
         Command::NewYear(args) => new_year::run(args, cli.color, io),
         Command::Fmt(args) => fmt::run(args, cli.color, io),
         Command::Test(args) => test::run(args, cli.color, io),
+        Command::Import(args) => import::run(args, cli.color, io),
         Command::Report(args) => report::run(args, cli.color, io),
     };
     match result {

@@ -1,0 +1,314 @@
+//! Numbers as Indonesian spreadsheets hold them: `77,5`, `1.938.261.000`,
+//! `Rp. 1.938.261.000,-`, `45%`, `0 Layanan`, and number cells.
+//!
+//! In Indonesian the comma is the decimal mark and the dot groups
+//! thousands. A text cell is read by that convention, and only where it is
+//! unambiguous: `7.5` can only mean seven and a half (a dot before other
+//! than three digits groups nothing), but `1.500` could be fifteen hundred
+//! or one and a half, so it is an error that asks the author to say which.
+//! A number cell holds a binary double; it is read through its shortest
+//! text, which is the figure the author typed.
+
+use sakip_core::Decimal;
+use std::str::FromStr;
+
+/// A value read from a cell: a number and, when the cell said so, its unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nilai {
+    pub angka: Decimal,
+    pub satuan: Satuan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Satuan {
+    /// The cell gave a bare number.
+    Tidak,
+    /// `45%`, or a number cell formatted as a percentage.
+    Persen,
+    /// A word after the number: `144 Orang`.
+    Kata(String),
+}
+
+/// What a cell holds, before it is read as a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sel {
+    Kosong,
+    Teks(String),
+    /// A number cell; `persen` when its display format is a percentage,
+    /// in which case the stored value is a fraction (0.45 shows as 45%).
+    Angka {
+        nilai: f64,
+        persen: bool,
+    },
+}
+
+/// A number cell's value as an exact decimal: the shortest text that reads
+/// back as the same double, which is what the author typed.
+pub fn dari_double(x: f64) -> Result<Decimal, String> {
+    if !x.is_finite() {
+        return Err("the cell holds no finite number".into());
+    }
+    let text = format!("{x}");
+    Decimal::from_str(&text)
+        .map(|d| d.normalize())
+        .map_err(|_| format!("{text} has more digits than sakip keeps (28)"))
+}
+
+/// Reads the number part of a text cell (`77,5`, `1.938.261.000`, `-3`).
+pub fn baca_angka(teks: &str) -> Result<Decimal, String> {
+    let s: String = teks.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')).collect();
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return Err(format!("`{teks}` is not a number"));
+    }
+    let mut parts = body.split(',');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    if parts.next().is_some() {
+        return Err(format!("`{teks}` has two decimal commas"));
+    }
+    if let Some(f) = frac {
+        if f.contains('.') || f.is_empty() || int.is_empty() {
+            return Err(format!("`{teks}` is not a number"));
+        }
+    }
+    let groups: Vec<&str> = int.split('.').collect();
+    let sign = if neg { "-" } else { "" };
+    let plain_int = match (groups.as_slice(), frac) {
+        ([one], _) => (*one).to_string(),
+        // `7.5`, `32.50`: a dot that groups nothing is a decimal point.
+        ([head, tail], None) if tail.len() != 3 => {
+            if head.is_empty() || tail.is_empty() {
+                return Err(format!("`{teks}` is not a number"));
+            }
+            return Decimal::from_str(&format!("{sign}{head}.{tail}"))
+                .map(|d| d.normalize())
+                .map_err(|_| format!("`{teks}` is too large"));
+        }
+        ([head, rest @ ..], _) => {
+            let grouped = !head.is_empty() && head.len() <= 3 && rest.iter().all(|g| g.len() == 3);
+            if !grouped {
+                return Err(format!("`{teks}`: the dots do not group the digits by thousands"));
+            }
+            if let (None, [tail]) = (frac, rest) {
+                let fraction = tail.trim_end_matches('0');
+                let as_decimal = if fraction.is_empty() {
+                    (*head).to_string()
+                } else {
+                    format!("{head},{fraction}")
+                };
+                return Err(format!(
+                    "`{teks}` is ambiguous: {} if the dot groups thousands, {as_decimal} if it is a decimal point",
+                    groups.concat()
+                ));
+            }
+            groups.concat()
+        }
+        ([], _) => return Err(format!("`{teks}` is not a number")),
+    };
+    let text = match frac {
+        Some(f) => format!("{sign}{plain_int}.{f}"),
+        None => format!("{sign}{plain_int}"),
+    };
+    Decimal::from_str(&text)
+        .map(|d| d.normalize())
+        .map_err(|_| format!("`{teks}` is too large"))
+}
+
+/// A realisasi or a printed capaian: `30`, `7.5%`, `77,5`, `0 Layanan`,
+/// or a number cell. `None` for an empty cell or `-`, which staff write for
+/// a figure not reported.
+pub fn baca_nilai(sel: &Sel) -> Result<Option<Nilai>, String> {
+    match sel {
+        Sel::Kosong => Ok(None),
+        Sel::Angka { nilai, persen } => {
+            let d = dari_double(*nilai)?;
+            Ok(Some(if *persen {
+                Nilai {
+                    angka: (d * Decimal::ONE_HUNDRED).normalize(),
+                    satuan: Satuan::Persen,
+                }
+            } else {
+                Nilai {
+                    angka: d,
+                    satuan: Satuan::Tidak,
+                }
+            }))
+        }
+        Sel::Teks(t) => {
+            let t = t.trim();
+            if t.is_empty() || t == "-" {
+                return Ok(None);
+            }
+            if let Some(num) = t.strip_suffix('%') {
+                return Ok(Some(Nilai {
+                    angka: baca_angka(num)?,
+                    satuan: Satuan::Persen,
+                }));
+            }
+            let split = t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len());
+            let (num, word) = t.split_at(split);
+            let angka = baca_angka(num)?;
+            let word = word.trim();
+            if word.is_empty() {
+                return Ok(Some(Nilai {
+                    angka,
+                    satuan: Satuan::Tidak,
+                }));
+            }
+            let ok = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !ok {
+                return Err(format!(
+                    "`{t}`: after the number sakip expects `%` or one word such as `Orang`"
+                ));
+            }
+            Ok(Some(Nilai {
+                angka,
+                satuan: Satuan::Kata(word.to_lowercase()),
+            }))
+        }
+    }
+}
+
+/// An amount of money: `Rp. 1.938.261.000`, `Rp 1.938.261.000,-`,
+/// `1938261000`, a number cell. Empty and `-` are zero, as in accounting
+/// (`Rp -`), because a budget line with nothing spent is a line of zeros.
+pub fn baca_rupiah(sel: &Sel) -> Result<Decimal, String> {
+    match sel {
+        Sel::Kosong => Ok(Decimal::ZERO),
+        Sel::Angka { nilai, .. } => dari_double(*nilai),
+        Sel::Teks(t) => {
+            let mut s = t.trim();
+            for prefix in ["Rp.", "Rp", "rp.", "rp", "RP.", "RP"] {
+                if let Some(rest) = s.strip_prefix(prefix) {
+                    s = rest.trim_start();
+                    break;
+                }
+            }
+            let s = s
+                .strip_suffix(",-")
+                .or_else(|| s.strip_suffix(",00"))
+                .unwrap_or(s)
+                .trim();
+            if s.is_empty() || s == "-" {
+                return Ok(Decimal::ZERO);
+            }
+            // In a money column every dot groups thousands: `Rp 1.500` is
+            // fifteen hundred rupiah.
+            let groups: Vec<&str> = s.split('.').collect();
+            if let [_, tail] = groups.as_slice() {
+                if tail.len() == 3 && !s.contains(',') {
+                    return baca_angka(&groups.concat());
+                }
+            }
+            baca_angka(s)
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn indonesian_text_numbers() {
+        assert_eq!(baca_angka("77,5"), Ok(d("77.5")));
+        assert_eq!(baca_angka("1.938.261.000"), Ok(d("1938261000")));
+        assert_eq!(baca_angka("1.938.261.000,25"), Ok(d("1938261000.25")));
+        assert_eq!(baca_angka("7.5"), Ok(d("7.5")));
+        assert_eq!(baca_angka("32.50"), Ok(d("32.5")));
+        assert_eq!(baca_angka("-3"), Ok(d("-3")));
+        assert_eq!(baca_angka("1 500"), Ok(d("1500")));
+    }
+
+    #[test]
+    fn ambiguous_or_broken_text_is_an_error() {
+        assert!(baca_angka("1.500")
+            .unwrap_err()
+            .contains("1500 if the dot groups thousands, 1,5 if"));
+        assert!(baca_angka("1,5,0").is_err());
+        assert!(baca_angka("12.34.5").is_err());
+        assert!(baca_angka("abc").is_err());
+        assert!(baca_angka("").is_err());
+        assert!(baca_angka(",5").is_err());
+        assert!(baca_angka("99999999999999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn values_with_units() {
+        let v = |s: &str| baca_nilai(&Sel::Teks(s.into()));
+        assert_eq!(
+            v("45%"),
+            Ok(Some(Nilai {
+                angka: d("45"),
+                satuan: Satuan::Persen
+            }))
+        );
+        assert_eq!(
+            v("0 %"),
+            Ok(Some(Nilai {
+                angka: d("0"),
+                satuan: Satuan::Persen
+            }))
+        );
+        assert_eq!(
+            v("144 Orang"),
+            Ok(Some(Nilai {
+                angka: d("144"),
+                satuan: Satuan::Kata("orang".into())
+            }))
+        );
+        assert_eq!(v("-"), Ok(None));
+        assert_eq!(v("  "), Ok(None));
+        assert!(v("12 orang baik").is_err());
+    }
+
+    #[test]
+    fn number_cells_read_as_typed() {
+        let pct = Sel::Angka {
+            nilai: 0.075,
+            persen: true,
+        };
+        assert_eq!(
+            baca_nilai(&pct),
+            Ok(Some(Nilai {
+                angka: d("7.5"),
+                satuan: Satuan::Persen
+            }))
+        );
+        let plain = Sel::Angka {
+            nilai: 32.5,
+            persen: false,
+        };
+        assert_eq!(
+            baca_nilai(&plain),
+            Ok(Some(Nilai {
+                angka: d("32.5"),
+                satuan: Satuan::Tidak
+            }))
+        );
+        assert_eq!(dari_double(0.1), Ok(d("0.1")));
+        assert!(dari_double(f64::NAN).is_err());
+    }
+
+    #[test]
+    fn money() {
+        let r = |s: &str| baca_rupiah(&Sel::Teks(s.into()));
+        assert_eq!(r("Rp. 1.938.261.000"), Ok(d("1938261000")));
+        assert_eq!(r("Rp 2.672.990.000,-"), Ok(d("2672990000")));
+        assert_eq!(r("Rp 1.500"), Ok(d("1500")));
+        assert_eq!(r("-"), Ok(Decimal::ZERO));
+        assert_eq!(r("0"), Ok(Decimal::ZERO));
+        assert_eq!(baca_rupiah(&Sel::Kosong), Ok(Decimal::ZERO));
+        assert!(r("Rp satu juta").is_err());
+    }
+}

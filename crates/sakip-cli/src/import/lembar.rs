@@ -1,0 +1,138 @@
+//! A spreadsheet as sheets of cells, whether it came as XLSX (calamine)
+//! or CSV (the csv crate), so that the layout is read one way for both.
+
+use super::angka::Sel;
+use calamine::{Data, Reader, Xlsx};
+use camino::Utf8Path;
+
+/// One sheet: its name and its cells, row by row from `A1`.
+pub struct Lembar {
+    pub name: String,
+    pub rows: Vec<Vec<Sel>>,
+}
+
+impl Lembar {
+    pub fn cell(&self, row: usize, col: usize) -> &Sel {
+        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&Sel::Kosong)
+    }
+}
+
+/// `C12`: a cell's address as the spreadsheet shows it (0-based in).
+pub fn alamat(row: usize, col: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+/// Reads every sheet of `path` (`.xlsx` or `.csv`).
+pub fn baca(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
+    match path.extension().map(str::to_ascii_lowercase).as_deref() {
+        Some("xlsx") => baca_xlsx(path),
+        Some("csv") => baca_csv(path),
+        _ => Err("sakip imports .xlsx and .csv files; save the spreadsheet in one of these formats".into()),
+    }
+}
+
+fn baca_xlsx(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
+    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| format!("sheet `{name}`: {e}"))?;
+        // Number formats say which number cells are percentages; a
+        // workbook without styles simply has none.
+        let styles = book.worksheet_style(&name).ok();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let r0 = usize::try_from(r0).unwrap_or(0);
+        let c0 = usize::try_from(c0).unwrap_or(0);
+        let mut rows: Vec<Vec<Sel>> = vec![Vec::new(); r0];
+        for (i, row) in range.rows().enumerate() {
+            let mut cells: Vec<Sel> = vec![Sel::Kosong; c0];
+            for (j, data) in row.iter().enumerate() {
+                let at = (
+                    u32::try_from(r0 + i).unwrap_or(u32::MAX),
+                    u32::try_from(c0 + j).unwrap_or(u32::MAX),
+                );
+                let persen = styles
+                    .as_ref()
+                    .and_then(|s| s.get(at))
+                    .and_then(|s| s.number_format.as_ref())
+                    .is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)));
+                cells.push(match data {
+                    Data::Empty => Sel::Kosong,
+                    Data::String(s) => Sel::Teks(s.clone()),
+                    Data::Float(x) => Sel::Angka { nilai: *x, persen },
+                    #[allow(clippy::cast_precision_loss)]
+                    Data::Int(x) => Sel::Angka {
+                        nilai: *x as f64,
+                        persen,
+                    },
+                    Data::Bool(b) => Sel::Teks(b.to_string()),
+                    other => Sel::Teks(other.to_string()),
+                });
+            }
+            rows.push(cells);
+        }
+        sheets.push(Lembar { name, rows });
+    }
+    Ok(sheets)
+}
+
+fn baca_csv(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Excel on an Indonesian system writes `;` between fields, because the
+    // comma is the decimal mark; the header line says which was used.
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("row {}: {e}", rows.len() + 1))?;
+        rows.push(
+            record
+                .iter()
+                .map(|f| {
+                    if f.trim().is_empty() {
+                        Sel::Kosong
+                    } else {
+                        Sel::Teks(f.to_string())
+                    }
+                })
+                .collect(),
+        );
+    }
+    let name = path.file_stem().unwrap_or("csv").to_string();
+    Ok(vec![Lembar { name, rows }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alamat;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(alamat(0, 0), "A1");
+        assert_eq!(alamat(11, 2), "C12");
+        assert_eq!(alamat(0, 25), "Z1");
+        assert_eq!(alamat(0, 26), "AA1");
+        assert_eq!(alamat(4, 27), "AB5");
+    }
+}

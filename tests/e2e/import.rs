@@ -1,0 +1,209 @@
+//! `sakip import`: the spreadsheets staff keep, read exactly, into the
+//! unit's data file; a cell that cannot be read is named and nothing is
+//! written.
+
+use crate::support::{root, sakip, sakip_in, scratch_copy};
+use std::path::{Path, PathBuf};
+
+const UNIT: &str = "examples/lapas-sarolangun-rawas";
+
+fn sample() -> String {
+    root()
+        .join(UNIT)
+        .join("lembar/realisasi-2022.xlsx")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The scratch unit without its hand-written 2022 data.
+fn unit_without_2022(name: &str) -> PathBuf {
+    let dir = scratch_copy(name);
+    std::fs::remove_file(dir.join(UNIT).join("realisasi-2022.sakip")).unwrap();
+    dir
+}
+
+fn import(dir: &Path, files: &[&str], extra: &[&str]) -> crate::support::Run {
+    let mut args = vec!["import"];
+    args.extend_from_slice(files);
+    args.extend_from_slice(&["--into", UNIT, "--year", "2022"]);
+    args.extend_from_slice(extra);
+    sakip_in(dir, &args)
+}
+
+/// A diagnostic's `location` points into the file that holds the data,
+/// whose line numbers differ between a hand-written and an imported file;
+/// everything else must be the same byte for byte.
+fn without_locations(text: &str) -> (String, usize) {
+    let mut removed = 0;
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            let loc = l
+                .trim_start()
+                .starts_with("\"location\": \"examples/lapas-sarolangun-rawas/realisasi-2022.sakip:")
+                || l.trim_start()
+                    .starts_with("at examples/lapas-sarolangun-rawas/realisasi-2022.sakip:");
+            removed += usize::from(loc);
+            !loc
+        })
+        .collect();
+    (kept.join("\n"), removed)
+}
+
+#[test]
+fn importing_the_sample_workbook_reproduces_the_seed_evaluation() {
+    let dir = unit_without_2022("import-sample");
+    let run = import(&dir, &[&sample()], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("realisasi-2022.sakip: 47 realisasi, 3 budget lines\n"),
+        "{}",
+        run.stdout
+    );
+
+    for format in ["json", "table"] {
+        let hand = sakip(&["eval", UNIT, "--year", "2022", "--format", format]);
+        let imported = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", format]);
+        assert_eq!(hand.code, imported.code);
+        let (hand_text, hand_locs) = without_locations(&hand.stdout);
+        let (imported_text, imported_locs) = without_locations(&imported.stdout);
+        assert_eq!(
+            hand_locs, imported_locs,
+            "the same diagnostics point into the data file"
+        );
+        assert!(hand_locs >= 5);
+        assert_eq!(
+            hand_text, imported_text,
+            "{format}: the imported data evaluates as the hand-written data"
+        );
+    }
+
+    // What was written is an ordinary rule file: formatted, and readable.
+    let written = std::fs::read_to_string(dir.join(UNIT).join("realisasi-2022.sakip")).unwrap();
+    assert_eq!(sakip_in(&dir, &["fmt", "--check", UNIT]).code, 0);
+    insta::assert_snapshot!("import_sample_2022", written);
+}
+
+#[test]
+fn a_bad_cell_is_named_and_nothing_is_written() {
+    let dir = unit_without_2022("import-bad-cell");
+    let book = dir.join("buruk.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Kegiatan").unwrap();
+    ws.write_row(0, 0, ["Tabel 3.3"]).unwrap();
+    ws.write_row(2, 0, ["No", "Indikator Kinerja", "Realisasi", "Capaian"])
+        .unwrap();
+    ws.write_row(
+        3,
+        0,
+        ["1", "Persentase narapidana yang mendapatkan hak remisi", "44%", "50%"],
+    )
+    .unwrap();
+    ws.write_row(
+        4,
+        0,
+        [
+            "2",
+            "Persentase narapidana yang mendapatkan hak integrasi",
+            "4,0,0",
+            "50%",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        5,
+        0,
+        ["3", "Persentase narapidana yang mendapatkan hak pendidikn", "40%", ""],
+    )
+    .unwrap();
+    ws.write_row(
+        6,
+        0,
+        ["4", "Persentase narapidana yang bekerja dan produktif", "1.500", ""],
+    )
+    .unwrap();
+    wb.save(&book).unwrap();
+
+    let run = import(&dir, &[book.to_str().unwrap()], &[]);
+    assert_eq!(run.code, 1);
+    assert!(!dir.join(UNIT).join("realisasi-2022.sakip").exists(), "nothing written");
+    let stderr = run.stderr.replace(book.to_str().unwrap(), "buruk.xlsx");
+    insta::assert_snapshot!("import_bad_cells", stderr);
+}
+
+#[test]
+fn csv_with_semicolons_and_indonesian_numbers() {
+    let dir = unit_without_2022("import-csv");
+    let csv = dir.join("realisasi.csv");
+    std::fs::write(
+        &csv,
+        "Dasar;Rekap bagian umum\n\
+         Kode;Indikator;Realisasi;Capaian (%)\n\
+         iku_ikm_hukum;;32,5;41,93\n\
+         ;Indeks Keberhasilan Pembinaan Narapidana;23;\n\
+         ;Indeks Pemenuhan Hak Narapidana;-;\n\
+         ikk_resiko_tinggi;;7,5%;\n\
+         ro_pembinaan_kepribadian;;144 Orang;\n\
+         \n\
+         Jenis Belanja;Pagu;Realisasi\n\
+         Belanja Pegawai;Rp. 1.938.261.000,-;Rp 1.093.513.011\n\
+         Belanja Modal;-;-\n\
+         Total;Rp. 1.938.261.000;\n",
+    )
+    .unwrap();
+    let run = import(&dir, &[csv.to_str().unwrap()], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with(": 4 realisasi, 2 budget lines\n"),
+        "{}",
+        run.stdout
+    );
+    let written = std::fs::read_to_string(dir.join(UNIT).join("realisasi-2022.sakip")).unwrap();
+    insta::assert_snapshot!("import_csv", written);
+}
+
+#[test]
+fn an_existing_data_file_is_replaced_only_when_asked() {
+    let dir = scratch_copy("import-existing");
+    let path = dir.join(UNIT).join("realisasi-2022.sakip");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let run = import(&dir, &[&sample()], &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("exists") && run.stderr.contains("--replace"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    let run = import(&dir, &[&sample()], &["--replace"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .starts_with("// Diimpor oleh `sakip import`"));
+}
+
+#[test]
+fn a_name_at_two_tiers_needs_its_sheet_or_its_id() {
+    let dir = unit_without_2022("import-ambiguous");
+    let csv = dir.join("campur.csv");
+    std::fs::write(
+        &csv,
+        "Indikator,Realisasi\nIndeks Keamanan dan Ketertiban UPT Pemasyarakatan,30\n",
+    )
+    .unwrap();
+    let run = import(&dir, &[csv.to_str().unwrap()], &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("cell A2")
+            && run
+                .stderr
+                .contains("`iku_kamtib` (strategis) and `ikp_kamtib` (program)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was written"));
+}
