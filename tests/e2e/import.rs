@@ -206,4 +206,9 @@ fn a_name_at_two_tiers_needs_its_sheet_or_its_id() {
         run.stderr
     );
     assert!(run.stderr.contains("nothing was written"));
+    assert!(
+        !run.stderr.contains("sheet `"),
+        "a CSV file has no sheets to name: {}",
+        run.stderr
+    );
 }

@@ -102,10 +102,14 @@ fn tulis(isian: &Isian, year: u16, sumber: &str) -> String {
 }
 
 fn report(io: &mut Io<'_>, file: &Utf8Path, errors: &[Kesalahan]) -> std::io::Result<()> {
+    // A CSV file is one sheet, which has no name of its own.
+    let csv = file.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
     for e in errors {
-        let place = match &e.sel {
-            Some(cell) => format!("{file}, sheet `{}`, cell {cell}", e.lembar),
-            None => format!("{file}, sheet `{}`", e.lembar),
+        let place = match (&e.sel, csv) {
+            (Some(cell), true) => format!("{file}, cell {cell}"),
+            (None, true) => file.to_string(),
+            (Some(cell), false) => format!("{file}, sheet `{}`, cell {cell}", e.lembar),
+            (None, false) => format!("{file}, sheet `{}`", e.lembar),
         };
         writeln!(io.err, "error: {place}: {}", e.pesan)?;
         if let Some(help) = &e.saran {

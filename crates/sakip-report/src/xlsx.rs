@@ -27,6 +27,30 @@ fn hex(colour: &str) -> Color {
         .unwrap_or(Color::Gray)
 }
 
+/// The height a row needs so that wrapped text in a column `width`
+/// characters wide is not cut off: spreadsheet programs do not grow a row
+/// for wrapped text by themselves when the file is generated.
+fn row_height(texts: &[(&str, f64)]) -> f64 {
+    let lines = texts
+        .iter()
+        .map(|(t, width)| {
+            let chars = t.chars().count();
+            #[allow(clippy::cast_precision_loss)]
+            let per_line = (chars as f64 / (width * 0.95)).ceil();
+            per_line.max(1.0)
+        })
+        .fold(1.0, f64::max);
+    15.0 * lines
+}
+
+/// A4, landscape, one page wide, the header row on every page: how the
+/// sheet prints when someone prints it for signing.
+fn page_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
 struct Formats {
     header: Format,
     text: Format,
@@ -34,6 +58,7 @@ struct Formats {
     money: Format,
     money_bold: Format,
     bold: Format,
+    top: Format,
 }
 
 fn formats() -> Formats {
@@ -50,6 +75,7 @@ fn formats() -> Formats {
         money: Format::new().set_num_format("#,##0").set_align(FormatAlign::Top),
         money_bold: Format::new().set_num_format("#,##0").set_bold(),
         bold: Format::new().set_bold(),
+        top: Format::new().set_align(FormatAlign::Top),
     }
 }
 
@@ -61,6 +87,10 @@ fn write_opt(ws: &mut Worksheet, row: u32, col: u16, v: Option<Decimal>, f: &For
         None => ws.write_string(row, col, "").map(|_| ()),
     }
 }
+
+const NAME_WIDTH: f64 = 48.0;
+const ID_WIDTH: f64 = 24.0;
+const NOTE_WIDTH: f64 = 100.0;
 
 fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Formats) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
@@ -89,7 +119,7 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
     }
     for (i, r) in rows.iter().enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        ws.write_number(row, 0, f64::from(u32::try_from(i + 1).unwrap_or(0)))?;
+        ws.write_number_with_format(row, 0, f64::from(u32::try_from(i + 1).unwrap_or(0)), &f.top)?;
         ws.write_string_with_format(row, 1, &r.sasaran, &f.text)?;
         ws.write_string_with_format(row, 2, &r.name, &f.text)?;
         ws.write_string_with_format(row, 3, &r.id, &f.text)?;
@@ -102,13 +132,15 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
                 let fill = Format::new()
                     .set_background_color(hex(&b.colour))
                     .set_font_color(Color::White)
-                    .set_bold();
+                    .set_bold()
+                    .set_align(FormatAlign::Top);
                 ws.write_string_with_format(row, 8, &b.label, &fill)?;
             }
             None => {
                 ws.write_string(row, 8, "")?;
             }
         }
+        ws.set_row_height(row, row_height(&[(&r.name, NAME_WIDTH), (&r.id, ID_WIDTH)]))?;
         let mut col = 9;
         if last.is_some() {
             write_opt(ws, row, col, r.tahun_lalu.as_ref().and_then(|p| p.capaian), &f.decimal)?;
@@ -128,8 +160,8 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
     for (c, w) in [
         (0u16, 5.0),
         (1, 9.0),
-        (2, 48.0),
-        (3, 24.0),
+        (2, NAME_WIDTH),
+        (3, ID_WIDTH),
         (4, 10.0),
         (5, 11.0),
         (6, 11.0),
@@ -138,7 +170,12 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
     ] {
         ws.set_column_width(c, w)?;
     }
+    for c in 9..u16::try_from(headers.len()).unwrap_or(9) {
+        ws.set_column_width(c, 13.0)?;
+    }
+    ws.set_row_height(0, 45)?;
     ws.set_freeze_panes(1, 0)?;
+    page_setup(ws)?;
     Ok(())
 }
 
@@ -182,6 +219,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, Xls
     ws.set_column_width(2, 18.0)?;
     ws.set_column_width(3, 15.0)?;
     ws.set_freeze_panes(1, 0)?;
+    page_setup(ws)?;
 
     let ws = wb.add_worksheet();
     ws.set_name("Klasifikasi")?;
@@ -213,9 +251,14 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, Xls
         ws.write_string(row, 1, d.code)?;
         ws.write_string(row, 2, d.indicator.as_deref().unwrap_or(""))?;
         ws.write_string_with_format(row, 3, &d.message, &f.text)?;
+        ws.set_row_height(row, row_height(&[(&d.message, NOTE_WIDTH)]))?;
     }
-    ws.set_column_width(3, 100.0)?;
+    ws.set_column_width(0, 9.0)?;
+    ws.set_column_width(1, 22.0)?;
+    ws.set_column_width(2, ID_WIDTH)?;
+    ws.set_column_width(3, NOTE_WIDTH)?;
     ws.set_freeze_panes(1, 0)?;
+    page_setup(ws)?;
 
     wb.save_to_buffer()
 }

@@ -151,6 +151,9 @@ pub fn baca_nilai(sel: &Sel) -> Result<Option<Nilai>, String> {
             }
             let split = t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len());
             let (num, word) = t.split_at(split);
+            if num.trim().is_empty() {
+                return Err(format!("`{t}` is not a number"));
+            }
             let angka = baca_angka(num)?;
             let word = word.trim();
             if word.is_empty() {
@@ -270,6 +273,7 @@ mod tests {
         assert_eq!(v("-"), Ok(None));
         assert_eq!(v("  "), Ok(None));
         assert!(v("12 orang baik").is_err());
+        assert_eq!(v("abc"), Err("`abc` is not a number".into()));
     }
 
     #[test]

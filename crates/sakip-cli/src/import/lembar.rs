@@ -32,6 +32,9 @@ pub fn alamat(row: usize, col: usize) -> String {
 
 /// Reads every sheet of `path` (`.xlsx` or `.csv`).
 pub fn baca(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
+    if !path.is_file() {
+        return Err("no such file".into());
+    }
     match path.extension().map(str::to_ascii_lowercase).as_deref() {
         Some("xlsx") => baca_xlsx(path),
         Some("csv") => baca_csv(path),
@@ -40,7 +43,9 @@ pub fn baca(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
 }
 
 fn baca_xlsx(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
-    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
+    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
+        format!("cannot read it as an .xlsx workbook ({e}); open it in Excel or LibreOffice and save it as .xlsx")
+    })?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book

@@ -420,7 +420,7 @@ impl Pembaca<'_> {
                     sheet,
                     Some((r, c)),
                     format!("\"{nama}\" is the name of {}", ids.join(" and ")),
-                    Some("put each tier on a sheet named after it (Strategis, Program, Kegiatan, Output), or add a `Kode` column with the id".into()),
+                    Some("add a `Kode` column with the id, or put each tier in a sheet (or CSV file) named after it: Strategis, Program, Kegiatan, Output".into()),
                 );
                 None
             }
