@@ -62,6 +62,11 @@ fn tulis(isian: &Isian, year: u16, sumber: &str) -> String {
         let _ = writeln!(out, "\nrealisasi {year} {{");
         dasar(&mut out, &isian.dasar_realisasi);
         for r in &isian.realisasi {
+            if let Some(judul) = &r.judul {
+                // One line: a title with a line break must not end the comment early.
+                let judul = judul.split_whitespace().collect::<Vec<_>>().join(" ");
+                let _ = write!(out, "\n  // {judul}\n");
+            }
             let _ = write!(out, "  {}", r.id);
             match &r.isi {
                 Isi::Tahun(v) => {

@@ -40,6 +40,9 @@ pub enum Isi {
 
 #[derive(Debug, Clone)]
 pub struct Realisasi {
+    /// The title of the table this row opens (`Tabel 3.1 ...`), kept as a
+    /// comment so the data file reads like the spreadsheet.
+    pub judul: Option<String>,
     pub id: String,
     pub isi: Isi,
     pub dicetak: Option<Nilai>,
@@ -178,6 +181,8 @@ struct Pembaca<'a> {
     indikator: &'a [Indikator],
     isian: Isian,
     errors: Vec<Kesalahan>,
+    /// The title of the table being read, until its first row is taken.
+    judul: Option<String>,
 }
 
 /// Reads every sheet against the unit's indicators.
@@ -186,6 +191,7 @@ pub fn baca(sheets: &[Lembar], indikator: &[Indikator]) -> Result<Isian, Vec<Kes
         indikator,
         isian: Isian::default(),
         errors: Vec::new(),
+        judul: None,
     };
     let mut found_table = false;
     for sheet in sheets {
@@ -225,6 +231,7 @@ impl Pembaca<'_> {
         let tier = tier_of_sheet(&sheet.name);
         let mut cols: Option<Vec<(usize, Kolom)>> = None;
         let mut pending_dasar: Vec<String> = Vec::new();
+        let mut pending_judul: Option<String> = None;
         let mut found = false;
         for (r, row) in sheet.rows.iter().enumerate() {
             if let Some(h) = header(row) {
@@ -240,6 +247,7 @@ impl Pembaca<'_> {
                         target.push(d);
                     }
                 }
+                self.judul = if budget { None } else { pending_judul.take() };
                 cols = Some(h);
                 found = true;
                 continue;
@@ -254,6 +262,13 @@ impl Pembaca<'_> {
             if let [label, text, ..] = first_text.as_slice() {
                 if matches!(normal(label).trim_end_matches(':'), "dasar" | "sumber" | "sumber data") {
                     pending_dasar.push((*text).to_string());
+                    continue;
+                }
+            }
+            if let [only] = first_text.as_slice() {
+                if row.iter().filter(|c| !matches!(c, Sel::Kosong)).count() == 1 {
+                    // A title: the nearest one above a header names its table.
+                    pending_judul = Some((*only).to_string());
                     continue;
                 }
             }
@@ -345,7 +360,13 @@ impl Pembaca<'_> {
             (Some((_, v)), true) => Isi::Tahun(v),
             (None, _) => Isi::Periode(periods),
         };
-        self.isian.realisasi.push(Realisasi { id, isi, dicetak });
+        let judul = self.judul.take();
+        self.isian.realisasi.push(Realisasi {
+            judul,
+            id,
+            isi,
+            dicetak,
+        });
     }
 
     fn identify(
