@@ -212,3 +212,74 @@ fn a_name_at_two_tiers_needs_its_sheet_or_its_id() {
         run.stderr
     );
 }
+
+#[test]
+fn realisasi_per_period_and_a_row_with_both_kinds() {
+    let dir = scratch_copy("import-periods");
+    std::fs::remove_file(dir.join(UNIT).join("realisasi-2023.sakip")).unwrap();
+    let csv = dir.join("strategis.csv");
+    std::fs::write(
+        &csv,
+        "No,Indikator,Semester I,Semester II,Realisasi\n\
+         1,Indeks Keamanan dan Ketertiban UPT Pemasyarakatan,70,79,\n\
+         2,Indeks Kepuasan Masyarakat terhadap Layanan Publik Bidang Hukum,74,\"78,5\",\n\
+         3,Persentase Menurunnya Residivis,,,\"1,2%\"\n",
+    )
+    .unwrap();
+    let args = |extra: &[&str]| {
+        let mut a = vec!["import", csv.to_str().unwrap(), "--into", UNIT, "--year", "2023"];
+        a.extend_from_slice(extra);
+        a.iter().map(|s| (*s).to_string()).collect::<Vec<_>>()
+    };
+    let run = sakip_in(&dir, &args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(dir.join(UNIT).join("realisasi-2023.sakip")).unwrap();
+    // The file is named after a tier, so the name shared with ikp_kamtib
+    // (program) resolves to the strategis indicator.
+    assert!(written.contains("iku_kamtib    smt1 = 70  smt2 = 79\n"), "{written}");
+    assert!(written.contains("iku_ikm_hukum smt1 = 74  smt2 = 78.5\n"), "{written}");
+    assert!(written.contains("iku_residivis = 1.2%\n"), "{written}");
+    let eval = sakip_in(&dir, &["eval", UNIT, "--year", "2023", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&eval.stdout).unwrap();
+    let kamtib = json["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "iku_kamtib")
+        .unwrap();
+    let hand = sakip(&["eval", UNIT, "--year", "2023", "--format", "json"]);
+    let hand: serde_json::Value = serde_json::from_str(&hand.stdout).unwrap();
+    let hand_kamtib = hand["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "iku_kamtib")
+        .unwrap();
+    assert_eq!(
+        kamtib["realisasi"], hand_kamtib["realisasi"],
+        "the periods aggregate as the rules say"
+    );
+    assert_eq!(kamtib["capaian"], hand_kamtib["capaian"]);
+
+    std::fs::write(
+        &csv,
+        "Indikator,Semester I,Realisasi\nPersentase Menurunnya Residivis,1%,\"1,2%\"\n",
+    )
+    .unwrap();
+    let run = sakip_in(
+        &dir,
+        &args(&["--replace"]).iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("cell C2: `iku_residivis` has both a year's realisasi and realisasi per period"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join(UNIT).join("realisasi-2023.sakip")).unwrap(),
+        written,
+        "untouched"
+    );
+}
