@@ -18,6 +18,13 @@ use std::fmt::Write as _;
 use tata_letak::{Isi, Isian, Kesalahan};
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "\
+A table starts at a header row: `Indikator` or `Kode`, then `Realisasi` or
+`TW I`..`TW IV` / `Semester I`, `Semester II`, optionally `Capaian` (as
+printed). Budget: `Jenis Belanja`, `Pagu`, `Realisasi`, optionally
+`Penyerapan`. A sheet named Strategis, Program, Kegiatan or Output holds
+that tier. Numbers the Indonesian way: 77,5  7.5%  Rp. 1.938.261.000  144 Orang.
+Empty or `-`: not reported. Any unreadable cell: nothing is written.")]
 pub struct Args {
     /// The spreadsheets: .xlsx workbooks or .csv files (`,` or `;` separated)
     #[arg(required = true)]
@@ -27,6 +34,7 @@ pub struct Args {
     #[arg(long)]
     pub into: Utf8PathBuf,
 
+    /// The year the figures are for: they become `realisasi <Y>` and `anggaran <Y>`
     #[arg(long, short)]
     pub year: u16,
 
