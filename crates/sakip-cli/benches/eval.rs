@@ -7,6 +7,8 @@
 //!   compiled national and Kanwil rules).
 //! - `evaluate_with_trace`: the same, recording every step for `explain`.
 //! - `render_json`: the JSON contract from an evaluation.
+//! - `render_html`, `render_xlsx`: the report page with its SVG charts, and
+//!   the workbook (zipped XML), from an evaluation.
 //!
 //! Run with `cargo bench -p sakip-cli`. The whole process is timed outside
 //! (hyperfine); figures are in the closing notes, not in tests.
@@ -37,6 +39,13 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("render_json", |b| {
         b.iter(|| sakip_report::json::render(black_box(&ev), &unit.rules, &[]))
+    });
+    let klasifikasi = &unit.rules.settings(2022).klasifikasi.value;
+    c.bench_function("render_html", |b| {
+        b.iter(|| sakip_report::html::render(black_box(&ev), klasifikasi, sakip_report::html::Lang::Id))
+    });
+    c.bench_function("render_xlsx", |b| {
+        b.iter(|| sakip_report::xlsx::render(black_box(&ev), klasifikasi).unwrap())
     });
 }
 
