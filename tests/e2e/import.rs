@@ -151,13 +151,16 @@ fn csv_with_semicolons_and_indonesian_numbers() {
          Jenis Belanja;Pagu;Realisasi\n\
          Belanja Pegawai;Rp. 1.938.261.000,-;Rp 1.093.513.011\n\
          Belanja Modal;-;-\n\
-         Total;Rp. 1.938.261.000;\n",
+         Total;Rp. 1.938.261.000;\n\
+         \n\
+         Program;Pagu;Realisasi\n\
+         Program Dukungan Manajemen;Rp 2.651.354.000;Rp 1.500.000.000\n",
     )
     .unwrap();
     let run = import(&dir, &[csv.to_str().unwrap()], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.ends_with(": 4 realisasi, 2 budget lines\n"),
+        run.stdout.ends_with(": 4 realisasi, 3 budget lines\n"),
         "{}",
         run.stdout
     );

@@ -22,7 +22,7 @@ use tata_letak::{Isi, Isian, Kesalahan};
 A table starts at a header row: `Indikator` or `Kode`, then `Realisasi` or
 `TW I`..`TW IV` / `Semester I`, `Semester II`, optionally `Capaian` (as
 printed). Budget: `Jenis Belanja`, `Pagu`, `Realisasi`, optionally
-`Penyerapan`. A sheet named Strategis, Program, Kegiatan or Output holds
+`Penyerapan`; or `Program`, `Pagu`, `Realisasi` per programme. A sheet named Strategis, Program, Kegiatan or Output holds
 that tier. Numbers the Indonesian way: 77,5  7.5%  Rp. 1.938.261.000  144 Orang.
 Empty or `-`: not reported. Any unreadable cell: nothing is written.")]
 pub struct Args {
@@ -99,7 +99,8 @@ fn tulis(isian: &Isian, year: u16, sumber: &str) -> String {
         for b in &isian.belanja {
             let _ = write!(
                 out,
-                "  belanja {} pagu {} realisasi {}",
+                "  {} {} pagu {} realisasi {}",
+                if b.program { "program" } else { "belanja" },
                 quoted(&b.jenis),
                 b.pagu,
                 b.realisasi

@@ -7,8 +7,8 @@
 //!   column is the capaian as the report printed it (`dicetak`), kept so
 //!   that eval can check it. `No`, `Sasaran`, `Satuan`, `Target` and other
 //!   columns are read by nobody: the rules already say them.
-//! - A budget table has `Jenis Belanja`, `Pagu`, `Realisasi`, optionally
-//!   `Penyerapan`/`Capaian`. A `Total`/`Jumlah` row is skipped: sakip
+//! - A budget table has `Jenis Belanja` (or `Program`, for the budget per
+//!   programme), `Pagu`, `Realisasi`, optionally `Penyerapan`/`Capaian`. A `Total`/`Jumlah` row is skipped: sakip
 //!   computes the total.
 //! - A sheet named after a tier (`Strategis`, `Program`, `Kegiatan`,
 //!   `Output`) holds that tier's indicators, so the same name at two tiers
@@ -50,6 +50,8 @@ pub struct Realisasi {
 
 #[derive(Debug, Clone)]
 pub struct Belanja {
+    /// A line per programme (`program "..."`) rather than per jenis belanja.
+    pub program: bool,
     pub jenis: String,
     pub pagu: Decimal,
     pub realisasi: Decimal,
@@ -73,6 +75,7 @@ enum Kolom {
     Periode(&'static str),
     Dicetak,
     Jenis,
+    Program,
     Pagu,
     RealisasiRupiah,
 }
@@ -136,6 +139,7 @@ fn header(row: &[Sel]) -> Option<Vec<(usize, Kolom)>> {
         let kolom = match h.as_str() {
             "kode" | "id" | "kode indikator" => Kolom::Kode,
             "jenis belanja" | "belanja" => Kolom::Jenis,
+            "program" | "nama program" => Kolom::Program,
             "realisasi" | "realisasi tahun" | "realisasi tahunan" => Kolom::Tahun,
             _ if h.starts_with("indikator") => Kolom::Nama,
             _ if h.starts_with("pagu") => Kolom::Pagu,
@@ -152,7 +156,7 @@ fn header(row: &[Sel]) -> Option<Vec<(usize, Kolom)>> {
         cols.push((i, kolom));
     }
     let has = |k: Kolom| cols.iter().any(|(_, c)| *c == k);
-    if has(Kolom::Jenis) && has(Kolom::Pagu) {
+    if (has(Kolom::Jenis) || has(Kolom::Program)) && has(Kolom::Pagu) {
         for (_, c) in &mut cols {
             if *c == Kolom::Tahun {
                 *c = Kolom::RealisasiRupiah;
@@ -162,6 +166,11 @@ fn header(row: &[Sel]) -> Option<Vec<(usize, Kolom)>> {
     }
     let values = has(Kolom::Tahun) || cols.iter().any(|(_, c)| matches!(c, Kolom::Periode(_)));
     ((has(Kolom::Nama) || has(Kolom::Kode)) && values).then_some(cols)
+}
+
+/// Whether a table is the budget (per jenis belanja or per programme).
+fn is_budget(cols: &[(usize, Kolom)]) -> bool {
+    cols.iter().any(|(_, c)| matches!(c, Kolom::Jenis | Kolom::Program))
 }
 
 fn tier_of_sheet(name: &str) -> Option<Tier> {
@@ -235,7 +244,7 @@ impl Pembaca<'_> {
         let mut found = false;
         for (r, row) in sheet.rows.iter().enumerate() {
             if let Some(h) = header(row) {
-                let budget = h.iter().any(|(_, c)| *c == Kolom::Jenis);
+                let budget = is_budget(&h);
                 let dasar = std::mem::take(&mut pending_dasar);
                 let target = if budget {
                     &mut self.isian.dasar_anggaran
@@ -273,7 +282,7 @@ impl Pembaca<'_> {
                 }
             }
             let Some(cols) = &cols else { continue };
-            if cols.iter().any(|(_, c)| *c == Kolom::Jenis) {
+            if is_budget(cols) {
                 self.budget_row(sheet, r, cols);
             } else {
                 self.indicator_row(sheet, r, cols, tier);
@@ -449,8 +458,10 @@ impl Pembaca<'_> {
     }
 
     fn budget_row(&mut self, sheet: &Lembar, r: usize, cols: &[(usize, Kolom)]) {
-        let Some(jc) = Self::col(cols, Kolom::Jenis) else {
-            return;
+        let (jc, program) = match (Self::col(cols, Kolom::Jenis), Self::col(cols, Kolom::Program)) {
+            (Some(c), _) => (c, false),
+            (None, Some(c)) => (c, true),
+            (None, None) => return,
         };
         let Some(jenis) = Self::text(sheet, r, Some(jc)) else {
             return;
@@ -491,16 +502,29 @@ impl Pembaca<'_> {
             None => None,
         };
         if let (Some(pagu), Some(realisasi)) = (pagu, realisasi) {
-            if self.isian.belanja.iter().any(|b| normal(&b.jenis) == normal(&jenis)) {
+            if self
+                .isian
+                .belanja
+                .iter()
+                .any(|b| b.program == program && normal(&b.jenis) == normal(&jenis))
+            {
                 self.error(
                     sheet,
                     Some((r, jc)),
                     format!("\"{jenis}\" is on an earlier row too"),
-                    Some("keep one row per jenis belanja".into()),
+                    Some(
+                        if program {
+                            "keep one row per programme"
+                        } else {
+                            "keep one row per jenis belanja"
+                        }
+                        .into(),
+                    ),
                 );
                 return;
             }
             self.isian.belanja.push(Belanja {
+                program,
                 jenis,
                 pagu,
                 realisasi,
