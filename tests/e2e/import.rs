@@ -166,6 +166,28 @@ fn csv_with_semicolons_and_indonesian_numbers() {
     );
     let written = std::fs::read_to_string(dir.join(UNIT).join("realisasi-2022.sakip")).unwrap();
     insta::assert_snapshot!("import_csv", written);
+
+    // The same figures from two files: which one is right is the author's call.
+    let copy = dir.join("salinan.csv");
+    std::fs::copy(&csv, &copy).unwrap();
+    let run = import(&dir, &[csv.to_str().unwrap(), copy.to_str().unwrap()], &["--replace"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("`iku_ikm_hukum` has a realisasi in an earlier file too"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("\"Belanja Pegawai\" has a budget line in an earlier file too"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join(UNIT).join("realisasi-2022.sakip")).unwrap(),
+        written
+    );
 }
 
 #[test]

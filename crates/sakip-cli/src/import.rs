@@ -190,10 +190,32 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                     )?;
                     failed = true;
                 }
+                let dup = one.belanja.iter().find(|b| {
+                    isian
+                        .belanja
+                        .iter()
+                        .any(|x| x.program == b.program && x.jenis.eq_ignore_ascii_case(&b.jenis))
+                });
+                if let Some(b) = dup {
+                    writeln!(
+                        io.err,
+                        "error: {file}: \"{}\" has a budget line in an earlier file too",
+                        b.jenis
+                    )?;
+                    failed = true;
+                }
                 isian.realisasi.extend(one.realisasi);
                 isian.belanja.extend(one.belanja);
-                isian.dasar_realisasi.extend(one.dasar_realisasi);
-                isian.dasar_anggaran.extend(one.dasar_anggaran);
+                for d in one.dasar_realisasi {
+                    if !isian.dasar_realisasi.contains(&d) {
+                        isian.dasar_realisasi.push(d);
+                    }
+                }
+                for d in one.dasar_anggaran {
+                    if !isian.dasar_anggaran.contains(&d) {
+                        isian.dasar_anggaran.push(d);
+                    }
+                }
             }
             Err(errors) => {
                 report(io, file, &errors)?;
