@@ -308,3 +308,52 @@ fn realisasi_per_period_and_a_row_with_both_kinds() {
         "untouched"
     );
 }
+
+/// The workbook `report --format xlsx` writes is one staff can fill in
+/// and hand back: imported, it gives every indicator its realisasi again.
+#[test]
+fn the_xlsx_report_imports_back() {
+    let dir = unit_without_2022("import-report");
+    let book = dir.join("laporan.xlsx");
+    let run = sakip(&[
+        "report",
+        UNIT,
+        "--year",
+        "2022",
+        "--format",
+        "xlsx",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = import(&dir, &[book.to_str().unwrap()], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with(": 47 realisasi, 3 budget lines\n"),
+        "{}",
+        run.stdout
+    );
+
+    let hand = sakip(&["eval", UNIT, "--year", "2022", "--format", "json"]);
+    let back = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "json"]);
+    let hand: serde_json::Value = serde_json::from_str(&hand.stdout).unwrap();
+    let back: serde_json::Value = serde_json::from_str(&back.stdout).unwrap();
+    assert_eq!(back["indicators"].as_array().unwrap().len(), 47);
+    for (h, b) in hand["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(back["indicators"].as_array().unwrap())
+    {
+        assert_eq!(h["id"], b["id"]);
+        assert_eq!(h["realisasi"], b["realisasi"], "{}", h["id"]);
+        assert_eq!(h["capaian"], b["capaian"], "{}", h["id"]);
+    }
+    let (hand_budget, back_budget) = (hand["budget"].as_array().unwrap(), back["budget"].as_array().unwrap());
+    assert_eq!(hand_budget.len(), back_budget.len());
+    for (h, b) in hand_budget.iter().zip(back_budget) {
+        for field in ["name", "pagu", "realisasi", "penyerapan"] {
+            assert_eq!(h[field], b[field], "{} {field}", h["name"]);
+        }
+    }
+}
