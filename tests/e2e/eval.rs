@@ -1,6 +1,6 @@
 //! `sakip eval` on the seed's unit: every format, exit codes, determinism.
 
-use crate::support::{edit_line, eval_json, sakip, sakip_in, scratch_copy};
+use crate::support::{edit_line, eval_json, indikator, sakip, sakip_in, scratch_copy};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
 
@@ -46,15 +46,7 @@ fn json_has_every_row_of_chapter_three() {
 #[test]
 fn json_recomputes_the_figures_the_report_got_wrong() {
     let v = json_2022();
-    let row = |id: &str| {
-        v["indicators"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == id)
-            .unwrap()
-            .clone()
-    };
+    let row = |id: &str| indikator(&v, id);
     // Tabel 3.2 prints 45%: 35 / 75 truncated is 46.66.
     assert_eq!(row("ikp_kamtib")["capaian"], "46.66");
     assert_eq!(row("ikp_kamtib")["printed_capaian"], "45");

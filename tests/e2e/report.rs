@@ -83,15 +83,7 @@ fn xlsx_report_holds_the_evaluated_numbers() {
             "Catatan"
         ]
     );
-    let json = crate::support::sakip(&[
-        "eval",
-        "examples/lapas-sarolangun-rawas",
-        "--year",
-        "2022",
-        "--format",
-        "json",
-    ]);
-    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let json = crate::support::eval_json("examples/lapas-sarolangun-rawas", "2022");
     let number = |v: &serde_json::Value| -> Data {
         match v.as_str() {
             Some(s) => Data::Float(s.parse().unwrap()),
@@ -109,12 +101,7 @@ fn xlsx_report_holds_the_evaluated_numbers() {
         for row in it {
             rows += 1;
             let id = row[3].to_string();
-            let ind = json["indicators"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|i| i["id"] == id.as_str())
-                .unwrap_or_else(|| panic!("{sheet}: `{id}` is an evaluated indicator"));
+            let ind = crate::support::indikator(&json, &id);
             assert_eq!(ind["tier"].as_str().unwrap().to_lowercase(), sheet.to_lowercase());
             assert_eq!(row[5], number(&ind["target"]), "{id} target");
             assert_eq!(row[6], number(&ind["realisasi"]), "{id} realisasi");

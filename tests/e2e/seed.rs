@@ -2,7 +2,7 @@
 //! (`tests/fixtures/seed/*.csv`) and an independent computation: integer
 //! arithmetic on hundredths, no `Decimal`, no floats.
 
-use crate::support::{root, sakip};
+use crate::support::{eval_json, root};
 
 /// A printed figure in hundredths: `77,5` -> 7750, `7.5%` -> 750, `1 Layanan` -> 100.
 fn hundredths(printed: &str) -> (i128, Option<String>) {
@@ -56,16 +56,7 @@ fn rows() -> Vec<Row> {
 }
 
 fn seed_json() -> serde_json::Value {
-    let run = sakip(&[
-        "eval",
-        "examples/lapas-sarolangun-rawas",
-        "--year",
-        "2022",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    serde_json::from_str(&run.stdout).unwrap()
+    eval_json("examples/lapas-sarolangun-rawas", "2022")
 }
 
 fn normal(s: &str) -> String {

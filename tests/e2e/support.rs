@@ -86,7 +86,22 @@ pub fn edit_line(path: &Path, marker: &str, edit: impl Fn(&str) -> Option<String
 
 /// `sakip eval <unit> --year <year> --format json`, which must succeed, parsed.
 pub fn eval_json(unit: &str, year: &str) -> serde_json::Value {
-    let run = sakip(&["eval", unit, "--year", year, "--format", "json"]);
+    eval_json_in(&root(), unit, year)
+}
+
+/// [`eval_json`] run in `dir` (a scratch copy).
+pub fn eval_json_in(dir: &Path, unit: &str, year: &str) -> serde_json::Value {
+    let run = sakip_in(dir, &["eval", unit, "--year", year, "--format", "json"]);
     assert_eq!(run.code, 0, "{unit} {year}: {}", run.stderr);
     serde_json::from_str(&run.stdout).expect("eval --format json prints one JSON object")
+}
+
+/// The indicator `id` of an evaluation's JSON.
+pub fn indikator<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("`{id}` is an evaluated indicator"))
 }

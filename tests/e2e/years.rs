@@ -1,21 +1,12 @@
 //! The sample years: each evaluates under the rules in force that year, and
 //! shows last year's figures and the progress towards the Renstra.
 
-use crate::support::{eval_json, sakip};
+use crate::support::{eval_json, indikator as row, sakip};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
 
 fn json(year: &str) -> serde_json::Value {
     eval_json(UNIT, year)
-}
-
-fn row<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    v["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id)
-        .unwrap()
 }
 
 #[test]
