@@ -13,7 +13,7 @@ mod tata_letak;
 
 use crate::{files, render, ColorChoice, Io};
 use angka::{Nilai, Satuan};
-use camino::{Utf8Path, Utf8PathBuf};
+use camino::Utf8PathBuf;
 use std::fmt::Write as _;
 use tata_letak::{Isi, Isian, Kesalahan};
 
@@ -115,10 +115,11 @@ fn tulis(isian: &Isian, year: u16, sumber: &str) -> String {
     out
 }
 
-fn report(io: &mut Io<'_>, file: &Utf8Path, errors: &[Kesalahan]) -> std::io::Result<()> {
-    // A CSV file is one sheet, which has no name of its own.
-    let csv = file.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+fn report(io: &mut Io<'_>, errors: &[Kesalahan]) -> std::io::Result<()> {
     for e in errors {
+        let file = &e.berkas;
+        // A CSV file is one sheet, which has no name of its own.
+        let csv = file.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
         let place = match (&e.sel, csv) {
             (Some(cell), true) => format!("{file}, cell {cell}"),
             (None, true) => file.to_string(),
@@ -163,66 +164,27 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         return Ok(1);
     }
 
+    // All files are read as one: an indicator or budget line in two of them
+    // is the same duplicate as two rows of one sheet.
     let mut sheets = Vec::new();
     let mut failed = false;
     for file in &args.files {
         match lembar::baca(file) {
-            Ok(s) => sheets.push((file, s)),
+            Ok(s) => sheets.extend(s),
             Err(e) => {
                 writeln!(io.err, "error: {file}: {e}")?;
                 failed = true;
             }
         }
     }
-    let mut isian = Isian::default();
-    for (file, s) in &sheets {
-        match tata_letak::baca(s, &unit.rules.indikator) {
-            Ok(one) => {
-                let dup = one
-                    .realisasi
-                    .iter()
-                    .find(|r| isian.realisasi.iter().any(|x| x.id == r.id));
-                if let Some(r) = dup {
-                    writeln!(
-                        io.err,
-                        "error: {file}: `{}` has a realisasi in an earlier file too",
-                        r.id
-                    )?;
-                    failed = true;
-                }
-                let dup = one.belanja.iter().find(|b| {
-                    isian
-                        .belanja
-                        .iter()
-                        .any(|x| x.program == b.program && x.jenis.eq_ignore_ascii_case(&b.jenis))
-                });
-                if let Some(b) = dup {
-                    writeln!(
-                        io.err,
-                        "error: {file}: \"{}\" has a budget line in an earlier file too",
-                        b.jenis
-                    )?;
-                    failed = true;
-                }
-                isian.realisasi.extend(one.realisasi);
-                isian.belanja.extend(one.belanja);
-                for d in one.dasar_realisasi {
-                    if !isian.dasar_realisasi.contains(&d) {
-                        isian.dasar_realisasi.push(d);
-                    }
-                }
-                for d in one.dasar_anggaran {
-                    if !isian.dasar_anggaran.contains(&d) {
-                        isian.dasar_anggaran.push(d);
-                    }
-                }
-            }
-            Err(errors) => {
-                report(io, file, &errors)?;
-                failed = true;
-            }
+    let isian = match tata_letak::baca(&sheets, &unit.rules.indikator) {
+        Ok(isian) => isian,
+        Err(errors) => {
+            report(io, &errors)?;
+            failed = true;
+            Isian::default()
         }
-    }
+    };
     if failed {
         writeln!(io.err, "nothing was written")?;
         return Ok(1);

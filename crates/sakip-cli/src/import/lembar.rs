@@ -3,10 +3,11 @@
 
 use super::angka::Sel;
 use calamine::{Data, Reader, Xlsx};
-use camino::Utf8Path;
+use camino::{Utf8Path, Utf8PathBuf};
 
-/// One sheet: its name and its cells, row by row from `A1`.
+/// One sheet: the file it is in, its name and its cells, row by row from `A1`.
 pub struct Lembar {
+    pub berkas: Utf8PathBuf,
     pub name: String,
     pub rows: Vec<Vec<Sel>>,
 }
@@ -85,7 +86,11 @@ fn baca_xlsx(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
             }
             rows.push(cells);
         }
-        sheets.push(Lembar { name, rows });
+        sheets.push(Lembar {
+            berkas: path.to_owned(),
+            name,
+            rows,
+        });
     }
     Ok(sheets)
 }
@@ -125,7 +130,11 @@ fn baca_csv(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
         );
     }
     let name = path.file_stem().unwrap_or("csv").to_string();
-    Ok(vec![Lembar { name, rows }])
+    Ok(vec![Lembar {
+        berkas: path.to_owned(),
+        name,
+        rows,
+    }])
 }
 
 #[cfg(test)]

@@ -19,12 +19,14 @@
 
 use super::angka::{baca_nilai, baca_rupiah, Nilai, Sel};
 use super::lembar::{alamat, Lembar};
+use camino::Utf8PathBuf;
 use sakip_core::model::{Indikator, Tier};
 use sakip_core::Decimal;
 
 /// One thing wrong in the spreadsheet, at the cell where it is.
 #[derive(Debug, Clone)]
 pub struct Kesalahan {
+    pub berkas: Utf8PathBuf,
     pub lembar: String,
     pub sel: Option<String>,
     pub pesan: String,
@@ -192,6 +194,9 @@ struct Pembaca<'a> {
     errors: Vec<Kesalahan>,
     /// The title of the table being read, until its first row is taken.
     judul: Option<String>,
+    /// How many realisasi and budget lines earlier files gave: an entry
+    /// before these came from another file.
+    dari_berkas_lain: (usize, usize),
 }
 
 /// Reads every sheet against the unit's indicators.
@@ -201,22 +206,10 @@ pub fn baca(sheets: &[Lembar], indikator: &[Indikator]) -> Result<Isian, Vec<Kes
         isian: Isian::default(),
         errors: Vec::new(),
         judul: None,
+        dari_berkas_lain: (0, 0),
     };
-    let mut found_table = false;
-    for sheet in sheets {
-        found_table |= p.sheet(sheet);
-    }
-    if !found_table && p.errors.is_empty() {
-        p.errors.push(Kesalahan {
-            lembar: sheets.first().map(|s| s.name.clone()).unwrap_or_default(),
-            sel: None,
-            pesan: "no table of realisasi or budget found".into(),
-            saran: Some(
-                "give the table a header row: `Indikator` (or `Kode`) and `Realisasi` (or `TW I`..`TW IV`, \
-                 `Semester I`, `Semester II`); for the budget `Jenis Belanja`, `Pagu`, `Realisasi`"
-                    .into(),
-            ),
-        });
+    for file in sheets.chunk_by(|a, b| a.berkas == b.berkas) {
+        p.berkas(file);
     }
     if p.errors.is_empty() {
         Ok(p.isian)
@@ -226,8 +219,34 @@ pub fn baca(sheets: &[Lembar], indikator: &[Indikator]) -> Result<Isian, Vec<Kes
 }
 
 impl Pembaca<'_> {
+    /// Reads the sheets of one file; a file with no table is an error.
+    fn berkas(&mut self, sheets: &[Lembar]) {
+        self.dari_berkas_lain = (self.isian.realisasi.len(), self.isian.belanja.len());
+        let errors_before = self.errors.len();
+        let mut found_table = false;
+        for sheet in sheets {
+            found_table |= self.sheet(sheet);
+        }
+        let Some(first) = sheets.first() else { return };
+        if found_table || self.errors.len() > errors_before {
+            return;
+        }
+        self.errors.push(Kesalahan {
+            berkas: first.berkas.clone(),
+            lembar: first.name.clone(),
+            sel: None,
+            pesan: "no table of realisasi or budget found".into(),
+            saran: Some(
+                "give the table a header row: `Indikator` (or `Kode`) and `Realisasi` (or `TW I`..`TW IV`, \
+                 `Semester I`, `Semester II`); for the budget `Jenis Belanja`, `Pagu`, `Realisasi`"
+                    .into(),
+            ),
+        });
+    }
+
     fn error(&mut self, sheet: &Lembar, at: Option<(usize, usize)>, pesan: String, saran: Option<String>) {
         self.errors.push(Kesalahan {
+            berkas: sheet.berkas.clone(),
             lembar: sheet.name.clone(),
             sel: at.map(|(r, c)| alamat(r, c)),
             pesan,
@@ -345,12 +364,17 @@ impl Pembaca<'_> {
         let Some(id) = self.identify(sheet, r, kode_col, nama_col, tier) else {
             return;
         };
-        if self.isian.realisasi.iter().any(|x| x.id == id) {
+        if let Some(earlier) = self.isian.realisasi.iter().position(|x| x.id == id) {
             let at = kode_col.or(nama_col).unwrap_or(0);
+            let place = if earlier < self.dari_berkas_lain.0 {
+                "in an earlier file"
+            } else {
+                "on an earlier row"
+            };
             self.error(
                 sheet,
                 Some((r, at)),
-                format!("`{id}` has a realisasi on an earlier row too"),
+                format!("`{id}` has a realisasi {place} too"),
                 Some("keep one row per indicator".into()),
             );
             return;
@@ -502,16 +526,21 @@ impl Pembaca<'_> {
             None => None,
         };
         if let (Some(pagu), Some(realisasi)) = (pagu, realisasi) {
-            if self
+            let earlier = self
                 .isian
                 .belanja
                 .iter()
-                .any(|b| b.program == program && normal(&b.jenis) == normal(&jenis))
-            {
+                .position(|b| b.program == program && normal(&b.jenis) == normal(&jenis));
+            if let Some(earlier) = earlier {
+                let pesan = if earlier < self.dari_berkas_lain.1 {
+                    format!("\"{jenis}\" has a budget line in an earlier file too")
+                } else {
+                    format!("\"{jenis}\" is on an earlier row too")
+                };
                 self.error(
                     sheet,
                     Some((r, jc)),
-                    format!("\"{jenis}\" is on an earlier row too"),
+                    pesan,
                     Some(
                         if program {
                             "keep one row per programme"
