@@ -51,6 +51,40 @@ fn page_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// A sheet with its header row written and frozen and its columns sized:
+/// what every table of the workbook starts with.
+fn new_sheet<'a>(
+    wb: &'a mut Workbook,
+    name: &str,
+    headers: &[&str],
+    widths: &[f64],
+    f: &Formats,
+) -> Result<&'a mut Worksheet, XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    for (c, h) in (0u16..).zip(headers) {
+        ws.write_string_with_format(0, c, *h, &f.header)?;
+    }
+    for (c, w) in (0u16..).zip(widths) {
+        ws.set_column_width(c, *w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(ws)
+}
+
+/// The sheet row of the `i`-th data row, below the header.
+fn data_row(i: usize) -> u32 {
+    u32::try_from(i + 1).unwrap_or(u32::MAX)
+}
+
+/// A band's label cell: white bold text on the band's colour.
+fn band_fill(colour: &str) -> Format {
+    Format::new()
+        .set_background_color(hex(colour))
+        .set_font_color(Color::White)
+        .set_bold()
+}
+
 struct Formats {
     header: Format,
     text: Format,
@@ -93,8 +127,6 @@ const ID_WIDTH: f64 = 24.0;
 const NOTE_WIDTH: f64 = 100.0;
 
 fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Formats) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
-    ws.set_name(name)?;
     let (last, renstra) = angka::comparison_years(rows);
     let mut headers = vec![
         "No".to_string(),
@@ -114,12 +146,13 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
         headers.push(format!("Target Renstra {y}"));
         headers.push(format!("Progres ke target {y} (%)"));
     }
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, u16::try_from(c).unwrap_or(0), h, &f.header)?;
-    }
+    let mut widths = vec![5.0, 9.0, NAME_WIDTH, ID_WIDTH, 10.0, 11.0, 11.0, 12.0, 18.0];
+    widths.resize(headers.len(), 13.0);
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let ws = new_sheet(wb, name, &headers, &widths, f)?;
     for (i, r) in rows.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        ws.write_number_with_format(row, 0, f64::from(u32::try_from(i + 1).unwrap_or(0)), &f.top)?;
+        let row = data_row(i);
+        ws.write_number_with_format(row, 0, f64::from(row), &f.top)?;
         ws.write_string_with_format(row, 1, &r.sasaran, &f.text)?;
         ws.write_string_with_format(row, 2, &r.name, &f.text)?;
         ws.write_string_with_format(row, 3, &r.id, &f.text)?;
@@ -129,11 +162,7 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
         write_opt(ws, row, 7, r.capaian, &f.decimal)?;
         match &r.band {
             Some(b) => {
-                let fill = Format::new()
-                    .set_background_color(hex(&b.colour))
-                    .set_font_color(Color::White)
-                    .set_bold()
-                    .set_align(FormatAlign::Top);
+                let fill = band_fill(&b.colour).set_align(FormatAlign::Top);
                 ws.write_string_with_format(row, 8, &b.label, &fill)?;
             }
             None => {
@@ -157,24 +186,7 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
             )?;
         }
     }
-    for (c, w) in [
-        (0u16, 5.0),
-        (1, 9.0),
-        (2, NAME_WIDTH),
-        (3, ID_WIDTH),
-        (4, 10.0),
-        (5, 11.0),
-        (6, 11.0),
-        (7, 12.0),
-        (8, 18.0),
-    ] {
-        ws.set_column_width(c, w)?;
-    }
-    for c in 9..u16::try_from(headers.len()).unwrap_or(9) {
-        ws.set_column_width(c, 13.0)?;
-    }
     ws.set_row_height(0, 45)?;
-    ws.set_freeze_panes(1, 0)?;
     page_setup(ws)?;
     Ok(())
 }
@@ -193,16 +205,15 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, Xls
         }
     }
 
-    let ws = wb.add_worksheet();
-    ws.set_name("Anggaran")?;
-    for (c, h) in ["Jenis Belanja", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string_with_format(0, u16::try_from(c).unwrap_or(0), *h, &f.header)?;
-    }
+    let ws = new_sheet(
+        &mut wb,
+        "Anggaran",
+        &["Jenis Belanja", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)"],
+        &[20.0, 18.0, 18.0, 15.0],
+        &f,
+    )?;
     for (i, b) in ev.anggaran.belanja.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let row = data_row(i);
         let total = b.name == sakip_core::anggaran::TOTAL;
         let money = if total { &f.money_bold } else { &f.money };
         if total {
@@ -214,50 +225,37 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, Xls
         ws.write_number_with_format(row, 2, number(b.realisasi), money)?;
         write_opt(ws, row, 3, b.penyerapan, &f.decimal)?;
     }
-    ws.set_column_width(0, 20.0)?;
-    ws.set_column_width(1, 18.0)?;
-    ws.set_column_width(2, 18.0)?;
-    ws.set_column_width(3, 15.0)?;
-    ws.set_freeze_panes(1, 0)?;
     page_setup(ws)?;
 
-    let ws = wb.add_worksheet();
-    ws.set_name("Klasifikasi")?;
-    for (c, h) in ["Klasifikasi", "Rentang capaian (%)", "Id"].iter().enumerate() {
-        ws.write_string_with_format(0, u16::try_from(c).unwrap_or(0), *h, &f.header)?;
-    }
+    let ws = new_sheet(
+        &mut wb,
+        "Klasifikasi",
+        &["Klasifikasi", "Rentang capaian (%)", "Id"],
+        &[20.0, 20.0],
+        &f,
+    )?;
     for (i, b) in klasifikasi.bands.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let fill = Format::new()
-            .set_background_color(hex(&b.colour))
-            .set_font_color(Color::White)
-            .set_bold();
-        ws.write_string_with_format(row, 0, &b.label, &fill)?;
+        let row = data_row(i);
+        ws.write_string_with_format(row, 0, &b.label, &band_fill(&b.colour))?;
         ws.write_string(row, 1, angka::band_range(b))?;
         ws.write_string(row, 2, &b.id)?;
     }
-    ws.set_column_width(0, 20.0)?;
-    ws.set_column_width(1, 20.0)?;
-    ws.set_freeze_panes(1, 0)?;
 
-    let ws = wb.add_worksheet();
-    ws.set_name("Catatan")?;
-    for (c, h) in ["Tingkat", "Kode", "Indikator", "Catatan"].iter().enumerate() {
-        ws.write_string_with_format(0, u16::try_from(c).unwrap_or(0), *h, &f.header)?;
-    }
+    let ws = new_sheet(
+        &mut wb,
+        "Catatan",
+        &["Tingkat", "Kode", "Indikator", "Catatan"],
+        &[9.0, 22.0, ID_WIDTH, NOTE_WIDTH],
+        &f,
+    )?;
     for (i, d) in ev.diagnostics.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let row = data_row(i);
         ws.write_string(row, 0, d.severity.to_string())?;
         ws.write_string(row, 1, d.code)?;
         ws.write_string(row, 2, d.indicator.as_deref().unwrap_or(""))?;
         ws.write_string_with_format(row, 3, &d.message, &f.text)?;
         ws.set_row_height(row, row_height(&[(&d.message, NOTE_WIDTH)]))?;
     }
-    ws.set_column_width(0, 9.0)?;
-    ws.set_column_width(1, 22.0)?;
-    ws.set_column_width(2, ID_WIDTH)?;
-    ws.set_column_width(3, NOTE_WIDTH)?;
-    ws.set_freeze_panes(1, 0)?;
     page_setup(ws)?;
 
     wb.save_to_buffer()
