@@ -43,7 +43,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let unit = match sakip_rules::load_rule_set(&args.path) {
         Ok(u) => u,
         Err(errors) => {
-            write!(io.err, "{}", render::human(&errors, colour.enabled(io.err_is_terminal)))?;
+            render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
     };

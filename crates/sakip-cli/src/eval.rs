@@ -91,7 +91,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let (unit, ev) = match evaluate_unit(&args.unit_dir, args.year) {
         Ok(v) => v,
         Err(errors) => {
-            write!(io.err, "{}", render::human(&errors, colour.enabled(io.err_is_terminal)))?;
+            render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
     };

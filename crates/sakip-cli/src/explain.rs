@@ -27,7 +27,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let (unit, ev) = match eval::evaluate_unit_with(&args.unit_dir, args.year, Options { trace: true }) {
         Ok(v) => v,
         Err(errors) => {
-            write!(io.err, "{}", render::human(&errors, colour.enabled(io.err_is_terminal)))?;
+            render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
     };

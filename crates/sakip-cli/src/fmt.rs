@@ -62,7 +62,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         match formatted(path, text.clone()) {
             Err(e) => {
                 failed += 1;
-                write!(io.err, "{}", render::human(&[*e], colour.enabled(io.err_is_terminal)))?;
+                render::to_stderr(io, colour, &[*e])?;
             }
             Ok(new) if new != text => {
                 if !args.check {

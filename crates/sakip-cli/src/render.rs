@@ -2,9 +2,17 @@
 //! column, the line itself, a caret under the words at fault, and the help),
 //! or one JSON object per error for machines.
 
+use crate::{ColorChoice, Io};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use sakip_rules::error::Level;
 use sakip_rules::RuleError;
+
+/// Writes the errors to stderr as people read them, in colour when stderr
+/// is a terminal that wants it: how every command reports rules it could
+/// not load.
+pub fn to_stderr(io: &mut Io<'_>, colour: ColorChoice, errors: &[RuleError]) -> std::io::Result<()> {
+    write!(io.err, "{}", human(errors, colour.enabled(io.err_is_terminal)))
+}
 
 /// The errors as people read them, separated by blank lines.
 pub fn human(errors: &[RuleError], colour: bool) -> String {

@@ -20,7 +20,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         .filter(|e| e.level == sakip_rules::error::Level::Error)
         .collect();
     if !errors.is_empty() {
-        write!(io.err, "{}", render::human(&errors, colour.enabled(io.err_is_terminal)))?;
+        render::to_stderr(io, colour, &errors)?;
     }
     let (mut passed, mut failed) = (0usize, 0usize);
     for (root, unit) in &loaded {
