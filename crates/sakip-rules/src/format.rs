@@ -93,6 +93,27 @@ fn quantity(q: &Quantity) -> String {
     }
 }
 
+/// A block's `dasar` lines and its other children, in the order the author
+/// wrote them: the formatter keeps that order.
+enum DasarAtau<'a, T> {
+    Dasar(&'a crate::source::Spanned<String>),
+    Anak(&'a T),
+}
+
+fn in_source_order<'a, T>(
+    dasar: &'a [crate::source::Spanned<String>],
+    anak: &'a [T],
+    start: impl Fn(&T) -> usize,
+) -> Vec<DasarAtau<'a, T>> {
+    let mut children: Vec<(usize, DasarAtau<'a, T>)> = dasar
+        .iter()
+        .map(|d| (d.span.start, DasarAtau::Dasar(d)))
+        .chain(anak.iter().map(|a| (start(a), DasarAtau::Anak(a))))
+        .collect();
+    children.sort_by_key(|(start, _)| *start);
+    children.into_iter().map(|(_, c)| c).collect()
+}
+
 fn mulai(y: &Option<crate::source::Spanned<u16>>) -> String {
     y.as_ref().map(|y| format!(" mulai {}", y.node)).unwrap_or_default()
 }
@@ -221,7 +242,7 @@ impl<'a> Printer<'a> {
                 0,
                 &format!("renstra {} ..= {}", r.start.node, r.end.node),
             ),
-            Item::Dasar(s) => self.line(s.span.start, s.span.end, 0, &format!("dasar {}", string(&s.node))),
+            Item::Dasar(s) => self.dasar(s, 0),
             Item::Pembulatan(p) => {
                 let objek = match p.objek {
                     PembulatanObjek::Capaian => "capaian",
@@ -337,18 +358,18 @@ impl<'a> Printer<'a> {
         self.close(k.span.end, 0);
     }
 
+    /// A `dasar "..."` line: the legal basis, wherever a block may carry one.
+    fn dasar(&mut self, d: &crate::source::Spanned<String>, indent: usize) {
+        self.line(d.span.start, d.span.end, indent, &format!("dasar {}", string(&d.node)));
+    }
+
     fn sasaran(&mut self, s: &Sasaran) {
         let header = format!("sasaran {} {} {}", s.code.node, s.tier.keyword(), string(&s.name.node));
         self.open(s.span.start, 0, &header);
-        // Children in source order: dasar lines and indikator blocks.
-        let mut children: Vec<(usize, Result<&crate::source::Spanned<String>, &Indikator>)> = Vec::new();
-        children.extend(s.dasar.iter().map(|d| (d.span.start, Ok(d))));
-        children.extend(s.indikator.iter().map(|i| (i.span.start, Err(i))));
-        children.sort_by_key(|(start, _)| *start);
-        for (_, child) in children {
+        for child in in_source_order(&s.dasar, &s.indikator, |i| i.span.start) {
             match child {
-                Ok(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
-                Err(ind) => self.indikator(ind, 1),
+                DasarAtau::Dasar(d) => self.dasar(d, 1),
+                DasarAtau::Anak(ind) => self.indikator(ind, 1),
             }
         }
         self.close(s.span.end, 0);
@@ -399,9 +420,7 @@ impl<'a> Printer<'a> {
                     self.line(r.span.start, r.span.end, i, &text);
                 }
                 IndikatorItem::Bobot(b) => self.line(b.span.start, b.span.end, i, &format!("bobot {}", b.node)),
-                IndikatorItem::Dasar(d) => {
-                    self.line(d.span.start, d.span.end, i, &format!("dasar {}", string(&d.node)))
-                }
+                IndikatorItem::Dasar(d) => self.dasar(d, i),
                 IndikatorItem::SamaDengan(s) => {
                     self.line(s.span.start, s.span.end, i, &format!("sama_dengan {}", s.node))
                 }
@@ -427,7 +446,7 @@ impl<'a> Printer<'a> {
         children.sort_by_key(|(start, _)| *start);
         for (_, child) in children {
             match child {
-                Child::Dasar(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
+                Child::Dasar(d) => self.dasar(d, 1),
                 Child::Target(t) => {
                     let value = t.value.node.as_ref().map(quantity).unwrap_or_else(|| "?".into());
                     let dasar = t
@@ -463,14 +482,10 @@ impl<'a> Printer<'a> {
     fn realisasi(&mut self, r: &RealisasiBlock) {
         self.open(r.span.start, 0, &format!("realisasi {}", r.year.node));
         let w = r.entries.iter().map(|e| e.id.node.len()).max().unwrap_or(0);
-        let mut children: Vec<(usize, Result<&crate::source::Spanned<String>, &RealisasiEntry>)> = Vec::new();
-        children.extend(r.dasar.iter().map(|d| (d.span.start, Ok(d))));
-        children.extend(r.entries.iter().map(|e| (e.span.start, Err(e))));
-        children.sort_by_key(|(start, _)| *start);
-        for (_, child) in children {
+        for child in in_source_order(&r.dasar, &r.entries, |e| e.span.start) {
             match child {
-                Ok(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
-                Err(e) => {
+                DasarAtau::Dasar(d) => self.dasar(d, 1),
+                DasarAtau::Anak(e) => {
                     let text = entry_text(e, w);
                     self.line(e.span.start, e.span.end, 1, &text);
                 }
@@ -489,14 +504,10 @@ impl<'a> Printer<'a> {
             .unwrap_or(0);
         let pw = a.lines.iter().map(|l| money(l.pagu.node).len()).max().unwrap_or(0);
         let rw = a.lines.iter().map(|l| money(l.realisasi.node).len()).max().unwrap_or(0);
-        let mut children: Vec<(usize, Result<&crate::source::Spanned<String>, &BelanjaLine>)> = Vec::new();
-        children.extend(a.dasar.iter().map(|d| (d.span.start, Ok(d))));
-        children.extend(a.lines.iter().map(|l| (l.span.start, Err(l))));
-        children.sort_by_key(|(start, _)| *start);
-        for (_, child) in children {
+        for child in in_source_order(&a.dasar, &a.lines, |l| l.span.start) {
             match child {
-                Ok(d) => self.line(d.span.start, d.span.end, 1, &format!("dasar {}", string(&d.node))),
-                Err(l) => {
+                DasarAtau::Dasar(d) => self.dasar(d, 1),
+                DasarAtau::Anak(l) => {
                     let kind = match l.kind {
                         BelanjaKind::Belanja => "belanja",
                         BelanjaKind::Program => "program",
