@@ -2,7 +2,7 @@
 //! reader sees. `.ci/run` installs Chromium when it is missing; outside CI
 //! the test says it was skipped when there is no Chromium.
 
-use crate::support::sakip;
+use crate::support::report_to;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -59,17 +59,7 @@ fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let report = dir.join("report.html");
-    let run = sakip(&[
-        "report",
-        "examples/lapas-sarolangun-rawas",
-        "--year",
-        "2022",
-        "--format",
-        "html",
-        "-o",
-        report.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    report_to(&report, "html", "2022", &[]);
     let html = std::fs::read_to_string(&report)
         .unwrap()
         .replace("</body>", &format!("{MEASURE}\n</body>"));

@@ -2,7 +2,7 @@
 //! unit's data file; a cell that cannot be read is named and nothing is
 //! written.
 
-use crate::support::{eval_json, eval_json_in, indikator, root, sakip, sakip_in, scratch_copy};
+use crate::support::{eval_json, eval_json_in, indikator, report_to, root, sakip, sakip_in, scratch_copy};
 use std::path::{Path, PathBuf};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
@@ -302,17 +302,7 @@ fn realisasi_per_period_and_a_row_with_both_kinds() {
 fn the_xlsx_report_imports_back() {
     let dir = unit_without_2022("import-report");
     let book = dir.join("laporan.xlsx");
-    let run = sakip(&[
-        "report",
-        UNIT,
-        "--year",
-        "2022",
-        "--format",
-        "xlsx",
-        "-o",
-        book.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    report_to(&book, "xlsx", "2022", &[]);
     let run = import(&dir, &[book.to_str().unwrap()], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(

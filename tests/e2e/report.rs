@@ -1,7 +1,7 @@
 //! `sakip report`: chapter III as HTML (self-contained, with charts) and
 //! Markdown, or an Excel workbook, written atomically.
 
-use crate::support::sakip;
+use crate::support::report_to;
 
 fn report(format: &str, year: &str, extra: &[&str]) -> String {
     String::from_utf8(report_bytes(format, year, extra)).unwrap()
@@ -10,21 +10,7 @@ fn report(format: &str, year: &str, extra: &[&str]) -> String {
 fn report_bytes(format: &str, year: &str, extra: &[&str]) -> Vec<u8> {
     let out =
         std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("report-{year}-{}.{format}", extra.len()));
-    let out = out.to_str().unwrap().to_string();
-    let mut args = vec![
-        "report",
-        "examples/lapas-sarolangun-rawas",
-        "--year",
-        year,
-        "--format",
-        format,
-        "-o",
-        &out,
-    ];
-    args.extend_from_slice(extra);
-    let run = sakip(&args);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout, format!("wrote {out}\n"));
+    report_to(&out, format, year, extra);
     std::fs::read(&out).unwrap()
 }
 

@@ -84,6 +84,26 @@ pub fn edit_line(path: &Path, marker: &str, edit: impl Fn(&str) -> Option<String
     std::fs::write(path, out).unwrap();
 }
 
+/// `sakip report` of the seed's unit to `out`, which must succeed and say
+/// where it wrote.
+pub fn report_to(out: &Path, format: &str, year: &str, extra: &[&str]) {
+    let out = out.to_str().unwrap();
+    let mut args = vec![
+        "report",
+        "examples/lapas-sarolangun-rawas",
+        "--year",
+        year,
+        "--format",
+        format,
+        "-o",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    let run = sakip(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("wrote {out}\n"));
+}
+
 /// `sakip eval <unit> --year <year> --format json`, which must succeed, parsed.
 pub fn eval_json(unit: &str, year: &str) -> serde_json::Value {
     eval_json_in(&root(), unit, year)
