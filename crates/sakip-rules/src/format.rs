@@ -185,6 +185,12 @@ impl<'a> Printer<'a> {
         self.blank_line_if_any(start);
         self.out.push_str(&pad(indent));
         self.out.push_str(content);
+        self.end_line(end);
+    }
+
+    /// Ends a printed line whose source ends at `end`, keeping the comment
+    /// the author wrote after it on the same line.
+    fn end_line(&mut self, end: usize) {
         self.consumed = self.consumed.max(end);
         if let Some(c) = self.trailing(end) {
             self.out.push_str("  ");
@@ -211,13 +217,7 @@ impl<'a> Printer<'a> {
         self.leading(brace, indent + 1);
         self.out.push_str(&pad(indent));
         self.out.push('}');
-        self.consumed = self.consumed.max(end);
-        if let Some(c) = self.trailing(end) {
-            self.out.push_str("  ");
-            self.out.push_str(c);
-        }
-        self.out.push('\n');
-        self.after_open = false;
+        self.end_line(end);
     }
 
     fn item(&mut self, item: &Item) {
