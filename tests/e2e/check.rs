@@ -1,7 +1,7 @@
 //! `sakip check`: the shipped rules are clean, and every broken file in
 //! `tests/fixtures/errors` fails with its file:line:col and a useful message.
 
-use crate::support::sakip;
+use crate::support::{root, sakip, sakip_in};
 
 #[test]
 fn the_shipped_rules_and_examples_are_clean() {
@@ -85,4 +85,46 @@ fn a_unit_target_below_the_national_one_is_named() {
     ]);
     assert_eq!(run.code, 0, "a warning, not an error: {}", run.stderr);
     insta::assert_snapshot!(run.stderr);
+}
+
+/// A newcomer runs the tools from inside a folder: `.`, `./`, `..` and an
+/// absolute path name the same rule sets as the path from the root does.
+#[test]
+fn every_way_of_naming_a_folder_works() {
+    let unit = root().join("examples/lapas-sarolangun-rawas");
+    let national = root().join("rules/ditjenpas");
+    for (dir, args) in [
+        (&unit, vec!["check", "."]),
+        (&unit, vec!["check", "./"]),
+        (&unit, vec!["test", "."]),
+        (&unit, vec!["fmt", "--check", "."]),
+        (&unit, vec!["eval", ".", "--year", "2022", "--format", "json"]),
+        (&unit, vec!["explain", ".", "--year", "2022", "ikp_kamtib"]),
+        (&unit, vec!["diff", ".", "--from", "2021", "--to", "2022"]),
+        (&national, vec!["check", "./"]),
+        (&national, vec!["check", ".."]),
+        (&national, vec!["test", "./"]),
+    ] {
+        let run = sakip_in(dir, &args);
+        assert!(
+            run.code == 0 || (args[0] == "eval" && run.code == 1),
+            "{args:?} in {dir:?}: exit {}\n{}",
+            run.code,
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("has no file that starts"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let absolute = unit.to_str().unwrap();
+    let here = sakip_in(&unit, &["eval", ".", "--year", "2022", "--format", "json"]);
+    let from_root = sakip(&["eval", absolute, "--year", "2022", "--format", "json"]);
+    let figures = |s: &str| {
+        let v: serde_json::Value = serde_json::from_str(s).unwrap();
+        v["indicators"].clone()
+    };
+    assert_eq!(figures(&here.stdout), figures(&from_root.stdout));
+    assert_eq!(figures(&here.stdout).as_array().unwrap().len(), 47);
 }

@@ -19,7 +19,12 @@ pub mod limits;
 pub mod parser;
 pub mod resolve;
 mod scan;
+pub mod shared;
 pub mod source;
 
 pub use error::RuleError;
-pub use resolve::{check_paths, load_all, load_rule_set, load_unit, CheckReport, LoadedUnit};
+pub use resolve::{
+    check_paths, load_all, load_rule_set, load_rule_set_with, load_unit, load_unit_in, load_unit_with, CheckReport,
+    LoadedUnit,
+};
+pub use shared::Shared;

@@ -13,6 +13,7 @@
 use crate::ast::{self, IndikatorItem, Item};
 use crate::error::{did_you_mean, RuleError};
 use crate::parser::parse;
+use crate::shared::{ScriptLoad, Shared};
 use crate::source::{FileId, SourceMap, Span, Spanned};
 use camino::{Utf8Component, Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
@@ -24,9 +25,9 @@ use sakip_core::model::{
 };
 use sakip_core::polaritas::Polaritas;
 use sakip_core::satuan::Satuan;
-use sakip_script::{ScriptSet, ScriptSource};
+use sakip_script::ScriptSet;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// How many levels `berdasarkan` may climb: national, Kanwil, unit, and room
 /// for a few intermediate levels.
@@ -49,7 +50,12 @@ pub struct LoadedUnit {
 
 /// Reads the unit in `dir` with the rule sets it builds on.
 pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
-    let mut loader = Loader::default();
+    load_unit_with(dir, &Shared::default())
+}
+
+/// [`load_unit`], reading the rule sets it builds on through `shared`, so
+/// that loads of many units read and compile each of those once.
+pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
     let dir = normalize(dir);
     if !dir.is_dir() {
         return Err(vec![RuleError::path(
@@ -61,22 +67,42 @@ pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
             "give the folder that holds the unit's `.sakip` files, e.g. `examples/lapas-sarolangun-rawas`",
         )]);
     }
+    let mut loader = Loader::new(shared);
     let Some(set) = loader.rule_set_in(&dir, None) else {
         return Err(loader.errors);
     };
     finish(loader, set, true)
 }
 
+/// The unit in `dir`, or `None` when the folder's rule set is not a unit's
+/// (national or Kanwil rules): what a run over a tree of folders asks of
+/// each folder.
+pub fn load_unit_in(dir: &Utf8Path, shared: &Shared) -> Result<Option<LoadedUnit>, Vec<RuleError>> {
+    let dir = normalize(dir);
+    let mut loader = Loader::new(shared);
+    let Some(set) = loader.rule_set_in(&dir, None) else {
+        return Err(loader.errors);
+    };
+    if header_tingkat(&set) != Some(Tingkat::Satker) {
+        return Ok(None);
+    }
+    finish(loader, set, true).map(Some)
+}
+
 /// Reads any rule set (a unit, a Kanwil's, the national one) with the rule
 /// sets it builds on: `path` is its folder or its header file.
 pub fn load_rule_set(path: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
-    let mut loader = Loader::default();
+    load_rule_set_with(path, &Shared::default())
+}
+
+/// [`load_rule_set`], reading the rule sets it builds on through `shared`.
+pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
+    let mut loader = Loader::new(shared);
     let path = normalize(path);
     let set = if path.is_dir() {
         loader.rule_set_in(&path, None)
     } else if path.is_file() {
-        let dir = path.parent().map(Utf8Path::to_path_buf).unwrap_or_default();
-        loader.rule_set_in(&dir, Some(&path))
+        loader.rule_set_in(&folder_of(&path), Some(&path))
     } else {
         return Err(vec![RuleError::path(
             path.as_str(),
@@ -119,26 +145,34 @@ pub struct CheckReport {
     pub rule_sets: usize,
 }
 
-/// Checks every rule set under `paths` (files or folders, searched
-/// recursively), with the rule sets they build on.
-/// The header files of the rule sets that the files under `paths` belong
-/// to: a file's own header, or its folder's.
-fn roots_under(loader: &mut Loader, paths: &[Utf8PathBuf]) -> BTreeSet<Utf8PathBuf> {
+/// The `.sakip` files under `paths` (files, or folders searched
+/// recursively), grouped by folder, in path order; and the paths that do
+/// not exist or cannot be read.
+pub fn sakip_files_under(paths: &[Utf8PathBuf]) -> (BTreeMap<Utf8PathBuf, Vec<Utf8PathBuf>>, Vec<RuleError>) {
     let mut files = BTreeSet::new();
+    let mut errors = Vec::new();
     for p in paths {
         let p = normalize(p);
         if p.is_dir() {
-            collect_sakip(&p, &mut files, &mut loader.errors);
+            collect_sakip(&p, &mut files, &mut errors);
         } else if p.is_file() {
             files.insert(p);
         } else {
-            loader
-                .errors
-                .push(RuleError::path(p.as_str(), "path", format!("`{p}` does not exist")));
+            errors.push(RuleError::path(p.as_str(), "path", format!("`{p}` does not exist")));
         }
     }
+    let mut folders: BTreeMap<Utf8PathBuf, Vec<Utf8PathBuf>> = BTreeMap::new();
+    for f in files {
+        folders.entry(folder_of(&f)).or_default().push(f);
+    }
+    (folders, errors)
+}
+
+/// The header files of the rule sets that `files` (all in one folder)
+/// belong to: a file's own header, or its folder's.
+fn roots_in(loader: &mut Loader<'_>, files: &[Utf8PathBuf]) -> BTreeSet<Utf8PathBuf> {
     let mut roots: BTreeSet<Utf8PathBuf> = BTreeSet::new();
-    for f in &files {
+    for f in files {
         let Some(id) = loader.file(f) else { continue };
         loader.emit(id);
         if loader.ast(id).is_none() {
@@ -149,10 +183,8 @@ fn roots_under(loader: &mut Loader, paths: &[Utf8PathBuf]) -> BTreeSet<Utf8PathB
                 roots.insert(f.clone());
             }
             None => {
-                if let Some(dir) = f.parent() {
-                    if let Some(header) = loader.header_file_in(dir, Some(f)) {
-                        roots.insert(header);
-                    }
+                if let Some(header) = loader.header_file_in(&folder_of(f), Some(f)) {
+                    roots.insert(header);
                 }
             }
         }
@@ -163,34 +195,57 @@ fn roots_under(loader: &mut Loader, paths: &[Utf8PathBuf]) -> BTreeSet<Utf8PathB
 /// Every rule set under `paths` (as `check` finds them), each loaded with
 /// the rule sets it builds on; and the errors of those that do not load.
 pub fn load_all(paths: &[Utf8PathBuf]) -> (Vec<(Utf8PathBuf, LoadedUnit)>, Vec<RuleError>) {
-    let mut loader = Loader::default();
-    let roots = roots_under(&mut loader, paths);
-    let mut errors = dedup(loader.errors);
+    let shared = Shared::default();
+    let (folders, mut errors) = sakip_files_under(paths);
     let mut loaded = Vec::new();
-    for root in roots {
-        match load_rule_set(&root) {
-            Ok(unit) => loaded.push((root, unit)),
-            Err(e) => errors.extend(e),
+    for files in folders.values() {
+        let mut loader = Loader::new(&shared);
+        let roots = roots_in(&mut loader, files);
+        errors.extend(loader.errors);
+        for root in roots {
+            match load_rule_set_with(&root, &shared) {
+                Ok(unit) => loaded.push((root, unit)),
+                Err(e) => errors.extend(e),
+            }
         }
     }
     (loaded, dedup(errors))
 }
 
+/// Checks every rule set under `paths` (files or folders, searched
+/// recursively), with the rule sets they build on. Folders are checked in
+/// parallel; the rule sets they build on are read once for all of them.
 pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
-    let mut loader = Loader::default();
-    let roots = roots_under(&mut loader, paths);
+    use rayon::prelude::*;
+    let shared = Shared::default();
+    let (folders, mut errors) = sakip_files_under(paths);
+    let folders: Vec<&Vec<Utf8PathBuf>> = folders.values().collect();
+    let parts: Vec<(Vec<RuleError>, BTreeSet<Utf8PathBuf>, usize)> = folders
+        .par_iter()
+        .map(|files| {
+            let mut loader = Loader::new(&shared);
+            let roots = roots_in(&mut loader, files);
+            let mut rule_sets = 0;
+            for root in &roots {
+                if let Some(set) = loader.rule_set_in(&folder_of(root), Some(root)) {
+                    rule_sets += 1;
+                    loader.resolve(set, false);
+                }
+            }
+            let checked = loader.checked_paths();
+            (loader.errors, checked, rule_sets)
+        })
+        .collect();
+    let mut checked = BTreeSet::new();
     let mut rule_sets = 0;
-    for root in &roots {
-        let Some(dir) = root.parent() else { continue };
-        if let Some(set) = loader.rule_set_in(dir, Some(root)) {
-            rule_sets += 1;
-            loader.resolve(set, false);
-        }
+    for (e, c, n) in parts {
+        errors.extend(e);
+        checked.extend(c);
+        rule_sets += n;
     }
-    let files = loader.checked_files();
     CheckReport {
-        errors: dedup(loader.errors),
-        files,
+        errors: dedup(errors),
+        files: checked.len(),
         rule_sets,
     }
 }
@@ -215,6 +270,27 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
         } else if p.extension() == Some("sakip") {
             out.insert(normalize(&p));
         }
+    }
+}
+
+/// The `.sakip` files directly in `dir`, sorted.
+pub(crate) fn sakip_files_in(dir: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>> {
+    let mut out = BTreeSet::new();
+    for e in dir.read_dir_utf8()?.flatten() {
+        let p = e.path();
+        if p.is_file() && p.extension() == Some("sakip") {
+            out.insert(normalize(p));
+        }
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// The folder a file is in: `.` for a file named without one
+/// (`satker.sakip` when the command runs inside the unit's folder).
+pub fn folder_of(path: &Utf8Path) -> Utf8PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_str().is_empty() => p.to_path_buf(),
+        _ => Utf8PathBuf::from("."),
     }
 }
 
@@ -251,30 +327,70 @@ pub fn normalize(path: &Utf8Path) -> Utf8PathBuf {
 /// The files of one rule set: its header file first.
 #[derive(Debug, Clone)]
 struct RuleSetFiles {
-    files: Vec<(FileId, Rc<ast::File>)>,
+    files: Vec<(FileId, Arc<ast::File>)>,
 }
 
-#[derive(Default)]
-struct Loader {
+struct Loader<'a> {
     sources: SourceMap,
-    asts: HashMap<FileId, Option<Rc<ast::File>>>,
+    asts: HashMap<FileId, Option<Arc<ast::File>>>,
     /// Every file that belongs to a rule set that was checked.
     checked: BTreeSet<FileId>,
     /// Syntax errors, reported only for files that belong to a rule set
     /// being checked, never for an unrelated file that happens to lie beside it.
     parse_errors: HashMap<FileId, RuleError>,
     errors: Vec<RuleError>,
+    /// What this load shares with the other loads of the run.
+    shared: &'a Shared,
+    /// Whether the files read now belong to a rule set this one builds on:
+    /// those are read through `shared`, once for the run.
+    upward: bool,
 }
 
-impl Loader {
-    fn checked_files(&self) -> usize {
-        self.checked.len()
+impl<'a> Loader<'a> {
+    fn new(shared: &'a Shared) -> Self {
+        Self {
+            sources: SourceMap::default(),
+            asts: HashMap::new(),
+            checked: BTreeSet::new(),
+            parse_errors: HashMap::new(),
+            errors: Vec::new(),
+            shared,
+            upward: false,
+        }
+    }
+
+    /// The paths of the files that belong to a rule set that was checked.
+    fn checked_paths(&self) -> BTreeSet<Utf8PathBuf> {
+        self.checked
+            .iter()
+            .filter_map(|id| self.sources.get(*id).map(|f| f.path.clone()))
+            .collect()
     }
 
     /// Reads and parses a file once per run.
     fn file(&mut self, path: &Utf8Path) -> Option<FileId> {
         if let Some(id) = self.sources.find(path) {
             return Some(id);
+        }
+        if self.upward {
+            return match self.shared.file(path) {
+                Ok(f) => {
+                    self.sources.insert(f.id, f.source);
+                    self.asts.insert(f.id, f.ast);
+                    if let Some(e) = f.error {
+                        self.parse_errors.insert(f.id, e);
+                    }
+                    Some(f.id)
+                }
+                Err(e) => {
+                    self.errors.push(RuleError::path(
+                        path.as_str(),
+                        "read",
+                        format!("cannot read `{path}`: {e}"),
+                    ));
+                    None
+                }
+            };
         }
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -289,7 +405,7 @@ impl Loader {
         };
         let id = self.sources.add(path, text);
         let parsed = match parse(&self.sources, id) {
-            Ok(f) => Some(Rc::new(f)),
+            Ok(f) => Some(Arc::new(f)),
             Err(e) => {
                 self.parse_errors.insert(id, *e);
                 None
@@ -307,7 +423,7 @@ impl Loader {
         }
     }
 
-    fn ast(&self, id: FileId) -> Option<Rc<ast::File>> {
+    fn ast(&self, id: FileId) -> Option<Arc<ast::File>> {
         self.asts.get(&id).cloned().flatten()
     }
 
@@ -319,23 +435,19 @@ impl Loader {
     }
 
     fn sakip_files_in(&mut self, dir: &Utf8Path) -> Vec<Utf8PathBuf> {
-        let mut out = BTreeSet::new();
-        match dir.read_dir_utf8() {
-            Ok(entries) => {
-                for e in entries.flatten() {
-                    let p = e.path();
-                    if p.is_file() && p.extension() == Some("sakip") {
-                        out.insert(normalize(p));
-                    }
-                }
-            }
-            Err(e) => self.errors.push(RuleError::path(
+        let listing = if self.upward {
+            self.shared.listing(dir)
+        } else {
+            sakip_files_in(dir).map_err(|e| e.to_string())
+        };
+        listing.unwrap_or_else(|e| {
+            self.errors.push(RuleError::path(
                 dir.as_str(),
                 "read",
                 format!("cannot read `{dir}`: {e}"),
-            )),
-        }
-        out.into_iter().collect()
+            ));
+            Vec::new()
+        })
     }
 
     /// The one file with a header in `dir`; `asker` is the header-less file
@@ -466,18 +578,20 @@ impl Loader {
                 ));
                 return None;
             }
-            let dir = self
-                .sources
-                .get(from)
-                .and_then(|f| f.path.parent().map(Utf8Path::to_path_buf))
-                .unwrap_or_default();
+            let dir = self.sources.get(from).map(|f| folder_of(&f.path)).unwrap_or_default();
             let target = normalize(&dir.join(&base.node));
             let parent = if target.is_dir() {
-                let header = self.header_file_in(&target, None)?;
-                self.rule_set_in(&target, Some(&header))
+                self.upward = true;
+                let parent = self
+                    .header_file_in(&target, None)
+                    .and_then(|header| self.rule_set_in(&target, Some(&header)));
+                self.upward = false;
+                parent
             } else if target.is_file() {
-                let tdir = target.parent().map(Utf8Path::to_path_buf)?;
-                self.rule_set_in(&tdir, Some(&target))
+                self.upward = true;
+                let parent = self.rule_set_in(&folder_of(&target), Some(&target));
+                self.upward = false;
+                parent
             } else {
                 self.errors.push(
                     RuleError::at(
@@ -544,13 +658,14 @@ impl Loader {
     }
 
     /// Reads and compiles the scripts the chain names (`skrip "..."`, relative
-    /// to the file that names it). `None` when one is missing or does not
-    /// compile; the errors point into the script itself.
+    /// to the file that names it); those of the rule sets this one builds on
+    /// once for the run. `None` when one is missing or does not compile; the
+    /// errors point into the script itself.
     fn scripts_of(&mut self, chain: &[RuleSetFiles]) -> Option<ScriptSet> {
-        let mut sources = Vec::new();
-        let mut placed: Vec<(String, FileId)> = Vec::new();
+        let mut compiled = Vec::new();
         let mut ok = true;
-        for set in chain {
+        for (index, set) in chain.iter().enumerate() {
+            let own = index + 1 == chain.len();
             let level = match header_tingkat(set) {
                 Some(Tingkat::Nasional) | None => 0,
                 Some(Tingkat::Kanwil) => 1,
@@ -560,15 +675,18 @@ impl Loader {
                 for item in &file.items {
                     let Item::Skrip(skrip) = item else { continue };
                     let name = &skrip.path;
-                    let dir = self
-                        .sources
-                        .get(*id)
-                        .and_then(|f| f.path.parent().map(Utf8Path::to_path_buf))
-                        .unwrap_or_default();
+                    let dir = self.sources.get(*id).map(|f| folder_of(&f.path)).unwrap_or_default();
                     let path = normalize(&dir.join(&name.node));
-                    let text = match std::fs::read_to_string(&path) {
-                        Ok(t) => t,
-                        Err(e) => {
+                    let load = if own {
+                        ScriptLoad::read(&path)
+                    } else {
+                        self.shared.script(&path)
+                    };
+                    match load {
+                        ScriptLoad::Compiled(script) => {
+                            compiled.push((script, level, skrip.from_year.as_ref().map(|y| y.node)));
+                        }
+                        ScriptLoad::Unreadable(e) => {
                             self.errors.push(
                                 RuleError::at(
                                     &self.sources,
@@ -580,46 +698,31 @@ impl Loader {
                                 .help("`skrip` takes a path relative to this file, e.g. `\"sumsel.rhai\"`"),
                             );
                             ok = false;
-                            continue;
                         }
-                    };
-                    let file_id = match self.sources.find(&path) {
-                        Some(f) => f,
-                        None => self.sources.add(&path, text.clone()),
-                    };
-                    placed.push((path.to_string(), file_id));
-                    sources.push(ScriptSource {
-                        name: path.to_string(),
-                        text,
-                        level,
-                        from_year: skrip.from_year.as_ref().map(|y| y.node),
-                    });
+                        ScriptLoad::Broken { text, error } => {
+                            let file = match self.sources.find(&path) {
+                                Some(f) => f,
+                                None => self.sources.add(&path, text),
+                            };
+                            let at = self
+                                .sources
+                                .get(file)
+                                .map(|src| src.offset_of(error.line, error.col))
+                                .unwrap_or(0);
+                            self.errors.push(
+                                RuleError::at(&self.sources, Span::new(file, at, at), "skrip-syntax", error.message)
+                                    .label("here")
+                                    .help(
+                                        "scripts are Rhai: see docs/SCRIPTS.md for the hooks and what a script may do",
+                                    ),
+                            );
+                            ok = false;
+                        }
+                    }
                 }
             }
         }
-        if !ok {
-            return None;
-        }
-        match ScriptSet::compile(sources) {
-            Ok(set) => Some(set),
-            Err(errors) => {
-                for e in errors {
-                    let file = placed.iter().find(|(n, _)| *n == e.file).map(|(_, id)| *id);
-                    let rule_error = match file
-                        .and_then(|f| self.sources.get(f).map(|src| (f, src.offset_of(e.line, e.col))))
-                    {
-                        Some((f, at)) => {
-                            RuleError::at(&self.sources, Span::new(f, at, at), "skrip-syntax", e.message.clone())
-                                .label("here")
-                                .help("scripts are Rhai: see docs/SCRIPTS.md for the hooks and what a script may do")
-                        }
-                        None => RuleError::path(&e.file, "skrip-syntax", e.message.clone()),
-                    };
-                    self.errors.push(rule_error);
-                }
-                None
-            }
-        }
+        ok.then(|| ScriptSet::from_compiled(compiled))
     }
 }
 

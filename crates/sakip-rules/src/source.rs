@@ -5,11 +5,24 @@
 use camino::{Utf8Path, Utf8PathBuf};
 use miette::NamedSource;
 use sakip_core::model::Origin;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-/// Index of a file in its [`SourceMap`].
+/// One file as read once in this process. Ids are unique across every
+/// [`SourceMap`] of the process, so that a syntax tree parsed once (a
+/// national rule set shared by thousands of units) keeps valid spans in the
+/// source map of each unit that includes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub usize);
+
+impl FileId {
+    /// A new id, never handed out before in this process.
+    fn fresh() -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        FileId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
 
 /// A byte range in one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,24 +119,40 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Every file read in one run, so that each is read and parsed once.
+/// The files one load sees, each read and parsed once: its own, and those
+/// it shares with other loads (see [`FileId`]). Looking a file up by id or
+/// by path takes constant time, whatever the number of files.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    files: Vec<SourceFile>,
+    files: HashMap<FileId, Arc<SourceFile>>,
+    by_path: HashMap<Utf8PathBuf, FileId>,
 }
 
 impl SourceMap {
+    /// Adds a file read now; it gets a new id.
     pub fn add(&mut self, path: &Utf8Path, text: String) -> FileId {
-        self.files.push(SourceFile::new(path, text));
-        FileId(self.files.len() - 1)
+        let id = FileId::fresh();
+        self.insert(id, Arc::new(SourceFile::new(path, text)));
+        id
+    }
+
+    /// Adds a file read by another load, under the id it was parsed with.
+    pub fn insert(&mut self, id: FileId, file: Arc<SourceFile>) {
+        self.by_path.insert(file.path.clone(), id);
+        self.files.insert(id, file);
     }
 
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
-        self.files.get(id.0)
+        self.files.get(&id).map(|f| &**f)
+    }
+
+    /// The shared handle of a file, to give to another source map.
+    pub fn get_shared(&self, id: FileId) -> Option<Arc<SourceFile>> {
+        self.files.get(&id).cloned()
     }
 
     pub fn find(&self, path: &Utf8Path) -> Option<FileId> {
-        self.files.iter().position(|f| f.path == path).map(FileId)
+        self.by_path.get(path).copied()
     }
 
     /// The `file:line:col` label of a span's start, for the core's traces.

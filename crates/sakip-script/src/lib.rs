@@ -26,4 +26,4 @@
 pub mod sandbox;
 pub mod scripts;
 
-pub use scripts::{ScriptError, ScriptSet, ScriptSource};
+pub use scripts::{CompiledScript, ScriptError, ScriptSet, ScriptSource};

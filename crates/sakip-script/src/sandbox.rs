@@ -9,6 +9,7 @@
 
 use rhai::module_resolvers::DummyModuleResolver;
 use rhai::Engine;
+use std::sync::OnceLock;
 
 /// Operations one call may run: a formula takes tens; a loop that never
 /// ends stops here in a few milliseconds.
@@ -47,4 +48,13 @@ pub fn engine() -> Engine {
     engine.on_print(|_| {});
     engine.on_debug(|_, _, _| {});
     engine
+}
+
+/// The one engine of the process, shared by every script set and thread
+/// (Rhai's `sync` feature makes it `Send + Sync`). Limits are per call, so
+/// one engine serves every unit; making one per unit would cost more than
+/// evaluating a small unit.
+pub fn shared() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(engine)
 }

@@ -1,11 +1,12 @@
 //! Compiled scripts and the calls into them.
 
 use crate::sandbox;
-use rhai::{CallFnOptions, Dynamic, Engine, EvalAltResult, Map, Position, Scope, AST};
+use rhai::{CallFnOptions, Dynamic, EvalAltResult, Map, Position, Scope, AST};
 use rust_decimal::Decimal;
 use sakip_core::host::{HasilIndikator, HookError, HookIndikator, Hooked, ScriptHost};
 use sakip_core::model::Origin;
 use std::fmt;
+use std::sync::Arc;
 
 /// A script file to compile.
 #[derive(Debug, Clone)]
@@ -36,35 +37,97 @@ impl fmt::Display for ScriptError {
     }
 }
 
+/// One script file, compiled: shareable by every unit and every thread of
+/// a run (a Kanwil's script is compiled once for all its units).
+pub struct CompiledScript {
+    name: String,
+    text: String,
+    ast: AST,
+    /// Functions the script defines, with their number of parameters.
+    functions: Vec<(String, usize)>,
+}
+
+impl fmt::Debug for CompiledScript {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CompiledScript").field("name", &self.name).finish()
+    }
+}
+
+impl CompiledScript {
+    /// Compiles one script file; the error names its line and column.
+    pub fn compile(name: &str, text: &str) -> Result<Self, ScriptError> {
+        match sandbox::shared().compile(text) {
+            Ok(mut ast) => {
+                ast.set_source(name);
+                let functions = ast
+                    .iter_functions()
+                    .map(|f| (f.name.to_string(), f.params.len()))
+                    .collect();
+                Ok(Self {
+                    name: name.to_string(),
+                    text: text.to_string(),
+                    ast,
+                    functions,
+                })
+            }
+            Err(e) => {
+                let (line, col) = position(e.position());
+                let raw = e.err_type().to_string();
+                // Say what the sandbox forbids, and why, rather than Rhai's "reserved keyword".
+                let message = if raw.contains("'import'") {
+                    "`import` is not allowed: a script cannot read files or other scripts; what it needs comes in its hooks' arguments".to_string()
+                } else if raw.contains("'eval'") {
+                    "`eval` is not allowed: a script cannot run code built from text".to_string()
+                } else {
+                    raw
+                };
+                Err(ScriptError {
+                    file: name.to_string(),
+                    line,
+                    col,
+                    message,
+                })
+            }
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A compiled script as one rule set names it: at its level, from a year.
+#[derive(Clone)]
+struct Compiled {
+    script: Arc<CompiledScript>,
+    level: u8,
+    from_year: Option<u16>,
+}
+
+impl std::ops::Deref for Compiled {
+    type Target = CompiledScript;
+
+    fn deref(&self) -> &CompiledScript {
+        &self.script
+    }
+}
+
 impl Compiled {
     fn in_force(&self, year: u16) -> bool {
         self.from_year.is_none_or(|from| from <= year)
     }
 }
 
-struct Compiled {
-    name: String,
-    text: String,
-    level: u8,
-    from_year: Option<u16>,
-    ast: AST,
-    /// Functions the script defines, with their number of parameters.
-    functions: Vec<(String, usize)>,
-}
-
 /// Every script in force for a unit, compiled once and called many times.
+/// It holds shared handles only: cloning it or sending it to another
+/// thread copies no script.
+#[derive(Clone, Default)]
 pub struct ScriptSet {
-    engine: Engine,
     scripts: Vec<Compiled>,
-}
-
-impl Default for ScriptSet {
-    fn default() -> Self {
-        Self {
-            engine: sandbox::engine(),
-            scripts: Vec::new(),
-        }
-    }
 }
 
 impl fmt::Debug for ScriptSet {
@@ -84,50 +147,34 @@ fn position(pos: Position) -> (u32, u32) {
 impl ScriptSet {
     /// Compiles every script; all errors are returned, not just the first.
     pub fn compile(sources: Vec<ScriptSource>) -> Result<Self, Vec<ScriptError>> {
-        let engine = sandbox::engine();
         let mut scripts = Vec::new();
         let mut errors = Vec::new();
         for src in sources {
-            match engine.compile(&src.text) {
-                Ok(mut ast) => {
-                    ast.set_source(src.name.as_str());
-                    let functions = ast
-                        .iter_functions()
-                        .map(|f| (f.name.to_string(), f.params.len()))
-                        .collect();
-                    scripts.push(Compiled {
-                        name: src.name,
-                        text: src.text,
-                        level: src.level,
-                        from_year: src.from_year,
-                        ast,
-                        functions,
-                    });
-                }
-                Err(e) => {
-                    let (line, col) = position(e.position());
-                    let raw = e.err_type().to_string();
-                    // Say what the sandbox forbids, and why, rather than Rhai's "reserved keyword".
-                    let message = if raw.contains("'import'") {
-                        "`import` is not allowed: a script cannot read files or other scripts; what it needs comes in its hooks' arguments".to_string()
-                    } else if raw.contains("'eval'") {
-                        "`eval` is not allowed: a script cannot run code built from text".to_string()
-                    } else {
-                        raw
-                    };
-                    errors.push(ScriptError {
-                        file: src.name,
-                        line,
-                        col,
-                        message,
-                    });
-                }
+            match CompiledScript::compile(&src.name, &src.text) {
+                Ok(script) => scripts.push((Arc::new(script), src.level, src.from_year)),
+                Err(e) => errors.push(e),
             }
         }
         if errors.is_empty() {
-            Ok(Self { engine, scripts })
+            Ok(Self::from_compiled(scripts))
         } else {
             Err(errors)
+        }
+    }
+
+    /// A set of scripts compiled before (and perhaps shared with other
+    /// units), each with the level of the rule set that names it and the
+    /// year from which it is in force.
+    pub fn from_compiled(scripts: Vec<(Arc<CompiledScript>, u8, Option<u16>)>) -> Self {
+        Self {
+            scripts: scripts
+                .into_iter()
+                .map(|(script, level, from_year)| Compiled {
+                    script,
+                    level,
+                    from_year,
+                })
+                .collect(),
         }
     }
 
@@ -178,7 +225,7 @@ impl ScriptSet {
     fn call(&self, script: &Compiled, name: &str, args: Vec<Dynamic>) -> Result<Dynamic, HookError> {
         let mut scope = Scope::new();
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
-        self.engine
+        sandbox::shared()
             .call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, name, args)
             .map_err(|e| error_in(script, name, *e))
     }

@@ -1,0 +1,116 @@
+//! What the loads of one run share: the rule sets that units build on.
+//!
+//! A Kanwil's rules are read by each of its 20-60 units, the national rules
+//! by every unit in the country. When many rule sets are loaded in one run
+//! (`check` of a tree, `rollup`), each file reached through `berdasarkan`
+//! is read and parsed once, each script it names compiled once, and every
+//! unit's load takes a shared handle to them. Loads may run on several
+//! threads at once: the first to ask for a file reads it while the others
+//! wait for that file only.
+//!
+//! A unit's own files are not kept here: they are read by its load and
+//! dropped with it, so memory does not grow with the number of units.
+
+use crate::ast;
+use crate::error::RuleError;
+use crate::parser::parse;
+use crate::source::{FileId, SourceFile, SourceMap};
+use camino::{Utf8Path, Utf8PathBuf};
+use sakip_script::{CompiledScript, ScriptError};
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// A rule file as read and parsed once for the whole run.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedFile {
+    pub id: FileId,
+    pub source: Arc<SourceFile>,
+    /// `None` when it does not parse; the error is in `error`.
+    pub ast: Option<Arc<ast::File>>,
+    pub error: Option<RuleError>,
+}
+
+type Slots<K, V> = Mutex<HashMap<K, Arc<OnceLock<V>>>>;
+
+/// Files, folder listings and compiled scripts shared by the loads of one run.
+#[derive(Default)]
+pub struct Shared {
+    files: Slots<Utf8PathBuf, Result<SharedFile, String>>,
+    listings: Slots<Utf8PathBuf, Result<Vec<Utf8PathBuf>, String>>,
+    scripts: Slots<Utf8PathBuf, ScriptLoad>,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared").finish_non_exhaustive()
+    }
+}
+
+/// The slot for `key`, made empty when new. The map is locked only to find
+/// the slot: filling it (reading, parsing, compiling) happens outside.
+fn slot<K: Eq + Hash, V>(slots: &Slots<K, V>, key: K) -> Arc<OnceLock<V>> {
+    // A thread that panicked while holding the lock left the map whole
+    // (an insert either happened or did not), so a poisoned lock is usable.
+    let mut map = slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    map.entry(key).or_default().clone()
+}
+
+impl Shared {
+    /// The file at `path`, read and parsed the first time it is asked for;
+    /// `Err` says why it cannot be read.
+    pub(crate) fn file(&self, path: &Utf8Path) -> Result<SharedFile, String> {
+        slot(&self.files, path.to_path_buf())
+            .get_or_init(|| {
+                let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+                let mut sources = SourceMap::default();
+                let id = sources.add(path, text);
+                let (ast, error) = match parse(&sources, id) {
+                    Ok(f) => (Some(Arc::new(f)), None),
+                    Err(e) => (None, Some(*e)),
+                };
+                let source = sources.get_shared(id).ok_or("the file was not kept")?;
+                Ok(SharedFile { id, source, ast, error })
+            })
+            .clone()
+    }
+
+    /// The `.sakip` files in `dir`, sorted; `Err` says why it cannot be read.
+    pub(crate) fn listing(&self, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, String> {
+        slot(&self.listings, dir.to_path_buf())
+            .get_or_init(|| crate::resolve::sakip_files_in(dir).map_err(|e| e.to_string()))
+            .clone()
+    }
+
+    /// The script at `path`, read and compiled the first time it is asked for.
+    pub(crate) fn script(&self, path: &Utf8Path) -> ScriptLoad {
+        slot(&self.scripts, path.to_path_buf())
+            .get_or_init(|| ScriptLoad::read(path))
+            .clone()
+    }
+}
+
+/// A script file read and compiled, or why it could not be.
+#[derive(Debug, Clone)]
+pub(crate) enum ScriptLoad {
+    Compiled(Arc<CompiledScript>),
+    Unreadable(String),
+    /// It does not compile; its text is kept to show the line at fault.
+    Broken {
+        text: String,
+        error: ScriptError,
+    },
+}
+
+impl ScriptLoad {
+    pub(crate) fn read(path: &Utf8Path) -> Self {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => return ScriptLoad::Unreadable(e.to_string()),
+        };
+        match CompiledScript::compile(path.as_str(), &text) {
+            Ok(script) => ScriptLoad::Compiled(Arc::new(script)),
+            Err(error) => ScriptLoad::Broken { text, error },
+        }
+    }
+}
