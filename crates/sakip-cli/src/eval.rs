@@ -5,7 +5,6 @@
 use crate::{render, ColorChoice, Io};
 use camino::{Utf8Path, Utf8PathBuf};
 use clap::ValueEnum;
-use sakip_core::data::UnitData;
 use sakip_core::Evaluation;
 use sakip_rules::{LoadedUnit, RuleError};
 
@@ -35,7 +34,7 @@ pub enum Format {
     Md,
 }
 
-/// Loads and evaluates a unit's year: the library form of `sakip eval`.
+/// Loads and evaluates a unit's year (see [`sakip_engine::evaluate_unit`]).
 pub fn evaluate_unit(dir: &Utf8Path, year: u16) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
     evaluate_unit_with(dir, year, sakip_core::evaluate::Options { trace: false })
 }
@@ -46,45 +45,7 @@ pub fn evaluate_unit_with(
     year: u16,
     options: sakip_core::evaluate::Options,
 ) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
-    let unit = sakip_rules::load_unit(dir)?;
-    let has_year = unit.data.contains_key(&year) || unit.rules.perjanjian(year).is_some();
-    if !has_year {
-        let mut years: Vec<u16> = unit.data.keys().copied().collect();
-        years.extend(unit.rules.perjanjian.iter().map(|p| p.year));
-        years.sort_unstable();
-        years.dedup();
-        let known = if years.is_empty() {
-            "it has no `perjanjian` or `realisasi` block for any year".to_string()
-        } else {
-            format!(
-                "it has {}",
-                years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
-            )
-        };
-        return Err(vec![RuleError::path(
-            dir.as_str(),
-            "year",
-            format!("the unit has no Perjanjian Kinerja or realisasi for {year}"),
-        )
-        .help(format!(
-            "{known}; add `perjanjian {year} {{ ... }}` and `realisasi {year} {{ ... }}` blocks"
-        ))]);
-    }
-    let empty = UnitData::new(year);
-    let data = unit.data.get(&year).unwrap_or(&empty);
-    // Last year, under last year's rules, for the comparison columns.
-    let previous = year
-        .checked_sub(1)
-        .filter(|y| unit.data.contains_key(y) && unit.rules.perjanjian(*y).is_some())
-        .map(|y| {
-            let data = unit.data.get(&y).unwrap_or(&empty);
-            let quiet = sakip_core::evaluate::Options { trace: false };
-            sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(y), quiet)
-        });
-    // `eval` prints figures, not steps: no trace (`explain` is the command for steps).
-    let mut ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(year), options);
-    sakip_core::banding::compare(&mut ev, previous.as_ref(), &unit.rules);
-    Ok((unit, ev))
+    sakip_engine::evaluate_unit(dir, year, options)
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {

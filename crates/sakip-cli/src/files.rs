@@ -51,3 +51,57 @@ pub fn replace(path: &Utf8Path, contents: impl AsRef<[u8]>) -> std::io::Result<(
         let _ = std::fs::remove_file(&tmp);
     })
 }
+
+/// A file written as a stream (a rollup's output) that takes its name only
+/// when [`AtomicFile::commit`] is called: a run that cannot complete leaves
+/// the destination as it was.
+pub struct AtomicFile {
+    path: Utf8PathBuf,
+    tmp: Utf8PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Utf8Path) -> std::io::Result<Self> {
+        let tmp = write_temp(path, b"")?;
+        let file = std::fs::OpenOptions::new().write(true).truncate(true).open(&tmp)?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(std::io::BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+
+    /// Flushes, syncs, and gives the file its name.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        if let Some(w) = self.file.take() {
+            let file = w.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+        }
+        std::fs::rename(&self.tmp, &self.path)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.file.as_mut() {
+            Some(f) => f.write(buf),
+            None => Err(std::io::Error::other("the file was committed")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.file.as_mut() {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}

@@ -17,6 +17,7 @@ pub mod import;
 pub mod new_year;
 pub mod render;
 pub mod report;
+pub mod rollup;
 pub mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -63,6 +64,8 @@ pub enum Command {
     Report(report::Args),
     /// Read realisasi and budget from a spreadsheet into the unit's data file
     Import(import::Args),
+    /// Evaluate every unit under folders, or in a long table, and add them up per Kanwil
+    Rollup(rollup::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +126,7 @@ where
         Command::Test(args) => test::run(args, cli.color, io),
         Command::Import(args) => import::run(args, cli.color, io),
         Command::Report(args) => report::run(args, cli.color, io),
+        Command::Rollup(args) => rollup::run(args, cli.color, io),
     };
     match result {
         Ok(code) => code,

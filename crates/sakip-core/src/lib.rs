@@ -27,6 +27,7 @@
 //! - [`perubahan`]: what changed in the rules between two years.
 //! - [`diagnostic`]: findings as data; rendering is the caller's.
 //! - [`uji`]: rule tests written as data.
+//! - [`rekap`]: many units added up per Kanwil and for the country.
 
 pub mod agregasi;
 pub mod anggaran;
@@ -42,6 +43,7 @@ pub mod number;
 pub mod periode;
 pub mod perubahan;
 pub mod polaritas;
+pub mod rekap;
 pub mod satuan;
 pub mod uji;
 

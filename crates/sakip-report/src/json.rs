@@ -188,7 +188,23 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
 
 /// The evaluation as pretty-printed JSON, ending with a newline.
 pub fn render<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a str]) -> String {
-    let out = Output {
+    let out = output(ev, rules, scripts);
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+/// The same object as [`render`] on one line, ending with a newline: a
+/// line of `rollup --format jsonl`.
+pub fn render_line<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a str]) -> String {
+    let out = output(ev, rules, scripts);
+    let mut text = serde_json::to_string(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn output<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a str]) -> Output<'a> {
+    Output {
         satker: ev.satker.as_ref().map(|s| Satker {
             id: &s.id,
             name: &s.name,
@@ -246,8 +262,5 @@ pub fn render<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'
                 location: d.origin.as_ref().map(|o| o.to_string()),
             })
             .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    }
 }

@@ -8,6 +8,7 @@
 //! - [`markdown`]: tables to paste into a report.
 //! - [`csv`]: one row per indicator, for spreadsheets.
 //! - [`xlsx`]: an Excel workbook, one sheet per table, numbers as numbers.
+//! - [`rekap`]: many units added up (`sakip rollup`): long CSV, summaries.
 //! - [`angka`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
 
 pub mod angka;
@@ -15,6 +16,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod rekap;
 pub mod table;
 pub mod xlsx;
 

@@ -1,0 +1,330 @@
+//! `sakip rollup`: every unit of a Kanwil, a ministry or the country in one
+//! run, from unit folders (`sakip rollup <path>... --year Y`) or from one
+//! long table (`sakip rollup --rules <rule-set>... --data <file.csv>...`).
+//! Exit 1 when any unit failed (after all are done), 2 on a command line it
+//! does not understand.
+
+use crate::files::AtomicFile;
+use crate::{render, ColorChoice, Io};
+use camino::Utf8PathBuf;
+use clap::ValueEnum;
+use sakip_core::rekap::Rollup;
+use sakip_engine::rollup::{self, Evaluated, Outcome};
+use sakip_engine::Selection;
+use std::io::Write;
+
+#[derive(clap::Args, Debug)]
+#[command(after_long_help = "\
+Examples:
+  sakip rollup examples --year 2022
+  sakip rollup /data/satker --year 2022 --kanwil kanwil_sumsel --format csv -o rekap.csv --budget-csv anggaran.csv
+  sakip rollup --rules rules/ditjenpas --rules rules/kanwil-sumsel --data satker-2022.csv --year 2022 --format jsonl
+
+A unit is a folder whose rule set starts with `satker`; national and Kanwil
+rule sets under the paths are read once and shared by their units.
+
+The long table (`--data`) has the columns satker,kanwil,indikator, then
+optional satker_name and target, then realisasi or tw1..tw4 or smt1,smt2;
+numbers in plain notation (`1.500` is one and a half). The rows of one
+satker follow each other. A bad row is reported as file:line and left out
+(exit 1); --strict stops at the first.")]
+pub struct Args {
+    /// Folders (searched recursively for units) or rule files
+    #[arg(required_unless_present = "data", conflicts_with = "data")]
+    pub paths: Vec<Utf8PathBuf>,
+
+    /// The year to evaluate
+    #[arg(long, short)]
+    pub year: u16,
+
+    /// Keep only the units of this Kanwil (its rule set's id, or its `kanwil` value in --data)
+    #[arg(long)]
+    pub kanwil: Option<String>,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write the output to this file (replaced only when the run completes)
+    #[arg(long, short)]
+    pub output: Option<Utf8PathBuf>,
+
+    /// Also write every unit's budget lines as CSV to this file
+    #[arg(long)]
+    pub budget_csv: Option<Utf8PathBuf>,
+
+    /// National and Kanwil rule sets to evaluate --data against
+    #[arg(long, requires = "data")]
+    pub rules: Vec<Utf8PathBuf>,
+
+    /// Long tables of many units' rows (CSV)
+    #[arg(long, requires = "rules")]
+    pub data: Vec<Utf8PathBuf>,
+
+    /// Stop at the first bad row of --data
+    #[arg(long, requires = "data")]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Per Kanwil: units per band, mean and median capaian per tier, budget absorption
+    Table,
+    /// Units, per-Kanwil and national summaries in one document
+    Json,
+    /// One line per unit: the object of `eval --format json`
+    Jsonl,
+    /// One row per unit and indicator
+    Csv,
+}
+
+/// What each unit renders to, on the thread that evaluated it.
+struct Rendered {
+    main: String,
+    budget: String,
+}
+
+/// Where the output goes: standard output, or a file that takes its name
+/// only when the run completes.
+enum Sink<'a> {
+    Stdout(&'a mut dyn Write),
+    File(AtomicFile),
+}
+
+impl Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File(f) => f.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File(f) => f.flush(),
+        }
+    }
+}
+
+pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let selection = Selection {
+        year: args.year,
+        kanwil: args.kanwil.clone(),
+    };
+    let format = args.format;
+    let with_budget = args.budget_csv.is_some();
+    let work = |u: &Evaluated<'_>| {
+        let kanwil = &u.record.kanwil_id;
+        let main = match format {
+            Format::Jsonl | Format::Json => {
+                let scripts = u.scripts.names(u.evaluation.year);
+                sakip_report::json::render_line(u.evaluation, u.rules, &scripts)
+            }
+            Format::Csv => sakip_report::rekap::csv_rows(u.evaluation, kanwil, &u.record.satker_id),
+            Format::Table => String::new(),
+        };
+        let budget = if with_budget {
+            sakip_report::rekap::budget_rows(u.evaluation, kanwil, &u.record.satker_id)
+        } else {
+            String::new()
+        };
+        Rendered { main, budget }
+    };
+
+    // Load what the run needs before any output is opened.
+    let source = if args.data.is_empty() {
+        let (folders, errors) = rollup::folders_under(&args.paths);
+        if !errors.is_empty() {
+            render::to_stderr(io, colour, &errors)?;
+            return Ok(1);
+        }
+        Source::Folders(folders)
+    } else {
+        match sakip_engine::long_table::RuleSets::load(&args.rules) {
+            Ok(rules) => Source::Table(Box::new(rules)),
+            Err(errors) => {
+                render::to_stderr(io, colour, &errors)?;
+                return Ok(1);
+            }
+        }
+    };
+    let mut out = match &args.output {
+        Some(path) => Sink::File(AtomicFile::create(path)?),
+        None => Sink::Stdout(&mut *io.out),
+    };
+    let mut budget = match &args.budget_csv {
+        Some(path) => {
+            let mut f = AtomicFile::create(path)?;
+            f.write_all(sakip_report::rekap::csv_line(sakip_report::rekap::BUDGET_CSV_HEADER).as_bytes())?;
+            Some(f)
+        }
+        None => None,
+    };
+    match format {
+        Format::Csv => out.write_all(sakip_report::rekap::csv_line(sakip_report::rekap::CSV_HEADER).as_bytes())?,
+        Format::Json => write!(out, "{{\"year\":{},\"units\":[", args.year)?,
+        _ => {}
+    }
+
+    let keep_ranking = matches!(format, Format::Table | Format::Json);
+    let mut summary = Rollup::new(args.year, keep_ranking);
+    let mut first = true;
+    let mut failed_units: Vec<(String, Vec<sakip_rules::RuleError>)> = Vec::new();
+    let mut write_error: Option<std::io::Error> = None;
+    let total = source.len();
+    let progress = progress_bar(total, io.err_is_terminal);
+    let tick = || {
+        if let Some(p) = &progress {
+            p.inc(1);
+        }
+    };
+    let mut sink = |outcome: Outcome<Rendered>| {
+        rollup::add_to(&mut summary, &outcome);
+        match outcome {
+            Outcome::Done { output, .. } => {
+                let written = (|| {
+                    if format == Format::Json && !output.main.is_empty() {
+                        if !first {
+                            out.write_all(b",")?;
+                        }
+                        first = false;
+                        out.write_all(output.main.trim_end().as_bytes())
+                    } else {
+                        out.write_all(output.main.as_bytes())
+                    }
+                })()
+                .and_then(|()| match budget.as_mut() {
+                    Some(b) => b.write_all(output.budget.as_bytes()),
+                    None => Ok(()),
+                });
+                if let Err(e) = written {
+                    write_error.get_or_insert(e);
+                }
+            }
+            Outcome::Failed { path, errors, .. } => failed_units.push((path, errors)),
+        }
+    };
+    let mut bad_rows = 0u64;
+    let mut fatal = None;
+    match &source {
+        Source::Folders(folders) => rollup::run_folders(folders, &selection, work, &mut sink, &tick),
+        Source::Table(rules) => {
+            let mut report = |e: &sakip_engine::long_table::RowError| {
+                bad_rows += 1;
+                let _ = writeln!(io.err, "error: {e}");
+            };
+            match sakip_engine::long_table::run(
+                rules,
+                &args.data,
+                &selection,
+                args.strict,
+                work,
+                &mut sink,
+                &mut report,
+                &tick,
+            ) {
+                Ok(stats) => {
+                    for k in &stats.kanwil_without_rules {
+                        writeln!(
+                            io.err,
+                            "info: kanwil `{k}` has no rule set among --rules: its rows are grouped under it and evaluated under the national rules"
+                        )?;
+                    }
+                }
+                Err(e) => fatal = Some(e),
+            }
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    if let Some(e) = fatal {
+        writeln!(io.err, "error: {e}")?;
+        writeln!(io.err, "nothing was written: the run could not complete")?;
+        return Ok(1);
+    }
+    summary.finish();
+    let err_colour = colour.enabled(io.err_is_terminal);
+    for (path, errors) in &failed_units {
+        writeln!(io.err, "error: unit `{path}` was not evaluated:")?;
+        write!(io.err, "{}", render::human(errors, err_colour))?;
+    }
+    match format {
+        Format::Table => {
+            let width = io.width.unwrap_or(120);
+            out.write_all(sakip_report::rekap::table(&summary, width).as_bytes())?;
+        }
+        Format::Json => {
+            let rest = sakip_report::rekap::summaries_json(&summary);
+            let text = serde_json::to_string(&rest).unwrap_or_default();
+            // `rest` is an object: splice its members after the units.
+            let members = text.strip_prefix('{').unwrap_or(&text);
+            writeln!(out, "],{members}")?;
+        }
+        _ => {}
+    }
+    if let Sink::File(f) = out {
+        f.commit()?;
+    }
+    if let Some(b) = budget {
+        b.commit()?;
+    }
+    let units = summary.nasional().units;
+    if summary.is_empty() {
+        writeln!(io.err, "error: no unit was found to evaluate for {}", args.year)?;
+        return Ok(1);
+    }
+    if summary.any_failed() || bad_rows > 0 {
+        writeln!(
+            io.err,
+            "{units} units, {} failed{}",
+            summary.failures.len(),
+            if bad_rows > 0 {
+                format!(", {bad_rows} bad rows left out")
+            } else {
+                String::new()
+            }
+        )?;
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+enum Source {
+    Folders(Vec<Utf8PathBuf>),
+    Table(Box<sakip_engine::long_table::RuleSets>),
+}
+
+impl Source {
+    /// How many steps the progress bar counts: folders, or (unknown) units of a table.
+    fn len(&self) -> Option<u64> {
+        match self {
+            Source::Folders(f) => u64::try_from(f.len()).ok(),
+            Source::Table(_) => None,
+        }
+    }
+}
+
+/// A bar on stderr when it is a terminal: done/total, rate and time left;
+/// nothing otherwise.
+fn progress_bar(total: Option<u64>, is_terminal: bool) -> Option<indicatif::ProgressBar> {
+    if !is_terminal {
+        return None;
+    }
+    let bar = match total {
+        Some(n) => indicatif::ProgressBar::new(n).with_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} satker  {per_sec}  sisa {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} satker  {per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    Some(bar)
+}

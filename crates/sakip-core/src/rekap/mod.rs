@@ -1,0 +1,151 @@
+//! Rekapitulasi: many units added up. What a rollup keeps of each unit
+//! ([`record`]), the exact per-Kanwil and national summaries ([`summary`]),
+//! and the accumulator that builds them as units come in, in memory that
+//! does not grow with the number of units (the ranking by score aside).
+//! Reading units and running them in parallel is the caller's.
+
+pub mod record;
+pub mod summary;
+
+pub use record::{kanwil_of, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL};
+pub use summary::{Basis, Distribution, IndicatorSummary, Summary};
+
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// The group of units whose rules failed before their Kanwil could be told.
+pub const UNKNOWN_KANWIL: &str = "?";
+
+/// A unit in the ranking by score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub path: String,
+    pub satker_id: String,
+    pub satker_name: String,
+    pub kanwil_id: String,
+    pub score: Decimal,
+    pub band: Option<String>,
+}
+
+/// A unit that could not be evaluated, with its errors as one line each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub path: String,
+    pub kanwil_id: String,
+    pub kanwil_name: String,
+    pub errors: Vec<String>,
+}
+
+/// The summaries of a run, built as its units come in.
+#[derive(Debug, Clone, Default)]
+pub struct Rollup {
+    pub year: u16,
+    /// How figures are rounded and classified (from the first evaluated unit).
+    pub basis: Option<Basis>,
+    pub kanwil: BTreeMap<String, Summary>,
+    /// Units by score, highest first (kept when asked for).
+    pub ranking: Vec<Ranked>,
+    pub failures: Vec<Failure>,
+    keep_ranking: bool,
+}
+
+impl Rollup {
+    /// `keep_ranking`: keep every unit's score for the ranking (the table,
+    /// JSON, HTML and XLSX show it; streamed formats need not hold it).
+    pub fn new(year: u16, keep_ranking: bool) -> Self {
+        Self {
+            year,
+            keep_ranking,
+            ..Self::default()
+        }
+    }
+
+    /// Adds a unit that could not be evaluated; an empty Kanwil id is a
+    /// unit whose rules did not load far enough to tell its Kanwil.
+    pub fn add_failure(&mut self, mut failure: Failure) {
+        if failure.kanwil_id.is_empty() {
+            failure.kanwil_id = UNKNOWN_KANWIL.to_string();
+            failure.kanwil_name = "Kanwil tidak diketahui".to_string();
+        }
+        self.kanwil
+            .entry(failure.kanwil_id.clone())
+            .or_insert_with(|| Summary::new(&failure.kanwil_id, &failure.kanwil_name))
+            .add_failed();
+        self.failures.push(failure);
+    }
+
+    /// Adds an evaluated unit; `basis` is the settings it was evaluated
+    /// under, kept from the first unit to round and classify the summaries.
+    pub fn add_record(&mut self, record: &UnitRecord, basis: Option<&Basis>) {
+        if self.basis.is_none() {
+            self.basis = basis.cloned();
+        }
+        self.kanwil
+            .entry(record.kanwil_id.clone())
+            .or_insert_with(|| Summary::new(&record.kanwil_id, &record.kanwil_name))
+            .add(record);
+        if record.errors > 0 {
+            self.failures.push(Failure {
+                path: record.path.clone(),
+                kanwil_id: record.kanwil_id.clone(),
+                kanwil_name: record.kanwil_name.clone(),
+                errors: vec![format!(
+                    "{} figure(s) could not be computed: see `sakip eval {} --year {}`",
+                    record.errors, record.path, self.year
+                )],
+            });
+        }
+        if self.keep_ranking {
+            if let Some(score) = record.score {
+                self.ranking.push(Ranked {
+                    path: record.path.clone(),
+                    satker_id: record.satker_id.clone(),
+                    satker_name: record.satker_name.clone(),
+                    kanwil_id: record.kanwil_id.clone(),
+                    score,
+                    band: record.band.clone(),
+                });
+            }
+        }
+    }
+
+    /// The national line: every Kanwil added up.
+    pub fn nasional(&self) -> Summary {
+        let mut all = Summary::new("nasional", "Nasional");
+        for s in self.kanwil.values() {
+            all.merge(s);
+        }
+        all
+    }
+
+    /// Sorts the ranking: highest score first, then by path.
+    pub fn finish(&mut self) {
+        self.ranking
+            .sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.path.cmp(&b.path)));
+    }
+
+    /// Units that failed: rules or data that do not load, or errors in the evaluation.
+    pub fn any_failed(&self) -> bool {
+        !self.failures.is_empty()
+    }
+
+    /// Whether no Kanwil group was made: nothing was evaluated.
+    pub fn is_empty(&self) -> bool {
+        self.kanwil.is_empty()
+    }
+
+    /// The group a Kanwil id names, when units of it were seen.
+    pub fn group(&self, id: &str) -> Option<&Summary> {
+        self.kanwil.get(id)
+    }
+}
+
+/// The settings a unit's year was evaluated under.
+pub fn basis_of(rules: &crate::RuleSet, year: u16) -> Basis {
+    let s = rules.settings(year);
+    Basis {
+        capaian: s.pembulatan_capaian.value,
+        anggaran: s.pembulatan_anggaran.value,
+        klasifikasi: s.klasifikasi.value.clone(),
+    }
+}

@@ -1,0 +1,107 @@
+//! What a rollup keeps of one evaluated unit: where it belongs, its score
+//! and band, each indicator's capaian and band, and its budget total.
+
+use crate::model::{Tier, Tingkat};
+use crate::{Evaluation, RuleSet, Severity};
+use rust_decimal::Decimal;
+
+/// The group of units that belong to no Kanwil (a unit that builds on the
+/// national rules directly).
+pub const NO_KANWIL: &str = "-";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorFigure {
+    pub id: String,
+    pub name: String,
+    pub tier: Tier,
+    pub capaian: Option<Decimal>,
+    pub band: Option<String>,
+}
+
+/// Where a unit's score comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreSource {
+    /// The `nilai_satker` hook of a script.
+    Nilai,
+    /// No script scores the unit: the mean of its capaian, rounded like a capaian.
+    MeanCapaian,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRecord {
+    /// The unit's folder, or its id when it came from a long table.
+    pub path: String,
+    pub satker_id: String,
+    pub satker_name: String,
+    pub kanwil_id: String,
+    pub kanwil_name: String,
+    pub indicators: Vec<IndicatorFigure>,
+    /// The unit's overall score (see [`ScoreSource`]).
+    pub score: Option<Decimal>,
+    pub score_source: ScoreSource,
+    /// The band of the score under the klasifikasi in force.
+    pub band: Option<String>,
+    /// The budget's Total row (zero when the unit reported no budget).
+    pub pagu: Decimal,
+    pub realisasi: Decimal,
+    /// Error diagnostics of the evaluation (a figure that could not be computed).
+    pub errors: usize,
+}
+
+impl UnitRecord {
+    pub fn new(path: &str, ev: &Evaluation, rules: &RuleSet) -> Self {
+        let settings = rules.settings(ev.year);
+        let (kanwil_id, kanwil_name) = kanwil_of(&ev.chain);
+        let indicators: Vec<IndicatorFigure> = ev
+            .indicators
+            .iter()
+            .map(|r| IndicatorFigure {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                tier: r.tier,
+                capaian: r.capaian,
+                band: r.band.as_ref().map(|b| b.label.clone()),
+            })
+            .collect();
+        let (score, score_source) = match &ev.nilai {
+            Some(n) => (Some(n.value), ScoreSource::Nilai),
+            None => {
+                let values: Vec<Decimal> = indicators.iter().filter_map(|i| i.capaian).collect();
+                let sum = values.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b));
+                let mean = sum
+                    .filter(|_| !values.is_empty())
+                    .and_then(|s| s.checked_div(Decimal::from(values.len())))
+                    .map(|m| settings.pembulatan_capaian.value.apply(m));
+                (mean, ScoreSource::MeanCapaian)
+            }
+        };
+        let band = score
+            .and_then(|s| settings.klasifikasi.value.classify(s))
+            .map(|b| b.label.clone());
+        let (pagu, realisasi) = ev.anggaran.total().map(|t| (t.pagu, t.realisasi)).unwrap_or_default();
+        Self {
+            path: path.to_string(),
+            satker_id: ev.satker.as_ref().map(|s| s.id.clone()).unwrap_or_default(),
+            satker_name: ev.satker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+            kanwil_id,
+            kanwil_name,
+            indicators,
+            score,
+            score_source,
+            band,
+            pagu,
+            realisasi,
+            errors: ev.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        }
+    }
+}
+
+/// The Kanwil a chain of rule sets runs through, as `(id, name)`.
+pub fn kanwil_of(chain: &[crate::model::RuleSetInfo]) -> (String, String) {
+    chain
+        .iter()
+        .rev()
+        .find(|r| r.tingkat == Tingkat::Kanwil)
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .unwrap_or_else(|| (NO_KANWIL.to_string(), "tanpa Kanwil".to_string()))
+}

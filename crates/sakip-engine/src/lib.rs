@@ -1,0 +1,20 @@
+//! What every sakip front end calls: the command line today, a language
+//! server and a web workbench later. Each capability is a function here;
+//! a front end parses its arguments, calls one, and renders the result.
+//!
+//! - [`unit`]: one unit's year, with last year's figures beside it (`eval`,
+//!   `explain`, `report`).
+//! - [`rollup`]: every unit under some folders, evaluated in parallel with
+//!   the rule sets they share read once, handed on in a fixed order.
+//! - [`long_table`]: many units' rows from one long CSV, as a ministry
+//!   exports them, evaluated against given rule sets.
+//!
+//! The summaries themselves are pure arithmetic and live in the core
+//! (`sakip_core::rekap`), where renderers read them.
+
+pub mod long_table;
+pub mod rollup;
+pub mod unit;
+
+pub use rollup::{Outcome, Selection};
+pub use unit::{evaluate_unit, evaluate_year};

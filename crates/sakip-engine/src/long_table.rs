@@ -1,0 +1,576 @@
+//! Many units' rows in one long CSV, as a ministry exports them from its
+//! database, evaluated against given rule sets (**contract**):
+//!
+//! ```text
+//! satker,kanwil,indikator[,satker_name][,target],realisasi | tw1..tw4 | smt1,smt2
+//! ```
+//!
+//! A row's `kanwil` that names a given Kanwil rule set is evaluated under
+//! it; any other value only groups the rows, under the national rules.
+//! Numbers are in plain notation with a decimal point, as databases write
+//! them (`1.500` is one and a half); an empty cell is a figure not
+//! reported. A missing `target` takes the target in force in the rules.
+//!
+//! The file is read as a stream: the rows of one satker follow each other
+//! (as `ORDER BY satker` gives them), a batch of units is evaluated on all
+//! cores, handed on in file order, and dropped. A bad row is reported with
+//! its `file:line`, column and a fix, and left out.
+
+use crate::rollup::{Evaluated, Outcome, Selection, BATCH};
+use camino::{Utf8Path, Utf8PathBuf};
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use sakip_core::data::{RealisasiEntry, UnitData};
+use sakip_core::evaluate::Options;
+use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, Tingkat};
+use sakip_core::periode::Periode;
+use sakip_core::rekap::{basis_of, UnitRecord};
+use sakip_rules::{LoadedUnit, RuleError, Shared};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::str::FromStr;
+
+/// The rule sets rows are evaluated against: the national one, and Kanwil
+/// ones by id.
+pub struct RuleSets {
+    pub national: LoadedUnit,
+    pub kanwil: HashMap<String, LoadedUnit>,
+}
+
+impl RuleSets {
+    /// Loads the rule sets given with `--rules` (folders or header files):
+    /// exactly one national, any number of Kanwil ones.
+    pub fn load(paths: &[Utf8PathBuf]) -> Result<Self, Vec<RuleError>> {
+        let shared = Shared::default();
+        let mut national = None;
+        let mut kanwil = HashMap::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            match sakip_rules::load_rule_set_with(path, &shared) {
+                Ok(set) => match set.rules.chain.last().map(|r| (r.tingkat, r.id.clone())) {
+                    Some((Tingkat::Nasional, _)) if national.is_none() => national = Some(set),
+                    Some((Tingkat::Nasional, _)) => errors.push(
+                        RuleError::path(path.as_str(), "rules-national-twice", "a second national rule set")
+                            .help("give one national rule set with `--rules`, and Kanwil rule sets beside it"),
+                    ),
+                    Some((Tingkat::Kanwil, id)) => {
+                        kanwil.insert(id, set);
+                    }
+                    _ => errors.push(
+                        RuleError::path(path.as_str(), "rules-level", "this is a unit's rule set")
+                            .help("`--rules` takes the national rule set and Kanwil rule sets; a unit's rows come from `--data`"),
+                    ),
+                },
+                Err(e) => errors.extend(e),
+            }
+        }
+        // A Kanwil rule set carries the national rules it builds on.
+        if national.is_none() && errors.is_empty() {
+            if let Some(first) = paths.first() {
+                errors.push(
+                    RuleError::path(
+                        first.as_str(),
+                        "rules-national-missing",
+                        "no national rule set was given",
+                    )
+                    .help("add the national rule set: `--rules rules/ditjenpas`"),
+                );
+            }
+        }
+        match national {
+            Some(national) if errors.is_empty() => Ok(Self { national, kanwil }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A row that cannot be used, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub file: String,
+    /// 1-based line of the file (the header is line 1).
+    pub line: u64,
+    pub column: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: ", self.file, self.line)?;
+        if let Some(c) = &self.column {
+            write!(f, "column `{c}`: ")?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(h) = &self.help {
+            write!(f, "\n  help: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A file that cannot be read as a long table at all (missing columns, not
+/// UTF-8, unreadable): the run stops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError(pub RowError);
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Where each column is.
+#[derive(Debug, Clone)]
+struct Columns {
+    satker: usize,
+    kanwil: usize,
+    indikator: usize,
+    satker_name: Option<usize>,
+    target: Option<usize>,
+    values: Vec<(Periode, usize)>,
+}
+
+const PERIOD_COLUMNS: [(&str, Periode); 7] = [
+    ("realisasi", Periode::Tahun),
+    ("tw1", Periode::Tw1),
+    ("tw2", Periode::Tw2),
+    ("tw3", Periode::Tw3),
+    ("tw4", Periode::Tw4),
+    ("smt1", Periode::Smt1),
+    ("smt2", Periode::Smt2),
+];
+
+impl Columns {
+    fn find(file: &str, header: &csv::StringRecord) -> Result<Self, FileError> {
+        let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+        let at = |name: &str| names.iter().position(|n| n == name);
+        let missing = |name: &str| {
+            FileError(RowError {
+                file: file.to_string(),
+                line: 1,
+                column: Some(name.to_string()),
+                message: format!("the header has no `{name}` column"),
+                help: Some(
+                    "the columns are `satker,kanwil,indikator`, then optional `satker_name` and `target`, then `realisasi` or `tw1..tw4` or `smt1,smt2`"
+                        .to_string(),
+                ),
+            })
+        };
+        let values: Vec<(Periode, usize)> = PERIOD_COLUMNS
+            .iter()
+            .filter_map(|(name, p)| at(name).map(|i| (*p, i)))
+            .collect();
+        if values.is_empty() {
+            return Err(missing("realisasi"));
+        }
+        Ok(Self {
+            satker: at("satker").ok_or_else(|| missing("satker"))?,
+            kanwil: at("kanwil").ok_or_else(|| missing("kanwil"))?,
+            indikator: at("indikator").ok_or_else(|| missing("indikator"))?,
+            satker_name: at("satker_name"),
+            target: at("target"),
+            values,
+        })
+    }
+}
+
+/// One row as read, its numbers not parsed yet (that happens on the workers).
+struct RawRow {
+    line: u64,
+    record: csv::StringRecord,
+}
+
+/// The rows of one satker.
+struct RawUnit {
+    file: usize,
+    satker: String,
+    rows: Vec<RawRow>,
+}
+
+/// What a long-table run found besides the units.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub rows: u64,
+    pub bad_rows: u64,
+    /// `kanwil` values with no rule set of their own (grouped under the national rules).
+    pub kanwil_without_rules: Vec<String>,
+}
+
+/// Reads the long tables in `files` and evaluates each satker's rows; `work`,
+/// `sink` and `tick` as in [`crate::rollup::run_folders`]; `bad_row` gets
+/// each bad row in file order. With `strict`, the run stops after the
+/// first bad row. A file that cannot be read as a table stops the run.
+#[allow(clippy::too_many_arguments)]
+pub fn run<T, W, S>(
+    rules: &RuleSets,
+    files: &[Utf8PathBuf],
+    selection: &Selection,
+    strict: bool,
+    work: W,
+    mut sink: S,
+    bad_row: &mut dyn FnMut(&RowError),
+    tick: &(dyn Fn() + Sync),
+) -> Result<Stats, FileError>
+where
+    T: Send,
+    W: Fn(&Evaluated<'_>) -> T + Sync,
+    S: FnMut(Outcome<T>),
+{
+    let mut stats = Stats::default();
+    let mut finished: HashSet<String> = HashSet::new();
+    let mut told: HashSet<String> = HashSet::new();
+    let names: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+    let mut columns: Vec<Columns> = Vec::new();
+    let mut batch: Vec<Pending> = Vec::new();
+    // Hands a batch on in file order; true when a strict run must stop.
+    let mut flush = |batch: &mut Vec<Pending>, columns: &[Columns], stats: &mut Stats| -> bool {
+        let done: Vec<(Vec<RowError>, Option<Outcome<T>>)> = batch
+            .par_iter()
+            .map(|p| match p {
+                Pending::Unit(u) => {
+                    let r = evaluate_rows(rules, u, &names, columns, selection, &work);
+                    tick();
+                    r
+                }
+                Pending::Bad(e) => (vec![e.clone()], None),
+            })
+            .collect();
+        batch.clear();
+        for (errors, outcome) in done {
+            for e in &errors {
+                stats.bad_rows += 1;
+                bad_row(e);
+                if strict {
+                    return true;
+                }
+            }
+            if let Some(o) = outcome {
+                if let Outcome::Done { record, .. } = &o {
+                    if !rules.kanwil.contains_key(&record.kanwil_id) && told.insert(record.kanwil_id.clone()) {
+                        stats.kanwil_without_rules.push(record.kanwil_id.clone());
+                    }
+                }
+                sink(o);
+            }
+        }
+        false
+    };
+    for (index, path) in files.iter().enumerate() {
+        let name = path.as_str();
+        let mut reader = open(path)?;
+        let header = reader.headers().map_err(|e| read_error(name, 1, &e))?.clone();
+        let cols = Columns::find(name, &header)?;
+        let satker_column = cols.satker;
+        columns.push(cols);
+        let mut record = csv::StringRecord::new();
+        let mut current: Option<RawUnit> = None;
+        loop {
+            let line = reader.position().line();
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(read_error(name, line, &e)),
+            }
+            stats.rows += 1;
+            let satker = record.get(satker_column).unwrap_or("").trim();
+            if current.as_ref().is_none_or(|u| u.satker != satker) {
+                if let Some(done) = current.take() {
+                    finished.insert(done.satker.clone());
+                    batch.push(Pending::Unit(done));
+                    if batch.len() >= BATCH && flush(&mut batch, &columns, &mut stats) {
+                        return Ok(stats);
+                    }
+                }
+                if finished.contains(satker) {
+                    batch.push(Pending::Bad(RowError {
+                        file: name.to_string(),
+                        line,
+                        column: Some("satker".into()),
+                        message: format!(
+                            "the rows of satker `{satker}` are not together: it appeared earlier in the file"
+                        ),
+                        help: Some(
+                            "sort the rows by satker (`ORDER BY satker`), so that each unit's rows follow each other"
+                                .into(),
+                        ),
+                    }));
+                    continue;
+                }
+                current = Some(RawUnit {
+                    file: index,
+                    satker: satker.to_string(),
+                    rows: Vec::new(),
+                });
+            }
+            if let Some(u) = current.as_mut() {
+                u.rows.push(RawRow {
+                    line,
+                    record: record.clone(),
+                });
+            }
+        }
+        if let Some(done) = current.take() {
+            finished.insert(done.satker.clone());
+            batch.push(Pending::Unit(done));
+        }
+    }
+    flush(&mut batch, &columns, &mut stats);
+    Ok(stats)
+}
+
+/// What waits in a batch: a unit's rows, or a row the reader already found bad.
+enum Pending {
+    Unit(RawUnit),
+    Bad(RowError),
+}
+
+fn open(path: &Utf8Path) -> Result<csv::Reader<std::fs::File>, FileError> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_path(path)
+        .map_err(|e| read_error(path.as_str(), 0, &e))
+}
+
+fn read_error(file: &str, line: u64, e: &csv::Error) -> FileError {
+    FileError(read_error_row(file, line, e))
+}
+
+fn read_error_row(file: &str, line: u64, e: &csv::Error) -> RowError {
+    let (line, message, help) = match e.kind() {
+        csv::ErrorKind::Utf8 { pos, .. } => (
+            pos.as_ref().map(|p| p.line()).unwrap_or(line),
+            "the file is not UTF-8 text".to_string(),
+            "export the table as CSV in UTF-8 (in Excel: Save As > CSV UTF-8)",
+        ),
+        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
+            pos.as_ref().map(|p| p.line()).unwrap_or(line),
+            format!("this row has {len} cells where the header has {expected_len}"),
+            "every row needs one cell per column; quote a cell that contains a comma",
+        ),
+        _ => (line, e.to_string(), "check that the file is a CSV table"),
+    };
+    RowError {
+        file: file.to_string(),
+        line,
+        column: None,
+        message,
+        help: Some(help.to_string()),
+    }
+}
+
+/// A number in plain notation (`77.5`, `-3`, `1500`); `None` for an empty cell.
+fn number(cell: &str) -> Result<Option<Decimal>, String> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    if !cell.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+        return Err(format!("`{cell}` is not a number in plain notation"));
+    }
+    Decimal::from_str(cell)
+        .map(Some)
+        .map_err(|_| format!("`{cell}` is not a number in plain notation"))
+}
+
+/// Evaluates one satker's rows; the rows that cannot be used are returned
+/// as errors and left out.
+fn evaluate_rows<T>(
+    rules: &RuleSets,
+    unit: &RawUnit,
+    files: &[String],
+    columns: &[Columns],
+    selection: &Selection,
+    work: &(impl Fn(&Evaluated<'_>) -> T + Sync),
+) -> (Vec<RowError>, Option<Outcome<T>>) {
+    let file = files.get(unit.file).map(String::as_str).unwrap_or("");
+    let Some(cols) = columns.get(unit.file) else {
+        return (Vec::new(), None);
+    };
+    let mut errors = Vec::new();
+    let cell = |r: &RawRow, i: usize| r.record.get(i).unwrap_or("").trim().to_string();
+    let Some(first) = unit.rows.first() else {
+        return (errors, None);
+    };
+    let kanwil = cell(first, cols.kanwil);
+    if !selection.keeps(&kanwil) {
+        return (errors, None);
+    }
+    let base = rules.kanwil.get(&kanwil).unwrap_or(&rules.national);
+    let year = selection.year;
+    let mut data = UnitData::new(year);
+    let mut ids: Vec<String> = Vec::new();
+    let mut targets: Vec<(String, Decimal)> = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut name = None;
+    for row in &unit.rows {
+        let bad = |column: &str, message: String, help: Option<String>| RowError {
+            file: file.to_string(),
+            line: row.line,
+            column: Some(column.to_string()),
+            message,
+            help,
+        };
+        if cell(row, cols.kanwil) != kanwil {
+            errors.push(bad(
+                "kanwil",
+                format!("satker `{}` is under Kanwil `{kanwil}` in its first row", unit.satker),
+                Some("a satker belongs to one Kanwil: give every row of it the same `kanwil`".into()),
+            ));
+            continue;
+        }
+        let id = cell(row, cols.indikator);
+        if base.rules.indikator(&id).is_none() {
+            let known = base.rules.indikator.iter().map(|i| i.id.as_str());
+            let help = sakip_rules::error::did_you_mean(&id, known)
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| "use the id of an `indikator` of the rules given with `--rules`".into());
+            errors.push(bad(
+                "indikator",
+                format!("no indikator `{id}` in the rules"),
+                Some(help),
+            ));
+            continue;
+        }
+        if let Some(line) = seen.get(&id) {
+            errors.push(bad(
+                "indikator",
+                format!("`{id}` of satker `{}` was given before, on line {line}", unit.satker),
+                Some("keep one row per satker and indikator".into()),
+            ));
+            continue;
+        }
+        let mut values = Vec::new();
+        let mut broken = false;
+        for (periode, i) in &cols.values {
+            match number(&cell(row, *i)) {
+                Ok(Some(v)) => values.push((*periode, Quantity::plain(v))),
+                Ok(None) => {}
+                Err(message) => {
+                    errors.push(bad(
+                        periode_column(*periode),
+                        message,
+                        Some("write numbers with a decimal point and no grouping: `77.5`, `1938261000`".into()),
+                    ));
+                    broken = true;
+                }
+            }
+        }
+        let target = match cols.target.map(|i| number(&cell(row, i))) {
+            Some(Err(message)) => {
+                errors.push(bad(
+                    "target",
+                    message,
+                    Some("write numbers with a decimal point and no grouping, or leave the cell empty for the rules' target".into()),
+                ));
+                broken = true;
+                None
+            }
+            Some(Ok(t)) => t,
+            None => None,
+        };
+        if broken {
+            continue;
+        }
+        if values.iter().any(|(p, _)| *p == Periode::Tahun) && values.len() > 1 {
+            errors.push(bad(
+                "realisasi",
+                "the row gives both a year's realisasi and period values".into(),
+                Some("give `realisasi` or the periods (`tw1..tw4`, `smt1,smt2`), not both".into()),
+            ));
+            continue;
+        }
+        seen.insert(id.clone(), row.line);
+        if name.is_none() {
+            name = cols.satker_name.map(|i| cell(row, i)).filter(|n| !n.is_empty());
+        }
+        if let Some(t) = target {
+            targets.push((id.clone(), t));
+        }
+        if !values.is_empty() {
+            data.realisasi.push(RealisasiEntry {
+                indicator: id.clone(),
+                values,
+                printed_capaian: None,
+                origin: None,
+            });
+        }
+        ids.push(id);
+    }
+    if ids.is_empty() {
+        return (errors, None);
+    }
+    let mut rules_of_unit = base.rules.clone();
+    rules_of_unit.chain.push(RuleSetInfo {
+        id: unit.satker.clone(),
+        name: name.unwrap_or_else(|| unit.satker.clone()),
+        tingkat: Tingkat::Satker,
+        dasar: Vec::new(),
+        origin: None,
+    });
+    for (id, value) in targets {
+        if let Some(ind) = rules_of_unit.indikator.iter_mut().find(|i| i.id == id) {
+            ind.targets.push(Target {
+                year,
+                value: Quantity::plain(value),
+                tingkat: Tingkat::Satker,
+                source: unit.satker.clone(),
+                dasar: None,
+                origin: None,
+            });
+        }
+    }
+    rules_of_unit.perjanjian = vec![Perjanjian {
+        year,
+        dasar: Vec::new(),
+        indikator: ids,
+        anggaran: Vec::new(),
+        origin: None,
+    }];
+    let mut ev = sakip_core::evaluate::evaluate_with(
+        &rules_of_unit,
+        &data,
+        &base.scripts.for_year(year),
+        Options { trace: false },
+    );
+    sakip_core::banding::compare(&mut ev, None, &rules_of_unit);
+    let mut record = UnitRecord::new(&unit.satker, &ev, &rules_of_unit);
+    if !rules.kanwil.contains_key(&kanwil) {
+        // Grouped by the value, evaluated under the national rules.
+        record.kanwil_id = kanwil.clone();
+        record.kanwil_name = kanwil.clone();
+    }
+    let output = work(&Evaluated {
+        path: &unit.satker,
+        rules: &rules_of_unit,
+        scripts: &base.scripts,
+        evaluation: &ev,
+        record: &record,
+    });
+    let basis = basis_of(&rules_of_unit, year);
+    (errors, Some(Outcome::Done { record, basis, output }))
+}
+
+fn periode_column(p: Periode) -> &'static str {
+    match p {
+        Periode::Tahun => "realisasi",
+        other => other.keyword(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_plain_and_exact() {
+        assert_eq!(number("1.500").unwrap(), Some(Decimal::from_str("1.5").unwrap()));
+        assert_eq!(number(" 77.5 ").unwrap(), Some(Decimal::from_str("77.5").unwrap()));
+        assert_eq!(number("").unwrap(), None);
+        for bad in ["77,5", "1e3", "Rp 5", "1.938.261.000", "--1", "abc", "NaN"] {
+            assert!(number(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Many units in one run: every unit folder under some paths, evaluated in
+//! parallel, handed on in a fixed order, and added up per Kanwil and for
+//! the whole run.
+//!
+//! Units are evaluated a batch at a time on all cores (rayon); each batch
+//! is handed to the caller's sink in path order before the next starts, so
+//! the output is the same bytes whatever the number of threads, and memory
+//! holds one batch, not the run. The rule sets that units build on are read
+//! and their scripts compiled once ([`sakip_rules::Shared`]).
+
+use camino::{Utf8Path, Utf8PathBuf};
+use rayon::prelude::*;
+use sakip_core::evaluate::Options;
+use sakip_core::rekap::{basis_of, kanwil_of, Basis, Failure, UnitRecord};
+use sakip_core::Evaluation;
+use sakip_rules::{RuleError, Shared};
+
+/// Units evaluated together before their results are handed on: enough to
+/// keep every core busy, few enough that memory stays small.
+pub const BATCH: usize = 512;
+
+/// One unit of a run, as it finished.
+pub enum Outcome<T> {
+    /// Evaluated: what the summaries need, and what the caller's worker made of it.
+    Done {
+        record: UnitRecord,
+        /// The settings it was evaluated under.
+        basis: Basis,
+        output: T,
+    },
+    /// Its rules or data could not be loaded, or the year is missing.
+    Failed {
+        path: String,
+        /// `(id, name)` of its Kanwil, when its rules got that far.
+        kanwil: Option<(String, String)>,
+        errors: Vec<RuleError>,
+    },
+}
+
+/// What the caller's worker is given for each evaluated unit (on a worker thread).
+pub struct Evaluated<'a> {
+    pub path: &'a str,
+    pub rules: &'a sakip_core::RuleSet,
+    pub scripts: &'a sakip_script::ScriptSet,
+    pub evaluation: &'a Evaluation,
+    pub record: &'a UnitRecord,
+}
+
+/// Which units to evaluate, and for what year.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub year: u16,
+    /// Keep only the units of this Kanwil (its rule set's id).
+    pub kanwil: Option<String>,
+}
+
+impl Selection {
+    pub(crate) fn keeps(&self, kanwil_id: &str) -> bool {
+        self.kanwil.as_deref().is_none_or(|k| k == kanwil_id)
+    }
+}
+
+/// The folders under `paths` that hold `.sakip` files, in path order (each
+/// may be a unit; rule sets that are not units are passed over when loaded);
+/// and the paths that do not exist or cannot be read.
+pub fn folders_under(paths: &[Utf8PathBuf]) -> (Vec<Utf8PathBuf>, Vec<RuleError>) {
+    let (folders, errors) = sakip_rules::resolve::sakip_files_under(paths);
+    (folders.into_keys().collect(), errors)
+}
+
+/// Evaluates every unit among `folders`; `work` runs on the worker threads
+/// for each evaluated unit, `sink` on the caller's thread for each unit in
+/// folder order, `tick` once per folder done (a progress bar).
+pub fn run_folders<T, W, S>(
+    folders: &[Utf8PathBuf],
+    selection: &Selection,
+    work: W,
+    mut sink: S,
+    tick: &(dyn Fn() + Sync),
+) where
+    T: Send,
+    W: Fn(&Evaluated<'_>) -> T + Sync,
+    S: FnMut(Outcome<T>),
+{
+    let shared = Shared::default();
+    for batch in folders.chunks(BATCH) {
+        let outcomes: Vec<Option<Outcome<T>>> = batch
+            .par_iter()
+            .map(|dir| {
+                let outcome = one_folder(dir, selection, &shared, &work);
+                tick();
+                outcome
+            })
+            .collect();
+        for outcome in outcomes.into_iter().flatten() {
+            sink(outcome);
+        }
+    }
+}
+
+fn one_folder<T>(
+    dir: &Utf8Path,
+    selection: &Selection,
+    shared: &Shared,
+    work: &(impl Fn(&Evaluated<'_>) -> T + Sync),
+) -> Option<Outcome<T>> {
+    let path = dir.as_str().to_string();
+    let unit = match sakip_rules::load_unit_in(dir, shared) {
+        Ok(Some(unit)) => unit,
+        // National or Kanwil rules: not a unit to evaluate.
+        Ok(None) => return None,
+        Err(errors) => {
+            // A unit outside the Kanwil asked for is not reported even when broken;
+            // one whose Kanwil cannot be told is (it may be the one asked for).
+            return Some(Outcome::Failed {
+                path,
+                kanwil: None,
+                errors,
+            });
+        }
+    };
+    let kanwil = kanwil_of(&unit.rules.chain);
+    if !selection.keeps(&kanwil.0) {
+        return None;
+    }
+    match crate::unit::evaluate_year(&unit, dir, selection.year, Options { trace: false }) {
+        Ok(ev) => {
+            let record = UnitRecord::new(&path, &ev, &unit.rules);
+            let output = work(&Evaluated {
+                path: &path,
+                rules: &unit.rules,
+                scripts: &unit.scripts,
+                evaluation: &ev,
+                record: &record,
+            });
+            let basis = basis_of(&unit.rules, selection.year);
+            Some(Outcome::Done { record, basis, output })
+        }
+        Err(e) => Some(Outcome::Failed {
+            path,
+            kanwil: Some(kanwil),
+            errors: vec![*e],
+        }),
+    }
+}
+
+/// An error as one line: `file:line:col: error[code]: message`.
+pub fn one_line(e: &RuleError) -> String {
+    format!("{}: error[{}]: {}", e.location_text(), e.code, e.message)
+}
+
+/// Adds one outcome to the summaries.
+pub fn add_to<T>(rollup: &mut sakip_core::rekap::Rollup, outcome: &Outcome<T>) {
+    match outcome {
+        Outcome::Done { record, basis, .. } => rollup.add_record(record, Some(basis)),
+        Outcome::Failed { path, kanwil, errors } => rollup.add_failure(Failure {
+            path: path.clone(),
+            kanwil_id: kanwil.as_ref().map(|k| k.0.clone()).unwrap_or_default(),
+            kanwil_name: kanwil.as_ref().map(|k| k.1.clone()).unwrap_or_default(),
+            errors: errors.iter().map(one_line).collect(),
+        }),
+    }
+}

@@ -1,0 +1,269 @@
+//! `sakip rollup`: many units added up. The long CSV a data warehouse wants
+//! (one row per unit and indicator; **contract** for the first nine
+//! columns), the budget lines as a second table, the summaries as JSON, and
+//! the per-Kanwil table a person reads.
+//!
+//! Rows are rendered per unit (on the thread that evaluated it); the
+//! summaries once, at the end.
+
+use crate::angka;
+use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
+use sakip_core::number::plain;
+use sakip_core::rekap::{Basis, Rollup, Summary};
+use sakip_core::Evaluation;
+use serde_json::{json, Map, Value};
+
+/// The long table's columns.
+pub const CSV_HEADER: [&str; 11] = [
+    "kanwil",
+    "satker",
+    "tier",
+    "sasaran",
+    "indikator",
+    "target",
+    "realisasi",
+    "capaian",
+    "band",
+    "satuan",
+    "diagnostics",
+];
+
+/// The budget table's columns.
+pub const BUDGET_CSV_HEADER: [&str; 6] = ["kanwil", "satker", "belanja", "pagu", "realisasi", "penyerapan"];
+
+/// A CSV line of `cells`, quoted where needed.
+pub fn csv_line<I, S>(cells: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = w.write_record(cells);
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
+}
+
+/// One unit's rows of the long table.
+pub fn csv_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
+    let mut w = ::csv::WriterBuilder::new().from_writer(Vec::with_capacity(ev.indicators.len() * 96));
+    let opt = |v: Option<sakip_core::Decimal>| v.map(plain).unwrap_or_default();
+    for r in &ev.indicators {
+        let codes: Vec<&str> = ev
+            .diagnostics
+            .iter()
+            .filter(|d| d.indicator.as_deref() == Some(r.id.as_str()))
+            .map(|d| d.code)
+            .collect();
+        let _ = w.write_record([
+            kanwil,
+            satker,
+            r.tier.keyword(),
+            &r.sasaran,
+            &r.id,
+            &opt(r.target),
+            &opt(r.realisasi),
+            &opt(r.capaian),
+            r.band.as_ref().map(|b| b.label.as_str()).unwrap_or(""),
+            r.satuan.as_str(),
+            &codes.join(" "),
+        ]);
+    }
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
+}
+
+/// One unit's budget lines (per jenis belanja, then its Total).
+pub fn budget_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
+    let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
+    for b in &ev.anggaran.belanja {
+        let _ = w.write_record([
+            kanwil,
+            satker,
+            &b.name,
+            &plain(b.pagu),
+            &plain(b.realisasi),
+            &b.penyerapan.map(plain).unwrap_or_default(),
+        ]);
+    }
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
+}
+
+/// A summary as JSON, numbers as plain decimal strings.
+pub fn summary_json(s: &Summary, basis: &Basis) -> Value {
+    let opt = |v: Option<sakip_core::Decimal>| v.map(plain).map(Value::String).unwrap_or(Value::Null);
+    let mut tiers = Map::new();
+    for (tier, d) in &s.tiers {
+        tiers.insert(
+            tier.keyword().to_string(),
+            json!({
+                "count": d.count(),
+                "mean": opt(d.mean(basis.capaian)),
+                "median": opt(d.median(basis.capaian)),
+            }),
+        );
+    }
+    let indicators: Vec<Value> = s
+        .indicators
+        .iter()
+        .map(|(id, i)| {
+            json!({
+                "id": id,
+                "name": i.name,
+                "tier": i.tier.map(|t| t.keyword()),
+                "count": i.capaian.count(),
+                "without_capaian": i.without_capaian,
+                "mean": opt(i.capaian.mean(basis.capaian)),
+                "median": opt(i.capaian.median(basis.capaian)),
+                "bands": i.bands,
+            })
+        })
+        .collect();
+    json!({
+        "id": s.id,
+        "name": s.name,
+        "units": s.units,
+        "failed": s.failed,
+        "bands": s.bands,
+        "without_score": s.without_score,
+        "tiers": tiers,
+        "pagu": plain(s.pagu),
+        "realisasi": plain(s.realisasi),
+        "penyerapan": opt(s.penyerapan(basis.anggaran)),
+        "indicators": indicators,
+    })
+}
+
+/// The end of the `json` document: the per-Kanwil and national summaries,
+/// the ranking and the failures (the units came before, streamed).
+pub fn summaries_json(rollup: &Rollup) -> Value {
+    let basis = rollup.basis.clone().unwrap_or_default();
+    let kanwil: Vec<Value> = rollup.kanwil.values().map(|s| summary_json(s, &basis)).collect();
+    let ranking: Vec<Value> = rollup
+        .ranking
+        .iter()
+        .map(|r| {
+            json!({
+                "satker": r.satker_id,
+                "name": r.satker_name,
+                "path": r.path,
+                "kanwil": r.kanwil_id,
+                "score": plain(r.score),
+                "band": r.band,
+            })
+        })
+        .collect();
+    let failures: Vec<Value> = rollup
+        .failures
+        .iter()
+        .map(|f| json!({"path": f.path, "kanwil": f.kanwil_id, "errors": f.errors}))
+        .collect();
+    json!({
+        "kanwil": kanwil,
+        "nasional": summary_json(&rollup.nasional(), &basis),
+        "ranking": ranking,
+        "failures": failures,
+    })
+}
+
+/// A band's short name for a column header: the initials of its label
+/// (`Sangat Memuaskan` is `SM`), as staff abbreviate them.
+fn initials(label: &str) -> String {
+    label
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// The table a person reads: one row per Kanwil, then the national line;
+/// then the legend and the units that failed.
+pub fn table(rollup: &Rollup, width: u16) -> String {
+    let basis = rollup.basis.clone().unwrap_or_default();
+    let bands: Vec<String> = basis.klasifikasi.bands.iter().map(|b| b.label.clone()).collect();
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .force_no_tty();
+    let mut header = vec![Cell::new("Kanwil"), Cell::new("Satker"), Cell::new("Gagal")];
+    header.extend(bands.iter().map(|b| Cell::new(initials(b))));
+    header.extend(sakip_core::model::Tier::ALL.iter().map(|tier| {
+        Cell::new(format!(
+            "{}\nrata-rata\nmedian",
+            tier.title()
+                .trim_start_matches("Sasaran ")
+                .split(' ')
+                .next()
+                .unwrap_or("")
+        ))
+    }));
+    header.push(Cell::new("Serapan\n(%)"));
+    t.set_header(header);
+    let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
+    let row = |s: &Summary| {
+        let mut cells = vec![
+            Cell::new(&s.id),
+            right(s.units.to_string()),
+            right(s.failed.to_string()),
+        ];
+        cells.extend(
+            bands
+                .iter()
+                .map(|b| right(s.bands.get(b).copied().unwrap_or(0).to_string())),
+        );
+        for tier in sakip_core::model::Tier::ALL {
+            let text = match s.tiers.get(&tier) {
+                Some(d) if d.count() > 0 => format!(
+                    "{}\n{}",
+                    d.mean(basis.capaian).map(angka::id).unwrap_or_default(),
+                    d.median(basis.capaian).map(angka::id).unwrap_or_default()
+                ),
+                _ => "-".to_string(),
+            };
+            cells.push(right(text));
+        }
+        cells.push(right(
+            s.penyerapan(basis.anggaran)
+                .map(angka::id)
+                .unwrap_or_else(|| "-".into()),
+        ));
+        cells
+    };
+    for s in rollup.kanwil.values() {
+        t.add_row(row(s));
+    }
+    let nasional = rollup.nasional();
+    t.add_row(row(&nasional));
+    let mut out = format!(
+        "Rekapitulasi {}: {} satker, {} Kanwil\n{t}\n",
+        rollup.year,
+        nasional.units,
+        rollup.kanwil.len()
+    );
+    let legend: Vec<String> = bands.iter().map(|b| format!("{} = {b}", initials(b))).collect();
+    out.push_str(&format!(
+        "Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): {}.\n",
+        legend.join(", ")
+    ));
+    out.push_str("Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.\n");
+    for s in rollup.kanwil.values() {
+        out.push_str(&format!("  {}: {}\n", s.id, s.name));
+    }
+    if !rollup.failures.is_empty() {
+        out.push_str(&format!("\n{} satker gagal:\n", rollup.failures.len()));
+        for f in &rollup.failures {
+            out.push_str(&format!("  {}\n", f.path));
+            for e in &f.errors {
+                out.push_str(&format!("    {e}\n"));
+            }
+        }
+    }
+    out
+}
