@@ -162,7 +162,11 @@ fn row(ind: &Indicator, national: u64, rng: &mut Rng) -> Row {
     } else if rng.chance(5) {
         // 80%, 70%, 60% of the target: target x 0.8 is exact in hundredths
         // when the target is a whole number, which every target here is.
-        let edge = [80, 70, 60][usize::try_from(rng.range(0, 2)).unwrap_or(0)];
+        let edge = match rng.range(0, 2) {
+            0 => 80,
+            1 => 70,
+            _ => 60,
+        };
         if ind.turun {
             // (2T - R) / T = edge%  <=>  R = T x (2 - edge/100)
             target * (200 - edge) / 100

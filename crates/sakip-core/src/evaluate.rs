@@ -131,9 +131,46 @@ pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost) -> Eval
 
 /// [`evaluate`] with explicit [`Options`].
 pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, options: Options) -> Evaluation {
+    run(rules, None, data, host, options)
+}
+
+/// A unit's agreement given beside the rules rather than inside them: a
+/// long table's rows name a satker, its indicators and its own targets, and
+/// thousands of such units share one national or Kanwil [`RuleSet`], which
+/// stays as it is (no copy per unit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreement {
+    pub satker: crate::model::RuleSetInfo,
+    pub perjanjian: crate::model::Perjanjian,
+    /// The targets the unit sets itself, by indikator id; the others are
+    /// the targets in force in the rules.
+    pub targets: HashMap<String, crate::model::Target>,
+}
+
+/// Evaluates a unit whose agreement is given beside `rules`.
+pub fn evaluate_agreement(
+    rules: &RuleSet,
+    agreement: &Agreement,
+    data: &UnitData,
+    host: &dyn ScriptHost,
+    options: Options,
+) -> Evaluation {
+    run(rules, Some(agreement), data, host, options)
+}
+
+fn run(
+    rules: &RuleSet,
+    agreement: Option<&Agreement>,
+    data: &UnitData,
+    host: &dyn ScriptHost,
+    options: Options,
+) -> Evaluation {
     let year = data.year;
+    let index: HashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut ev = Evaluator {
         rules,
+        index: &index,
+        agreement,
         data,
         year,
         host,
@@ -142,7 +179,10 @@ pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, op
         stack: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let pk = rules.perjanjian(year);
+    let pk = match agreement {
+        Some(a) => Some(&a.perjanjian).filter(|p| p.year == year),
+        None => rules.perjanjian(year),
+    };
     let mut ids: Vec<&str> = match pk {
         Some(pk) => pk.indikator.iter().map(String::as_str).collect(),
         None => {
@@ -159,7 +199,7 @@ pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, op
         }
     };
     // Tier first, then the agreement's order (the sort is stable).
-    ids.sort_by_key(|id| rules.indikator(id).map(|i| i.tier));
+    ids.sort_by_key(|id| index.get(id).map(|i| i.tier));
     for id in &ids {
         ev.ensure(id);
     }
@@ -172,12 +212,18 @@ pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, op
             indicators.push(*result);
         }
     }
-    cross_tier_checks(rules, &indicators, &mut diagnostics);
+    cross_tier_checks(&index, &indicators, &mut diagnostics);
     let nilai = nilai_satker(rules, year, host, &indicators, &mut diagnostics);
     let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
     Evaluation {
-        satker: rules.satker().cloned(),
-        chain: rules.chain.clone(),
+        satker: match agreement {
+            Some(a) => Some(a.satker.clone()),
+            None => rules.satker().cloned(),
+        },
+        chain: match agreement {
+            Some(a) => rules.chain.iter().chain([&a.satker]).cloned().collect(),
+            None => rules.chain.clone(),
+        },
         year,
         perjanjian_dasar: pk.map(|p| p.dasar.clone()).unwrap_or_default(),
         data_dasar: data.dasar.clone(),
@@ -233,6 +279,10 @@ enum Slot {
 
 struct Evaluator<'a> {
     rules: &'a RuleSet,
+    /// The rules' indicators by id, made once per evaluation.
+    index: &'a HashMap<&'a str, &'a Indikator>,
+    /// The unit's agreement, when it is given beside the rules.
+    agreement: Option<&'a Agreement>,
     data: &'a UnitData,
     year: u16,
     host: &'a dyn ScriptHost,
@@ -248,7 +298,7 @@ impl<'a> Evaluator<'a> {
         if self.memo.contains_key(id) {
             return;
         }
-        let Some(ind) = self.rules.indikator(id) else {
+        let Some(ind) = self.index.get(id).copied() else {
             self.diagnostics.push(
                 Diagnostic::error("unknown-indicator", format!("the rules have no indikator `{id}`")).indicator(id),
             );
@@ -313,7 +363,10 @@ impl<'a> Evaluator<'a> {
         let id = ind.id.as_str();
 
         // Target.
-        let target_rule = ind.target_in_force(year);
+        let target_rule = self
+            .agreement
+            .and_then(|a| a.targets.get(id))
+            .or_else(|| ind.target_in_force(year));
         let target = target_rule.map(|t| t.value.value);
         match target_rule {
             Some(t) => {
@@ -406,7 +459,7 @@ impl<'a> Evaluator<'a> {
                 }
                 Some(entry) => {
                     realisasi_satuan = check_satuan(ind, entry, target_rule.map(|t| &t.value), &mut diags);
-                    match combine(ind, entry) {
+                    match combine(ind, entry, self.trace) {
                         Ok((value, periods, how)) => {
                             realisasi_periode = periods;
                             if self.trace {
@@ -665,14 +718,22 @@ fn check_satuan(
 
 /// The year's realisasi from the data's period values.
 #[allow(clippy::type_complexity)]
+/// The year's realisasi from the reported values, with the periods and
+/// (when `describe`, for a trace) how they were combined in words.
 fn combine(
     ind: &Indikator,
     entry: &RealisasiEntry,
+    describe: bool,
 ) -> Result<(Decimal, Vec<(Periode, Decimal)>, String), Box<Diagnostic>> {
     let at = entry.origin.as_ref();
     let values: Vec<(Periode, Decimal)> = entry.values.iter().map(|(p, q)| (*p, q.value)).collect();
     if let [(Periode::Tahun, v)] = values.as_slice() {
-        return Ok((*v, Vec::new(), format!("{} for the year, as reported", plain(*v))));
+        let how = if describe {
+            format!("{} for the year, as reported", plain(*v))
+        } else {
+            String::new()
+        };
+        return Ok((*v, Vec::new(), how));
     }
     let mut jenis: Option<JenisPeriode> = None;
     for (p, _) in &values {
@@ -734,6 +795,9 @@ fn combine(
             .at(at),
         )
     })?;
+    if !describe {
+        return Ok((value, values, String::new()));
+    }
     let listed: Vec<String> = {
         let mut sorted = values.clone();
         sorted.sort_by_key(|(p, _)| *p);
@@ -846,26 +910,52 @@ impl Context for FormulaCtx<'_, '_> {
 
 /// The same measurement reported at two tiers with different realisasi:
 /// linked by `sama_dengan`, or carrying the same name.
-fn cross_tier_checks(rules: &RuleSet, results: &[IndicatorResult], diagnostics: &mut Vec<Diagnostic>) {
-    // Normalised once per indicator: this runs for every pair.
+fn cross_tier_checks(
+    index: &HashMap<&str, &Indikator>,
+    results: &[IndicatorResult],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // Normalised once per indicator; the pairs to compare are those that
+    // share a name or are linked by `sama_dengan`, found through a map rather
+    // than by comparing every pair.
     let names: Vec<String> = results
         .iter()
         .map(|r| r.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
         .collect();
     let links: Vec<Option<&str>> = results
         .iter()
-        .map(|r| rules.indikator(&r.id).and_then(|d| d.sama_dengan.as_deref()))
+        .map(|r| index.get(r.id.as_str()).and_then(|d| d.sama_dengan.as_deref()))
         .collect();
-    for (i, a) in results.iter().enumerate() {
-        for (j, b) in results.iter().enumerate().skip(i + 1) {
-            if a.tier == b.tier {
-                continue;
-            }
-            let linked = links.get(i).copied().flatten() == Some(b.id.as_str())
-                || links.get(j).copied().flatten() == Some(a.id.as_str());
-            if !linked && names.get(i) != names.get(j) {
-                continue;
-            }
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in results.iter().enumerate() {
+        if let Some(n) = names.get(i) {
+            by_name.entry(n.as_str()).or_default().push(i);
+        }
+        by_id.insert(r.id.as_str(), i);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for same in by_name.values().filter(|v| v.len() > 1) {
+        for (k, &i) in same.iter().enumerate() {
+            pairs.extend(same.iter().skip(k + 1).map(|&j| (i.min(j), i.max(j))));
+        }
+    }
+    for (i, link) in links.iter().enumerate() {
+        if let Some(j) = link.and_then(|l| by_id.get(l)).copied() {
+            pairs.push((i.min(j), i.max(j)));
+        }
+    }
+    // In the order a comparison of every pair would find them.
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (i, j) in pairs {
+        let (Some(a), Some(b)) = (results.get(i), results.get(j)) else {
+            continue;
+        };
+        if i == j || a.tier == b.tier {
+            continue;
+        }
+        {
             if let (Some(ra), Some(rb)) = (a.realisasi, b.realisasi) {
                 if ra != rb {
                     diagnostics.push(

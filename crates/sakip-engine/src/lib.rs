@@ -13,6 +13,7 @@
 //! (`sakip_core::rekap`), where renderers read them.
 
 pub mod long_table;
+pub mod pipeline;
 pub mod rollup;
 pub mod unit;
 

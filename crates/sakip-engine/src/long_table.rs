@@ -18,10 +18,9 @@
 
 use crate::rollup::{Evaluated, Outcome, Selection, BATCH};
 use camino::{Utf8Path, Utf8PathBuf};
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 use sakip_core::data::{RealisasiEntry, UnitData};
-use sakip_core::evaluate::Options;
+use sakip_core::evaluate::{Agreement, Options};
 use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, Tingkat};
 use sakip_core::periode::Periode;
 use sakip_core::rekap::{basis_of, UnitRecord};
@@ -218,68 +217,108 @@ where
     S: FnMut(Outcome<T>),
 {
     let mut stats = Stats::default();
-    let mut finished: HashSet<String> = HashSet::new();
     let mut told: HashSet<String> = HashSet::new();
     let names: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+    // The columns of every file, found before any row is read.
     let mut columns: Vec<Columns> = Vec::new();
-    let mut batch: Vec<Pending> = Vec::new();
-    // Hands a batch on in file order; true when a strict run must stop.
-    let mut flush = |batch: &mut Vec<Pending>, columns: &[Columns], stats: &mut Stats| -> bool {
-        let done: Vec<(Vec<RowError>, Option<Outcome<T>>)> = batch
-            .par_iter()
-            .map(|p| match p {
-                Pending::Unit(u) => {
-                    let r = evaluate_rows(rules, u, &names, columns, selection, &work);
-                    tick();
-                    r
-                }
-                Pending::Bad(e) => (vec![e.clone()], None),
-            })
-            .collect();
-        batch.clear();
-        for (errors, outcome) in done {
-            for e in &errors {
-                stats.bad_rows += 1;
-                bad_row(e);
-                if strict {
-                    return true;
-                }
+    for path in files {
+        let mut reader = open(path)?;
+        let header = reader.headers().map_err(|e| read_error(path.as_str(), 1, &e))?.clone();
+        columns.push(Columns::find(path.as_str(), &header)?);
+    }
+    let mut rows = 0u64;
+    let mut fatal = None;
+    let columns = &columns;
+    crate::pipeline::run(
+        |send: &mut dyn FnMut(Result<Vec<Pending>, FileError>) -> bool| {
+            if let Err(e) = read_units(files, columns, &mut rows, send) {
+                send(Err(e));
             }
-            if let Some(o) = outcome {
-                if let Outcome::Done { record, .. } = &o {
-                    if !rules.kanwil.contains_key(&record.kanwil_id) && told.insert(record.kanwil_id.clone()) {
-                        stats.kanwil_without_rules.push(record.kanwil_id.clone());
+        },
+        |pending: &Pending| match pending {
+            Pending::Unit(u) => {
+                let r = evaluate_rows(rules, u, &names, columns, selection, &work);
+                tick();
+                r
+            }
+            Pending::Bad(e) => (vec![e.clone()], None),
+        },
+        |batch| {
+            let done = match batch {
+                Ok(done) => done,
+                Err(e) => {
+                    fatal = Some(e);
+                    return false;
+                }
+            };
+            for (errors, outcome) in done {
+                for e in &errors {
+                    stats.bad_rows += 1;
+                    bad_row(e);
+                    if strict {
+                        return false;
                     }
                 }
-                sink(o);
+                if let Some(o) = outcome {
+                    if let Outcome::Done { record, .. } = &o {
+                        if !rules.kanwil.contains_key(&record.kanwil_id) && told.insert(record.kanwil_id.clone()) {
+                            stats.kanwil_without_rules.push(record.kanwil_id.clone());
+                        }
+                    }
+                    sink(o);
+                }
             }
-        }
-        false
-    };
+            true
+        },
+    );
+    stats.rows = rows;
+    match fatal {
+        Some(e) => Err(e),
+        None => Ok(stats),
+    }
+}
+
+/// Reads the files' rows, groups each satker's rows into a unit, and sends
+/// them a batch at a time; stops when `send` says so.
+fn read_units(
+    files: &[Utf8PathBuf],
+    columns: &[Columns],
+    rows: &mut u64,
+    send: &mut dyn FnMut(Result<Vec<Pending>, FileError>) -> bool,
+) -> Result<(), FileError> {
+    let mut finished: HashSet<String> = HashSet::new();
+    let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
+    let mut units_in_batch = 0;
     for (index, path) in files.iter().enumerate() {
         let name = path.as_str();
+        let Some(cols) = columns.get(index) else { continue };
         let mut reader = open(path)?;
-        let header = reader.headers().map_err(|e| read_error(name, 1, &e))?.clone();
-        let cols = Columns::find(name, &header)?;
-        let satker_column = cols.satker;
-        columns.push(cols);
         let mut record = csv::StringRecord::new();
         let mut current: Option<RawUnit> = None;
         loop {
-            let line = reader.position().line();
+            let before = reader.position().line();
             match reader.read_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(e) => return Err(read_error(name, line, &e)),
+                Err(e) if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
+                    batch.push(Pending::Bad(read_error_row(name, before, &e)));
+                    continue;
+                }
+                Err(e) => return Err(read_error(name, before, &e)),
             }
-            stats.rows += 1;
-            let satker = record.get(satker_column).unwrap_or("").trim();
+            let line = record.position().map_or(before, csv::Position::line);
+            *rows += 1;
+            let satker = record.get(cols.satker).unwrap_or("").trim();
             if current.as_ref().is_none_or(|u| u.satker != satker) {
                 if let Some(done) = current.take() {
                     finished.insert(done.satker.clone());
                     batch.push(Pending::Unit(done));
-                    if batch.len() >= BATCH && flush(&mut batch, &columns, &mut stats) {
-                        return Ok(stats);
+                    units_in_batch += 1;
+                    if units_in_batch >= BATCH {
+                        units_in_batch = 0;
+                        if !send(Ok(std::mem::take(&mut batch))) {
+                            return Ok(());
+                        }
                     }
                 }
                 if finished.contains(satker) {
@@ -315,8 +354,10 @@ where
             batch.push(Pending::Unit(done));
         }
     }
-    flush(&mut batch, &columns, &mut stats);
-    Ok(stats)
+    if !batch.is_empty() {
+        send(Ok(batch));
+    }
+    Ok(())
 }
 
 /// What waits in a batch: a unit's rows, or a row the reader already found bad.
@@ -501,41 +542,45 @@ fn evaluate_rows<T>(
     if ids.is_empty() {
         return (errors, None);
     }
-    let mut rules_of_unit = base.rules.clone();
-    rules_of_unit.chain.push(RuleSetInfo {
-        id: unit.satker.clone(),
-        name: name.unwrap_or_else(|| unit.satker.clone()),
-        tingkat: Tingkat::Satker,
-        dasar: Vec::new(),
-        origin: None,
-    });
-    for (id, value) in targets {
-        if let Some(ind) = rules_of_unit.indikator.iter_mut().find(|i| i.id == id) {
-            ind.targets.push(Target {
-                year,
-                value: Quantity::plain(value),
-                tingkat: Tingkat::Satker,
-                source: unit.satker.clone(),
-                dasar: None,
-                origin: None,
-            });
-        }
-    }
-    rules_of_unit.perjanjian = vec![Perjanjian {
-        year,
-        dasar: Vec::new(),
-        indikator: ids,
-        anggaran: Vec::new(),
-        origin: None,
-    }];
-    let mut ev = sakip_core::evaluate::evaluate_with(
-        &rules_of_unit,
+    let agreement = Agreement {
+        satker: RuleSetInfo {
+            id: unit.satker.clone(),
+            name: name.unwrap_or_else(|| unit.satker.clone()),
+            tingkat: Tingkat::Satker,
+            dasar: Vec::new(),
+            origin: None,
+        },
+        perjanjian: Perjanjian {
+            year,
+            dasar: Vec::new(),
+            indikator: ids,
+            anggaran: Vec::new(),
+            origin: None,
+        },
+        targets: targets
+            .into_iter()
+            .map(|(id, value)| {
+                let target = Target {
+                    year,
+                    value: Quantity::plain(value),
+                    tingkat: Tingkat::Satker,
+                    source: unit.satker.clone(),
+                    dasar: None,
+                    origin: None,
+                };
+                (id, target)
+            })
+            .collect(),
+    };
+    let mut ev = sakip_core::evaluate::evaluate_agreement(
+        &base.rules,
+        &agreement,
         &data,
         &base.scripts.for_year(year),
         Options { trace: false },
     );
-    sakip_core::banding::compare(&mut ev, None, &rules_of_unit);
-    let mut record = UnitRecord::new(&unit.satker, &ev, &rules_of_unit);
+    sakip_core::banding::compare(&mut ev, None, &base.rules);
+    let mut record = UnitRecord::new(&unit.satker, &ev, &base.rules);
     if !rules.kanwil.contains_key(&kanwil) {
         // Grouped by the value, evaluated under the national rules.
         record.kanwil_id = kanwil.clone();
@@ -543,12 +588,12 @@ fn evaluate_rows<T>(
     }
     let output = work(&Evaluated {
         path: &unit.satker,
-        rules: &rules_of_unit,
+        rules: &base.rules,
         scripts: &base.scripts,
         evaluation: &ev,
         record: &record,
     });
-    let basis = basis_of(&rules_of_unit, year);
+    let basis = basis_of(&base.rules, year);
     (errors, Some(Outcome::Done { record, basis, output }))
 }
 

@@ -9,7 +9,6 @@
 //! and their scripts compiled once ([`sakip_rules::Shared`]).
 
 use camino::{Utf8Path, Utf8PathBuf};
-use rayon::prelude::*;
 use sakip_core::evaluate::Options;
 use sakip_core::rekap::{basis_of, kanwil_of, Basis, Failure, UnitRecord};
 use sakip_core::Evaluation;
@@ -83,19 +82,26 @@ pub fn run_folders<T, W, S>(
     S: FnMut(Outcome<T>),
 {
     let shared = Shared::default();
-    for batch in folders.chunks(BATCH) {
-        let outcomes: Vec<Option<Outcome<T>>> = batch
-            .par_iter()
-            .map(|dir| {
-                let outcome = one_folder(dir, selection, &shared, &work);
-                tick();
-                outcome
-            })
-            .collect();
-        for outcome in outcomes.into_iter().flatten() {
-            sink(outcome);
-        }
-    }
+    crate::pipeline::run(
+        |send: &mut dyn FnMut(Result<Vec<Utf8PathBuf>, std::convert::Infallible>) -> bool| {
+            for batch in folders.chunks(BATCH) {
+                if !send(Ok(batch.to_vec())) {
+                    return;
+                }
+            }
+        },
+        |dir: &Utf8PathBuf| {
+            let outcome = one_folder(dir, selection, &shared, &work);
+            tick();
+            outcome
+        },
+        |batch| {
+            for outcome in batch.into_iter().flatten().flatten() {
+                sink(outcome);
+            }
+            true
+        },
+    );
 }
 
 fn one_folder<T>(

@@ -13,21 +13,21 @@ use crate::klasifikasi::Klasifikasi;
 use crate::model::Tier;
 use crate::number::Rounding;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Capaian values as counts per value: the exact mean and median of any
 /// number of values in the memory of their distinct values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Distribution {
-    counts: BTreeMap<Decimal, u64>,
+    /// `Decimal`'s equality and hash ignore the scale: 40.0 and 40.00 are one key.
+    counts: HashMap<Decimal, u64>,
     n: u64,
     sum: Decimal,
 }
 
 impl Distribution {
     pub fn add(&mut self, value: Decimal) {
-        // Rescaling would make 40.0 and 40.00 two keys: normalise first.
-        *self.counts.entry(value.normalize()).or_default() += 1;
+        *self.counts.entry(value).or_default() += 1;
         self.n += 1;
         self.sum = self.sum.checked_add(value).unwrap_or(self.sum);
     }
@@ -61,8 +61,10 @@ impl Distribution {
         let lower = (self.n - 1) / 2;
         let upper = self.n / 2;
         let (mut a, mut b) = (None, None);
+        let mut sorted: Vec<(&Decimal, &u64)> = self.counts.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut seen = 0u64;
-        for (v, c) in &self.counts {
+        for (v, c) in sorted {
             let next = seen + c;
             if a.is_none() && lower < next {
                 a = Some(*v);
@@ -134,11 +136,20 @@ impl Summary {
             None => self.without_score += 1,
         }
         for i in &unit.indicators {
-            let entry = self.indicators.entry(i.id.clone()).or_insert_with(|| IndicatorSummary {
-                name: i.name.clone(),
-                tier: Some(i.tier),
-                ..IndicatorSummary::default()
-            });
+            // Look up before inserting: the id is copied once per run, not once per unit.
+            if !self.indicators.contains_key(&i.id) {
+                self.indicators.insert(
+                    i.id.clone(),
+                    IndicatorSummary {
+                        name: i.name.clone(),
+                        tier: Some(i.tier),
+                        ..IndicatorSummary::default()
+                    },
+                );
+            }
+            let Some(entry) = self.indicators.get_mut(&i.id) else {
+                continue;
+            };
             match i.capaian {
                 Some(c) => {
                     entry.capaian.add(c);
@@ -246,6 +257,11 @@ mod tests {
         assert_eq!(dist(&[]).median(r), None);
         // 0.1 + 0.2 is 0.3 here, and so is the mean of 0.1, 0.2, 0.6.
         assert_eq!(dist(&["0.1", "0.2", "0.6"]).mean(r), Some(d("0.30")));
+    }
+
+    #[test]
+    fn one_value_written_with_other_decimals_is_one_key() {
+        assert_eq!(dist(&["40.0", "40.00", "40"]).counts.len(), 1);
     }
 
     #[test]
