@@ -11,6 +11,7 @@ mod eval;
 mod fmt;
 mod import;
 mod report;
+mod rollup;
 mod scripts;
 mod seed;
 mod support;

@@ -17,8 +17,14 @@ pub fn root() -> PathBuf {
 /// Runs `sakip` in `dir` with no colour and no terminal width, so that the
 /// output is the same on every machine.
 pub fn sakip_in(dir: &Path, args: &[&str]) -> Run {
+    sakip_env(dir, args, &[])
+}
+
+/// [`sakip_in`] with environment variables set (`RAYON_NUM_THREADS`).
+pub fn sakip_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_sakip"))
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS")

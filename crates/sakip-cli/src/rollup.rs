@@ -224,14 +224,17 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 &mut report,
                 &tick,
             ) {
-                Ok(stats) => {
-                    for k in &stats.kanwil_without_rules {
-                        writeln!(
-                            io.err,
-                            "info: kanwil `{k}` has no rule set among --rules: its rows are grouped under it and evaluated under the national rules"
-                        )?;
-                    }
+                Ok(stats) if !stats.kanwil_without_rules.is_empty() => {
+                    let names: Vec<String> = stats.kanwil_without_rules.iter().map(|k| format!("`{k}`")).collect();
+                    writeln!(
+                        io.err,
+                        "info: kanwil {} {} no rule set among --rules: {} rows are grouped by it and evaluated under the national rules",
+                        names.join(", "),
+                        if names.len() == 1 { "has" } else { "have" },
+                        if names.len() == 1 { "its" } else { "their" },
+                    )?;
                 }
+                Ok(_) => {}
                 Err(e) => fatal = Some(e),
             }
         }

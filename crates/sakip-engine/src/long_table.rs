@@ -156,6 +156,18 @@ impl Columns {
                 ),
             })
         };
+        if names.iter().all(|n| n.is_empty()) {
+            return Err(FileError(RowError {
+                file: file.to_string(),
+                line: 1,
+                column: None,
+                message: "the file is empty: it has no header row".to_string(),
+                help: Some("the first row names the columns: `satker,kanwil,indikator,realisasi`".to_string()),
+            }));
+        }
+        let satker = at("satker").ok_or_else(|| missing("satker"))?;
+        let kanwil = at("kanwil").ok_or_else(|| missing("kanwil"))?;
+        let indikator = at("indikator").ok_or_else(|| missing("indikator"))?;
         let values: Vec<(Periode, usize)> = PERIOD_COLUMNS
             .iter()
             .filter_map(|(name, p)| at(name).map(|i| (*p, i)))
@@ -164,9 +176,9 @@ impl Columns {
             return Err(missing("realisasi"));
         }
         Ok(Self {
-            satker: at("satker").ok_or_else(|| missing("satker"))?,
-            kanwil: at("kanwil").ok_or_else(|| missing("kanwil"))?,
-            indikator: at("indikator").ok_or_else(|| missing("indikator"))?,
+            satker,
+            kanwil,
+            indikator,
             satker_name: at("satker_name"),
             target: at("target"),
             values,

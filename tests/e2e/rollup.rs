@@ -1,0 +1,398 @@
+//! `sakip rollup`: many units in one run, exact at scale. A generated tree
+//! (the workload of `sakip-bench`, small) is rolled up and checked unit by
+//! unit against `sakip eval`, Kanwil by Kanwil against the sums of its
+//! units, run against run and thread count against thread count, and the
+//! long-table path against the folder path.
+
+use crate::support::{root, sakip, sakip_env, sakip_in};
+use camino::Utf8PathBuf;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+const YEAR: &str = "2023";
+
+/// A generated tree: 30 units under 3 Kanwil (two with a `capaian` hook,
+/// all with `nilai_satker`), 12 indicators, 2022 and 2023 data; made once
+/// per test run.
+fn tree() -> &'static Path {
+    static TREE: OnceLock<PathBuf> = OnceLock::new();
+    TREE.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rollup-tree");
+        let _ = std::fs::remove_dir_all(&dir);
+        let spec = sakip_bench::Spec {
+            units: 30,
+            kanwil: 3,
+            indicators: 12,
+            years: 2,
+            seed: 11,
+            hooks: sakip_bench::Hooks::Half,
+        };
+        let out = Utf8PathBuf::from_path_buf(dir.clone()).unwrap();
+        sakip_bench::generate(&spec, &out).unwrap();
+        dir
+    })
+}
+
+fn rollup(args: &[&str]) -> crate::support::Run {
+    let mut all = vec!["rollup", ".", "--year", YEAR];
+    all.extend_from_slice(args);
+    sakip_in(tree(), &all)
+}
+
+fn dec(v: &Value) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::from_str(v.as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn every_line_of_jsonl_is_the_units_eval() {
+    let run = rollup(&["--format", "jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 30);
+    for line in lines {
+        let unit: Value = serde_json::from_str(line).unwrap();
+        let id = unit["satker"]["id"].as_str().unwrap();
+        let kanwil = unit["rules"][1]["id"].as_str().unwrap();
+        let dir = format!("satker/{kanwil}/{id}");
+        let eval = sakip_in(tree(), &["eval", &dir, "--year", YEAR, "--format", "json"]);
+        let expected: Value = serde_json::from_str(&eval.stdout).unwrap();
+        assert_eq!(unit, expected, "{dir}");
+        assert!(!unit["indicators"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn output_is_the_same_bytes_on_one_thread_or_two_and_run_after_run() {
+    for format in ["jsonl", "csv", "json", "table"] {
+        let args = ["rollup", ".", "--year", YEAR, "--format", format];
+        let one = sakip_env(tree(), &args, &[("RAYON_NUM_THREADS", "1")]);
+        let two = sakip_env(tree(), &args, &[("RAYON_NUM_THREADS", "2")]);
+        let again = sakip_env(tree(), &args, &[("RAYON_NUM_THREADS", "2")]);
+        assert_eq!(one.code, 0, "{}", one.stderr);
+        assert!(one.stdout.len() > 100, "{format}");
+        assert_eq!(one.stdout, two.stdout, "{format}: 1 thread against 2");
+        assert_eq!(two.stdout, again.stdout, "{format}: run against run");
+    }
+}
+
+#[test]
+fn kanwil_summaries_are_the_sums_of_their_units() {
+    let units: Vec<Value> = rollup(&["--format", "jsonl"])
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let doc: Value = serde_json::from_str(&rollup(&["--format", "json"]).stdout).unwrap();
+    assert_eq!(
+        doc["units"].as_array().unwrap(),
+        &units,
+        "the json document holds the jsonl lines"
+    );
+    let mut nasional_units = 0;
+    for k in doc["kanwil"].as_array().unwrap() {
+        let id = k["id"].as_str().unwrap();
+        let mine: Vec<&Value> = units.iter().filter(|u| u["rules"][1]["id"] == id).collect();
+        assert_eq!(k["units"].as_u64().unwrap() as usize, mine.len(), "{id}");
+        nasional_units += mine.len();
+        let total = |field: &str| -> rust_decimal::Decimal {
+            mine.iter()
+                .map(|u| {
+                    let budget = u["budget"].as_array().unwrap();
+                    dec(&budget.last().unwrap()[field])
+                })
+                .sum()
+        };
+        assert_eq!(dec(&k["pagu"]), total("pagu"), "{id}");
+        assert_eq!(dec(&k["realisasi"]), total("realisasi"), "{id}");
+        // Absorption from the sums, half-up to 2 decimals, never a mean of percentages.
+        let expected = (total("realisasi") / total("pagu") * rust_decimal::Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        assert_eq!(dec(&k["penyerapan"]), expected, "{id}");
+        // Each indicator's bands count the units' bands.
+        for ind in k["indicators"].as_array().unwrap() {
+            let iid = ind["id"].as_str().unwrap();
+            let mut bands: BTreeMap<String, u64> = BTreeMap::new();
+            for u in &mine {
+                for r in u["indicators"].as_array().unwrap() {
+                    if r["id"] == iid {
+                        if let Some(b) = r["band"].as_str() {
+                            *bands.entry(b.to_string()).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let got: BTreeMap<String, u64> = serde_json::from_value(ind["bands"].clone()).unwrap();
+            assert_eq!(got, bands, "{id} {iid}");
+        }
+        // The units per band of their score count the units' nilai bands.
+        let by_score: u64 = k["bands"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            by_score as usize + k["without_score"].as_u64().unwrap() as usize,
+            mine.len()
+        );
+    }
+    assert_eq!(doc["nasional"]["units"].as_u64().unwrap() as usize, nasional_units);
+    assert_eq!(nasional_units, 30);
+    let ranking = doc["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 30);
+    assert!(ranking.windows(2).all(|w| dec(&w[0]["score"]) >= dec(&w[1]["score"])));
+}
+
+/// The first nine columns of the long CSV, per unit and indicator.
+fn figures(csv: &str) -> BTreeMap<(String, String), Vec<String>> {
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        &header[..9],
+        [
+            "kanwil",
+            "satker",
+            "tier",
+            "sasaran",
+            "indikator",
+            "target",
+            "realisasi",
+            "capaian",
+            "band"
+        ]
+    );
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let row: Vec<String> = rec.iter().take(9).map(String::from).collect();
+            ((row[1].clone(), row[4].clone()), row)
+        })
+        .collect()
+}
+
+#[test]
+fn the_long_table_gives_the_figures_of_the_folders() {
+    let folders = rollup(&["--format", "csv"]);
+    assert_eq!(folders.code, 0, "{}", folders.stderr);
+    let table = sakip_in(
+        tree(),
+        &[
+            "rollup",
+            "--rules",
+            "rules/nasional",
+            "--rules",
+            "rules/k01",
+            "--rules",
+            "rules/k02",
+            "--rules",
+            "rules/k03",
+            "--data",
+            "realisasi-satker.csv",
+            "--year",
+            YEAR,
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let (a, b) = (figures(&folders.stdout), figures(&table.stdout));
+    assert_eq!(a.len(), 30 * 12);
+    assert_eq!(a, b);
+    // Some rows sit exactly on the target and on band edges.
+    let capaian: Vec<&str> = a.values().map(|r| r[7].as_str()).collect();
+    assert!(capaian.contains(&"100.00"), "{capaian:?}");
+    assert!(capaian.iter().any(|c| ["80.00", "70.00", "60.00"].contains(c)));
+}
+
+#[test]
+fn the_seed_and_the_fictional_unit_add_up() {
+    let run = sakip(&["rollup", "examples", "--year", "2022"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("rollup_examples_2022", run.stdout);
+    let doc: Value =
+        serde_json::from_str(&sakip(&["rollup", "examples", "--year", "2022", "-f", "json"]).stdout).unwrap();
+    // (3,327,996,783 + 2,730,500,000) / (5,324,344,000 + 3,000,000,000) = 72.78%.
+    assert_eq!(doc["nasional"]["penyerapan"], "72.78");
+    assert_eq!(doc["nasional"]["pagu"], "8324344000");
+    // --kanwil keeps one region.
+    let one = sakip(&[
+        "rollup",
+        "examples",
+        "--year",
+        "2022",
+        "-f",
+        "jsonl",
+        "--kanwil",
+        "kanwil_sumsel",
+    ]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert_eq!(one.stdout.lines().count(), 1);
+    assert!(one.stdout.contains("lapas_sarolangun_rawas"));
+}
+
+/// A copy of the generated tree to break.
+fn broken_copy(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(tree(), &dir);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_broken_unit_never_stops_the_others() {
+    let dir = broken_copy("rollup-broken");
+    // A syntax error, a Kanwil that is not there, a script that never ends.
+    std::fs::write(
+        dir.join("satker/k01/u00001/perjanjian-2023.sakip"),
+        "perjanjian 2023 {\n  target i001 = 7,5\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("satker/k02/u00002/satker.sakip"),
+        "satker u00002 \"Satker 00002\"\nberdasarkan \"../../../rules/k99\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("rules/k03/k03.rhai"), "fn nilai_satker(hasil) { loop { } }\n").unwrap();
+    let out = dir.join("rekap.jsonl");
+    let run = sakip_in(
+        &dir,
+        &["rollup", ".", "--year", YEAR, "-f", "jsonl", "-o", "rekap.jsonl"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("perjanjian-2023.sakip:2:"), "{}", run.stderr);
+    assert!(run.stderr.contains("rules/k99"), "{}", run.stderr);
+    // Every other unit was computed and written; the ten units of k03 with
+    // their score failing (an error each), the others clean.
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().count(), 28);
+    let doc = sakip_in(&dir, &["rollup", ".", "--year", YEAR, "-f", "json"]);
+    let doc: Value = serde_json::from_str(&doc.stdout).unwrap();
+    let failures = doc["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 2 + 10, "{failures:#?}");
+    assert!(failures
+        .iter()
+        .any(|f| f["errors"][0].as_str().unwrap().contains("figure")));
+}
+
+fn long_table(dir: &Path, csv: &str, extra: &[&str]) -> crate::support::Run {
+    std::fs::write(dir.join("data.csv"), csv).unwrap();
+    let mut args = vec![
+        "rollup",
+        "--rules",
+        "rules/nasional",
+        "--data",
+        "data.csv",
+        "--year",
+        YEAR,
+    ];
+    args.extend_from_slice(extra);
+    sakip_in(dir, &args)
+}
+
+#[test]
+fn bad_rows_are_named_by_line_and_column_and_left_out() {
+    let dir = broken_copy("rollup-bad-rows");
+    let csv = "satker,kanwil,indikator,target,realisasi\n\
+               a1,k01,i001,80,80\n\
+               a1,k01,i0001,80,70\n\
+               a1,k01,i002,80,7;5\n\
+               a1,k01,i001,80,60\n\
+               b1,k02,i001,,40\n\
+               a1,k01,i003,80,80\n";
+    let run = long_table(&dir, csv, &["-f", "jsonl"]);
+    assert_eq!(run.code, 1);
+    let err = &run.stderr;
+    assert!(
+        err.contains("data.csv:3: column `indikator`: no indikator `i0001`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `i001`?"), "{err}");
+    assert!(
+        err.contains("data.csv:4: column `realisasi`: `7;5` is not a number"),
+        "{err}"
+    );
+    assert!(
+        err.contains("data.csv:5: column `indikator`: `i001` of satker `a1` was given before, on line 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("data.csv:7: column `satker`: the rows of satker `a1` are not together"),
+        "{err}"
+    );
+    assert!(err.contains("4 bad rows"), "{err}");
+    // Both units are still evaluated, each with its good rows; b1 takes the rules' target.
+    let units: Vec<Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(units.len(), 2);
+    assert_eq!(units[0]["indicators"].as_array().unwrap().len(), 1);
+    assert_eq!(units[1]["satker"]["id"], "b1");
+    assert!(units[1]["indicators"][0]["target"].as_str().is_some());
+    assert!(run.stderr.contains("kanwil `k01`"), "said once as info: {}", run.stderr);
+    // --strict stops at the first.
+    let strict = long_table(&dir, csv, &["-f", "jsonl", "--strict"]);
+    assert_eq!(strict.code, 1);
+    assert_eq!(strict.stderr.matches("error: data.csv").count(), 1, "{}", strict.stderr);
+}
+
+#[test]
+fn a_file_that_cannot_be_read_writes_nothing() {
+    let dir = broken_copy("rollup-bad-file");
+    std::fs::write(dir.join("keep.csv"), "old\n").unwrap();
+    for (csv, says) in [
+        ("satker,kanwil,realisasi\na,k01,1\n", "no `indikator` column"),
+        ("", "the file is empty"),
+    ] {
+        let run = long_table(&dir, csv, &["-f", "csv", "-o", "keep.csv"]);
+        assert_eq!(run.code, 1, "{csv:?}");
+        assert!(run.stderr.contains(says), "{csv:?}: {}", run.stderr);
+        assert_eq!(std::fs::read_to_string(dir.join("keep.csv")).unwrap(), "old\n");
+    }
+    let mut latin1 = b"satker,kanwil,indikator,realisasi\na,k01,i001,80\nb,Kanwil ".to_vec();
+    latin1.extend_from_slice(&[0xC9, b'x', b',', b'i', b'0', b'0', b'1', b',', b'1', b'\n']);
+    std::fs::write(dir.join("data.csv"), latin1).unwrap();
+    let run = sakip_in(
+        &dir,
+        &[
+            "rollup",
+            "--rules",
+            "rules/nasional",
+            "--data",
+            "data.csv",
+            "--year",
+            YEAR,
+            "-o",
+            "keep.csv",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("data.csv:3: the file is not UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(dir.join("keep.csv")).unwrap(), "old\n");
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let run = rollup(&["--format", "csv"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
+    let _ = root();
+}
