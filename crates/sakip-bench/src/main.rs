@@ -32,6 +32,11 @@ enum Command {
         #[arg(long)]
         out: Utf8PathBuf,
     },
+    /// The floor: read a long CSV and parse every number, no evaluation
+    Floor {
+        /// The long CSV (as `generate` writes it)
+        csv: Utf8PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -44,6 +49,16 @@ enum HooksArg {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Floor { csv } => match sakip_bench::floor(&csv) {
+            Ok((rows, sum)) => {
+                println!("{rows} rows read, every number parsed; their sum {sum}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {csv}: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Generate {
             units,
             kanwil,
