@@ -15,4 +15,5 @@ mod rollup;
 mod scripts;
 mod seed;
 mod support;
+mod warehouse;
 mod years;

@@ -17,7 +17,7 @@ const YEAR: &str = "2023";
 /// A generated tree: 30 units under 3 Kanwil (two with a `capaian` hook,
 /// all with `nilai_satker`), 12 indicators, 2022 and 2023 data; made once
 /// per test run.
-fn tree() -> &'static Path {
+pub fn tree() -> &'static Path {
     static TREE: OnceLock<PathBuf> = OnceLock::new();
     TREE.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rollup-tree");
@@ -395,4 +395,50 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "");
     let _ = root();
+}
+
+#[test]
+fn parts_run_apart_merge_into_the_whole() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rollup-merge");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut parts = Vec::new();
+    for k in ["k01", "k02", "k03"] {
+        let part = dir.join(format!("part-{k}.jsonl"));
+        let run = rollup(&["--kanwil", k, "-f", "jsonl", "-o", part.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        parts.push(part.to_str().unwrap().to_string());
+    }
+    let merge = |format: &str| {
+        let mut args = vec!["rollup", "--year", YEAR, "-f", format, "--merge"];
+        args.extend(parts.iter().map(String::as_str));
+        let run = sakip_in(tree(), &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    assert_eq!(merge("table"), rollup(&[]).stdout);
+    let whole: Value = serde_json::from_str(&rollup(&["-f", "json"]).stdout).unwrap();
+    let merged: Value = serde_json::from_str(&merge("json")).unwrap();
+    assert_eq!(merged["kanwil"], whole["kanwil"]);
+    assert_eq!(merged["nasional"], whole["nasional"]);
+    assert_eq!(merged["units"], whole["units"]);
+    assert_eq!(merge("jsonl"), rollup(&["-f", "jsonl"]).stdout);
+    // A line that is not a unit's is named by file and line.
+    std::fs::write(dir.join("bad.jsonl"), "{\"satker\": 1}\n").unwrap();
+    let bad = sakip_in(
+        tree(),
+        &[
+            "rollup",
+            "--year",
+            YEAR,
+            "--merge",
+            dir.join("bad.jsonl").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.contains("bad.jsonl:1: `satker.id` is missing"),
+        "{}",
+        bad.stderr
+    );
 }

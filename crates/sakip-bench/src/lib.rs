@@ -271,6 +271,20 @@ pub fn generate(spec: &Spec, out: &Utf8Path) -> std::io::Result<Written> {
     }
     let national = out.join("rules/nasional/nasional.sakip");
     write(&national, &n)?;
+    // The same indicators as a table, for tools that do not read rule files
+    // (the peers in benches/peers compute from it).
+    let mut meta = String::from("indikator,tier,polaritas,agregasi\n");
+    for ind in &inds {
+        let _ = writeln!(
+            meta,
+            "{},{},{},{}",
+            ind.id,
+            ind.tier,
+            if ind.turun { "turun" } else { "naik" },
+            ind.agg.keyword()
+        );
+    }
+    write(&out.join("indikator.csv"), &meta)?;
 
     // The Kanwil rules and scripts.
     let mut kanwil = Vec::new();

@@ -30,7 +30,7 @@ satker follow each other. A bad row is reported as file:line and left out
 (exit 1); --strict stops at the first.")]
 pub struct Args {
     /// Folders (searched recursively for units) or rule files
-    #[arg(required_unless_present = "data", conflicts_with = "data")]
+    #[arg(required_unless_present_any = ["data", "merge"], conflicts_with_all = ["data", "merge"])]
     pub paths: Vec<Utf8PathBuf>,
 
     /// The year to evaluate
@@ -54,16 +54,21 @@ pub struct Args {
     pub budget_csv: Option<Utf8PathBuf>,
 
     /// National and Kanwil rule sets to evaluate --data against
-    #[arg(long, requires = "data")]
+    #[arg(long, requires = "data", num_args = 1..)]
     pub rules: Vec<Utf8PathBuf>,
 
     /// Long tables of many units' rows (CSV)
-    #[arg(long, requires = "rules")]
+    #[arg(long, requires = "rules", num_args = 1..)]
     pub data: Vec<Utf8PathBuf>,
 
     /// Stop at the first bad row of --data
     #[arg(long, requires = "data")]
     pub strict: bool,
+
+    /// Put the parts of a run split across machines back together: their
+    /// `--format jsonl` outputs, read in the order given (table, json or jsonl)
+    #[arg(long, conflicts_with_all = ["data", "rules"], num_args = 1..)]
+    pub merge: Vec<Utf8PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,6 +137,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         Rendered { main, budget }
     };
 
+    if !args.merge.is_empty() {
+        return merge(args, io);
+    }
     // Load what the run needs before any output is opened.
     let source = if args.data.is_empty() {
         let (folders, errors) = rollup::folders_under(&args.paths);
@@ -330,4 +338,85 @@ fn progress_bar(total: Option<u64>, is_terminal: bool) -> Option<indicatif::Prog
     };
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     Some(bar)
+}
+
+/// `--merge`: the summaries rebuilt from the unit lines of jsonl parts.
+fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
+    use std::io::BufRead;
+    if matches!(args.format, Format::Csv) || args.budget_csv.is_some() {
+        writeln!(
+            io.err,
+            "error: --merge writes table, json or jsonl; for the long CSV, run each part with --format csv and concatenate them"
+        )?;
+        return Ok(2);
+    }
+    let mut out = match &args.output {
+        Some(path) => Sink::File(AtomicFile::create(path)?),
+        None => Sink::Stdout(&mut *io.out),
+    };
+    if args.format == Format::Json {
+        write!(out, "{{\"year\":{},\"units\":[", args.year)?;
+    }
+    let mut summary = Rollup::new(args.year, matches!(args.format, Format::Table | Format::Json));
+    let mut bad = 0u64;
+    let mut first = true;
+    for path in &args.merge {
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                writeln!(io.err, "error: cannot read `{path}`: {e}")?;
+                writeln!(io.err, "nothing was written: the run could not complete")?;
+                return Ok(1);
+            }
+        };
+        for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    writeln!(io.err, "error: {path}:{}: {e}", n + 1)?;
+                    writeln!(io.err, "nothing was written: the run could not complete")?;
+                    return Ok(1);
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let (record, basis) = match sakip_engine::merge::read_line(&line) {
+                Ok(r) => r,
+                Err(e) => {
+                    bad += 1;
+                    writeln!(io.err, "error: {path}:{}: {e}", n + 1)?;
+                    continue;
+                }
+            };
+            if args.kanwil.as_deref().is_some_and(|k| k != record.kanwil_id) {
+                continue;
+            }
+            summary.add_record(&record, Some(&basis));
+            match args.format {
+                Format::Jsonl => writeln!(out, "{line}")?,
+                Format::Json => {
+                    if !first {
+                        out.write_all(b",")?;
+                    }
+                    first = false;
+                    out.write_all(line.trim_end().as_bytes())?;
+                }
+                _ => {}
+            }
+        }
+    }
+    summary.finish();
+    match args.format {
+        Format::Table => out.write_all(sakip_report::rekap::table(&summary, io.width.unwrap_or(120)).as_bytes())?,
+        Format::Json => {
+            let rest = serde_json::to_string(&sakip_report::rekap::summaries_json(&summary)).unwrap_or_default();
+            writeln!(out, "],{}", rest.strip_prefix('{').unwrap_or(&rest))?;
+        }
+        _ => {}
+    }
+    if let Sink::File(f) = out {
+        f.commit()?;
+    }
+    Ok(u8::from(bad > 0 || summary.any_failed()))
 }

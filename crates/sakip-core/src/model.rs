@@ -109,6 +109,10 @@ pub enum Tier {
 impl Tier {
     pub const ALL: [Tier; 4] = [Tier::Strategis, Tier::Program, Tier::Kegiatan, Tier::Output];
 
+    pub fn from_keyword(word: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.keyword() == word)
+    }
+
     pub fn keyword(self) -> &'static str {
         match self {
             Tier::Strategis => "strategis",

@@ -65,6 +65,26 @@ impl fmt::Display for Rounding {
     }
 }
 
+impl std::str::FromStr for Rounding {
+    type Err = String;
+
+    /// Reads what [`fmt::Display`] writes: `potong 2`, `bulat 0`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut words = s.split_whitespace();
+        let mode = match words.next() {
+            Some("potong") => RoundingMode::Truncate,
+            Some("bulat") => RoundingMode::HalfUp,
+            _ => return Err(format!("`{s}` is not a rounding (`potong 2`, `bulat 2`)")),
+        };
+        let decimals = words
+            .next()
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|d| *d <= MAX_DECIMALS && words.next().is_none())
+            .ok_or_else(|| format!("`{s}` is not a rounding (`potong 2`, `bulat 2`)"))?;
+        Ok(Self::new(mode, decimals))
+    }
+}
+
 /// `part / whole x 100` with every step checked; `None` when `whole` is zero
 /// or the result does not fit a `Decimal`.
 pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {

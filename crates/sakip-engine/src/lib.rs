@@ -8,11 +8,13 @@
 //!   the rule sets they share read once, handed on in a fixed order.
 //! - [`long_table`]: many units' rows from one long CSV, as a ministry
 //!   exports them, evaluated against given rule sets.
+//! - [`merge`]: the parts of a run split across machines, put back together.
 //!
 //! The summaries themselves are pure arithmetic and live in the core
 //! (`sakip_core::rekap`), where renderers read them.
 
 pub mod long_table;
+pub mod merge;
 pub mod pipeline;
 pub mod rollup;
 pub mod unit;

@@ -14,6 +14,9 @@ struct Output<'a> {
     year: u16,
     rules: Vec<RuleRef<'a>>,
     rounding: Rounding,
+    /// The bands in force for the year, so that a reader of the JSON (and
+    /// `rollup --merge`) can classify a score the way the rules do.
+    klasifikasi: &'a [sakip_core::klasifikasi::Band],
     dasar: Dasar<'a>,
     scripts: Vec<&'a str>,
     indicators: Vec<Indicator<'a>>,
@@ -187,7 +190,7 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
 }
 
 /// The evaluation as pretty-printed JSON, ending with a newline.
-pub fn render<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a str]) -> String {
+pub fn render<'a>(ev: &'a Evaluation, rules: &'a sakip_core::RuleSet, scripts: &[&'a str]) -> String {
     let out = output(ev, rules, scripts);
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
@@ -196,14 +199,14 @@ pub fn render<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'
 
 /// The same object as [`render`] on one line, ending with a newline: a
 /// line of `rollup --format jsonl`.
-pub fn render_line<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a str]) -> String {
+pub fn render_line<'a>(ev: &'a Evaluation, rules: &'a sakip_core::RuleSet, scripts: &[&'a str]) -> String {
     let out = output(ev, rules, scripts);
     let mut text = serde_json::to_string(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }
 
-fn output<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a str]) -> Output<'a> {
+fn output<'a>(ev: &'a Evaluation, rules: &'a sakip_core::RuleSet, scripts: &[&'a str]) -> Output<'a> {
     Output {
         satker: ev.satker.as_ref().map(|s| Satker {
             id: &s.id,
@@ -219,6 +222,7 @@ fn output<'a>(ev: &'a Evaluation, rules: &sakip_core::RuleSet, scripts: &[&'a st
                 level: r.tingkat.keyword(),
             })
             .collect(),
+        klasifikasi: &rules.klasifikasi.at(ev.year).value.bands,
         rounding: Rounding {
             capaian: rules.settings(ev.year).pembulatan_capaian.value.to_string(),
             budget: rules.settings(ev.year).pembulatan_anggaran.value.to_string(),
