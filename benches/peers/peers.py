@@ -41,7 +41,7 @@ def with_pandas(data: str, meta: str) -> pd.DataFrame:
     capped = np.minimum(raw, 120)
     # `potong 2`: truncate to two decimals, as Excel's ROUNDDOWN does.
     capaian = np.trunc(capped * 100) / 100
-    band = np.select([capaian >= lo for lo, _ in BANDS], [label for _, label in BANDS])
+    band = np.select([capaian >= lo for lo, _ in BANDS], [label for _, label in BANDS], default="")
     return pd.DataFrame({"satker": df.satker, "indikator": df.indikator, "capaian": capaian, "band": band})
 
 

@@ -442,3 +442,66 @@ fn parts_run_apart_merge_into_the_whole() {
         bad.stderr
     );
 }
+
+#[test]
+fn the_rollup_report_as_a_page_and_a_workbook() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rollup-report");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc: Value = serde_json::from_str(&rollup(&["-f", "json"]).stdout).unwrap();
+
+    let html = dir.join("rekap.html");
+    let run = rollup(&["-f", "html", "-o", html.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("Rekapitulasi Capaian Kinerja 2023"));
+    let outside: Vec<&str> = page
+        .split("http")
+        .skip(1)
+        .filter(|s| !s.starts_with("://www.w3.org/2000/svg"))
+        .collect();
+    assert!(outside.is_empty(), "the page refers outside itself: {outside:?}");
+    // One stacked bar segment per (group, band) with units; one ranking row per unit.
+    let segments: u64 = doc["kanwil"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain([&doc["nasional"]])
+        .map(|k| {
+            k["bands"]
+                .as_object()
+                .unwrap()
+                .values()
+                .filter(|n| n.as_u64() > Some(0))
+                .count() as u64
+        })
+        .sum();
+    assert_eq!(page.matches("class=\"band-bar\"").count() as u64, segments);
+    let ranking = page.split("<table class=\"ranking\">").nth(1).unwrap();
+    assert_eq!(ranking.split("</table>").next().unwrap().matches("<tr><td").count(), 30);
+    let nasional_pct = doc["nasional"]["penyerapan"].as_str().unwrap().replace('.', ",");
+    assert!(
+        page.contains(&format!("<td class=\"num\">{nasional_pct}</td>")),
+        "{nasional_pct}"
+    );
+
+    let xlsx = dir.join("rekap.xlsx");
+    assert_eq!(rollup(&["-f", "xlsx"]).code, 2, "a workbook needs -o");
+    let run = rollup(&["-f", "xlsx", "-o", xlsx.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Kanwil", "Anggaran", "Indikator", "Peringkat", "Gagal"]
+    );
+    let kanwil = wb.worksheet_range("Kanwil").unwrap();
+    assert_eq!(kanwil.height(), 1 + 3 + 1);
+    let anggaran = wb.worksheet_range("Anggaran").unwrap();
+    let last = anggaran.rows().last().unwrap();
+    assert_eq!(last[0].to_string(), "nasional");
+    assert_eq!(last[1].to_string(), doc["nasional"]["pagu"].as_str().unwrap());
+    assert_eq!(wb.worksheet_range("Peringkat").unwrap().height(), 31);
+    assert_eq!(wb.worksheet_range("Indikator").unwrap().height(), 1 + 12);
+}

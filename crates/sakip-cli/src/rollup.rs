@@ -81,6 +81,10 @@ pub enum Format {
     Jsonl,
     /// One row per unit and indicator
     Csv,
+    /// The rollup report as one self-contained page with charts
+    Html,
+    /// The rollup report as an Excel workbook (needs -o)
+    Xlsx,
 }
 
 /// What each unit renders to, on the thread that evaluated it.
@@ -127,7 +131,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 sakip_report::json::render_line(u.evaluation, u.rules, &scripts)
             }
             Format::Csv => sakip_report::rekap::csv_rows(u.evaluation, kanwil, &u.record.satker_id),
-            Format::Table => String::new(),
+            Format::Table | Format::Html | Format::Xlsx => String::new(),
         };
         let budget = if with_budget {
             sakip_report::rekap::budget_rows(u.evaluation, kanwil, &u.record.satker_id)
@@ -137,6 +141,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         Rendered { main, budget }
     };
 
+    if args.format == Format::Xlsx && args.output.is_none() {
+        writeln!(
+            io.err,
+            "error: --format xlsx writes a workbook: give the file with -o, e.g. `-o rekap.xlsx`"
+        )?;
+        return Ok(2);
+    }
     if !args.merge.is_empty() {
         return merge(args, io);
     }
@@ -175,7 +186,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         _ => {}
     }
 
-    let keep_ranking = matches!(format, Format::Table | Format::Json);
+    let keep_ranking = matches!(format, Format::Table | Format::Json | Format::Html | Format::Xlsx);
     let mut summary = Rollup::new(args.year, keep_ranking);
     let mut first = true;
     let mut failed_units: Vec<(String, Vec<sakip_rules::RuleError>)> = Vec::new();
@@ -264,20 +275,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         writeln!(io.err, "error: unit `{path}` was not evaluated:")?;
         write!(io.err, "{}", render::human(errors, err_colour))?;
     }
-    match format {
-        Format::Table => {
-            let width = io.width.unwrap_or(120);
-            out.write_all(sakip_report::rekap::table(&summary, width).as_bytes())?;
-        }
-        Format::Json => {
-            let rest = sakip_report::rekap::summaries_json(&summary);
-            let text = serde_json::to_string(&rest).unwrap_or_default();
-            // `rest` is an object: splice its members after the units.
-            let members = text.strip_prefix('{').unwrap_or(&text);
-            writeln!(out, "],{members}")?;
-        }
-        _ => {}
-    }
+    write_summaries(&mut out, format, &summary, io.width.unwrap_or(120))?;
     if let Sink::File(f) = out {
         f.commit()?;
     }
@@ -346,7 +344,7 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     if matches!(args.format, Format::Csv) || args.budget_csv.is_some() {
         writeln!(
             io.err,
-            "error: --merge writes table, json or jsonl; for the long CSV, run each part with --format csv and concatenate them"
+            "error: --merge writes table, json, jsonl, html or xlsx; for the long CSV, run each part with --format csv and concatenate them"
         )?;
         return Ok(2);
     }
@@ -407,16 +405,28 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
     }
     summary.finish();
-    match args.format {
-        Format::Table => out.write_all(sakip_report::rekap::table(&summary, io.width.unwrap_or(120)).as_bytes())?,
-        Format::Json => {
-            let rest = serde_json::to_string(&sakip_report::rekap::summaries_json(&summary)).unwrap_or_default();
-            writeln!(out, "],{}", rest.strip_prefix('{').unwrap_or(&rest))?;
-        }
-        _ => {}
-    }
+    write_summaries(&mut out, args.format, &summary, io.width.unwrap_or(120))?;
     if let Sink::File(f) = out {
         f.commit()?;
     }
     Ok(u8::from(bad > 0 || summary.any_failed()))
+}
+
+/// What follows the units: the table, the end of the JSON document, or the
+/// rollup report.
+fn write_summaries(out: &mut dyn Write, format: Format, summary: &Rollup, width: u16) -> std::io::Result<()> {
+    match format {
+        Format::Table => out.write_all(sakip_report::rekap::table(summary, width).as_bytes()),
+        Format::Json => {
+            let rest = serde_json::to_string(&sakip_report::rekap::summaries_json(summary)).unwrap_or_default();
+            // `rest` is an object: splice its members after the units.
+            writeln!(out, "],{}", rest.strip_prefix('{').unwrap_or(&rest))
+        }
+        Format::Html => out.write_all(sakip_report::rekap_html::render(summary).as_bytes()),
+        Format::Xlsx => {
+            let bytes = sakip_report::rekap_xlsx::render(summary).map_err(std::io::Error::other)?;
+            out.write_all(&bytes)
+        }
+        Format::Jsonl | Format::Csv => Ok(()),
+    }
 }

@@ -105,7 +105,7 @@ const EN: Words = Words {
     ],
 };
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -113,11 +113,11 @@ fn esc(s: &str) -> String {
 }
 
 /// A decimal as an SVG coordinate (plain notation, two decimals at most).
-fn coord(v: Decimal) -> String {
+pub(crate) fn coord(v: Decimal) -> String {
     plain(v.round_dp(2).normalize())
 }
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 :root{--ink:#1d2433;--muted:#5b6475;--line:#d9dde5;--bg:#fff}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:var(--ink);background:var(--bg)}

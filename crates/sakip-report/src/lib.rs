@@ -8,7 +8,8 @@
 //! - [`markdown`]: tables to paste into a report.
 //! - [`csv`]: one row per indicator, for spreadsheets.
 //! - [`xlsx`]: an Excel workbook, one sheet per table, numbers as numbers.
-//! - [`rekap`]: many units added up (`sakip rollup`): long CSV, summaries.
+//! - [`rekap`], [`rekap_html`], [`rekap_xlsx`]: many units added up
+//!   (`sakip rollup`): the long CSV, summaries, the rollup report.
 //! - [`angka`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
 
 pub mod angka;
@@ -17,6 +18,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod rekap;
+pub mod rekap_html;
+pub mod rekap_xlsx;
 pub mod table;
 pub mod xlsx;
 

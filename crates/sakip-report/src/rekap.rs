@@ -174,7 +174,7 @@ pub fn summaries_json(rollup: &Rollup) -> Value {
 
 /// A band's short name for a column header: the initials of its label
 /// (`Sangat Memuaskan` is `SM`), as staff abbreviate them.
-fn initials(label: &str) -> String {
+pub(crate) fn initials(label: &str) -> String {
     label
         .split_whitespace()
         .filter_map(|w| w.chars().next())

@@ -17,7 +17,7 @@ use sakip_core::model::Tier;
 use sakip_core::{Decimal, Evaluation};
 
 /// The nearest double to a decimal, through its text.
-fn number(d: Decimal) -> f64 {
+pub(crate) fn number(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(f64::NAN)
 }
 
@@ -45,7 +45,7 @@ fn row_height(texts: &[(&str, f64)]) -> f64 {
 
 /// A4, landscape, one page wide, the header row on every page: how the
 /// sheet prints when someone prints it for signing.
-fn page_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
+pub(crate) fn page_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
     ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
     Ok(())
@@ -53,7 +53,7 @@ fn page_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
 
 /// A sheet with its header row written and frozen and its columns sized:
 /// what every table of the workbook starts with.
-fn new_sheet<'a>(
+pub(crate) fn new_sheet<'a>(
     wb: &'a mut Workbook,
     name: &str,
     headers: &[&str],
@@ -73,29 +73,29 @@ fn new_sheet<'a>(
 }
 
 /// The sheet row of the `i`-th data row, below the header.
-fn data_row(i: usize) -> u32 {
+pub(crate) fn data_row(i: usize) -> u32 {
     u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
 /// A band's label cell: white bold text on the band's colour.
-fn band_fill(colour: &str) -> Format {
+pub(crate) fn band_fill(colour: &str) -> Format {
     Format::new()
         .set_background_color(hex(colour))
         .set_font_color(Color::White)
         .set_bold()
 }
 
-struct Formats {
-    header: Format,
-    text: Format,
-    decimal: Format,
-    money: Format,
-    money_bold: Format,
-    bold: Format,
-    top: Format,
+pub(crate) struct Formats {
+    pub(crate) header: Format,
+    pub(crate) text: Format,
+    pub(crate) decimal: Format,
+    pub(crate) money: Format,
+    pub(crate) money_bold: Format,
+    pub(crate) bold: Format,
+    pub(crate) top: Format,
 }
 
-fn formats() -> Formats {
+pub(crate) fn formats() -> Formats {
     let header = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xf3f5f8))

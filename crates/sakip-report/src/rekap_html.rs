@@ -1,0 +1,243 @@
+//! `rollup --format html`: the rollup report as one self-contained page
+//! (the style and the SVG charts of the unit report, no network): per Kanwil
+//! the units by band (a chart and a table), budget absorption per Kanwil
+//! from summed pagu and realisasi, per indicator the distribution over bands
+//! and the mean capaian, the ranking of units by score, and the units that
+//! failed.
+
+use crate::angka;
+use crate::html::{coord, esc, STYLE};
+use sakip_core::rekap::{Basis, Rollup, Summary};
+use sakip_core::Decimal;
+use std::fmt::Write as _;
+
+/// The band's colour, grey when the table has no such band.
+fn colour(basis: &Basis, label: &str) -> String {
+    basis
+        .klasifikasi
+        .bands
+        .iter()
+        .find(|b| b.label == label)
+        .map(|b| b.colour.clone())
+        .unwrap_or_else(|| "#9aa3b2".into())
+}
+
+/// One stacked bar per group: its units by band, as shares of its units.
+fn bands_chart(groups: &[&Summary], basis: &Basis) -> String {
+    let (label_w, bar_w, row_h) = (150, 560, 22);
+    let height = 8 + groups.len() * row_h;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg class=\"chart\" role=\"img\" aria-label=\"Satker per klasifikasi\" viewBox=\"0 0 {} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">",
+        label_w + bar_w + 60
+    );
+    for (i, g) in groups.iter().enumerate() {
+        let y = 4 + i * row_h;
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1d2433\">{}</text>",
+            label_w - 6,
+            y + 14,
+            esc(&g.id)
+        );
+        let total = Decimal::from(g.units.max(1));
+        let mut x = Decimal::from(label_w);
+        for band in &basis.klasifikasi.bands {
+            let n = g.bands.get(&band.label).copied().unwrap_or(0);
+            if n == 0 {
+                continue;
+            }
+            let w = Decimal::from(n) * Decimal::from(bar_w) / total;
+            let _ = write!(
+                s,
+                "<rect class=\"band-bar\" x=\"{}\" y=\"{y}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {n}</title></rect>",
+                coord(x),
+                coord(w),
+                row_h - 6,
+                esc(&band.colour),
+                esc(&band.label)
+            );
+            x += w;
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" fill=\"#1d2433\">{}</text>",
+            label_w + bar_w + 4,
+            y + 14,
+            g.units
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// A column per band, headed by its initials in its colour (the legend above names them).
+fn band_headers(s: &mut String, basis: &Basis) {
+    for b in &basis.klasifikasi.bands {
+        let _ = write!(
+            s,
+            "<th title=\"{}\" style=\"background:{};color:#fff\">{}</th>",
+            esc(&b.label),
+            esc(&b.colour),
+            esc(&crate::rekap::initials(&b.label))
+        );
+    }
+}
+
+fn band_cells(s: &mut String, counts: &std::collections::BTreeMap<String, u64>, basis: &Basis) {
+    for band in &basis.klasifikasi.bands {
+        let n = counts.get(&band.label).copied().unwrap_or(0);
+        let _ = write!(s, "<td class=\"num\">{n}</td>");
+    }
+}
+
+pub fn render(rollup: &Rollup) -> String {
+    let basis = rollup.basis.clone().unwrap_or_default();
+    let nasional = rollup.nasional();
+    let groups: Vec<&Summary> = rollup.kanwil.values().chain([&nasional]).collect();
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Rekapitulasi Capaian Kinerja {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        rollup.year
+    );
+    let _ = writeln!(
+        s,
+        "<h1>Rekapitulasi Capaian Kinerja {}</h1>\n<p class=\"meta\">{} satker, {} Kanwil, {} gagal</p>",
+        rollup.year,
+        nasional.units,
+        rollup.kanwil.len(),
+        rollup.failures.len()
+    );
+    s.push_str("<ul class=\"legend\">");
+    for b in &basis.klasifikasi.bands {
+        let _ = write!(
+            s,
+            "<li style=\"background:{}\">{} = {} {}</li>",
+            esc(&b.colour),
+            esc(&crate::rekap::initials(&b.label)),
+            esc(&b.label),
+            esc(&angka::band_range(b))
+        );
+    }
+    s.push_str("</ul>\n");
+
+    // Units by band per Kanwil.
+    s.push_str("<h2>Satker per klasifikasi nilai</h2>\n");
+    s.push_str(&bands_chart(&groups, &basis));
+    s.push_str("<div class=\"scroll\"><table class=\"kanwil\"><thead><tr><th>Kanwil</th><th>Satker</th><th>Gagal</th>");
+    band_headers(&mut s, &basis);
+    for tier in sakip_core::model::Tier::ALL {
+        let _ = write!(s, "<th>{} rata-rata / median</th>", tier.keyword());
+    }
+    s.push_str("</tr></thead><tbody>\n");
+    for g in &groups {
+        let _ = write!(
+            s,
+            "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+            esc(&g.name),
+            esc(&g.id),
+            g.units,
+            g.failed
+        );
+        band_cells(&mut s, &g.bands, &basis);
+        for tier in sakip_core::model::Tier::ALL {
+            let text = g
+                .tiers
+                .get(&tier)
+                .filter(|d| d.count() > 0)
+                .map(|d| {
+                    format!(
+                        "{} / {}",
+                        d.mean(basis.capaian).map(angka::id).unwrap_or_default(),
+                        d.median(basis.capaian).map(angka::id).unwrap_or_default()
+                    )
+                })
+                .unwrap_or_else(|| "-".into());
+            let _ = write!(s, "<td class=\"num\">{text}</td>");
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody></table></div>\n");
+
+    // Budget per Kanwil.
+    s.push_str("<h2>Realisasi anggaran per Kanwil</h2>\n<p class=\"meta\">Penyerapan = jumlah realisasi / jumlah pagu (bukan rata-rata persentase).</p>\n<div class=\"scroll\"><table class=\"budget\"><thead><tr><th>Kanwil</th><th>Pagu (Rp)</th><th>Realisasi (Rp)</th><th>Penyerapan (%)</th></tr></thead><tbody>\n");
+    for g in &groups {
+        let _ = writeln!(
+            s,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&g.id),
+            angka::rupiah(g.pagu),
+            angka::rupiah(g.realisasi),
+            g.penyerapan(basis.anggaran)
+                .map(angka::id)
+                .unwrap_or_else(|| "-".into())
+        );
+    }
+    s.push_str("</tbody></table></div>\n");
+
+    // Per indicator, nationally.
+    s.push_str("<h2>Per indikator: sebaran klasifikasi dan rata-rata capaian</h2>\n<div class=\"scroll\"><table class=\"indicators\"><thead><tr><th>Indikator</th><th>Satker</th>");
+    band_headers(&mut s, &basis);
+    s.push_str("<th>Rata-rata (%)</th><th>Median (%)</th></tr></thead><tbody>\n");
+    for (id, ind) in &nasional.indicators {
+        let _ = write!(
+            s,
+            "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}</td>",
+            esc(&ind.name),
+            esc(id),
+            ind.capaian.count() + ind.without_capaian
+        );
+        band_cells(&mut s, &ind.bands, &basis);
+        let _ = writeln!(
+            s,
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            ind.capaian
+                .mean(basis.capaian)
+                .map(angka::id)
+                .unwrap_or_else(|| "-".into()),
+            ind.capaian
+                .median(basis.capaian)
+                .map(angka::id)
+                .unwrap_or_else(|| "-".into())
+        );
+    }
+    s.push_str("</tbody></table></div>\n");
+
+    // Ranking.
+    s.push_str("<h2>Peringkat satker menurut nilai</h2>\n<div class=\"scroll\"><table class=\"ranking\"><thead><tr><th>No</th><th>Satker</th><th>Kanwil</th><th>Nilai</th><th>Klasifikasi</th></tr></thead><tbody>\n");
+    for (i, r) in rollup.ranking.iter().enumerate() {
+        let band = r.band.as_deref().unwrap_or("");
+        let _ = writeln!(
+            s,
+            "<tr><td class=\"num\">{}</td><td>{}<span class=\"id\">{}</span></td><td>{}</td><td class=\"num\">{}</td><td class=\"band\" style=\"background:{}\">{}</td></tr>",
+            i + 1,
+            esc(&r.satker_name),
+            esc(&r.satker_id),
+            esc(&r.kanwil_id),
+            angka::id(r.score),
+            esc(&colour(&basis, band)),
+            esc(band)
+        );
+    }
+    s.push_str("</tbody></table></div>\n");
+
+    // Failures.
+    if !rollup.failures.is_empty() {
+        s.push_str("<h2>Satker yang gagal dihitung</h2>\n<ul class=\"notes\">\n");
+        for f in &rollup.failures {
+            let _ = write!(s, "<li><b>{}</b> ({})<ul>", esc(&f.path), esc(&f.kanwil_id));
+            for e in &f.errors {
+                let _ = write!(s, "<li class=\"sev-error\">{}</li>", esc(e));
+            }
+            s.push_str("</ul></li>\n");
+        }
+        s.push_str("</ul>\n");
+    }
+    s.push_str(
+        "<p class=\"meta\">Dihitung dengan sakip dari aturan dan data tiap satker; setiap angka dihitung eksak.</p>\n",
+    );
+    s.push_str("</main>\n</body>\n</html>\n");
+    s
+}

@@ -1,0 +1,142 @@
+//! `rollup --format xlsx`: the rollup report as a workbook. Sheets: Kanwil
+//! (units per band, mean and median per tier), Anggaran (pagu, realisasi
+//! and penyerapan per Kanwil from sums), Indikator (each indicator's
+//! distribution over bands and its mean), Peringkat (units by score, bands
+//! as fills) and Gagal (units that failed). Numbers are number cells.
+
+use crate::xlsx::{band_fill, data_row, formats, new_sheet, number, page_setup};
+use rust_xlsxwriter::{Workbook, XlsxError};
+use sakip_core::rekap::{Rollup, Summary};
+
+pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
+    let basis = rollup.basis.clone().unwrap_or_default();
+    let f = formats();
+    let mut wb = Workbook::new();
+    let nasional = rollup.nasional();
+    let groups: Vec<&Summary> = rollup.kanwil.values().chain([&nasional]).collect();
+    let bands: Vec<&str> = basis.klasifikasi.bands.iter().map(|b| b.label.as_str()).collect();
+    let tiers = sakip_core::model::Tier::ALL;
+
+    let mut headers = vec!["Kanwil".to_string(), "Nama".into(), "Satker".into(), "Gagal".into()];
+    headers.extend(bands.iter().map(|b| (*b).to_string()));
+    for t in tiers {
+        headers.push(format!("{} rata-rata", t.keyword()));
+        headers.push(format!("{} median", t.keyword()));
+    }
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut widths = vec![16.0, 40.0, 9.0, 9.0];
+    widths.extend(std::iter::repeat_n(12.0, bands.len() + 2 * tiers.len()));
+    let ws = new_sheet(&mut wb, "Kanwil", &header_refs, &widths, &f)?;
+    for (i, g) in groups.iter().enumerate() {
+        let row = data_row(i);
+        ws.write_string(row, 0, &g.id)?;
+        ws.write_string_with_format(row, 1, &g.name, &f.text)?;
+        ws.write_number(row, 2, g.units as f64)?;
+        ws.write_number(row, 3, g.failed as f64)?;
+        let mut col = 4u16;
+        for b in &bands {
+            ws.write_number(row, col, g.bands.get(*b).copied().unwrap_or(0) as f64)?;
+            col += 1;
+        }
+        for t in tiers {
+            let d = g.tiers.get(&t);
+            for v in [
+                d.and_then(|d| d.mean(basis.capaian)),
+                d.and_then(|d| d.median(basis.capaian)),
+            ] {
+                match v {
+                    Some(v) => ws.write_number_with_format(row, col, number(v), &f.decimal)?,
+                    None => ws.write_string(row, col, "")?,
+                };
+                col += 1;
+            }
+        }
+    }
+    page_setup(ws)?;
+
+    let ws = new_sheet(
+        &mut wb,
+        "Anggaran",
+        &["Kanwil", "Pagu", "Realisasi", "Penyerapan (%)"],
+        &[16.0, 20.0, 20.0, 14.0],
+        &f,
+    )?;
+    for (i, g) in groups.iter().enumerate() {
+        let row = data_row(i);
+        ws.write_string(row, 0, &g.id)?;
+        ws.write_number_with_format(row, 1, number(g.pagu), &f.money)?;
+        ws.write_number_with_format(row, 2, number(g.realisasi), &f.money)?;
+        match g.penyerapan(basis.anggaran) {
+            Some(p) => ws.write_number_with_format(row, 3, number(p), &f.decimal)?,
+            None => ws.write_string(row, 3, "")?,
+        };
+    }
+    page_setup(ws)?;
+
+    let mut headers = vec!["Id".to_string(), "Indikator".into(), "Tingkat".into(), "Satker".into()];
+    headers.extend(bands.iter().map(|b| (*b).to_string()));
+    headers.push("Rata-rata (%)".into());
+    headers.push("Median (%)".into());
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut widths = vec![18.0, 48.0, 12.0, 9.0];
+    widths.extend(std::iter::repeat_n(12.0, bands.len() + 2));
+    let ws = new_sheet(&mut wb, "Indikator", &header_refs, &widths, &f)?;
+    for (i, (id, ind)) in nasional.indicators.iter().enumerate() {
+        let row = data_row(i);
+        ws.write_string(row, 0, id)?;
+        ws.write_string_with_format(row, 1, &ind.name, &f.text)?;
+        ws.write_string(row, 2, ind.tier.map(|t| t.keyword()).unwrap_or(""))?;
+        ws.write_number(row, 3, (ind.capaian.count() + ind.without_capaian) as f64)?;
+        let mut col = 4u16;
+        for b in &bands {
+            ws.write_number(row, col, ind.bands.get(*b).copied().unwrap_or(0) as f64)?;
+            col += 1;
+        }
+        for v in [ind.capaian.mean(basis.capaian), ind.capaian.median(basis.capaian)] {
+            match v {
+                Some(v) => ws.write_number_with_format(row, col, number(v), &f.decimal)?,
+                None => ws.write_string(row, col, "")?,
+            };
+            col += 1;
+        }
+    }
+    page_setup(ws)?;
+
+    let ws = new_sheet(
+        &mut wb,
+        "Peringkat",
+        &["No", "Satker", "Nama", "Kanwil", "Nilai", "Klasifikasi"],
+        &[7.0, 18.0, 40.0, 16.0, 10.0, 20.0],
+        &f,
+    )?;
+    for (i, r) in rollup.ranking.iter().enumerate() {
+        let row = data_row(i);
+        ws.write_number(row, 0, (i + 1) as f64)?;
+        ws.write_string(row, 1, &r.satker_id)?;
+        ws.write_string(row, 2, &r.satker_name)?;
+        ws.write_string(row, 3, &r.kanwil_id)?;
+        ws.write_number_with_format(row, 4, number(r.score), &f.decimal)?;
+        let band = r.band.as_deref().unwrap_or("");
+        match basis.klasifikasi.bands.iter().find(|b| b.label == band) {
+            Some(b) => ws.write_string_with_format(row, 5, band, &band_fill(&b.colour))?,
+            None => ws.write_string(row, 5, band)?,
+        };
+    }
+    page_setup(ws)?;
+
+    let ws = new_sheet(
+        &mut wb,
+        "Gagal",
+        &["Satker", "Kanwil", "Kesalahan"],
+        &[40.0, 16.0, 100.0],
+        &f,
+    )?;
+    for (i, fail) in rollup.failures.iter().enumerate() {
+        let row = data_row(i);
+        ws.write_string(row, 0, &fail.path)?;
+        ws.write_string(row, 1, &fail.kanwil_id)?;
+        ws.write_string_with_format(row, 2, fail.errors.join("\n"), &f.text)?;
+    }
+    page_setup(ws)?;
+    wb.save_to_buffer()
+}
