@@ -499,7 +499,7 @@ fn the_rollup_report_as_a_page_and_a_workbook() {
     let kanwil = wb.worksheet_range("Kanwil").unwrap();
     assert_eq!(kanwil.height(), 1 + 3 + 1);
     let anggaran = wb.worksheet_range("Anggaran").unwrap();
-    let last = anggaran.rows().last().unwrap();
+    let last = anggaran.rows().next_back().unwrap();
     assert_eq!(last[0].to_string(), "nasional");
     assert_eq!(last[1].to_string(), doc["nasional"]["pagu"].as_str().unwrap());
     assert_eq!(wb.worksheet_range("Peringkat").unwrap().height(), 31);
