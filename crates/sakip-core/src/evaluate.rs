@@ -287,8 +287,9 @@ struct Evaluator<'a> {
     year: u16,
     host: &'a dyn ScriptHost,
     trace: bool,
-    memo: HashMap<String, Slot>,
-    stack: Vec<String>,
+    /// Keyed by the rules' own ids: no copy of an id per indicator.
+    memo: HashMap<&'a str, Slot>,
+    stack: Vec<&'a str>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -304,21 +305,23 @@ impl<'a> Evaluator<'a> {
             );
             return;
         };
-        self.memo.insert(id.to_string(), Slot::InProgress);
-        self.stack.push(id.to_string());
+        let id = ind.id.as_str();
+        self.memo.insert(id, Slot::InProgress);
+        self.stack.push(id);
         let result = self.compute(ind);
         self.stack.pop();
-        self.memo.insert(id.to_string(), Slot::Done(Box::new(result)));
+        self.memo.insert(id, Slot::Done(Box::new(result)));
     }
 
     /// A figure of another indicator, for a formula.
     fn figure(&mut self, id: &str, field: Field) -> Result<Decimal, FormulaError> {
         if let Some(Slot::InProgress) = self.memo.get(id) {
-            let mut cycle = self.stack.clone();
-            cycle.push(id.to_string());
-            let cycle: Vec<String> = cycle
+            let cycle: Vec<String> = self
+                .stack
                 .iter()
-                .skip_while(|s| s.as_str() != id)
+                .copied()
+                .chain([id])
+                .skip_while(|s| *s != id)
                 .map(|s| format!("`{s}`"))
                 .collect();
             return Err(FormulaError::new(format!(
@@ -981,9 +984,9 @@ fn cross_tier_checks(
     }
 }
 
-fn unused_realisasi(data: &UnitData, memo: &HashMap<String, Slot>, diagnostics: &mut Vec<Diagnostic>) {
+fn unused_realisasi(data: &UnitData, memo: &HashMap<&str, Slot>, diagnostics: &mut Vec<Diagnostic>) {
     for entry in &data.realisasi {
-        if !memo.contains_key(&entry.indicator) {
+        if !memo.contains_key(entry.indicator.as_str()) {
             diagnostics.push(
                 Diagnostic::warning(
                     "realisasi-unused",
