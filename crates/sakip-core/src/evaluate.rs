@@ -243,6 +243,10 @@ fn nilai_satker(
     results: &[IndicatorResult],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Nilai> {
+    // No script scores the unit: do not build what it would be given.
+    if !host.has_function("nilai_satker") {
+        return None;
+    }
     let hasil: Vec<HasilIndikator> = results
         .iter()
         .map(|r| HasilIndikator {
@@ -720,6 +724,28 @@ fn check_satuan(
 }
 
 /// The year's realisasi from the data's period values.
+/// The words of a name, lower-cased: what two names must share to be one indicator.
+fn name_words(name: &str) -> impl Iterator<Item = char> + '_ {
+    let mut words = name.split_whitespace();
+    let first = words.next().into_iter();
+    first
+        .chain(words.flat_map(|w| [" ", w]))
+        .flat_map(|w| w.chars().flat_map(char::to_lowercase))
+}
+
+fn name_key(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in name_words(name) {
+        c.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    name_words(a).eq(name_words(b))
+}
+
 #[allow(clippy::type_complexity)]
 /// The year's realisasi from the reported values, with the periods and
 /// (when `describe`, for a trace) how they were combined in words.
@@ -918,29 +944,33 @@ fn cross_tier_checks(
     results: &[IndicatorResult],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    // Normalised once per indicator; the pairs to compare are those that
-    // share a name or are linked by `sama_dengan`, found through a map rather
-    // than by comparing every pair.
-    let names: Vec<String> = results
-        .iter()
-        .map(|r| r.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
-        .collect();
+    // The pairs to compare are those that share a name (spacing and case
+    // aside) or are linked by `sama_dengan`, found through a map rather than
+    // by comparing every pair. A name is keyed by a hash of its normalised
+    // words (no copy of it), and a shared key is confirmed word by word.
+    let names: Vec<u64> = results.iter().map(|r| name_key(&r.name)).collect();
     let links: Vec<Option<&str>> = results
         .iter()
         .map(|r| index.get(r.id.as_str()).and_then(|d| d.sama_dengan.as_deref()))
         .collect();
-    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     for (i, r) in results.iter().enumerate() {
         if let Some(n) = names.get(i) {
-            by_name.entry(n.as_str()).or_default().push(i);
+            by_name.entry(*n).or_default().push(i);
         }
         by_id.insert(r.id.as_str(), i);
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for same in by_name.values().filter(|v| v.len() > 1) {
         for (k, &i) in same.iter().enumerate() {
-            pairs.extend(same.iter().skip(k + 1).map(|&j| (i.min(j), i.max(j))));
+            for &j in same.iter().skip(k + 1) {
+                if let (Some(a), Some(b)) = (results.get(i), results.get(j)) {
+                    if same_name(&a.name, &b.name) {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
+            }
         }
     }
     for (i, link) in links.iter().enumerate() {

@@ -355,9 +355,11 @@ fn read_units(
                 });
             }
             if let Some(u) = current.as_mut() {
+                // Hand the record over and read the next into a new one: no copy.
+                let capacity = record.len();
                 u.rows.push(RawRow {
                     line,
-                    record: record.clone(),
+                    record: std::mem::replace(&mut record, csv::StringRecord::with_capacity(64, capacity)),
                 });
             }
         }

@@ -47,27 +47,44 @@ where
 
 /// One unit's rows of the long table.
 pub fn csv_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
+    use std::fmt::Write as _;
     let mut w = ::csv::WriterBuilder::new().from_writer(Vec::with_capacity(ev.indicators.len() * 96));
-    let opt = |v: Option<sakip_core::Decimal>| v.map(plain).unwrap_or_default();
+    // The three figures of a row, written into buffers kept for the unit
+    // (plain decimal notation, as `plain` writes it) rather than one new
+    // string per figure.
+    let mut figures = [String::new(), String::new(), String::new()];
+    let mut codes = String::new();
     for r in &ev.indicators {
-        let codes: Vec<&str> = ev
+        for (text, value) in figures.iter_mut().zip([r.target, r.realisasi, r.capaian]) {
+            text.clear();
+            if let Some(v) = value {
+                let _ = write!(text, "{v}");
+            }
+        }
+        codes.clear();
+        for d in ev
             .diagnostics
             .iter()
             .filter(|d| d.indicator.as_deref() == Some(r.id.as_str()))
-            .map(|d| d.code)
-            .collect();
+        {
+            if !codes.is_empty() {
+                codes.push(' ');
+            }
+            codes.push_str(d.code);
+        }
+        let [target, realisasi, capaian] = &figures;
         let _ = w.write_record([
             kanwil,
             satker,
             r.tier.keyword(),
             &r.sasaran,
             &r.id,
-            &opt(r.target),
-            &opt(r.realisasi),
-            &opt(r.capaian),
+            target,
+            realisasi,
+            capaian,
             r.band.as_ref().map(|b| b.label.as_str()).unwrap_or(""),
             r.satuan.as_str(),
-            &codes.join(" "),
+            &codes,
         ]);
     }
     w.into_inner()
