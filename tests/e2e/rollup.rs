@@ -231,6 +231,14 @@ fn the_seed_and_the_fictional_unit_add_up() {
     assert_eq!(one.code, 0, "{}", one.stderr);
     assert_eq!(one.stdout.lines().count(), 1);
     assert!(one.stdout.contains("lapas_sarolangun_rawas"));
+    // A Kanwil that is not there: said, nothing printed, exit 1.
+    let none = sakip(&["rollup", "examples", "--year", "2022", "--kanwil", "kanwil_nope"]);
+    assert_eq!((none.code, none.stdout.as_str()), (1, ""));
+    assert!(
+        none.stderr.contains("no unit of Kanwil `kanwil_nope`"),
+        "{}",
+        none.stderr
+    );
 }
 
 /// A copy of the generated tree to break.

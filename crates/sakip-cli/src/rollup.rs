@@ -275,6 +275,22 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         writeln!(io.err, "error: unit `{path}` was not evaluated:")?;
         write!(io.err, "{}", render::human(errors, err_colour))?;
     }
+    if summary.is_empty() {
+        // Nothing to add up: no output, and no file replaced.
+        match &args.kanwil {
+            Some(k) => writeln!(
+                io.err,
+                "error: no unit of Kanwil `{k}` was found for {}; the id is the one in the Kanwil's `aturan kanwil <id>` line",
+                args.year
+            )?,
+            None => writeln!(
+                io.err,
+                "error: no unit was found for {}: a unit is a folder whose rule set starts with `satker <id> \"<name>\"`",
+                args.year
+            )?,
+        }
+        return Ok(1);
+    }
     write_summaries(&mut out, format, &summary, io.width.unwrap_or(120))?;
     if let Sink::File(f) = out {
         f.commit()?;
@@ -283,10 +299,6 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         b.commit()?;
     }
     let units = summary.nasional().units;
-    if summary.is_empty() {
-        writeln!(io.err, "error: no unit was found to evaluate for {}", args.year)?;
-        return Ok(1);
-    }
     if summary.any_failed() || bad_rows > 0 {
         writeln!(
             io.err,

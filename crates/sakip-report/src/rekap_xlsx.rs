@@ -4,7 +4,7 @@
 //! distribution over bands and its mean), Peringkat (units by score, bands
 //! as fills) and Gagal (units that failed). Numbers are number cells.
 
-use crate::xlsx::{band_fill, data_row, formats, new_sheet, number, page_setup};
+use crate::xlsx::{band_fill, data_row, formats, new_sheet, number, page_setup, write_opt};
 use rust_xlsxwriter::{Workbook, XlsxError};
 use sakip_core::rekap::{Rollup, Summary};
 
@@ -44,10 +44,7 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
                 d.and_then(|d| d.mean(basis.capaian)),
                 d.and_then(|d| d.median(basis.capaian)),
             ] {
-                match v {
-                    Some(v) => ws.write_number_with_format(row, col, number(v), &f.decimal)?,
-                    None => ws.write_string(row, col, "")?,
-                };
+                write_opt(ws, row, col, v, &f.decimal)?;
                 col += 1;
             }
         }
@@ -66,10 +63,7 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
         ws.write_string(row, 0, &g.id)?;
         ws.write_number_with_format(row, 1, number(g.pagu), &f.money)?;
         ws.write_number_with_format(row, 2, number(g.realisasi), &f.money)?;
-        match g.penyerapan(basis.anggaran) {
-            Some(p) => ws.write_number_with_format(row, 3, number(p), &f.decimal)?,
-            None => ws.write_string(row, 3, "")?,
-        };
+        write_opt(ws, row, 3, g.penyerapan(basis.anggaran), &f.decimal)?;
     }
     page_setup(ws)?;
 
@@ -93,10 +87,7 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
             col += 1;
         }
         for v in [ind.capaian.mean(basis.capaian), ind.capaian.median(basis.capaian)] {
-            match v {
-                Some(v) => ws.write_number_with_format(row, col, number(v), &f.decimal)?,
-                None => ws.write_string(row, col, "")?,
-            };
+            write_opt(ws, row, col, v, &f.decimal)?;
             col += 1;
         }
     }

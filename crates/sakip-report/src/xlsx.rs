@@ -115,7 +115,13 @@ pub(crate) fn formats() -> Formats {
 
 /// A figure written the way the report shows it: a number with a format,
 /// or an empty cell when there is none.
-fn write_opt(ws: &mut Worksheet, row: u32, col: u16, v: Option<Decimal>, f: &Format) -> Result<(), XlsxError> {
+pub(crate) fn write_opt(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<Decimal>,
+    f: &Format,
+) -> Result<(), XlsxError> {
     match v {
         Some(d) => ws.write_number_with_format(row, col, number(d), f).map(|_| ()),
         None => ws.write_string(row, col, "").map(|_| ()),
