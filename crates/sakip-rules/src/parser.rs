@@ -91,7 +91,22 @@ fn is_mark(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::eq | Rule::lbrace | Rule::rbrace | Rule::lparen | Rule::rparen | Rule::comma | Rule::dot
-    ) || rule_name(rule).starts_with("kw_")
+    ) || is_keyword_rule(rule)
+}
+
+/// Whether `rule` is a `kw_*` rule: decided once per rule for the process
+/// (it is asked for every token of every file).
+fn is_keyword_rule(rule: Rule) -> bool {
+    static KEYWORDS: std::sync::OnceLock<std::collections::HashSet<Rule>> = std::sync::OnceLock::new();
+    KEYWORDS
+        .get_or_init(|| {
+            Rule::all_rules()
+                .iter()
+                .copied()
+                .filter(|r| rule_name(*r).starts_with("kw_"))
+                .collect()
+        })
+        .contains(&rule)
 }
 
 fn rule_name(rule: Rule) -> String {
