@@ -513,3 +513,22 @@ fn the_rollup_report_as_a_page_and_a_workbook() {
     assert_eq!(wb.worksheet_range("Peringkat").unwrap().height(), 31);
     assert_eq!(wb.worksheet_range("Indikator").unwrap().height(), 1 + 12);
 }
+
+#[test]
+fn numbers_written_the_indonesian_way_when_asked() {
+    let dir = broken_copy("rollup-angka");
+    let csv = "satker,kanwil,indikator,target,realisasi\nc1,k01,i001,80,\"60,5\"\n";
+    let plain = long_table(&dir, csv, &["-f", "csv"]);
+    assert_eq!(plain.code, 1);
+    assert!(
+        plain.stderr.contains("`60,5` is not a number in plain notation"),
+        "{}",
+        plain.stderr
+    );
+    assert!(plain.stderr.contains("--angka indonesia"), "{}", plain.stderr);
+    let id = long_table(&dir, csv, &["-f", "csv", "--angka", "indonesia"]);
+    assert_eq!(id.code, 0, "{}", id.stderr);
+    let row = figures(&id.stdout).into_values().next().unwrap();
+    // 60.5 / 80 x 100 = 75.625, `potong 2`.
+    assert_eq!((row[6].as_str(), row[7].as_str()), ("60.5", "75.62"));
+}

@@ -59,7 +59,7 @@ fn bench(c: &mut Criterion) {
                         rules,
                         &data,
                         &selection,
-                        false,
+                        long_table::Options::default(),
                         count,
                         |o| rollup::add_to(&mut summary, &o),
                         &mut |_| {},

@@ -7,13 +7,12 @@
 //! file is touched. An existing data file is replaced only when asked
 //! (`--replace`), because it may hold comments nobody wants to lose.
 
-mod angka;
 mod lembar;
 mod tata_letak;
 
 use crate::{files, render, ColorChoice, Io};
-use angka::{Nilai, Satuan};
 use camino::Utf8PathBuf;
+use sakip_engine::angka::{Nilai, Satuan};
 use std::fmt::Write as _;
 use tata_letak::{Isi, Isian, Kesalahan};
 

@@ -65,10 +65,21 @@ pub struct Args {
     #[arg(long, requires = "data")]
     pub strict: bool,
 
+    /// How --data writes numbers: plain (`77.5`, as databases do) or
+    /// indonesia (`77,5`, `1.938.261.000`, as `import` reads them)
+    #[arg(long, value_enum, default_value_t = AngkaArg::Plain, requires = "data")]
+    pub angka: AngkaArg,
+
     /// Put the parts of a run split across machines back together: their
     /// `--format jsonl` outputs, read in the order given (table, json or jsonl)
     #[arg(long, conflicts_with_all = ["data", "rules"], num_args = 1..)]
     pub merge: Vec<Utf8PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AngkaArg {
+    Plain,
+    Indonesia,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -237,7 +248,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 rules,
                 &args.data,
                 &selection,
-                args.strict,
+                sakip_engine::long_table::Options {
+                    strict: args.strict,
+                    angka: match args.angka {
+                        AngkaArg::Plain => sakip_engine::long_table::Angka::Plain,
+                        AngkaArg::Indonesia => sakip_engine::long_table::Angka::Indonesia,
+                    },
+                },
                 work,
                 &mut sink,
                 &mut report,

@@ -20,7 +20,7 @@ use crate::rollup::{Evaluated, Outcome, Selection, BATCH};
 use camino::{Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
 use sakip_core::data::{RealisasiEntry, UnitData};
-use sakip_core::evaluate::{Agreement, Options};
+use sakip_core::evaluate::Agreement;
 use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, Tingkat};
 use sakip_core::periode::Periode;
 use sakip_core::rekap::{basis_of, UnitRecord};
@@ -217,7 +217,7 @@ pub fn run<T, W, S>(
     rules: &RuleSets,
     files: &[Utf8PathBuf],
     selection: &Selection,
-    strict: bool,
+    options: Options,
     work: W,
     mut sink: S,
     bad_row: &mut dyn FnMut(&RowError),
@@ -249,7 +249,7 @@ where
         },
         |pending: &Pending| match pending {
             Pending::Unit(u) => {
-                let r = evaluate_rows(rules, u, &names, columns, selection, &work);
+                let r = evaluate_rows(rules, u, &names, columns, selection, options.angka, &work);
                 tick();
                 r
             }
@@ -267,7 +267,7 @@ where
                 for e in &errors {
                     stats.bad_rows += 1;
                     bad_row(e);
-                    if strict {
+                    if options.strict {
                         return false;
                     }
                 }
@@ -415,6 +415,45 @@ fn read_error_row(file: &str, line: u64, e: &csv::Error) -> RowError {
     }
 }
 
+/// How a long table is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Stop after the first bad row.
+    pub strict: bool,
+    pub angka: Angka,
+}
+
+/// How the numbers of a long table are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Angka {
+    /// As databases write them: a decimal point, no grouping (`1.500` is
+    /// one and a half). The **contract** of `--data`.
+    #[default]
+    Plain,
+    /// As Indonesian spreadsheets write them and `import` reads them:
+    /// `77,5`, `1.938.261.000`; `1.500` is an error (ambiguous).
+    Indonesia,
+}
+
+impl Angka {
+    fn read(self, cell: &str) -> Result<Option<Decimal>, String> {
+        match self {
+            Angka::Plain => number(cell),
+            Angka::Indonesia => match cell.trim() {
+                "" => Ok(None),
+                text => crate::angka::baca_angka(text).map(Some),
+            },
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Angka::Plain => "write numbers with a decimal point and no grouping: `77.5`, `1938261000` (or give --angka indonesia for `77,5`)",
+            Angka::Indonesia => "write numbers the Indonesian way: `77,5`, `1.938.261.000`",
+        }
+    }
+}
+
 /// A number in plain notation (`77.5`, `-3`, `1500`); `None` for an empty cell.
 fn number(cell: &str) -> Result<Option<Decimal>, String> {
     let cell = cell.trim();
@@ -437,6 +476,7 @@ fn evaluate_rows<T>(
     files: &[String],
     columns: &[Columns],
     selection: &Selection,
+    angka: Angka,
     work: &(impl Fn(&Evaluated<'_>) -> T + Sync),
 ) -> (Vec<RowError>, Option<Outcome<T>>) {
     let file = files.get(unit.file).map(String::as_str).unwrap_or("");
@@ -499,25 +539,24 @@ fn evaluate_rows<T>(
         let mut values = Vec::new();
         let mut broken = false;
         for (periode, i) in &cols.values {
-            match number(&cell(row, *i)) {
+            match angka.read(&cell(row, *i)) {
                 Ok(Some(v)) => values.push((*periode, Quantity::plain(v))),
                 Ok(None) => {}
                 Err(message) => {
-                    errors.push(bad(
-                        periode_column(*periode),
-                        message,
-                        Some("write numbers with a decimal point and no grouping: `77.5`, `1938261000`".into()),
-                    ));
+                    errors.push(bad(periode_column(*periode), message, Some(angka.help().into())));
                     broken = true;
                 }
             }
         }
-        let target = match cols.target.map(|i| number(&cell(row, i))) {
+        let target = match cols.target.map(|i| angka.read(&cell(row, i))) {
             Some(Err(message)) => {
                 errors.push(bad(
                     "target",
                     message,
-                    Some("write numbers with a decimal point and no grouping, or leave the cell empty for the rules' target".into()),
+                    Some(format!(
+                        "{}; or leave the cell empty for the rules' target",
+                        angka.help()
+                    )),
                 ));
                 broken = true;
                 None
@@ -591,7 +630,7 @@ fn evaluate_rows<T>(
         &agreement,
         &data,
         &base.scripts.for_year(year),
-        Options { trace: false },
+        sakip_core::evaluate::Options { trace: false },
     );
     sakip_core::banding::compare(&mut ev, None, &base.rules);
     let mut record = UnitRecord::new(&unit.satker, &ev, &base.rules);
@@ -622,6 +661,16 @@ fn periode_column(p: Periode) -> &'static str {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_the_indonesian_way_when_asked() {
+        let id = Angka::Indonesia;
+        assert_eq!(id.read("77,5").unwrap(), Some(Decimal::from_str("77.5").unwrap()));
+        assert_eq!(id.read("1.938.261.000").unwrap(), Some(Decimal::from(1_938_261_000u64)));
+        assert_eq!(id.read(" ").unwrap(), None);
+        assert!(id.read("1.500").unwrap_err().contains("ambiguous"));
+        assert!(Angka::Plain.read("77,5").is_err());
+    }
 
     #[test]
     fn numbers_are_plain_and_exact() {

@@ -1,9 +1,9 @@
 //! A spreadsheet as sheets of cells, whether it came as XLSX (calamine)
 //! or CSV (the csv crate), so that the layout is read one way for both.
 
-use super::angka::Sel;
 use calamine::{Data, Reader, Xlsx};
 use camino::{Utf8Path, Utf8PathBuf};
+use sakip_engine::angka::Sel;
 
 /// One sheet: the file it is in, its name and its cells, row by row from `A1`.
 pub struct Lembar {

@@ -17,11 +17,11 @@
 //! - A row with no figure in it is a title, a sasaran or a figure not yet
 //!   reported, and is skipped.
 
-use super::angka::{baca_nilai, baca_rupiah, Nilai, Sel};
 use super::lembar::{alamat, Lembar};
 use camino::Utf8PathBuf;
 use sakip_core::model::{Indikator, Tier};
 use sakip_core::Decimal;
+use sakip_engine::angka::{baca_nilai, baca_rupiah, Nilai, Sel};
 
 /// One thing wrong in the spreadsheet, at the cell where it is.
 #[derive(Debug, Clone)]
