@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 use sakip_core::klasifikasi::{Band, Klasifikasi};
 use sakip_core::model::Tier;
-use sakip_core::rekap::{Basis, IndicatorFigure, Parts, UnitRecord, NO_KANWIL};
+use sakip_core::rekap::{Basis, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL};
 use serde_json::Value;
 use std::str::FromStr;
 
@@ -69,14 +69,16 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
         anggaran: text(at(&v, "/rounding/budget"), "rounding.budget")?.parse()?,
         klasifikasi: Klasifikasi { bands },
     };
-    let parts = Parts {
+    let record = UnitRecord {
         path: satker_id.clone(),
         satker_name: text(at(&v, "/satker/name"), "satker.name")?,
         satker_id,
         kanwil_id,
         kanwil_name,
         indicators,
-        nilai: number(at(&v, "/nilai/value"), "nilai")?,
+        score: None,
+        score_source: ScoreSource::MeanCapaian,
+        band: None,
         pagu,
         realisasi,
         errors: at(&v, "/diagnostics")
@@ -84,5 +86,6 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
             .map(|d| d.iter().filter(|x| at(x, "/severity") == "error").count())
             .unwrap_or(0),
     };
-    Ok((UnitRecord::from_parts(parts, &basis), basis))
+    let nilai = number(at(&v, "/nilai/value"), "nilai")?;
+    Ok((record.scored(nilai, &basis), basis))
 }

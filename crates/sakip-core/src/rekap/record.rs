@@ -48,28 +48,11 @@ pub struct UnitRecord {
     pub errors: usize,
 }
 
-/// What a unit record is made of: an evaluation's figures, or the same
-/// figures read back from a line of `rollup --format jsonl` (`--merge`).
-#[derive(Debug, Clone)]
-pub struct Parts {
-    pub path: String,
-    pub satker_id: String,
-    pub satker_name: String,
-    pub kanwil_id: String,
-    pub kanwil_name: String,
-    pub indicators: Vec<IndicatorFigure>,
-    /// The `nilai_satker` a script computed, if any.
-    pub nilai: Option<Decimal>,
-    pub pagu: Decimal,
-    pub realisasi: Decimal,
-    pub errors: usize,
-}
-
 impl UnitRecord {
     pub fn new(path: &str, ev: &Evaluation, rules: &RuleSet) -> Self {
         let (kanwil_id, kanwil_name) = kanwil_of(&ev.chain);
         let (pagu, realisasi) = ev.anggaran.total().map(|t| (t.pagu, t.realisasi)).unwrap_or_default();
-        let parts = Parts {
+        let record = Self {
             path: path.to_string(),
             satker_id: ev.satker.as_ref().map(|s| s.id.clone()).unwrap_or_default(),
             satker_name: ev.satker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
@@ -86,20 +69,25 @@ impl UnitRecord {
                     band: r.band.as_ref().map(|b| b.label.clone()),
                 })
                 .collect(),
-            nilai: ev.nilai.as_ref().map(|n| n.value),
+            score: None,
+            score_source: ScoreSource::MeanCapaian,
+            band: None,
             pagu,
             realisasi,
             errors: ev.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
         };
-        Self::from_parts(parts, &super::basis_of(rules, ev.year))
+        record.scored(ev.nilai.as_ref().map(|n| n.value), &super::basis_of(rules, ev.year))
     }
 
-    /// The record of a unit's figures, scored and classified under `basis`.
-    pub fn from_parts(p: Parts, basis: &super::Basis) -> Self {
-        let (score, score_source) = match p.nilai {
+    /// The record with its score and the score's band: the `nilai_satker`
+    /// a script computed, or else the mean of its capaian, classified under
+    /// `basis`. A record read back from a jsonl line (`--merge`) is scored
+    /// the same way.
+    pub fn scored(mut self, nilai: Option<Decimal>, basis: &super::Basis) -> Self {
+        let (score, score_source) = match nilai {
             Some(n) => (Some(n), ScoreSource::Nilai),
             None => {
-                let values: Vec<Decimal> = p.indicators.iter().filter_map(|i| i.capaian).collect();
+                let values: Vec<Decimal> = self.indicators.iter().filter_map(|i| i.capaian).collect();
                 let sum = values.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b));
                 let mean = sum
                     .filter(|_| !values.is_empty())
@@ -108,23 +96,12 @@ impl UnitRecord {
                 (mean, ScoreSource::MeanCapaian)
             }
         };
-        let band = score
+        self.band = score
             .and_then(|s| basis.klasifikasi.classify(s))
             .map(|b| b.label.clone());
-        Self {
-            path: p.path,
-            satker_id: p.satker_id,
-            satker_name: p.satker_name,
-            kanwil_id: p.kanwil_id,
-            kanwil_name: p.kanwil_name,
-            indicators: p.indicators,
-            score,
-            score_source,
-            band,
-            pagu: p.pagu,
-            realisasi: p.realisasi,
-            errors: p.errors,
-        }
+        self.score = score;
+        self.score_source = score_source;
+        self
     }
 }
 
