@@ -277,6 +277,12 @@ fn a_broken_unit_never_stops_the_others() {
     )
     .unwrap();
     std::fs::write(dir.join("rules/k03/k03.rhai"), "fn nilai_satker(hasil) { loop { } }\n").unwrap();
+    // And a data file saved in Latin-1 (`É` as one byte) on its second line.
+    std::fs::write(
+        dir.join("satker/k01/u00004/realisasi-2023.sakip"),
+        b"realisasi 2023 {\n  i001 = 5 \xC9\n}\n",
+    )
+    .unwrap();
     let out = dir.join("rekap.jsonl");
     let run = sakip_in(
         &dir,
@@ -285,14 +291,19 @@ fn a_broken_unit_never_stops_the_others() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("perjanjian-2023.sakip:2:"), "{}", run.stderr);
     assert!(run.stderr.contains("rules/k99"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("it is not UTF-8 text (line 2, byte 12)"),
+        "{}",
+        run.stderr
+    );
     // Every other unit was computed and written; the ten units of k03 with
     // their score failing (an error each), the others clean.
     let written = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(written.lines().count(), 28);
+    assert_eq!(written.lines().count(), 27);
     let doc = sakip_in(&dir, &["rollup", ".", "--year", YEAR, "-f", "json"]);
     let doc: Value = serde_json::from_str(&doc.stdout).unwrap();
     let failures = doc["failures"].as_array().unwrap();
-    assert_eq!(failures.len(), 2 + 10, "{failures:#?}");
+    assert_eq!(failures.len(), 3 + 10, "{failures:#?}");
     assert!(failures
         .iter()
         .any(|f| f["errors"][0].as_str().unwrap().contains("figure")));

@@ -426,7 +426,7 @@ impl<'a> Loader<'a> {
                 }
             };
         }
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::source::read_text(path) {
             Ok(t) => t,
             Err(e) => {
                 self.errors.push(RuleError::path(

@@ -62,7 +62,7 @@ impl Shared {
     pub(crate) fn file(&self, path: &Utf8Path) -> Result<SharedFile, String> {
         slot(&self.files, path.to_path_buf())
             .get_or_init(|| {
-                let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+                let text = crate::source::read_text(path)?;
                 let mut sources = SourceMap::default();
                 let id = sources.add(path, text);
                 let (ast, error) = match parse(&sources, id) {

@@ -119,6 +119,21 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// A rule file's text; the message says why it cannot be had, and for a
+/// file that is not UTF-8, where the first byte that is not lies.
+pub fn read_text(path: &Utf8Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let before = e.as_bytes().get(..good).unwrap_or_default();
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        format!(
+            "it is not UTF-8 text (line {line}, byte {col}); save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)"
+        )
+    })
+}
+
 /// The files one load sees, each read and parsed once: its own, and those
 /// it shares with other loads (see [`FileId`]). Looking a file up by id or
 /// by path takes constant time, whatever the number of files.
