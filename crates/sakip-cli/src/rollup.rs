@@ -204,12 +204,24 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let mut write_error: Option<std::io::Error> = None;
     let total = source.len();
     let progress = progress_bar(total, io.err_is_terminal);
+    // Workers only count; the bar is drawn from this thread. The process
+    // holds standard error locked (`Io`), and a worker that drew would wait
+    // for that lock for ever.
+    let done = std::sync::atomic::AtomicU64::new(0);
     let tick = || {
-        if let Some(p) = &progress {
-            p.inc(1);
-        }
+        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     };
     let mut sink = |outcome: Outcome<Rendered>| {
+        if let Some(p) = &progress {
+            let n = done.load(std::sync::atomic::Ordering::Relaxed);
+            p.set_position(n);
+            let seconds = p.elapsed().as_secs_f64();
+            if seconds > 0.0 {
+                // A display figure, not a result: a float is fine here.
+                #[allow(clippy::cast_precision_loss)]
+                p.set_message(format!("{:.0}/detik", n as f64 / seconds));
+            }
+        }
         rollup::add_to(&mut summary, &outcome);
         match outcome {
             Outcome::Done { output, .. } => {
@@ -355,11 +367,11 @@ fn progress_bar(total: Option<u64>, is_terminal: bool) -> Option<indicatif::Prog
     }
     let bar = match total {
         Some(n) => indicatif::ProgressBar::new(n).with_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} satker  {per_sec}  sisa {eta}")
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} folder  {msg}  sisa {eta}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         ),
         None => indicatif::ProgressBar::new_spinner().with_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} satker  {per_sec}")
+            indicatif::ProgressStyle::with_template("{spinner} {pos} satker  {msg}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         ),
     };
