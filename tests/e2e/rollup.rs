@@ -543,3 +543,47 @@ fn numbers_written_the_indonesian_way_when_asked() {
     // 60.5 / 80 x 100 = 75.625, `potong 2`.
     assert_eq!((row[6].as_str(), row[7].as_str()), ("60.5", "75.62"));
 }
+
+/// On a terminal the bar is drawn and the run still ends: it once hung
+/// there for ever (the bar was drawn from a worker while the process held
+/// standard error locked). `script` gives the run a terminal.
+#[test]
+fn on_a_terminal_the_progress_bar_is_drawn_and_the_run_ends() {
+    let has = |cmd: &str| {
+        std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {cmd}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !(has("script") && has("timeout")) {
+        eprintln!("skipped: no `script` (util-linux) to give the run a terminal");
+        return;
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rollup-tty");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("terminal.log");
+    let command = format!(
+        "{} rollup {} --year {YEAR} -f jsonl -o {}",
+        env!("CARGO_BIN_EXE_sakip"),
+        tree().display(),
+        dir.join("out.jsonl").display()
+    );
+    let run = std::process::Command::new("timeout")
+        .args(["60", "script", "-qec", &command])
+        .arg(&log)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "the run did not end on a terminal: {:?}",
+        run.status
+    );
+    let screen = std::fs::read_to_string(&log).unwrap();
+    assert!(screen.contains("folder"), "no bar was drawn: {screen}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("out.jsonl")).unwrap().lines().count(),
+        30
+    );
+}
