@@ -71,7 +71,7 @@ pub struct Args {
     pub angka: AngkaArg,
 
     /// Put the parts of a run split across machines back together: their
-    /// `--format jsonl` outputs, read in the order given (table, json or jsonl)
+    /// `--format jsonl` outputs, read in the order given (table, json, jsonl, html or xlsx)
     #[arg(long, conflicts_with_all = ["data", "rules"], num_args = 1..)]
     pub merge: Vec<Utf8PathBuf>,
 }
