@@ -733,13 +733,12 @@ fn name_words(name: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(|w| w.chars().flat_map(char::to_lowercase))
 }
 
+/// A hash of a name's normalised words: a multiply-rotate per character
+/// (FxHash's step), cheap because equal keys are confirmed by `same_name`.
 fn name_key(name: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for c in name_words(name) {
-        c.hash(&mut h);
-    }
-    h.finish()
+    name_words(name).fold(0u64, |h, c| {
+        (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -945,26 +944,20 @@ fn cross_tier_checks(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     // The pairs to compare are those that share a name (spacing and case
-    // aside) or are linked by `sama_dengan`, found through a map rather than
-    // by comparing every pair. A name is keyed by a hash of its normalised
-    // words (no copy of it), and a shared key is confirmed word by word.
-    let names: Vec<u64> = results.iter().map(|r| name_key(&r.name)).collect();
-    let links: Vec<Option<&str>> = results
+    // aside) or are linked by `sama_dengan`. Names are keyed by a cheap hash
+    // of their normalised words and sorted, so that only names with the same
+    // key are compared (word by word): no copy of a name, no pair of
+    // indicators compared for nothing.
+    let mut keyed: Vec<(u64, usize)> = results
         .iter()
-        .map(|r| index.get(r.id.as_str()).and_then(|d| d.sama_dengan.as_deref()))
+        .enumerate()
+        .map(|(i, r)| (name_key(&r.name), i))
         .collect();
-    let mut by_name: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
-    for (i, r) in results.iter().enumerate() {
-        if let Some(n) = names.get(i) {
-            by_name.entry(*n).or_default().push(i);
-        }
-        by_id.insert(r.id.as_str(), i);
-    }
+    keyed.sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for same in by_name.values().filter(|v| v.len() > 1) {
-        for (k, &i) in same.iter().enumerate() {
-            for &j in same.iter().skip(k + 1) {
+    for same in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        for (k, &(_, i)) in same.iter().enumerate() {
+            for &(_, j) in same.iter().skip(k + 1) {
                 if let (Some(a), Some(b)) = (results.get(i), results.get(j)) {
                     if same_name(&a.name, &b.name) {
                         pairs.push((i.min(j), i.max(j)));
@@ -973,9 +966,22 @@ fn cross_tier_checks(
             }
         }
     }
-    for (i, link) in links.iter().enumerate() {
-        if let Some(j) = link.and_then(|l| by_id.get(l)).copied() {
-            pairs.push((i.min(j), i.max(j)));
+    let links: Vec<(usize, &str)> = results
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            index
+                .get(r.id.as_str())
+                .and_then(|d| d.sama_dengan.as_deref())
+                .map(|l| (i, l))
+        })
+        .collect();
+    if !links.is_empty() {
+        let by_id: HashMap<&str, usize> = results.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        for (i, link) in links {
+            if let Some(&j) = by_id.get(link) {
+                pairs.push((i.min(j), i.max(j)));
+            }
         }
     }
     // In the order a comparison of every pair would find them.
