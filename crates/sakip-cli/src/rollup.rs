@@ -276,7 +276,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                     let names: Vec<String> = stats.kanwil_without_rules.iter().map(|k| format!("`{k}`")).collect();
                     writeln!(
                         io.err,
-                        "info: kanwil {} {} no rule set among --rules: {} rows are grouped by it and evaluated under the national rules",
+                        "info: kanwil {} {} no rule set among --rules: {} rows are grouped by that value and evaluated under the national rules",
                         names.join(", "),
                         if names.len() == 1 { "has" } else { "have" },
                         if names.len() == 1 { "its" } else { "their" },

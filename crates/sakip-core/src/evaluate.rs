@@ -22,6 +22,7 @@ use crate::number::plain;
 use crate::periode::{JenisPeriode, Periode};
 use crate::satuan::Satuan;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// The band an indicator's capaian falls in.
@@ -166,7 +167,7 @@ fn run(
     options: Options,
 ) -> Evaluation {
     let year = data.year;
-    let index: HashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
+    let index: FxHashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut ev = Evaluator {
         rules,
         index: &index,
@@ -175,7 +176,7 @@ fn run(
         year,
         host,
         trace: options.trace,
-        memo: HashMap::new(),
+        memo: FxHashMap::default(),
         stack: Vec::new(),
         diagnostics: Vec::new(),
     };
@@ -284,7 +285,7 @@ enum Slot {
 struct Evaluator<'a> {
     rules: &'a RuleSet,
     /// The rules' indicators by id, made once per evaluation.
-    index: &'a HashMap<&'a str, &'a Indikator>,
+    index: &'a FxHashMap<&'a str, &'a Indikator>,
     /// The unit's agreement, when it is given beside the rules.
     agreement: Option<&'a Agreement>,
     data: &'a UnitData,
@@ -292,7 +293,7 @@ struct Evaluator<'a> {
     host: &'a dyn ScriptHost,
     trace: bool,
     /// Keyed by the rules' own ids: no copy of an id per indicator.
-    memo: HashMap<&'a str, Slot>,
+    memo: FxHashMap<&'a str, Slot>,
     stack: Vec<&'a str>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -939,7 +940,7 @@ impl Context for FormulaCtx<'_, '_> {
 /// The same measurement reported at two tiers with different realisasi:
 /// linked by `sama_dengan`, or carrying the same name.
 fn cross_tier_checks(
-    index: &HashMap<&str, &Indikator>,
+    index: &FxHashMap<&str, &Indikator>,
     results: &[IndicatorResult],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -977,7 +978,7 @@ fn cross_tier_checks(
         })
         .collect();
     if !links.is_empty() {
-        let by_id: HashMap<&str, usize> = results.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        let by_id: FxHashMap<&str, usize> = results.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
         for (i, link) in links {
             if let Some(&j) = by_id.get(link) {
                 pairs.push((i.min(j), i.max(j)));
@@ -1020,7 +1021,7 @@ fn cross_tier_checks(
     }
 }
 
-fn unused_realisasi(data: &UnitData, memo: &HashMap<&str, Slot>, diagnostics: &mut Vec<Diagnostic>) {
+fn unused_realisasi(data: &UnitData, memo: &FxHashMap<&str, Slot>, diagnostics: &mut Vec<Diagnostic>) {
     for entry in &data.realisasi {
         if !memo.contains_key(entry.indicator.as_str()) {
             diagnostics.push(

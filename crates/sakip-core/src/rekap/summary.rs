@@ -13,14 +13,15 @@ use crate::klasifikasi::Klasifikasi;
 use crate::model::Tier;
 use crate::number::Rounding;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Capaian values as counts per value: the exact mean and median of any
 /// number of values in the memory of their distinct values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Distribution {
     /// `Decimal`'s equality and hash ignore the scale: 40.0 and 40.00 are one key.
-    counts: HashMap<Decimal, u64>,
+    counts: FxHashMap<Decimal, u64>,
     n: u64,
     sum: Decimal,
 }
