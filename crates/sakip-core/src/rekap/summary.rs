@@ -20,15 +20,30 @@ use std::collections::BTreeMap;
 /// number of values in the memory of their distinct values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Distribution {
-    /// `Decimal`'s equality and hash ignore the scale: 40.0 and 40.00 are one key.
-    counts: FxHashMap<Decimal, u64>,
+    /// Counts per value, the value as a whole number of 10^-[`KEY_SCALE`]:
+    /// exact for every capaian a rule set can round to (at most
+    /// [`crate::number::MAX_DECIMALS`] decimals), 40.0 and 40.00 one key,
+    /// and an integer to hash rather than a decimal to normalise.
+    counts: FxHashMap<i128, u64>,
+    /// Values with more decimals than a key holds (not a rounded capaian).
+    finer: FxHashMap<Decimal, u64>,
     n: u64,
     sum: Decimal,
 }
 
+/// The decimals of a [`Distribution`]'s keys.
+const KEY_SCALE: u32 = crate::number::MAX_DECIMALS;
+
 impl Distribution {
     pub fn add(&mut self, value: Decimal) {
-        *self.counts.entry(value).or_default() += 1;
+        let key = KEY_SCALE
+            .checked_sub(value.scale())
+            .and_then(|up| 10i128.checked_pow(up))
+            .and_then(|f| value.mantissa().checked_mul(f));
+        match key {
+            Some(k) => *self.counts.entry(k).or_default() += 1,
+            None => *self.finer.entry(value).or_default() += 1,
+        }
         self.n += 1;
         self.sum = self.sum.checked_add(value).unwrap_or(self.sum);
     }
@@ -36,6 +51,9 @@ impl Distribution {
     pub fn merge(&mut self, other: &Distribution) {
         for (v, c) in &other.counts {
             *self.counts.entry(*v).or_default() += c;
+        }
+        for (v, c) in &other.finer {
+            *self.finer.entry(*v).or_default() += c;
         }
         self.n += other.n;
         self.sum = self.sum.checked_add(other.sum).unwrap_or(self.sum);
@@ -62,16 +80,21 @@ impl Distribution {
         let lower = (self.n - 1) / 2;
         let upper = self.n / 2;
         let (mut a, mut b) = (None, None);
-        let mut sorted: Vec<(&Decimal, &u64)> = self.counts.iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut sorted: Vec<(Decimal, u64)> = self
+            .counts
+            .iter()
+            .map(|(k, c)| (Decimal::from_i128_with_scale(*k, KEY_SCALE), *c))
+            .chain(self.finer.iter().map(|(v, c)| (*v, *c)))
+            .collect();
+        sorted.sort_unstable_by_key(|(v, _)| *v);
         let mut seen = 0u64;
         for (v, c) in sorted {
             let next = seen + c;
             if a.is_none() && lower < next {
-                a = Some(*v);
+                a = Some(v);
             }
             if upper < next {
-                b = Some(*v);
+                b = Some(v);
                 break;
             }
             seen = next;
@@ -263,6 +286,13 @@ mod tests {
     #[test]
     fn one_value_written_with_other_decimals_is_one_key() {
         assert_eq!(dist(&["40.0", "40.00", "40"]).counts.len(), 1);
+        // A value finer than a key is kept apart, and still ordered with the rest.
+        let r = Rounding::new(RoundingMode::HalfUp, 2);
+        let fine = dist(&["5", "0.00000000001", "3"]);
+        assert_eq!(fine.finer.len(), 1);
+        assert_eq!(fine.median(r), Some(d("3.00")));
+        assert_eq!(dist(&["5", "0.00000000001", "0"]).median(r), Some(d("0.00")));
+        assert_eq!(fine.mean(r), Some(d("2.67")));
     }
 
     #[test]
