@@ -133,11 +133,6 @@ impl Rollup {
     pub fn is_empty(&self) -> bool {
         self.kanwil.is_empty()
     }
-
-    /// The group a Kanwil id names, when units of it were seen.
-    pub fn group(&self, id: &str) -> Option<&Summary> {
-        self.kanwil.get(id)
-    }
 }
 
 /// The settings a unit's year was evaluated under.
