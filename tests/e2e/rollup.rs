@@ -441,6 +441,14 @@ fn parts_run_apart_merge_into_the_whole() {
     assert_eq!(merged["kanwil"], whole["kanwil"]);
     assert_eq!(merged["nasional"], whole["nasional"]);
     assert_eq!(merged["units"], whole["units"]);
+    assert_eq!(merged["ranking"].as_array().unwrap().len(), 30);
+    let page = merge("html");
+    let ranking = page.split("<table class=\"ranking\">").nth(1).unwrap();
+    assert_eq!(
+        ranking.split("</table>").next().unwrap().matches("<tr><td").count(),
+        30,
+        "the merged report ranks every unit"
+    );
     assert_eq!(merge("jsonl"), rollup(&["-f", "jsonl"]).stdout);
     // A line that is not a unit's is named by file and line.
     std::fs::write(dir.join("bad.jsonl"), "{\"satker\": 1}\n").unwrap();

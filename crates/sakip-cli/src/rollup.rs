@@ -98,6 +98,14 @@ pub enum Format {
     Xlsx,
 }
 
+impl Format {
+    /// Whether the output shows the ranking of units by score (the
+    /// streamed formats need not hold every unit's score).
+    fn shows_ranking(self) -> bool {
+        matches!(self, Format::Table | Format::Json | Format::Html | Format::Xlsx)
+    }
+}
+
 /// What each unit renders to, on the thread that evaluated it.
 struct Rendered {
     main: String,
@@ -197,8 +205,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         _ => {}
     }
 
-    let keep_ranking = matches!(format, Format::Table | Format::Json | Format::Html | Format::Xlsx);
-    let mut summary = Rollup::new(args.year, keep_ranking);
+    let mut summary = Rollup::new(args.year, format.shows_ranking());
     let mut first = true;
     let mut failed_units: Vec<(String, Vec<sakip_rules::RuleError>)> = Vec::new();
     let mut write_error: Option<std::io::Error> = None;
@@ -396,7 +403,7 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     if args.format == Format::Json {
         write!(out, "{{\"year\":{},\"units\":[", args.year)?;
     }
-    let mut summary = Rollup::new(args.year, matches!(args.format, Format::Table | Format::Json));
+    let mut summary = Rollup::new(args.year, args.format.shows_ranking());
     let mut bad = 0u64;
     let mut first = true;
     for path in &args.merge {
