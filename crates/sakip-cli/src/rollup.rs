@@ -106,6 +106,39 @@ impl Format {
     }
 }
 
+/// Writes the units in the output's own shape: what opens it (the CSV
+/// header, the head of the JSON document), then each unit's text (rows,
+/// a JSON line, or a member of the document's `units` array). What closes
+/// it is [`write_summaries`].
+struct Units {
+    format: Format,
+    first: bool,
+}
+
+impl Units {
+    fn open(out: &mut dyn Write, format: Format, year: u16) -> std::io::Result<Self> {
+        match format {
+            Format::Csv => out.write_all(sakip_report::rekap::csv_line(sakip_report::rekap::CSV_HEADER).as_bytes())?,
+            Format::Json => write!(out, "{{\"year\":{year},\"units\":[")?,
+            _ => {}
+        }
+        Ok(Self { format, first: true })
+    }
+
+    fn unit(&mut self, out: &mut dyn Write, text: &str) -> std::io::Result<()> {
+        match self.format {
+            Format::Json if !text.is_empty() => {
+                if !std::mem::take(&mut self.first) {
+                    out.write_all(b",")?;
+                }
+                out.write_all(text.trim_end().as_bytes())
+            }
+            Format::Jsonl if !text.is_empty() => writeln!(out, "{}", text.trim_end()),
+            _ => out.write_all(text.as_bytes()),
+        }
+    }
+}
+
 /// What each unit renders to, on the thread that evaluated it.
 struct Rendered {
     main: String,
@@ -199,14 +232,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         }
         None => None,
     };
-    match format {
-        Format::Csv => out.write_all(sakip_report::rekap::csv_line(sakip_report::rekap::CSV_HEADER).as_bytes())?,
-        Format::Json => write!(out, "{{\"year\":{},\"units\":[", args.year)?,
-        _ => {}
-    }
+    let mut units = Units::open(&mut out, format, args.year)?;
 
     let mut summary = Rollup::new(args.year, format.shows_ranking());
-    let mut first = true;
     let mut failed_units: Vec<(String, Vec<sakip_rules::RuleError>)> = Vec::new();
     let mut write_error: Option<std::io::Error> = None;
     let total = source.len();
@@ -232,18 +260,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         rollup::add_to(&mut summary, &outcome);
         match outcome {
             Outcome::Done { output, .. } => {
-                let written = (|| {
-                    if format == Format::Json && !output.main.is_empty() {
-                        if !first {
-                            out.write_all(b",")?;
-                        }
-                        first = false;
-                        out.write_all(output.main.trim_end().as_bytes())
-                    } else {
-                        out.write_all(output.main.as_bytes())
-                    }
-                })()
-                .and_then(|()| match budget.as_mut() {
+                let written = units.unit(&mut out, &output.main).and_then(|()| match budget.as_mut() {
                     Some(b) => b.write_all(output.budget.as_bytes()),
                     None => Ok(()),
                 });
@@ -400,12 +417,9 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         Some(path) => Sink::File(AtomicFile::create(path)?),
         None => Sink::Stdout(&mut *io.out),
     };
-    if args.format == Format::Json {
-        write!(out, "{{\"year\":{},\"units\":[", args.year)?;
-    }
+    let mut units = Units::open(&mut out, args.format, args.year)?;
     let mut summary = Rollup::new(args.year, args.format.shows_ranking());
     let mut bad = 0u64;
-    let mut first = true;
     for path in &args.merge {
         let file = match std::fs::File::open(path) {
             Ok(f) => f,
@@ -439,16 +453,8 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
                 continue;
             }
             summary.add_record(&record, Some(&basis));
-            match args.format {
-                Format::Jsonl => writeln!(out, "{line}")?,
-                Format::Json => {
-                    if !first {
-                        out.write_all(b",")?;
-                    }
-                    first = false;
-                    out.write_all(line.trim_end().as_bytes())?;
-                }
-                _ => {}
+            if matches!(args.format, Format::Json | Format::Jsonl) {
+                units.unit(&mut out, &line)?;
             }
         }
     }
