@@ -12,8 +12,7 @@
 
 use crate::ast::{self, IndikatorItem, Item};
 use crate::error::{did_you_mean, RuleError};
-use crate::parser::parse;
-use crate::shared::{ScriptLoad, Shared};
+use crate::shared::{ScriptLoad, Shared, SharedFile};
 use crate::source::{FileId, SourceMap, Span, Spanned};
 use camino::{Utf8Component, Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
@@ -406,47 +405,31 @@ impl<'a> Loader<'a> {
         if let Some(id) = self.sources.find(path) {
             return Some(id);
         }
-        if self.upward {
-            return match self.shared.file(path) {
-                Ok(f) => {
-                    self.sources.insert(f.id, f.source);
-                    self.asts.insert(f.id, f.ast);
-                    if let Some(e) = f.error {
-                        self.parse_errors.insert(f.id, e);
-                    }
-                    Some(f.id)
+        // A file of a rule set this one builds on is read once for the run;
+        // the load's own files are read for it alone.
+        let read = if self.upward {
+            self.shared.file(path)
+        } else {
+            SharedFile::read(path)
+        };
+        match read {
+            Ok(f) => {
+                self.sources.insert(f.id, f.source);
+                self.asts.insert(f.id, f.ast);
+                if let Some(e) = f.error {
+                    self.parse_errors.insert(f.id, e);
                 }
-                Err(e) => {
-                    self.errors.push(RuleError::path(
-                        path.as_str(),
-                        "read",
-                        format!("cannot read `{path}`: {e}"),
-                    ));
-                    None
-                }
-            };
-        }
-        let text = match crate::source::read_text(path) {
-            Ok(t) => t,
+                Some(f.id)
+            }
             Err(e) => {
                 self.errors.push(RuleError::path(
                     path.as_str(),
                     "read",
                     format!("cannot read `{path}`: {e}"),
                 ));
-                return None;
-            }
-        };
-        let id = self.sources.add(path, text);
-        let parsed = match parse(&self.sources, id) {
-            Ok(f) => Some(Arc::new(f)),
-            Err(e) => {
-                self.parse_errors.insert(id, *e);
                 None
             }
-        };
-        self.asts.insert(id, parsed);
-        Some(id)
+        }
     }
 
     /// Reports the syntax error of a file that belongs to the work at hand.

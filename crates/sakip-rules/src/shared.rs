@@ -31,6 +31,21 @@ pub(crate) struct SharedFile {
     pub error: Option<RuleError>,
 }
 
+impl SharedFile {
+    /// Reads and parses the file at `path`; `Err` says why it cannot be read.
+    pub(crate) fn read(path: &Utf8Path) -> Result<Self, String> {
+        let text = crate::source::read_text(path)?;
+        let mut sources = SourceMap::default();
+        let id = sources.add(path, text);
+        let (ast, error) = match parse(&sources, id) {
+            Ok(f) => (Some(Arc::new(f)), None),
+            Err(e) => (None, Some(*e)),
+        };
+        let source = sources.get_shared(id).ok_or("the file was not kept")?;
+        Ok(Self { id, source, ast, error })
+    }
+}
+
 type Slots<K, V> = Mutex<HashMap<K, Arc<OnceLock<V>>>>;
 
 /// Files, folder listings and compiled scripts shared by the loads of one run.
@@ -61,17 +76,7 @@ impl Shared {
     /// `Err` says why it cannot be read.
     pub(crate) fn file(&self, path: &Utf8Path) -> Result<SharedFile, String> {
         slot(&self.files, path.to_path_buf())
-            .get_or_init(|| {
-                let text = crate::source::read_text(path)?;
-                let mut sources = SourceMap::default();
-                let id = sources.add(path, text);
-                let (ast, error) = match parse(&sources, id) {
-                    Ok(f) => (Some(Arc::new(f)), None),
-                    Err(e) => (None, Some(*e)),
-                };
-                let source = sources.get_shared(id).ok_or("the file was not kept")?;
-                Ok(SharedFile { id, source, ast, error })
-            })
+            .get_or_init(|| SharedFile::read(path))
             .clone()
     }
 
