@@ -4,7 +4,7 @@
 //! units, run against run and thread count against thread count, and the
 //! long-table path against the folder path.
 
-use crate::support::{root, sakip, sakip_env, sakip_in};
+use crate::support::{sakip, sakip_env, sakip_in};
 use camino::Utf8PathBuf;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -309,7 +309,7 @@ fn a_broken_unit_never_stops_the_others() {
         .any(|f| f["errors"][0].as_str().unwrap().contains("figure")));
 }
 
-fn long_table(dir: &Path, csv: &str, extra: &[&str]) -> crate::support::Run {
+fn long_table(dir: &Path, csv: impl AsRef<[u8]>, extra: &[&str]) -> crate::support::Run {
     std::fs::write(dir.join("data.csv"), csv).unwrap();
     let mut args = vec![
         "rollup",
@@ -383,21 +383,7 @@ fn a_file_that_cannot_be_read_writes_nothing() {
     }
     let mut latin1 = b"satker,kanwil,indikator,realisasi\na,k01,i001,80\nb,Kanwil ".to_vec();
     latin1.extend_from_slice(&[0xC9, b'x', b',', b'i', b'0', b'0', b'1', b',', b'1', b'\n']);
-    std::fs::write(dir.join("data.csv"), latin1).unwrap();
-    let run = sakip_in(
-        &dir,
-        &[
-            "rollup",
-            "--rules",
-            "rules/nasional",
-            "--data",
-            "data.csv",
-            "--year",
-            YEAR,
-            "-o",
-            "keep.csv",
-        ],
-    );
+    let run = long_table(&dir, latin1, &["-o", "keep.csv"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.contains("data.csv:3: the file is not UTF-8"),
@@ -413,7 +399,6 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let run = rollup(&["--format", "csv"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "");
-    let _ = root();
 }
 
 #[test]
@@ -442,13 +427,7 @@ fn parts_run_apart_merge_into_the_whole() {
     assert_eq!(merged["nasional"], whole["nasional"]);
     assert_eq!(merged["units"], whole["units"]);
     assert_eq!(merged["ranking"].as_array().unwrap().len(), 30);
-    let page = merge("html");
-    let ranking = page.split("<table class=\"ranking\">").nth(1).unwrap();
-    assert_eq!(
-        ranking.split("</table>").next().unwrap().matches("<tr><td").count(),
-        30,
-        "the merged report ranks every unit"
-    );
+    assert_eq!(ranking_rows(&merge("html")), 30, "the merged report ranks every unit");
     assert_eq!(merge("jsonl"), rollup(&["-f", "jsonl"]).stdout);
     // A line that is not a unit's is named by file and line.
     std::fs::write(dir.join("bad.jsonl"), "{\"satker\": 1}\n").unwrap();
@@ -468,6 +447,12 @@ fn parts_run_apart_merge_into_the_whole() {
         "{}",
         bad.stderr
     );
+}
+
+/// The rows of the ranking table of a rollup page.
+fn ranking_rows(page: &str) -> usize {
+    let table = page.split("<table class=\"ranking\">").nth(1).unwrap();
+    table.split("</table>").next().unwrap().matches("<tr><td").count()
 }
 
 #[test]
@@ -505,8 +490,7 @@ fn the_rollup_report_as_a_page_and_a_workbook() {
         })
         .sum();
     assert_eq!(page.matches("class=\"band-bar\"").count() as u64, segments);
-    let ranking = page.split("<table class=\"ranking\">").nth(1).unwrap();
-    assert_eq!(ranking.split("</table>").next().unwrap().matches("<tr><td").count(), 30);
+    assert_eq!(ranking_rows(&page), 30);
     let nasional_pct = doc["nasional"]["penyerapan"].as_str().unwrap().replace('.', ",");
     assert!(
         page.contains(&format!("<td class=\"num\">{nasional_pct}</td>")),
