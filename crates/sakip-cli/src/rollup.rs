@@ -277,7 +277,6 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         Source::Folders(folders) => rollup::run_folders(folders, &selection, work, &mut sink, &tick),
         Source::Table(rules) => {
             let mut report = |e: &sakip_engine::long_table::RowError| {
-                bad_rows += 1;
                 let _ = writeln!(io.err, "error: {e}");
             };
             match sakip_engine::long_table::run(
@@ -296,17 +295,19 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 &mut report,
                 &tick,
             ) {
-                Ok(stats) if !stats.kanwil_without_rules.is_empty() => {
-                    let names: Vec<String> = stats.kanwil_without_rules.iter().map(|k| format!("`{k}`")).collect();
-                    writeln!(
-                        io.err,
-                        "info: kanwil {} {} no rule set among --rules: {} rows are grouped by that value and evaluated under the national rules",
-                        names.join(", "),
-                        if names.len() == 1 { "has" } else { "have" },
-                        if names.len() == 1 { "its" } else { "their" },
-                    )?;
+                Ok(stats) => {
+                    bad_rows = stats.bad_rows;
+                    if !stats.kanwil_without_rules.is_empty() {
+                        let names: Vec<String> = stats.kanwil_without_rules.iter().map(|k| format!("`{k}`")).collect();
+                        writeln!(
+                            io.err,
+                            "info: kanwil {} {} no rule set among --rules: {} rows are grouped by that value and evaluated under the national rules",
+                            names.join(", "),
+                            if names.len() == 1 { "has" } else { "have" },
+                            if names.len() == 1 { "its" } else { "their" },
+                        )?;
+                    }
                 }
-                Ok(_) => {}
                 Err(e) => fatal = Some(e),
             }
         }

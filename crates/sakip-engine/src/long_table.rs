@@ -202,7 +202,6 @@ struct RawUnit {
 /// What a long-table run found besides the units.
 #[derive(Debug, Default)]
 pub struct Stats {
-    pub rows: u64,
     pub bad_rows: u64,
     /// `kanwil` values with no rule set of their own (grouped under the national rules).
     pub kanwil_without_rules: Vec<String>,
@@ -238,12 +237,11 @@ where
         let header = reader.headers().map_err(|e| read_error(path.as_str(), 1, &e))?.clone();
         columns.push(Columns::find(path.as_str(), &header)?);
     }
-    let mut rows = 0u64;
     let mut fatal = None;
     let columns = &columns;
     crate::pipeline::run(
         |send: &mut dyn FnMut(Result<Vec<Pending>, FileError>) -> bool| {
-            if let Err(e) = read_units(files, columns, &mut rows, send) {
+            if let Err(e) = read_units(files, columns, send) {
                 send(Err(e));
             }
         },
@@ -283,7 +281,6 @@ where
             true
         },
     );
-    stats.rows = rows;
     match fatal {
         Some(e) => Err(e),
         None => Ok(stats),
@@ -295,7 +292,6 @@ where
 fn read_units(
     files: &[Utf8PathBuf],
     columns: &[Columns],
-    rows: &mut u64,
     send: &mut dyn FnMut(Result<Vec<Pending>, FileError>) -> bool,
 ) -> Result<(), FileError> {
     let mut finished: HashSet<String> = HashSet::new();
@@ -319,7 +315,6 @@ fn read_units(
                 Err(e) => return Err(read_error(name, before, &e)),
             }
             let line = record.position().map_or(before, csv::Position::line);
-            *rows += 1;
             let satker = record.get(cols.satker).unwrap_or("").trim();
             if current.as_ref().is_none_or(|u| u.satker != satker) {
                 if let Some(done) = current.take() {
