@@ -68,7 +68,7 @@ fn json_recomputes_the_figures_the_report_got_wrong() {
     );
     assert!(has("tier-realisasi", "ikp_kamtib"), "30 at SS5 against 35 at SP4");
     assert!(
-        has("target-national", "iku_kamtib"),
+        has("target-above-national", "iku_kamtib"),
         "75 in the PK against 70 in Tabel 2.2"
     );
     assert!(

@@ -6,6 +6,7 @@
 
 mod browser;
 mod check;
+mod codes;
 mod diff;
 mod eval;
 mod fmt;

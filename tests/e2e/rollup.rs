@@ -338,20 +338,22 @@ fn bad_rows_are_named_by_line_and_column_and_left_out() {
     assert_eq!(run.code, 1);
     let err = &run.stderr;
     assert!(
-        err.contains("data.csv:3: column `indikator`: no indikator `i0001`"),
+        err.contains("data.csv:3: error[row-invalid]: column `indikator`: no indikator `i0001`"),
         "{err}"
     );
     assert!(err.contains("did you mean `i001`?"), "{err}");
     assert!(
-        err.contains("data.csv:4: column `realisasi`: `7;5` is not a number"),
+        err.contains("data.csv:4: error[row-invalid]: column `realisasi`: `7;5` is not a number"),
         "{err}"
     );
     assert!(
-        err.contains("data.csv:5: column `indikator`: `i001` of satker `a1` was given before, on line 2"),
+        err.contains(
+            "data.csv:5: error[row-invalid]: column `indikator`: `i001` of satker `a1` was given before, on line 2"
+        ),
         "{err}"
     );
     assert!(
-        err.contains("data.csv:7: column `satker`: the rows of satker `a1` are not together"),
+        err.contains("data.csv:7: error[row-invalid]: column `satker`: the rows of satker `a1` are not together"),
         "{err}"
     );
     assert!(err.contains("4 bad rows"), "{err}");
@@ -365,7 +367,12 @@ fn bad_rows_are_named_by_line_and_column_and_left_out() {
     // --strict stops at the first.
     let strict = long_table(&dir, csv, &["-f", "jsonl", "--strict"]);
     assert_eq!(strict.code, 1);
-    assert_eq!(strict.stderr.matches("error: data.csv").count(), 1, "{}", strict.stderr);
+    assert_eq!(
+        strict.stderr.matches("error[row-invalid]").count(),
+        1,
+        "{}",
+        strict.stderr
+    );
 }
 
 #[test]
@@ -386,7 +393,8 @@ fn a_file_that_cannot_be_read_writes_nothing() {
     let run = long_table(&dir, latin1, &["-o", "keep.csv"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("data.csv:3: the file is not UTF-8"),
+        run.stderr
+            .contains("data.csv:3: error[table-unreadable]: the file is not UTF-8"),
         "{}",
         run.stderr
     );

@@ -32,7 +32,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let errors = report
         .errors
         .iter()
-        .filter(|e| e.level == sakip_rules::error::Level::Error)
+        .filter(|e| e.severity == sakip_core::Severity::Error)
         .count();
     match args.format {
         Format::Json => {

@@ -114,23 +114,8 @@ fn tulis(isian: &Isian, year: u16, sumber: &str) -> String {
     out
 }
 
-fn report(io: &mut Io<'_>, errors: &[Kesalahan]) -> std::io::Result<()> {
-    for e in errors {
-        let file = &e.berkas;
-        // A CSV file is one sheet, which has no name of its own.
-        let csv = file.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
-        let place = match (&e.sel, csv) {
-            (Some(cell), true) => format!("{file}, cell {cell}"),
-            (None, true) => file.to_string(),
-            (Some(cell), false) => format!("{file}, sheet `{}`, cell {cell}", e.lembar),
-            (None, false) => format!("{file}, sheet `{}`", e.lembar),
-        };
-        writeln!(io.err, "error: {place}: {}", e.pesan)?;
-        if let Some(help) = &e.saran {
-            writeln!(io.err, "  help: {help}")?;
-        }
-    }
-    Ok(())
+fn report(io: &mut Io<'_>, colour: ColorChoice, errors: &[Kesalahan]) -> std::io::Result<()> {
+    render::problems_to_stderr(io, colour, errors.iter().map(|e| e as &dyn sakip_core::Problem))
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
@@ -179,7 +164,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let isian = match tata_letak::baca(&sheets, &unit.rules.indikator) {
         Ok(isian) => isian,
         Err(errors) => {
-            report(io, &errors)?;
+            report(io, colour, &errors)?;
             failed = true;
             Isian::default()
         }

@@ -277,7 +277,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         Source::Folders(folders) => rollup::run_folders(folders, &selection, work, &mut sink, &tick),
         Source::Table(rules) => {
             let mut report = |e: &sakip_engine::long_table::RowError| {
-                let _ = writeln!(io.err, "error: {e}");
+                let _ = writeln!(io.err, "{}", sakip_report::problem::line(e));
             };
             match sakip_engine::long_table::run(
                 rules,
@@ -319,7 +319,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         return Err(e);
     }
     if let Some(e) = fatal {
-        writeln!(io.err, "error: {e}")?;
+        writeln!(io.err, "{}", sakip_report::problem::line(&e.0))?;
         writeln!(io.err, "nothing was written: the run could not complete")?;
         return Ok(1);
     }

@@ -17,7 +17,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let (loaded, errors) = sakip_rules::load_all(&args.paths);
     let errors: Vec<_> = errors
         .into_iter()
-        .filter(|e| e.level == sakip_rules::error::Level::Error)
+        .filter(|e| e.severity == sakip_core::Severity::Error)
         .collect();
     if !errors.is_empty() {
         render::to_stderr(io, colour, &errors)?;

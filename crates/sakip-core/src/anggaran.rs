@@ -6,6 +6,7 @@
 //! (the seed's Belanja Modal); a pagu of 0 with spending has none, and is an
 //! error, since spending without a ceiling cannot be a percentage of it.
 
+use crate::code::Code;
 use crate::data::{BelanjaEntry, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::model::RuleSet;
@@ -46,8 +47,8 @@ pub fn evaluate_anggaran(rules: &RuleSet, data: &UnitData, diagnostics: &mut Vec
     let mut out = Anggaran::default();
     if data.belanja.is_empty() {
         diagnostics.push(
-            Diagnostic::info(
-                "anggaran-missing",
+            Diagnostic::new(
+                Code::AnggaranMissing,
                 format!("no pagu or realisasi anggaran for {}", data.year),
             )
             .help(format!(
@@ -67,8 +68,8 @@ pub fn evaluate_anggaran(rules: &RuleSet, data: &UnitData, diagnostics: &mut Vec
             }
         }
         if overflowed {
-            diagnostics.push(Diagnostic::error(
-                "anggaran-overflow",
+            diagnostics.push(Diagnostic::new(
+                Code::AnggaranOverflow,
                 "the budget totals are too large for a decimal figure",
             ));
         } else {
@@ -97,8 +98,8 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
             Some(rounding.apply(Decimal::ZERO))
         } else {
             diagnostics.push(
-                Diagnostic::error(
-                    "pagu-zero",
+                Diagnostic::new(
+                    Code::PaguZero,
                     format!(
                         "`{}` spent {} against a pagu of 0, so its penyerapan has no meaning",
                         entry.name,
@@ -114,8 +115,8 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
         match percent_of(entry.realisasi, entry.pagu) {
             Some(p) => Some(rounding.apply(p)),
             None => {
-                diagnostics.push(Diagnostic::error(
-                    "anggaran-overflow",
+                diagnostics.push(Diagnostic::new(
+                    Code::AnggaranOverflow,
                     format!("the penyerapan of `{}` is too large", entry.name),
                 ));
                 None
@@ -124,8 +125,8 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
     };
     if entry.realisasi > entry.pagu && !entry.pagu.is_zero() {
         diagnostics.push(
-            Diagnostic::warning(
-                "realisasi-above-pagu",
+            Diagnostic::new(
+                Code::RealisasiAbovePagu,
                 format!(
                     "`{}` spent {} of a pagu of {}",
                     entry.name,
@@ -147,7 +148,7 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
                 rounding,
                 plain(computed)
             );
-            diagnostics.push(d.into_diagnostic("printed-penyerapan", what, entry.origin.as_ref()));
+            diagnostics.push(d.into_diagnostic(Code::PrintedPenyerapan, what, entry.origin.as_ref()));
         }
     }
     BudgetRow {
@@ -170,8 +171,8 @@ fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, di
             .try_fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v));
         if sum != Some(program.amount) {
             diagnostics.push(
-                Diagnostic::warning(
-                    "pk-kegiatan",
+                Diagnostic::new(
+                    Code::PkKegiatan,
                     format!(
                         "the kegiatan of `{}` add up to {}, but the programme's anggaran is {}",
                         program.name,
@@ -193,8 +194,8 @@ fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, di
         .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.amount));
     if pk_sum != Some(total.pagu) {
         diagnostics.push(
-            Diagnostic::warning(
-                "pk-budget",
+            Diagnostic::new(
+                Code::PkBudget,
                 format!(
                     "the Perjanjian Kinerja {} budgets {} over its programmes, but the pagu per jenis belanja adds up to {}",
                     pk.year,
@@ -221,18 +222,18 @@ pub(crate) enum PrintedDiff {
 impl PrintedDiff {
     pub(crate) fn into_diagnostic(
         self,
-        code_wrong: &'static str,
+        code_wrong: Code,
         what: String,
         origin: Option<&crate::model::Origin>,
     ) -> Diagnostic {
         match self {
-            PrintedDiff::Precision => Diagnostic::info(
-                "printed-precision",
+            PrintedDiff::Precision => Diagnostic::new(
+                Code::PrintedPrecision,
                 format!("{what}; the printed figure has fewer decimals than the rule set's rounding"),
             )
             .help("print the figure with the rule set's decimals")
             .at(origin),
-            PrintedDiff::Wrong => Diagnostic::warning(code_wrong, what)
+            PrintedDiff::Wrong => Diagnostic::new(code_wrong, what)
                 .help("the printed figure is wrong: correct the report, or the realisasi if that is what was mistyped")
                 .at(origin),
         }
@@ -336,7 +337,7 @@ mod tests {
         let mut diags = vec![];
         let a = evaluate_anggaran(&RuleSet::default(), &d, &mut diags);
         assert_eq!(a.belanja[0].penyerapan, None);
-        assert_eq!(diags[0].code, "pagu-zero");
+        assert_eq!(diags[0].code, Code::PaguZero);
     }
 
     #[test]
@@ -351,7 +352,7 @@ mod tests {
         let mut diags = vec![];
         evaluate_anggaran(&RuleSet::default(), &d, &mut diags);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, "printed-penyerapan");
+        assert_eq!(diags[0].code, Code::PrintedPenyerapan);
     }
 
     #[test]
@@ -377,7 +378,7 @@ mod tests {
         rules.perjanjian[0].anggaran[1].amount = dec!(2651354001);
         evaluate_anggaran(&rules, &seed(), &mut diags);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, "pk-budget");
+        assert_eq!(diags[0].code, Code::PkBudget);
         assert!(diags[0].message.contains("Rp 5.324.344.001"), "{}", diags[0].message);
     }
 

@@ -1,6 +1,14 @@
-//! Findings of an evaluation, as data. Each names its indicator when it has
-//! one and carries a stable code; the CLI decides how to show them.
+//! Problems as data: one shape for every finding of every stage.
+//!
+//! A [`Diagnostic`] is what the evaluation reports; the rule reader's
+//! `RuleError`, a long table's bad row and a spreadsheet's bad cell carry
+//! more (a span to underline, a column) but answer the same questions
+//! through the [`Problem`] trait: which [`Code`], how serious, what
+//! message, how to fix it, and where. Every front end renders a problem
+//! through that trait, so a finding reads the same in the terminal, in
+//! JSON, in an editor and on the workbench.
 
+use crate::code::Code;
 use crate::model::Origin;
 use serde::Serialize;
 use std::fmt;
@@ -26,11 +34,13 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A finding of the evaluation: a problem with, when it has one, the
+/// indikator it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable, kebab-case (`printed-capaian`).
-    pub code: &'static str,
+    /// Stable (`printed-capaian`); see [`Code`].
+    pub code: Code,
     /// Lower-case, no final period, user input in backticks.
     pub message: String,
     pub indicator: Option<String>,
@@ -40,9 +50,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+    /// A problem of kind `code`, at the severity the registry gives it.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
         Self {
-            severity,
+            severity: code.severity(),
             code,
             message: message.into(),
             indicator: None,
@@ -51,30 +62,80 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, code, message)
-    }
-
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, code, message)
-    }
-
-    pub fn info(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Info, code, message)
-    }
-
+    /// The indikator the problem is about.
     pub fn indicator(mut self, id: &str) -> Self {
         self.indicator = Some(id.to_string());
         self
     }
 
+    /// How to fix it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Where the rule or figure at fault was written.
     pub fn at(mut self, origin: Option<&crate::model::Origin>) -> Self {
         self.origin = origin.cloned();
         self
+    }
+}
+
+/// What every problem says, whatever found it. Renderers (the terminal, the
+/// JSON output, the language server) take a `&dyn Problem`.
+pub trait Problem {
+    fn code(&self) -> Code;
+    fn severity(&self) -> Severity {
+        self.code().severity()
+    }
+    /// Lower-case, no final period, user input in backticks.
+    fn message(&self) -> &str;
+    fn help(&self) -> Option<&str>;
+    /// `None` for a problem with no place (a command-line mistake).
+    fn location(&self) -> Option<&Origin>;
+    /// The indikator it is about, when it is about one.
+    fn indicator(&self) -> Option<&str> {
+        None
+    }
+    /// The words at fault in the file's text, when the problem has them, for
+    /// a renderer that shows the line with a caret.
+    fn snippet(&self) -> Option<Snippet<'_>> {
+        None
+    }
+}
+
+/// The words at fault: the whole text of the file they are in (the core
+/// never reads files; the reader that found the problem hands the text
+/// over), a byte range in it, and a short label for under the caret.
+#[derive(Debug, Clone, Copy)]
+pub struct Snippet<'a> {
+    /// The file's name as shown to people.
+    pub name: &'a str,
+    pub text: &'a str,
+    /// Byte offsets into `text`.
+    pub start: usize,
+    pub len: usize,
+    /// Empty for no label.
+    pub label: &'a str,
+}
+
+impl Problem for Diagnostic {
+    fn code(&self) -> Code {
+        self.code
+    }
+    fn severity(&self) -> Severity {
+        self.severity
+    }
+    fn message(&self) -> &str {
+        &self.message
+    }
+    fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+    fn location(&self) -> Option<&Origin> {
+        self.origin.as_ref()
+    }
+    fn indicator(&self) -> Option<&str> {
+        self.indicator.as_deref()
     }
 }

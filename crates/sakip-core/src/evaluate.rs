@@ -13,6 +13,7 @@
 //! same [`Evaluation`], and units can be evaluated in parallel.
 
 use crate::anggaran::{compare_printed, evaluate_anggaran, Anggaran};
+use crate::code::Code;
 use crate::data::{RealisasiEntry, UnitData};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::formula::{Context, Field, FormulaError};
@@ -188,8 +189,8 @@ fn run(
         Some(pk) => pk.indikator.iter().map(String::as_str).collect(),
         None => {
             ev.diagnostics.push(
-                Diagnostic::error(
-                    "perjanjian-missing",
+                Diagnostic::new(
+                    Code::PerjanjianMissing,
                     format!("there is no Perjanjian Kinerja for {year}"),
                 )
                 .help(format!(
@@ -266,8 +267,8 @@ fn nilai_satker(
         Ok(None) => None,
         Err(e) => {
             diagnostics.push(
-                Diagnostic::error(
-                    "script-error",
+                Diagnostic::new(
+                    Code::ScriptError,
                     format!("the script's `nilai_satker` failed: {}", e.message),
                 )
                 .at(e.location.as_ref()),
@@ -306,7 +307,7 @@ impl<'a> Evaluator<'a> {
         }
         let Some(ind) = self.index.get(id).copied() else {
             self.diagnostics.push(
-                Diagnostic::error("unknown-indicator", format!("the rules have no indikator `{id}`")).indicator(id),
+                Diagnostic::new(Code::UnknownIndicator, format!("the rules have no indikator `{id}`")).indicator(id),
             );
             return;
         };
@@ -394,8 +395,8 @@ impl<'a> Evaluator<'a> {
                 if let Some(s) = &t.value.satuan {
                     if *s != ind.satuan {
                         diags.push(
-                            Diagnostic::warning(
-                                "target-satuan",
+                            Diagnostic::new(
+                                Code::TargetSatuan,
                                 format!(
                                     "the target `{}` is in {} but the indikator is measured in {}",
                                     t.value, s, ind.satuan
@@ -411,23 +412,25 @@ impl<'a> Evaluator<'a> {
                 }
             }
             None => diags.push(
-                Diagnostic::error("target-missing", format!("indikator `{id}` has no target for {year}"))
-                    .help(format!("add `target {id} = <value>` to the `perjanjian {year}` block"))
-                    .at(ind.origin.as_ref()),
+                Diagnostic::new(
+                    Code::TargetMissing,
+                    format!("indikator `{id}` has no target for {year}"),
+                )
+                .help(format!("add `target {id} = <value>` to the `perjanjian {year}` block"))
+                .at(ind.origin.as_ref()),
             ),
         }
         let national = ind.national_target(year);
         if let (Some(t), Some(n)) = (target_rule, national) {
             if t.tingkat > n.tingkat && t.value.value != n.value.value {
-                let (severity, how) = if t.value.value < n.value.value {
-                    (Severity::Warning, "below")
+                let (code, how) = if t.value.value < n.value.value {
+                    (Code::TargetNational, "below")
                 } else {
-                    (Severity::Info, "above")
+                    (Code::TargetAboveNational, "above")
                 };
                 diags.push(
                     Diagnostic::new(
-                        severity,
-                        "target-national",
+                        code,
                         format!(
                             "the unit's target {} for {year} is {how} the national target {} set by `{}`",
                             t.value, n.value, n.source
@@ -455,8 +458,8 @@ impl<'a> Evaluator<'a> {
             match entry {
                 None => {
                     diags.push(
-                        Diagnostic::warning(
-                            "realisasi-missing",
+                        Diagnostic::new(
+                            Code::RealisasiMissing,
                             format!("indikator `{id}` has no realisasi for {year}"),
                         )
                         .help(format!(
@@ -536,8 +539,8 @@ impl<'a> Evaluator<'a> {
                                 });
                             }
                             if t.is_zero() {
-                                diags.push(Diagnostic::info(
-                                    "target-zero",
+                                diags.push(Diagnostic::new(
+                                    Code::TargetZero,
                                     format!(
                                         "the target is 0, so capaian follows the rule for a zero target: {}",
                                         c.formula
@@ -546,8 +549,8 @@ impl<'a> Evaluator<'a> {
                             }
                             capaian_raw = Some(c.value);
                         }
-                        Err(_) => diags.push(Diagnostic::error(
-                            "capaian-overflow",
+                        Err(_) => diags.push(Diagnostic::new(
+                            Code::CapaianOverflow,
                             format!(
                                 "the capaian of realisasi {r} against target {t} is too large for a decimal figure"
                             ),
@@ -610,8 +613,8 @@ impl<'a> Evaluator<'a> {
                     None => {
                         let ids: Vec<&str> = settings.klasifikasi.value.bands.iter().map(|b| b.id.as_str()).collect();
                         diags.push(
-                            Diagnostic::error(
-                                "script-band",
+                            Diagnostic::new(
+                                Code::ScriptBand,
                                 format!(
                                     "{} returned the band `{}`, which the klasifikasi does not have",
                                     hb.source, hb.value
@@ -632,7 +635,7 @@ impl<'a> Evaluator<'a> {
                     band = Some(BandRef { id: b.id.clone(), label: b.label.clone(), colour: b.colour.clone() });
                 }
                 None => diags.push(
-                    Diagnostic::warning("band-missing", format!("capaian {} falls in no band of the klasifikasi", plain(rounded)))
+                    Diagnostic::new(Code::BandMissing, format!("capaian {} falls in no band of the klasifikasi", plain(rounded)))
                         .help("extend the klasifikasi so that its bands cover every capaian, or set a `konversi efisiensi` cap"),
                 ),
             }
@@ -655,7 +658,7 @@ impl<'a> Evaluator<'a> {
                     plain(printed),
                     plain(computed)
                 );
-                diags.push(diff.into_diagnostic("printed-capaian", what, entry.and_then(|e| e.origin.as_ref())));
+                diags.push(diff.into_diagnostic(Code::PrintedCapaian, what, entry.and_then(|e| e.origin.as_ref())));
             }
         }
 
@@ -693,7 +696,11 @@ impl<'a> Evaluator<'a> {
 
 /// A failed hook as a diagnostic; the location is the script's.
 fn hook_error(e: &HookError, hook: &str) -> Diagnostic {
-    Diagnostic::error("script-error", format!("the script's `{hook}` failed: {}", e.message)).at(e.location.as_ref())
+    Diagnostic::new(
+        Code::ScriptError,
+        format!("the script's `{hook}` failed: {}", e.message),
+    )
+    .at(e.location.as_ref())
 }
 
 /// Warns when the realisasi is written in another unit than the indicator
@@ -709,8 +716,8 @@ fn check_satuan(
         if *s != ind.satuan {
             let target_text = target.map(|t| format!(" (target {t})")).unwrap_or_default();
             diags.push(
-                Diagnostic::warning(
-                    "satuan-mismatch",
+                Diagnostic::new(
+                    Code::SatuanMismatch,
                     format!(
                         "the realisasi is written in {s} but indikator `{}` is measured in {}{target_text}; capaian compares the numbers alone",
                         ind.id, ind.satuan
@@ -791,8 +798,8 @@ fn combine(
         let j = p.jenis();
         if j == JenisPeriode::Tahun || jenis.is_some_and(|k| k != j) {
             return Err(Box::new(
-                Diagnostic::error(
-                    "period-mix",
+                Diagnostic::new(
+                    Code::PeriodMix,
                     format!("the realisasi of `{}` mixes periods of different kinds", ind.id),
                 )
                 .help("give either one value for the year (`= 30`) or values for the triwulan, or for the semester")
@@ -803,8 +810,8 @@ fn combine(
     }
     let Some(jenis) = jenis else {
         return Err(Box::new(
-            Diagnostic::error(
-                "realisasi-missing",
+            Diagnostic::new(
+                Code::RealisasiEmpty,
                 format!("the realisasi of `{}` has no values", ind.id),
             )
             .at(at),
@@ -813,8 +820,8 @@ fn combine(
     if let Some(expected) = ind.jenis_periode {
         if expected != jenis {
             return Err(Box::new(
-                Diagnostic::error(
-                    "period-kind",
+                Diagnostic::new(
+                    Code::PeriodKind,
                     format!(
                         "the rules combine `{}` per {expected}, but the data gives {jenis} values",
                         ind.id
@@ -826,8 +833,8 @@ fn combine(
     }
     let Some(agregasi) = ind.agregasi else {
         return Err(Box::new(
-            Diagnostic::error(
-                "agregasi-missing",
+            Diagnostic::new(
+                Code::AgregasiMissing,
                 format!(
                     "`{}` has {jenis} values but its rules do not say how to combine them",
                     ind.id
@@ -839,8 +846,8 @@ fn combine(
     };
     let value = agregasi.apply(&values).ok_or_else(|| {
         Box::new(
-            Diagnostic::error(
-                "realisasi-overflow",
+            Diagnostic::new(
+                Code::RealisasiOverflow,
                 format!("the realisasi of `{}` is too large", ind.id),
             )
             .at(at),
@@ -898,7 +905,7 @@ impl FormulaCtx<'_, '_> {
             }
             Err(e) => {
                 diags.push(
-                    Diagnostic::error("formula-error", format!("the rumus {what} failed: {}", e.message))
+                    Diagnostic::new(Code::FormulaError, format!("the rumus {what} failed: {}", e.message))
                         .at(rumus.origin.as_ref()),
                 );
                 None
@@ -1021,8 +1028,8 @@ fn cross_tier_checks(
             if let (Some(ra), Some(rb)) = (a.realisasi, b.realisasi) {
                 if ra != rb {
                     diagnostics.push(
-                        Diagnostic::warning(
-                            "tier-realisasi",
+                        Diagnostic::new(
+                            Code::TierRealisasi,
                             format!(
                                 "`{}` ({}) reports a realisasi of {}, but the same indicator `{}` ({}) reports {}",
                                 b.id,
@@ -1047,8 +1054,8 @@ fn unused_realisasi(data: &UnitData, memo: &FxHashMap<&str, Slot>, diagnostics: 
     for entry in &data.realisasi {
         if !memo.contains_key(entry.indicator.as_str()) {
             diagnostics.push(
-                Diagnostic::warning(
-                    "realisasi-unused",
+                Diagnostic::new(
+                    Code::RealisasiUnused,
                     format!(
                         "the data has a realisasi for `{}`, which is not in the Perjanjian Kinerja {}",
                         entry.indicator, data.year
@@ -1173,7 +1180,7 @@ mod tests {
         vec![(Periode::Tahun, v)]
     }
 
-    fn codes(ev: &Evaluation) -> Vec<&str> {
+    fn codes(ev: &Evaluation) -> Vec<Code> {
         ev.diagnostics.iter().map(|d| d.code).collect()
     }
 
@@ -1216,7 +1223,7 @@ mod tests {
         let ev = evaluate(&r, &data(&[("a", year(dec!(120.01)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "120.01");
         assert_eq!(ev.indicators[0].band, None);
-        assert_eq!(codes(&ev)[0], "band-missing");
+        assert_eq!(codes(&ev)[0], Code::BandMissing);
     }
 
     #[test]
@@ -1224,7 +1231,7 @@ mod tests {
         let r = rules(vec![(indikator("a", Tier::Output, "layanan"), dec!(0))]);
         let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
-        assert_eq!(codes(&ev)[0], "target-zero");
+        assert_eq!(codes(&ev)[0], Code::TargetZero);
         let mut turun = indikator("b", Tier::Output, "%");
         turun.polaritas = Polaritas::Turun;
         let r = rules(vec![(turun, dec!(0))]);
@@ -1237,7 +1244,7 @@ mod tests {
         let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
         let ev = evaluate(&r, &UnitData::new(2022), &NoScripts);
         assert_eq!(ev.indicators[0].capaian, None);
-        assert_eq!(codes(&ev), vec!["realisasi-missing", "anggaran-missing"]);
+        assert_eq!(codes(&ev), vec![Code::RealisasiMissing, Code::AnggaranMissing]);
         assert!(!ev.has_errors());
     }
 
@@ -1247,7 +1254,7 @@ mod tests {
         r.indikator[0].targets.clear();
         let ev = evaluate(&r, &data(&[("a", year(dec!(10)), None)]), &NoScripts);
         assert!(ev.has_errors());
-        assert_eq!(ev.diagnostics[0].code, "target-missing");
+        assert_eq!(ev.diagnostics[0].code, Code::TargetMissing);
         assert_eq!(ev.diagnostics[0].indicator.as_deref(), Some("a"));
     }
 
@@ -1272,10 +1279,19 @@ mod tests {
         let r = rules(vec![(indikator("a", Tier::Output, "orang"), dec!(288))]);
         let q = vec![(Periode::Smt1, dec!(100)), (Periode::Smt2, dec!(100))];
         let ev = evaluate(&r, &data(&[("a", q, None)]), &NoScripts);
-        assert_eq!(codes(&ev)[0], "agregasi-missing");
+        assert_eq!(codes(&ev)[0], Code::AgregasiMissing);
         let mixed = vec![(Periode::Smt1, dec!(100)), (Periode::Tw3, dec!(100))];
         let ev = evaluate(&r, &data(&[("a", mixed, None)]), &NoScripts);
-        assert_eq!(codes(&ev)[0], "period-mix");
+        assert_eq!(codes(&ev)[0], Code::PeriodMix);
+    }
+
+    #[test]
+    fn a_realisasi_with_no_value_is_an_error() {
+        // The readers never build one; a library caller could.
+        let r = rules(vec![(indikator("a", Tier::Output, "orang"), dec!(288))]);
+        let ev = evaluate(&r, &data(&[("a", vec![], None)]), &NoScripts);
+        assert_eq!(codes(&ev)[0], Code::RealisasiEmpty);
+        assert_eq!(ev.indicators[0].realisasi, None);
     }
 
     #[test]
@@ -1299,7 +1315,7 @@ mod tests {
         let r = rules(vec![(a, dec!(1)), (b, dec!(1))]);
         let ev = evaluate(&r, &UnitData::new(2022), &NoScripts);
         let cycle = ev.diagnostics.iter().find(|d| d.message.contains("cycle")).unwrap();
-        assert_eq!(cycle.code, "formula-error");
+        assert_eq!(cycle.code, Code::FormulaError);
         assert!(cycle.message.contains("`a` -> `b` -> `a`"), "{}", cycle.message);
     }
 
@@ -1352,7 +1368,7 @@ mod tests {
         let r = rules(vec![(a, dec!(5))]);
         let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoScripts);
         assert_eq!(ev.indicators[0].capaian, None);
-        assert_eq!(ev.diagnostics[0].code, "formula-error");
+        assert_eq!(ev.diagnostics[0].code, Code::FormulaError);
         assert!(ev.diagnostics[0].message.contains("division by zero"));
     }
 
@@ -1368,7 +1384,7 @@ mod tests {
             &data(&[("iku", year(dec!(30)), None), ("ikp", year(dec!(35)), None)]),
             &NoScripts,
         );
-        let d = ev.diagnostics.iter().find(|d| d.code == "tier-realisasi").unwrap();
+        let d = ev.diagnostics.iter().find(|d| d.code == Code::TierRealisasi).unwrap();
         assert_eq!(d.indicator.as_deref(), Some("ikp"));
         // Equal realisasi: nothing to say.
         let ev = evaluate(
@@ -1376,7 +1392,7 @@ mod tests {
             &data(&[("iku", year(dec!(30)), None), ("ikp", year(dec!(30)), None)]),
             &NoScripts,
         );
-        assert!(!codes(&ev).contains(&"tier-realisasi"));
+        assert!(!codes(&ev).contains(&Code::TierRealisasi));
     }
 
     #[test]
@@ -1384,10 +1400,10 @@ mod tests {
         let r = rules(vec![(indikator("a", Tier::Program, "indeks"), dec!(75))]);
         let ev = evaluate(&r, &data(&[("a", year(dec!(35)), Some(dec!(45)))]), &NoScripts);
         let d = &ev.diagnostics[0];
-        assert_eq!((d.code, d.severity), ("printed-capaian", Severity::Warning));
+        assert_eq!((d.code, d.severity), (Code::PrintedCapaian, Severity::Warning));
         assert!(d.message.contains("46.66"), "{}", d.message);
         let ev = evaluate(&r, &data(&[("a", year(dec!(35)), Some(dec!(46.66)))]), &NoScripts);
-        assert!(!codes(&ev).contains(&"printed-capaian"));
+        assert!(!codes(&ev).contains(&Code::PrintedCapaian));
     }
 
     #[test]
@@ -1396,7 +1412,7 @@ mod tests {
         a.targets.push(target(2022, dec!(70), Tingkat::Nasional));
         let r = rules(vec![(a, dec!(65))]);
         let ev = evaluate(&r, &data(&[("a", year(dec!(65)), None)]), &NoScripts);
-        let d = ev.diagnostics.iter().find(|d| d.code == "target-national").unwrap();
+        let d = ev.diagnostics.iter().find(|d| d.code == Code::TargetNational).unwrap();
         assert_eq!(d.severity, Severity::Warning, "below the national target");
         assert_eq!(
             ev.indicators[0].target,
@@ -1424,7 +1440,7 @@ mod tests {
         let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
         let ev = evaluate(&r, &UnitData::new(2030), &NoScripts);
         assert!(ev.indicators.is_empty());
-        assert_eq!(ev.diagnostics[0].code, "perjanjian-missing");
+        assert_eq!(ev.diagnostics[0].code, Code::PerjanjianMissing);
     }
 
     #[test]

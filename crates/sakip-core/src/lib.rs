@@ -25,13 +25,15 @@
 //! - [`evaluate`] and [`anggaran`]: the computation, producing an [`Evaluation`].
 //! - [`banding`]: last year's figures and progress towards the Renstra.
 //! - [`perubahan`]: what changed in the rules between two years.
-//! - [`diagnostic`]: findings as data; rendering is the caller's.
+//! - [`code`]: the registry of problem codes; [`diagnostic`]: problems as
+//!   data, one shape for every stage; rendering is the caller's.
 //! - [`uji`]: rule tests written as data.
 //! - [`rekap`]: many units added up per Kanwil and for the country.
 
 pub mod agregasi;
 pub mod anggaran;
 pub mod banding;
+pub mod code;
 pub mod data;
 pub mod diagnostic;
 pub mod evaluate;
@@ -47,8 +49,9 @@ pub mod rekap;
 pub mod satuan;
 pub mod uji;
 
+pub use code::Code;
 pub use data::UnitData;
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Problem, Severity, Snippet};
 pub use evaluate::{evaluate, Evaluation, IndicatorResult};
 pub use model::RuleSet;
 pub use rust_decimal::Decimal;

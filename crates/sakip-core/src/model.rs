@@ -12,18 +12,43 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
 
-/// Where something was written: a label carried for traces and messages.
-/// The core never opens it.
+/// Where something was written: the one location type of the project,
+/// carried by traces and by every problem. The core never opens the file.
+/// A line of 0 means the file (or folder) as a whole; a column of 0, the
+/// line as a whole (a row of a table).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Origin {
     pub file: String,
+    /// 1-based; 0 for the whole file.
     pub line: u32,
+    /// 1-based, in characters.
     pub col: u32,
 }
 
+impl Origin {
+    /// A place in a file.
+    pub fn new(file: impl Into<String>, line: u32, col: u32) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            col,
+        }
+    }
+
+    /// A file or folder as a whole.
+    pub fn file(file: impl Into<String>) -> Self {
+        Self::new(file, 0, 0)
+    }
+}
+
 impl fmt::Display for Origin {
+    /// `file:line:col`, or the file alone when there is no line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+        match (self.line, self.col) {
+            (0, _) => f.write_str(&self.file),
+            (line, 0) => write!(f, "{}:{line}", self.file),
+            (line, col) => write!(f, "{}:{line}:{col}", self.file),
+        }
     }
 }
 

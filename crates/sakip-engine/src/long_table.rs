@@ -21,9 +21,11 @@ use camino::{Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
 use sakip_core::data::{RealisasiEntry, UnitData};
 use sakip_core::evaluate::Agreement;
+use sakip_core::model::Origin;
 use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, Tingkat};
 use sakip_core::periode::Periode;
 use sakip_core::rekap::{basis_of, UnitRecord};
+use sakip_core::{Code, Problem};
 use sakip_rules::{LoadedUnit, RuleError, Shared};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -49,14 +51,14 @@ impl RuleSets {
                 Ok(set) => match set.rules.chain.last().map(|r| (r.tingkat, r.id.clone())) {
                     Some((Tingkat::Nasional, _)) if national.is_none() => national = Some(set),
                     Some((Tingkat::Nasional, _)) => errors.push(
-                        RuleError::path(path.as_str(), "rules-national-twice", "a second national rule set")
+                        RuleError::path(path.as_str(), Code::RulesNationalTwice, "a second national rule set")
                             .help("give one national rule set with `--rules`, and Kanwil rule sets beside it"),
                     ),
                     Some((Tingkat::Kanwil, id)) => {
                         kanwil.insert(id, set);
                     }
                     _ => errors.push(
-                        RuleError::path(path.as_str(), "rules-level", "this is a unit's rule set")
+                        RuleError::path(path.as_str(), Code::RulesLevel, "this is a unit's rule set")
                             .help("`--rules` takes the national rule set and Kanwil rule sets; a unit's rows come from `--data`"),
                     ),
                 },
@@ -69,7 +71,7 @@ impl RuleSets {
                 errors.push(
                     RuleError::path(
                         first.as_str(),
-                        "rules-national-missing",
+                        Code::RulesNationalMissing,
                         "no national rule set was given",
                     )
                     .help("add the national rule set: `--rules rules/ditjenpas`"),
@@ -83,28 +85,55 @@ impl RuleSets {
     }
 }
 
-/// A row that cannot be used, and how to fix it.
+/// A row that cannot be used, and how to fix it: a [`Problem`] whose place
+/// is the file and line (the header is line 1), and whose message starts
+/// with the column at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
-    pub file: String,
-    /// 1-based line of the file (the header is line 1).
-    pub line: u64,
+    pub code: Code,
+    /// The file and its 1-based line; no column number (see `column`).
+    pub at: Origin,
+    /// The name of the column at fault, as the header writes it.
     pub column: Option<String>,
+    /// Starts with "column `x`: " when the column is known.
     pub message: String,
     pub help: Option<String>,
 }
 
+impl RowError {
+    fn new(code: Code, file: &str, line: u64, column: Option<&str>, message: String, help: Option<String>) -> Self {
+        let message = match column {
+            Some(c) => format!("column `{c}`: {message}"),
+            None => message,
+        };
+        Self {
+            code,
+            at: Origin::new(file, u32::try_from(line).unwrap_or(u32::MAX), 0),
+            column: column.map(str::to_string),
+            message,
+            help,
+        }
+    }
+}
+
+impl Problem for RowError {
+    fn code(&self) -> Code {
+        self.code
+    }
+    fn message(&self) -> &str {
+        &self.message
+    }
+    fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+    fn location(&self) -> Option<&Origin> {
+        Some(&self.at)
+    }
+}
+
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: ", self.file, self.line)?;
-        if let Some(c) = &self.column {
-            write!(f, "column `{c}`: ")?;
-        }
-        f.write_str(&self.message)?;
-        if let Some(h) = &self.help {
-            write!(f, "\n  help: {h}")?;
-        }
-        Ok(())
+        write!(f, "{}: {}", self.at, self.message)
     }
 }
 
@@ -145,25 +174,27 @@ impl Columns {
         let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
         let at = |name: &str| names.iter().position(|n| n == name);
         let missing = |name: &str| {
-            FileError(RowError {
-                file: file.to_string(),
-                line: 1,
-                column: Some(name.to_string()),
-                message: format!("the header has no `{name}` column"),
-                help: Some(
+            FileError(RowError::new(
+                Code::TableHeader,
+                file,
+                1,
+                Some(name),
+                format!("the header has no `{name}` column"),
+                Some(
                     "the columns are `satker,kanwil,indikator`, then optional `satker_name` and `target`, then `realisasi` or `tw1..tw4` or `smt1,smt2`"
                         .to_string(),
                 ),
-            })
+            ))
         };
         if names.iter().all(|n| n.is_empty()) {
-            return Err(FileError(RowError {
-                file: file.to_string(),
-                line: 1,
-                column: None,
-                message: "the file is empty: it has no header row".to_string(),
-                help: Some("the first row names the columns: `satker,kanwil,indikator,realisasi`".to_string()),
-            }));
+            return Err(FileError(RowError::new(
+                Code::TableHeader,
+                file,
+                1,
+                None,
+                "the file is empty: it has no header row".to_string(),
+                Some("the first row names the columns: `satker,kanwil,indikator,realisasi`".to_string()),
+            )));
         }
         let satker = at("satker").ok_or_else(|| missing("satker"))?;
         let kanwil = at("kanwil").ok_or_else(|| missing("kanwil"))?;
@@ -329,18 +360,17 @@ fn read_units(
                     }
                 }
                 if finished.contains(satker) {
-                    batch.push(Pending::Bad(RowError {
-                        file: name.to_string(),
+                    batch.push(Pending::Bad(RowError::new(
+                        Code::RowInvalid,
+                        name,
                         line,
-                        column: Some("satker".into()),
-                        message: format!(
-                            "the rows of satker `{satker}` are not together: it appeared earlier in the file"
-                        ),
-                        help: Some(
+                        Some("satker"),
+                        format!("the rows of satker `{satker}` are not together: it appeared earlier in the file"),
+                        Some(
                             "sort the rows by satker (`ORDER BY satker`), so that each unit's rows follow each other"
                                 .into(),
                         ),
-                    }));
+                    )));
                     continue;
                 }
                 current = Some(RawUnit {
@@ -401,13 +431,7 @@ fn read_error_row(file: &str, line: u64, e: &csv::Error) -> RowError {
         ),
         _ => (line, e.to_string(), "check that the file is a CSV table"),
     };
-    RowError {
-        file: file.to_string(),
-        line,
-        column: None,
-        message,
-        help: Some(help.to_string()),
-    }
+    RowError::new(Code::TableUnreadable, file, line, None, message, Some(help.to_string()))
 }
 
 /// How a long table is read.
@@ -495,12 +519,8 @@ fn evaluate_rows<T>(
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut name = None;
     for row in &unit.rows {
-        let bad = |column: &str, message: String, help: Option<String>| RowError {
-            file: file.to_string(),
-            line: row.line,
-            column: Some(column.to_string()),
-            message,
-            help,
+        let bad = |column: &str, message: String, help: Option<String>| {
+            RowError::new(Code::RowInvalid, file, row.line, Some(column), message, help)
         };
         if cell(row, cols.kanwil) != kanwil {
             errors.push(bad(

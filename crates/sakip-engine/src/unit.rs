@@ -4,6 +4,7 @@
 use camino::Utf8Path;
 use sakip_core::data::UnitData;
 use sakip_core::evaluate::Options;
+use sakip_core::Code;
 use sakip_core::Evaluation;
 use sakip_rules::{LoadedUnit, RuleError, Shared};
 
@@ -60,7 +61,7 @@ fn no_such_year(unit: &LoadedUnit, dir: &Utf8Path, year: u16) -> RuleError {
     };
     RuleError::path(
         dir.as_str(),
-        "year",
+        Code::YearMissing,
         format!("the unit has no Perjanjian Kinerja or realisasi for {year}"),
     )
     .help(format!(

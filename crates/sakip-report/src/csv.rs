@@ -33,7 +33,7 @@ pub fn render(ev: &Evaluation) -> Result<String, String> {
             .diagnostics
             .iter()
             .filter(|d| d.indicator.as_deref() == Some(r.id.as_str()))
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect();
         w.write_record([
             r.tier.keyword().to_string(),

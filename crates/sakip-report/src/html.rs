@@ -279,7 +279,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
                 "<li><span class=\"sev-{}\">{}</span> <code>{}</code>{who} {}</li>",
                 d.severity,
                 d.severity,
-                esc(d.code),
+                esc(d.code.as_str()),
                 esc(&d.message)
             );
         }

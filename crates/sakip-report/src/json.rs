@@ -24,7 +24,7 @@ struct Output<'a> {
     budget: Vec<Budget<'a>>,
     budget_programs: Vec<Budget<'a>>,
     perjanjian_budget: Vec<PkBudget<'a>>,
-    diagnostics: Vec<Diag<'a>>,
+    diagnostics: Vec<crate::problem::ProblemJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -122,16 +122,6 @@ struct Budget<'a> {
 struct PkBudget<'a> {
     name: &'a str,
     anggaran: String,
-}
-
-#[derive(Serialize)]
-struct Diag<'a> {
-    severity: String,
-    code: &'a str,
-    message: &'a str,
-    indicator: Option<&'a str>,
-    help: Option<&'a str>,
-    location: Option<String>,
 }
 
 fn num(v: Option<Decimal>) -> Option<String> {
@@ -254,17 +244,6 @@ fn output<'a>(ev: &'a Evaluation, rules: &'a sakip_core::RuleSet, scripts: &[&'a
                 anggaran: plain(*a),
             })
             .collect(),
-        diagnostics: ev
-            .diagnostics
-            .iter()
-            .map(|d| Diag {
-                severity: d.severity.to_string(),
-                code: d.code,
-                message: &d.message,
-                indicator: d.indicator.as_deref(),
-                help: d.help.as_deref(),
-                location: d.origin.as_ref().map(|o| o.to_string()),
-            })
-            .collect(),
+        diagnostics: ev.diagnostics.iter().map(|d| crate::problem::json(d)).collect(),
     }
 }

@@ -10,6 +10,7 @@
 //! - [`xlsx`]: an Excel workbook, one sheet per table, numbers as numbers.
 //! - [`rekap`], [`rekap_html`], [`rekap_xlsx`]: many units added up
 //!   (`sakip rollup`): the long CSV, summaries, the rollup report.
+//! - [`problem`]: the one JSON shape and short line of every problem.
 //! - [`angka`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
 
 pub mod angka;
@@ -17,6 +18,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod problem;
 pub mod rekap;
 pub mod rekap_html;
 pub mod rekap_xlsx;

@@ -70,7 +70,7 @@ pub fn csv_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
             if !codes.is_empty() {
                 codes.push(' ');
             }
-            codes.push_str(d.code);
+            codes.push_str(d.code.as_str());
         }
         let [target, realisasi, capaian] = &figures;
         let _ = w.write_record([

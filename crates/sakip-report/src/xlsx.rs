@@ -257,7 +257,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, Xls
     for (i, d) in ev.diagnostics.iter().enumerate() {
         let row = data_row(i);
         ws.write_string(row, 0, d.severity.to_string())?;
-        ws.write_string(row, 1, d.code)?;
+        ws.write_string(row, 1, d.code.as_str())?;
         ws.write_string(row, 2, d.indicator.as_deref().unwrap_or(""))?;
         ws.write_string_with_format(row, 3, &d.message, &f.text)?;
         ws.set_row_height(row, row_height(&[(&d.message, NOTE_WIDTH)]))?;

@@ -1,24 +1,23 @@
-//! Errors in rule files: a code, a message, the span it is about, and how to
-//! fix it. They are data until the CLI renders them (with miette, as
-//! `file:line:col`, the line, and a caret under the words at fault).
+//! Problems in rule files: a code, a message, the span it is about, and how
+//! to fix it. They are data until a front end renders them (the CLI with
+//! miette: `file:line:col`, the line, and a caret under the words at fault).
+//! A `RuleError` is a [`Problem`] like the evaluation's diagnostics, with
+//! the span and the file's text besides, to underline the words at fault.
 
 use crate::source::{SourceMap, Span};
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::NamedSource;
+use sakip_core::model::Origin;
+use sakip_core::{Code, Problem, Severity, Snippet};
 use std::fmt;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Error,
-    Warning,
-}
-
-/// One finding in a rule file.
+/// One problem in a rule file (or a folder of them).
 #[derive(Debug, Clone)]
 pub struct RuleError {
-    pub level: Level,
-    /// Stable, kebab-case (`syntax`, `unknown-indicator`).
-    pub code: &'static str,
+    /// The registry's severity for the code.
+    pub severity: Severity,
+    /// Stable, kebab-case (`syntax`, `unknown-indicator`); see [`Code`].
+    pub code: Code,
     /// Lower-case, no final period, user input in backticks.
     pub message: String,
     /// Short text under the caret.
@@ -26,21 +25,22 @@ pub struct RuleError {
     pub help: Option<String>,
     /// `None` for errors about a path that could not be read.
     pub span: Option<Span>,
-    /// The file's display name, and its line and column (1-based).
-    pub location: Option<(String, u32, u32)>,
+    /// The file's display name, and its line and column (1-based; line 0
+    /// for a problem with a whole file or folder).
+    pub location: Option<Origin>,
     source: Option<Arc<NamedSource<String>>>,
 }
 
 impl RuleError {
     /// An error at `span`, resolved against `sources` for its location.
-    pub fn at(sources: &SourceMap, span: Span, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn at(sources: &SourceMap, span: Span, code: Code, message: impl Into<String>) -> Self {
         let file = sources.get(span.file);
         let location = file.map(|f| {
             let (line, col) = f.line_col(span.start);
-            (f.name.clone(), line, col)
+            Origin::new(f.name.clone(), line, col)
         });
         Self {
-            level: Level::Error,
+            severity: code.severity(),
             code,
             message: message.into(),
             label: String::new(),
@@ -52,41 +52,62 @@ impl RuleError {
     }
 
     /// An error about a path, with no position in a file.
-    pub fn path(path: &str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn path(path: &str, code: Code, message: impl Into<String>) -> Self {
         Self {
-            level: Level::Error,
+            severity: code.severity(),
             code,
             message: message.into(),
             label: String::new(),
             help: None,
             span: None,
-            location: Some((path.to_string(), 0, 0)),
+            location: Some(Origin::file(path)),
             source: None,
         }
     }
 
+    /// The short text under the caret.
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = label.into();
         self
     }
 
+    /// How to fix it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn warning(mut self) -> Self {
-        self.level = Level::Warning;
-        self
-    }
-
     /// `file:line:col`, or the file alone for errors with no position.
     pub fn location_text(&self) -> String {
-        match &self.location {
-            Some((file, 0, _)) => file.clone(),
-            Some((file, line, col)) => format!("{file}:{line}:{col}"),
-            None => String::new(),
-        }
+        self.location.as_ref().map(Origin::to_string).unwrap_or_default()
+    }
+}
+
+impl Problem for RuleError {
+    fn code(&self) -> Code {
+        self.code
+    }
+    fn severity(&self) -> Severity {
+        self.severity
+    }
+    fn message(&self) -> &str {
+        &self.message
+    }
+    fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+    fn location(&self) -> Option<&Origin> {
+        self.location.as_ref()
+    }
+    fn snippet(&self) -> Option<Snippet<'_>> {
+        let (span, source) = (self.span?, self.source.as_ref()?);
+        Some(Snippet {
+            name: source.name(),
+            text: source.inner(),
+            start: span.start,
+            len: span.len(),
+            label: &self.label,
+        })
     }
 }
 
@@ -97,37 +118,6 @@ impl fmt::Display for RuleError {
 }
 
 impl std::error::Error for RuleError {}
-
-impl Diagnostic for RuleError {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.level {
-            Level::Error => miette::Severity::Error,
-            Level::Warning => miette::Severity::Warning,
-        })
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_deref().map(|s| s as &dyn SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.span?;
-        let label = (!self.label.is_empty()).then(|| self.label.clone());
-        Some(Box::new(std::iter::once(LabeledSpan::new(
-            label,
-            span.start,
-            span.len(),
-        ))))
-    }
-}
 
 /// The closest of `candidates` to `word`, if one is close enough to be a
 /// likely typo.

@@ -8,6 +8,7 @@
 
 use crate::error::RuleError;
 use crate::source::{FileId, SourceMap, Span};
+use sakip_core::Code;
 
 /// The deepest nesting of `(` and `{`.
 pub const MAX_NESTING: usize = 32;
@@ -21,7 +22,7 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<RuleError>> {
     let err = |at: usize, len: usize, message: String, help: &str| {
         Box::new(
-            RuleError::at(sources, Span::new(file, at, at + len), "too-deep", message)
+            RuleError::at(sources, Span::new(file, at, at + len), Code::TooDeep, message)
                 .label("here")
                 .help(help.to_string()),
         )

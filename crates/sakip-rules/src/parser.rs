@@ -14,6 +14,7 @@ use sakip_core::formula::{BinOp, Field};
 use sakip_core::model::{Tier, Tingkat};
 use sakip_core::number::RoundingMode;
 use sakip_core::periode::{JenisPeriode, Periode};
+use sakip_core::Code;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
@@ -24,7 +25,7 @@ struct RulesParser;
 /// Parses one file of `sources`.
 pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> {
     let Some(src) = sources.get(file) else {
-        return Err(Box::new(RuleError::path("?", "internal", "unknown file id")));
+        return Err(Box::new(RuleError::path("?", Code::InternalError, "unknown file id")));
     };
     let text = src.source();
     crate::limits::check(sources, file, text)?;
@@ -142,14 +143,14 @@ impl Builder<'_> {
         Span::new(self.file, s.start(), s.end())
     }
 
-    fn error(&self, pair: &Pair<'_, Rule>, code: &'static str, message: impl Into<String>) -> Box<RuleError> {
+    fn error(&self, pair: &Pair<'_, Rule>, code: Code, message: impl Into<String>) -> Box<RuleError> {
         Box::new(RuleError::at(self.sources, self.span(pair), code, message))
     }
 
     fn missing(&self, what: &str) -> Box<RuleError> {
         Box::new(RuleError::path(
             self.sources.get(self.file).map(|f| f.name.as_str()).unwrap_or("?"),
-            "internal",
+            Code::InternalError,
             format!("internal: the parse tree lacks {what}"),
         ))
     }
@@ -195,8 +196,13 @@ impl Builder<'_> {
                 let end = self.year(years.next().ok_or_else(|| self.missing("a last year"))?)?;
                 if end.node < start.node {
                     return Err(Box::new(
-                        RuleError::at(self.sources, span, "renstra-order", "the Renstra ends before it starts")
-                            .help(format!("write `renstra {} ..= {}`", end.node, start.node)),
+                        RuleError::at(
+                            self.sources,
+                            span,
+                            Code::RenstraOrder,
+                            "the Renstra ends before it starts",
+                        )
+                        .help(format!("write `renstra {} ..= {}`", end.node, start.node)),
                     ));
                 }
                 Item::Renstra(Renstra { start, end, span })
@@ -223,10 +229,13 @@ impl Builder<'_> {
                     _ => RoundingMode::Truncate,
                 };
                 let n = self.need(&mut c, "a number of decimals")?;
-                let decimals = n
-                    .as_str()
-                    .parse::<u32>()
-                    .map_err(|_| self.error(&n, "syntax", format!("`{}` is not a number of decimals", n.as_str())))?;
+                let decimals = n.as_str().parse::<u32>().map_err(|_| {
+                    self.error(
+                        &n,
+                        Code::Syntax,
+                        format!("`{}` is not a number of decimals", n.as_str()),
+                    )
+                })?;
                 let from_year = self.mulai(&mut c)?;
                 Item::Pembulatan(Pembulatan {
                     objek,
@@ -296,7 +305,7 @@ impl Builder<'_> {
         let value = Decimal::from_str_exact(text).map_err(|_| {
             self.error(
                 &pair,
-                "number-range",
+                Code::NumberRange,
                 format!("`{text}` has more digits than a figure can hold (28)"),
             )
             .help("write the number with fewer digits")
@@ -308,7 +317,7 @@ impl Builder<'_> {
         let text = pair.as_str();
         let year = text
             .parse::<u16>()
-            .map_err(|_| self.error(&pair, "syntax", format!("`{text}` is not a year")))?;
+            .map_err(|_| self.error(&pair, Code::Syntax, format!("`{text}` is not a year")))?;
         Ok(Spanned::new(year, self.span(&pair)))
     }
 
@@ -348,7 +357,7 @@ impl Builder<'_> {
         let value = Decimal::from_str(&digits).map_err(|_| {
             self.error(
                 &inner,
-                "number-range",
+                Code::NumberRange,
                 format!("`{}` has more digits than a figure can hold", inner.as_str()),
             )
         })?;
@@ -381,7 +390,7 @@ impl Builder<'_> {
         if op.node == RangeOp::Open && upper.is_some() {
             let msg = "a range with an upper bound needs `..=` (bound included) or `..<` (bound excluded)";
             return Err(Box::new(
-                RuleError::at(self.sources, op.span, "band-range", msg)
+                RuleError::at(self.sources, op.span, Code::BandRange, msg)
                     .label("`..=` or `..<`?")
                     .help("write `80 ..< 100` for 80 up to but not including 100, or `100 ..= 120` to include 120"),
             ));
@@ -389,7 +398,7 @@ impl Builder<'_> {
         if op.node != RangeOp::Open && upper.is_none() {
             let msg = "this range has no upper bound after its operator";
             return Err(Box::new(
-                RuleError::at(self.sources, op.span, "band-range", msg)
+                RuleError::at(self.sources, op.span, Code::BandRange, msg)
                     .label("upper bound missing")
                     .help("write `100 ..` for everything from 100 up, or give the upper bound: `100 ..= 120`"),
             ));
@@ -476,7 +485,7 @@ impl Builder<'_> {
                                     RuleError::at(
                                         self.sources,
                                         pspan,
-                                        "rentang-order",
+                                        Code::RentangOrder,
                                         "the range's lower bound is above its upper bound",
                                     )
                                     .help(format!("write `rentang {} ..= {}`", hi.node, lo.node)),
@@ -1079,7 +1088,7 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
     } else {
         format!("expected {expected}, found {found}")
     };
-    let mut err = RuleError::at(sources, span, "syntax", message).label(if expected.is_empty() {
+    let mut err = RuleError::at(sources, span, Code::Syntax, message).label(if expected.is_empty() {
         "not understood".to_string()
     } else {
         "here".to_string()
@@ -1109,7 +1118,7 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
         let w = previous_word(before);
         let end = before.trim_end().len();
         let wspan = Span::new(file, end - w.len(), end);
-        err = RuleError::at(sources, wspan, "syntax", format!("`{w}` is not a period"))
+        err = RuleError::at(sources, wspan, Code::Syntax, format!("`{w}` is not a period"))
             .label("not a period")
             .help("the periods are `tw1`, `tw2`, `tw3`, `tw4` (triwulan) and `smt1`, `smt2` (semester)");
     } else if !word.is_empty() {

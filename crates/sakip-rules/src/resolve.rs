@@ -24,6 +24,7 @@ use sakip_core::model::{
 };
 use sakip_core::polaritas::Polaritas;
 use sakip_core::satuan::Satuan;
+use sakip_core::{Code, Severity};
 use sakip_script::ScriptSet;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -59,7 +60,7 @@ pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec
     if !dir.is_dir() {
         return Err(vec![RuleError::path(
             dir.as_str(),
-            "unit-dir",
+            Code::UnitDir,
             format!("`{dir}` is not a folder"),
         )
         .help(
@@ -105,7 +106,7 @@ pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit
     } else {
         return Err(vec![RuleError::path(
             path.as_str(),
-            "path",
+            Code::PathMissing,
             format!("`{path}` does not exist"),
         )]);
     };
@@ -119,7 +120,7 @@ fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<Lo
     let resolved = loader.resolve(set, need_satker);
     let (errors, warnings): (Vec<RuleError>, Vec<RuleError>) = dedup(loader.errors)
         .into_iter()
-        .partition(|e| e.level == crate::error::Level::Error);
+        .partition(|e| e.severity == Severity::Error);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -157,7 +158,11 @@ pub fn sakip_files_under(paths: &[Utf8PathBuf]) -> (BTreeMap<Utf8PathBuf, Vec<Ut
         } else if p.is_file() {
             files.insert(p);
         } else {
-            errors.push(RuleError::path(p.as_str(), "path", format!("`{p}` does not exist")));
+            errors.push(RuleError::path(
+                p.as_str(),
+                Code::PathMissing,
+                format!("`{p}` does not exist"),
+            ));
         }
     }
     let mut folders: BTreeMap<Utf8PathBuf, Vec<Utf8PathBuf>> = BTreeMap::new();
@@ -255,7 +260,7 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
         Err(e) => {
             errors.push(RuleError::path(
                 dir.as_str(),
-                "read",
+                Code::FileUnreadable,
                 format!("cannot read `{dir}`: {e}"),
             ));
             return;
@@ -424,7 +429,7 @@ impl<'a> Loader<'a> {
             Err(e) => {
                 self.errors.push(RuleError::path(
                     path.as_str(),
-                    "read",
+                    Code::FileUnreadable,
                     format!("cannot read `{path}`: {e}"),
                 ));
                 None
@@ -466,7 +471,7 @@ impl<'a> Loader<'a> {
         listing.unwrap_or_else(|e| {
             self.errors.push(RuleError::path(
                 dir.as_str(),
-                "read",
+                Code::FileUnreadable,
                 format!("cannot read `{dir}`: {e}"),
             ));
             Vec::new()
@@ -501,7 +506,7 @@ impl<'a> Loader<'a> {
             }
             0 => {
                 self.errors.push(
-                    RuleError::path(&who, "no-header", format!("`{dir}` has no file that starts a rule set"))
+                    RuleError::path(&who, Code::NoHeader, format!("`{dir}` has no file that starts a rule set"))
                         .help("one file of the folder must say what it is: `aturan nasional <id> \"<name>\"`, `aturan kanwil ...` or `satker <id> \"<name>\"`"),
                 );
                 None
@@ -511,7 +516,7 @@ impl<'a> Loader<'a> {
                 self.errors.push(
                     RuleError::path(
                         &who,
-                        "many-headers",
+                        Code::ManyHeaders,
                         format!(
                             "`{dir}` holds several rule sets ({}), so this file belongs to none",
                             list.join(", ")
@@ -585,7 +590,7 @@ impl<'a> Loader<'a> {
                     RuleError::at(
                         &self.sources,
                         second.span,
-                        "berdasarkan-twice",
+                        Code::BerdasarkanTwice,
                         "a rule set builds on one rule set only",
                     )
                     .label("second `berdasarkan`")
@@ -596,7 +601,7 @@ impl<'a> Loader<'a> {
                 self.errors.push(RuleError::at(
                     &self.sources,
                     base.span,
-                    "berdasarkan-depth",
+                    Code::BerdasarkanDepth,
                     format!("more than {MAX_CHAIN} levels of `berdasarkan`"),
                 ));
                 return None;
@@ -620,7 +625,7 @@ impl<'a> Loader<'a> {
                     RuleError::at(
                         &self.sources,
                         base.span,
-                        "berdasarkan-missing",
+                        Code::BerdasarkanMissing,
                         format!("`{target}` does not exist"),
                     )
                     .label("no such file or folder")
@@ -635,7 +640,7 @@ impl<'a> Loader<'a> {
                     RuleError::at(
                         &self.sources,
                         base.span,
-                        "berdasarkan-cycle",
+                        Code::BerdasarkanCycle,
                         "the rule sets build on each other in a circle",
                     )
                     .label("leads back to a rule set already in the chain"),
@@ -672,7 +677,7 @@ impl<'a> Loader<'a> {
             cases,
             ..
         } = lower;
-        let ok = errors.iter().all(|e| e.level != crate::error::Level::Error);
+        let ok = errors.iter().all(|e| e.severity != Severity::Error);
         self.errors.extend(errors);
         match (ok, scripts) {
             (true, Some(scripts)) => Some((rules, data, scripts, cases)),
@@ -714,7 +719,7 @@ impl<'a> Loader<'a> {
                                 RuleError::at(
                                     &self.sources,
                                     name.span,
-                                    "skrip-missing",
+                                    Code::ScriptMissing,
                                     format!("cannot read the script `{path}`: {e}"),
                                 )
                                 .label("this script")
@@ -733,11 +738,14 @@ impl<'a> Loader<'a> {
                                 .map(|src| src.offset_of(error.line, error.col))
                                 .unwrap_or(0);
                             self.errors.push(
-                                RuleError::at(&self.sources, Span::new(file, at, at), "skrip-syntax", error.message)
-                                    .label("here")
-                                    .help(
-                                        "scripts are Rhai: see docs/SCRIPTS.md for the hooks and what a script may do",
-                                    ),
+                                RuleError::at(
+                                    &self.sources,
+                                    Span::new(file, at, at),
+                                    Code::ScriptSyntax,
+                                    error.message,
+                                )
+                                .label("here")
+                                .help("scripts are Rhai: see docs/SCRIPTS.md for the hooks and what a script may do"),
                             );
                             ok = false;
                         }
@@ -760,12 +768,6 @@ impl ErrRef<'_> {
 
     fn label(self, label: impl Into<String>) -> Self {
         self.0.label = label.into();
-        self
-    }
-
-    /// Reported, but not in the way of loading the rules.
-    fn warning(self) -> Self {
-        self.0.level = crate::error::Level::Warning;
         self
     }
 }
@@ -802,7 +804,7 @@ enum Ty {
 }
 
 impl Lowering<'_> {
-    fn err(&mut self, span: Span, code: &'static str, message: impl Into<String>) -> ErrRef<'_> {
+    fn err(&mut self, span: Span, code: Code, message: impl Into<String>) -> ErrRef<'_> {
         self.errors.push(RuleError::at(self.sources, span, code, message));
         let last = self.errors.len() - 1;
         // The vector is non-empty: an element was pushed on the line above.
@@ -833,7 +835,7 @@ impl Lowering<'_> {
                         info.0.tingkat.keyword(),
                         prev.keyword()
                     );
-                    self.err(span, "tingkat-order", msg)
+                    self.err(span, Code::TingkatOrder, msg)
                         .help("the chain runs from `aturan nasional` through `aturan kanwil` to `satker`");
                 }
             }
@@ -862,7 +864,7 @@ impl Lowering<'_> {
         if need_satker && !infos.last().is_some_and(|(t, _)| is_satker(*t)) {
             if let Some((_, span)) = infos.last() {
                 let span = *span;
-                self.err(span, "not-a-unit", "this folder holds rules, not a unit")
+                self.err(span, Code::NotAUnit, "this folder holds rules, not a unit")
                     .help("`eval` takes a unit's folder, whose rule set starts with `satker <id> \"<name>\"`");
             }
         }
@@ -892,7 +894,7 @@ impl Lowering<'_> {
                         }
                         Item::Perjanjian(pk) => {
                             if tingkat != Some(Tingkat::Satker) {
-                                self.err(pk.span, "perjanjian-level", "a `perjanjian` belongs to a unit's rules (`satker`)")
+                                self.err(pk.span, Code::PerjanjianLevel, "a `perjanjian` belongs to a unit's rules (`satker`)")
                                     .help("national and Kanwil rules set targets inside each `indikator` with `target <tahun> = <value>`");
                                 continue;
                             }
@@ -902,7 +904,7 @@ impl Lowering<'_> {
                             if tingkat != Some(Tingkat::Satker) {
                                 self.err(
                                     b.span,
-                                    "data-level",
+                                    Code::DataLevel,
                                     "realisasi belongs to a unit's folder, not to national or Kanwil rules",
                                 );
                                 continue;
@@ -913,7 +915,7 @@ impl Lowering<'_> {
                             if tingkat != Some(Tingkat::Satker) {
                                 self.err(
                                     b.span,
-                                    "data-level",
+                                    Code::DataLevel,
                                     "anggaran belongs to a unit's folder, not to national or Kanwil rules",
                                 );
                                 continue;
@@ -943,7 +945,7 @@ impl Lowering<'_> {
                     Item::Header(h) => {
                         if let Some(first) = found {
                             let at = self.where_(first.span);
-                            self.err(h.span, "header-twice", "a rule set has one header")
+                            self.err(h.span, Code::HeaderTwice, "a rule set has one header")
                                 .help(format!("the rule set already started at {at}"));
                         } else {
                             found = Some(h);
@@ -979,7 +981,7 @@ impl Lowering<'_> {
             let which = from.map(|y| format!(" from {y}")).unwrap_or_default();
             self.err(
                 span,
-                "setting-twice",
+                Code::SettingTwice,
                 format!("`{what}`{which} is set twice in this rule set"),
             )
             .help(format!(
@@ -1013,7 +1015,7 @@ impl Lowering<'_> {
                     let max = sakip_core::number::MAX_DECIMALS;
                     self.err(
                         p.decimals.span,
-                        "decimals-range",
+                        Code::DecimalsRange,
                         format!("{} decimals is more than the {max} a report can use", p.decimals.node),
                     )
                     .help("reports print capaian and penyerapan with 2 decimals");
@@ -1049,7 +1051,7 @@ impl Lowering<'_> {
 
     fn klasifikasi(&mut self, k: &ast::Klasifikasi) {
         if k.bands.is_empty() {
-            self.err(k.span, "klasifikasi-empty", "the klasifikasi has no bands")
+            self.err(k.span, Code::KlasifikasiEmpty, "the klasifikasi has no bands")
                 .help("list one band per line, e.g. `80 ..< 100 \"Memuaskan\" good biru`");
             return;
         }
@@ -1060,7 +1062,7 @@ impl Lowering<'_> {
                 let at = self.where_(*first);
                 self.err(
                     b.id.span,
-                    "band-twice",
+                    Code::BandTwice,
                     format!("the band id `{}` is used twice", b.id.node),
                 )
                 .help(format!("first used at {at}"));
@@ -1077,7 +1079,7 @@ impl Lowering<'_> {
                     .unwrap_or_default();
                 self.err(
                     b.colour.span,
-                    "colour",
+                    Code::ColourUnknown,
                     format!("`{}` is not a colour sakip knows", b.colour.node),
                 )
                 .label("unknown colour")
@@ -1088,7 +1090,7 @@ impl Lowering<'_> {
                 if lo.node > hi.node || (lo.node == hi.node && b.op.node == ast::RangeOp::Exclusive) {
                     self.err(
                         b.span,
-                        "band-range",
+                        Code::BandRange,
                         format!(
                             "the band `{}` holds no value: its lower bound is not below its upper bound",
                             b.label.node
@@ -1139,7 +1141,7 @@ impl Lowering<'_> {
                     );
                     self.err(
                         hi.span,
-                        "band-gap",
+                        Code::BandGap,
                         format!(
                             "no band holds a capaian {edge_lo} {} and {edge_hi} {}: between `{}` and `{}`",
                             from.value, to.value, lo.label.node, hi.label.node
@@ -1151,8 +1153,7 @@ impl Lowering<'_> {
                         lo.lower.as_ref().map(|l| l.node.to_string()).unwrap_or_default(),
                         to.value,
                         to.value
-                    ))
-                    .warning();
+                    ));
                 }
                 BandProblem::Overlap { first, second } => {
                     let (Some(a), Some(b)) = (k.bands.get(first), k.bands.get(second)) else {
@@ -1160,15 +1161,14 @@ impl Lowering<'_> {
                     };
                     self.err(
                         b.span,
-                        "band-overlap",
+                        Code::BandOverlap,
                         format!(
                             "the bands `{}` and `{}` both hold some capaian",
                             a.label.node, b.label.node
                         ),
                     )
                     .label("overlaps another band")
-                    .help("end one band where the next begins, with `..<` for the one below")
-                    .warning();
+                    .help("end one band where the next begins, with `..<` for the one below");
                 }
             }
         }
@@ -1178,12 +1178,11 @@ impl Lowering<'_> {
         if s.indikator.is_empty() {
             self.err(
                 s.code.span,
-                "sasaran-unused",
+                Code::SasaranUnused,
                 format!("sasaran `{}` has no indikator", s.code.node),
             )
             .label("measured by nothing")
-            .help("add the indikator that measure it, or remove the sasaran")
-            .warning();
+            .help("add the indikator that measure it, or remove the sasaran");
         }
         match self.rules.sasaran(&s.code.node) {
             Some(existing) if existing.tier != s.tier => {
@@ -1196,7 +1195,7 @@ impl Lowering<'_> {
                 );
                 self.err(
                     s.code.span,
-                    "sasaran-tier",
+                    Code::SasaranTier,
                     format!(
                         "sasaran `{}` is {} at {at}, not {}",
                         s.code.node,
@@ -1236,7 +1235,7 @@ impl Lowering<'_> {
             let at = self.where_(*first);
             self.err(
                 ind.id.span,
-                "indikator-twice",
+                Code::IndikatorTwice,
                 format!("indikator `{id}` is declared twice"),
             )
             .label("second declaration")
@@ -1288,7 +1287,7 @@ impl Lowering<'_> {
                         let at = self.where_(*first);
                         self.err(
                             t.year.span,
-                            "target-twice",
+                            Code::TargetTwice,
                             format!("indikator `{id}` has two targets for {}", t.year.node),
                         )
                         .help(format!("the first is at {at}; keep one"));
@@ -1312,7 +1311,7 @@ impl Lowering<'_> {
                         let what = if is_cap { "capaian" } else { "realisasi" };
                         self.err(
                             r.span,
-                            "rumus-twice",
+                            Code::RumusTwice,
                             format!("indikator `{id}` has two `rumus {what}` for the same years"),
                         )
                         .help(format!(
@@ -1346,9 +1345,13 @@ impl Lowering<'_> {
             }
         }
         let Some(satuan) = satuan else {
-            self.err(ind.id.span, "satuan-missing", format!("indikator `{id}` has no satuan"))
-                .label("what is it measured in?")
-                .help("add a line such as `satuan %`, `satuan indeks`, `satuan layanan` or `satuan orang`");
+            self.err(
+                ind.id.span,
+                Code::SatuanMissing,
+                format!("indikator `{id}` has no satuan"),
+            )
+            .label("what is it measured in?")
+            .help("add a line such as `satuan %`, `satuan indeks`, `satuan layanan` or `satuan orang`");
             return;
         };
         for t in &targets {
@@ -1361,7 +1364,7 @@ impl Lowering<'_> {
                     let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
                     self.err(
                         span,
-                        "target-satuan",
+                        Code::TargetSatuan,
                         format!(
                             "the {} target `{}` is not in the indikator's satuan `{}`",
                             t.year, t.value, satuan.node
@@ -1398,12 +1401,11 @@ impl Lowering<'_> {
     fn percent_above_100(&mut self, span: Span, id: &str, year: u16, value: &Quantity) {
         self.err(
             span,
-            "percent-above-100",
+            Code::PercentAbove100,
             format!("the {year} target of `{id}` is {value}, more than 100%"),
         )
         .label("above 100%")
-        .help("a percentage target is at most 100%; check the number, or the indikator's satuan")
-        .warning();
+        .help("a percentage target is at most 100%; check the number, or the indikator's satuan");
     }
 
     /// A unit's target that asks less than the national one for the year.
@@ -1427,7 +1429,7 @@ impl Lowering<'_> {
             let source = national.source.clone();
             self.err(
                 span,
-                "target-below-national",
+                Code::TargetBelowNational,
                 format!(
                     "the unit's {year} target for `{id}`, {value}, asks less than the national target {}",
                     national.value
@@ -1437,8 +1439,7 @@ impl Lowering<'_> {
             .help(format!(
                 "the national rules `{source}` set {} for {year}; a unit's agreement usually meets or exceeds it",
                 national.value
-            ))
-            .warning();
+            ));
         }
     }
 
@@ -1496,7 +1497,7 @@ impl Lowering<'_> {
             let shown: Vec<String> = cycle.iter().map(|c| format!("`{c}`")).collect();
             self.err(
                 span,
-                "formula-cycle",
+                Code::FormulaCycle,
                 format!("the formulas read each other in a circle: {}", shown.join(" -> ")),
             )
             .label("part of the circle")
@@ -1519,12 +1520,11 @@ impl Lowering<'_> {
                     if !measured.iter().any(|m| m == r) {
                         self.err(
                             *span,
-                            "reference-other-year",
+                            Code::ReferenceOtherYear,
                             format!("in {year} the rumus of `{id}` reads `{r}`, which the Perjanjian Kinerja {year} does not measure"),
                         )
                         .label("not measured that year")
-                        .help(format!("add `{r}` to the perjanjian {year}, or give `{id}` a rumus `mulai` the year `{r}` is measured"))
-                        .warning();
+                        .help(format!("add `{r}` to the perjanjian {year}, or give `{id}` a rumus `mulai` the year `{r}` is measured"));
                     }
                 }
             }
@@ -1534,8 +1534,12 @@ impl Lowering<'_> {
     fn once_in(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span, id: &str) {
         if let Some(first) = seen.get(what) {
             let at = self.where_(*first);
-            self.err(span, "line-twice", format!("indikator `{id}` has two `{what}` lines"))
-                .help(format!("the first is at {at}; keep one"));
+            self.err(
+                span,
+                Code::LineTwice,
+                format!("indikator `{id}` has two `{what}` lines"),
+            )
+            .help(format!("the first is at {at}; keep one"));
         } else {
             seen.insert(what, span);
         }
@@ -1545,7 +1549,7 @@ impl Lowering<'_> {
         let known: Vec<String> = self.declared.keys().cloned().collect();
         let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
         let e = self
-            .err(span, "unknown-indicator", format!("there is no indikator `{id}`"))
+            .err(span, Code::UnknownIndicator, format!("there is no indikator `{id}`"))
             .label("unknown id");
         match hint {
             Some(h) => e.help(h),
@@ -1562,7 +1566,7 @@ impl Lowering<'_> {
                         if ty != Ty::Number {
                             self.err(
                                 r.expr.span,
-                                "formula-type",
+                                Code::FormulaType,
                                 "this formula gives benar/salah, but a rumus must give a number",
                             )
                             .help("use `jika <comparison> maka <number> lain <number>`");
@@ -1584,7 +1588,7 @@ impl Lowering<'_> {
             K::Own(Field::Realisasi) if !own_realisasi_ok => {
                 self.err(
                     e.span,
-                    "formula-self",
+                    Code::FormulaSelf,
                     "a `rumus realisasi` cannot read its own realisasi",
                 )
                 .help("read the periods instead: `jumlah(triwulan)`, `terakhir(semester)`, `tw4`");
@@ -1621,7 +1625,7 @@ impl Lowering<'_> {
                     (Some(_), Some(_), Some(_)) => {
                         self.err(
                             e.span,
-                            "formula-type",
+                            Code::FormulaType,
                             "the two branches of `jika` give different kinds of value",
                         )
                         .help("both `maka` and `lain` must give a number");
@@ -1653,7 +1657,7 @@ impl Lowering<'_> {
                         if let Some(a) = arities.first() {
                             self.err(
                                 e.span,
-                                "arity",
+                                Code::FunctionArity,
                                 format!("the script function `{other}` takes {a} values, not {n}"),
                             );
                             return None;
@@ -1672,12 +1676,16 @@ impl Lowering<'_> {
                             let names: Vec<&str> = self.script_functions.iter().map(|(f, _)| f.as_str()).collect();
                             format!("the scripts define {}", names.join(", "))
                         };
-                        self.err(name.span, "unknown-function", format!("there is no function `{other}`"))
-                            .label("no script defines it")
-                            .help(format!(
-                                "{hint}the built-in functions are {}; {scripts}",
-                                BUILTINS.join(", ")
-                            ));
+                        self.err(
+                            name.span,
+                            Code::UnknownFunction,
+                            format!("there is no function `{other}`"),
+                        )
+                        .label("no script defines it")
+                        .help(format!(
+                            "{hint}the built-in functions are {}; {scripts}",
+                            BUILTINS.join(", ")
+                        ));
                         return None;
                     }
                 };
@@ -1687,7 +1695,11 @@ impl Lowering<'_> {
                         "bulat" | "potong" => "a value and a number of decimals, e.g. `bulat(x, 2)`",
                         _ => "at least one value",
                     };
-                    self.err(e.span, "arity", format!("`{}` takes {want}, not {n}", name.node));
+                    self.err(
+                        e.span,
+                        Code::FunctionArity,
+                        format!("`{}` takes {want}, not {n}", name.node),
+                    );
                     return None;
                 }
                 ok.then_some(Ty::Number)
@@ -1710,7 +1722,7 @@ impl Lowering<'_> {
                 "compare it, e.g. `realisasi >= target`",
             ),
         };
-        self.err(e.span, "formula-type", msg).help(help);
+        self.err(e.span, Code::FormulaType, msg).help(help);
         None
     }
 
@@ -1719,7 +1731,7 @@ impl Lowering<'_> {
         if self.rules.perjanjian(year).is_some() {
             self.err(
                 pk.year.span,
-                "perjanjian-twice",
+                Code::PerjanjianTwice,
                 format!("there are two `perjanjian {year}` blocks"),
             )
             .help("one Perjanjian Kinerja per year: merge the two");
@@ -1736,7 +1748,7 @@ impl Lowering<'_> {
                 let at = self.where_(*first);
                 self.err(
                     t.id.span,
-                    "target-twice",
+                    Code::TargetTwice,
                     format!("the perjanjian {year} sets `{}` twice", t.id.node),
                 )
                 .help(format!("the first is at {at}; keep one"));
@@ -1747,12 +1759,11 @@ impl Lowering<'_> {
             let Some(value) = t.value.node.as_ref().map(quantity) else {
                 self.err(
                     t.value.span,
-                    "target-unfilled",
+                    Code::TargetUnfilled,
                     format!("the {year} target of `{}` is not filled in yet", t.id.node),
                 )
                 .label("to fill in")
-                .help("replace `?` with the target agreed in the Perjanjian Kinerja")
-                .warning();
+                .help("replace `?` with the target agreed in the Perjanjian Kinerja");
                 // Still measured that year: evaluating it reports the missing target.
                 ids.push(t.id.node.clone());
                 continue;
@@ -1768,7 +1779,7 @@ impl Lowering<'_> {
             if let Some((u, want)) = unit_problem {
                 self.err(
                     t.value.span,
-                    "target-satuan",
+                    Code::TargetSatuan,
                     format!(
                         "the target is in {u} but indikator `{}` is measured in {want}",
                         t.id.node
@@ -1815,7 +1826,7 @@ impl Lowering<'_> {
             Some(u) => {
                 self.err(
                     q.span,
-                    "dicetak-unit",
+                    Code::DicetakUnit,
                     format!("a printed capaian is a percentage, not `{u}`"),
                 )
                 .help("write it as printed, e.g. `dicetak 53.33%`");
@@ -1840,7 +1851,7 @@ impl Lowering<'_> {
                 None => {
                     self.err(
                         t.value.span,
-                        "target-unfilled",
+                        Code::TargetUnfilled,
                         "a test's target must be a number, not `?`",
                     );
                     ok = false;
@@ -1901,7 +1912,7 @@ impl Lowering<'_> {
         if u.harap.is_empty() {
             self.err(
                 u.name.span,
-                "uji-empty",
+                Code::UjiEmpty,
                 format!("the test \"{}\" expects nothing", u.name.node),
             )
             .help("add what the rules must give, e.g. `harap iku_kamtib capaian 87.50 \"Memuaskan\"`");
@@ -1937,7 +1948,7 @@ impl Lowering<'_> {
                 let at = self.where_(*first);
                 self.err(
                     e.id.span,
-                    "realisasi-twice",
+                    Code::RealisasiTwice,
                     format!("the realisasi {year} of `{}` is given twice", e.id.node),
                 )
                 .help(format!("the first is at {at}; keep one"));
@@ -1946,7 +1957,7 @@ impl Lowering<'_> {
             if existing.contains(&e.id.node) {
                 self.err(
                     e.id.span,
-                    "realisasi-twice",
+                    Code::RealisasiTwice,
                     format!("the realisasi {year} of `{}` is given in two blocks", e.id.node),
                 );
                 continue;
@@ -1959,7 +1970,7 @@ impl Lowering<'_> {
                     let at = self.where_(*first);
                     self.err(
                         p.span,
-                        "period-twice",
+                        Code::PeriodTwice,
                         format!("`{}` is given twice for `{}`", p.node.keyword(), e.id.node),
                     )
                     .help(format!("the first is at {at}"));
@@ -1996,14 +2007,14 @@ impl Lowering<'_> {
                 let at = self.where_(*first);
                 self.err(
                     l.name.span,
-                    "anggaran-twice",
+                    Code::AnggaranTwice,
                     format!("`{}` is listed twice in anggaran {year}", l.name.node),
                 )
                 .help(format!("the first is at {at}"));
                 continue;
             }
             if l.name.node == sakip_core::anggaran::TOTAL {
-                self.err(l.name.span, "anggaran-total", "the total is computed, not written")
+                self.err(l.name.span, Code::AnggaranTotal, "the total is computed, not written")
                     .help("remove this line: sakip adds the `Total` row itself");
                 continue;
             }

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use sakip_core::formula::{BinOp, Expr, Field};
 use sakip_core::model::Tingkat;
 use sakip_core::periode::Periode;
+use sakip_core::Code;
 use sakip_rules::ast::{self, IndikatorItem, Item};
 use sakip_rules::parser::parse;
 use sakip_rules::source::SourceMap;
@@ -249,7 +250,7 @@ fn a_rule_set_cannot_build_on_a_lower_level() {
     );
     let errors = sakip_rules::check_paths(&[dir.join("kanwil")]).errors;
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0].code, "tingkat-order");
+    assert_eq!(errors[0].code, Code::TingkatOrder);
 }
 
 #[test]
@@ -258,7 +259,7 @@ fn a_berdasarkan_cycle_is_an_error() {
     write(&dir, "a/a.sakip", "aturan kanwil a \"A\"\nberdasarkan \"../b\"\n");
     write(&dir, "b/b.sakip", "aturan nasional b \"B\"\nberdasarkan \"../a\"\n");
     let errors = sakip_rules::check_paths(&[dir.join("a")]).errors;
-    assert!(errors.iter().any(|e| e.code == "berdasarkan-cycle"), "{errors:?}");
+    assert!(errors.iter().any(|e| e.code == Code::BerdasarkanCycle), "{errors:?}");
 }
 
 #[test]
@@ -334,7 +335,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         vec!["1"; 5000].join(" + "),
     ] {
         let err = parse_str(&formula(&body)).unwrap_err();
-        assert_eq!(err.code, "too-deep", "{}", err.message);
+        assert_eq!(err.code, Code::TooDeep, "{}", err.message);
         assert!(
             err.location_text().starts_with("test.sakip:2:"),
             "{}",
@@ -361,11 +362,11 @@ fn formulas_may_call_what_the_scripts_define() {
 
     write(&dir, "n.sakip", &rules("rasio(target)"));
     let errors = sakip_rules::check_paths(&[dir.join("n.sakip")]).errors;
-    assert_eq!(errors[0].code, "arity", "{errors:?}");
+    assert_eq!(errors[0].code, Code::FunctionArity, "{errors:?}");
 
     write(&dir, "n.sakip", &rules("rasoi(target, realisasi)"));
     let errors = sakip_rules::check_paths(&[dir.join("n.sakip")]).errors;
-    assert_eq!(errors[0].code, "unknown-function");
+    assert_eq!(errors[0].code, Code::UnknownFunction);
     assert!(
         errors[0].help.as_deref().unwrap().contains("did you mean `rasio`?"),
         "{:?}",
@@ -375,7 +376,7 @@ fn formulas_may_call_what_the_scripts_define() {
     write(&dir, "n.sakip", &rules("nilai_satker(target)"));
     assert_eq!(
         sakip_rules::check_paths(&[dir.join("n.sakip")]).errors[0].code,
-        "unknown-function"
+        Code::UnknownFunction
     );
 }
 
@@ -385,13 +386,13 @@ fn a_missing_or_broken_script_is_reported_where_it_is() {
     write(&dir, "a/n.sakip", "aturan nasional n \"N\"\nskrip \"hilang.rhai\"\n");
     let errors = sakip_rules::check_paths(&[dir.join("a")]).errors;
     assert_eq!(
-        (errors[0].code, errors[0].location.as_ref().unwrap().1),
-        ("skrip-missing", 2)
+        (errors[0].code, errors[0].location.as_ref().unwrap().line),
+        (Code::ScriptMissing, 2)
     );
     write(&dir, "b/n.sakip", "aturan nasional n \"N\"\nskrip \"rusak.rhai\"\n");
     write(&dir, "b/rusak.rhai", "fn f(x) {\n  x +\n}\n");
     let errors = sakip_rules::check_paths(&[dir.join("b")]).errors;
-    assert_eq!(errors[0].code, "skrip-syntax");
+    assert_eq!(errors[0].code, Code::ScriptSyntax);
     assert!(
         errors[0].location_text().ends_with("rusak.rhai:3:1"),
         "{}",

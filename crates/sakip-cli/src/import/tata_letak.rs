@@ -18,19 +18,58 @@
 //!   reported, and is skipped.
 
 use super::lembar::{alamat, Lembar};
-use camino::Utf8PathBuf;
-use sakip_core::model::{Indikator, Tier};
+use sakip_core::model::{Indikator, Origin, Tier};
 use sakip_core::Decimal;
+use sakip_core::{Code, Problem};
 use sakip_engine::angka::{baca_nilai, baca_rupiah, Nilai, Sel};
 
-/// One thing wrong in the spreadsheet, at the cell where it is.
+/// One thing wrong in the spreadsheet, at the cell where it is: a
+/// [`Problem`] whose place is the file, the cell's row and column (1-based),
+/// and whose message starts with the sheet and the cell (`C7`).
 #[derive(Debug, Clone)]
 pub struct Kesalahan {
-    pub berkas: Utf8PathBuf,
-    pub lembar: String,
-    pub sel: Option<String>,
+    pub code: Code,
+    pub at: Origin,
     pub pesan: String,
     pub saran: Option<String>,
+}
+
+impl Kesalahan {
+    fn new(code: Code, sheet: &Lembar, cell: Option<(usize, usize)>, pesan: String, saran: Option<String>) -> Self {
+        // A CSV file is one sheet, which has no name of its own.
+        let csv = sheet.berkas.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+        let place = match (cell, csv) {
+            (Some((r, c)), true) => format!("cell {}: ", alamat(r, c)),
+            (None, true) => String::new(),
+            (Some((r, c)), false) => format!("sheet `{}`, cell {}: ", sheet.name, alamat(r, c)),
+            (None, false) => format!("sheet `{}`: ", sheet.name),
+        };
+        let line = |n: usize| u32::try_from(n + 1).unwrap_or(u32::MAX);
+        Self {
+            code,
+            at: match cell {
+                Some((r, c)) => Origin::new(sheet.berkas.as_str(), line(r), line(c)),
+                None => Origin::file(sheet.berkas.as_str()),
+            },
+            pesan: format!("{place}{pesan}"),
+            saran,
+        }
+    }
+}
+
+impl Problem for Kesalahan {
+    fn code(&self) -> Code {
+        self.code
+    }
+    fn message(&self) -> &str {
+        &self.pesan
+    }
+    fn help(&self) -> Option<&str> {
+        self.saran.as_deref()
+    }
+    fn location(&self) -> Option<&Origin> {
+        Some(&self.at)
+    }
 }
 
 /// A realisasi: for the year, or per period (`tw1`, `smt2`, ...).
@@ -231,27 +270,22 @@ impl Pembaca<'_> {
         if found_table || self.errors.len() > errors_before {
             return;
         }
-        self.errors.push(Kesalahan {
-            berkas: first.berkas.clone(),
-            lembar: first.name.clone(),
-            sel: None,
-            pesan: "no table of realisasi or budget found".into(),
-            saran: Some(
+        self.errors.push(Kesalahan::new(
+            Code::SheetNoTable,
+            first,
+            None,
+            "no table of realisasi or budget found".into(),
+            Some(
                 "give the table a header row: `Indikator` (or `Kode`) and `Realisasi` (or `TW I`..`TW IV`, \
                  `Semester I`, `Semester II`); for the budget `Jenis Belanja`, `Pagu`, `Realisasi`"
                     .into(),
             ),
-        });
+        ));
     }
 
     fn error(&mut self, sheet: &Lembar, at: Option<(usize, usize)>, pesan: String, saran: Option<String>) {
-        self.errors.push(Kesalahan {
-            berkas: sheet.berkas.clone(),
-            lembar: sheet.name.clone(),
-            sel: at.map(|(r, c)| alamat(r, c)),
-            pesan,
-            saran,
-        });
+        self.errors
+            .push(Kesalahan::new(Code::SheetCell, sheet, at, pesan, saran));
     }
 
     /// Reads one sheet; whether it held a table.
