@@ -61,7 +61,7 @@ fn test_texts() -> Vec<String> {
             continue;
         };
         let s = f.to_string_lossy();
-        if s.ends_with(".snap") || s.contains("/tests/") {
+        if s.ends_with(".snap") || s.contains("/tests/") || s.ends_with("/tests.rs") {
             texts.push(text);
         } else if s.ends_with(".rs") {
             if let Some(at) = text.find("#[cfg(test)]") {

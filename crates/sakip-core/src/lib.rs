@@ -23,7 +23,8 @@
 //! - [`model`]: sasaran, indikator, targets, the Perjanjian Kinerja, the rule set.
 //! - [`data`]: what a unit reports for a year (realisasi, budget, printed figures).
 //! - [`evaluate`] and [`anggaran`]: the computation, producing an [`Evaluation`].
-//! - [`banding`]: last year's figures and progress towards the Renstra.
+//! - [`tahun_lalu`]: the comparison with last year's figures, and progress
+//!   towards the Renstra.
 //! - [`perubahan`]: what changed in the rules between two years.
 //! - [`code`]: the registry of problem codes; [`diagnostic`]: problems as
 //!   data, one shape for every stage; rendering is the caller's.
@@ -32,7 +33,6 @@
 
 pub mod agregasi;
 pub mod anggaran;
-pub mod banding;
 pub mod code;
 pub mod data;
 pub mod diagnostic;
@@ -47,6 +47,7 @@ pub mod perubahan;
 pub mod polaritas;
 pub mod rekap;
 pub mod satuan;
+pub mod tahun_lalu;
 pub mod uji;
 
 pub use code::Code;

@@ -647,7 +647,7 @@ fn evaluate_rows<T>(
         &base.scripts.for_year(year),
         sakip_core::evaluate::Options { trace: false },
     );
-    sakip_core::banding::compare(&mut ev, None, &base.rules);
+    sakip_core::tahun_lalu::compare(&mut ev, None, &base.rules);
     let mut record = UnitRecord::new(&unit.satker, &ev, &base.rules);
     if !rules.kanwil.contains_key(&kanwil) {
         // Grouped by the value, evaluated under the national rules.

@@ -42,7 +42,7 @@ pub fn evaluate_year(
             sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(y), quiet)
         });
     let mut ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(year), options);
-    sakip_core::banding::compare(&mut ev, previous.as_ref(), &unit.rules);
+    sakip_core::tahun_lalu::compare(&mut ev, previous.as_ref(), &unit.rules);
     Ok(ev)
 }
 

@@ -5,28 +5,8 @@
 //! year's rules), so a comparison never mixes one year's rules into the
 //! other's figures.
 
-use crate::evaluate::Evaluation;
+use crate::evaluate::{Evaluation, ProgresRenstra, TahunLalu};
 use crate::model::RuleSet;
-use rust_decimal::Decimal;
-
-/// An indicator's figures the year before.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TahunLalu {
-    pub year: u16,
-    pub realisasi: Option<Decimal>,
-    pub capaian: Option<Decimal>,
-}
-
-/// Progress towards the Renstra's last-year target.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProgresRenstra {
-    /// The Renstra's last year.
-    pub year: u16,
-    pub target: Decimal,
-    /// This year's realisasi against that target, by the indicator's
-    /// polarity, rounded like a capaian and not capped.
-    pub progress: Option<Decimal>,
-}
 
 /// Fills each indicator's `tahun_lalu` from `previous` (when it measured the
 /// indicator) and its `renstra` progress from the rules' Renstra targets.

@@ -1,0 +1,225 @@
+//! The capaian phase: the raw figure (a `rumus capaian`, a script's
+//! `capaian` hook, or the polarity's default), the Konversi Efisiensi cap,
+//! the rule set's rounding, and the band (a script's `klasifikasi` hook, or
+//! the klasifikasi table); then the printed figure checked against it.
+
+use super::formula::FormulaCtx;
+use super::realisasi::RealisasiPhase;
+use super::target::TargetPhase;
+use super::{hook_error, BandRef, Evaluator, Notes};
+use crate::anggaran::compare_printed;
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::host::HookIndikator;
+use crate::model::{Indikator, Settings};
+use crate::number::plain;
+use rust_decimal::Decimal;
+
+/// The capaian of one indicator for the year.
+pub(super) struct CapaianPhase {
+    /// Before the cap and the rounding.
+    pub raw: Option<Decimal>,
+    /// After them: the figure a report prints.
+    pub value: Option<Decimal>,
+    pub band: Option<BandRef>,
+}
+
+impl<'a> Evaluator<'a> {
+    pub(super) fn capaian(
+        &mut self,
+        ind: &'a Indikator,
+        target: &TargetPhase<'a>,
+        realisasi: &RealisasiPhase<'a>,
+        notes: &mut Notes,
+    ) -> CapaianPhase {
+        let mut phase = CapaianPhase {
+            raw: None,
+            value: None,
+            band: None,
+        };
+        let (Some(t), Some(r)) = (target.value, realisasi.value) else {
+            return phase;
+        };
+        // What a script's hooks are given.
+        let hook_in = HookIndikator {
+            id: &ind.id,
+            tier: ind.tier,
+            satuan: &ind.satuan,
+            polaritas: &ind.polaritas,
+            year: self.year,
+            target: t,
+            realisasi: r,
+            periode: &realisasi.periode,
+        };
+        phase.raw = self.raw_capaian(ind, &hook_in, realisasi, notes);
+        let Some(raw) = phase.raw else {
+            return phase;
+        };
+        let settings = self.rules.settings(self.year);
+        let mut value = raw;
+        if let Some((cap, cap_origin)) = settings.konversi_efisiensi {
+            if value > cap {
+                notes.step("konversi", cap_origin, || {
+                    format!(
+                        "Konversi Efisiensi: {} is above {cap}, converted to {cap}",
+                        plain(value)
+                    )
+                });
+                value = cap;
+            }
+        }
+        let rounding = settings.pembulatan_capaian.value;
+        let rounded = rounding.apply(value);
+        notes.step("pembulatan", settings.pembulatan_capaian.origin.as_ref(), || {
+            format!("pembulatan capaian {rounding}: {} -> {}", plain(value), plain(rounded))
+        });
+        phase.band = self.band(&settings, rounded, &hook_in, notes);
+        phase.value = Some(rounded);
+        phase
+    }
+
+    /// The capaian before the cap and the rounding: a `rumus capaian`, else
+    /// a script's `capaian` hook, else the polarity's default.
+    fn raw_capaian(
+        &mut self,
+        ind: &'a Indikator,
+        hook_in: &HookIndikator<'_>,
+        realisasi: &RealisasiPhase<'a>,
+        notes: &mut Notes,
+    ) -> Option<Decimal> {
+        let (t, r) = (hook_in.target, hook_in.realisasi);
+        if let Some(rumus) = ind.rumus_capaian_in_force(self.year) {
+            let ctx = FormulaCtx {
+                ev: self,
+                ind,
+                target: Some(t),
+                realisasi: Some(r),
+                entry: realisasi.entry,
+            };
+            return ctx.run(rumus, "capaian", notes);
+        }
+        match self.host.capaian(hook_in) {
+            Ok(Some(h)) => {
+                notes.step("capaian", h.origin.as_ref(), || {
+                    format!("script {}: {}", h.source, plain(h.value))
+                });
+                Some(h.value)
+            }
+            Err(e) => {
+                notes.find(hook_error(&e, "capaian"));
+                None
+            }
+            Ok(None) => match ind.polaritas.capaian(t, r) {
+                Ok(c) => {
+                    notes.step("capaian", None, || {
+                        format!("polaritas {}: {} = {}", ind.polaritas, c.formula, plain(c.value))
+                    });
+                    if t.is_zero() {
+                        notes.find(Diagnostic::new(
+                            Code::TargetZero,
+                            format!(
+                                "the target is 0, so capaian follows the rule for a zero target: {}",
+                                c.formula
+                            ),
+                        ));
+                    }
+                    Some(c.value)
+                }
+                Err(_) => {
+                    notes.find(Diagnostic::new(
+                        Code::CapaianOverflow,
+                        format!("the capaian of realisasi {r} against target {t} is too large for a decimal figure"),
+                    ));
+                    None
+                }
+            },
+        }
+    }
+
+    /// The band of a rounded capaian: a script's `klasifikasi` hook, else the
+    /// first band of the table that holds it.
+    fn band(
+        &self,
+        settings: &Settings<'_>,
+        rounded: Decimal,
+        hook_in: &HookIndikator<'_>,
+        notes: &mut Notes,
+    ) -> Option<BandRef> {
+        let bands = &settings.klasifikasi.value.bands;
+        let scripted = self.host.klasifikasi(rounded, hook_in).unwrap_or_else(|e| {
+            notes.find(hook_error(&e, "klasifikasi"));
+            None
+        });
+        if let Some(hb) = scripted {
+            let Some(b) = bands.iter().find(|b| b.id == hb.value) else {
+                let ids: Vec<&str> = bands.iter().map(|b| b.id.as_str()).collect();
+                notes.find(
+                    Diagnostic::new(
+                        Code::ScriptBand,
+                        format!(
+                            "{} returned the band `{}`, which the klasifikasi does not have",
+                            hb.source, hb.value
+                        ),
+                    )
+                    .help(format!("return one of {}", ids.join(", "))),
+                );
+                return None;
+            };
+            notes.step("klasifikasi", hb.origin.as_ref(), || {
+                format!("script {}: {} is `{}` ({})", hb.source, plain(rounded), b.label, b.id)
+            });
+            return Some(BandRef::of(b));
+        }
+        match settings.klasifikasi.value.classify(rounded) {
+            Some(b) => {
+                notes.step("klasifikasi", settings.klasifikasi.origin.as_ref(), || {
+                    format!("{} is in {} `{}` ({})", plain(rounded), b.range_text(), b.label, b.id)
+                });
+                Some(BandRef::of(b))
+            }
+            None => {
+                notes.find(
+                    Diagnostic::new(
+                        Code::BandMissing,
+                        format!("capaian {} falls in no band of the klasifikasi", plain(rounded)),
+                    )
+                    .help("extend the klasifikasi so that its bands cover every capaian, or set a `konversi efisiensi` cap"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The capaian the unit's report printed, when the data records one,
+/// against the computed one.
+pub(super) fn compare_printed_capaian(
+    settings: Settings<'_>,
+    ind: &Indikator,
+    year: u16,
+    target: &TargetPhase<'_>,
+    realisasi: &RealisasiPhase<'_>,
+    capaian: &CapaianPhase,
+    notes: &mut Notes,
+) {
+    let entry = realisasi.entry;
+    let printed = entry.and_then(|e| e.printed_capaian);
+    let (Some(printed), Some(computed), Some(t), Some(r)) = (printed, capaian.value, target.value, realisasi.value)
+    else {
+        return;
+    };
+    let rounding = settings.pembulatan_capaian.value;
+    if let Some(diff) = compare_printed(printed, computed, rounding) {
+        let how = if ind.rumus_capaian_in_force(year).is_some() {
+            "the rumus capaian".to_string()
+        } else {
+            format!("realisasi {} against target {}", plain(r), plain(t))
+        };
+        let what = format!(
+            "the report prints a capaian of {}%, but {how} under `pembulatan capaian {rounding}` gives {}%",
+            plain(printed),
+            plain(computed)
+        );
+        notes.find(diff.into_diagnostic(Code::PrintedCapaian, what, entry.and_then(|e| e.origin.as_ref())));
+    }
+}

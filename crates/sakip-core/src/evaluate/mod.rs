@@ -1,0 +1,349 @@
+//! One unit, one year: every indicator of its Perjanjian Kinerja computed
+//! from the rules in force, with a trace of each step and the diagnostics
+//! that name doubtful figures.
+//!
+//! Order of work for an indicator: the target in force (the most specific
+//! level wins), the realisasi (a `rumus realisasi`, or the data's periods
+//! combined by the indicator's `agregasi`), the raw capaian (a `rumus
+//! capaian`, or the polarity's default), the Konversi Efisiensi cap, the
+//! rule set's rounding, and the band. Formulas may read other indicators;
+//! those are computed on demand, once, and a cycle is an error.
+//!
+//! An evaluation holds no global state: the same inputs always give the
+//! same [`Evaluation`], and units can be evaluated in parallel.
+//!
+//! Each phase is a module: [`target`] (the target in force and the national
+//! one), [`realisasi`] (read and combined, or computed by a `rumus`),
+//! [`capaian`] (raw, capped, rounded, classified), then, for the unit as a
+//! whole, [`findings`] and [`nilai`]. [`result`] holds what they produce.
+
+mod capaian;
+mod findings;
+mod formula;
+mod nilai;
+mod realisasi;
+mod result;
+mod target;
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests;
+
+pub use result::{BandRef, Evaluation, IndicatorResult, Nilai, ProgresRenstra, Step, TahunLalu};
+
+use crate::anggaran::evaluate_anggaran;
+use crate::code::Code;
+use crate::data::UnitData;
+use crate::diagnostic::Diagnostic;
+use crate::formula::{Field, FormulaError};
+use crate::host::{HookError, ScriptHost};
+use crate::model::{Indikator, Origin, RuleSet};
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+/// What an evaluation records besides the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Record each step of each indicator (for `explain`); costs an
+    /// allocation per step, so batch runs over many units leave it off.
+    pub trace: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { trace: true }
+    }
+}
+
+/// Evaluates `data` under `rules`, with a trace; functions that formulas
+/// call beyond the built-ins come from `host`.
+pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost) -> Evaluation {
+    evaluate_with(rules, data, host, Options::default())
+}
+
+/// [`evaluate`] with explicit [`Options`].
+pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, options: Options) -> Evaluation {
+    run(rules, None, data, host, options)
+}
+
+/// A unit's agreement given beside the rules rather than inside them: a
+/// long table's rows name a satker, its indicators and its own targets, and
+/// thousands of such units share one national or Kanwil [`RuleSet`], which
+/// stays as it is (no copy per unit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreement {
+    pub satker: crate::model::RuleSetInfo,
+    pub perjanjian: crate::model::Perjanjian,
+    /// The targets the unit sets itself, by indikator id; the others are
+    /// the targets in force in the rules.
+    pub targets: HashMap<String, crate::model::Target>,
+}
+
+/// Evaluates a unit whose agreement is given beside `rules`.
+pub fn evaluate_agreement(
+    rules: &RuleSet,
+    agreement: &Agreement,
+    data: &UnitData,
+    host: &dyn ScriptHost,
+    options: Options,
+) -> Evaluation {
+    run(rules, Some(agreement), data, host, options)
+}
+
+fn run(
+    rules: &RuleSet,
+    agreement: Option<&Agreement>,
+    data: &UnitData,
+    host: &dyn ScriptHost,
+    options: Options,
+) -> Evaluation {
+    let year = data.year;
+    let index: FxHashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut ev = Evaluator {
+        rules,
+        index: &index,
+        agreement,
+        data,
+        year,
+        host,
+        trace: options.trace,
+        memo: FxHashMap::default(),
+        stack: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let pk = match agreement {
+        Some(a) => Some(&a.perjanjian).filter(|p| p.year == year),
+        None => rules.perjanjian(year),
+    };
+    let mut ids: Vec<&str> = match pk {
+        Some(pk) => pk.indikator.iter().map(String::as_str).collect(),
+        None => {
+            ev.diagnostics.push(
+                Diagnostic::new(
+                    Code::PerjanjianMissing,
+                    format!("there is no Perjanjian Kinerja for {year}"),
+                )
+                .help(format!(
+                    "add a `perjanjian {year} {{ ... }}` block with the year's targets to the unit's rules"
+                )),
+            );
+            Vec::new()
+        }
+    };
+    // Tier first, then the agreement's order (the sort is stable).
+    ids.sort_by_key(|id| index.get(id).map(|i| i.tier));
+    for id in &ids {
+        ev.ensure(id);
+    }
+    let mut diagnostics = std::mem::take(&mut ev.diagnostics);
+    findings::unused_realisasi(data, &ev.memo, &mut diagnostics);
+    // Move the results out of the memo: no copy of their traces.
+    let mut indicators = Vec::with_capacity(ids.len());
+    for id in &ids {
+        if let Some(Slot::Done(result)) = ev.memo.remove(*id) {
+            indicators.push(*result);
+        }
+    }
+    findings::cross_tier_checks(&index, &indicators, &mut diagnostics);
+    let nilai = nilai::nilai_satker(rules, year, host, &indicators, &mut diagnostics);
+    let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
+    Evaluation {
+        satker: match agreement {
+            Some(a) => Some(a.satker.clone()),
+            None => rules.satker().cloned(),
+        },
+        chain: match agreement {
+            Some(a) => rules.chain.iter().chain([&a.satker]).cloned().collect(),
+            None => rules.chain.clone(),
+        },
+        year,
+        perjanjian_dasar: pk.map(|p| p.dasar.clone()).unwrap_or_default(),
+        data_dasar: data.dasar.clone(),
+        indicators,
+        nilai,
+        anggaran,
+        diagnostics,
+    }
+}
+
+/// An indicator being computed, or computed.
+enum Slot {
+    InProgress,
+    Done(Box<IndicatorResult>),
+}
+
+/// The state of one evaluation: the memo of computed indicators and the
+/// stack of those being computed (a formula that reaches one on the stack
+/// is a cycle).
+struct Evaluator<'a> {
+    rules: &'a RuleSet,
+    /// The rules' indicators by id, made once per evaluation.
+    index: &'a FxHashMap<&'a str, &'a Indikator>,
+    /// The unit's agreement, when it is given beside the rules.
+    agreement: Option<&'a Agreement>,
+    data: &'a UnitData,
+    year: u16,
+    host: &'a dyn ScriptHost,
+    trace: bool,
+    /// Keyed by the rules' own ids: no copy of an id per indicator.
+    memo: FxHashMap<&'a str, Slot>,
+    stack: Vec<&'a str>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Evaluator<'a> {
+    /// Computes `id` unless it is computed already.
+    fn ensure(&mut self, id: &str) {
+        if self.memo.contains_key(id) {
+            return;
+        }
+        let Some(ind) = self.index.get(id).copied() else {
+            self.diagnostics.push(
+                Diagnostic::new(Code::UnknownIndicator, format!("the rules have no indikator `{id}`")).indicator(id),
+            );
+            return;
+        };
+        let id = ind.id.as_str();
+        self.memo.insert(id, Slot::InProgress);
+        self.stack.push(id);
+        let result = self.compute(ind);
+        self.stack.pop();
+        self.memo.insert(id, Slot::Done(Box::new(result)));
+    }
+
+    /// A figure of another indicator, for a formula.
+    fn figure(&mut self, id: &str, field: Field) -> Result<Decimal, FormulaError> {
+        if let Some(Slot::InProgress) = self.memo.get(id) {
+            let cycle: Vec<String> = self
+                .stack
+                .iter()
+                .copied()
+                .chain([id])
+                .skip_while(|s| *s != id)
+                .map(|s| format!("`{s}`"))
+                .collect();
+            return Err(FormulaError::new(format!(
+                "the formulas form a cycle: {}",
+                cycle.join(" -> ")
+            )));
+        }
+        self.ensure(id);
+        let Some(Slot::Done(r)) = self.memo.get(id) else {
+            return Err(FormulaError::new(format!("there is no indikator `{id}`")));
+        };
+        let value = match field {
+            Field::Target => r.target,
+            Field::Realisasi => r.realisasi,
+            Field::Capaian => r.capaian,
+        };
+        value.ok_or_else(|| FormulaError::new(format!("`{id}` has no {} for {}", field.keyword(), self.year)))
+    }
+
+    /// One indicator, phase by phase.
+    fn compute(&mut self, ind: &'a Indikator) -> IndicatorResult {
+        let year = self.year;
+        let mut notes = Notes::new(self.trace);
+        notes.step("rule", ind.origin.as_ref(), || {
+            format!(
+                "indikator `{}` of sasaran {} ({}), declared by `{}`; satuan {}, polaritas {}",
+                ind.id,
+                ind.sasaran,
+                ind.tier.keyword(),
+                ind.defined_by,
+                ind.satuan,
+                ind.polaritas
+            )
+        });
+        let target = self.target(ind, &mut notes);
+        let realisasi = self.realisasi(ind, &target, &mut notes);
+        let capaian = self.capaian(ind, &target, &realisasi, &mut notes);
+        let printed_capaian = realisasi.entry.and_then(|e| e.printed_capaian);
+        capaian::compare_printed_capaian(
+            self.rules.settings(year),
+            ind,
+            year,
+            &target,
+            &realisasi,
+            &capaian,
+            &mut notes,
+        );
+
+        let id = ind.id.as_str();
+        for d in notes.diagnostics {
+            self.diagnostics.push(d.indicator(id));
+        }
+        let sasaran_name = self
+            .rules
+            .sasaran(&ind.sasaran)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        IndicatorResult {
+            id: ind.id.clone(),
+            tier: ind.tier,
+            sasaran: ind.sasaran.clone(),
+            sasaran_name,
+            name: ind.name.clone(),
+            satuan: ind.satuan.clone(),
+            induk: ind.induk.clone(),
+            bobot: ind.bobot,
+            target: target.value,
+            national_target: target.national.map(|n| n.value.value),
+            realisasi: realisasi.value,
+            realisasi_satuan: realisasi.satuan,
+            realisasi_periode: realisasi.periode,
+            capaian_raw: capaian.raw,
+            capaian: capaian.value,
+            band: capaian.band,
+            printed_capaian,
+            dasar: ind.dasar.clone(),
+            target_dasar: target.rule.and_then(|t| t.dasar.clone()),
+            realisasi_origin: realisasi.entry.and_then(|e| e.origin.clone()),
+            tahun_lalu: None,
+            renstra: None,
+            trace: notes.trace,
+        }
+    }
+}
+
+/// What the phases of one indicator write down: the steps of its trace
+/// (only when tracing: a batch run pays nothing for them) and its findings.
+struct Notes {
+    tracing: bool,
+    trace: Vec<Step>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Notes {
+    fn new(tracing: bool) -> Self {
+        Self {
+            tracing,
+            trace: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records a step; `text` is only written when tracing.
+    fn step(&mut self, label: &'static str, origin: Option<&Origin>, text: impl FnOnce() -> String) {
+        if self.tracing {
+            self.trace.push(Step {
+                label,
+                text: text(),
+                origin: origin.cloned(),
+            });
+        }
+    }
+
+    /// Records a finding about the indicator.
+    fn find(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
+/// A failed hook as a diagnostic; the location is the script's.
+fn hook_error(e: &HookError, hook: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::ScriptError,
+        format!("the script's `{hook}` failed: {}", e.message),
+    )
+    .at(e.location.as_ref())
+}

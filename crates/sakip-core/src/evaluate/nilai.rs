@@ -1,0 +1,49 @@
+//! The unit's overall score (nilai satker), when a script computes one.
+
+use super::{IndicatorResult, Nilai};
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::host::{HasilIndikator, ScriptHost};
+use crate::model::RuleSet;
+
+/// The unit's overall score from the script's `nilai_satker`, rounded like
+/// a capaian; `None` when no script computes one.
+pub(super) fn nilai_satker(
+    rules: &RuleSet,
+    year: u16,
+    host: &dyn ScriptHost,
+    results: &[IndicatorResult],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Nilai> {
+    // No script scores the unit: do not build what it would be given.
+    if !host.has_function("nilai_satker") {
+        return None;
+    }
+    let hasil: Vec<HasilIndikator> = results
+        .iter()
+        .map(|r| HasilIndikator {
+            id: r.id.clone(),
+            tier: r.tier,
+            capaian: r.capaian,
+            bobot: r.bobot,
+            band: r.band.as_ref().map(|b| b.id.clone()),
+        })
+        .collect();
+    match host.nilai_satker(&hasil) {
+        Ok(Some(h)) => Some(Nilai {
+            value: rules.settings(year).pembulatan_capaian.value.apply(h.value),
+            source: h.source,
+        }),
+        Ok(None) => None,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::ScriptError,
+                    format!("the script's `nilai_satker` failed: {}", e.message),
+                )
+                .at(e.location.as_ref()),
+            );
+            None
+        }
+    }
+}

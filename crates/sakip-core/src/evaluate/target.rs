@@ -1,0 +1,92 @@
+//! The target phase: the target in force for the year (the unit's own when
+//! it is given beside the rules, else the most specific level's), and the
+//! national target it may differ from.
+
+use super::{Evaluator, Notes};
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Indikator, Target};
+use rust_decimal::Decimal;
+
+/// The targets of one indicator for the year.
+pub(super) struct TargetPhase<'a> {
+    /// The target in force, with where and by whom it was set.
+    pub rule: Option<&'a Target>,
+    /// Its value: what capaian is computed against.
+    pub value: Option<Decimal>,
+    /// The national rules' target for the same year, when there is one.
+    pub national: Option<&'a Target>,
+}
+
+impl<'a> Evaluator<'a> {
+    pub(super) fn target(&self, ind: &'a Indikator, notes: &mut Notes) -> TargetPhase<'a> {
+        let year = self.year;
+        let id = ind.id.as_str();
+        let rule = self
+            .agreement
+            .and_then(|a| a.targets.get(id))
+            .or_else(|| ind.target_in_force(year));
+        match rule {
+            Some(t) => {
+                notes.step("target", t.origin.as_ref(), || {
+                    let dasar = t.dasar.as_ref().map(|d| format!(", dasar: {d}")).unwrap_or_default();
+                    format!(
+                        "{year}: {} (set by the {} rules `{}`{dasar})",
+                        t.value,
+                        t.tingkat.keyword(),
+                        t.source
+                    )
+                });
+                if let Some(s) = t.value.satuan.as_ref().filter(|s| **s != ind.satuan) {
+                    notes.find(
+                        Diagnostic::new(
+                            Code::TargetSatuan,
+                            format!(
+                                "the target `{}` is in {} but the indikator is measured in {}",
+                                t.value, s, ind.satuan
+                            ),
+                        )
+                        .help(format!(
+                            "write the target in {}, or correct the indikator's `satuan`",
+                            ind.satuan
+                        ))
+                        .at(t.origin.as_ref()),
+                    );
+                }
+            }
+            None => notes.find(
+                Diagnostic::new(
+                    Code::TargetMissing,
+                    format!("indikator `{id}` has no target for {year}"),
+                )
+                .help(format!("add `target {id} = <value>` to the `perjanjian {year}` block"))
+                .at(ind.origin.as_ref()),
+            ),
+        }
+        let national = ind.national_target(year);
+        if let (Some(t), Some(n)) = (rule, national) {
+            if t.tingkat > n.tingkat && t.value.value != n.value.value {
+                let (code, how) = if t.value.value < n.value.value {
+                    (Code::TargetNational, "below")
+                } else {
+                    (Code::TargetAboveNational, "above")
+                };
+                notes.find(
+                    Diagnostic::new(
+                        code,
+                        format!(
+                            "the unit's target {} for {year} is {how} the national target {} set by `{}`",
+                            t.value, n.value, n.source
+                        ),
+                    )
+                    .at(t.origin.as_ref()),
+                );
+            }
+        }
+        TargetPhase {
+            rule,
+            value: rule.map(|t| t.value.value),
+            national,
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! The evaluation of small rule sets built in code, one rule per test.
+
+use super::*;
+use crate::agregasi::Agregasi;
+use crate::data::RealisasiEntry;
+use crate::diagnostic::Severity;
+use crate::formula::{BinOp, Expr};
+use crate::host::NoScripts;
+use crate::klasifikasi::{Band, Bound, Klasifikasi};
+use crate::model::Tier;
+use crate::model::{InForce, Perjanjian, Quantity, Ruled, Rumus, Sasaran, Target, Tingkat};
+use crate::periode::Periode;
+use crate::polaritas::Polaritas;
+use crate::satuan::Satuan;
+use rust_decimal_macros::dec;
+
+fn indikator(id: &str, tier: Tier, satuan: &str) -> Indikator {
+    Indikator {
+        id: id.into(),
+        name: format!("Indikator {id}"),
+        tier,
+        sasaran: "S1".into(),
+        satuan: Satuan::new(satuan),
+        polaritas: Polaritas::Naik,
+        agregasi: None,
+        jenis_periode: None,
+        targets: vec![],
+        rumus_realisasi: vec![],
+        rumus_capaian: vec![],
+        bobot: None,
+        dasar: vec![],
+        induk: None,
+        sama_dengan: None,
+        defined_by: "test".into(),
+        origin: None,
+    }
+}
+
+fn target(year: u16, value: Decimal, tingkat: Tingkat) -> Target {
+    Target {
+        year,
+        value: Quantity::plain(value),
+        tingkat,
+        source: tingkat.keyword().into(),
+        dasar: None,
+        origin: None,
+    }
+}
+
+fn bands() -> Klasifikasi {
+    let b = |id: &str, lo: Option<Decimal>, hi: Option<(Decimal, bool)>| Band {
+        id: id.into(),
+        label: id.into(),
+        colour: "#000000".into(),
+        lower: lo.map(|value| Bound { value, inclusive: true }),
+        upper: hi.map(|(value, inclusive)| Bound { value, inclusive }),
+    };
+    Klasifikasi {
+        bands: vec![
+            b("excellent", Some(dec!(100)), Some((dec!(120), true))),
+            b("good", Some(dec!(80)), Some((dec!(100), false))),
+            b("low", None, Some((dec!(80), false))),
+        ],
+    }
+}
+
+/// A rule set whose PK for 2022 lists `inds` with the given unit targets.
+fn rules(inds: Vec<(Indikator, Decimal)>) -> RuleSet {
+    let mut r = RuleSet {
+        konversi_efisiensi: InForce::new(Ruled::default_rule(Some(dec!(120)))),
+        klasifikasi: InForce::new(Ruled::default_rule(bands())),
+        ..RuleSet::default()
+    };
+    r.sasaran.push(Sasaran {
+        code: "S1".into(),
+        tier: Tier::Strategis,
+        name: "Sasaran".into(),
+        origin: None,
+    });
+    let mut ids = vec![];
+    for (mut i, t) in inds {
+        i.targets.push(target(2022, t, Tingkat::Satker));
+        ids.push(i.id.clone());
+        r.indikator.push(i);
+    }
+    r.perjanjian.push(Perjanjian {
+        year: 2022,
+        dasar: vec![],
+        indikator: ids,
+        anggaran: vec![],
+        origin: None,
+    });
+    r
+}
+
+/// (indicator, period values, printed capaian)
+type Entry<'a> = (&'a str, Vec<(Periode, Decimal)>, Option<Decimal>);
+
+fn data(values: &[Entry<'_>]) -> UnitData {
+    let mut d = UnitData::new(2022);
+    for (id, vals, printed) in values {
+        d.realisasi.push(RealisasiEntry {
+            indicator: (*id).into(),
+            values: vals.iter().map(|(p, v)| (*p, Quantity::plain(*v))).collect(),
+            printed_capaian: *printed,
+            origin: None,
+        });
+    }
+    d
+}
+
+fn year(v: Decimal) -> Vec<(Periode, Decimal)> {
+    vec![(Periode::Tahun, v)]
+}
+
+fn codes(ev: &Evaluation) -> Vec<Code> {
+    ev.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn capaian_is_capped_rounded_and_classified() {
+    let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
+    let ev = evaluate(&r, &data(&[("a", year(dec!(100)), None)]), &NoScripts);
+    let a = &ev.indicators[0];
+    assert_eq!(a.capaian_raw, Some(dec!(125)));
+    assert_eq!(a.capaian.unwrap().to_string(), "120.00");
+    assert_eq!(a.band.as_ref().unwrap().id, "excellent");
+    assert!(a.trace.iter().any(|s| s.label == "konversi"));
+}
+
+#[test]
+fn truncation_decides_the_band_at_the_edge() {
+    // 99.995% truncated is 99.99: "good", not "excellent".
+    let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(20000))]);
+    let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoScripts);
+    assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "99.99");
+    assert_eq!(ev.indicators[0].band.as_ref().unwrap().id, "good");
+}
+
+#[test]
+fn half_up_rounding_moves_the_same_figure_into_the_next_band() {
+    let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(20000))]);
+    r.pembulatan_capaian.set(
+        None,
+        Ruled::default_rule(crate::number::Rounding::new(crate::number::RoundingMode::HalfUp, 2)),
+    );
+    let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoScripts);
+    assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
+    assert_eq!(ev.indicators[0].band.as_ref().unwrap().id, "excellent");
+}
+
+#[test]
+fn without_a_cap_a_capaian_above_the_table_has_no_band() {
+    let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(100))]);
+    r.konversi_efisiensi.set(None, Ruled::default_rule(None));
+    let ev = evaluate(&r, &data(&[("a", year(dec!(120.01)), None)]), &NoScripts);
+    assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "120.01");
+    assert_eq!(ev.indicators[0].band, None);
+    assert_eq!(codes(&ev)[0], Code::BandMissing);
+}
+
+#[test]
+fn a_zero_target_has_a_defined_capaian_and_says_so() {
+    let r = rules(vec![(indikator("a", Tier::Output, "layanan"), dec!(0))]);
+    let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoScripts);
+    assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
+    assert_eq!(codes(&ev)[0], Code::TargetZero);
+    let mut turun = indikator("b", Tier::Output, "%");
+    turun.polaritas = Polaritas::Turun;
+    let r = rules(vec![(turun, dec!(0))]);
+    let ev = evaluate(&r, &data(&[("b", year(dec!(2)), None)]), &NoScripts);
+    assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "0.00");
+}
+
+#[test]
+fn missing_realisasi_is_a_warning_and_leaves_capaian_empty() {
+    let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
+    let ev = evaluate(&r, &UnitData::new(2022), &NoScripts);
+    assert_eq!(ev.indicators[0].capaian, None);
+    assert_eq!(codes(&ev), vec![Code::RealisasiMissing, Code::AnggaranMissing]);
+    assert!(!ev.has_errors());
+}
+
+#[test]
+fn missing_target_is_an_error() {
+    let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
+    r.indikator[0].targets.clear();
+    let ev = evaluate(&r, &data(&[("a", year(dec!(10)), None)]), &NoScripts);
+    assert!(ev.has_errors());
+    assert_eq!(ev.diagnostics[0].code, Code::TargetMissing);
+    assert_eq!(ev.diagnostics[0].indicator.as_deref(), Some("a"));
+}
+
+#[test]
+fn period_values_are_aggregated_by_the_rule() {
+    let mut i = indikator("a", Tier::Output, "orang");
+    i.agregasi = Some(Agregasi::Sum);
+    let r = rules(vec![(i, dec!(288))]);
+    let q = vec![
+        (Periode::Tw1, dec!(70)),
+        (Periode::Tw2, dec!(74)),
+        (Periode::Tw3, dec!(72)),
+        (Periode::Tw4, dec!(72)),
+    ];
+    let ev = evaluate(&r, &data(&[("a", q, None)]), &NoScripts);
+    assert_eq!(ev.indicators[0].realisasi, Some(dec!(288)));
+    assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");
+}
+
+#[test]
+fn periods_without_an_aggregation_rule_are_an_error() {
+    let r = rules(vec![(indikator("a", Tier::Output, "orang"), dec!(288))]);
+    let q = vec![(Periode::Smt1, dec!(100)), (Periode::Smt2, dec!(100))];
+    let ev = evaluate(&r, &data(&[("a", q, None)]), &NoScripts);
+    assert_eq!(codes(&ev)[0], Code::AgregasiMissing);
+    let mixed = vec![(Periode::Smt1, dec!(100)), (Periode::Tw3, dec!(100))];
+    let ev = evaluate(&r, &data(&[("a", mixed, None)]), &NoScripts);
+    assert_eq!(codes(&ev)[0], Code::PeriodMix);
+}
+
+#[test]
+fn a_realisasi_with_no_value_is_an_error() {
+    // The readers never build one; a library caller could.
+    let r = rules(vec![(indikator("a", Tier::Output, "orang"), dec!(288))]);
+    let ev = evaluate(&r, &data(&[("a", vec![], None)]), &NoScripts);
+    assert_eq!(codes(&ev)[0], Code::RealisasiEmpty);
+    assert_eq!(ev.indicators[0].realisasi, None);
+}
+
+#[test]
+fn a_formula_cycle_is_an_error_not_a_stack_overflow() {
+    let reference = |id: &str| Expr::Ref {
+        indicator: id.into(),
+        field: crate::formula::Field::Realisasi,
+    };
+    let mut a = indikator("a", Tier::Strategis, "%");
+    a.rumus_realisasi.push(Rumus {
+        from_year: None,
+        expr: reference("b"),
+        origin: None,
+    });
+    let mut b = indikator("b", Tier::Strategis, "%");
+    b.rumus_realisasi.push(Rumus {
+        from_year: None,
+        expr: reference("a"),
+        origin: None,
+    });
+    let r = rules(vec![(a, dec!(1)), (b, dec!(1))]);
+    let ev = evaluate(&r, &UnitData::new(2022), &NoScripts);
+    let cycle = ev.diagnostics.iter().find(|d| d.message.contains("cycle")).unwrap();
+    assert_eq!(cycle.code, Code::FormulaError);
+    assert!(cycle.message.contains("`a` -> `b` -> `a`"), "{}", cycle.message);
+}
+
+#[test]
+fn a_formula_in_force_from_a_year() {
+    let mut a = indikator("a", Tier::Strategis, "%");
+    // From 2023 on, capaian = target / realisasi * 100; 2022 keeps the default.
+    a.rumus_capaian.push(Rumus {
+        from_year: Some(2023),
+        expr: Expr::Binary {
+            op: BinOp::Mul,
+            lhs: Box::new(Expr::Binary {
+                op: BinOp::Div,
+                lhs: Box::new(Expr::Own(crate::formula::Field::Target)),
+                rhs: Box::new(Expr::Own(crate::formula::Field::Realisasi)),
+            }),
+            rhs: Box::new(Expr::Number(dec!(100))),
+        },
+        origin: None,
+    });
+    a.targets.push(target(2023, dec!(40), Tingkat::Satker));
+    let mut r = rules(vec![(a, dec!(40))]);
+    r.perjanjian.push(Perjanjian {
+        year: 2023,
+        dasar: vec![],
+        indikator: vec!["a".into()],
+        anggaran: vec![],
+        origin: None,
+    });
+    let ev22 = evaluate(&r, &data(&[("a", year(dec!(50)), None)]), &NoScripts);
+    assert_eq!(ev22.indicators[0].capaian_raw, Some(dec!(125)));
+    let mut d23 = data(&[("a", year(dec!(50)), None)]);
+    d23.year = 2023;
+    let ev23 = evaluate(&r, &d23, &NoScripts);
+    assert_eq!(ev23.indicators[0].capaian_raw, Some(dec!(80)));
+}
+
+#[test]
+fn division_by_zero_in_a_formula_is_reported() {
+    let mut a = indikator("a", Tier::Strategis, "%");
+    a.rumus_capaian.push(Rumus {
+        from_year: None,
+        expr: Expr::Binary {
+            op: BinOp::Div,
+            lhs: Box::new(Expr::Own(crate::formula::Field::Target)),
+            rhs: Box::new(Expr::Own(crate::formula::Field::Realisasi)),
+        },
+        origin: None,
+    });
+    let r = rules(vec![(a, dec!(5))]);
+    let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoScripts);
+    assert_eq!(ev.indicators[0].capaian, None);
+    assert_eq!(ev.diagnostics[0].code, Code::FormulaError);
+    assert!(ev.diagnostics[0].message.contains("division by zero"));
+}
+
+#[test]
+fn same_indicator_at_two_tiers_with_two_realisasi() {
+    let a = indikator("iku", Tier::Strategis, "indeks");
+    let mut b = indikator("ikp", Tier::Program, "indeks");
+    b.name = "Another name".into();
+    b.sama_dengan = Some("iku".into());
+    let r = rules(vec![(a, dec!(75)), (b, dec!(75))]);
+    let ev = evaluate(
+        &r,
+        &data(&[("iku", year(dec!(30)), None), ("ikp", year(dec!(35)), None)]),
+        &NoScripts,
+    );
+    let d = ev.diagnostics.iter().find(|d| d.code == Code::TierRealisasi).unwrap();
+    assert_eq!(d.indicator.as_deref(), Some("ikp"));
+    // Equal realisasi: nothing to say.
+    let ev = evaluate(
+        &r,
+        &data(&[("iku", year(dec!(30)), None), ("ikp", year(dec!(30)), None)]),
+        &NoScripts,
+    );
+    assert!(!codes(&ev).contains(&Code::TierRealisasi));
+}
+
+#[test]
+fn printed_capaian_is_compared() {
+    let r = rules(vec![(indikator("a", Tier::Program, "indeks"), dec!(75))]);
+    let ev = evaluate(&r, &data(&[("a", year(dec!(35)), Some(dec!(45)))]), &NoScripts);
+    let d = &ev.diagnostics[0];
+    assert_eq!((d.code, d.severity), (Code::PrintedCapaian, Severity::Warning));
+    assert!(d.message.contains("46.66"), "{}", d.message);
+    let ev = evaluate(&r, &data(&[("a", year(dec!(35)), Some(dec!(46.66)))]), &NoScripts);
+    assert!(!codes(&ev).contains(&Code::PrintedCapaian));
+}
+
+#[test]
+fn unit_target_against_national_target() {
+    let mut a = indikator("a", Tier::Strategis, "indeks");
+    a.targets.push(target(2022, dec!(70), Tingkat::Nasional));
+    let r = rules(vec![(a, dec!(65))]);
+    let ev = evaluate(&r, &data(&[("a", year(dec!(65)), None)]), &NoScripts);
+    let d = ev.diagnostics.iter().find(|d| d.code == Code::TargetNational).unwrap();
+    assert_eq!(d.severity, Severity::Warning, "below the national target");
+    assert_eq!(
+        ev.indicators[0].target,
+        Some(dec!(65)),
+        "the unit's own target is in force"
+    );
+    assert_eq!(ev.indicators[0].national_target, Some(dec!(70)));
+}
+
+#[test]
+fn no_perjanjian_for_the_year() {
+    let r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(80))]);
+    let ev = evaluate(&r, &UnitData::new(2030), &NoScripts);
+    assert!(ev.indicators.is_empty());
+    assert_eq!(ev.diagnostics[0].code, Code::PerjanjianMissing);
+}
+
+#[test]
+fn evaluation_is_deterministic() {
+    let r = rules(vec![
+        (indikator("a", Tier::Strategis, "%"), dec!(80)),
+        (indikator("b", Tier::Program, "%"), dec!(7)),
+    ]);
+    let d = data(&[("a", year(dec!(40)), Some(dec!(50))), ("b", year(dec!(3)), None)]);
+    assert_eq!(evaluate(&r, &d, &NoScripts), evaluate(&r, &d, &NoScripts));
+}
