@@ -7,7 +7,7 @@
 use crate::{eval, render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use sakip_core::evaluate::Options;
-use sakip_core::number::plain;
+use sakip_core::pembulatan::plain;
 use sakip_rules::error::did_you_mean;
 
 #[derive(clap::Args, Debug)]

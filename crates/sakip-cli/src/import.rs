@@ -7,14 +7,8 @@
 //! file is touched. An existing data file is replaced only when asked
 //! (`--replace`), because it may hold comments nobody wants to lose.
 
-mod lembar;
-mod tata_letak;
-
 use crate::{files, render, ColorChoice, Io};
 use camino::Utf8PathBuf;
-use sakip_engine::angka::{Nilai, Satuan};
-use std::fmt::Write as _;
-use tata_letak::{Isi, Isian, Kesalahan};
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -40,82 +34,6 @@ pub struct Args {
     /// Replace an existing realisasi-<Y>.sakip
     #[arg(long)]
     pub replace: bool,
-}
-
-fn nilai(v: &Nilai) -> String {
-    match &v.satuan {
-        Satuan::Tidak => v.angka.to_string(),
-        Satuan::Persen => format!("{}%", v.angka),
-        Satuan::Kata(w) => format!("{} {w}", v.angka),
-    }
-}
-
-fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-/// The data file's text, before `fmt` lays it out.
-fn tulis(isian: &Isian, year: u16, sumber: &str) -> String {
-    let mut out = format!("// Diimpor oleh `sakip import` dari {sumber}.\n");
-    let dasar = |out: &mut String, list: &[String]| {
-        if list.is_empty() {
-            let _ = writeln!(out, "  dasar {}", quoted(sumber));
-        }
-        for d in list {
-            let _ = writeln!(out, "  dasar {}", quoted(d));
-        }
-    };
-    if !isian.realisasi.is_empty() {
-        let _ = writeln!(out, "\nrealisasi {year} {{");
-        dasar(&mut out, &isian.dasar_realisasi);
-        for r in &isian.realisasi {
-            if let Some(judul) = &r.judul {
-                // One line: a title with a line break must not end the comment early.
-                let judul = judul.split_whitespace().collect::<Vec<_>>().join(" ");
-                let _ = write!(out, "\n  // {judul}\n");
-            }
-            let _ = write!(out, "  {}", r.id);
-            match &r.isi {
-                Isi::Tahun(v) => {
-                    let _ = write!(out, " = {}", nilai(v));
-                }
-                Isi::Periode(ps) => {
-                    for (p, v) in ps {
-                        let _ = write!(out, " {p} = {}", nilai(v));
-                    }
-                }
-            }
-            if let Some(d) = &r.dicetak {
-                let _ = write!(out, " dicetak {}%", d.angka);
-            }
-            out.push('\n');
-        }
-        out.push_str("}\n");
-    }
-    if !isian.belanja.is_empty() {
-        let _ = writeln!(out, "\nanggaran {year} {{");
-        dasar(&mut out, &isian.dasar_anggaran);
-        for b in &isian.belanja {
-            let _ = write!(
-                out,
-                "  {} {} pagu {} realisasi {}",
-                if b.program { "program" } else { "belanja" },
-                quoted(&b.jenis),
-                b.pagu,
-                b.realisasi
-            );
-            if let Some(d) = &b.dicetak {
-                let _ = write!(out, " dicetak {}%", d.angka);
-            }
-            out.push('\n');
-        }
-        out.push_str("}\n");
-    }
-    out
-}
-
-fn report(io: &mut Io<'_>, colour: ColorChoice, errors: &[Kesalahan]) -> std::io::Result<()> {
-    render::problems_to_stderr(io, colour, errors.iter().map(|e| e as &dyn sakip_core::Problem))
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
@@ -148,46 +66,26 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         return Ok(1);
     }
 
-    // All files are read as one: an indicator or budget line in two of them
-    // is the same duplicate as two rows of one sheet.
-    let mut sheets = Vec::new();
-    let mut failed = false;
-    for file in &args.files {
-        match lembar::baca(file) {
-            Ok(s) => sheets.extend(s),
-            Err(e) => {
-                writeln!(io.err, "error: {file}: {e}")?;
-                failed = true;
-            }
-        }
-    }
-    let isian = match tata_letak::baca(&sheets, &unit.rules.indikator) {
-        Ok(isian) => isian,
+    let imported = match sakip_import::import(&args.files, &unit.rules.indikator, args.year) {
+        Ok(i) => i,
         Err(errors) => {
-            report(io, colour, &errors)?;
-            failed = true;
-            Isian::default()
-        }
-    };
-    if failed {
-        writeln!(io.err, "nothing was written")?;
-        return Ok(1);
-    }
-
-    let sumber: Vec<&str> = args.files.iter().map(|f| f.file_name().unwrap_or(f.as_str())).collect();
-    let text = tulis(&isian, args.year, &sumber.join(", "));
-    let text = match crate::fmt::formatted(&dest, text) {
-        Ok(t) => t,
-        Err(e) => {
-            // The text is built from checked values, so this is sakip's bug.
-            write!(io.err, "{}", render::human(&[*e], false))?;
-            writeln!(
-                io.err,
-                "error: sakip wrote a data file it cannot read; nothing was written. Please report this."
-            )?;
+            render::problems_to_stderr(io, colour, errors.iter().map(|e| e as &dyn sakip_core::Problem))?;
+            writeln!(io.err, "nothing was written")?;
             return Ok(1);
         }
     };
+    // The printer's output must read back as what was imported; a failure
+    // here is sakip's bug, and nothing is written.
+    if let Err(e) = crate::fmt::formatted(&dest, imported.text.clone()) {
+        write!(io.err, "{}", render::human(&[*e], false))?;
+        writeln!(
+            io.err,
+            "error: sakip wrote a data file it cannot read; nothing was written. Please report this."
+        )?;
+        return Ok(1);
+    }
+    let text = imported.text;
+    let contents = imported.contents;
     let written = if args.replace {
         files::replace(&dest, &text)
     } else {
@@ -200,9 +98,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     writeln!(
         io.out,
         "wrote {dest}: {} realisasi, {} budget line{}",
-        isian.realisasi.len(),
-        isian.belanja.len(),
-        if isian.belanja.len() == 1 { "" } else { "s" }
+        contents.realisasi.len(),
+        contents.belanja.len(),
+        if contents.belanja.len() == 1 { "" } else { "s" }
     )?;
     Ok(0)
 }

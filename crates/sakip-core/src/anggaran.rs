@@ -10,7 +10,7 @@ use crate::code::Code;
 use crate::data::{BelanjaEntry, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::model::RuleSet;
-use crate::number::{percent_of, plain, Rounding};
+use crate::pembulatan::{percent_of, plain, Rounding};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -393,7 +393,7 @@ mod tests {
 
     #[test]
     fn printed_comparison() {
-        let r = Rounding::new(crate::number::RoundingMode::Truncate, 2);
+        let r = Rounding::new(crate::pembulatan::RoundingMode::Truncate, 2);
         assert_eq!(compare_printed(dec!(41.93), dec!(41.93), r), None);
         assert_eq!(compare_printed(dec!(40), dec!(40.00), r), None);
         assert_eq!(

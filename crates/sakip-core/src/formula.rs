@@ -9,7 +9,7 @@
 //! a [`FormulaError`], never a panic.
 
 use crate::agregasi::Agregasi;
-use crate::number::{Rounding, RoundingMode, MAX_DECIMALS};
+use crate::pembulatan::{Rounding, RoundingMode, MAX_DECIMALS};
 use crate::periode::{JenisPeriode, Periode};
 use rust_decimal::Decimal;
 use std::fmt;

@@ -14,7 +14,7 @@
 //! panic and never a silently wrong number.
 //!
 //! Map of the crate:
-//! - [`number`]: the rule set's rounding (truncate or half-up, n decimals).
+//! - [`pembulatan`]: the rule set's rounding (truncate or half-up, n decimals).
 //! - [`satuan`], [`periode`], [`agregasi`], [`polaritas`]: the parts of an
 //!   indicator's definition.
 //! - [`klasifikasi`]: bands of capaian with labels and colours.
@@ -41,7 +41,7 @@ pub mod formula;
 pub mod host;
 pub mod klasifikasi;
 pub mod model;
-pub mod number;
+pub mod pembulatan;
 pub mod periode;
 pub mod perubahan;
 pub mod polaritas;

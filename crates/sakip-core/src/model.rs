@@ -4,7 +4,7 @@
 use crate::agregasi::Agregasi;
 use crate::formula::Expr;
 use crate::klasifikasi::Klasifikasi;
-use crate::number::{Rounding, RoundingMode};
+use crate::pembulatan::{Rounding, RoundingMode};
 use crate::periode::JenisPeriode;
 use crate::polaritas::Polaritas;
 use crate::satuan::Satuan;

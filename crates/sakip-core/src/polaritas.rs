@@ -15,7 +15,7 @@
 //! 50, twice the target or worse scores 0. Regions that score lower-is-better
 //! indicators another way say so with a `rumus capaian` or a script.
 
-use crate::number::percent_of;
+use crate::pembulatan::percent_of;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;

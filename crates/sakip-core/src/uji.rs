@@ -9,7 +9,7 @@ use crate::data::UnitData;
 use crate::evaluate::{evaluate_with, Options};
 use crate::host::ScriptHost;
 use crate::model::{Origin, Perjanjian, Quantity, RuleSet, Target, Tingkat};
-use crate::number::plain;
+use crate::pembulatan::plain;
 use crate::Severity;
 use rust_decimal::Decimal;
 

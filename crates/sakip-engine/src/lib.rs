@@ -9,13 +9,10 @@
 //! - [`long_table`]: many units' rows from one long CSV, as a ministry
 //!   exports them, evaluated against given rule sets.
 //! - [`merge`]: the parts of a run split across machines, put back together.
-//! - [`angka`]: numbers as Indonesian spreadsheets write them (`77,5`,
-//!   `1.938.261.000`), for `import` and for long tables written that way.
 //!
 //! The summaries themselves are pure arithmetic and live in the core
 //! (`sakip_core::rekap`), where renderers read them.
 
-pub mod angka;
 pub mod long_table;
 pub mod merge;
 pub mod pipeline;

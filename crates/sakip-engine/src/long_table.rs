@@ -460,7 +460,7 @@ impl Angka {
             Angka::Plain => number(cell),
             Angka::Indonesia => match cell.trim() {
                 "" => Ok(None),
-                text => crate::angka::baca_angka(text).map(Some),
+                text => sakip_import::number::read_decimal(text).map(Some),
             },
         }
     }

@@ -2,7 +2,7 @@
 //! notation so that any spreadsheet reads them exactly. The budget is in the
 //! JSON, table and Markdown formats.
 
-use sakip_core::number::plain;
+use sakip_core::pembulatan::plain;
 use sakip_core::Evaluation;
 
 pub const HEADER: [&str; 16] = [

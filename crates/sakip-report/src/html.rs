@@ -2,11 +2,11 @@
 //! on a phone or print on A4. No network: styles and charts are inline, the
 //! charts are SVG drawn here. Labels are Indonesian, or English on request.
 
-use crate::angka;
+use crate::number_text;
 use sakip_core::evaluate::IndicatorResult;
 use sakip_core::klasifikasi::Klasifikasi;
 use sakip_core::model::Tier;
-use sakip_core::number::plain;
+use sakip_core::pembulatan::plain;
 use sakip_core::{Decimal, Evaluation};
 use std::fmt::Write as _;
 
@@ -170,7 +170,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
             o,
             "<p class=\"meta\">{}: <strong>{}</strong></p>",
             w.score,
-            angka::id(n.value)
+            number_text::id(n.value)
         );
     }
     let _ = writeln!(o, "<h2>{}</h2>\n<ul class=\"legend\">", w.legend);
@@ -180,7 +180,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
             "<li style=\"background:{}\">{} {}</li>",
             esc(&b.colour),
             esc(&b.label),
-            esc(&angka::band_range(b))
+            esc(&number_text::band_range(b))
         );
     }
     o.push_str("</ul>\n");
@@ -191,7 +191,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
             continue;
         }
         let title = w.tiers.get(i).copied().unwrap_or("");
-        let (last, renstra) = angka::comparison_years(&rows);
+        let (last, renstra) = number_text::comparison_years(&rows);
         let _ = writeln!(o, "<h2>{title}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
         for h in [w.no, w.sasaran, w.indikator, w.target, w.realisasi, w.capaian, w.band] {
             let _ = write!(o, "<th>{h}</th>");
@@ -219,19 +219,21 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
                 esc(&r.sasaran),
                 esc(&r.name),
                 esc(&r.id),
-                esc(&angka::target_text(r)),
-                esc(&angka::realisasi_text(r)),
-                esc(&angka::percent_text(r.capaian))
+                esc(&number_text::target_text(r)),
+                esc(&number_text::realisasi_text(r)),
+                esc(&number_text::percent_text(r.capaian))
             );
             if last.is_some() {
                 let _ = write!(
                     o,
                     "<td class=\"num\">{}</td>",
-                    esc(&angka::percent_text(r.tahun_lalu.as_ref().and_then(|p| p.capaian)))
+                    esc(&number_text::percent_text(
+                        r.tahun_lalu.as_ref().and_then(|p| p.capaian)
+                    ))
                 );
             }
             if renstra.is_some() {
-                let _ = write!(o, "<td class=\"num\">{}</td>", esc(&angka::renstra_text(r)));
+                let _ = write!(o, "<td class=\"num\">{}</td>", esc(&number_text::renstra_text(r)));
             }
             o.push_str("</tr>\n");
         }
@@ -254,9 +256,9 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
                 o,
                 "<tr><td>{a}{}{z}</td><td class=\"num\">{a}{}{z}</td><td class=\"num\">{a}{}{z}</td><td class=\"num\">{a}{}{z}</td></tr>",
                 esc(&b.name),
-                esc(&angka::rupiah(b.pagu)),
-                esc(&angka::rupiah(b.realisasi)),
-                esc(&angka::percent_text(b.penyerapan))
+                esc(&number_text::rupiah(b.pagu)),
+                esc(&number_text::rupiah(b.realisasi)),
+                esc(&number_text::percent_text(b.penyerapan))
             );
         }
         o.push_str("</tbody></table></div>\n");
@@ -321,7 +323,7 @@ fn capaian_chart(rows: &[&IndicatorResult], title: &str) -> String {
             esc(colour),
             coord(Decimal::from(label_w) + scale(value) + Decimal::from(4)),
             y + 14,
-            esc(&angka::percent_text(r.capaian))
+            esc(&number_text::percent_text(r.capaian))
         );
     }
     let x100 = coord(Decimal::from(label_w) + scale(Decimal::ONE_HUNDRED));
@@ -371,7 +373,7 @@ fn budget_chart(ev: &Evaluation, title: &str) -> String {
             row_h - 6,
             label_w + bar_w + 4,
             y + 15,
-            esc(&angka::percent_text(b.penyerapan))
+            esc(&number_text::percent_text(b.penyerapan))
         );
     }
     s.push_str("</svg>\n");

@@ -4,7 +4,7 @@
 //! Fields beyond the contract may be added; these may not change meaning.
 
 use sakip_core::evaluate::IndicatorResult;
-use sakip_core::number::plain;
+use sakip_core::pembulatan::plain;
 use sakip_core::{Decimal, Evaluation};
 use serde::Serialize;
 

@@ -11,13 +11,13 @@
 //! - [`rekap`], [`rekap_html`], [`rekap_xlsx`]: many units added up
 //!   (`sakip rollup`): the long CSV, summaries, the rollup report.
 //! - [`problem`]: the one JSON shape and short line of every problem.
-//! - [`angka`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
+//! - [`number_text`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
 
-pub mod angka;
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod number_text;
 pub mod problem;
 pub mod rekap;
 pub mod rekap_html;

@@ -1,7 +1,7 @@
 //! `eval --format md`: the chapter III tables as Markdown, to paste into a
 //! report or a wiki. Figures are printed the Indonesian way.
 
-use crate::angka;
+use crate::number_text;
 use sakip_core::model::Tier;
 use sakip_core::Evaluation;
 use std::fmt::Write as _;
@@ -23,7 +23,7 @@ pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifika
     if let Some(k) = legend {
         let _ = writeln!(out, "Klasifikasi capaian:\n");
         for b in &k.bands {
-            let _ = writeln!(out, "- {} ({}): {}", cell(&b.label), b.id, angka::band_range(b));
+            let _ = writeln!(out, "- {} ({}): {}", cell(&b.label), b.id, number_text::band_range(b));
         }
         out.push('\n');
     }
@@ -33,7 +33,7 @@ pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifika
             continue;
         }
         let _ = writeln!(out, "## {}\n", tier.title());
-        let (last_year, renstra_year) = angka::comparison_years(&rows);
+        let (last_year, renstra_year) = number_text::comparison_years(&rows);
         let mut header = String::from("| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) | Klasifikasi |");
         let mut rule = String::from("|---:|---|---|---:|---:|---:|---|");
         if let Some(y) = last_year {
@@ -50,11 +50,11 @@ pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifika
             if last_year.is_some() {
                 extra.push_str(&format!(
                     " {} |",
-                    angka::percent_text(r.tahun_lalu.as_ref().and_then(|p| p.capaian))
+                    number_text::percent_text(r.tahun_lalu.as_ref().and_then(|p| p.capaian))
                 ));
             }
             if renstra_year.is_some() {
-                extra.push_str(&format!(" {} |", angka::renstra_text(r)));
+                extra.push_str(&format!(" {} |", number_text::renstra_text(r)));
             }
             let _ = writeln!(
                 out,
@@ -62,9 +62,9 @@ pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifika
                 i + 1,
                 cell(&r.sasaran),
                 cell(&r.name),
-                angka::target_text(r),
-                angka::realisasi_text(r),
-                angka::percent_text(r.capaian),
+                number_text::target_text(r),
+                number_text::realisasi_text(r),
+                number_text::percent_text(r.capaian),
                 r.band.as_ref().map(|b| cell(&b.label)).unwrap_or_else(|| "—".into()),
             );
         }
@@ -82,7 +82,7 @@ pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifika
         let _ = writeln!(
             out,
             "**Nilai kinerja satker**: {} ({})\n",
-            angka::id(n.value),
+            number_text::id(n.value),
             cell(&n.source)
         );
     }
@@ -99,9 +99,9 @@ pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifika
             let _ = writeln!(
                 out,
                 "| {name} | {} | {} | {} |",
-                angka::rupiah(b.pagu),
-                angka::rupiah(b.realisasi),
-                angka::percent_text(b.penyerapan)
+                number_text::rupiah(b.pagu),
+                number_text::rupiah(b.realisasi),
+                number_text::percent_text(b.penyerapan)
             );
         }
         out.push('\n');

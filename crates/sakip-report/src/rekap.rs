@@ -6,9 +6,9 @@
 //! Rows are rendered per unit (on the thread that evaluated it); the
 //! summaries once, at the end.
 
-use crate::angka;
+use crate::number_text;
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
-use sakip_core::number::plain;
+use sakip_core::pembulatan::plain;
 use sakip_core::rekap::{Basis, Rollup, Summary};
 use sakip_core::Evaluation;
 use serde_json::{json, Map, Value};
@@ -239,8 +239,8 @@ pub fn table(rollup: &Rollup, width: u16) -> String {
             let text = match s.tiers.get(&tier) {
                 Some(d) if d.count() > 0 => format!(
                     "{}\n{}",
-                    d.mean(basis.capaian).map(angka::id).unwrap_or_default(),
-                    d.median(basis.capaian).map(angka::id).unwrap_or_default()
+                    d.mean(basis.capaian).map(number_text::id).unwrap_or_default(),
+                    d.median(basis.capaian).map(number_text::id).unwrap_or_default()
                 ),
                 _ => "-".to_string(),
             };
@@ -248,7 +248,7 @@ pub fn table(rollup: &Rollup, width: u16) -> String {
         }
         cells.push(right(
             s.penyerapan(basis.anggaran)
-                .map(angka::id)
+                .map(number_text::id)
                 .unwrap_or_else(|| "-".into()),
         ));
         cells

@@ -5,8 +5,8 @@
 //! and the mean capaian, the ranking of units by score, and the units that
 //! failed.
 
-use crate::angka;
 use crate::html::{coord, esc, STYLE};
+use crate::number_text;
 use sakip_core::rekap::{Basis, Rollup, Summary};
 use sakip_core::Decimal;
 use std::fmt::Write as _;
@@ -118,7 +118,7 @@ pub fn render(rollup: &Rollup) -> String {
             esc(&b.colour),
             esc(&crate::rekap::initials(&b.label)),
             esc(&b.label),
-            esc(&angka::band_range(b))
+            esc(&number_text::band_range(b))
         );
     }
     s.push_str("</ul>\n");
@@ -150,8 +150,8 @@ pub fn render(rollup: &Rollup) -> String {
                 .map(|d| {
                     format!(
                         "{} / {}",
-                        d.mean(basis.capaian).map(angka::id).unwrap_or_default(),
-                        d.median(basis.capaian).map(angka::id).unwrap_or_default()
+                        d.mean(basis.capaian).map(number_text::id).unwrap_or_default(),
+                        d.median(basis.capaian).map(number_text::id).unwrap_or_default()
                     )
                 })
                 .unwrap_or_else(|| "-".into());
@@ -168,10 +168,10 @@ pub fn render(rollup: &Rollup) -> String {
             s,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             esc(&g.id),
-            angka::rupiah(g.pagu),
-            angka::rupiah(g.realisasi),
+            number_text::rupiah(g.pagu),
+            number_text::rupiah(g.realisasi),
             g.penyerapan(basis.anggaran)
-                .map(angka::id)
+                .map(number_text::id)
                 .unwrap_or_else(|| "-".into())
         );
     }
@@ -195,11 +195,11 @@ pub fn render(rollup: &Rollup) -> String {
             "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             ind.capaian
                 .mean(basis.capaian)
-                .map(angka::id)
+                .map(number_text::id)
                 .unwrap_or_else(|| "-".into()),
             ind.capaian
                 .median(basis.capaian)
-                .map(angka::id)
+                .map(number_text::id)
                 .unwrap_or_else(|| "-".into())
         );
     }
@@ -216,7 +216,7 @@ pub fn render(rollup: &Rollup) -> String {
             esc(&r.satker_name),
             esc(&r.satker_id),
             esc(&r.kanwil_id),
-            angka::id(r.score),
+            number_text::id(r.score),
             esc(&colour(&basis, band)),
             esc(band)
         );

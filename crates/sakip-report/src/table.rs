@@ -3,7 +3,7 @@
 //! named under each table, the budget as Tabel 3.5 with its total, then the
 //! diagnostics. Bands are coloured when the output is a terminal.
 
-use crate::angka;
+use crate::number_text;
 use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 use sakip_core::diagnostic::Severity;
 use sakip_core::evaluate::IndicatorResult;
@@ -87,7 +87,12 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
         }
     }
     if let Some(n) = &ev.nilai {
-        let _ = writeln!(out, "\nNilai kinerja satker: {} ({})", angka::id(n.value), n.source);
+        let _ = writeln!(
+            out,
+            "\nNilai kinerja satker: {} ({})",
+            number_text::id(n.value),
+            n.source
+        );
     }
     if !ev.anggaran.belanja.is_empty() {
         let _ = writeln!(out, "\nAnggaran per jenis belanja");
@@ -100,9 +105,9 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
             }
             t.add_row(vec![
                 name,
-                right(angka::rupiah(b.pagu)),
-                right(angka::rupiah(b.realisasi)),
-                right(angka::percent_text(b.penyerapan)),
+                right(number_text::rupiah(b.pagu)),
+                right(number_text::rupiah(b.realisasi)),
+                right(number_text::percent_text(b.penyerapan)),
             ]);
         }
         out.push_str(&t.to_string());
@@ -111,7 +116,7 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
     if !ev.anggaran.perjanjian.is_empty() {
         let _ = writeln!(out, "\nAnggaran dalam Perjanjian Kinerja {}", ev.year);
         for (name, amount) in &ev.anggaran.perjanjian {
-            let _ = writeln!(out, "  {name}: {}", angka::rupiah(*amount));
+            let _ = writeln!(out, "  {name}: {}", number_text::rupiah(*amount));
         }
     }
     out.push_str(&diagnostics(ev, opts));
@@ -120,7 +125,7 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
 
 fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Table {
     let mut t = new_table(opts);
-    let (last_year, renstra_year) = angka::comparison_years(rows);
+    let (last_year, renstra_year) = number_text::comparison_years(rows);
     let mut header = vec![
         "Sasaran".to_string(),
         "Indikator".into(),
@@ -163,18 +168,18 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
             let mut row = vec![
                 Cell::new(if first { code } else { "" }),
                 Cell::new(format!("{}\n{}{}", r.name, r.id, if flagged { "  (!)" } else { "" })),
-                right(angka::target_text(r)),
-                right(angka::realisasi_text(r)),
-                right(angka::percent_text(r.capaian)),
+                right(number_text::target_text(r)),
+                right(number_text::realisasi_text(r)),
+                right(number_text::percent_text(r.capaian)),
                 band,
             ];
             if last_year.is_some() {
-                row.push(right(angka::percent_text(
+                row.push(right(number_text::percent_text(
                     r.tahun_lalu.as_ref().and_then(|p| p.capaian),
                 )));
             }
             if renstra_year.is_some() {
-                row.push(right(angka::renstra_text(r)));
+                row.push(right(number_text::renstra_text(r)));
             }
             t.add_row(row);
             first = false;

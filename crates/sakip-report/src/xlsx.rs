@@ -9,7 +9,7 @@
 //! their decimal text to the nearest double; every figure sakip writes has
 //! at most 15 significant digits, so the cell shows exactly that figure.
 
-use crate::angka;
+use crate::number_text;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use sakip_core::evaluate::IndicatorResult;
 use sakip_core::klasifikasi::Klasifikasi;
@@ -133,7 +133,7 @@ const ID_WIDTH: f64 = 24.0;
 const NOTE_WIDTH: f64 = 100.0;
 
 fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Formats) -> Result<(), XlsxError> {
-    let (last, renstra) = angka::comparison_years(rows);
+    let (last, renstra) = number_text::comparison_years(rows);
     let mut headers = vec![
         "No".to_string(),
         "Sasaran".into(),
@@ -243,7 +243,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, Xls
     for (i, b) in klasifikasi.bands.iter().enumerate() {
         let row = data_row(i);
         ws.write_string_with_format(row, 0, &b.label, &band_fill(&b.colour))?;
-        ws.write_string(row, 1, angka::band_range(b))?;
+        ws.write_string(row, 1, number_text::band_range(b))?;
         ws.write_string(row, 2, &b.id)?;
     }
 

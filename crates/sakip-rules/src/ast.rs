@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use sakip_core::agregasi::Agregasi;
 use sakip_core::formula::{BinOp, Field};
 use sakip_core::model::{Tier, Tingkat};
-use sakip_core::number::RoundingMode;
+use sakip_core::pembulatan::RoundingMode;
 use sakip_core::periode::{JenisPeriode, Periode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use crate::resolve::lower_expr;
 use crate::scan::{pieces, Piece};
 use rust_decimal::Decimal;
 use sakip_core::model::Tingkat;
-use sakip_core::number::RoundingMode;
+use sakip_core::pembulatan::RoundingMode;
 
 /// A `//` comment: its byte range, without the line break.
 #[derive(Debug, Clone, Copy)]

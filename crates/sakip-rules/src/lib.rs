@@ -13,6 +13,7 @@
 //! GRAMMAR.md at the repository root is the reference for the language.
 
 pub mod ast;
+pub mod data_file;
 pub mod error;
 pub mod format;
 pub mod limits;

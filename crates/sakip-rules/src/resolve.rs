@@ -1011,8 +1011,8 @@ impl Lowering<'_> {
                 };
                 let from = p.from_year.as_ref().map(|y| y.node);
                 self.once(seen, what, from, p.span);
-                if p.decimals.node > sakip_core::number::MAX_DECIMALS {
-                    let max = sakip_core::number::MAX_DECIMALS;
+                if p.decimals.node > sakip_core::pembulatan::MAX_DECIMALS {
+                    let max = sakip_core::pembulatan::MAX_DECIMALS;
                     self.err(
                         p.decimals.span,
                         Code::DecimalsRange,
@@ -1022,7 +1022,7 @@ impl Lowering<'_> {
                     return;
                 }
                 let rule = Ruled {
-                    value: sakip_core::number::Rounding::new(p.mode, p.decimals.node),
+                    value: sakip_core::pembulatan::Rounding::new(p.mode, p.decimals.node),
                     origin: self.origin(p.span),
                 };
                 if slot == 0 {

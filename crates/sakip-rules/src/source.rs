@@ -18,7 +18,7 @@ pub struct FileId(pub usize);
 
 impl FileId {
     /// A new id, never handed out before in this process.
-    fn fresh() -> Self {
+    pub(crate) fn fresh() -> Self {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         FileId(NEXT.fetch_add(1, Ordering::Relaxed))
     }

@@ -12,7 +12,7 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::host::HookIndikator;
 use crate::model::{Indikator, Settings};
-use crate::number::plain;
+use crate::pembulatan::plain;
 use rust_decimal::Decimal;
 
 /// The capaian of one indicator for the year.

@@ -7,7 +7,7 @@ use crate::code::Code;
 use crate::data::UnitData;
 use crate::diagnostic::Diagnostic;
 use crate::model::Indikator;
-use crate::number::plain;
+use crate::pembulatan::plain;
 use rustc_hash::FxHashMap;
 
 /// The same measurement reported at two tiers with different realisasi:

@@ -7,7 +7,7 @@ use crate::data::RealisasiEntry;
 use crate::diagnostic::Diagnostic;
 use crate::formula::{Context, Field, FormulaError};
 use crate::model::{Indikator, Rumus};
-use crate::number::plain;
+use crate::pembulatan::plain;
 use crate::periode::{JenisPeriode, Periode};
 use rust_decimal::Decimal;
 

@@ -9,7 +9,7 @@ use crate::code::Code;
 use crate::data::RealisasiEntry;
 use crate::diagnostic::Diagnostic;
 use crate::model::Indikator;
-use crate::number::plain;
+use crate::pembulatan::plain;
 use crate::periode::{JenisPeriode, Periode};
 use crate::satuan::Satuan;
 use rust_decimal::Decimal;

@@ -142,7 +142,10 @@ fn half_up_rounding_moves_the_same_figure_into_the_next_band() {
     let mut r = rules(vec![(indikator("a", Tier::Strategis, "%"), dec!(20000))]);
     r.pembulatan_capaian.set(
         None,
-        Ruled::default_rule(crate::number::Rounding::new(crate::number::RoundingMode::HalfUp, 2)),
+        Ruled::default_rule(crate::pembulatan::Rounding::new(
+            crate::pembulatan::RoundingMode::HalfUp,
+            2,
+        )),
     );
     let ev = evaluate(&r, &data(&[("a", year(dec!(19999)), None)]), &NoScripts);
     assert_eq!(ev.indicators[0].capaian.unwrap().to_string(), "100.00");

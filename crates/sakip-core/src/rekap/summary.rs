@@ -11,7 +11,7 @@
 use super::record::UnitRecord;
 use crate::klasifikasi::Klasifikasi;
 use crate::model::Tier;
-use crate::number::Rounding;
+use crate::pembulatan::Rounding;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 pub struct Distribution {
     /// Counts per value, the value as a whole number of 10^-[`KEY_SCALE`]:
     /// exact for every capaian a rule set can round to (at most
-    /// [`crate::number::MAX_DECIMALS`] decimals), 40.0 and 40.00 one key,
+    /// [`crate::pembulatan::MAX_DECIMALS`] decimals), 40.0 and 40.00 one key,
     /// and an integer to hash rather than a decimal to normalise.
     counts: FxHashMap<i128, u64>,
     /// Values with more decimals than a key holds (not a rounded capaian).
@@ -32,7 +32,7 @@ pub struct Distribution {
 }
 
 /// The decimals of a [`Distribution`]'s keys.
-const KEY_SCALE: u32 = crate::number::MAX_DECIMALS;
+const KEY_SCALE: u32 = crate::pembulatan::MAX_DECIMALS;
 
 impl Distribution {
     pub fn add(&mut self, value: Decimal) {
@@ -225,7 +225,7 @@ impl Summary {
 
     /// Budget absorption of the group: summed realisasi over summed pagu.
     pub fn penyerapan(&self, rounding: Rounding) -> Option<Decimal> {
-        crate::number::percent_of(self.realisasi, self.pagu).map(|p| rounding.apply(p))
+        crate::pembulatan::percent_of(self.realisasi, self.pagu).map(|p| rounding.apply(p))
     }
 }
 
@@ -255,7 +255,7 @@ impl Default for Basis {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::number::RoundingMode;
+    use crate::pembulatan::RoundingMode;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

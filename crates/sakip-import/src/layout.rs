@@ -17,55 +17,67 @@
 //! - A row with no figure in it is a title, a sasaran or a figure not yet
 //!   reported, and is skipped.
 
-use super::lembar::{alamat, Lembar};
+use crate::number::{read_rupiah, read_value, Cell, CellValue};
+use crate::sheet::{cell_address, Sheet};
 use sakip_core::model::{Indikator, Origin, Tier};
 use sakip_core::Decimal;
 use sakip_core::{Code, Problem};
-use sakip_engine::angka::{baca_nilai, baca_rupiah, Nilai, Sel};
 
 /// One thing wrong in the spreadsheet, at the cell where it is: a
 /// [`Problem`] whose place is the file, the cell's row and column (1-based),
 /// and whose message starts with the sheet and the cell (`C7`).
 #[derive(Debug, Clone)]
-pub struct Kesalahan {
+pub struct CellError {
     pub code: Code,
     pub at: Origin,
-    pub pesan: String,
-    pub saran: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
 }
 
-impl Kesalahan {
-    fn new(code: Code, sheet: &Lembar, cell: Option<(usize, usize)>, pesan: String, saran: Option<String>) -> Self {
+impl CellError {
+    fn new(code: Code, sheet: &Sheet, cell: Option<(usize, usize)>, message: String, help: Option<String>) -> Self {
         // A CSV file is one sheet, which has no name of its own.
-        let csv = sheet.berkas.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+        let csv = sheet.file.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
         let place = match (cell, csv) {
-            (Some((r, c)), true) => format!("cell {}: ", alamat(r, c)),
+            (Some((r, c)), true) => format!("cell {}: ", cell_address(r, c)),
             (None, true) => String::new(),
-            (Some((r, c)), false) => format!("sheet `{}`, cell {}: ", sheet.name, alamat(r, c)),
+            (Some((r, c)), false) => format!("sheet `{}`, cell {}: ", sheet.name, cell_address(r, c)),
             (None, false) => format!("sheet `{}`: ", sheet.name),
         };
         let line = |n: usize| u32::try_from(n + 1).unwrap_or(u32::MAX);
         Self {
             code,
             at: match cell {
-                Some((r, c)) => Origin::new(sheet.berkas.as_str(), line(r), line(c)),
-                None => Origin::file(sheet.berkas.as_str()),
+                Some((r, c)) => Origin::new(sheet.file.as_str(), line(r), line(c)),
+                None => Origin::file(sheet.file.as_str()),
             },
-            pesan: format!("{place}{pesan}"),
-            saran,
+            message: format!("{place}{message}"),
+            help,
         }
     }
 }
 
-impl Problem for Kesalahan {
+impl CellError {
+    /// A file that could not be read as a spreadsheet at all.
+    pub(crate) fn unreadable(file: &camino::Utf8Path, message: String) -> Self {
+        Self {
+            code: Code::FileUnreadable,
+            at: Origin::file(file.as_str()),
+            message,
+            help: Some("give an .xlsx workbook or a .csv file (`,` or `;` separated)".into()),
+        }
+    }
+}
+
+impl Problem for CellError {
     fn code(&self) -> Code {
         self.code
     }
     fn message(&self) -> &str {
-        &self.pesan
+        &self.message
     }
     fn help(&self) -> Option<&str> {
-        self.saran.as_deref()
+        self.help.as_deref()
     }
     fn location(&self) -> Option<&Origin> {
         Some(&self.at)
@@ -74,19 +86,19 @@ impl Problem for Kesalahan {
 
 /// A realisasi: for the year, or per period (`tw1`, `smt2`, ...).
 #[derive(Debug, Clone)]
-pub enum Isi {
-    Tahun(Nilai),
-    Periode(Vec<(&'static str, Nilai)>),
+pub enum Values {
+    Year(CellValue),
+    Period(Vec<(&'static str, CellValue)>),
 }
 
 #[derive(Debug, Clone)]
 pub struct Realisasi {
     /// The title of the table this row opens (`Tabel 3.1 ...`), kept as a
     /// comment so the data file reads like the spreadsheet.
-    pub judul: Option<String>,
+    pub title: Option<String>,
     pub id: String,
-    pub isi: Isi,
-    pub dicetak: Option<Nilai>,
+    pub reported: Values,
+    pub printed: Option<CellValue>,
 }
 
 #[derive(Debug, Clone)]
@@ -96,12 +108,12 @@ pub struct Belanja {
     pub jenis: String,
     pub pagu: Decimal,
     pub realisasi: Decimal,
-    pub dicetak: Option<Nilai>,
+    pub printed: Option<CellValue>,
 }
 
 /// What a spreadsheet holds, in the order it holds it.
 #[derive(Debug, Default)]
-pub struct Isian {
+pub struct Contents {
     pub realisasi: Vec<Realisasi>,
     pub belanja: Vec<Belanja>,
     pub dasar_realisasi: Vec<String>,
@@ -109,19 +121,19 @@ pub struct Isian {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kolom {
-    Kode,
-    Nama,
-    Tahun,
-    Periode(&'static str),
-    Dicetak,
+enum Column {
+    Id,
+    Name,
+    Year,
+    Period(&'static str),
+    Printed,
     Jenis,
     Program,
     Pagu,
     RealisasiRupiah,
 }
 
-fn normal(text: &str) -> String {
+fn normalise(text: &str) -> String {
     let lower = text.to_lowercase();
     let without_parens: String = {
         let mut out = String::new();
@@ -139,7 +151,7 @@ fn normal(text: &str) -> String {
     without_parens.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn periode(h: &str) -> Option<&'static str> {
+fn period_of(h: &str) -> Option<&'static str> {
     let h = h.strip_prefix("realisasi").unwrap_or(h).trim();
     let (kind, rest) = if let Some(r) = h.strip_prefix("triwulan").or_else(|| h.strip_prefix("tw")) {
         ("tw", r)
@@ -172,50 +184,50 @@ fn periode(h: &str) -> Option<&'static str> {
 
 /// The columns of an indicator or budget header row, or `None` when the
 /// row is not a header.
-fn header(row: &[Sel]) -> Option<Vec<(usize, Kolom)>> {
+fn header(row: &[Cell]) -> Option<Vec<(usize, Column)>> {
     let mut cols = Vec::new();
     for (i, cell) in row.iter().enumerate() {
-        let Sel::Teks(t) = cell else { continue };
-        let h = normal(t);
-        let kolom = match h.as_str() {
-            "kode" | "id" | "kode indikator" => Kolom::Kode,
-            "jenis belanja" | "belanja" => Kolom::Jenis,
-            "program" | "nama program" => Kolom::Program,
-            "realisasi" | "realisasi tahun" | "realisasi tahunan" => Kolom::Tahun,
-            _ if h.starts_with("indikator") => Kolom::Nama,
-            _ if h.starts_with("pagu") => Kolom::Pagu,
+        let Cell::Text(t) = cell else { continue };
+        let h = normalise(t);
+        let column = match h.as_str() {
+            "kode" | "id" | "kode indikator" => Column::Id,
+            "jenis belanja" | "belanja" => Column::Jenis,
+            "program" | "nama program" => Column::Program,
+            "realisasi" | "realisasi tahun" | "realisasi tahunan" => Column::Year,
+            _ if h.starts_with("indikator") => Column::Name,
+            _ if h.starts_with("pagu") => Column::Pagu,
             _ if (h.starts_with("capaian") || h.starts_with("penyerapan"))
                 && !h.chars().any(|c| c.is_ascii_digit()) =>
             {
-                Kolom::Dicetak
+                Column::Printed
             }
-            _ => match periode(&h) {
-                Some(p) => Kolom::Periode(p),
+            _ => match period_of(&h) {
+                Some(p) => Column::Period(p),
                 None => continue,
             },
         };
-        cols.push((i, kolom));
+        cols.push((i, column));
     }
-    let has = |k: Kolom| cols.iter().any(|(_, c)| *c == k);
-    if (has(Kolom::Jenis) || has(Kolom::Program)) && has(Kolom::Pagu) {
+    let has = |k: Column| cols.iter().any(|(_, c)| *c == k);
+    if (has(Column::Jenis) || has(Column::Program)) && has(Column::Pagu) {
         for (_, c) in &mut cols {
-            if *c == Kolom::Tahun {
-                *c = Kolom::RealisasiRupiah;
+            if *c == Column::Year {
+                *c = Column::RealisasiRupiah;
             }
         }
         return Some(cols);
     }
-    let values = has(Kolom::Tahun) || cols.iter().any(|(_, c)| matches!(c, Kolom::Periode(_)));
-    ((has(Kolom::Nama) || has(Kolom::Kode)) && values).then_some(cols)
+    let values = has(Column::Year) || cols.iter().any(|(_, c)| matches!(c, Column::Period(_)));
+    ((has(Column::Name) || has(Column::Id)) && values).then_some(cols)
 }
 
 /// Whether a table is the budget (per jenis belanja or per programme).
-fn is_budget(cols: &[(usize, Kolom)]) -> bool {
-    cols.iter().any(|(_, c)| matches!(c, Kolom::Jenis | Kolom::Program))
+fn is_budget(cols: &[(usize, Column)]) -> bool {
+    cols.iter().any(|(_, c)| matches!(c, Column::Jenis | Column::Program))
 }
 
 fn tier_of_sheet(name: &str) -> Option<Tier> {
-    let n = normal(name);
+    let n = normalise(name);
     [
         ("strategis", Tier::Strategis),
         ("program", Tier::Program),
@@ -227,40 +239,40 @@ fn tier_of_sheet(name: &str) -> Option<Tier> {
     .map(|(_, t)| t)
 }
 
-struct Pembaca<'a> {
+struct LayoutReader<'a> {
     indikator: &'a [Indikator],
-    isian: Isian,
-    errors: Vec<Kesalahan>,
+    contents: Contents,
+    errors: Vec<CellError>,
     /// The title of the table being read, until its first row is taken.
-    judul: Option<String>,
+    title: Option<String>,
     /// How many realisasi and budget lines earlier files gave: an entry
     /// before these came from another file.
-    dari_berkas_lain: (usize, usize),
+    from_earlier_files: (usize, usize),
 }
 
 /// Reads every sheet against the unit's indicators.
-pub fn baca(sheets: &[Lembar], indikator: &[Indikator]) -> Result<Isian, Vec<Kesalahan>> {
-    let mut p = Pembaca {
+pub fn read(sheets: &[Sheet], indikator: &[Indikator]) -> Result<Contents, Vec<CellError>> {
+    let mut p = LayoutReader {
         indikator,
-        isian: Isian::default(),
+        contents: Contents::default(),
         errors: Vec::new(),
-        judul: None,
-        dari_berkas_lain: (0, 0),
+        title: None,
+        from_earlier_files: (0, 0),
     };
-    for file in sheets.chunk_by(|a, b| a.berkas == b.berkas) {
-        p.berkas(file);
+    for file in sheets.chunk_by(|a, b| a.file == b.file) {
+        p.file(file);
     }
     if p.errors.is_empty() {
-        Ok(p.isian)
+        Ok(p.contents)
     } else {
         Err(p.errors)
     }
 }
 
-impl Pembaca<'_> {
+impl LayoutReader<'_> {
     /// Reads the sheets of one file; a file with no table is an error.
-    fn berkas(&mut self, sheets: &[Lembar]) {
-        self.dari_berkas_lain = (self.isian.realisasi.len(), self.isian.belanja.len());
+    fn file(&mut self, sheets: &[Sheet]) {
+        self.from_earlier_files = (self.contents.realisasi.len(), self.contents.belanja.len());
         let errors_before = self.errors.len();
         let mut found_table = false;
         for sheet in sheets {
@@ -270,7 +282,7 @@ impl Pembaca<'_> {
         if found_table || self.errors.len() > errors_before {
             return;
         }
-        self.errors.push(Kesalahan::new(
+        self.errors.push(CellError::new(
             Code::SheetNoTable,
             first,
             None,
@@ -283,33 +295,33 @@ impl Pembaca<'_> {
         ));
     }
 
-    fn error(&mut self, sheet: &Lembar, at: Option<(usize, usize)>, pesan: String, saran: Option<String>) {
+    fn error(&mut self, sheet: &Sheet, at: Option<(usize, usize)>, message: String, help: Option<String>) {
         self.errors
-            .push(Kesalahan::new(Code::SheetCell, sheet, at, pesan, saran));
+            .push(CellError::new(Code::SheetCell, sheet, at, message, help));
     }
 
     /// Reads one sheet; whether it held a table.
-    fn sheet(&mut self, sheet: &Lembar) -> bool {
+    fn sheet(&mut self, sheet: &Sheet) -> bool {
         let tier = tier_of_sheet(&sheet.name);
-        let mut cols: Option<Vec<(usize, Kolom)>> = None;
+        let mut cols: Option<Vec<(usize, Column)>> = None;
         let mut pending_dasar: Vec<String> = Vec::new();
-        let mut pending_judul: Option<String> = None;
+        let mut pending_title: Option<String> = None;
         let mut found = false;
         for (r, row) in sheet.rows.iter().enumerate() {
             if let Some(h) = header(row) {
                 let budget = is_budget(&h);
                 let dasar = std::mem::take(&mut pending_dasar);
                 let target = if budget {
-                    &mut self.isian.dasar_anggaran
+                    &mut self.contents.dasar_anggaran
                 } else {
-                    &mut self.isian.dasar_realisasi
+                    &mut self.contents.dasar_realisasi
                 };
                 for d in dasar {
                     if !target.contains(&d) {
                         target.push(d);
                     }
                 }
-                self.judul = if budget { None } else { pending_judul.take() };
+                self.title = if budget { None } else { pending_title.take() };
                 cols = Some(h);
                 found = true;
                 continue;
@@ -317,20 +329,23 @@ impl Pembaca<'_> {
             let first_text: Vec<&str> = row
                 .iter()
                 .filter_map(|c| match c {
-                    Sel::Teks(t) if !t.trim().is_empty() => Some(t.trim()),
+                    Cell::Text(t) if !t.trim().is_empty() => Some(t.trim()),
                     _ => None,
                 })
                 .collect();
             if let [label, text, ..] = first_text.as_slice() {
-                if matches!(normal(label).trim_end_matches(':'), "dasar" | "sumber" | "sumber data") {
+                if matches!(
+                    normalise(label).trim_end_matches(':'),
+                    "dasar" | "sumber" | "sumber data"
+                ) {
                     pending_dasar.push((*text).to_string());
                     continue;
                 }
             }
             if let [only] = first_text.as_slice() {
-                if row.iter().filter(|c| !matches!(c, Sel::Kosong)).count() == 1 {
+                if row.iter().filter(|c| !matches!(c, Cell::Empty)).count() == 1 {
                     // A title: the nearest one above a header names its table.
-                    pending_judul = Some((*only).to_string());
+                    pending_title = Some((*only).to_string());
                     continue;
                 }
             }
@@ -344,20 +359,20 @@ impl Pembaca<'_> {
         found
     }
 
-    fn col(cols: &[(usize, Kolom)], k: Kolom) -> Option<usize> {
+    fn col(cols: &[(usize, Column)], k: Column) -> Option<usize> {
         cols.iter().find(|(_, c)| *c == k).map(|(i, _)| *i)
     }
 
-    fn text(sheet: &Lembar, r: usize, c: Option<usize>) -> Option<String> {
+    fn text(sheet: &Sheet, r: usize, c: Option<usize>) -> Option<String> {
         match sheet.cell(r, c?) {
-            Sel::Teks(t) if !t.trim().is_empty() => Some(t.split_whitespace().collect::<Vec<_>>().join(" ")),
-            Sel::Angka { nilai, .. } => Some(nilai.to_string()),
+            Cell::Text(t) if !t.trim().is_empty() => Some(t.split_whitespace().collect::<Vec<_>>().join(" ")),
+            Cell::Number { number, .. } => Some(number.to_string()),
             _ => None,
         }
     }
 
-    fn value(&mut self, sheet: &Lembar, r: usize, c: usize) -> Result<Option<Nilai>, ()> {
-        baca_nilai(sheet.cell(r, c)).map_err(|e| {
+    fn value(&mut self, sheet: &Sheet, r: usize, c: usize) -> Result<Option<CellValue>, ()> {
+        read_value(sheet.cell(r, c)).map_err(|e| {
             self.error(
                 sheet,
                 Some((r, c)),
@@ -367,40 +382,40 @@ impl Pembaca<'_> {
         })
     }
 
-    fn indicator_row(&mut self, sheet: &Lembar, r: usize, cols: &[(usize, Kolom)], tier: Option<Tier>) {
-        let mut tahun = None;
+    fn indicator_row(&mut self, sheet: &Sheet, r: usize, cols: &[(usize, Column)], tier: Option<Tier>) {
+        let mut year_value = None;
         let mut periods = Vec::new();
-        let mut dicetak = None;
+        let mut printed = None;
         let mut bad = false;
         for &(c, k) in cols {
             match k {
-                Kolom::Tahun => match self.value(sheet, r, c) {
-                    Ok(v) => tahun = v.map(|v| (c, v)),
+                Column::Year => match self.value(sheet, r, c) {
+                    Ok(v) => year_value = v.map(|v| (c, v)),
                     Err(()) => bad = true,
                 },
-                Kolom::Periode(p) => match self.value(sheet, r, c) {
+                Column::Period(p) => match self.value(sheet, r, c) {
                     Ok(Some(v)) => periods.push((p, v)),
                     Ok(None) => {}
                     Err(()) => bad = true,
                 },
-                Kolom::Dicetak => match self.value(sheet, r, c) {
-                    Ok(v) => dicetak = v,
+                Column::Printed => match self.value(sheet, r, c) {
+                    Ok(v) => printed = v,
                     Err(()) => bad = true,
                 },
                 _ => {}
             }
         }
-        if bad || (tahun.is_none() && periods.is_empty()) {
+        if bad || (year_value.is_none() && periods.is_empty()) {
             return;
         }
-        let kode_col = Self::col(cols, Kolom::Kode);
-        let nama_col = Self::col(cols, Kolom::Nama);
-        let Some(id) = self.identify(sheet, r, kode_col, nama_col, tier) else {
+        let id_col = Self::col(cols, Column::Id);
+        let name_col = Self::col(cols, Column::Name);
+        let Some(id) = self.identify(sheet, r, id_col, name_col, tier) else {
             return;
         };
-        if let Some(earlier) = self.isian.realisasi.iter().position(|x| x.id == id) {
-            let at = kode_col.or(nama_col).unwrap_or(0);
-            let place = if earlier < self.dari_berkas_lain.0 {
+        if let Some(earlier) = self.contents.realisasi.iter().position(|x| x.id == id) {
+            let at = id_col.or(name_col).unwrap_or(0);
+            let place = if earlier < self.from_earlier_files.0 {
                 "in an earlier file"
             } else {
                 "on an earlier row"
@@ -413,9 +428,9 @@ impl Pembaca<'_> {
             );
             return;
         }
-        let isi = match (tahun, periods.is_empty()) {
+        let reported = match (year_value, periods.is_empty()) {
             (Some(_), false) => {
-                let at = Self::col(cols, Kolom::Tahun).unwrap_or(0);
+                let at = Self::col(cols, Column::Year).unwrap_or(0);
                 self.error(
                     sheet,
                     Some((r, at)),
@@ -424,35 +439,35 @@ impl Pembaca<'_> {
                 );
                 return;
             }
-            (Some((_, v)), true) => Isi::Tahun(v),
-            (None, _) => Isi::Periode(periods),
+            (Some((_, v)), true) => Values::Year(v),
+            (None, _) => Values::Period(periods),
         };
-        let judul = self.judul.take();
-        self.isian.realisasi.push(Realisasi {
-            judul,
+        let title = self.title.take();
+        self.contents.realisasi.push(Realisasi {
+            title,
             id,
-            isi,
-            dicetak,
+            reported,
+            printed,
         });
     }
 
     fn identify(
         &mut self,
-        sheet: &Lembar,
+        sheet: &Sheet,
         r: usize,
-        kode_col: Option<usize>,
-        nama_col: Option<usize>,
+        id_col: Option<usize>,
+        name_col: Option<usize>,
         tier: Option<Tier>,
     ) -> Option<String> {
-        if let (Some(kode), Some(c)) = (Self::text(sheet, r, kode_col), kode_col) {
-            if self.indikator.iter().any(|i| i.id == kode) {
-                return Some(kode);
+        if let (Some(id_text), Some(c)) = (Self::text(sheet, r, id_col), id_col) {
+            if self.indikator.iter().any(|i| i.id == id_text) {
+                return Some(id_text);
             }
-            let hint = sakip_rules::error::did_you_mean(&kode, self.indikator.iter().map(|i| i.id.as_str()));
+            let hint = sakip_rules::error::did_you_mean(&id_text, self.indikator.iter().map(|i| i.id.as_str()));
             self.error(
                 sheet,
                 Some((r, c)),
-                format!("no indicator has the id `{kode}` in this unit's rules"),
+                format!("no indicator has the id `{id_text}` in this unit's rules"),
                 Some(match hint {
                     Some(h) => format!("did you mean `{h}`?"),
                     None => "the ids are those of `sakip eval --format json`".into(),
@@ -460,8 +475,8 @@ impl Pembaca<'_> {
             );
             return None;
         }
-        let (Some(nama), Some(c)) = (Self::text(sheet, r, nama_col), nama_col) else {
-            let c = kode_col.or(nama_col).unwrap_or(0);
+        let (Some(name_text), Some(c)) = (Self::text(sheet, r, name_col), name_col) else {
+            let c = id_col.or(name_col).unwrap_or(0);
             self.error(
                 sheet,
                 Some((r, c)),
@@ -470,11 +485,11 @@ impl Pembaca<'_> {
             );
             return None;
         };
-        let key = normal(&nama);
+        let key = normalise(&name_text);
         let matches: Vec<&Indikator> = self
             .indikator
             .iter()
-            .filter(|i| normal(&i.name) == key && tier.is_none_or(|t| i.tier == t))
+            .filter(|i| normalise(&i.name) == key && tier.is_none_or(|t| i.tier == t))
             .collect();
         match matches.as_slice() {
             [one] => Some(one.id.clone()),
@@ -484,12 +499,12 @@ impl Pembaca<'_> {
                     .iter()
                     .filter(|i| tier.is_none_or(|t| i.tier == t))
                     .map(|i| i.name.as_str());
-                let hint = sakip_rules::error::did_you_mean(&nama, names);
+                let hint = sakip_rules::error::did_you_mean(&name_text, names);
                 self.error(
                     sheet,
                     Some((r, c)),
                     format!(
-                        "no indicator{} is named \"{nama}\" in this unit's rules",
+                        "no indicator{} is named \"{name_text}\" in this unit's rules",
                         tier.map(|t| format!(" of tier {}", t.keyword())).unwrap_or_default()
                     ),
                     Some(match hint {
@@ -507,7 +522,7 @@ impl Pembaca<'_> {
                 self.error(
                     sheet,
                     Some((r, c)),
-                    format!("\"{nama}\" is the name of {}", ids.join(" and ")),
+                    format!("\"{name_text}\" is the name of {}", ids.join(" and ")),
                     Some("add a `Kode` column with the id, or put each tier in a sheet (or CSV file) named after it: Strategis, Program, Kegiatan, Output".into()),
                 );
                 None
@@ -515,8 +530,8 @@ impl Pembaca<'_> {
         }
     }
 
-    fn budget_row(&mut self, sheet: &Lembar, r: usize, cols: &[(usize, Kolom)]) {
-        let (jc, program) = match (Self::col(cols, Kolom::Jenis), Self::col(cols, Kolom::Program)) {
+    fn budget_row(&mut self, sheet: &Sheet, r: usize, cols: &[(usize, Column)]) {
+        let (jc, program) = match (Self::col(cols, Column::Jenis), Self::col(cols, Column::Program)) {
             (Some(c), _) => (c, false),
             (None, Some(c)) => (c, true),
             (None, None) => return,
@@ -524,12 +539,12 @@ impl Pembaca<'_> {
         let Some(jenis) = Self::text(sheet, r, Some(jc)) else {
             return;
         };
-        if matches!(normal(&jenis).as_str(), "total" | "jumlah" | "jumlah total") {
+        if matches!(normalise(&jenis).as_str(), "total" | "jumlah" | "jumlah total") {
             return;
         }
-        let money = |k: Kolom, this: &mut Self| -> Option<Decimal> {
+        let money = |k: Column, this: &mut Self| -> Option<Decimal> {
             let c = Self::col(cols, k)?;
-            baca_rupiah(sheet.cell(r, c))
+            read_rupiah(sheet.cell(r, c))
                 .map_err(|e| {
                     this.error(
                         sheet,
@@ -540,9 +555,9 @@ impl Pembaca<'_> {
                 })
                 .ok()
         };
-        let pagu = money(Kolom::Pagu, self);
-        let realisasi = if Self::col(cols, Kolom::RealisasiRupiah).is_some() {
-            money(Kolom::RealisasiRupiah, self)
+        let pagu = money(Column::Pagu, self);
+        let realisasi = if Self::col(cols, Column::RealisasiRupiah).is_some() {
+            money(Column::RealisasiRupiah, self)
         } else {
             self.error(
                 sheet,
@@ -552,7 +567,7 @@ impl Pembaca<'_> {
             );
             None
         };
-        let dicetak = match Self::col(cols, Kolom::Dicetak) {
+        let printed = match Self::col(cols, Column::Printed) {
             Some(c) => match self.value(sheet, r, c) {
                 Ok(v) => v,
                 Err(()) => return,
@@ -561,12 +576,12 @@ impl Pembaca<'_> {
         };
         if let (Some(pagu), Some(realisasi)) = (pagu, realisasi) {
             let earlier = self
-                .isian
+                .contents
                 .belanja
                 .iter()
-                .position(|b| b.program == program && normal(&b.jenis) == normal(&jenis));
+                .position(|b| b.program == program && normalise(&b.jenis) == normalise(&jenis));
             if let Some(earlier) = earlier {
-                let pesan = if earlier < self.dari_berkas_lain.1 {
+                let message = if earlier < self.from_earlier_files.1 {
                     format!("\"{jenis}\" has a budget line in an earlier file too")
                 } else {
                     format!("\"{jenis}\" is on an earlier row too")
@@ -574,7 +589,7 @@ impl Pembaca<'_> {
                 self.error(
                     sheet,
                     Some((r, jc)),
-                    pesan,
+                    message,
                     Some(
                         if program {
                             "keep one row per programme"
@@ -586,12 +601,12 @@ impl Pembaca<'_> {
                 );
                 return;
             }
-            self.isian.belanja.push(Belanja {
+            self.contents.belanja.push(Belanja {
                 program,
                 jenis,
                 pagu,
                 realisasi,
-                dicetak,
+                printed,
             });
         }
     }

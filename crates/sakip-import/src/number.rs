@@ -14,37 +14,37 @@ use std::str::FromStr;
 
 /// A value read from a cell: a number and, when the cell said so, its unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Nilai {
-    pub angka: Decimal,
-    pub satuan: Satuan,
+pub struct CellValue {
+    pub amount: Decimal,
+    pub unit: CellUnit,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Satuan {
+pub enum CellUnit {
     /// The cell gave a bare number.
-    Tidak,
+    Bare,
     /// `45%`, or a number cell formatted as a percentage.
-    Persen,
+    Percent,
     /// A word after the number: `144 Orang`.
-    Kata(String),
+    Word(String),
 }
 
 /// What a cell holds, before it is read as a number.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Sel {
-    Kosong,
-    Teks(String),
+pub enum Cell {
+    Empty,
+    Text(String),
     /// A number cell; `persen` when its display format is a percentage,
     /// in which case the stored value is a fraction (0.45 shows as 45%).
-    Angka {
-        nilai: f64,
-        persen: bool,
+    Number {
+        number: f64,
+        percent: bool,
     },
 }
 
 /// A number cell's value as an exact decimal: the shortest text that reads
 /// back as the same double, which is what the author typed.
-pub fn dari_double(x: f64) -> Result<Decimal, String> {
+pub fn from_f64(x: f64) -> Result<Decimal, String> {
     if !x.is_finite() {
         return Err("the cell holds no finite number".into());
     }
@@ -55,24 +55,24 @@ pub fn dari_double(x: f64) -> Result<Decimal, String> {
 }
 
 /// Reads the number part of a text cell (`77,5`, `1.938.261.000`, `-3`).
-pub fn baca_angka(teks: &str) -> Result<Decimal, String> {
-    let s: String = teks.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')).collect();
+pub fn read_decimal(text: &str) -> Result<Decimal, String> {
+    let s: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')).collect();
     let (neg, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.as_str()),
     };
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-        return Err(format!("`{teks}` is not a number"));
+        return Err(format!("`{text}` is not a number"));
     }
     let mut parts = body.split(',');
     let int = parts.next().unwrap_or("");
     let frac = parts.next();
     if parts.next().is_some() {
-        return Err(format!("`{teks}` has two decimal commas"));
+        return Err(format!("`{text}` has two decimal commas"));
     }
     if let Some(f) = frac {
         if f.contains('.') || f.is_empty() || int.is_empty() {
-            return Err(format!("`{teks}` is not a number"));
+            return Err(format!("`{text}` is not a number"));
         }
     }
     let groups: Vec<&str> = int.split('.').collect();
@@ -82,16 +82,16 @@ pub fn baca_angka(teks: &str) -> Result<Decimal, String> {
         // `7.5`, `32.50`: a dot that groups nothing is a decimal point.
         ([head, tail], None) if tail.len() != 3 => {
             if head.is_empty() || tail.is_empty() {
-                return Err(format!("`{teks}` is not a number"));
+                return Err(format!("`{text}` is not a number"));
             }
             return Decimal::from_str(&format!("{sign}{head}.{tail}"))
                 .map(|d| d.normalize())
-                .map_err(|_| format!("`{teks}` is too large"));
+                .map_err(|_| format!("`{text}` is too large"));
         }
         ([head, rest @ ..], _) => {
             let grouped = !head.is_empty() && head.len() <= 3 && rest.iter().all(|g| g.len() == 3);
             if !grouped {
-                return Err(format!("`{teks}`: the dots do not group the digits by thousands"));
+                return Err(format!("`{text}`: the dots do not group the digits by thousands"));
             }
             if let (None, [tail]) = (frac, rest) {
                 let fraction = tail.trim_end_matches('0');
@@ -101,13 +101,13 @@ pub fn baca_angka(teks: &str) -> Result<Decimal, String> {
                     format!("{head},{fraction}")
                 };
                 return Err(format!(
-                    "`{teks}` is ambiguous: {} if the dot groups thousands, {as_decimal} if it is a decimal point",
+                    "`{text}` is ambiguous: {} if the dot groups thousands, {as_decimal} if it is a decimal point",
                     groups.concat()
                 ));
             }
             groups.concat()
         }
-        ([], _) => return Err(format!("`{teks}` is not a number")),
+        ([], _) => return Err(format!("`{text}` is not a number")),
     };
     let text = match frac {
         Some(f) => format!("{sign}{plain_int}.{f}"),
@@ -115,38 +115,38 @@ pub fn baca_angka(teks: &str) -> Result<Decimal, String> {
     };
     Decimal::from_str(&text)
         .map(|d| d.normalize())
-        .map_err(|_| format!("`{teks}` is too large"))
+        .map_err(|_| format!("`{text}` is too large"))
 }
 
 /// A realisasi or a printed capaian: `30`, `7.5%`, `77,5`, `0 Layanan`,
 /// or a number cell. `None` for an empty cell or `-`, which staff write for
 /// a figure not reported.
-pub fn baca_nilai(sel: &Sel) -> Result<Option<Nilai>, String> {
-    match sel {
-        Sel::Kosong => Ok(None),
-        Sel::Angka { nilai, persen } => {
-            let d = dari_double(*nilai)?;
-            Ok(Some(if *persen {
-                Nilai {
-                    angka: (d * Decimal::ONE_HUNDRED).normalize(),
-                    satuan: Satuan::Persen,
+pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, String> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Number { number, percent } => {
+            let d = from_f64(*number)?;
+            Ok(Some(if *percent {
+                CellValue {
+                    amount: (d * Decimal::ONE_HUNDRED).normalize(),
+                    unit: CellUnit::Percent,
                 }
             } else {
-                Nilai {
-                    angka: d,
-                    satuan: Satuan::Tidak,
+                CellValue {
+                    amount: d,
+                    unit: CellUnit::Bare,
                 }
             }))
         }
-        Sel::Teks(t) => {
+        Cell::Text(t) => {
             let t = t.trim();
             if t.is_empty() || t == "-" {
                 return Ok(None);
             }
             if let Some(num) = t.strip_suffix('%') {
-                return Ok(Some(Nilai {
-                    angka: baca_angka(num)?,
-                    satuan: Satuan::Persen,
+                return Ok(Some(CellValue {
+                    amount: read_decimal(num)?,
+                    unit: CellUnit::Percent,
                 }));
             }
             let split = t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len());
@@ -154,12 +154,12 @@ pub fn baca_nilai(sel: &Sel) -> Result<Option<Nilai>, String> {
             if num.trim().is_empty() {
                 return Err(format!("`{t}` is not a number"));
             }
-            let angka = baca_angka(num)?;
+            let amount = read_decimal(num)?;
             let word = word.trim();
             if word.is_empty() {
-                return Ok(Some(Nilai {
-                    angka,
-                    satuan: Satuan::Tidak,
+                return Ok(Some(CellValue {
+                    amount,
+                    unit: CellUnit::Bare,
                 }));
             }
             let ok = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -169,9 +169,9 @@ pub fn baca_nilai(sel: &Sel) -> Result<Option<Nilai>, String> {
                     "`{t}`: after the number sakip expects `%` or one word such as `Orang`"
                 ));
             }
-            Ok(Some(Nilai {
-                angka,
-                satuan: Satuan::Kata(word.to_lowercase()),
+            Ok(Some(CellValue {
+                amount,
+                unit: CellUnit::Word(word.to_lowercase()),
             }))
         }
     }
@@ -180,11 +180,11 @@ pub fn baca_nilai(sel: &Sel) -> Result<Option<Nilai>, String> {
 /// An amount of money: `Rp. 1.938.261.000`, `Rp 1.938.261.000,-`,
 /// `1938261000`, a number cell. Empty and `-` are zero, as in accounting
 /// (`Rp -`), because a budget line with nothing spent is a line of zeros.
-pub fn baca_rupiah(sel: &Sel) -> Result<Decimal, String> {
-    match sel {
-        Sel::Kosong => Ok(Decimal::ZERO),
-        Sel::Angka { nilai, .. } => dari_double(*nilai),
-        Sel::Teks(t) => {
+pub fn read_rupiah(cell: &Cell) -> Result<Decimal, String> {
+    match cell {
+        Cell::Empty => Ok(Decimal::ZERO),
+        Cell::Number { number, .. } => from_f64(*number),
+        Cell::Text(t) => {
             let mut s = t.trim();
             for prefix in ["Rp.", "Rp", "rp.", "rp", "RP.", "RP"] {
                 if let Some(rest) = s.strip_prefix(prefix) {
@@ -205,10 +205,10 @@ pub fn baca_rupiah(sel: &Sel) -> Result<Decimal, String> {
             let groups: Vec<&str> = s.split('.').collect();
             if let [_, tail] = groups.as_slice() {
                 if tail.len() == 3 && !s.contains(',') {
-                    return baca_angka(&groups.concat());
+                    return read_decimal(&groups.concat());
                 }
             }
-            baca_angka(s)
+            read_decimal(s)
         }
     }
 }
@@ -224,50 +224,50 @@ mod tests {
 
     #[test]
     fn indonesian_text_numbers() {
-        assert_eq!(baca_angka("77,5"), Ok(d("77.5")));
-        assert_eq!(baca_angka("1.938.261.000"), Ok(d("1938261000")));
-        assert_eq!(baca_angka("1.938.261.000,25"), Ok(d("1938261000.25")));
-        assert_eq!(baca_angka("7.5"), Ok(d("7.5")));
-        assert_eq!(baca_angka("32.50"), Ok(d("32.5")));
-        assert_eq!(baca_angka("-3"), Ok(d("-3")));
-        assert_eq!(baca_angka("1 500"), Ok(d("1500")));
+        assert_eq!(read_decimal("77,5"), Ok(d("77.5")));
+        assert_eq!(read_decimal("1.938.261.000"), Ok(d("1938261000")));
+        assert_eq!(read_decimal("1.938.261.000,25"), Ok(d("1938261000.25")));
+        assert_eq!(read_decimal("7.5"), Ok(d("7.5")));
+        assert_eq!(read_decimal("32.50"), Ok(d("32.5")));
+        assert_eq!(read_decimal("-3"), Ok(d("-3")));
+        assert_eq!(read_decimal("1 500"), Ok(d("1500")));
     }
 
     #[test]
     fn ambiguous_or_broken_text_is_an_error() {
-        assert!(baca_angka("1.500")
+        assert!(read_decimal("1.500")
             .unwrap_err()
             .contains("1500 if the dot groups thousands, 1,5 if"));
-        assert!(baca_angka("1,5,0").is_err());
-        assert!(baca_angka("12.34.5").is_err());
-        assert!(baca_angka("abc").is_err());
-        assert!(baca_angka("").is_err());
-        assert!(baca_angka(",5").is_err());
-        assert!(baca_angka("99999999999999999999999999999999").is_err());
+        assert!(read_decimal("1,5,0").is_err());
+        assert!(read_decimal("12.34.5").is_err());
+        assert!(read_decimal("abc").is_err());
+        assert!(read_decimal("").is_err());
+        assert!(read_decimal(",5").is_err());
+        assert!(read_decimal("99999999999999999999999999999999").is_err());
     }
 
     #[test]
     fn values_with_units() {
-        let v = |s: &str| baca_nilai(&Sel::Teks(s.into()));
+        let v = |s: &str| read_value(&Cell::Text(s.into()));
         assert_eq!(
             v("45%"),
-            Ok(Some(Nilai {
-                angka: d("45"),
-                satuan: Satuan::Persen
+            Ok(Some(CellValue {
+                amount: d("45"),
+                unit: CellUnit::Percent
             }))
         );
         assert_eq!(
             v("0 %"),
-            Ok(Some(Nilai {
-                angka: d("0"),
-                satuan: Satuan::Persen
+            Ok(Some(CellValue {
+                amount: d("0"),
+                unit: CellUnit::Percent
             }))
         );
         assert_eq!(
             v("144 Orang"),
-            Ok(Some(Nilai {
-                angka: d("144"),
-                satuan: Satuan::Kata("orang".into())
+            Ok(Some(CellValue {
+                amount: d("144"),
+                unit: CellUnit::Word("orang".into())
             }))
         );
         assert_eq!(v("-"), Ok(None));
@@ -278,30 +278,30 @@ mod tests {
 
     #[test]
     fn number_cells_read_as_typed() {
-        let pct = Sel::Angka {
-            nilai: 0.075,
-            persen: true,
+        let pct = Cell::Number {
+            number: 0.075,
+            percent: true,
         };
         assert_eq!(
-            baca_nilai(&pct),
-            Ok(Some(Nilai {
-                angka: d("7.5"),
-                satuan: Satuan::Persen
+            read_value(&pct),
+            Ok(Some(CellValue {
+                amount: d("7.5"),
+                unit: CellUnit::Percent
             }))
         );
-        let plain = Sel::Angka {
-            nilai: 32.5,
-            persen: false,
+        let plain = Cell::Number {
+            number: 32.5,
+            percent: false,
         };
         assert_eq!(
-            baca_nilai(&plain),
-            Ok(Some(Nilai {
-                angka: d("32.5"),
-                satuan: Satuan::Tidak
+            read_value(&plain),
+            Ok(Some(CellValue {
+                amount: d("32.5"),
+                unit: CellUnit::Bare
             }))
         );
-        assert_eq!(dari_double(0.1), Ok(d("0.1")));
-        assert!(dari_double(f64::NAN).is_err());
+        assert_eq!(from_f64(0.1), Ok(d("0.1")));
+        assert!(from_f64(f64::NAN).is_err());
     }
 
     /// A small deterministic generator, so a failure names its seed.
@@ -326,15 +326,15 @@ mod tests {
             let scale = u32::try_from(acak.next() % 5).unwrap();
             let sign = if acak.next().is_multiple_of(4) { -1 } else { 1 };
             let v = Decimal::new(sign * int, scale).normalize();
-            let printed = sakip_report::angka::id(v);
+            let printed = sakip_report::number_text::id(v);
             let single_group = printed.matches('.').count() == 1 && !printed.contains(',');
-            match baca_angka(&printed) {
+            match read_decimal(&printed) {
                 Ok(back) => assert_eq!(back, v, "{printed}"),
                 Err(e) => assert!(single_group && e.contains("ambiguous"), "{printed}: {e}"),
             }
             if v.scale() == 0 {
                 // In a money column every dot groups thousands.
-                assert_eq!(baca_rupiah(&Sel::Teks(format!("Rp {printed}"))), Ok(v), "{printed}");
+                assert_eq!(read_rupiah(&Cell::Text(format!("Rp {printed}"))), Ok(v), "{printed}");
             }
         }
         let alphabet: Vec<char> = "0123456789.,-% Rp.abcOrang\u{a0}é".chars().collect();
@@ -343,21 +343,21 @@ mod tests {
             let text: String = (0..len)
                 .map(|_| alphabet[usize::try_from(acak.next()).unwrap() % alphabet.len()])
                 .collect();
-            let _ = baca_angka(&text);
-            let _ = baca_nilai(&Sel::Teks(text.clone()));
-            let _ = baca_rupiah(&Sel::Teks(text));
+            let _ = read_decimal(&text);
+            let _ = read_value(&Cell::Text(text.clone()));
+            let _ = read_rupiah(&Cell::Text(text));
         }
     }
 
     #[test]
     fn money() {
-        let r = |s: &str| baca_rupiah(&Sel::Teks(s.into()));
+        let r = |s: &str| read_rupiah(&Cell::Text(s.into()));
         assert_eq!(r("Rp. 1.938.261.000"), Ok(d("1938261000")));
         assert_eq!(r("Rp 2.672.990.000,-"), Ok(d("2672990000")));
         assert_eq!(r("Rp 1.500"), Ok(d("1500")));
         assert_eq!(r("-"), Ok(Decimal::ZERO));
         assert_eq!(r("0"), Ok(Decimal::ZERO));
-        assert_eq!(baca_rupiah(&Sel::Kosong), Ok(Decimal::ZERO));
+        assert_eq!(read_rupiah(&Cell::Empty), Ok(Decimal::ZERO));
         assert!(r("Rp satu juta").is_err());
     }
 }

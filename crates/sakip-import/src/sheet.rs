@@ -1,25 +1,25 @@
 //! A spreadsheet as sheets of cells, whether it came as XLSX (calamine)
 //! or CSV (the csv crate), so that the layout is read one way for both.
 
+use crate::number::Cell;
 use calamine::{Data, Reader, Xlsx};
 use camino::{Utf8Path, Utf8PathBuf};
-use sakip_engine::angka::Sel;
 
 /// One sheet: the file it is in, its name and its cells, row by row from `A1`.
-pub struct Lembar {
-    pub berkas: Utf8PathBuf,
+pub struct Sheet {
+    pub file: Utf8PathBuf,
     pub name: String,
-    pub rows: Vec<Vec<Sel>>,
+    pub rows: Vec<Vec<Cell>>,
 }
 
-impl Lembar {
-    pub fn cell(&self, row: usize, col: usize) -> &Sel {
-        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&Sel::Kosong)
+impl Sheet {
+    pub fn cell(&self, row: usize, col: usize) -> &Cell {
+        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&Cell::Empty)
     }
 }
 
 /// `C12`: a cell's address as the spreadsheet shows it (0-based in).
-pub fn alamat(row: usize, col: usize) -> String {
+pub fn cell_address(row: usize, col: usize) -> String {
     let mut letters = Vec::new();
     let mut n = col + 1;
     while n > 0 {
@@ -32,18 +32,18 @@ pub fn alamat(row: usize, col: usize) -> String {
 }
 
 /// Reads every sheet of `path` (`.xlsx` or `.csv`).
-pub fn baca(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
+pub fn read(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     if !path.is_file() {
         return Err("no such file".into());
     }
     match path.extension().map(str::to_ascii_lowercase).as_deref() {
-        Some("xlsx") => baca_xlsx(path),
-        Some("csv") => baca_csv(path),
+        Some("xlsx") => read_xlsx(path),
+        Some("csv") => read_csv(path),
         _ => Err("sakip imports .xlsx and .csv files; save the spreadsheet in one of these formats".into()),
     }
 }
 
-fn baca_xlsx(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
+fn read_xlsx(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
         format!("cannot read it as an .xlsx workbook ({e}); open it in Excel or LibreOffice and save it as .xlsx")
     })?;
@@ -58,36 +58,36 @@ fn baca_xlsx(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let r0 = usize::try_from(r0).unwrap_or(0);
         let c0 = usize::try_from(c0).unwrap_or(0);
-        let mut rows: Vec<Vec<Sel>> = vec![Vec::new(); r0];
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); r0];
         for (i, row) in range.rows().enumerate() {
-            let mut cells: Vec<Sel> = vec![Sel::Kosong; c0];
+            let mut cells: Vec<Cell> = vec![Cell::Empty; c0];
             for (j, data) in row.iter().enumerate() {
                 let at = (
                     u32::try_from(r0 + i).unwrap_or(u32::MAX),
                     u32::try_from(c0 + j).unwrap_or(u32::MAX),
                 );
-                let persen = styles
+                let percent = styles
                     .as_ref()
                     .and_then(|s| s.get(at))
                     .and_then(|s| s.number_format.as_ref())
                     .is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)));
                 cells.push(match data {
-                    Data::Empty => Sel::Kosong,
-                    Data::String(s) => Sel::Teks(s.clone()),
-                    Data::Float(x) => Sel::Angka { nilai: *x, persen },
+                    Data::Empty => Cell::Empty,
+                    Data::String(s) => Cell::Text(s.clone()),
+                    Data::Float(x) => Cell::Number { number: *x, percent },
                     #[allow(clippy::cast_precision_loss)]
-                    Data::Int(x) => Sel::Angka {
-                        nilai: *x as f64,
-                        persen,
+                    Data::Int(x) => Cell::Number {
+                        number: *x as f64,
+                        percent,
                     },
-                    Data::Bool(b) => Sel::Teks(b.to_string()),
-                    other => Sel::Teks(other.to_string()),
+                    Data::Bool(b) => Cell::Text(b.to_string()),
+                    other => Cell::Text(other.to_string()),
                 });
             }
             rows.push(cells);
         }
-        sheets.push(Lembar {
-            berkas: path.to_owned(),
+        sheets.push(Sheet {
+            file: path.to_owned(),
             name,
             rows,
         });
@@ -95,7 +95,7 @@ fn baca_xlsx(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
     Ok(sheets)
 }
 
-fn baca_csv(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
+fn read_csv(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text =
         String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
@@ -121,17 +121,17 @@ fn baca_csv(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
                 .iter()
                 .map(|f| {
                     if f.trim().is_empty() {
-                        Sel::Kosong
+                        Cell::Empty
                     } else {
-                        Sel::Teks(f.to_string())
+                        Cell::Text(f.to_string())
                     }
                 })
                 .collect(),
         );
     }
     let name = path.file_stem().unwrap_or("csv").to_string();
-    Ok(vec![Lembar {
-        berkas: path.to_owned(),
+    Ok(vec![Sheet {
+        file: path.to_owned(),
         name,
         rows,
     }])
@@ -139,14 +139,14 @@ fn baca_csv(path: &Utf8Path) -> Result<Vec<Lembar>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::alamat;
+    use super::cell_address;
 
     #[test]
     fn addresses() {
-        assert_eq!(alamat(0, 0), "A1");
-        assert_eq!(alamat(11, 2), "C12");
-        assert_eq!(alamat(0, 25), "Z1");
-        assert_eq!(alamat(0, 26), "AA1");
-        assert_eq!(alamat(4, 27), "AB5");
+        assert_eq!(cell_address(0, 0), "A1");
+        assert_eq!(cell_address(11, 2), "C12");
+        assert_eq!(cell_address(0, 25), "Z1");
+        assert_eq!(cell_address(0, 26), "AA1");
+        assert_eq!(cell_address(4, 27), "AB5");
     }
 }

@@ -1,0 +1,118 @@
+//! Spreadsheet import: the realisasi and the budget from the workbooks and
+//! CSV files a unit already keeps, checked against the unit's indicators and
+//! printed as its `realisasi-<Y>.sakip` by the formatter.
+//!
+//! The stages follow the pipeline: [`sheet`] reads files into sheets of
+//! cells, [`number`] reads a cell as a number the Indonesian way, [`layout`]
+//! finds the tables and matches their rows to indicators, and [`data_file`]
+//! prints what was found. Every problem is a [`CellError`] that names its
+//! file, sheet and cell; when there is one, nothing is printed. Writing the
+//! file (atomically, never over one the user did not ask to replace) is the
+//! caller's.
+
+pub mod layout;
+pub mod number;
+pub mod sheet;
+
+use camino::Utf8PathBuf;
+use layout::Values;
+pub use layout::{CellError, Contents};
+use number::{CellUnit, CellValue};
+use sakip_core::model::Indikator;
+use sakip_core::periode::Periode;
+use sakip_rules::ast::{BelanjaKind, Quantity};
+use sakip_rules::data_file::{DataFile, EntryIn, LineIn};
+
+/// What an import found, and the data file that holds it.
+#[derive(Debug)]
+pub struct Imported {
+    pub contents: Contents,
+    /// The `realisasi-<Y>.sakip` text, as `sakip fmt` lays it out.
+    pub text: String,
+}
+
+/// Reads `files` as one spreadsheet (an indicator in two files is the same
+/// duplicate as two rows of one sheet) against the unit's `indicators`.
+pub fn import(files: &[Utf8PathBuf], indicators: &[Indikator], year: u16) -> Result<Imported, Vec<CellError>> {
+    let mut sheets = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match sheet::read(file) {
+            Ok(s) => sheets.extend(s),
+            Err(message) => errors.push(CellError::unreadable(file, message)),
+        }
+    }
+    let contents = match layout::read(&sheets, indicators) {
+        Ok(c) if errors.is_empty() => c,
+        Ok(_) => return Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            return Err(errors);
+        }
+    };
+    let sources: Vec<&str> = files.iter().map(|f| f.file_name().unwrap_or(f.as_str())).collect();
+    let text = data_file(&contents, year, &sources.join(", "));
+    Ok(Imported { contents, text })
+}
+
+/// The data file that holds `contents` for `year`, naming its `sources`.
+pub fn data_file(contents: &Contents, year: u16, sources: &str) -> String {
+    let mut file = DataFile::new(&format!("Diimpor oleh `sakip import` dari {sources}."));
+    let dasar = |list: &[String]| -> Vec<String> {
+        if list.is_empty() {
+            vec![sources.to_string()]
+        } else {
+            list.to_vec()
+        }
+    };
+    if !contents.realisasi.is_empty() {
+        let entries: Vec<EntryIn> = contents
+            .realisasi
+            .iter()
+            .map(|r| EntryIn {
+                title: r.title.clone(),
+                id: r.id.clone(),
+                values: match &r.reported {
+                    Values::Year(v) => vec![(Periode::Tahun, quantity(v))],
+                    Values::Period(ps) => ps
+                        .iter()
+                        .filter_map(|(p, v)| Periode::from_keyword(p).map(|p| (p, quantity(v))))
+                        .collect(),
+                },
+                printed: r.printed.as_ref().map(|d| d.amount),
+            })
+            .collect();
+        file.realisasi(year, &dasar(&contents.dasar_realisasi), &entries);
+    }
+    if !contents.belanja.is_empty() {
+        let lines: Vec<LineIn> = contents
+            .belanja
+            .iter()
+            .map(|b| LineIn {
+                kind: if b.program {
+                    BelanjaKind::Program
+                } else {
+                    BelanjaKind::Belanja
+                },
+                name: b.jenis.clone(),
+                pagu: b.pagu,
+                realisasi: b.realisasi,
+                printed: b.printed.as_ref().map(|d| d.amount),
+            })
+            .collect();
+        file.anggaran(year, &dasar(&contents.dasar_anggaran), &lines);
+    }
+    file.print()
+}
+
+/// A cell's value as the rules language writes a quantity.
+fn quantity(v: &CellValue) -> Quantity {
+    Quantity {
+        value: v.amount,
+        unit: match &v.unit {
+            CellUnit::Bare => None,
+            CellUnit::Percent => Some("%".to_string()),
+            CellUnit::Word(w) => Some(w.clone()),
+        },
+    }
+}

@@ -1,0 +1,184 @@
+//! A unit's data file (`realisasi-<Y>.sakip`) built in code, by `sakip
+//! import`, and printed by the formatter: the same printer as `sakip fmt`
+//! lays it out, so an imported file is canonical by construction and no
+//! caller assembles `.sakip` text by hand.
+//!
+//! The printer places comments and blank lines by their position in a
+//! source text. A built file has no source, so the builder writes a
+//! skeleton beside the syntax tree: each node is one character at its span,
+//! and the comments (the import's note, each table's title) and blank lines
+//! sit between them where they belong. The printer reads nothing else from
+//! the skeleton.
+
+use crate::ast::{AnggaranBlock, BelanjaKind, BelanjaLine, File, Item, Quantity, RealisasiBlock, RealisasiEntry};
+use crate::format::format;
+use crate::source::{FileId, Span, Spanned};
+use rust_decimal::Decimal;
+use sakip_core::periode::Periode;
+
+/// One indikator's realisasi: for the year, or per period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryIn {
+    /// The title of the table it opens (`Tabel 3.1 ...`), printed as a
+    /// comment before it.
+    pub title: Option<String>,
+    pub id: String,
+    /// `(Periode::Tahun, value)` alone for the year; else one per period.
+    pub values: Vec<(Periode, Quantity)>,
+    /// The capaian the report printed, in percent.
+    pub printed: Option<Decimal>,
+}
+
+/// One budget line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIn {
+    pub kind: BelanjaKind,
+    pub name: String,
+    pub pagu: Decimal,
+    pub realisasi: Decimal,
+    /// The penyerapan the report printed, in percent.
+    pub printed: Option<Decimal>,
+}
+
+/// A data file under construction.
+#[derive(Debug)]
+pub struct DataFile {
+    skeleton: String,
+    items: Vec<Item>,
+    file: FileId,
+}
+
+impl DataFile {
+    /// A file that opens with the comment `note` (one line).
+    pub fn new(note: &str) -> Self {
+        let mut f = Self {
+            skeleton: String::new(),
+            items: Vec::new(),
+            file: FileId::fresh(),
+        };
+        f.comment(note);
+        f
+    }
+
+    /// A `realisasi <year>` block.
+    pub fn realisasi(&mut self, year: u16, dasar: &[String], entries: &[EntryIn]) {
+        self.skeleton.push('\n');
+        let start = self.mark();
+        let year = Spanned::new(year, self.span(start));
+        self.skeleton.push('\n');
+        let dasar = self.dasar(dasar);
+        let entries = entries
+            .iter()
+            .map(|e| {
+                if let Some(title) = &e.title {
+                    self.skeleton.push('\n');
+                    self.comment(title);
+                }
+                let at = self.node();
+                RealisasiEntry {
+                    id: Spanned::new(e.id.clone(), at),
+                    values: e
+                        .values
+                        .iter()
+                        .map(|(p, q)| (Spanned::new(*p, at), Spanned::new(q.clone(), at)))
+                        .collect(),
+                    dicetak: e.printed.map(|v| Spanned::new(percent(v), at)),
+                    span: at,
+                }
+            })
+            .collect();
+        let span = self.close(start);
+        self.items.push(Item::Realisasi(RealisasiBlock {
+            year,
+            dasar,
+            entries,
+            span,
+        }));
+    }
+
+    /// An `anggaran <year>` block.
+    pub fn anggaran(&mut self, year: u16, dasar: &[String], lines: &[LineIn]) {
+        self.skeleton.push('\n');
+        let start = self.mark();
+        let year = Spanned::new(year, self.span(start));
+        self.skeleton.push('\n');
+        let dasar = self.dasar(dasar);
+        let lines = lines
+            .iter()
+            .map(|l| {
+                let at = self.node();
+                BelanjaLine {
+                    kind: l.kind,
+                    name: Spanned::new(l.name.clone(), at),
+                    pagu: Spanned::new(l.pagu, at),
+                    realisasi: Spanned::new(l.realisasi, at),
+                    dicetak: l.printed.map(|v| Spanned::new(percent(v), at)),
+                    span: at,
+                }
+            })
+            .collect();
+        let span = self.close(start);
+        self.items.push(Item::Anggaran(AnggaranBlock {
+            year,
+            dasar,
+            lines,
+            span,
+        }));
+    }
+
+    /// The file's text, as `sakip fmt` lays it out.
+    pub fn print(&self) -> String {
+        format(
+            &self.skeleton,
+            &File {
+                items: self.items.clone(),
+            },
+        )
+    }
+
+    /// A `//` comment on a line of its own; line breaks in `text` are folded
+    /// so that nothing after them escapes the comment.
+    fn comment(&mut self, text: &str) {
+        let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.skeleton.push_str("// ");
+        self.skeleton.push_str(&one_line);
+        self.skeleton.push('\n');
+    }
+
+    fn dasar(&mut self, dasar: &[String]) -> Vec<Spanned<String>> {
+        dasar.iter().map(|d| Spanned::new(d.clone(), self.node())).collect()
+    }
+
+    /// A one-character node on a line of its own.
+    fn node(&mut self) -> Span {
+        let start = self.mark();
+        let span = self.span(start);
+        self.skeleton.push('\n');
+        span
+    }
+
+    fn mark(&mut self) -> usize {
+        let start = self.skeleton.len();
+        self.skeleton.push('x');
+        start
+    }
+
+    fn span(&self, start: usize) -> Span {
+        Span::new(self.file, start, start + 1)
+    }
+
+    /// The `}` of a block opened at `start`; the block's span.
+    fn close(&mut self, start: usize) -> Span {
+        self.skeleton.push('}');
+        let end = self.skeleton.len();
+        self.skeleton.push('\n');
+        Span::new(self.file, start, end)
+    }
+}
+
+fn percent(v: Decimal) -> Quantity {
+    Quantity {
+        value: v,
+        unit: Some("%".to_string()),
+    }
+}
