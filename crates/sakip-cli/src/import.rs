@@ -44,28 +44,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             return Ok(1);
         }
     };
-    let dest = args.into.join(format!("realisasi-{}.sakip", args.year));
-    if dest.exists() && !args.replace {
-        writeln!(io.err, "error: `{dest}` exists")?;
-        writeln!(
-            io.err,
-            "  help: pass --replace to write over it (its comments will be lost), or move it away first"
-        )?;
-        return Ok(1);
-    }
-    if !dest.exists() && unit.data.contains_key(&args.year) {
-        writeln!(
-            io.err,
-            "error: `{}` already has realisasi or a budget for {} in another file",
-            args.into, args.year
-        )?;
-        writeln!(
-            io.err,
-            "  help: remove that block first, so that the year's data is in one place"
-        )?;
-        return Ok(1);
-    }
-
+    let dest = match sakip_import::destination(&args.into, &unit, args.year, args.replace) {
+        Ok(d) => d,
+        Err(e) => {
+            render::to_stderr(io, colour, &[*e])?;
+            return Ok(1);
+        }
+    };
     let imported = match sakip_import::import(&args.files, &unit.rules.indikator, args.year) {
         Ok(i) => i,
         Err(errors) => {

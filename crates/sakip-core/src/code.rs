@@ -84,6 +84,7 @@ registry! {
     RenstraOrder = "renstra-order", Error, Read, "the Renstra ends before it starts";
     RentangOrder = "rentang-order", Error, Read, "a `rentang a ..= b` with a above b";
     TooDeep = "too-deep", Error, Read, "a file nests brackets, or a formula operators, beyond the limits that keep every stage safe";
+    FileExists = "file-exists", Error, Read, "a command would write over a file it was not asked to replace";
     InternalError = "internal-error", Error, Read, "sakip lost track of a file it read; please report it";
     // Rule sets and folders.
     UnitDir = "unit-dir", Error, Check, "the path given as a unit is not a folder";

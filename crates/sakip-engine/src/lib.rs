@@ -8,6 +8,7 @@
 //!   the rule sets they share read once, handed on in a fixed order.
 //! - [`long_table`]: many units' rows from one long CSV, as a ministry
 //!   exports them, evaluated against given rule sets.
+//! - [`new_year`]: next year's Perjanjian Kinerja, started from this year's.
 //! - [`merge`]: the parts of a run split across machines, put back together.
 //!
 //! The summaries themselves are pure arithmetic and live in the core
@@ -15,6 +16,7 @@
 
 pub mod long_table;
 pub mod merge;
+pub mod new_year;
 pub mod pipeline;
 pub mod rollup;
 pub mod unit;

@@ -31,6 +31,36 @@ pub struct Imported {
     pub text: String,
 }
 
+/// Where the year's data file goes: `realisasi-<Y>.sakip` in the unit's
+/// folder, unless that file exists and `replace` was not asked (it may hold
+/// comments nobody wants to lose), or the unit has the year's data in
+/// another file already (the year's data stays in one place).
+pub fn destination(
+    dir: &camino::Utf8Path,
+    unit: &sakip_rules::LoadedUnit,
+    year: u16,
+    replace: bool,
+) -> Result<Utf8PathBuf, Box<sakip_rules::RuleError>> {
+    let dest = dir.join(format!("realisasi-{year}.sakip"));
+    if dest.exists() && !replace {
+        return Err(Box::new(
+            sakip_rules::RuleError::path(dest.as_str(), sakip_core::Code::FileExists, format!("`{dest}` exists"))
+                .help("pass --replace to write over it (its comments will be lost), or move it away first"),
+        ));
+    }
+    if !dest.exists() && unit.data.contains_key(&year) {
+        return Err(Box::new(
+            sakip_rules::RuleError::path(
+                dir.as_str(),
+                sakip_core::Code::RealisasiTwice,
+                format!("`{dir}` already has realisasi or a budget for {year} in another file"),
+            )
+            .help("remove that block first, so that the year's data is in one place"),
+        ));
+    }
+    Ok(dest)
+}
+
 /// Reads `files` as one spreadsheet (an indicator in two files is the same
 /// duplicate as two rows of one sheet) against the unit's `indicators`.
 pub fn import(files: &[Utf8PathBuf], indicators: &[Indikator], year: u16) -> Result<Imported, Vec<CellError>> {

@@ -1,7 +1,8 @@
-//! A unit's data file (`realisasi-<Y>.sakip`) built in code, by `sakip
-//! import`, and printed by the formatter: the same printer as `sakip fmt`
-//! lays it out, so an imported file is canonical by construction and no
-//! caller assembles `.sakip` text by hand.
+//! A unit's file built in code (`realisasi-<Y>.sakip` by `sakip import`,
+//! `perjanjian-<Y>.sakip` by `sakip new-year`) and printed by the
+//! formatter: the same printer as `sakip fmt` lays it out, so a written
+//! file is canonical by construction and no caller assembles `.sakip` text
+//! by hand.
 //!
 //! The printer places comments and blank lines by their position in a
 //! source text. A built file has no source, so the builder writes a
@@ -10,7 +11,9 @@
 //! sit between them where they belong. The printer reads nothing else from
 //! the skeleton.
 
-use crate::ast::{AnggaranBlock, BelanjaKind, BelanjaLine, File, Item, Quantity, RealisasiBlock, RealisasiEntry};
+use crate::ast::{
+    AnggaranBlock, BelanjaKind, BelanjaLine, File, Item, Perjanjian, PkTarget, Quantity, RealisasiBlock, RealisasiEntry,
+};
 use crate::format::format;
 use crate::source::{FileId, Span, Spanned};
 use rust_decimal::Decimal;
@@ -40,6 +43,18 @@ pub struct LineIn {
     pub printed: Option<Decimal>,
 }
 
+/// One target of an agreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetIn {
+    /// A comment line before it, after a blank line (the tier's title).
+    pub group: Option<String>,
+    pub id: String,
+    /// `None` is written `?`: not agreed yet.
+    pub value: Option<Quantity>,
+    /// A comment at the end of its line (where the value came from).
+    pub note: Option<String>,
+}
+
 /// A data file under construction.
 #[derive(Debug)]
 pub struct DataFile {
@@ -51,13 +66,60 @@ pub struct DataFile {
 impl DataFile {
     /// A file that opens with the comment `note` (one line).
     pub fn new(note: &str) -> Self {
+        Self::with_notes(&[note])
+    }
+
+    /// A file that opens with comment lines, each as given.
+    pub fn with_notes(notes: &[&str]) -> Self {
         let mut f = Self {
             skeleton: String::new(),
             items: Vec::new(),
             file: FileId::fresh(),
         };
-        f.comment(note);
+        for n in notes {
+            f.comment(n);
+        }
         f
+    }
+
+    /// A `perjanjian <year>` block of targets, ending with comment lines
+    /// (`closing`, after a blank line) that say what is left to fill in.
+    pub fn perjanjian(&mut self, year: u16, dasar: &[String], targets: &[TargetIn], closing: &[String]) {
+        self.skeleton.push('\n');
+        let start = self.mark();
+        let year = Spanned::new(year, self.span(start));
+        self.skeleton.push('\n');
+        let dasar = self.dasar(dasar);
+        let targets = targets
+            .iter()
+            .map(|t| {
+                if let Some(group) = &t.group {
+                    self.skeleton.push('\n');
+                    self.comment(group);
+                }
+                let at = self.node_noted(t.note.as_deref());
+                PkTarget {
+                    id: Spanned::new(t.id.clone(), at),
+                    value: Spanned::new(t.value.clone(), at),
+                    dasar: None,
+                    span: at,
+                }
+            })
+            .collect();
+        if !closing.is_empty() {
+            self.skeleton.push('\n');
+        }
+        for c in closing {
+            self.comment(c);
+        }
+        let span = self.close(start);
+        self.items.push(Item::Perjanjian(Perjanjian {
+            year,
+            dasar,
+            targets,
+            anggaran: Vec::new(),
+            span,
+        }));
     }
 
     /// A `realisasi <year>` block.
@@ -151,9 +213,19 @@ impl DataFile {
 
     /// A one-character node on a line of its own.
     fn node(&mut self) -> Span {
+        self.node_noted(None)
+    }
+
+    /// A node on a line of its own, with a comment after it on that line.
+    fn node_noted(&mut self, note: Option<&str>) -> Span {
         let start = self.mark();
         let span = self.span(start);
-        self.skeleton.push('\n');
+        if let Some(note) = note {
+            self.skeleton.push_str("  ");
+            self.comment(note);
+        } else {
+            self.skeleton.push('\n');
+        }
         span
     }
 
