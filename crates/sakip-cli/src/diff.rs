@@ -6,7 +6,7 @@
 use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use clap::ValueEnum;
-use sakip_core::perubahan::{diff, Perubahan};
+use sakip_core::perubahan::Perubahan;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -33,49 +33,29 @@ pub enum Format {
     Json,
 }
 
-/// A script that is in force in one year and not the other.
-struct ScriptChange<'a> {
-    path: &'a str,
-    added: bool,
-}
-
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let unit = match sakip_rules::load_rule_set(&args.path) {
-        Ok(u) => u,
+    let changes = match sakip_engine::changes::between(&args.path, args.from, args.to) {
+        Ok(c) => c,
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
     };
-    let changes = diff(&unit.rules, args.from, args.to);
-    let (before, after) = (unit.scripts.names(args.from), unit.scripts.names(args.to));
-    let mut scripts: Vec<ScriptChange<'_>> = after
-        .iter()
-        .filter(|s| !before.contains(s))
-        .map(|s| ScriptChange { path: s, added: true })
-        .collect();
-    scripts.extend(
-        before
-            .iter()
-            .filter(|s| !after.contains(s))
-            .map(|s| ScriptChange { path: s, added: false }),
-    );
-    let name = unit.rules.chain.last().map(|c| c.name.as_str()).unwrap_or("");
     match args.format {
         Format::Human => {
-            writeln!(io.out, "{}: {} -> {} ({name})", args.path, args.from, args.to)?;
-            for c in &changes {
+            writeln!(io.out, "{}: {} -> {} ({})", args.path, args.from, args.to, changes.name)?;
+            for c in &changes.rules {
                 writeln!(io.out, "  {c}")?;
             }
-            for s in &scripts {
+            for s in &changes.scripts {
                 writeln!(io.out, "  skrip        {} {}", if s.added { "+" } else { "-" }, s.path)?;
             }
-            let n = changes.len() + scripts.len();
+            let n = changes.len();
             writeln!(io.out, "{n} change{}", if n == 1 { "" } else { "s" })?;
         }
         Format::Json => {
-            let mut list: Vec<serde_json::Value> = changes.iter().map(json).collect();
-            list.extend(scripts.iter().map(|s| {
+            let mut list: Vec<serde_json::Value> = changes.rules.iter().map(json).collect();
+            list.extend(changes.scripts.iter().map(|s| {
                 serde_json::json!({ "kind": "skrip", "path": s.path, "change": if s.added { "added" } else { "removed" } })
             }));
             let out =

@@ -3,10 +3,9 @@
 //! Markdown. Exit 1 when the rules do not load or the evaluation has errors.
 
 use crate::{render, ColorChoice, Io};
-use camino::{Utf8Path, Utf8PathBuf};
+use camino::Utf8PathBuf;
 use clap::ValueEnum;
-use sakip_core::Evaluation;
-use sakip_rules::{LoadedUnit, RuleError};
+use sakip_core::evaluate::Options;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -34,22 +33,8 @@ pub enum Format {
     Md,
 }
 
-/// Loads and evaluates a unit's year (see [`sakip_engine::evaluate_unit`]).
-pub fn evaluate_unit(dir: &Utf8Path, year: u16) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
-    evaluate_unit_with(dir, year, sakip_core::evaluate::Options { trace: false })
-}
-
-/// [`evaluate_unit`] with explicit options (`explain` wants the trace).
-pub fn evaluate_unit_with(
-    dir: &Utf8Path,
-    year: u16,
-    options: sakip_core::evaluate::Options,
-) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
-    sakip_engine::evaluate_unit(dir, year, options)
-}
-
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let (unit, ev) = match evaluate_unit(&args.unit_dir, args.year) {
+    let (unit, ev) = match sakip_engine::evaluate_unit(&args.unit_dir, args.year, Options { trace: false }) {
         Ok(v) => v,
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;

@@ -4,7 +4,7 @@
 //! aggregation, the formula or script that gave the capaian, the cap, the
 //! rounding and the band, then the findings about it.
 
-use crate::{eval, render, ColorChoice, Io};
+use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use sakip_core::evaluate::Options;
 use sakip_core::pembulatan::plain;
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let (unit, ev) = match eval::evaluate_unit_with(&args.unit_dir, args.year, Options { trace: true }) {
+    let (unit, ev) = match sakip_engine::evaluate_unit(&args.unit_dir, args.year, Options { trace: true }) {
         Ok(v) => v,
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;

@@ -5,7 +5,6 @@
 
 use crate::{files, render, ColorChoice, Io};
 use camino::{Utf8Path, Utf8PathBuf};
-use sakip_rules::source::SourceMap;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -40,11 +39,7 @@ fn collect(path: &Utf8Path, out: &mut Vec<Utf8PathBuf>) -> std::io::Result<()> {
 
 /// The formatted text of a rule file, or its syntax error.
 pub fn formatted(path: &Utf8Path, text: String) -> Result<String, Box<sakip_rules::RuleError>> {
-    let mut sources = SourceMap::default();
-    let id = sources.add(path, text);
-    let file = sakip_rules::parser::parse(&sources, id)?;
-    let source = sources.get(id).map(|f| f.source()).unwrap_or("");
-    Ok(sakip_rules::format::format(source, &file))
+    sakip_rules::format::format_file(path, text)
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {

@@ -3,7 +3,7 @@
 //! budget with its total, the classification legend, charts (HTML), last
 //! year's figures and what needs attention. The file is written atomically.
 
-use crate::{eval, files, render, ColorChoice, Io};
+use crate::{files, render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use clap::ValueEnum;
 
@@ -46,7 +46,11 @@ pub enum Lang {
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let (unit, ev) = match eval::evaluate_unit(&args.unit_dir, args.year) {
+    let (unit, ev) = match sakip_engine::evaluate_unit(
+        &args.unit_dir,
+        args.year,
+        sakip_core::evaluate::Options { trace: false },
+    ) {
         Ok(v) => v,
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;

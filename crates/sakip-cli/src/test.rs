@@ -14,35 +14,20 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let (loaded, errors) = sakip_rules::load_all(&args.paths);
-    let errors: Vec<_> = errors
-        .into_iter()
-        .filter(|e| e.severity == sakip_core::Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        render::to_stderr(io, colour, &errors)?;
+    let report = sakip_engine::rule_tests::run(&args.paths);
+    if !report.errors.is_empty() {
+        render::to_stderr(io, colour, &report.errors)?;
     }
-    let (mut passed, mut failed) = (0usize, 0usize);
-    for (root, unit) in &loaded {
-        for case in &unit.cases {
-            let failures = sakip_core::uji::run(&unit.rules, case, &unit.scripts.for_year(case.year));
-            let at = case
-                .origin
-                .as_ref()
-                .map(|o| o.to_string())
-                .unwrap_or_else(|| root.to_string());
-            if failures.is_empty() {
-                passed += 1;
-                writeln!(io.out, "ok      {at}  {} ({})", case.name, case.year)?;
-            } else {
-                failed += 1;
-                writeln!(io.out, "FAILED  {at}  {} ({})", case.name, case.year)?;
-                for f in failures {
-                    writeln!(io.out, "          {f}")?;
-                }
+    for case in &report.cases {
+        if case.failures.is_empty() {
+            writeln!(io.out, "ok      {}  {} ({})", case.at, case.name, case.year)?;
+        } else {
+            writeln!(io.out, "FAILED  {}  {} ({})", case.at, case.name, case.year)?;
+            for f in &case.failures {
+                writeln!(io.out, "          {f}")?;
             }
         }
     }
-    writeln!(io.out, "{passed} passed, {failed} failed")?;
-    Ok(u8::from(failed > 0 || !errors.is_empty()))
+    writeln!(io.out, "{} passed, {} failed", report.passed(), report.failed())?;
+    Ok(u8::from(report.failed() > 0 || !report.errors.is_empty()))
 }

@@ -8,17 +8,21 @@
 //!   the rule sets they share read once, handed on in a fixed order.
 //! - [`long_table`]: many units' rows from one long CSV, as a ministry
 //!   exports them, evaluated against given rule sets.
+//! - [`changes`]: what changed in the rules between two years (`diff`).
+//! - [`rule_tests`]: the `uji` cases of rule sets (`test`).
 //! - [`new_year`]: next year's Perjanjian Kinerja, started from this year's.
 //! - [`merge`]: the parts of a run split across machines, put back together.
 //!
 //! The summaries themselves are pure arithmetic and live in the core
 //! (`sakip_core::rekap`), where renderers read them.
 
+pub mod changes;
 pub mod long_table;
 pub mod merge;
 pub mod new_year;
 pub mod pipeline;
 pub mod rollup;
+pub mod rule_tests;
 pub mod unit;
 
 pub use rollup::{Outcome, Selection};

@@ -36,6 +36,16 @@ fn comments(text: &str) -> Vec<Comment> {
         .collect()
 }
 
+/// The formatted text of the rule file at `path` whose text is `text`, or
+/// its syntax error: what `sakip fmt` writes.
+pub fn format_file(path: &camino::Utf8Path, text: String) -> Result<String, Box<crate::RuleError>> {
+    let mut sources = crate::source::SourceMap::default();
+    let id = sources.add(path, text);
+    let file = crate::parser::parse(&sources, id)?;
+    let source = sources.get(id).map(|f| f.source()).unwrap_or("");
+    Ok(format(source, &file))
+}
+
 /// Formats a parsed file; `text` is the source it was parsed from.
 pub fn format(text: &str, file: &File) -> String {
     let mut p = Printer {

@@ -6,11 +6,11 @@
 //!   with the rules already loaded (the per-unit cost when 25,000 units share
 //!   compiled national and Kanwil rules).
 //! - `evaluate_with_trace`: the same, recording every step for `explain`.
-//! - `render_json`: the JSON contract from an evaluation.
-//! - `render_html`, `render_xlsx`: the report page with its SVG charts, and
-//!   the workbook (zipped XML), from an evaluation.
+//! - `capaian_47_indicators`, `one_capaian_hook_call`: what a script's hook
+//!   costs against the built-in polarity.
 //!
-//! Run with `cargo bench -p sakip-cli`. The whole process is timed outside
+//! Rendering is measured beside the renderers (`cargo bench -p
+//! sakip-report`). Run with `cargo bench -p sakip-engine`. The whole process is timed outside
 //! (hyperfine); figures are in the closing notes, not in tests.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -25,27 +25,17 @@ fn unit_dir() -> Utf8PathBuf {
 
 fn bench(c: &mut Criterion) {
     let dir = unit_dir();
-    c.bench_function("load_and_evaluate", |b| {
-        b.iter(|| sakip_cli::eval::evaluate_unit(black_box(&dir), 2022).unwrap())
-    });
-    let (unit, ev) = sakip_cli::eval::evaluate_unit(&dir, 2022).unwrap();
-    let data = unit.data.get(&2022).unwrap();
     let no_trace = sakip_core::evaluate::Options { trace: false };
+    c.bench_function("load_and_evaluate", |b| {
+        b.iter(|| sakip_engine::evaluate_unit(black_box(&dir), 2022, no_trace).unwrap())
+    });
+    let (unit, _) = sakip_engine::evaluate_unit(&dir, 2022, no_trace).unwrap();
+    let data = unit.data.get(&2022).unwrap();
     c.bench_function("evaluate_only", |b| {
         b.iter(|| sakip_core::evaluate::evaluate_with(black_box(&unit.rules), black_box(data), &NoScripts, no_trace))
     });
     c.bench_function("evaluate_with_trace", |b| {
         b.iter(|| sakip_core::evaluate(black_box(&unit.rules), black_box(data), &NoScripts))
-    });
-    c.bench_function("render_json", |b| {
-        b.iter(|| sakip_report::json::render(black_box(&ev), &unit.rules, &[]))
-    });
-    let klasifikasi = &unit.rules.settings(2022).klasifikasi.value;
-    c.bench_function("render_html", |b| {
-        b.iter(|| sakip_report::html::render(black_box(&ev), klasifikasi, sakip_report::html::Lang::Id))
-    });
-    c.bench_function("render_xlsx", |b| {
-        b.iter(|| sakip_report::xlsx::render(black_box(&ev), klasifikasi).unwrap())
     });
 }
 
@@ -53,9 +43,9 @@ fn bench(c: &mut Criterion) {
 /// scored by the polarity default, and by a script's `capaian` hook doing
 /// the same arithmetic (so the difference is the call, not the formula).
 fn hooks(c: &mut Criterion) {
-    let (unit, _) = sakip_cli::eval::evaluate_unit(&unit_dir(), 2022).unwrap();
-    let data = unit.data.get(&2022).unwrap();
     let no_trace = sakip_core::evaluate::Options { trace: false };
+    let (unit, _) = sakip_engine::evaluate_unit(&unit_dir(), 2022, no_trace).unwrap();
+    let data = unit.data.get(&2022).unwrap();
     let hook = sakip_script::ScriptSet::compile(vec![sakip_script::ScriptSource {
         name: "bench.rhai".into(),
         text: "fn capaian(i) { i.realisasi / i.target * 100 }".into(),
