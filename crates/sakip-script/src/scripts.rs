@@ -231,9 +231,10 @@ impl ScriptSet {
     }
 }
 
-/// The innermost error of a call, located in the script. Errors that carry
-/// no position (an operation limit reached inside a function called from
-/// Rust) are placed at the function's definition.
+/// The innermost error of a call, located in the script. Rhai gives no
+/// position for an operation limit reached inside a function called from
+/// Rust: that error is placed at the first loop of the function (what runs
+/// away), else at the function's definition (a recursion).
 fn error_in(script: &Compiled, name: &str, err: EvalAltResult) -> HookError {
     let mut err = err;
     let mut outer = Position::NONE;
@@ -249,7 +250,13 @@ fn error_in(script: &Compiled, name: &str, err: EvalAltResult) -> HookError {
     }
     let (mut line, mut col) = position(pos);
     if line == 0 {
-        if let Some((l, c)) = definition_line(&script.text, name) {
+        let runaway = matches!(err, EvalAltResult::ErrorTooManyOperations(_));
+        let found = if runaway {
+            first_loop(&script.text, name).or_else(|| definition_line(&script.text, name))
+        } else {
+            definition_line(&script.text, name)
+        };
+        if let Some((l, c)) = found {
             (line, col) = (l, c);
         }
     }
@@ -277,6 +284,64 @@ fn origin_of(script: &Compiled, name: &str) -> Option<Origin> {
         line,
         col,
     })
+}
+
+/// 1-based line and column of the first `loop`, `while`, `do` or `for` in
+/// the body of `fn name`, skipping strings and comments.
+fn first_loop(text: &str, name: &str) -> Option<(u32, u32)> {
+    let start = text.find(&format!("fn {name}"))?;
+    let body = start + text.get(start..)?.find('{')?;
+    let bytes = text.as_bytes();
+    let (mut depth, mut i) = (0usize, body);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' | b'`' => {
+                // Skip the string, with its escapes.
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    if c == b'\\' {
+                        i += 1;
+                    } else if c == b {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while bytes.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            _ => {
+                let word_start = i == 0
+                    || !bytes
+                        .get(i - 1)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+                let keyword = ["loop", "while", "do", "for"].into_iter().find(|k| {
+                    text.get(i..).is_some_and(|t| t.starts_with(k))
+                        && !bytes
+                            .get(i + k.len())
+                            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                });
+                if word_start && keyword.is_some() {
+                    let before = text.get(..i)?;
+                    let line = before.matches('\n').count() + 1;
+                    let col = before.rfind('\n').map_or(i, |nl| i - nl - 1) + 1;
+                    return Some((u32::try_from(line).ok()?, u32::try_from(col).ok()?));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// 1-based line and column of `fn name(` in a script's text.
@@ -586,13 +651,22 @@ mod tests {
 
     #[test]
     fn a_runaway_loop_stops_quickly_with_its_place() {
-        let s = set(&[("loop.rhai", "// a loop\nfn capaian(i) {\n  loop { }\n}", 0)]).unwrap();
+        let text = "// a loop\nfn capaian(i) {\n  let s = \"while { // not a loop\";\n  // for nothing\n  let n = 0;\n  while n >= 0 { n += 1; }\n}";
+        let s = set(&[("loop.rhai", text, 0)]).unwrap();
         let start = Instant::now();
         let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
         assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
         assert!(err.message.contains("operations"), "{}", err.message);
         let at = err.location.unwrap();
-        assert_eq!((at.file.as_str(), at.line), ("loop.rhai", 2));
+        assert_eq!(
+            (at.file.as_str(), at.line, at.col),
+            ("loop.rhai", 6, 3),
+            "at the `while`"
+        );
+        // A recursion has no loop: it is placed at its function.
+        let s = set(&[("rec.rhai", "fn capaian(i) {\n  capaian(i)\n}", 0)]).unwrap();
+        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
+        assert_eq!(err.location.unwrap().line, 1, "{}", err.message);
     }
 
     #[test]
