@@ -117,7 +117,10 @@ pub struct Settings<'a> {
     pub klasifikasi: &'a Ruled<Klasifikasi>,
 }
 
-/// The tier an indicator measures at (Tabel 3.1 to 3.4 of an LKjIP).
+/// The tier a sasaran and its indikator measure at (jenjang sasaran: Tabel
+/// 3.1 to 3.4 of an LKjIP). Named in English as the JSON contract's `tier`
+/// field is; not to be confused with [`TingkatAturan`], the level of a rule
+/// set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
@@ -158,22 +161,23 @@ impl Tier {
     }
 }
 
-/// The level a rule set is written at; a lower level builds on a higher one
-/// and its targets take precedence.
+/// The level a rule set is written at (tingkat aturan): nasional, kanwil or
+/// satker. A lower level builds on a higher one and its targets take
+/// precedence. Not to be confused with [`Tier`], the tier of a sasaran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Tingkat {
+pub enum TingkatAturan {
     Nasional,
     Kanwil,
     Satker,
 }
 
-impl Tingkat {
+impl TingkatAturan {
     pub fn keyword(self) -> &'static str {
         match self {
-            Tingkat::Nasional => "nasional",
-            Tingkat::Kanwil => "kanwil",
-            Tingkat::Satker => "satker",
+            TingkatAturan::Nasional => "nasional",
+            TingkatAturan::Kanwil => "kanwil",
+            TingkatAturan::Satker => "satker",
         }
     }
 }
@@ -183,7 +187,7 @@ impl Tingkat {
 pub struct RuleSetInfo {
     pub id: String,
     pub name: String,
-    pub tingkat: Tingkat,
+    pub tingkat: TingkatAturan,
     pub dasar: Vec<String>,
     pub origin: Option<Origin>,
 }
@@ -216,7 +220,7 @@ impl fmt::Display for Quantity {
 pub struct Target {
     pub year: u16,
     pub value: Quantity,
-    pub tingkat: Tingkat,
+    pub tingkat: TingkatAturan,
     /// The id of the rule set that set it.
     pub source: String,
     pub dasar: Option<String>,
@@ -278,7 +282,7 @@ impl Indikator {
     pub fn national_target(&self, year: u16) -> Option<&Target> {
         self.targets
             .iter()
-            .find(|t| t.year == year && t.tingkat == Tingkat::Nasional)
+            .find(|t| t.year == year && t.tingkat == TingkatAturan::Nasional)
     }
 
     pub fn rumus_realisasi_in_force(&self, year: u16) -> Option<&Rumus> {
@@ -378,7 +382,7 @@ impl RuleSet {
 
     /// The unit at the end of the chain, when the chain ends in a satker.
     pub fn satker(&self) -> Option<&RuleSetInfo> {
-        self.chain.last().filter(|r| r.tingkat == Tingkat::Satker)
+        self.chain.last().filter(|r| r.tingkat == TingkatAturan::Satker)
     }
 }
 

@@ -8,7 +8,7 @@
 use crate::data::UnitData;
 use crate::evaluate::{evaluate_with, Options};
 use crate::host::ScriptHost;
-use crate::model::{Origin, Perjanjian, Quantity, RuleSet, Target, Tingkat};
+use crate::model::{Origin, Perjanjian, Quantity, RuleSet, Target, TingkatAturan};
 use crate::pembulatan::plain;
 use crate::Severity;
 use rust_decimal::Decimal;
@@ -71,11 +71,11 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<String>
     for (id, value) in &kasus.targets {
         if let Some(ind) = rules.indikator.iter_mut().find(|i| &i.id == id) {
             ind.targets
-                .retain(|t| !(t.year == kasus.year && t.tingkat == Tingkat::Satker));
+                .retain(|t| !(t.year == kasus.year && t.tingkat == TingkatAturan::Satker));
             ind.targets.push(Target {
                 year: kasus.year,
                 value: value.clone(),
-                tingkat: Tingkat::Satker,
+                tingkat: TingkatAturan::Satker,
                 source: "uji".into(),
                 dasar: None,
                 origin: None,

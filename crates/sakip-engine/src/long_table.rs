@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 use sakip_core::data::{RealisasiEntry, UnitData};
 use sakip_core::evaluate::Agreement;
 use sakip_core::model::Origin;
-use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, Tingkat};
+use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, TingkatAturan};
 use sakip_core::periode::Periode;
 use sakip_core::rekap::{basis_of, UnitRecord};
 use sakip_core::{Code, Problem};
@@ -49,12 +49,12 @@ impl RuleSets {
         for path in paths {
             match sakip_rules::load_rule_set_with(path, &shared) {
                 Ok(set) => match set.rules.chain.last().map(|r| (r.tingkat, r.id.clone())) {
-                    Some((Tingkat::Nasional, _)) if national.is_none() => national = Some(set),
-                    Some((Tingkat::Nasional, _)) => errors.push(
+                    Some((TingkatAturan::Nasional, _)) if national.is_none() => national = Some(set),
+                    Some((TingkatAturan::Nasional, _)) => errors.push(
                         RuleError::path(path.as_str(), Code::RulesNationalTwice, "a second national rule set")
                             .help("give one national rule set with `--rules`, and Kanwil rule sets beside it"),
                     ),
-                    Some((Tingkat::Kanwil, id)) => {
+                    Some((TingkatAturan::Kanwil, id)) => {
                         kanwil.insert(id, set);
                     }
                     _ => errors.push(
@@ -614,7 +614,7 @@ fn evaluate_rows<T>(
         satker: RuleSetInfo {
             id: unit.satker.clone(),
             name: name.unwrap_or_else(|| unit.satker.clone()),
-            tingkat: Tingkat::Satker,
+            tingkat: TingkatAturan::Satker,
             dasar: Vec::new(),
             origin: None,
         },
@@ -631,7 +631,7 @@ fn evaluate_rows<T>(
                 let target = Target {
                     year,
                     value: Quantity::plain(value),
-                    tingkat: Tingkat::Satker,
+                    tingkat: TingkatAturan::Satker,
                     source: unit.satker.clone(),
                     dasar: None,
                     origin: None,

@@ -8,7 +8,7 @@
 
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::anggaran::rupiah;
-use sakip_core::model::{Tier, Tingkat};
+use sakip_core::model::{Tier, TingkatAturan};
 use sakip_core::Code;
 use sakip_rules::ast::Quantity;
 use sakip_rules::data_file::{DataFile, TargetIn};
@@ -75,7 +75,7 @@ pub fn draft(dir: &Utf8Path, unit: &LoadedUnit, year: u16) -> Result<Draft, Box<
             let ruled = ind
                 .targets
                 .iter()
-                .find(|t| t.year == year && t.tingkat < Tingkat::Satker);
+                .find(|t| t.year == year && t.tingkat < TingkatAturan::Satker);
             let previous = ind
                 .target_in_force(last.year)
                 .map(|t| t.value.to_string())

@@ -6,7 +6,7 @@ use crate::source::{Span, Spanned};
 use rust_decimal::Decimal;
 use sakip_core::agregasi::Agregasi;
 use sakip_core::formula::{BinOp, Field};
-use sakip_core::model::{Tier, Tingkat};
+use sakip_core::model::{Tier, TingkatAturan};
 use sakip_core::pembulatan::RoundingMode;
 use sakip_core::periode::{JenisPeriode, Periode};
 
@@ -68,7 +68,7 @@ pub enum Harap {
 /// `aturan nasional ditjenpas "..."`, `aturan kanwil ...`, `satker ...`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
-    pub tingkat: Tingkat,
+    pub tingkat: TingkatAturan,
     pub id: Spanned<String>,
     pub name: Spanned<String>,
     pub span: Span,

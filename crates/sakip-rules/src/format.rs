@@ -16,7 +16,7 @@ use crate::ast::*;
 use crate::resolve::lower_expr;
 use crate::scan::{pieces, Piece};
 use rust_decimal::Decimal;
-use sakip_core::model::Tingkat;
+use sakip_core::model::TingkatAturan;
 use sakip_core::pembulatan::RoundingMode;
 
 /// A `//` comment: its byte range, without the line break.
@@ -234,7 +234,7 @@ impl<'a> Printer<'a> {
         match item {
             Item::Header(h) => {
                 let text = match h.tingkat {
-                    Tingkat::Satker => format!("satker {} {}", h.id.node, string(&h.name.node)),
+                    TingkatAturan::Satker => format!("satker {} {}", h.id.node, string(&h.name.node)),
                     t => format!("aturan {} {} {}", t.keyword(), h.id.node, string(&h.name.node)),
                 };
                 self.line(h.span.start, h.span.end, 0, &text);

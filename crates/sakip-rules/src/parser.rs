@@ -11,7 +11,7 @@ use pest::Parser as _;
 use rust_decimal::Decimal;
 use sakip_core::agregasi::Agregasi;
 use sakip_core::formula::{BinOp, Field};
-use sakip_core::model::{Tier, Tingkat};
+use sakip_core::model::{Tier, TingkatAturan};
 use sakip_core::pembulatan::RoundingMode;
 use sakip_core::periode::{JenisPeriode, Periode};
 use sakip_core::Code;
@@ -166,12 +166,12 @@ impl Builder<'_> {
                 let mut c = Children::of(pair);
                 let first = c.next().ok_or_else(|| self.missing("a header keyword"))?;
                 let tingkat = if first.as_rule() == Rule::kw_satker {
-                    Tingkat::Satker
+                    TingkatAturan::Satker
                 } else {
                     let t = self.need(&mut c, "a tingkat")?;
                     match t.into_inner().next().map(|p| p.as_rule()) {
-                        Some(Rule::kw_kanwil) => Tingkat::Kanwil,
-                        _ => Tingkat::Nasional,
+                        Some(Rule::kw_kanwil) => TingkatAturan::Kanwil,
+                        _ => TingkatAturan::Nasional,
                     }
                 };
                 let id = self.ident(self.need(&mut c, "an id")?);

@@ -20,7 +20,8 @@ use sakip_core::data::{BelanjaEntry, RealisasiEntry, UnitData};
 use sakip_core::formula::{Expr, Field, BUILTINS};
 use sakip_core::klasifikasi::{Band, Bound, Klasifikasi};
 use sakip_core::model::{
-    AnggaranProgram, Indikator, Perjanjian, Quantity, RuleSet, RuleSetInfo, Ruled, Rumus, Sasaran, Target, Tingkat,
+    AnggaranProgram, Indikator, Perjanjian, Quantity, RuleSet, RuleSetInfo, Ruled, Rumus, Sasaran, Target,
+    TingkatAturan,
 };
 use sakip_core::polaritas::Polaritas;
 use sakip_core::satuan::Satuan;
@@ -83,7 +84,7 @@ pub fn load_unit_in(dir: &Utf8Path, shared: &Shared) -> Result<Option<LoadedUnit
     let Some(set) = loader.rule_set_in(&dir, None) else {
         return Err(loader.errors);
     };
-    if header_tingkat(&set) != Some(Tingkat::Satker) {
+    if header_tingkat(&set) != Some(TingkatAturan::Satker) {
         return Ok(None);
     }
     finish(loader, set, true).map(Some)
@@ -695,9 +696,9 @@ impl<'a> Loader<'a> {
         for (index, set) in chain.iter().enumerate() {
             let own = index + 1 == chain.len();
             let level = match header_tingkat(set) {
-                Some(Tingkat::Nasional) | None => 0,
-                Some(Tingkat::Kanwil) => 1,
-                Some(Tingkat::Satker) => 2,
+                Some(TingkatAturan::Nasional) | None => 0,
+                Some(TingkatAturan::Kanwil) => 1,
+                Some(TingkatAturan::Satker) => 2,
             };
             for (id, file) in &set.files {
                 for item in &file.items {
@@ -821,7 +822,7 @@ impl Lowering<'_> {
     }
 
     fn run(&mut self, chain: &[RuleSetFiles], need_satker: bool) {
-        let mut infos: Vec<(Tingkat, Span)> = Vec::new();
+        let mut infos: Vec<(TingkatAturan, Span)> = Vec::new();
         // Pass 1: headers, settings, sasaran and indikator, from the top down.
         for set in chain {
             let Some(info) = self.header(set) else {
@@ -860,7 +861,7 @@ impl Lowering<'_> {
                 self.settings_and_model(item, tingkat, &source, &mut settings_seen);
             }
         }
-        let is_satker = |t: Tingkat| t == Tingkat::Satker;
+        let is_satker = |t: TingkatAturan| t == TingkatAturan::Satker;
         if need_satker && !infos.last().is_some_and(|(t, _)| is_satker(*t)) {
             if let Some((_, span)) = infos.last() {
                 let span = *span;
@@ -893,7 +894,7 @@ impl Lowering<'_> {
                             }
                         }
                         Item::Perjanjian(pk) => {
-                            if tingkat != Some(Tingkat::Satker) {
+                            if tingkat != Some(TingkatAturan::Satker) {
                                 self.err(pk.span, Code::PerjanjianLevel, "a `perjanjian` belongs to a unit's rules (`satker`)")
                                     .help("national and Kanwil rules set targets inside each `indikator` with `target <tahun> = <value>`");
                                 continue;
@@ -901,7 +902,7 @@ impl Lowering<'_> {
                             self.perjanjian(pk, &satker_id);
                         }
                         Item::Realisasi(b) => {
-                            if tingkat != Some(Tingkat::Satker) {
+                            if tingkat != Some(TingkatAturan::Satker) {
                                 self.err(
                                     b.span,
                                     Code::DataLevel,
@@ -912,7 +913,7 @@ impl Lowering<'_> {
                             self.realisasi(b);
                         }
                         Item::Anggaran(b) => {
-                            if tingkat != Some(Tingkat::Satker) {
+                            if tingkat != Some(TingkatAturan::Satker) {
                                 self.err(
                                     b.span,
                                     Code::DataLevel,
@@ -932,7 +933,7 @@ impl Lowering<'_> {
         self.formula_graph_checks();
     }
 
-    fn header_tingkat(&self, set: &RuleSetFiles) -> Option<Tingkat> {
+    fn header_tingkat(&self, set: &RuleSetFiles) -> Option<TingkatAturan> {
         header_tingkat(set)
     }
 
@@ -995,7 +996,7 @@ impl Lowering<'_> {
     fn settings_and_model(
         &mut self,
         item: &Item,
-        tingkat: Tingkat,
+        tingkat: TingkatAturan,
         source: &str,
         seen: &mut HashMap<(&'static str, Option<u16>), Span>,
     ) {
@@ -1174,7 +1175,7 @@ impl Lowering<'_> {
         }
     }
 
-    fn sasaran(&mut self, s: &ast::Sasaran, tingkat: Tingkat, source: &str) {
+    fn sasaran(&mut self, s: &ast::Sasaran, tingkat: TingkatAturan, source: &str) {
         if s.indikator.is_empty() {
             self.err(
                 s.code.span,
@@ -1227,7 +1228,7 @@ impl Lowering<'_> {
         ind: &ast::Indikator,
         s: &ast::Sasaran,
         induk: Option<&str>,
-        tingkat: Tingkat,
+        tingkat: TingkatAturan,
         source: &str,
     ) {
         let id = ind.id.node.clone();
@@ -1791,7 +1792,7 @@ impl Lowering<'_> {
                 ind.targets.push(Target {
                     year,
                     value,
-                    tingkat: Tingkat::Satker,
+                    tingkat: TingkatAturan::Satker,
                     source: satker_id.to_string(),
                     // A target with no basis of its own rests on the agreement's.
                     dasar: t.dasar.as_ref().or(pk.dasar.first()).map(|d| d.node.clone()),
@@ -2054,7 +2055,7 @@ fn setting_year(item: &Item) -> Option<u16> {
 }
 
 /// The level a rule set declares in its header.
-fn header_tingkat(set: &RuleSetFiles) -> Option<Tingkat> {
+fn header_tingkat(set: &RuleSetFiles) -> Option<TingkatAturan> {
     set.files.first().and_then(|(_, f)| {
         f.items.iter().find_map(|i| match i {
             Item::Header(h) => Some(h.tingkat),

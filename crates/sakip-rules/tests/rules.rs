@@ -7,7 +7,7 @@
 use camino::{Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
 use sakip_core::formula::{BinOp, Expr, Field};
-use sakip_core::model::Tingkat;
+use sakip_core::model::TingkatAturan;
 use sakip_core::periode::Periode;
 use sakip_core::Code;
 use sakip_rules::ast::{self, IndikatorItem, Item};
@@ -210,8 +210,11 @@ fn syntax_errors_name_file_line_and_column() {
 fn the_seed_unit_resolves_through_its_kanwil_to_the_national_rules() {
     let root = Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let unit = sakip_rules::load_unit(&root.join("examples/lapas-sarolangun-rawas")).unwrap();
-    let levels: Vec<Tingkat> = unit.rules.chain.iter().map(|c| c.tingkat).collect();
-    assert_eq!(levels, vec![Tingkat::Nasional, Tingkat::Kanwil, Tingkat::Satker]);
+    let levels: Vec<TingkatAturan> = unit.rules.chain.iter().map(|c| c.tingkat).collect();
+    assert_eq!(
+        levels,
+        vec![TingkatAturan::Nasional, TingkatAturan::Kanwil, TingkatAturan::Satker]
+    );
     let pk = unit.rules.perjanjian(2022).unwrap();
     assert_eq!(pk.indikator.len(), 47);
     let data = &unit.data[&2022];

@@ -8,7 +8,7 @@ use crate::formula::{BinOp, Expr};
 use crate::host::NoScripts;
 use crate::klasifikasi::{Band, Bound, Klasifikasi};
 use crate::model::Tier;
-use crate::model::{InForce, Perjanjian, Quantity, Ruled, Rumus, Sasaran, Target, Tingkat};
+use crate::model::{InForce, Perjanjian, Quantity, Ruled, Rumus, Sasaran, Target, TingkatAturan};
 use crate::periode::Periode;
 use crate::polaritas::Polaritas;
 use crate::satuan::Satuan;
@@ -36,7 +36,7 @@ fn indikator(id: &str, tier: Tier, satuan: &str) -> Indikator {
     }
 }
 
-fn target(year: u16, value: Decimal, tingkat: Tingkat) -> Target {
+fn target(year: u16, value: Decimal, tingkat: TingkatAturan) -> Target {
     Target {
         year,
         value: Quantity::plain(value),
@@ -79,7 +79,7 @@ fn rules(inds: Vec<(Indikator, Decimal)>) -> RuleSet {
     });
     let mut ids = vec![];
     for (mut i, t) in inds {
-        i.targets.push(target(2022, t, Tingkat::Satker));
+        i.targets.push(target(2022, t, TingkatAturan::Satker));
         ids.push(i.id.clone());
         r.indikator.push(i);
     }
@@ -272,7 +272,7 @@ fn a_formula_in_force_from_a_year() {
         },
         origin: None,
     });
-    a.targets.push(target(2023, dec!(40), Tingkat::Satker));
+    a.targets.push(target(2023, dec!(40), TingkatAturan::Satker));
     let mut r = rules(vec![(a, dec!(40))]);
     r.perjanjian.push(Perjanjian {
         year: 2023,
@@ -345,7 +345,7 @@ fn printed_capaian_is_compared() {
 #[test]
 fn unit_target_against_national_target() {
     let mut a = indikator("a", Tier::Strategis, "indeks");
-    a.targets.push(target(2022, dec!(70), Tingkat::Nasional));
+    a.targets.push(target(2022, dec!(70), TingkatAturan::Nasional));
     let r = rules(vec![(a, dec!(65))]);
     let ev = evaluate(&r, &data(&[("a", year(dec!(65)), None)]), &NoScripts);
     let d = ev.diagnostics.iter().find(|d| d.code == Code::TargetNational).unwrap();

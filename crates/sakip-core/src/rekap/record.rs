@@ -1,7 +1,7 @@
 //! What a rollup keeps of one evaluated unit: where it belongs, its score
 //! and band, each indicator's capaian and band, and its budget total.
 
-use crate::model::{Tier, Tingkat};
+use crate::model::{Tier, TingkatAturan};
 use crate::{Evaluation, RuleSet, Severity};
 use rust_decimal::Decimal;
 
@@ -110,7 +110,7 @@ pub fn kanwil_of(chain: &[crate::model::RuleSetInfo]) -> (String, String) {
     chain
         .iter()
         .rev()
-        .find(|r| r.tingkat == Tingkat::Kanwil)
+        .find(|r| r.tingkat == TingkatAturan::Kanwil)
         .map(|r| (r.id.clone(), r.name.clone()))
         .unwrap_or_else(|| (NO_KANWIL.to_string(), "tanpa Kanwil".to_string()))
 }
