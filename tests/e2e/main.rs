@@ -11,6 +11,7 @@ mod diff;
 mod eval;
 mod fmt;
 mod import;
+mod readme;
 mod report;
 mod rollup;
 mod scripts;
