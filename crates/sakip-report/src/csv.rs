@@ -5,6 +5,7 @@
 use sakip_core::pembulatan::plain;
 use sakip_core::Evaluation;
 
+/// The columns, in order: identity, figures, last year, Renstra, codes.
 pub const HEADER: [&str; 16] = [
     "tier",
     "sasaran",
@@ -24,6 +25,8 @@ pub const HEADER: [&str; 16] = [
     "diagnostics",
 ];
 
+/// One row per indicator with [`HEADER`]'s columns; `Err` only if the CSV
+/// /// writer fails.
 pub fn render(ev: &Evaluation) -> Result<String, String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| e.to_string())?;

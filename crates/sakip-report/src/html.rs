@@ -10,6 +10,7 @@ use sakip_core::pembulatan::plain;
 use sakip_core::{Decimal, Evaluation};
 use std::fmt::Write as _;
 
+/// The language of a report's words (the figures are the same).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Id,
@@ -105,6 +106,7 @@ const EN: Words = Words {
     ],
 };
 
+/// Text escaped for HTML content and attributes.
 pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -143,6 +145,8 @@ td.band{color:#fff;font-weight:600}
 @media print{main{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}tr,svg{break-inside:avoid}body{font-size:10pt}table{font-size:8.5pt}th,td{padding:2px 3px}}
 ";
 
+/// The whole report page: self-contained (styles and SVG charts inline),
+/// /// in the language asked.
 pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String {
     let w = if lang == Lang::En { &EN } else { &ID };
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");

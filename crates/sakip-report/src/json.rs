@@ -8,6 +8,8 @@ use sakip_core::pembulatan::plain;
 use sakip_core::{Decimal, Evaluation};
 use serde::Serialize;
 
+/// The contract object of `eval --format json` (and each line of a
+/// rollup's `jsonl`). Fields are added, never changed in meaning.
 #[derive(Serialize)]
 struct Output<'a> {
     satker: Option<Satker<'a>>,
@@ -18,21 +20,27 @@ struct Output<'a> {
     /// `rollup --merge`) can classify a score the way the rules do.
     klasifikasi: &'a [sakip_core::klasifikasi::Band],
     dasar: Dasar<'a>,
+    /// The scripts in force for the year.
     scripts: Vec<&'a str>,
     indicators: Vec<Indicator<'a>>,
     nilai: Option<NilaiOut<'a>>,
     budget: Vec<Budget<'a>>,
+    /// The budget per programme, when the data gives it.
     budget_programs: Vec<Budget<'a>>,
+    /// The agreement's budget per programme.
     perjanjian_budget: Vec<PkBudget<'a>>,
+    /// Every finding, in the one shape of problems.
     diagnostics: Vec<crate::problem::ProblemJson<'a>>,
 }
 
+/// The unit: its id and name.
 #[derive(Serialize)]
 struct Satker<'a> {
     id: &'a str,
     name: &'a str,
 }
 
+/// One rule set of the chain, national first.
 #[derive(Serialize)]
 struct RuleRef<'a> {
     id: &'a str,
@@ -41,6 +49,7 @@ struct RuleRef<'a> {
 }
 
 /// The legal basis the evaluation rests on, as the rule and data files state it.
+/// The legal bases the rules, the agreement and the data cite.
 #[derive(Serialize)]
 struct Dasar<'a> {
     rules: Vec<&'a str>,
@@ -49,12 +58,14 @@ struct Dasar<'a> {
 }
 
 /// The unit's overall score, when a script computes one.
+/// The unit's score and the script function that computed it.
 #[derive(Serialize)]
 struct NilaiOut<'a> {
     value: String,
     source: &'a str,
 }
 
+/// The rounding in force and the cap, as the rules write them.
 #[derive(Serialize)]
 struct Rounding {
     capaian: String,
@@ -62,24 +73,34 @@ struct Rounding {
     cap: Option<String>,
 }
 
+/// One indicator's figures, each a plain decimal string or null.
 #[derive(Serialize)]
 struct Indicator<'a> {
     id: &'a str,
+    /// `strategis`, `program`, `kegiatan` or `output`.
     tier: &'static str,
     sasaran: &'a str,
     sasaran_name: &'a str,
     name: &'a str,
+    /// The indikator's satuan.
     unit: String,
+    /// The indikator it is a sub-indikator of.
     parent: Option<&'a str>,
     target: Option<String>,
+    /// The national rules' target for the year, when there is one.
     national_target: Option<String>,
     realisasi: Option<String>,
+    /// The unit the realisasi was written in, when written with one.
     realisasi_unit: Option<String>,
+    /// The period values the realisasi combines.
     periods: Vec<Period>,
+    /// After the cap and the rounding: the printed figure.
     capaian: Option<String>,
     band: Option<&'a str>,
+    /// The band's id, for scripts and machines; `band` is its label.
     band_id: Option<&'a str>,
     band_colour: Option<&'a str>,
+    /// What the unit's report printed, when the data records it.
     printed_capaian: Option<String>,
     previous: Option<Previous>,
     renstra: Option<RenstraOut>,
@@ -88,6 +109,7 @@ struct Indicator<'a> {
 }
 
 /// Last year's figures for the indicator.
+/// Last year's figures, under last year's rules.
 #[derive(Serialize)]
 struct Previous {
     year: u16,
@@ -96,6 +118,7 @@ struct Previous {
 }
 
 /// Progress towards the Renstra's last-year target.
+/// Progress towards the Renstra's end-year target.
 #[derive(Serialize)]
 struct RenstraOut {
     year: u16,
@@ -103,12 +126,14 @@ struct RenstraOut {
     progress: Option<String>,
 }
 
+/// One period's realisasi.
 #[derive(Serialize)]
 struct Period {
     period: &'static str,
     realisasi: String,
 }
 
+/// One budget line (and the `Total`).
 #[derive(Serialize)]
 struct Budget<'a> {
     name: &'a str,
@@ -118,16 +143,19 @@ struct Budget<'a> {
     printed_penyerapan: Option<String>,
 }
 
+/// One programme's budget in the agreement.
 #[derive(Serialize)]
 struct PkBudget<'a> {
     name: &'a str,
     anggaran: String,
 }
 
+/// A figure as a plain decimal string (the contract: never a float).
 fn num(v: Option<Decimal>) -> Option<String> {
     v.map(plain)
 }
 
+/// One budget line of the contract.
 fn budget_row(b: &sakip_core::anggaran::BudgetRow) -> Budget<'_> {
     Budget {
         name: &b.name,
@@ -138,6 +166,7 @@ fn budget_row(b: &sakip_core::anggaran::BudgetRow) -> Budget<'_> {
     }
 }
 
+/// One indicator of the contract.
 fn indicator(r: &IndicatorResult) -> Indicator<'_> {
     Indicator {
         id: &r.id,
@@ -196,6 +225,7 @@ pub fn render_line<'a>(ev: &'a Evaluation, rules: &'a sakip_core::RuleSet, scrip
     text
 }
 
+/// The whole contract object of one evaluation.
 fn output<'a>(ev: &'a Evaluation, rules: &'a sakip_core::RuleSet, scripts: &[&'a str]) -> Output<'a> {
     Output {
         satker: ev.satker.as_ref().map(|s| Satker {

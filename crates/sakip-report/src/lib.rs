@@ -13,16 +13,27 @@
 //! - [`problem`]: the one JSON shape and short line of every problem.
 //! - [`number_text`]: numbers the Indonesian way (`77,5`, `Rp 1.938.261.000`).
 
+/// One row per indicator, for spreadsheets.
 pub mod csv;
+/// The report page, with inline SVG charts, in Indonesian or English.
 pub mod html;
+/// The machine contract of one evaluation.
 pub mod json;
+/// Chapter III as Markdown tables.
 pub mod markdown;
+/// Numbers as Indonesian reports write them.
 pub mod number_text;
+/// Every problem, for people and for machines.
 pub mod problem;
+/// A rollup's rows, budget lines and summaries (CSV, JSON, terminal).
 pub mod rekap;
+/// A rollup's report page.
 pub mod rekap_html;
+/// A rollup's workbook.
 pub mod rekap_xlsx;
+/// The terminal tables of one evaluation.
 pub mod table;
+/// The workbook of one evaluation.
 pub mod xlsx;
 
 pub use sakip_core::Evaluation;

@@ -6,10 +6,12 @@ use sakip_core::model::Tier;
 use sakip_core::Evaluation;
 use std::fmt::Write as _;
 
+/// Text for a table cell: `|` escaped, line breaks folded.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+/// Chapter III as Markdown tables, one per tier, then the budget and the findings.
 pub fn render(ev: &Evaluation) -> String {
     render_with_legend(ev, None)
 }

@@ -85,6 +85,7 @@ pub fn band_range(b: &sakip_core::klasifikasi::Band) -> String {
     }
 }
 
+/// Rupiah the Indonesian way: `Rp 1.938.261.000`.
 pub fn rupiah(value: Decimal) -> String {
     sakip_core::anggaran::rupiah(value)
 }

@@ -16,12 +16,18 @@ use std::fmt;
 /// when there is no line.
 #[derive(Debug, Serialize)]
 pub struct ProblemJson<'a> {
+    /// `error`, `warning` or `info`.
     pub severity: String,
+    /// The registry's code (`band-gap`).
     pub code: &'static str,
     pub message: &'a str,
+    /// The indikator it is about, or null.
     pub indicator: Option<&'a str>,
+    /// How to fix it, or null.
     pub help: Option<&'a str>,
+    /// `file:line:col`, or the file alone, or null.
     pub location: Option<String>,
+    /// The same place in parts.
     pub file: Option<&'a str>,
     pub line: u32,
     pub col: u32,
@@ -98,6 +104,7 @@ struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
+    /// Dresses `problem`, copying its file's text when it has a span.
     fn new(problem: &'a dyn Problem) -> Self {
         let source = problem.snippet().map(|s| NamedSource::new(s.name, s.text.to_string()));
         Self { problem, source }
@@ -119,10 +126,12 @@ impl fmt::Display for Shown<'_> {
 impl std::error::Error for Shown<'_> {}
 
 impl miette::Diagnostic for Shown<'_> {
+    /// The code, on miette's first line.
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(self.problem.code()))
     }
 
+    /// Error, warning, or advice for an info.
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.problem.severity() {
             Severity::Error => miette::Severity::Error,
@@ -131,14 +140,17 @@ impl miette::Diagnostic for Shown<'_> {
         })
     }
 
+    /// How to fix it.
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         self.problem.help().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
+    /// The file's text, when the problem has a span.
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
+    /// The caret under the words at fault, with its label.
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let s = self.problem.snippet()?;

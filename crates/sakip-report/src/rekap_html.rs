@@ -85,6 +85,7 @@ fn band_headers(s: &mut String, basis: &Basis) {
     }
 }
 
+/// One cell per band of the counts, in the bands' order.
 fn band_cells(s: &mut String, counts: &std::collections::BTreeMap<String, u64>, basis: &Basis) {
     for band in &basis.klasifikasi.bands {
         let n = counts.get(&band.label).copied().unwrap_or(0);
@@ -92,6 +93,7 @@ fn band_cells(s: &mut String, counts: &std::collections::BTreeMap<String, u64>, 
     }
 }
 
+/// The rollup report page: per Kanwil, per indicator, the ranking, the failures.
 pub fn render(rollup: &Rollup) -> String {
     let basis = rollup.basis.clone().unwrap_or_default();
     let nasional = rollup.nasional();

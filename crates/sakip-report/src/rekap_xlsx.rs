@@ -8,6 +8,7 @@ use crate::xlsx::{band_fill, data_row, formats, new_sheet, number, page_setup, w
 use rust_xlsxwriter::{Workbook, XlsxError};
 use sakip_core::rekap::{Rollup, Summary};
 
+/// The rollup workbook: a sheet per summary, numbers as number cells.
 pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
     let basis = rollup.basis.clone().unwrap_or_default();
     let f = formats();

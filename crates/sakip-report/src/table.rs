@@ -11,6 +11,7 @@ use sakip_core::model::Tier;
 use sakip_core::Evaluation;
 use std::fmt::Write as _;
 
+/// How the tables are drawn.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Colour bands and severities (a terminal that wants colour).
@@ -20,6 +21,7 @@ pub struct Options {
 }
 
 impl Default for Options {
+    /// Plain text, 120 columns.
     fn default() -> Self {
         Self {
             colour: false,
@@ -33,6 +35,7 @@ pub fn terminal_width() -> Option<u16> {
     Table::new().width()
 }
 
+/// A band's `#rrggbb` colour for the terminal.
 fn rgb(hex: &str) -> Option<Color> {
     let h = hex.strip_prefix('#')?;
     let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
@@ -43,6 +46,7 @@ fn rgb(hex: &str) -> Option<Color> {
     })
 }
 
+/// A table in the house style, fitted to the terminal's width.
 fn new_table(opts: Options) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
@@ -56,10 +60,13 @@ fn new_table(opts: Options) -> Table {
     t
 }
 
+/// A right-aligned cell, for figures.
 fn right(text: String) -> Cell {
     Cell::new(text).set_alignment(CellAlignment::Right)
 }
 
+/// The evaluation as people read it in a terminal: one table per tier,
+/// /// the budget, the unit's score, then the findings.
 pub fn render(ev: &Evaluation, opts: Options) -> String {
     let mut out = String::new();
     let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
@@ -123,6 +130,8 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
     out
 }
 
+/// The table of one tier: sasaran, indikator, target, realisasi, capaian,
+/// /// band, with last year and the Renstra when known.
 fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Table {
     let mut t = new_table(opts);
     let (last_year, renstra_year) = number_text::comparison_years(rows);
@@ -188,6 +197,7 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
     t
 }
 
+/// The findings, errors first, each with its place and its fix.
 fn diagnostics(ev: &Evaluation, opts: Options) -> String {
     let mut out = String::new();
     if ev.diagnostics.is_empty() {

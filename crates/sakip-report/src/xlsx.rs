@@ -21,6 +21,7 @@ pub(crate) fn number(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(f64::NAN)
 }
 
+/// A band's `#rrggbb` colour as a cell fill.
 fn hex(colour: &str) -> Color {
     u32::from_str_radix(colour.trim_start_matches('#'), 16)
         .map(Color::RGB)
@@ -95,6 +96,7 @@ pub(crate) struct Formats {
     pub(crate) top: Format,
 }
 
+/// The workbook's cell formats, made once.
 pub(crate) fn formats() -> Formats {
     let header = Format::new()
         .set_bold()
@@ -132,6 +134,7 @@ const NAME_WIDTH: f64 = 48.0;
 const ID_WIDTH: f64 = 24.0;
 const NOTE_WIDTH: f64 = 100.0;
 
+/// The sheet of one tier, with figures as number cells and bands as fills.
 fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Formats) -> Result<(), XlsxError> {
     let (last, renstra) = number_text::comparison_years(rows);
     let mut headers = vec![

@@ -10,27 +10,42 @@ use sakip_core::model::{Tier, TingkatAturan};
 use sakip_core::pembulatan::RoundingMode;
 use sakip_core::periode::{JenisPeriode, Periode};
 
+/// One parsed rule file: its declarations in the order written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {
     pub items: Vec<Item>,
 }
 
+/// A top-level declaration. A rule set is the items of its files together;
+/// the resolver checks which may appear where (a `perjanjian` only in a
+/// unit's rules, one header per rule set).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
+    /// What the rule set is: `aturan nasional ...`, `aturan kanwil ...`, `satker ...`.
     Header(Header),
+    /// `berdasarkan "../ditjenpas"`: the rule set one level up, relative to this file.
     Berdasarkan(Spanned<String>),
     /// `skrip "sumsel.rhai" [mulai 2023]`: a Rhai script, relative to this file.
     Skrip(Skrip),
     /// `renstra 2020 ..= 2024`: the five-year plan the targets serve.
     Renstra(Renstra),
+    /// `dasar "..."` under the header: a legal basis of the whole rule set.
     Dasar(Spanned<String>),
+    /// `pembulatan capaian potong 2`: how a capaian or a penyerapan is rounded.
     Pembulatan(Pembulatan),
+    /// `konversi efisiensi 120`: the cap on capaian.
     Konversi(Konversi),
+    /// `klasifikasi { ... }`: the bands of capaian.
     Klasifikasi(Klasifikasi),
+    /// `sasaran SS5 strategis "..." { indikator ... }`.
     Sasaran(Sasaran),
+    /// `perjanjian 2022 { ... }`: a unit's agreement for a year.
     Perjanjian(Perjanjian),
+    /// `realisasi 2022 { ... }`: what a unit achieved in a year.
     Realisasi(RealisasiBlock),
+    /// `anggaran 2022 { ... }`: a unit's budget and spending in a year.
     Anggaran(AnggaranBlock),
+    /// `uji "..." 2022 { ... }`: a rule test.
     Uji(Uji),
 }
 
@@ -38,14 +53,19 @@ pub enum Item {
 /// rules must make of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Uji {
+    /// What the case is about, as the test output names it.
     pub name: Spanned<String>,
     pub year: Spanned<u16>,
+    /// Targets of the case's own agreement; others are the rules' in force.
     pub targets: Vec<PkTarget>,
+    /// The case's realisasi, written as in a `realisasi` block.
     pub entries: Vec<RealisasiEntry>,
+    /// What the rules must give.
     pub harap: Vec<Harap>,
     pub span: Span,
 }
 
+/// One expectation of a rule test (`harap`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Harap {
     /// `harap <id> capaian 87.50 ["Memuaskan"]`
@@ -68,19 +88,26 @@ pub enum Harap {
 /// `aturan nasional ditjenpas "..."`, `aturan kanwil ...`, `satker ...`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
+    /// Nasional, kanwil or satker.
     pub tingkat: TingkatAturan,
+    /// The rule set's id (`ditjenpas`, `lapas_sarolangun_rawas`).
     pub id: Spanned<String>,
+    /// Its name as reports print it.
     pub name: Spanned<String>,
     pub span: Span,
 }
 
+/// `skrip "sumsel.rhai" [mulai 2023]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skrip {
+    /// Relative to the file that names it.
     pub path: Spanned<String>,
+    /// `mulai <Y>`: in force from that year; `None`, every year.
     pub from_year: Option<Spanned<u16>>,
     pub span: Span,
 }
 
+/// `renstra 2020 ..= 2024`: the plan's first and last year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Renstra {
     pub start: Spanned<u16>,
@@ -88,28 +115,39 @@ pub struct Renstra {
     pub span: Span,
 }
 
+/// `konversi efisiensi 120 [mulai 2025]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Konversi {
+    /// The cap: a capaian above it becomes it.
     pub value: Spanned<Decimal>,
+    /// In force from that year; `None`, every year.
     pub from_year: Option<Spanned<u16>>,
     pub span: Span,
 }
 
+/// What a `pembulatan` line rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PembulatanObjek {
+    /// Every capaian (and the unit's score).
     Capaian,
+    /// Every penyerapan of the budget.
     Anggaran,
 }
 
+/// `pembulatan capaian potong 2 [mulai 2023]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pembulatan {
     pub objek: PembulatanObjek,
+    /// `potong` (cut) or `bulat` (half up).
     pub mode: RoundingMode,
+    /// How many decimals every figure keeps (and prints).
     pub decimals: Spanned<u32>,
+    /// In force from that year; `None`, every year.
     pub from_year: Option<Spanned<u16>>,
     pub span: Span,
 }
 
+/// The range operator of a band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RangeOp {
     /// `..=`: the upper bound is in the band.
@@ -120,26 +158,38 @@ pub enum RangeOp {
     Open,
 }
 
+/// One band of a klasifikasi: `80 ..< 100  "Memuaskan"  good  biru`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
+    /// Always included; `None` for a band open below (`..< 60`).
     pub lower: Option<Spanned<Decimal>>,
     pub op: Spanned<RangeOp>,
+    /// `None` for a band open above (`100 ..`).
     pub upper: Option<Spanned<Decimal>>,
+    /// What reports print (`"Memuaskan"`).
     pub label: Spanned<String>,
+    /// What scripts and JSON name it by (`good`).
     pub id: Spanned<String>,
+    /// A colour word (`biru`) or a `#rrggbb` code, as written.
     pub colour: Spanned<String>,
     pub span: Span,
 }
 
+/// `klasifikasi [mulai 2022] { bands }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Klasifikasi {
+    /// In the order written: the first band that holds a capaian is its band.
     pub bands: Vec<Band>,
+    /// In force from that year; `None`, every year.
     pub from_year: Option<Spanned<u16>>,
     pub span: Span,
 }
 
+/// `sasaran SS5 strategis "..." { ... }`. A lower level may open a sasaran
+/// of a higher level again (same code and tier) to add indikator to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sasaran {
+    /// `SS5`, `SP3`, `SK1`, `NKA`.
     pub code: Spanned<String>,
     pub tier: Tier,
     pub name: Spanned<String>,
@@ -148,10 +198,13 @@ pub struct Sasaran {
     pub span: Span,
 }
 
+/// `indikator <id> "<name>" { lines }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indikator {
+    /// Unique across the national, Kanwil and unit rules together.
     pub id: Spanned<String>,
     pub name: Spanned<String>,
+    /// Its lines in the order written; the resolver checks each appears once.
     pub items: Vec<IndikatorItem>,
     pub span: Span,
 }
@@ -160,64 +213,90 @@ pub struct Indikator {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
     pub value: Decimal,
+    /// The unit word as written (`%`, `layanan`); `None` for a plain number.
     pub unit: Option<String>,
 }
 
+/// `polaritas naik | turun | rentang a ..= b`, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolaritasAst {
     Naik,
     Turun,
+    /// Best inside `a ..= b`.
     Rentang(Decimal, Decimal),
 }
 
+/// One line of an indikator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IndikatorItem {
+    /// `satuan indeks`: the unit it is measured in (required).
     Satuan(Spanned<String>),
+    /// `polaritas turun`.
     Polaritas(Spanned<PolaritasAst>),
+    /// `realisasi terakhir [semester]`: how period values make the year's.
     Agregasi {
         agregasi: Agregasi,
+        /// The kind of period the data must give, when stated.
         jenis: Option<JenisPeriode>,
         span: Span,
     },
+    /// `target 2022 = 70 [dasar "..."]`.
     Target(TargetLine),
+    /// `rumus realisasi|capaian [mulai Y] = ...`.
     Rumus(Rumus),
+    /// `bobot 2`: its weight in a unit's score.
     Bobot(Spanned<Decimal>),
+    /// `dasar "..."`: the indikator's legal basis.
     Dasar(Spanned<String>),
+    /// `sama_dengan <id>`: the same measurement as another indikator at
+    /// another tier; their realisasi must agree.
     SamaDengan(Spanned<String>),
+    /// A sub-indikator (the items a-g a report lists under one).
     Sub(Indikator),
 }
 
+/// `target <year> = <value> [dasar "..."]` in an indikator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetLine {
     pub year: Spanned<u16>,
     pub value: Spanned<Quantity>,
+    /// Where the target comes from (a table of the Renstra).
     pub dasar: Option<Spanned<String>>,
     pub span: Span,
 }
 
+/// What a `rumus` computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RumusObjek {
+    /// The realisasi, instead of reading it from the data.
     Realisasi,
+    /// The capaian, instead of the polarity's default.
     Capaian,
 }
 
+/// `rumus capaian mulai 2023 = <expr>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rumus {
     pub objek: RumusObjek,
+    /// In force from that year (until a later one); `None`, from the start.
     pub from_year: Option<Spanned<u16>>,
     pub expr: Expr,
     pub span: Span,
 }
 
+/// `perjanjian <year> { dasar, targets, anggaran }`: a unit's Perjanjian
+/// Kinerja. Only the indikator it lists are evaluated for the year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Perjanjian {
     pub year: Spanned<u16>,
     pub dasar: Vec<Spanned<String>>,
     pub targets: Vec<PkTarget>,
+    /// The budget per programme, with its kegiatan.
     pub anggaran: Vec<PkAnggaran>,
     pub span: Span,
 }
 
+/// `target <id> = <value> | ?` in a perjanjian (or a rule test).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PkTarget {
     pub id: Spanned<String>,
@@ -227,14 +306,18 @@ pub struct PkTarget {
     pub span: Span,
 }
 
+/// `anggaran "<programme>" = Rp ... { kegiatan "<name>" = Rp ... }` in a perjanjian.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PkAnggaran {
     pub name: Spanned<String>,
+    /// In rupiah.
     pub amount: Spanned<Decimal>,
+    /// The programme's kegiatan and their amounts, which should add up to it.
     pub kegiatan: Vec<(Spanned<String>, Spanned<Decimal>)>,
     pub span: Span,
 }
 
+/// `realisasi <year> { dasar, entries }`: a unit's data for a year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RealisasiBlock {
     pub year: Spanned<u16>,
@@ -243,14 +326,18 @@ pub struct RealisasiBlock {
     pub span: Span,
 }
 
+/// `<id> = 30 [dicetak 40%]` or `<id> tw1 = 70 tw2 = 74 ...`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RealisasiEntry {
     pub id: Spanned<String>,
+    /// `(Periode::Tahun, value)` alone for the year; else one per period.
     pub values: Vec<(Spanned<Periode>, Spanned<Quantity>)>,
+    /// The capaian the unit's report printed, to be checked.
     pub dicetak: Option<Spanned<Quantity>>,
     pub span: Span,
 }
 
+/// What a budget line is a line of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BelanjaKind {
     /// A jenis belanja (Belanja Pegawai, Barang, Modal).
@@ -259,16 +346,22 @@ pub enum BelanjaKind {
     Program,
 }
 
+/// `belanja|program "<name>" pagu Rp ... realisasi Rp ... [dicetak 56.42%]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BelanjaLine {
     pub kind: BelanjaKind,
     pub name: Spanned<String>,
+    /// The money allotted, in rupiah.
     pub pagu: Spanned<Decimal>,
+    /// The money spent, in rupiah.
     pub realisasi: Spanned<Decimal>,
+    /// The penyerapan the report printed, to be checked.
     pub dicetak: Option<Spanned<Quantity>>,
     pub span: Span,
 }
 
+/// `anggaran <year> { dasar, lines }`: a unit's budget for a year; the
+/// `Total` line is computed, never written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnggaranBlock {
     pub year: Spanned<u16>,
@@ -277,36 +370,39 @@ pub struct AnggaranBlock {
     pub span: Span,
 }
 
+/// A formula as written, with its span for messages; the resolver lowers
+/// it into the core's `formula::Expr` after checking names and types.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
 }
 
+/// The forms of a formula.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExprKind {
+    /// A literal number.
     Number(Decimal),
+    /// `target`, `realisasi`: this indikator's own figure.
     Own(Field),
+    /// `tw1`, `smt2`: one period's realisasi of this indikator.
     Period(Periode),
+    /// `jumlah(triwulan)`: this indikator's period values combined.
     Aggregate(Agregasi, JenisPeriode),
-    Ref {
-        indicator: Spanned<String>,
-        field: Field,
-    },
+    /// `iku_kamtib.realisasi`: another indikator's figure for the same year.
+    Ref { indicator: Spanned<String>, field: Field },
+    /// `-x`.
     Neg(Box<Expr>),
+    /// `tidak x`.
     Not(Box<Expr>),
-    Binary {
-        op: BinOp,
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-    },
+    /// Arithmetic, comparison, `dan`, `atau`.
+    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    /// `jika cond maka then lain otherwise`.
     If {
         cond: Box<Expr>,
         then: Box<Expr>,
         otherwise: Box<Expr>,
     },
-    Call {
-        name: Spanned<String>,
-        args: Vec<Expr>,
-    },
+    /// `min(a, b)`, or a function a script of the chain defines.
+    Call { name: Spanned<String>, args: Vec<Expr> },
 }

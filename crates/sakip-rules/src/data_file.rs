@@ -25,6 +25,7 @@ pub struct EntryIn {
     /// The title of the table it opens (`Tabel 3.1 ...`), printed as a
     /// comment before it.
     pub title: Option<String>,
+    /// The indikator's id.
     pub id: String,
     /// `(Periode::Tahun, value)` alone for the year; else one per period.
     pub values: Vec<(Periode, Quantity)>,
@@ -35,9 +36,13 @@ pub struct EntryIn {
 /// One budget line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIn {
+    /// A jenis belanja or a programme.
     pub kind: BelanjaKind,
+    /// `Belanja Pegawai`, or the programme's name.
     pub name: String,
+    /// In rupiah.
     pub pagu: Decimal,
+    /// In rupiah.
     pub realisasi: Decimal,
     /// The penyerapan the report printed, in percent.
     pub printed: Option<Decimal>,

@@ -22,6 +22,7 @@ pub struct RuleError {
     pub message: String,
     /// Short text under the caret.
     pub label: String,
+    /// How to fix it, when there is something to do.
     pub help: Option<String>,
     /// `None` for errors about a path that could not be read.
     pub span: Option<Span>,

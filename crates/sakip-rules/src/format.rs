@@ -79,14 +79,17 @@ struct Printer<'a> {
     after_open: bool,
 }
 
+/// Two spaces per level.
 fn pad(indent: usize) -> String {
     "  ".repeat(indent)
 }
 
+/// A string in quotes, escaped.
 fn string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
+/// Rupiah as `Rp 1.938.261.000` (decimals after a comma when there are any).
 fn money(d: Decimal) -> String {
     if d.is_zero() {
         "0".to_string()
@@ -95,6 +98,7 @@ fn money(d: Decimal) -> String {
     }
 }
 
+/// A number with its unit as the canonical layout writes it (`75%`, `12 layanan`).
 fn quantity(q: &Quantity) -> String {
     match q.unit.as_deref() {
         Some("%") => format!("{}%", q.value),
@@ -110,6 +114,7 @@ enum DasarAtau<'a, T> {
     Anak(&'a T),
 }
 
+/// The `dasar` lines and the children of a block, in the order written.
 fn in_source_order<'a, T>(
     dasar: &'a [crate::source::Spanned<String>],
     anak: &'a [T],
@@ -124,6 +129,7 @@ fn in_source_order<'a, T>(
     children.into_iter().map(|(_, c)| c).collect()
 }
 
+/// ` mulai <Y>`, or nothing.
 fn mulai(y: &Option<crate::source::Spanned<u16>>) -> String {
     y.as_ref().map(|y| format!(" mulai {}", y.node)).unwrap_or_default()
 }
@@ -136,6 +142,7 @@ impl<'a> Printer<'a> {
             .is_some_and(|gap| gap.matches('\n').count() >= 2)
     }
 
+    /// Keeps one blank line where the author left at least one.
     fn blank_line_if_any(&mut self, before: usize) {
         if !self.after_open && self.blank_between(self.consumed, before) {
             self.out.push('\n');
@@ -230,6 +237,7 @@ impl<'a> Printer<'a> {
         self.end_line(end);
     }
 
+    /// One top-level declaration.
     fn item(&mut self, item: &Item) {
         match item {
             Item::Header(h) => {
@@ -278,6 +286,7 @@ impl<'a> Printer<'a> {
         }
     }
 
+    /// A rule test: its targets, realisasi and expectations in the order written.
     fn uji(&mut self, u: &Uji) {
         self.open(
             u.span.start,
@@ -328,6 +337,7 @@ impl<'a> Printer<'a> {
         self.close(u.span.end, 0);
     }
 
+    /// A klasifikasi with its bands' columns aligned.
     fn klasifikasi(&mut self, k: &Klasifikasi) {
         self.open(k.span.start, 0, &format!("klasifikasi{}", mulai(&k.from_year)));
         let lower = |b: &Band| b.lower.as_ref().map(|l| l.node.to_string()).unwrap_or_default();
@@ -373,6 +383,7 @@ impl<'a> Printer<'a> {
         self.line(d.span.start, d.span.end, indent, &format!("dasar {}", string(&d.node)));
     }
 
+    /// A sasaran and its indikator.
     fn sasaran(&mut self, s: &Sasaran) {
         let header = format!("sasaran {} {} {}", s.code.node, s.tier.keyword(), string(&s.name.node));
         self.open(s.span.start, 0, &header);
@@ -385,6 +396,7 @@ impl<'a> Printer<'a> {
         self.close(s.span.end, 0);
     }
 
+    /// An indikator's lines, one per line, and its sub-indikator.
     fn indikator(&mut self, ind: &Indikator, indent: usize) {
         self.open(
             ind.span.start,
@@ -440,6 +452,7 @@ impl<'a> Printer<'a> {
         self.close(ind.span.end, indent);
     }
 
+    /// A perjanjian with its targets' `=` aligned.
     fn perjanjian(&mut self, pk: &Perjanjian) {
         self.open(pk.span.start, 0, &format!("perjanjian {}", pk.year.node));
         let w = pk.targets.iter().map(|t| t.id.node.len()).max().unwrap_or(0);
@@ -489,6 +502,7 @@ impl<'a> Printer<'a> {
         self.close(pk.span.end, 0);
     }
 
+    /// A realisasi block with its entries' values aligned.
     fn realisasi(&mut self, r: &RealisasiBlock) {
         self.open(r.span.start, 0, &format!("realisasi {}", r.year.node));
         let w = r.entries.iter().map(|e| e.id.node.len()).max().unwrap_or(0);
@@ -504,6 +518,7 @@ impl<'a> Printer<'a> {
         self.close(r.span.end, 0);
     }
 
+    /// An anggaran block with names, pagu and realisasi in aligned columns.
     fn anggaran(&mut self, a: &AnggaranBlock) {
         self.open(a.span.start, 0, &format!("anggaran {}", a.year.node));
         let w = a

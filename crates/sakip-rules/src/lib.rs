@@ -7,20 +7,30 @@
 //! whose every node keeps its [`source::Span`]; [`resolve`] follows
 //! `berdasarkan` from a unit to its Kanwil and the national rules, checks
 //! names and references, and lowers the result to `sakip-core`'s `RuleSet`
-//! and `UnitData`. Problems are [`error::RuleError`]s that render with miette
-//! as `file:line:col`, the line, a caret and a fix.
+//! and `UnitData`. Problems are [`error::RuleError`]s (a `sakip_core::Problem`
+//! with a span) that render as `file:line:col`, the line, a caret and a fix.
 //!
 //! GRAMMAR.md at the repository root is the reference for the language.
 
+/// The syntax tree, as written, with spans.
 pub mod ast;
+/// A unit's data file or agreement built in code and printed by the formatter.
 pub mod data_file;
+/// Problems in rule files, with the span to underline.
 pub mod error;
+/// The canonical layout of a rule file (`sakip fmt`).
 pub mod format;
+/// Nesting and size limits that keep every stage safe on any input.
 pub mod limits;
+/// Text to syntax tree, with errors a policy officer can act on.
 pub mod parser;
+/// Syntax trees to the core's `RuleSet` and `UnitData`: chains, names, checks.
 pub mod resolve;
+/// Comments and strings told apart, for the formatter and the limits.
 mod scan;
+/// Rule sets read, parsed and compiled once for all the units of a run.
 pub mod shared;
+/// Files, spans and their lines and columns.
 pub mod source;
 
 pub use error::RuleError;

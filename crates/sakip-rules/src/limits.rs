@@ -19,6 +19,9 @@ pub const MAX_OPERATORS: usize = 256;
 /// The largest rule file, in bytes (the national rules are about 8 KB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
+/// Checks `text` against the limits before it is parsed: a `too-deep`
+/// error at the first place that exceeds one, so that no later stage
+/// (pest's recursion, the formula evaluator) can overflow its stack.
 pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<RuleError>> {
     let err = |at: usize, len: usize, message: String, help: &str| {
         Box::new(

@@ -58,12 +58,14 @@ struct Children<'i> {
 }
 
 impl<'i> Children<'i> {
+    /// The children of `pair`.
     fn of(pair: Pair<'i, Rule>) -> Self {
         Self {
             inner: pair.into_inner().peekable(),
         }
     }
 
+    /// The next child, comments and whitespace aside.
     fn next(&mut self) -> Option<Pair<'i, Rule>> {
         self.inner.next()
     }
@@ -79,6 +81,7 @@ impl<'i> Children<'i> {
         }
     }
 
+    /// The next child that carries meaning (a value, not a keyword).
     fn meaningful(&mut self) -> Option<Pair<'i, Rule>> {
         self.skip_marks();
         self.inner.next()
@@ -110,6 +113,7 @@ fn is_keyword_rule(rule: Rule) -> bool {
         .contains(&rule)
 }
 
+/// A grammar rule as the words a policy officer reads in "expected ...".
 fn rule_name(rule: Rule) -> String {
     format!("{rule:?}")
 }
@@ -119,6 +123,8 @@ fn keyword_of(rule: Rule) -> Option<String> {
     rule_name(rule).strip_prefix("kw_").map(str::to_string)
 }
 
+/// Operator precedence of formulas, built once: `atau` < `dan` <
+/// comparisons < `+ -` < `* /`.
 fn pratt() -> &'static PrattParser<Rule> {
     static PRATT: OnceLock<PrattParser<Rule>> = OnceLock::new();
     PRATT.get_or_init(|| {
@@ -138,15 +144,19 @@ fn pratt() -> &'static PrattParser<Rule> {
 }
 
 impl Builder<'_> {
+    /// The span of a pest pair in this file.
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.file, s.start(), s.end())
     }
 
+    /// An error at `pair`.
     fn error(&self, pair: &Pair<'_, Rule>, code: Code, message: impl Into<String>) -> Box<RuleError> {
         Box::new(RuleError::at(self.sources, self.span(pair), code, message))
     }
 
+    /// A part the grammar guarantees was not there: sakip's bug, reported
+    /// rather than a panic.
     fn missing(&self, what: &str) -> Box<RuleError> {
         Box::new(RuleError::path(
             self.sources.get(self.file).map(|f| f.name.as_str()).unwrap_or("?"),
@@ -155,10 +165,12 @@ impl Builder<'_> {
         ))
     }
 
+    /// The next child, which the grammar guarantees.
     fn need<'i>(&self, c: &mut Children<'i>, what: &str) -> Result<Pair<'i, Rule>> {
         c.meaningful().ok_or_else(|| self.missing(what))
     }
 
+    /// One top-level declaration.
     fn item(&self, pair: Pair<'_, Rule>) -> Result<Item> {
         let span = self.span(&pair);
         Ok(match pair.as_rule() {
@@ -280,26 +292,31 @@ impl Builder<'_> {
         }
     }
 
+    /// The year of a `mulai <Y>` clause, when there is one.
     fn mulai_year(&self, pair: Pair<'_, Rule>) -> Result<Option<Spanned<u16>>> {
         let mut c = Children::of(pair);
         Ok(Some(self.year(self.need(&mut c, "a year")?)?))
     }
 
+    /// The one string child of `pair`.
     fn only_string(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
         let mut c = Children::of(pair);
         Ok(self.string(self.need(&mut c, "a string")?))
     }
 
+    /// An id as written.
     fn ident(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
         Spanned::new(pair.as_str().to_string(), self.span(&pair))
     }
 
+    /// A quoted string, unescaped.
     fn string(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
         let span = self.span(&pair);
         let inner = pair.into_inner().next().map(|p| p.as_str()).unwrap_or("");
         Spanned::new(inner.replace("\\\"", "\"").replace("\\\\", "\\"), span)
     }
 
+    /// A plain number, exact; too many digits is `number-range`.
     fn number(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
         let text = pair.as_str();
         let value = Decimal::from_str_exact(text).map_err(|_| {
@@ -313,6 +330,7 @@ impl Builder<'_> {
         Ok(Spanned::new(value, self.span(&pair)))
     }
 
+    /// A year.
     fn year(&self, pair: Pair<'_, Rule>) -> Result<Spanned<u16>> {
         let text = pair.as_str();
         let year = text
@@ -321,6 +339,7 @@ impl Builder<'_> {
         Ok(Spanned::new(year, self.span(&pair)))
     }
 
+    /// A number with its unit word (`12 layanan`, `75%`).
     fn quantity(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Quantity>> {
         let span = self.span(&pair);
         let mut value = None;
@@ -337,6 +356,7 @@ impl Builder<'_> {
         Ok(Spanned::new(Quantity { value, unit }, span))
     }
 
+    /// A sum in rupiah (`Rp 1.938.261.000`, `Rp. 1.000,50`), exact.
     fn money(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
         let span = self.span(&pair);
         let inner = pair.into_inner().next().ok_or_else(|| self.missing("an amount"))?;
@@ -364,6 +384,7 @@ impl Builder<'_> {
         Ok(Spanned::new(value, span))
     }
 
+    /// One band of a klasifikasi; a range the wrong way round is `band-range`.
     fn band(&self, pair: Pair<'_, Rule>) -> Result<Band> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -421,6 +442,7 @@ impl Builder<'_> {
         })
     }
 
+    /// A sasaran with its indikator.
     fn sasaran(&self, pair: Pair<'_, Rule>) -> Result<Sasaran> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -452,6 +474,7 @@ impl Builder<'_> {
         })
     }
 
+    /// An indikator with its lines and sub-indikator.
     fn indikator(&self, pair: Pair<'_, Rule>) -> Result<Indikator> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -568,6 +591,7 @@ impl Builder<'_> {
         Ok(Indikator { id, name, items, span })
     }
 
+    /// A perjanjian block.
     fn perjanjian(&self, pair: Pair<'_, Rule>) -> Result<Perjanjian> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -612,6 +636,7 @@ impl Builder<'_> {
         })
     }
 
+    /// A rule test.
     fn uji(&self, pair: Pair<'_, Rule>) -> Result<Uji> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -686,6 +711,7 @@ impl Builder<'_> {
         Ok(PkTarget { id, value, dasar, span })
     }
 
+    /// A realisasi block.
     fn realisasi_block(&self, pair: Pair<'_, Rule>) -> Result<RealisasiBlock> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -707,6 +733,7 @@ impl Builder<'_> {
         })
     }
 
+    /// One realisasi: for the year or per period, with a printed capaian.
     fn realisasi_entry(&self, pair: Pair<'_, Rule>) -> Result<RealisasiEntry> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -742,6 +769,7 @@ impl Builder<'_> {
         })
     }
 
+    /// An anggaran block of budget lines.
     fn anggaran_block(&self, pair: Pair<'_, Rule>) -> Result<AnggaranBlock> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -793,6 +821,7 @@ impl Builder<'_> {
         })
     }
 
+    /// A formula, by operator precedence.
     fn expr(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
         pratt()
             .map_primary(|p| self.primary(p))
@@ -835,6 +864,7 @@ impl Builder<'_> {
             .parse(pair.into_inner())
     }
 
+    /// A formula's operand: a number, a figure, a call, a `jika`, a group.
     fn primary(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
         let span = self.span(&pair);
         let kind = match pair.as_rule() {
@@ -904,11 +934,13 @@ impl Builder<'_> {
     }
 }
 
+/// The aggregation a keyword names (`jumlah`, `rata`, ...).
 fn agg_of(pair: &Pair<'_, Rule>) -> Option<Agregasi> {
     let word = pair.as_str();
     Agregasi::from_keyword(word)
 }
 
+/// The kind of period a keyword names (`triwulan`, `semester`).
 fn jenis_of(pair: &Pair<'_, Rule>) -> Option<JenisPeriode> {
     match pair.as_str() {
         "triwulan" => Some(JenisPeriode::Triwulan),
@@ -1027,6 +1059,9 @@ const INDIKATOR_WORDS: [&str; 9] = [
     "indikator",
 ];
 
+/// A pest error as a policy officer reads it: at the word at fault, what
+/// was expected in words, and the fix for the usual mistakes (a decimal
+/// comma, a misspelt keyword, a missing `=`).
 fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::Error<Rule>) -> RuleError {
     let pos = match e.location {
         pest::error::InputLocation::Pos(p) => p,
@@ -1180,12 +1215,14 @@ fn previous_word(before: &str) -> &str {
     trimmed.get(start..).unwrap_or("")
 }
 
+/// Whether a word looks like a period someone meant (`tw5`, `smt3`).
 fn looks_like_period(word: &str) -> bool {
     let lower = word.to_lowercase();
     (lower.starts_with("tw") || lower.starts_with("smt") || lower.starts_with("sem") || lower.starts_with("triwulan"))
         && Periode::from_keyword(&lower).is_none()
 }
 
+/// Whether a word is a number (for "expected a number" hints).
 fn word_is_number(word: &str) -> bool {
     word.chars().all(|c| c.is_ascii_digit())
 }
@@ -1196,6 +1233,7 @@ fn looks_grouped(before: &str, rest: &str) -> bool {
     group.len() == 3 && before.chars().rev().take_while(|c| c.is_ascii_digit()).count() <= 3
 }
 
+/// `a`, `b` or `c`.
 fn join_or(names: &[&str]) -> String {
     match names {
         [] => String::new(),

@@ -37,8 +37,11 @@ const MAX_CHAIN: usize = 8;
 /// A unit's rules, data and scripts, ready to evaluate.
 #[derive(Debug)]
 pub struct LoadedUnit {
+    /// Every file of the chain, for rendering problems with their lines.
     pub sources: SourceMap,
+    /// The chain's rules, national first, as the core evaluates them.
     pub rules: RuleSet,
+    /// The unit's realisasi and budget, per year.
     pub data: BTreeMap<u16, UnitData>,
     /// The scripts the chain names, compiled once.
     pub scripts: ScriptSet,
@@ -117,6 +120,8 @@ pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit
     finish(loader, set, false)
 }
 
+/// Resolves a unit's or a rule set's chain; warnings ride along with a
+/// loaded set, errors replace it.
 fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<LoadedUnit, Vec<RuleError>> {
     let resolved = loader.resolve(set, need_satker);
     let (errors, warnings): (Vec<RuleError>, Vec<RuleError>) = dedup(loader.errors)
@@ -141,8 +146,11 @@ fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<Lo
 /// What `check` found.
 #[derive(Debug, Default)]
 pub struct CheckReport {
+    /// Every problem, errors and warnings, in file order.
     pub errors: Vec<RuleError>,
+    /// How many `.sakip` files were read.
     pub files: usize,
+    /// How many rule sets they make.
     pub rule_sets: usize,
 }
 
@@ -255,6 +263,7 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
     }
 }
 
+/// Every `.sakip` file under `dir`, recursively; an unreadable folder is an error.
 fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut Vec<RuleError>) {
     let entries = match dir.read_dir_utf8() {
         Ok(e) => e,
@@ -330,6 +339,8 @@ pub fn folder_of(path: &Utf8Path) -> Utf8PathBuf {
     }
 }
 
+/// The same problem reached twice (a national file shared by two chains)
+/// is reported once.
 fn dedup(errors: Vec<RuleError>) -> Vec<RuleError> {
     let mut seen = BTreeSet::new();
     errors
@@ -385,6 +396,7 @@ struct Loader<'a> {
 }
 
 impl<'a> Loader<'a> {
+    /// A loader that reads shared rule sets through `shared`.
     fn new(shared: &'a Shared) -> Self {
         Self {
             sources: SourceMap::default(),
@@ -446,10 +458,12 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// The parsed file `id`, when it parsed.
     fn ast(&self, id: FileId) -> Option<Arc<ast::File>> {
         self.asts.get(&id).cloned().flatten()
     }
 
+    /// The header of file `id`, when it has one.
     fn header_of(&self, id: FileId) -> Option<ast::Header> {
         self.ast(id)?.items.iter().find_map(|i| match i {
             Item::Header(h) => Some(h.clone()),
@@ -457,6 +471,7 @@ impl<'a> Loader<'a> {
         })
     }
 
+    /// The `.sakip` files directly in `dir`, sorted, read through the shared listing.
     fn sakip_files_in(&mut self, dir: &Utf8Path) -> Vec<Utf8PathBuf> {
         let listing = if self.upward {
             self.shared.listing(dir)
@@ -762,11 +777,13 @@ impl<'a> Loader<'a> {
 struct ErrRef<'a>(&'a mut RuleError);
 
 impl ErrRef<'_> {
+    /// Says how to fix it.
     fn help(self, help: impl Into<String>) -> Self {
         self.0.help = Some(help.into());
         self
     }
 
+    /// Sets the text under the caret.
     fn label(self, label: impl Into<String>) -> Self {
         self.0.label = label.into();
         self
@@ -805,6 +822,7 @@ enum Ty {
 }
 
 impl Lowering<'_> {
+    /// Records an error at `span`; the returned handle adds label and help.
     fn err(&mut self, span: Span, code: Code, message: impl Into<String>) -> ErrRef<'_> {
         self.errors.push(RuleError::at(self.sources, span, code, message));
         let last = self.errors.len() - 1;
@@ -813,14 +831,18 @@ impl Lowering<'_> {
         ErrRef(&mut self.errors[last])
     }
 
+    /// `file:line:col` of a span, for the core's traces.
     fn origin(&self, span: Span) -> Option<sakip_core::model::Origin> {
         self.sources.origin(span)
     }
 
+    /// `file:line:col` of a span as text, for "the first is at ..." help.
     fn where_(&self, span: Span) -> String {
         self.origin(span).map(|o| o.to_string()).unwrap_or_default()
     }
 
+    /// Lowers a chain (national first) into one `RuleSet`: headers and
+    /// settings, sasaran and indikator top-down, then the unit's own blocks.
     fn run(&mut self, chain: &[RuleSetFiles], need_satker: bool) {
         let mut infos: Vec<(TingkatAturan, Span)> = Vec::new();
         // Pass 1: headers, settings, sasaran and indikator, from the top down.
@@ -933,10 +955,13 @@ impl Lowering<'_> {
         self.formula_graph_checks();
     }
 
+    /// The level the rule set's header declares.
     fn header_tingkat(&self, set: &RuleSetFiles) -> Option<TingkatAturan> {
         header_tingkat(set)
     }
 
+    /// The rule set's header as the core records it, with its span; one header
+    /// per rule set.
     fn header(&mut self, set: &RuleSetFiles) -> Option<(RuleSetInfo, Span)> {
         let mut found: Option<&ast::Header> = None;
         let mut dasar = Vec::new();
@@ -970,6 +995,7 @@ impl Lowering<'_> {
         ))
     }
 
+    /// Reports a setting written twice in one rule set for the same years.
     fn once(
         &mut self,
         seen: &mut HashMap<(&'static str, Option<u16>), Span>,
@@ -993,6 +1019,7 @@ impl Lowering<'_> {
         }
     }
 
+    /// Lowers one top-level item of a rule set into settings or the model.
     fn settings_and_model(
         &mut self,
         item: &Item,
@@ -1050,6 +1077,8 @@ impl Lowering<'_> {
         }
     }
 
+    /// Lowers a klasifikasi: colours known, band ids unique, ranges sound, and
+    /// gaps or overlaps between bands reported.
     fn klasifikasi(&mut self, k: &ast::Klasifikasi) {
         if k.bands.is_empty() {
             self.err(k.span, Code::KlasifikasiEmpty, "the klasifikasi has no bands")
@@ -1175,6 +1204,7 @@ impl Lowering<'_> {
         }
     }
 
+    /// Lowers a sasaran (or one opened again, at its tier) and its indikator.
     fn sasaran(&mut self, s: &ast::Sasaran, tingkat: TingkatAturan, source: &str) {
         if s.indikator.is_empty() {
             self.err(
@@ -1223,6 +1253,8 @@ impl Lowering<'_> {
         }
     }
 
+    /// Lowers one indikator with its lines and sub-indikator, checking each line
+    /// appears once and targets are in its satuan.
     fn indikator(
         &mut self,
         ind: &ast::Indikator,
@@ -1399,6 +1431,7 @@ impl Lowering<'_> {
         }
     }
 
+    /// Warns of a `%` target above 100.
     fn percent_above_100(&mut self, span: Span, id: &str, year: u16, value: &Quantity) {
         self.err(
             span,
@@ -1458,6 +1491,7 @@ impl Lowering<'_> {
         let mut state: HashMap<String, u8> = HashMap::new();
         let mut reported = BTreeSet::new();
         let mut found: Vec<(Vec<String>, Span)> = Vec::new();
+        /// Depth-first search that records each cycle once.
         fn visit(
             node: &str,
             edges: &Map<String, Vec<(String, Span)>>,
@@ -1532,6 +1566,7 @@ impl Lowering<'_> {
         }
     }
 
+    /// Reports an indikator line (`satuan`, `polaritas`, ...) written twice.
     fn once_in(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span, id: &str) {
         if let Some(first) = seen.get(what) {
             let at = self.where_(*first);
@@ -1546,6 +1581,7 @@ impl Lowering<'_> {
         }
     }
 
+    /// Reports an id that names no indikator, with the closest one.
     fn unknown_indicator(&mut self, span: Span, id: &str) {
         let known: Vec<String> = self.declared.keys().cloned().collect();
         let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
@@ -1558,6 +1594,8 @@ impl Lowering<'_> {
         };
     }
 
+    /// Checks an indikator's formulas before anything is computed: names,
+    /// functions and their arity, types, and reading its own figure.
     fn check_formulas(&mut self, ind: &ast::Indikator) {
         for item in &ind.items {
             match item {
@@ -1708,6 +1746,8 @@ impl Lowering<'_> {
         }
     }
 
+    /// Checks that `e` has the type `want` (number or condition); says which
+    /// was found and how to write it otherwise.
     fn expect(&mut self, e: &ast::Expr, want: Ty, own_realisasi_ok: bool) -> Option<Ty> {
         let got = self.type_of(e, own_realisasi_ok)?;
         if got == want {
@@ -1727,6 +1767,8 @@ impl Lowering<'_> {
         None
     }
 
+    /// Lowers a unit's agreement: targets of known indikator in their satuan,
+    /// one agreement per year, and its budget per programme.
     fn perjanjian(&mut self, pk: &ast::Perjanjian, satker_id: &str) {
         let year = pk.year.node;
         if self.rules.perjanjian(year).is_some() {
@@ -1820,6 +1862,7 @@ impl Lowering<'_> {
         });
     }
 
+    /// A printed capaian or penyerapan in percent; another unit is an error.
     fn printed_percent(&mut self, q: &Spanned<ast::Quantity>) -> Option<Decimal> {
         match &q.node.unit {
             None => Some(q.node.value),
@@ -1836,6 +1879,7 @@ impl Lowering<'_> {
         }
     }
 
+    /// Lowers a rule test into a case the core runs.
     fn uji(&mut self, u: &ast::Uji) {
         use sakip_core::uji::{Harapan, Kasus};
         let year = u.year.node;
@@ -1931,6 +1975,7 @@ impl Lowering<'_> {
         }
     }
 
+    /// Lowers a unit's realisasi block into its data for the year.
     fn realisasi(&mut self, b: &ast::RealisasiBlock) {
         let year = b.year.node;
         let mut entries: Vec<RealisasiEntry> = Vec::new();
@@ -1996,6 +2041,7 @@ impl Lowering<'_> {
         d.realisasi.extend(entries);
     }
 
+    /// Lowers a unit's budget block; the `Total` line is computed, never written.
     fn anggaran(&mut self, b: &ast::AnggaranBlock) {
         let year = b.year.node;
         let mut belanja = Vec::new();
@@ -2064,6 +2110,7 @@ fn header_tingkat(set: &RuleSetFiles) -> Option<TingkatAturan> {
     })
 }
 
+/// A quantity of the syntax tree as the core's quantity.
 fn quantity(q: &ast::Quantity) -> Quantity {
     Quantity {
         value: q.value,

@@ -24,10 +24,13 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// A rule file as read and parsed once for the whole run.
 #[derive(Debug, Clone)]
 pub(crate) struct SharedFile {
+    /// Its id in every source map that includes it.
     pub id: FileId,
+    /// Its text, shared by every unit's source map.
     pub source: Arc<SourceFile>,
     /// `None` when it does not parse; the error is in `error`.
     pub ast: Option<Arc<ast::File>>,
+    /// Why it does not parse, reported once per unit that includes it.
     pub error: Option<RuleError>,
 }
 

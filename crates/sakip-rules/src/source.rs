@@ -33,14 +33,17 @@ pub struct Span {
 }
 
 impl Span {
+    /// Bytes `start..end` of `file`.
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
         Self { file, start, end }
     }
 
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)
     }
 
+    /// Whether it covers no byte (a position, as for "expected ... here").
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -54,21 +57,27 @@ pub struct Spanned<T> {
 }
 
 impl<T> Spanned<T> {
+    /// `node`, written at `span`.
     pub fn new(node: T, span: Span) -> Self {
         Self { node, span }
     }
 }
 
+/// One file's text, with the starts of its lines (computed once) for
+/// turning byte offsets into lines and columns.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as it is shown to people: relative, with `..` folded away.
     pub name: String,
+    /// Where it was read from.
     pub path: Utf8PathBuf,
+    /// The text, shared with every problem that shows a line of it.
     pub text: Arc<NamedSource<String>>,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
+    /// The file at `path` holding `text`.
     pub fn new(path: &Utf8Path, text: String) -> Self {
         let name = path.as_str().to_string();
         let line_starts = std::iter::once(0)
@@ -82,6 +91,7 @@ impl SourceFile {
         }
     }
 
+    /// The text.
     pub fn source(&self) -> &str {
         self.text.inner()
     }
@@ -157,6 +167,7 @@ impl SourceMap {
         self.files.insert(id, file);
     }
 
+    /// The file `id`, when this map holds it.
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
         self.files.get(&id).map(|f| &**f)
     }
@@ -166,6 +177,7 @@ impl SourceMap {
         self.files.get(&id).cloned()
     }
 
+    /// The id of the file read from `path`, when this map holds it.
     pub fn find(&self, path: &Utf8Path) -> Option<FileId> {
         self.by_path.get(path).copied()
     }
