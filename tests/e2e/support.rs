@@ -28,6 +28,11 @@ pub fn sakip_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS")
+        // The snapshots were taken in English; tests of Indonesian output
+        // pass `--lang id` (the default without a locale).
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("the sakip binary runs");
     Run {
@@ -105,6 +110,10 @@ pub fn report_to(out: &Path, format: &str, year: &str, extra: &[&str]) {
         out,
     ];
     args.extend_from_slice(extra);
+    // Reports were snapshotted in their default language, Indonesian.
+    if !extra.contains(&"--lang") {
+        args.extend_from_slice(&["--lang", "id"]);
+    }
     let run = sakip(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, format!("wrote {out}\n"));

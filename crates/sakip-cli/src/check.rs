@@ -43,12 +43,12 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             });
             writeln!(io.out, "{}", serde_json::to_string_pretty(&value).unwrap_or_default())?;
         }
-        Format::Short => write!(io.err, "{}", render::short(&report.errors))?,
+        Format::Short => write!(io.err, "{}", render::short(&report.errors, io.lang))?,
         Format::Human => {
             write!(
                 io.err,
                 "{}",
-                render::human(&report.errors, colour.enabled(io.err_is_terminal))
+                render::human(&report.errors, colour.enabled(io.err_is_terminal), io.lang)
             )?;
             let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
             let summary = format!(

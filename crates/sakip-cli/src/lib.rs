@@ -21,6 +21,7 @@ pub mod rollup;
 pub mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use sakip_core::Lang;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -42,6 +43,29 @@ pub struct Cli {
     /// When to use colour: auto (a terminal, unless NO_COLOR is set), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// The language of messages, tables and reports: id (Bahasa Indonesia) or en;
+    /// without it, LC_ALL, LC_MESSAGES or LANG (en_* is English), else id
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangChoice>,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// Bahasa Indonesia
+    Id,
+    /// English
+    En,
+}
+
+impl From<LangChoice> for Lang {
+    fn from(c: LangChoice) -> Lang {
+        match c {
+            LangChoice::Id => Lang::Id,
+            LangChoice::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -94,6 +118,8 @@ pub struct Io<'a> {
     pub err_is_terminal: bool,
     /// Terminal width for tables, when known.
     pub width: Option<u16>,
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 /// Runs one command line; returns the exit code.
@@ -116,6 +142,9 @@ where
             return code;
         }
     };
+    if let Some(lang) = cli.lang {
+        io.lang = lang.into();
+    }
     let result = match &cli.command {
         Command::Check(args) => check::run(args, cli.color, io),
         Command::Eval(args) => eval::run(args, cli.color, io),
@@ -163,6 +192,7 @@ pub fn main() -> ExitCode {
             out_is_terminal,
             err_is_terminal,
             width,
+            lang: Lang::from_env(),
         };
         run(std::env::args_os(), &mut io)
     };

@@ -21,18 +21,18 @@ pub fn problems_to_stderr<'a>(
     write!(
         io.err,
         "{}",
-        problem::human(problems, colour.enabled(io.err_is_terminal))
+        problem::human(problems, colour.enabled(io.err_is_terminal), io.lang)
     )
 }
 
 /// The rule errors as people read them, separated by blank lines.
-pub fn human(errors: &[RuleError], colour: bool) -> String {
-    problem::human(errors.iter().map(|e| e as &dyn Problem), colour)
+pub fn human(errors: &[RuleError], colour: bool, lang: sakip_core::Lang) -> String {
+    problem::human(errors.iter().map(|e| e as &dyn Problem), colour, lang)
 }
 
 /// One line per error, `file:line:col: severity[code]: message`.
-pub fn short(errors: &[RuleError]) -> String {
-    errors.iter().map(|e| problem::short(e) + "\n").collect()
+pub fn short(errors: &[RuleError], lang: sakip_core::Lang) -> String {
+    errors.iter().map(|e| problem::short(e, lang) + "\n").collect()
 }
 
 /// The errors in the one JSON shape of problems.

@@ -21,10 +21,6 @@ pub struct Args {
     /// Where to write the report
     #[arg(long, short)]
     pub output: Utf8PathBuf,
-
-    /// Language of the labels
-    #[arg(long, value_enum, default_value_t = Lang::Id)]
-    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,14 +31,6 @@ pub enum Format {
     Md,
     /// An Excel workbook: one sheet per table, numbers as numbers
     Xlsx,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// Bahasa Indonesia
-    Id,
-    /// English
-    En,
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
@@ -59,14 +47,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     };
     let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
     let bytes: Vec<u8> = match args.format {
-        Format::Html => {
-            let lang = if args.lang == Lang::En {
-                sakip_report::html::Lang::En
-            } else {
-                sakip_report::html::Lang::Id
-            };
-            sakip_report::html::render(&ev, klasifikasi, lang).into_bytes()
-        }
+        Format::Html => sakip_report::html::render(&ev, klasifikasi, io.lang).into_bytes(),
         Format::Md => sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi)).into_bytes(),
         Format::Xlsx => match sakip_report::xlsx::render(&ev, klasifikasi) {
             Ok(bytes) => bytes,

@@ -276,8 +276,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     match &source {
         Source::Folders(folders) => rollup::run_folders(folders, &selection, work, &mut sink, &tick),
         Source::Table(rules) => {
+            let lang = io.lang;
             let mut report = |e: &sakip_engine::long_table::RowError| {
-                let _ = writeln!(io.err, "{}", sakip_report::problem::line(e));
+                let _ = writeln!(io.err, "{}", sakip_report::problem::line(e, lang));
             };
             match sakip_engine::long_table::run(
                 rules,
@@ -319,7 +320,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         return Err(e);
     }
     if let Some(e) = fatal {
-        writeln!(io.err, "{}", sakip_report::problem::line(&e.0))?;
+        writeln!(io.err, "{}", sakip_report::problem::line(&e.0, io.lang))?;
         writeln!(io.err, "nothing was written: the run could not complete")?;
         return Ok(1);
     }
@@ -327,7 +328,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let err_colour = colour.enabled(io.err_is_terminal);
     for (path, errors) in &failed_units {
         writeln!(io.err, "error: unit `{path}` was not evaluated:")?;
-        write!(io.err, "{}", render::human(errors, err_colour))?;
+        write!(io.err, "{}", render::human(errors, err_colour, io.lang))?;
     }
     if summary.is_empty() {
         // Nothing to add up: no output, and no file replaced.

@@ -9,6 +9,7 @@
 //! JSON, in an editor and on the workbench.
 
 use crate::code::Code;
+use crate::i18n::{Lang, Text};
 use crate::model::Origin;
 use serde::Serialize;
 use std::fmt;
@@ -22,6 +23,20 @@ pub enum Severity {
     Warning,
     /// Worth knowing; nothing is wrong.
     Info,
+}
+
+impl Severity {
+    /// The word for it in `lang` (`kesalahan`, `peringatan`, `info`).
+    pub fn word(self, lang: Lang) -> String {
+        crate::i18n::say(
+            lang,
+            match self {
+                Severity::Error => "severity-error",
+                Severity::Warning => "severity-warning",
+                Severity::Info => "severity-info",
+            },
+        )
+    }
 }
 
 impl fmt::Display for Severity {
@@ -47,6 +62,13 @@ pub struct Diagnostic {
     /// How to fix it, when there is something to do.
     pub help: Option<String>,
     pub origin: Option<Origin>,
+    /// The message as the catalogue holds it, for other languages; `None`
+    /// for a message not in the catalogue yet (shown in English).
+    #[serde(skip)]
+    pub text: Option<Text>,
+    /// The help as the catalogue holds it.
+    #[serde(skip)]
+    pub help_text: Option<Text>,
 }
 
 impl Diagnostic {
@@ -59,7 +81,24 @@ impl Diagnostic {
             indicator: None,
             help: None,
             origin: None,
+            text: None,
+            help_text: None,
         }
+    }
+
+    /// A problem of kind `code` whose message is `text` from the catalogue
+    /// (its English is the `message`).
+    pub fn says(code: Code, text: Text) -> Self {
+        let mut d = Self::new(code, text.render(Lang::En));
+        d.text = Some(text);
+        d
+    }
+
+    /// How to fix it, from the catalogue.
+    pub fn help_says(mut self, text: Text) -> Self {
+        self.help = Some(text.render(Lang::En));
+        self.help_text = Some(text);
+        self
     }
 
     /// The indikator the problem is about.
@@ -102,6 +141,28 @@ pub trait Problem {
     fn snippet(&self) -> Option<Snippet<'_>> {
         None
     }
+    /// The message as the catalogue holds it, when it does.
+    fn text(&self) -> Option<&Text> {
+        None
+    }
+    /// The help as the catalogue holds it, when it does.
+    fn help_text(&self) -> Option<&Text> {
+        None
+    }
+    /// The message in `lang` (English while the catalogue lacks it).
+    fn message_in(&self, lang: Lang) -> String {
+        match self.text() {
+            Some(t) => t.render(lang),
+            None => self.message().to_string(),
+        }
+    }
+    /// The help in `lang` (English while the catalogue lacks it).
+    fn help_in(&self, lang: Lang) -> Option<String> {
+        match self.help_text() {
+            Some(t) => Some(t.render(lang)),
+            None => self.help().map(str::to_string),
+        }
+    }
 }
 
 /// The words at fault: the whole text of the file they are in (the core
@@ -137,5 +198,11 @@ impl Problem for Diagnostic {
     }
     fn indicator(&self) -> Option<&str> {
         self.indicator.as_deref()
+    }
+    fn text(&self) -> Option<&Text> {
+        self.text.as_ref()
+    }
+    fn help_text(&self) -> Option<&Text> {
+        self.help_text.as_ref()
     }
 }

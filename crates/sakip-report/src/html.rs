@@ -11,11 +11,7 @@ use sakip_core::{Decimal, Evaluation};
 use std::fmt::Write as _;
 
 /// The language of a report's words (the figures are the same).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Id,
-    En,
-}
+pub use sakip_core::Lang;
 
 /// The words of the report, in one language.
 struct Words {

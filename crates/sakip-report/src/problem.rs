@@ -7,7 +7,7 @@
 //! serialise through [`json`], so a CI script reads them the same way.
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
-use sakip_core::{Problem, Severity};
+use sakip_core::{Lang, Problem, Severity};
 use serde::Serialize;
 use std::fmt;
 
@@ -49,26 +49,31 @@ pub fn json(p: &dyn Problem) -> ProblemJson<'_> {
     }
 }
 
-/// `file:line:col: severity[code]: message`, for editors and CI logs.
-pub fn short(p: &dyn Problem) -> String {
+/// `file:line:col: severity[code]: message`, for editors and CI logs: the
+/// severity and code as machines match them, the message in `lang`.
+pub fn short(p: &dyn Problem, lang: Lang) -> String {
     let at = p.location().map(|o| format!("{o}: ")).unwrap_or_default();
-    format!("{at}{}[{}]: {}", p.severity(), p.code(), p.message())
+    format!("{at}{}[{}]: {}", p.severity(), p.code(), p.message_in(lang))
 }
 
 /// [`short`], then the help on a line of its own: for problems that come
 /// by the thousand (a long table's bad rows), where a report each would
 /// bury the summary.
-pub fn line(p: &dyn Problem) -> String {
-    match p.help() {
-        Some(h) => format!("{}\n  help: {h}", short(p)),
-        None => short(p),
+pub fn line(p: &dyn Problem, lang: Lang) -> String {
+    match p.help_in(lang) {
+        Some(h) => format!(
+            "{}\n  {}: {h}",
+            short(p, lang),
+            sakip_core::i18n::say(lang, "help-label")
+        ),
+        None => short(p, lang),
     }
 }
 
 /// The problems as people read them, separated by blank lines: miette's
 /// report of each (in colour when asked), the file named when the problem is
 /// about a whole file.
-pub fn human<'a>(problems: impl IntoIterator<Item = &'a dyn Problem>, colour: bool) -> String {
+pub fn human<'a>(problems: impl IntoIterator<Item = &'a dyn Problem>, colour: bool, lang: Lang) -> String {
     let theme = if colour {
         GraphicalTheme::unicode()
     } else {
@@ -79,10 +84,10 @@ pub fn human<'a>(problems: impl IntoIterator<Item = &'a dyn Problem>, colour: bo
         .with_context_lines(1);
     let mut out = String::new();
     for p in problems {
-        let shown = Shown::new(p);
+        let shown = Shown::new(p, lang);
         let mut one = String::new();
         if handler.render_report(&mut one, &shown).is_err() || one.is_empty() {
-            one = format!("{}\n", short(p));
+            one = format!("{}\n", short(p, lang));
         }
         // A problem with no line to show names its place in front.
         if shown.source.is_none() {
@@ -101,25 +106,33 @@ pub fn human<'a>(problems: impl IntoIterator<Item = &'a dyn Problem>, colour: bo
 struct Shown<'a> {
     problem: &'a dyn Problem,
     source: Option<NamedSource<String>>,
+    /// The message and the help in the reader's language.
+    message: String,
+    help: Option<String>,
 }
 
 impl<'a> Shown<'a> {
     /// Dresses `problem`, copying its file's text when it has a span.
-    fn new(problem: &'a dyn Problem) -> Self {
+    fn new(problem: &'a dyn Problem, lang: Lang) -> Self {
         let source = problem.snippet().map(|s| NamedSource::new(s.name, s.text.to_string()));
-        Self { problem, source }
+        Self {
+            problem,
+            source,
+            message: problem.message_in(lang),
+            help: problem.help_in(lang),
+        }
     }
 }
 
 impl fmt::Debug for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&short(self.problem))
+        f.write_str(&short(self.problem, Lang::En))
     }
 }
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.problem.message())
+        f.write_str(&self.message)
     }
 }
 
@@ -142,7 +155,7 @@ impl miette::Diagnostic for Shown<'_> {
 
     /// How to fix it.
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.problem.help().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     /// The file's text, when the problem has a span.
@@ -177,12 +190,12 @@ mod tests {
         assert_eq!(v["location"], "data.sakip:4:7");
         assert_eq!((v["line"].as_u64(), v["col"].as_u64()), (Some(4), Some(7)));
         assert_eq!(
-            short(&d),
+            short(&d, Lang::En),
             "data.sakip:4:7: warning[band-missing]: capaian 130 falls in no band"
         );
         let bare = Diagnostic::new(Code::PaguZero, "spending against a pagu of 0");
         let v = serde_json::to_value(json(&bare)).unwrap();
         assert!(v["location"].is_null() && v["file"].is_null() && v["line"] == 0);
-        assert_eq!(short(&bare), "error[pagu-zero]: spending against a pagu of 0");
+        assert_eq!(short(&bare, Lang::En), "error[pagu-zero]: spending against a pagu of 0");
     }
 }

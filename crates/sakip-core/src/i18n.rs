@@ -1,0 +1,188 @@
+//! Messages in Indonesian and English, from one catalogue.
+//!
+//! Every sentence sakip says to a person has an id in the catalogue
+//! (`crates/sakip-core/i18n/{id,en}.ftl`, Project Fluent's format, compiled
+//! into the program) with its words in both languages; code says which
+//! message and with which values ([`Text`]), and a renderer asks for it in
+//! the reader's [`Lang`]. A problem's code never changes with the language,
+//! and the JSON contract keeps its English messages.
+//!
+//! The catalogue lives in the core because the messages are about the
+//! domain (a target, a realisasi, a band) and every stage that finds a
+//! problem builds on the core; it is data compiled in, not a file read at
+//! run time.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The language of what sakip says: Indonesian unless asked otherwise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    /// `id` or `en` (case aside).
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.to_ascii_lowercase().as_str() {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a POSIX locale names (`en_US.UTF-8` is English; `id_ID`,
+    /// `C`, `POSIX` and anything else, Indonesian, the default).
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Id
+        }
+    }
+
+    /// The language the environment asks for: `LC_ALL`, then
+    /// `LC_MESSAGES`, then `LANG`, as POSIX orders them; Indonesian when
+    /// none is set.
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .map(|l| Lang::from_locale(&l))
+            .unwrap_or_default()
+    }
+
+    /// `id` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Which message, with which values: what code hands to a renderer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// The message's id in the catalogue (`target-missing`).
+    pub id: &'static str,
+    /// Its values, by the names the catalogue uses (`$id`, `$year`),
+    /// already written as text (numbers in plain notation).
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Text {
+    /// Message `id`, with no values yet.
+    pub fn new(id: &'static str) -> Self {
+        Self { id, args: Vec::new() }
+    }
+
+    /// Adds the value of `$name`.
+    pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        catalogue()
+            .format(lang, self.id, None, &self.args)
+            .unwrap_or_else(|| self.id.to_string())
+    }
+
+    /// An attribute of the message (`help`, `label`) in `lang`, when the
+    /// catalogue gives the message one.
+    pub fn attribute(&self, lang: Lang, name: &str) -> Option<String> {
+        catalogue().format(lang, self.id, Some(name), &self.args)
+    }
+}
+
+/// A message of the catalogue with no values, in `lang`.
+pub fn say(lang: Lang, id: &'static str) -> String {
+    Text::new(id).render(lang)
+}
+
+/// The two bundles, parsed once.
+pub struct Catalogue {
+    id: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+/// The catalogue's sources, for tests that compare the two languages.
+pub const SOURCES: [(Lang, &str); 2] = [
+    (Lang::Id, include_str!("../i18n/id.ftl")),
+    (Lang::En, include_str!("../i18n/en.ftl")),
+];
+
+fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![lang.parse().unwrap_or_default()]);
+    // No Unicode isolation marks around values: terminals show them.
+    bundle.set_use_isolating(false);
+    // A syntax error in a catalogue leaves the entries that parse; a test
+    // keeps both files free of them.
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The catalogue of the process.
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| Catalogue {
+        id: bundle("id", SOURCES[0].1),
+        en: bundle("en", SOURCES[1].1),
+    })
+}
+
+impl Catalogue {
+    /// Message `id` (or its `attribute`) in `lang`, falling back to
+    /// English when the Indonesian lacks it; `None` when neither has it.
+    pub fn format(
+        &self,
+        lang: Lang,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&'static str, String)],
+    ) -> Option<String> {
+        let first = match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        };
+        [first, &self.en]
+            .into_iter()
+            .find_map(|b| Self::format_in(b, id, attribute, args))
+    }
+
+    fn format_in(
+        bundle: &FluentBundle<FluentResource>,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&'static str, String)],
+    ) -> Option<String> {
+        let message = bundle.get_message(id)?;
+        let pattern = match attribute {
+            Some(name) => message.get_attribute(name)?.value(),
+            None => message.value()?,
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.as_str());
+        }
+        let mut errors = Vec::new();
+        let text: Cow<'_, str> = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        Some(text.into_owned())
+    }
+
+    /// Whether `lang`'s own bundle has message `id`.
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        match lang {
+            Lang::Id => self.id.has_message(id),
+            Lang::En => self.en.has_message(id),
+        }
+    }
+}
