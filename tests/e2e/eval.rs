@@ -125,6 +125,26 @@ fn table_snapshot() {
 }
 
 #[test]
+fn the_table_in_indonesian() {
+    let run = sakip(&["eval", UNIT, "--year", "2022", "--lang", "id"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("eval_2022_table_id", run.stdout);
+    // Without --lang, the locale decides; Indonesian is the default.
+    let env = crate::support::sakip_env(
+        &crate::support::root(),
+        &["eval", UNIT, "--year", "2022"],
+        &[("LANG", "id_ID.UTF-8")],
+    );
+    assert_eq!(env.stdout, run.stdout);
+    let c = crate::support::sakip_env(
+        &crate::support::root(),
+        &["eval", UNIT, "--year", "2022"],
+        &[("LANG", "C.UTF-8")],
+    );
+    assert_eq!(c.stdout, run.stdout, "a locale that is not English means Indonesian");
+}
+
+#[test]
 fn markdown_snapshot() {
     let run = sakip(&["eval", UNIT, "--year", "2022", "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

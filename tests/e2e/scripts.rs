@@ -26,7 +26,7 @@ fn each_broken_script_ends_in_a_clear_error() {
         let findings: String = run
             .stdout
             .lines()
-            .skip_while(|l| !l.starts_with("Catatan"))
+            .skip_while(|l| !l.starts_with("Notes"))
             .map(|l| format!("{l}\n"))
             .collect();
         insta::assert_snapshot!(format!(

@@ -24,15 +24,15 @@ pub fn sakip_in(dir: &Path, args: &[&str]) -> Run {
 pub fn sakip_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_sakip"))
         .args(args)
-        .envs(env.iter().copied())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS")
         // The snapshots were taken in English; tests of Indonesian output
-        // pass `--lang id` (the default without a locale).
+        // pass `--lang id` (the default without a locale) or their own LANG.
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .envs(env.iter().copied())
         .output()
         .expect("the sakip binary runs");
     Run {

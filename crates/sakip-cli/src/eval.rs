@@ -52,11 +52,14 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 return Ok(1);
             }
         },
-        Format::Md => io.out.write_all(sakip_report::markdown::render(&ev).as_bytes())?,
+        Format::Md => io
+            .out
+            .write_all(sakip_report::markdown::render(&ev, io.lang).as_bytes())?,
         Format::Table => {
             let opts = sakip_report::table::Options {
                 colour: colour.enabled(io.out_is_terminal),
                 width: io.width.unwrap_or(120),
+                lang: io.lang,
             };
             io.out.write_all(sakip_report::table::render(&ev, opts).as_bytes())?;
         }

@@ -48,8 +48,8 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
     let bytes: Vec<u8> = match args.format {
         Format::Html => sakip_report::html::render(&ev, klasifikasi, io.lang).into_bytes(),
-        Format::Md => sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi)).into_bytes(),
-        Format::Xlsx => match sakip_report::xlsx::render(&ev, klasifikasi) {
+        Format::Md => sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi), io.lang).into_bytes(),
+        Format::Xlsx => match sakip_report::xlsx::render(&ev, klasifikasi, io.lang) {
             Ok(bytes) => bytes,
             Err(e) => {
                 writeln!(io.err, "error: cannot build the workbook: {e}")?;

@@ -9,6 +9,7 @@
 use crate::code::Code;
 use crate::data::{BelanjaEntry, UnitData};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
 use crate::model::RuleSet;
 use crate::pembulatan::{percent_of, plain, Rounding};
 use rust_decimal::Decimal;
@@ -47,14 +48,11 @@ pub fn evaluate_anggaran(rules: &RuleSet, data: &UnitData, diagnostics: &mut Vec
     let mut out = Anggaran::default();
     if data.belanja.is_empty() {
         diagnostics.push(
-            Diagnostic::new(
+            Diagnostic::says(
                 Code::AnggaranMissing,
-                format!("no pagu or realisasi anggaran for {}", data.year),
+                Text::new("anggaran-missing").arg("year", data.year),
             )
-            .help(format!(
-                "add an `anggaran {} {{ ... }}` block with one `belanja` line per jenis belanja",
-                data.year
-            )),
+            .help_says(Text::new("anggaran-missing-help").arg("year", data.year)),
         );
     } else {
         let mut pagu = Decimal::ZERO;
@@ -68,10 +66,7 @@ pub fn evaluate_anggaran(rules: &RuleSet, data: &UnitData, diagnostics: &mut Vec
             }
         }
         if overflowed {
-            diagnostics.push(Diagnostic::new(
-                Code::AnggaranOverflow,
-                "the budget totals are too large for a decimal figure",
-            ));
+            diagnostics.push(Diagnostic::says(Code::AnggaranOverflow, Text::new("anggaran-overflow")));
         } else {
             let total = BelanjaEntry {
                 name: TOTAL.to_string(),
@@ -98,15 +93,13 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
             Some(rounding.apply(Decimal::ZERO))
         } else {
             diagnostics.push(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::PaguZero,
-                    format!(
-                        "`{}` spent {} against a pagu of 0, so its penyerapan has no meaning",
-                        entry.name,
-                        rupiah(entry.realisasi)
-                    ),
+                    Text::new("pagu-zero")
+                        .arg("name", &entry.name)
+                        .arg("realisasi", rupiah(entry.realisasi)),
                 )
-                .help("check the pagu in the DIPA (or its revision) and correct the `pagu` of this line")
+                .help_says(Text::new("pagu-zero-help"))
                 .at(entry.origin.as_ref()),
             );
             None
@@ -115,9 +108,9 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
         match percent_of(entry.realisasi, entry.pagu) {
             Some(p) => Some(rounding.apply(p)),
             None => {
-                diagnostics.push(Diagnostic::new(
+                diagnostics.push(Diagnostic::says(
                     Code::AnggaranOverflow,
-                    format!("the penyerapan of `{}` is too large", entry.name),
+                    Text::new("anggaran-overflow-2").arg("name", &entry.name),
                 ));
                 None
             }
@@ -125,30 +118,33 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
     };
     if entry.realisasi > entry.pagu && !entry.pagu.is_zero() {
         diagnostics.push(
-            Diagnostic::new(
+            Diagnostic::says(
                 Code::RealisasiAbovePagu,
-                format!(
-                    "`{}` spent {} of a pagu of {}",
-                    entry.name,
-                    rupiah(entry.realisasi),
-                    rupiah(entry.pagu)
-                ),
+                Text::new("realisasi-above-pagu")
+                    .arg("name", &entry.name)
+                    .arg("realisasi", rupiah(entry.realisasi))
+                    .arg("pagu", rupiah(entry.pagu)),
             )
             .at(entry.origin.as_ref()),
         );
     }
     if let (Some(printed), Some(computed)) = (entry.printed_penyerapan, penyerapan) {
         if let Some(d) = compare_printed(printed, computed, rounding) {
-            let what = format!(
-                "`{}`: the report prints a penyerapan of {}%, but {} / {} x 100 under `pembulatan anggaran {}` is {}%",
-                entry.name,
-                plain(printed),
-                rupiah(entry.realisasi),
-                rupiah(entry.pagu),
-                rounding,
-                plain(computed)
-            );
-            diagnostics.push(d.into_diagnostic(Code::PrintedPenyerapan, what, entry.origin.as_ref()));
+            let text = |id: &'static str| {
+                Text::new(id)
+                    .arg("name", &entry.name)
+                    .arg("printed", plain(printed))
+                    .arg("realisasi", rupiah(entry.realisasi))
+                    .arg("pagu", rupiah(entry.pagu))
+                    .arg("rounding", rounding)
+                    .arg("computed", plain(computed))
+            };
+            diagnostics.push(d.into_diagnostic(
+                Code::PrintedPenyerapan,
+                text("printed-penyerapan"),
+                text("printed-penyerapan-precision"),
+                entry.origin.as_ref(),
+            ));
         }
     }
     BudgetRow {
@@ -171,14 +167,15 @@ fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, di
             .try_fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v));
         if sum != Some(program.amount) {
             diagnostics.push(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::PkKegiatan,
-                    format!(
-                        "the kegiatan of `{}` add up to {}, but the programme's anggaran is {}",
-                        program.name,
-                        sum.map(rupiah).unwrap_or_else(|| "more than a decimal holds".into()),
-                        rupiah(program.amount)
-                    ),
+                    Text::new("pk-kegiatan")
+                        .arg("name", &program.name)
+                        .arg(
+                            "sum",
+                            sum.map(rupiah).unwrap_or_else(|| "more than a decimal holds".into()),
+                        )
+                        .arg("amount", rupiah(program.amount)),
                 )
                 .at(program.origin.as_ref()),
             );
@@ -194,16 +191,17 @@ fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, di
         .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.amount));
     if pk_sum != Some(total.pagu) {
         diagnostics.push(
-            Diagnostic::new(
+            Diagnostic::says(
                 Code::PkBudget,
-                format!(
-                    "the Perjanjian Kinerja {} budgets {} over its programmes, but the pagu per jenis belanja adds up to {}",
-                    pk.year,
-                    pk_sum.map(rupiah).unwrap_or_else(|| "more than a decimal holds".into()),
-                    rupiah(total.pagu)
-                ),
+                Text::new("pk-budget")
+                    .arg("year", pk.year)
+                    .arg(
+                        "sum",
+                        pk_sum.map(rupiah).unwrap_or_else(|| "more than a decimal holds".into()),
+                    )
+                    .arg("pagu", rupiah(total.pagu)),
             )
-            .help("a revised DIPA changes the pagu: state the revision in the data, or correct the agreement's anggaran")
+            .help_says(Text::new("pk-budget-help"))
             .at(pk.origin.as_ref()),
         );
     }
@@ -220,21 +218,21 @@ pub(crate) enum PrintedDiff {
 }
 
 impl PrintedDiff {
+    /// The finding a difference makes: `wrong` says the printed figure is
+    /// wrong, `precise` (the same values) that it only has fewer decimals.
     pub(crate) fn into_diagnostic(
         self,
         code_wrong: Code,
-        what: String,
+        wrong: Text,
+        precise: Text,
         origin: Option<&crate::model::Origin>,
     ) -> Diagnostic {
         match self {
-            PrintedDiff::Precision => Diagnostic::new(
-                Code::PrintedPrecision,
-                format!("{what}; the printed figure has fewer decimals than the rule set's rounding"),
-            )
-            .help("print the figure with the rule set's decimals")
-            .at(origin),
-            PrintedDiff::Wrong => Diagnostic::new(code_wrong, what)
-                .help("the printed figure is wrong: correct the report, or the realisasi if that is what was mistyped")
+            PrintedDiff::Precision => Diagnostic::says(Code::PrintedPrecision, precise)
+                .help_says(Text::new("printed-precision-help"))
+                .at(origin),
+            PrintedDiff::Wrong => Diagnostic::says(code_wrong, wrong)
+                .help_says(Text::new("printed-wrong-help"))
                 .at(origin),
         }
     }

@@ -186,3 +186,68 @@ impl Catalogue {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Each message of a catalogue source with the variables it uses.
+    fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = FluentResource::try_new(source.to_string());
+        assert!(
+            resource.is_ok(),
+            "the catalogue parses: {:?}",
+            resource.err().map(|(_, e)| e)
+        );
+        let mut out = BTreeMap::new();
+        for line in source.lines().filter(|l| !l.starts_with('#') && l.contains(" = ")) {
+            let (id, value) = line.split_once(" = ").unwrap();
+            let vars = value
+                .split("{ $")
+                .skip(1)
+                .map(|v| v.split(' ').next().unwrap().to_string())
+                .collect();
+            assert!(out.insert(id.to_string(), vars).is_none(), "`{id}` twice");
+        }
+        out
+    }
+
+    #[test]
+    fn both_languages_have_every_message_with_the_same_values() {
+        let id = messages(SOURCES[0].1);
+        let en = messages(SOURCES[1].1);
+        let only_en: Vec<_> = en.keys().filter(|k| !id.contains_key(*k)).collect();
+        let only_id: Vec<_> = id.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(
+            only_en.is_empty() && only_id.is_empty(),
+            "en only: {only_en:?}; id only: {only_id:?}"
+        );
+        for (k, vars) in &en {
+            assert_eq!(vars, &id[k], "`{k}` uses other values in id.ftl");
+        }
+    }
+
+    #[test]
+    fn a_message_in_each_language() {
+        let t = Text::new("target-missing").arg("id", "iku_kamtib").arg("year", 2022);
+        assert_eq!(t.render(Lang::En), "indikator `iku_kamtib` has no target for 2022");
+        assert_eq!(
+            t.render(Lang::Id),
+            "indikator `iku_kamtib` tidak punya target untuk 2022"
+        );
+        let braces = Text::new("perjanjian-missing-help").arg("year", 2023);
+        assert!(braces.render(Lang::En).contains("`perjanjian 2023 { ... }`"));
+        assert_eq!(Text::new("no-such-message").render(Lang::Id), "no-such-message");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_locale() {
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("id_ID.UTF-8"), Lang::Id);
+        assert_eq!(Lang::from_locale("C.UTF-8"), Lang::Id);
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

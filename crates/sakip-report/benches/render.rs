@@ -23,7 +23,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| sakip_report::html::render(black_box(&ev), klasifikasi, sakip_report::html::Lang::Id))
     });
     c.bench_function("render_xlsx", |b| {
-        b.iter(|| sakip_report::xlsx::render(black_box(&ev), klasifikasi).unwrap())
+        b.iter(|| sakip_report::xlsx::render(black_box(&ev), klasifikasi, sakip_core::Lang::Id).unwrap())
     });
 }
 

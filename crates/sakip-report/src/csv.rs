@@ -26,7 +26,7 @@ pub const HEADER: [&str; 16] = [
 ];
 
 /// One row per indicator with [`HEADER`]'s columns; `Err` only if the CSV
-/// /// writer fails.
+/// writer fails.
 pub fn render(ev: &Evaluation) -> Result<String, String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| e.to_string())?;

@@ -10,97 +10,72 @@ use sakip_core::pembulatan::plain;
 use sakip_core::{Decimal, Evaluation};
 use std::fmt::Write as _;
 
+use sakip_core::i18n::say;
 /// The language of a report's words (the figures are the same).
 pub use sakip_core::Lang;
+use sakip_core::Problem;
 
-/// The words of the report, in one language.
+/// The words of the report, in one language, from the catalogue.
 struct Words {
-    title: &'static str,
-    year: &'static str,
-    rules: &'static str,
-    legend: &'static str,
-    no: &'static str,
-    sasaran: &'static str,
-    indikator: &'static str,
-    target: &'static str,
-    realisasi: &'static str,
-    capaian: &'static str,
-    band: &'static str,
-    last_year: &'static str,
-    renstra: &'static str,
-    budget: &'static str,
-    jenis: &'static str,
-    pagu: &'static str,
-    penyerapan: &'static str,
-    chart: &'static str,
-    budget_chart: &'static str,
-    notes: &'static str,
-    none: &'static str,
-    score: &'static str,
-    tiers: [&'static str; 4],
+    title: String,
+    year: String,
+    rules: String,
+    legend: String,
+    no: String,
+    sasaran: String,
+    indikator: String,
+    target: String,
+    realisasi: String,
+    capaian: String,
+    band: String,
+    last_year: String,
+    renstra: String,
+    budget: String,
+    jenis: String,
+    pagu: String,
+    penyerapan: String,
+    chart: String,
+    budget_chart: String,
+    notes: String,
+    none: String,
+    score: String,
+    tiers: [String; 4],
 }
 
-const ID: Words = Words {
-    title: "Capaian Kinerja",
-    year: "Tahun",
-    rules: "Aturan",
-    legend: "Klasifikasi capaian",
-    no: "No",
-    sasaran: "Sasaran",
-    indikator: "Indikator",
-    target: "Target",
-    realisasi: "Realisasi",
-    capaian: "Capaian (%)",
-    band: "Klasifikasi",
-    last_year: "Capaian",
-    renstra: "Progres ke target Renstra",
-    budget: "Realisasi anggaran per jenis belanja",
-    jenis: "Jenis Belanja",
-    pagu: "Pagu",
-    penyerapan: "Penyerapan (%)",
-    chart: "Capaian per indikator (garis: 100%)",
-    budget_chart: "Penyerapan anggaran",
-    notes: "Yang perlu diperhatikan",
-    none: "Tidak ada catatan.",
-    score: "Nilai kinerja satker",
-    tiers: [
-        "Sasaran Strategis",
-        "Sasaran Program",
-        "Sasaran Kegiatan",
-        "Output (Nilai Kinerja Anggaran)",
-    ],
-};
-
-const EN: Words = Words {
-    title: "Performance",
-    year: "Year",
-    rules: "Rules",
-    legend: "Achievement bands",
-    no: "No",
-    sasaran: "Objective",
-    indikator: "Indicator",
-    target: "Target",
-    realisasi: "Actual",
-    capaian: "Achievement (%)",
-    band: "Band",
-    last_year: "Achievement",
-    renstra: "Progress to the Renstra target",
-    budget: "Budget spending by type",
-    jenis: "Type of spending",
-    pagu: "Ceiling",
-    penyerapan: "Absorption (%)",
-    chart: "Achievement per indicator (line: 100%)",
-    budget_chart: "Budget absorption",
-    notes: "Needs attention",
-    none: "Nothing to note.",
-    score: "Unit score",
-    tiers: [
-        "Strategic objectives",
-        "Programme objectives",
-        "Activity objectives",
-        "Outputs (budget performance)",
-    ],
-};
+impl Words {
+    fn of(lang: Lang) -> Self {
+        Self {
+            title: say(lang, "word-title"),
+            year: say(lang, "word-year"),
+            rules: say(lang, "word-rules"),
+            legend: say(lang, "word-legend"),
+            no: say(lang, "word-no"),
+            sasaran: say(lang, "word-sasaran"),
+            indikator: say(lang, "word-indikator"),
+            target: say(lang, "word-target"),
+            realisasi: say(lang, "word-realisasi"),
+            capaian: say(lang, "word-capaian"),
+            band: say(lang, "word-band"),
+            last_year: say(lang, "word-last-year"),
+            renstra: say(lang, "word-renstra"),
+            budget: say(lang, "word-budget"),
+            jenis: say(lang, "word-jenis"),
+            pagu: say(lang, "word-pagu"),
+            penyerapan: say(lang, "word-penyerapan"),
+            chart: say(lang, "word-chart"),
+            budget_chart: say(lang, "word-budget-chart"),
+            notes: say(lang, "word-notes"),
+            none: say(lang, "word-none"),
+            score: say(lang, "word-score"),
+            tiers: [
+                say(lang, "word-tier-strategis"),
+                say(lang, "word-tier-program"),
+                say(lang, "word-tier-kegiatan"),
+                say(lang, "word-tier-output"),
+            ],
+        }
+    }
+}
 
 /// Text escaped for HTML content and attributes.
 pub(crate) fn esc(s: &str) -> String {
@@ -142,20 +117,20 @@ td.band{color:#fff;font-weight:600}
 ";
 
 /// The whole report page: self-contained (styles and SVG charts inline),
-/// /// in the language asked.
+/// in the language asked.
 pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String {
-    let w = if lang == Lang::En { &EN } else { &ID };
+    let w = &Words::of(lang);
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
     let mut o = String::new();
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} {} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
         if lang == Lang::En { "en" } else { "id" },
-        esc(w.title),
+        esc(&w.title),
         esc(satker),
         ev.year
     );
-    let _ = writeln!(o, "<h1>{} {}</h1>", esc(w.title), esc(satker));
+    let _ = writeln!(o, "<h1>{} {}</h1>", esc(&w.title), esc(satker));
     let chain: Vec<String> = ev.chain.iter().map(|r| esc(&r.name)).collect();
     let _ = writeln!(
         o,
@@ -190,10 +165,18 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
         if rows.is_empty() {
             continue;
         }
-        let title = w.tiers.get(i).copied().unwrap_or("");
+        let title = w.tiers.get(i).map(String::as_str).unwrap_or("");
         let (last, renstra) = number_text::comparison_years(&rows);
         let _ = writeln!(o, "<h2>{title}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
-        for h in [w.no, w.sasaran, w.indikator, w.target, w.realisasi, w.capaian, w.band] {
+        for h in [
+            &w.no,
+            &w.sasaran,
+            &w.indikator,
+            &w.target,
+            &w.realisasi,
+            &w.capaian,
+            &w.band,
+        ] {
             let _ = write!(o, "<th>{h}</th>");
         }
         if let Some(y) = last {
@@ -262,7 +245,7 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
             );
         }
         o.push_str("</tbody></table></div>\n");
-        o.push_str(&budget_chart(ev, w.budget_chart));
+        o.push_str(&budget_chart(ev, &w.budget_chart));
     }
 
     let _ = writeln!(o, "<h2>{}</h2>", w.notes);
@@ -280,9 +263,9 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
                 o,
                 "<li><span class=\"sev-{}\">{}</span> <code>{}</code>{who} {}</li>",
                 d.severity,
-                d.severity,
+                esc(&d.severity.word(lang)),
                 esc(d.code.as_str()),
-                esc(&d.message)
+                esc(&d.message_in(lang))
             );
         }
         o.push_str("</ul>\n");

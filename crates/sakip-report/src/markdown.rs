@@ -3,7 +3,7 @@
 
 use crate::number_text;
 use sakip_core::model::Tier;
-use sakip_core::Evaluation;
+use sakip_core::{Evaluation, Lang, Problem};
 use std::fmt::Write as _;
 
 /// Text for a table cell: `|` escaped, line breaks folded.
@@ -12,13 +12,17 @@ fn cell(text: &str) -> String {
 }
 
 /// Chapter III as Markdown tables, one per tier, then the budget and the findings.
-pub fn render(ev: &Evaluation) -> String {
-    render_with_legend(ev, None)
+pub fn render(ev: &Evaluation, lang: Lang) -> String {
+    render_with_legend(ev, None, lang)
 }
 
 /// The tables, preceded by the classification legend when one is given
 /// (`sakip report` gives it; `eval --format md` prints the tables alone).
-pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifikasi::Klasifikasi>) -> String {
+pub fn render_with_legend(
+    ev: &Evaluation,
+    legend: Option<&sakip_core::klasifikasi::Klasifikasi>,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
     let _ = writeln!(out, "# Capaian Kinerja {title} Tahun {}\n", ev.year);
@@ -112,7 +116,13 @@ pub fn render_with_legend(ev: &Evaluation, legend: Option<&sakip_core::klasifika
         let _ = writeln!(out, "## Catatan\n");
         for d in &ev.diagnostics {
             let who = d.indicator.as_ref().map(|i| format!(" `{i}`:")).unwrap_or_default();
-            let _ = writeln!(out, "- **{}** `{}`{who} {}", d.severity, d.code, d.message);
+            let _ = writeln!(
+                out,
+                "- **{}** `{}`{who} {}",
+                d.severity.word(lang),
+                d.code,
+                d.message_in(lang)
+            );
         }
     }
     out

@@ -7,8 +7,9 @@ use crate::number_text;
 use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 use sakip_core::diagnostic::Severity;
 use sakip_core::evaluate::IndicatorResult;
+use sakip_core::i18n::say;
 use sakip_core::model::Tier;
-use sakip_core::Evaluation;
+use sakip_core::{Evaluation, Lang, Problem, Text};
 use std::fmt::Write as _;
 
 /// How the tables are drawn.
@@ -18,14 +19,17 @@ pub struct Options {
     pub colour: bool,
     /// Total width in columns.
     pub width: u16,
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 impl Default for Options {
-    /// Plain text, 120 columns.
+    /// Plain text, 120 columns, Indonesian.
     fn default() -> Self {
         Self {
             colour: false,
             width: 120,
+            lang: Lang::Id,
         }
     }
 }
@@ -66,23 +70,28 @@ fn right(text: String) -> Cell {
 }
 
 /// The evaluation as people read it in a terminal: one table per tier,
-/// /// the budget, the unit's score, then the findings.
+/// the budget, the unit's score, then the findings.
 pub fn render(ev: &Evaluation, opts: Options) -> String {
     let mut out = String::new();
-    let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
-    let _ = writeln!(out, "{title} · tahun {}", ev.year);
+    let lang = opts.lang;
+    let title = ev
+        .satker
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| say(lang, "table-no-satker"));
+    let _ = writeln!(out, "{title} · {} {}", say(lang, "word-year").to_lowercase(), ev.year);
     let chain: Vec<String> = ev
         .chain
         .iter()
         .map(|r| format!("{} ({})", r.id, r.tingkat.keyword()))
         .collect();
-    let _ = writeln!(out, "aturan: {}", chain.join(" → "));
+    let _ = writeln!(out, "{}: {}", say(lang, "word-rules").to_lowercase(), chain.join(" → "));
     for tier in Tier::ALL {
         let rows: Vec<&IndicatorResult> = ev.indicators.iter().filter(|r| r.tier == tier).collect();
         if rows.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", tier.title());
+        let _ = writeln!(out, "\n{}", tier_title(tier, lang));
         out.push_str(&tier_table(ev, &rows, opts).to_string());
         out.push('\n');
         let mut seen: Vec<&str> = Vec::new();
@@ -96,15 +105,21 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
     if let Some(n) = &ev.nilai {
         let _ = writeln!(
             out,
-            "\nNilai kinerja satker: {} ({})",
+            "\n{}: {} ({})",
+            say(lang, "word-score"),
             number_text::id(n.value),
             n.source
         );
     }
     if !ev.anggaran.belanja.is_empty() {
-        let _ = writeln!(out, "\nAnggaran per jenis belanja");
+        let _ = writeln!(out, "\n{}", say(lang, "word-budget"));
         let mut t = new_table(opts);
-        t.set_header(vec!["Jenis Belanja", "Pagu", "Realisasi", "Penyerapan (%)"]);
+        t.set_header(vec![
+            say(lang, "word-jenis"),
+            say(lang, "word-pagu"),
+            say(lang, "word-realisasi"),
+            say(lang, "word-penyerapan"),
+        ]);
         for b in &ev.anggaran.belanja {
             let mut name = Cell::new(&b.name);
             if b.name == sakip_core::anggaran::TOTAL {
@@ -121,7 +136,11 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
         out.push('\n');
     }
     if !ev.anggaran.perjanjian.is_empty() {
-        let _ = writeln!(out, "\nAnggaran dalam Perjanjian Kinerja {}", ev.year);
+        let _ = writeln!(
+            out,
+            "\n{}",
+            Text::new("table-pk-budget").arg("year", ev.year).render(lang)
+        );
         for (name, amount) in &ev.anggaran.perjanjian {
             let _ = writeln!(out, "  {name}: {}", number_text::rupiah(*amount));
         }
@@ -131,20 +150,24 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
 }
 
 /// The table of one tier: sasaran, indikator, target, realisasi, capaian,
-/// /// band, with last year and the Renstra when known.
+/// band, with last year and the Renstra when known.
 fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Table {
     let mut t = new_table(opts);
     let (last_year, renstra_year) = number_text::comparison_years(rows);
-    let mut header = vec![
-        "Sasaran".to_string(),
-        "Indikator".into(),
-        "Target".into(),
-        "Realisasi".into(),
-        "Capaian (%)".into(),
-    ];
-    header.push("Klasifikasi".into());
+    let lang = opts.lang;
+    let mut header: Vec<String> = [
+        "word-sasaran",
+        "word-indikator",
+        "word-target",
+        "word-realisasi",
+        "word-capaian",
+        "word-band",
+    ]
+    .iter()
+    .map(|w| say(lang, w))
+    .collect();
     if let Some(y) = last_year {
-        header.push(format!("Capaian {y}"));
+        header.push(format!("{} {y}", say(lang, "word-last-year")));
     }
     if let Some(y) = renstra_year {
         header.push(format!("Renstra {y}"));
@@ -197,23 +220,35 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
     t
 }
 
+/// A tier's title in `lang` (`Sasaran Strategis`).
+fn tier_title(tier: Tier, lang: Lang) -> String {
+    say(
+        lang,
+        match tier {
+            Tier::Strategis => "word-tier-strategis",
+            Tier::Program => "word-tier-program",
+            Tier::Kegiatan => "word-tier-kegiatan",
+            Tier::Output => "word-tier-output",
+        },
+    )
+}
+
 /// The findings, errors first, each with its place and its fix.
 fn diagnostics(ev: &Evaluation, opts: Options) -> String {
     let mut out = String::new();
     if ev.diagnostics.is_empty() {
         return out;
     }
+    let lang = opts.lang;
     let count = |s: Severity| ev.diagnostics.iter().filter(|d| d.severity == s).count();
-    let _ = writeln!(
-        out,
-        "\nCatatan ((!) in the tables marks an indicator named here): {} error, {} warning, {} info",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    );
+    let summary = Text::new("table-notes")
+        .arg("errors", count(Severity::Error))
+        .arg("warnings", count(Severity::Warning))
+        .arg("infos", count(Severity::Info));
+    let _ = writeln!(out, "\n{}", summary.render(lang));
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         for d in ev.diagnostics.iter().filter(|d| d.severity == severity) {
-            let tag = severity.to_string();
+            let tag = severity.word(lang);
             let tag = if opts.colour {
                 let code = match severity {
                     Severity::Error => "31",
@@ -225,12 +260,12 @@ fn diagnostics(ev: &Evaluation, opts: Options) -> String {
                 tag
             };
             let who = d.indicator.as_ref().map(|i| format!(" {i}:")).unwrap_or_default();
-            let _ = writeln!(out, "  {tag}[{}]{who} {}", d.code, d.message);
+            let _ = writeln!(out, "  {tag}[{}]{who} {}", d.code, d.message_in(lang));
             if let Some(o) = &d.origin {
-                let _ = writeln!(out, "      at {o}");
+                let _ = writeln!(out, "      {} {o}", say(lang, "at-label"));
             }
-            if let Some(h) = &d.help {
-                let _ = writeln!(out, "      help: {h}");
+            if let Some(h) = d.help_in(lang) {
+                let _ = writeln!(out, "      {}: {h}", say(lang, "help-label"));
             }
         }
     }

@@ -14,7 +14,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError
 use sakip_core::evaluate::IndicatorResult;
 use sakip_core::klasifikasi::Klasifikasi;
 use sakip_core::model::Tier;
-use sakip_core::{Decimal, Evaluation};
+use sakip_core::{Decimal, Evaluation, Lang, Problem};
 
 /// The nearest double to a decimal, through its text.
 pub(crate) fn number(d: Decimal) -> f64 {
@@ -201,7 +201,7 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
 }
 
 /// The workbook's bytes.
-pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, XlsxError> {
+pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let f = formats();
     for (tier, name) in Tier::ALL
@@ -259,11 +259,12 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi) -> Result<Vec<u8>, Xls
     )?;
     for (i, d) in ev.diagnostics.iter().enumerate() {
         let row = data_row(i);
-        ws.write_string(row, 0, d.severity.to_string())?;
+        let message = d.message_in(lang);
+        ws.write_string(row, 0, d.severity.word(lang))?;
         ws.write_string(row, 1, d.code.as_str())?;
         ws.write_string(row, 2, d.indicator.as_deref().unwrap_or(""))?;
-        ws.write_string_with_format(row, 3, &d.message, &f.text)?;
-        ws.set_row_height(row, row_height(&[(&d.message, NOTE_WIDTH)]))?;
+        ws.write_string_with_format(row, 3, &message, &f.text)?;
+        ws.set_row_height(row, row_height(&[(&message, NOTE_WIDTH)]))?;
     }
     page_setup(ws)?;
 

@@ -11,6 +11,7 @@ use crate::anggaran::compare_printed;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::host::HookIndikator;
+use crate::i18n::Text;
 use crate::model::{Indikator, Settings};
 use crate::pembulatan::plain;
 use rust_decimal::Decimal;
@@ -115,20 +116,17 @@ impl<'a> Evaluator<'a> {
                         format!("polaritas {}: {} = {}", ind.polaritas, c.formula, plain(c.value))
                     });
                     if t.is_zero() {
-                        notes.find(Diagnostic::new(
+                        notes.find(Diagnostic::says(
                             Code::TargetZero,
-                            format!(
-                                "the target is 0, so capaian follows the rule for a zero target: {}",
-                                c.formula
-                            ),
+                            Text::new("target-zero").arg("formula", &c.formula),
                         ));
                     }
                     Some(c.value)
                 }
                 Err(_) => {
-                    notes.find(Diagnostic::new(
+                    notes.find(Diagnostic::says(
                         Code::CapaianOverflow,
-                        format!("the capaian of realisasi {r} against target {t} is too large for a decimal figure"),
+                        Text::new("capaian-overflow").arg("r", r).arg("t", t),
                     ));
                     None
                 }
@@ -154,14 +152,13 @@ impl<'a> Evaluator<'a> {
             let Some(b) = bands.iter().find(|b| b.id == hb.value) else {
                 let ids: Vec<&str> = bands.iter().map(|b| b.id.as_str()).collect();
                 notes.find(
-                    Diagnostic::new(
+                    Diagnostic::says(
                         Code::ScriptBand,
-                        format!(
-                            "{} returned the band `{}`, which the klasifikasi does not have",
-                            hb.source, hb.value
-                        ),
+                        Text::new("script-band")
+                            .arg("source", &hb.source)
+                            .arg("value", &hb.value),
                     )
-                    .help(format!("return one of {}", ids.join(", "))),
+                    .help_says(Text::new("script-band-help").arg("ids", ids.join(", "))),
                 );
                 return None;
             };
@@ -179,11 +176,11 @@ impl<'a> Evaluator<'a> {
             }
             None => {
                 notes.find(
-                    Diagnostic::new(
+                    Diagnostic::says(
                         Code::BandMissing,
-                        format!("capaian {} falls in no band of the klasifikasi", plain(rounded)),
+                        Text::new("band-missing").arg("rounded", plain(rounded)),
                     )
-                    .help("extend the klasifikasi so that its bands cover every capaian, or set a `konversi efisiensi` cap"),
+                    .help_says(Text::new("band-missing-help")),
                 );
                 None
             }
@@ -210,16 +207,25 @@ pub(super) fn compare_printed_capaian(
     };
     let rounding = settings.pembulatan_capaian.value;
     if let Some(diff) = compare_printed(printed, computed, rounding) {
-        let how = if ind.rumus_capaian_in_force(year).is_some() {
-            "the rumus capaian".to_string()
-        } else {
-            format!("realisasi {} against target {}", plain(r), plain(t))
+        let by_rumus = ind.rumus_capaian_in_force(year).is_some();
+        let text = |id: &'static str| {
+            Text::new(id)
+                .arg("printed", plain(printed))
+                .arg("realisasi", plain(r))
+                .arg("target", plain(t))
+                .arg("rounding", rounding)
+                .arg("computed", plain(computed))
         };
-        let what = format!(
-            "the report prints a capaian of {}%, but {how} under `pembulatan capaian {rounding}` gives {}%",
-            plain(printed),
-            plain(computed)
-        );
-        notes.find(diff.into_diagnostic(Code::PrintedCapaian, what, entry.and_then(|e| e.origin.as_ref())));
+        let (wrong, precise) = if by_rumus {
+            (text("printed-capaian-rumus"), text("printed-capaian-rumus-precision"))
+        } else {
+            (text("printed-capaian"), text("printed-capaian-precision"))
+        };
+        notes.find(diff.into_diagnostic(
+            Code::PrintedCapaian,
+            wrong,
+            precise,
+            entry.and_then(|e| e.origin.as_ref()),
+        ));
     }
 }

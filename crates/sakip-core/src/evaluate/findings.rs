@@ -6,6 +6,7 @@ use super::{IndicatorResult, Slot};
 use crate::code::Code;
 use crate::data::UnitData;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
 use crate::model::Indikator;
 use crate::pembulatan::plain;
 use rustc_hash::FxHashMap;
@@ -72,20 +73,18 @@ pub(super) fn cross_tier_checks(
             if let (Some(ra), Some(rb)) = (a.realisasi, b.realisasi) {
                 if ra != rb {
                     diagnostics.push(
-                        Diagnostic::new(
+                        Diagnostic::says(
                             Code::TierRealisasi,
-                            format!(
-                                "`{}` ({}) reports a realisasi of {}, but the same indicator `{}` ({}) reports {}",
-                                b.id,
-                                b.tier.keyword(),
-                                plain(rb),
-                                a.id,
-                                a.tier.keyword(),
-                                plain(ra)
-                            ),
+                            Text::new("tier-realisasi")
+                                .arg("id", &b.id)
+                                .arg("tier", b.tier.keyword())
+                                .arg("rb", plain(rb))
+                                .arg("id2", &a.id)
+                                .arg("tier2", a.tier.keyword())
+                                .arg("ra", plain(ra)),
                         )
                         .indicator(&b.id)
-                        .help("one measurement has one realisasi: correct the one that is wrong")
+                        .help_says(Text::new("tier-realisasi-help"))
                         .at(b.realisasi_origin.as_ref()),
                     );
                 }
@@ -99,15 +98,14 @@ pub(super) fn unused_realisasi(data: &UnitData, memo: &FxHashMap<&str, Slot>, di
     for entry in &data.realisasi {
         if !memo.contains_key(entry.indicator.as_str()) {
             diagnostics.push(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::RealisasiUnused,
-                    format!(
-                        "the data has a realisasi for `{}`, which is not in the Perjanjian Kinerja {}",
-                        entry.indicator, data.year
-                    ),
+                    Text::new("realisasi-unused")
+                        .arg("indicator", &entry.indicator)
+                        .arg("year", data.year),
                 )
                 .indicator(&entry.indicator)
-                .help("add the indikator's target to the perjanjian, or remove the realisasi")
+                .help_says(Text::new("realisasi-unused-help"))
                 .at(entry.origin.as_ref()),
             );
         }

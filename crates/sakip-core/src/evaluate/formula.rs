@@ -6,6 +6,7 @@ use crate::code::Code;
 use crate::data::RealisasiEntry;
 use crate::diagnostic::Diagnostic;
 use crate::formula::{Context, Field, FormulaError};
+use crate::i18n::Text;
 use crate::model::{Indikator, Rumus};
 use crate::pembulatan::plain;
 use crate::periode::{JenisPeriode, Periode};
@@ -33,8 +34,11 @@ impl FormulaCtx<'_, '_> {
             }
             Err(e) => {
                 notes.find(
-                    Diagnostic::new(Code::FormulaError, format!("the rumus {what} failed: {}", e.message))
-                        .at(rumus.origin.as_ref()),
+                    Diagnostic::says(
+                        Code::FormulaError,
+                        Text::new("formula-error").arg("what", what).arg("message", &e.message),
+                    )
+                    .at(rumus.origin.as_ref()),
                 );
                 None
             }

@@ -36,6 +36,7 @@ use crate::data::UnitData;
 use crate::diagnostic::Diagnostic;
 use crate::formula::{Field, FormulaError};
 use crate::host::{HookError, ScriptHost};
+use crate::i18n::Text;
 use crate::model::{Indikator, Origin, RuleSet};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -119,13 +120,11 @@ fn run(
         Some(pk) => pk.indikator.iter().map(String::as_str).collect(),
         None => {
             ev.diagnostics.push(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::PerjanjianMissing,
-                    format!("there is no Perjanjian Kinerja for {year}"),
+                    Text::new("perjanjian-missing").arg("year", year),
                 )
-                .help(format!(
-                    "add a `perjanjian {year} {{ ... }}` block with the year's targets to the unit's rules"
-                )),
+                .help_says(Text::new("perjanjian-missing-help").arg("year", year)),
             );
             Vec::new()
         }
@@ -199,7 +198,7 @@ impl<'a> Evaluator<'a> {
         }
         let Some(ind) = self.index.get(id).copied() else {
             self.diagnostics.push(
-                Diagnostic::new(Code::UnknownIndicator, format!("the rules have no indikator `{id}`")).indicator(id),
+                Diagnostic::says(Code::UnknownIndicator, Text::new("unknown-indicator").arg("id", id)).indicator(id),
             );
             return;
         };
@@ -341,9 +340,9 @@ impl Notes {
 
 /// A failed hook as a diagnostic; the location is the script's.
 fn hook_error(e: &HookError, hook: &str) -> Diagnostic {
-    Diagnostic::new(
+    Diagnostic::says(
         Code::ScriptError,
-        format!("the script's `{hook}` failed: {}", e.message),
+        Text::new("script-error").arg("hook", hook).arg("message", &e.message),
     )
     .at(e.location.as_ref())
 }

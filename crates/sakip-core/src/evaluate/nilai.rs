@@ -4,6 +4,7 @@ use super::{IndicatorResult, Nilai};
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::host::{HasilIndikator, ScriptHost};
+use crate::i18n::Text;
 use crate::model::RuleSet;
 
 /// The unit's overall score from the script's `nilai_satker`, rounded like
@@ -37,9 +38,9 @@ pub(super) fn nilai_satker(
         Ok(None) => None,
         Err(e) => {
             diagnostics.push(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::ScriptError,
-                    format!("the script's `nilai_satker` failed: {}", e.message),
+                    Text::new("script-error-2").arg("message", &e.message),
                 )
                 .at(e.location.as_ref()),
             );

@@ -8,6 +8,7 @@ use super::{Evaluator, Notes};
 use crate::code::Code;
 use crate::data::RealisasiEntry;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
 use crate::model::Indikator;
 use crate::pembulatan::plain;
 use crate::periode::{JenisPeriode, Periode};
@@ -56,13 +57,11 @@ impl<'a> Evaluator<'a> {
         }
         let Some(entry) = entry else {
             notes.find(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::RealisasiMissing,
-                    format!("indikator `{id}` has no realisasi for {year}"),
+                    Text::new("realisasi-missing").arg("id", id).arg("year", year),
                 )
-                .help(format!(
-                    "add `{id} = <value>` to the `realisasi {year}` block of the unit's data"
-                )),
+                .help_says(Text::new("realisasi-missing-help").arg("id", id).arg("year", year)),
             );
             return phase;
         };
@@ -92,14 +91,15 @@ fn check_satuan(
         if *s != ind.satuan {
             let target_text = target.map(|t| format!(" (target {t})")).unwrap_or_default();
             notes.find(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::SatuanMismatch,
-                    format!(
-                        "the realisasi is written in {s} but indikator `{}` is measured in {}{target_text}; capaian compares the numbers alone",
-                        ind.id, ind.satuan
-                    ),
+                    Text::new("satuan-mismatch")
+                        .arg("s", s)
+                        .arg("id", &ind.id)
+                        .arg("satuan", &ind.satuan)
+                        .arg("target-text", target_text),
                 )
-                .help(format!("write the realisasi in {}, or correct the indikator's `satuan` if the target is the mistake", ind.satuan))
+                .help_says(Text::new("satuan-mismatch-help").arg("satuan", &ind.satuan))
                 .at(entry.origin.as_ref()),
             );
         }
@@ -138,34 +138,27 @@ fn combine(ind: &Indikator, entry: &RealisasiEntry, describe: bool) -> Result<Co
         let j = p.jenis();
         if j == JenisPeriode::Tahun || jenis.is_some_and(|k| k != j) {
             return Err(Box::new(
-                Diagnostic::new(
-                    Code::PeriodMix,
-                    format!("the realisasi of `{}` mixes periods of different kinds", ind.id),
-                )
-                .help("give either one value for the year (`= 30`) or values for the triwulan, or for the semester")
-                .at(at),
+                Diagnostic::says(Code::PeriodMix, Text::new("period-mix").arg("id", &ind.id))
+                    .help_says(Text::new("period-mix-help"))
+                    .at(at),
             ));
         }
         jenis = Some(j);
     }
     let Some(jenis) = jenis else {
         return Err(Box::new(
-            Diagnostic::new(
-                Code::RealisasiEmpty,
-                format!("the realisasi of `{}` has no values", ind.id),
-            )
-            .at(at),
+            Diagnostic::says(Code::RealisasiEmpty, Text::new("realisasi-empty").arg("id", &ind.id)).at(at),
         ));
     };
     if let Some(expected) = ind.jenis_periode {
         if expected != jenis {
             return Err(Box::new(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::PeriodKind,
-                    format!(
-                        "the rules combine `{}` per {expected}, but the data gives {jenis} values",
-                        ind.id
-                    ),
+                    Text::new("period-kind")
+                        .arg("id", &ind.id)
+                        .arg("expected", expected)
+                        .arg("jenis", jenis),
                 )
                 .at(at),
             ));
@@ -173,22 +166,19 @@ fn combine(ind: &Indikator, entry: &RealisasiEntry, describe: bool) -> Result<Co
     }
     let Some(agregasi) = ind.agregasi else {
         return Err(Box::new(
-            Diagnostic::new(
+            Diagnostic::says(
                 Code::AgregasiMissing,
-                format!(
-                    "`{}` has {jenis} values but its rules do not say how to combine them",
-                    ind.id
-                ),
+                Text::new("agregasi-missing").arg("id", &ind.id).arg("jenis", jenis),
             )
-            .help("add `realisasi jumlah`, `rata`, `terakhir`, `tertinggi` or `terendah` to the indikator")
+            .help_says(Text::new("agregasi-missing-help"))
             .at(ind.origin.as_ref()),
         ));
     };
     let value = agregasi.apply(&values).ok_or_else(|| {
         Box::new(
-            Diagnostic::new(
+            Diagnostic::says(
                 Code::RealisasiOverflow,
-                format!("the realisasi of `{}` is too large", ind.id),
+                Text::new("realisasi-overflow").arg("id", &ind.id),
             )
             .at(at),
         )

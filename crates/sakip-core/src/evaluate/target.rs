@@ -5,6 +5,7 @@
 use super::{Evaluator, Notes};
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
 use crate::model::{Indikator, Target};
 use rust_decimal::Decimal;
 
@@ -39,48 +40,41 @@ impl<'a> Evaluator<'a> {
                 });
                 if let Some(s) = t.value.satuan.as_ref().filter(|s| **s != ind.satuan) {
                     notes.find(
-                        Diagnostic::new(
+                        Diagnostic::says(
                             Code::TargetSatuan,
-                            format!(
-                                "the target `{}` is in {} but the indikator is measured in {}",
-                                t.value, s, ind.satuan
-                            ),
+                            Text::new("target-satuan")
+                                .arg("value", &t.value)
+                                .arg("s", s)
+                                .arg("satuan", &ind.satuan),
                         )
-                        .help(format!(
-                            "write the target in {}, or correct the indikator's `satuan`",
-                            ind.satuan
-                        ))
+                        .help_says(Text::new("target-satuan-help").arg("satuan", &ind.satuan))
                         .at(t.origin.as_ref()),
                     );
                 }
             }
             None => notes.find(
-                Diagnostic::new(
+                Diagnostic::says(
                     Code::TargetMissing,
-                    format!("indikator `{id}` has no target for {year}"),
+                    Text::new("target-missing").arg("id", id).arg("year", year),
                 )
-                .help(format!("add `target {id} = <value>` to the `perjanjian {year}` block"))
+                .help_says(Text::new("target-missing-help").arg("id", id).arg("year", year))
                 .at(ind.origin.as_ref()),
             ),
         }
         let national = ind.national_target(year);
         if let (Some(t), Some(n)) = (rule, national) {
             if t.tingkat > n.tingkat && t.value.value != n.value.value {
-                let (code, how) = if t.value.value < n.value.value {
-                    (Code::TargetNational, "below")
+                let (code, id) = if t.value.value < n.value.value {
+                    (Code::TargetNational, "target-national")
                 } else {
-                    (Code::TargetAboveNational, "above")
+                    (Code::TargetAboveNational, "target-above-national")
                 };
-                notes.find(
-                    Diagnostic::new(
-                        code,
-                        format!(
-                            "the unit's target {} for {year} is {how} the national target {} set by `{}`",
-                            t.value, n.value, n.source
-                        ),
-                    )
-                    .at(t.origin.as_ref()),
-                );
+                let text = Text::new(id)
+                    .arg("value", &t.value)
+                    .arg("year", year)
+                    .arg("national", &n.value)
+                    .arg("source", &n.source);
+                notes.find(Diagnostic::says(code, text).at(t.origin.as_ref()));
             }
         }
         TargetPhase {
