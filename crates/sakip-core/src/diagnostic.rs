@@ -149,6 +149,10 @@ pub trait Problem {
     fn help_text(&self) -> Option<&Text> {
         None
     }
+    /// The label under the caret as the catalogue holds it, when it does.
+    fn label_text(&self) -> Option<&Text> {
+        None
+    }
     /// The message in `lang` (English while the catalogue lacks it).
     fn message_in(&self, lang: Lang) -> String {
         match self.text() {

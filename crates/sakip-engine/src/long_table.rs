@@ -25,7 +25,7 @@ use sakip_core::model::Origin;
 use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, TingkatAturan};
 use sakip_core::periode::Periode;
 use sakip_core::rekap::{basis_of, UnitRecord};
-use sakip_core::{Code, Problem};
+use sakip_core::{Code, Problem, Text};
 use sakip_rules::{LoadedUnit, RuleError, Shared};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -51,15 +51,19 @@ impl RuleSets {
                 Ok(set) => match set.rules.chain.last().map(|r| (r.tingkat, r.id.clone())) {
                     Some((TingkatAturan::Nasional, _)) if national.is_none() => national = Some(set),
                     Some((TingkatAturan::Nasional, _)) => errors.push(
-                        RuleError::path(path.as_str(), Code::RulesNationalTwice, "a second national rule set")
-                            .help("give one national rule set with `--rules`, and Kanwil rule sets beside it"),
+                        RuleError::path_says(
+                            path.as_str(),
+                            Code::RulesNationalTwice,
+                            Text::new("rules-national-twice"),
+                        )
+                        .help_says(Text::new("rules-national-twice-help")),
                     ),
                     Some((TingkatAturan::Kanwil, id)) => {
                         kanwil.insert(id, set);
                     }
                     _ => errors.push(
-                        RuleError::path(path.as_str(), Code::RulesLevel, "this is a unit's rule set")
-                            .help("`--rules` takes the national rule set and Kanwil rule sets; a unit's rows come from `--data`"),
+                        RuleError::path_says(path.as_str(), Code::RulesLevel, Text::new("rules-level"))
+                            .help_says(Text::new("rules-level-help")),
                     ),
                 },
                 Err(e) => errors.extend(e),
@@ -69,12 +73,12 @@ impl RuleSets {
         if national.is_none() && errors.is_empty() {
             if let Some(first) = paths.first() {
                 errors.push(
-                    RuleError::path(
+                    RuleError::path_says(
                         first.as_str(),
                         Code::RulesNationalMissing,
-                        "no national rule set was given",
+                        Text::new("rules-national-missing"),
                     )
-                    .help("add the national rule set: `--rules rules/ditjenpas`"),
+                    .help_says(Text::new("rules-national-missing-help")),
                 );
             }
         }

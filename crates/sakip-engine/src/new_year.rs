@@ -9,7 +9,7 @@
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::anggaran::rupiah;
 use sakip_core::model::{Tier, TingkatAturan};
-use sakip_core::Code;
+use sakip_core::{Code, Text};
 use sakip_rules::ast::Quantity;
 use sakip_rules::data_file::{DataFile, TargetIn};
 use sakip_rules::{LoadedUnit, RuleError};
@@ -30,27 +30,30 @@ pub struct Draft {
 pub fn draft(dir: &Utf8Path, unit: &LoadedUnit, year: u16) -> Result<Draft, Box<RuleError>> {
     let rules = &unit.rules;
     let Some(last) = year.checked_sub(1).and_then(|y| rules.perjanjian(y)) else {
-        return Err(Box::new(RuleError::path(
+        return Err(Box::new(RuleError::path_says(
             dir.as_str(),
             Code::PerjanjianMissing,
-            format!(
-                "the unit has no Perjanjian Kinerja {} to start {year} from",
-                year.saturating_sub(1)
-            ),
+            Text::new("perjanjian-missing-2")
+                .arg("last-year", year.saturating_sub(1))
+                .arg("year", year),
         )));
     };
     if rules.perjanjian(year).is_some() {
-        return Err(Box::new(RuleError::path(
+        return Err(Box::new(RuleError::path_says(
             dir.as_str(),
             Code::PerjanjianTwice,
-            format!("the unit already has a Perjanjian Kinerja {year}"),
+            Text::new("perjanjian-twice-2").arg("year", year),
         )));
     }
     let path = dir.join(format!("perjanjian-{year}.sakip"));
     if path.exists() {
         return Err(Box::new(
-            RuleError::path(path.as_str(), Code::FileExists, format!("`{path}` exists"))
-                .help("sakip never overwrites a file: move it away, or edit it"),
+            RuleError::path_says(
+                path.as_str(),
+                Code::FileExists,
+                Text::new("file-exists").arg("path", &path),
+            )
+            .help_says(Text::new("file-exists-help")),
         ));
     }
     let satker = rules.satker().map(|s| s.name.as_str()).unwrap_or("");

@@ -4,8 +4,8 @@
 use camino::Utf8Path;
 use sakip_core::data::UnitData;
 use sakip_core::evaluate::Options;
-use sakip_core::Code;
 use sakip_core::Evaluation;
+use sakip_core::{Code, Text};
 use sakip_rules::{LoadedUnit, RuleError, Shared};
 
 /// Loads the unit in `dir` with the rule sets it builds on and evaluates
@@ -59,12 +59,10 @@ fn no_such_year(unit: &LoadedUnit, dir: &Utf8Path, year: u16) -> RuleError {
             years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
         )
     };
-    RuleError::path(
+    RuleError::path_says(
         dir.as_str(),
         Code::YearMissing,
-        format!("the unit has no Perjanjian Kinerja or realisasi for {year}"),
+        Text::new("year-missing").arg("year", year),
     )
-    .help(format!(
-        "{known}; add `perjanjian {year} {{ ... }}` and `realisasi {year} {{ ... }}` blocks"
-    ))
+    .help_says(Text::new("year-missing-help").arg("known", &known).arg("year", year))
 }

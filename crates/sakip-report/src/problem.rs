@@ -106,9 +106,10 @@ pub fn human<'a>(problems: impl IntoIterator<Item = &'a dyn Problem>, colour: bo
 struct Shown<'a> {
     problem: &'a dyn Problem,
     source: Option<NamedSource<String>>,
-    /// The message and the help in the reader's language.
+    /// The message, the help and the label in the reader's language.
     message: String,
     help: Option<String>,
+    label: Option<String>,
 }
 
 impl<'a> Shown<'a> {
@@ -120,6 +121,7 @@ impl<'a> Shown<'a> {
             source,
             message: problem.message_in(lang),
             help: problem.help_in(lang),
+            label: problem.label_text().map(|t| t.render(lang)),
         }
     }
 }
@@ -167,7 +169,10 @@ impl miette::Diagnostic for Shown<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let s = self.problem.snippet()?;
-        let label = (!s.label.is_empty()).then(|| s.label.to_string());
+        let label = self
+            .label
+            .clone()
+            .or_else(|| (!s.label.is_empty()).then(|| s.label.to_string()));
         Some(Box::new(std::iter::once(LabeledSpan::new(label, s.start, s.len))))
     }
 }

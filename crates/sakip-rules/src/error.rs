@@ -7,7 +7,7 @@
 use crate::source::{SourceMap, Span};
 use miette::NamedSource;
 use sakip_core::model::Origin;
-use sakip_core::{Code, Problem, Severity, Snippet};
+use sakip_core::{Code, Lang, Problem, Severity, Snippet, Text};
 use std::fmt;
 use std::sync::Arc;
 
@@ -26,6 +26,11 @@ pub struct RuleError {
     pub help: Option<String>,
     /// `None` for errors about a path that could not be read.
     pub span: Option<Span>,
+    /// The message, help and label as the catalogue holds them, for other
+    /// languages; `None` while a message is not in the catalogue.
+    pub text: Option<Text>,
+    pub help_text: Option<Text>,
+    pub label_text: Option<Text>,
     /// The file's display name, and its line and column (1-based; line 0
     /// for a problem with a whole file or folder).
     pub location: Option<Origin>,
@@ -49,7 +54,38 @@ impl RuleError {
             span: Some(span),
             location,
             source: file.map(|f| f.text.clone()),
+            text: None,
+            help_text: None,
+            label_text: None,
         }
+    }
+
+    /// [`RuleError::at`] with its message from the catalogue.
+    pub fn at_says(sources: &SourceMap, span: Span, code: Code, text: Text) -> Self {
+        let mut e = Self::at(sources, span, code, text.render(Lang::En));
+        e.text = Some(text);
+        e
+    }
+
+    /// [`RuleError::path`] with its message from the catalogue.
+    pub fn path_says(path: &str, code: Code, text: Text) -> Self {
+        let mut e = Self::path(path, code, text.render(Lang::En));
+        e.text = Some(text);
+        e
+    }
+
+    /// How to fix it, from the catalogue.
+    pub fn help_says(mut self, text: Text) -> Self {
+        self.help = Some(text.render(Lang::En));
+        self.help_text = Some(text);
+        self
+    }
+
+    /// The text under the caret, from the catalogue.
+    pub fn label_says(mut self, text: Text) -> Self {
+        self.label = text.render(Lang::En);
+        self.label_text = Some(text);
+        self
     }
 
     /// An error about a path, with no position in a file.
@@ -63,6 +99,9 @@ impl RuleError {
             span: None,
             location: Some(Origin::file(path)),
             source: None,
+            text: None,
+            help_text: None,
+            label_text: None,
         }
     }
 
@@ -99,6 +138,15 @@ impl Problem for RuleError {
     }
     fn location(&self) -> Option<&Origin> {
         self.location.as_ref()
+    }
+    fn text(&self) -> Option<&Text> {
+        self.text.as_ref()
+    }
+    fn help_text(&self) -> Option<&Text> {
+        self.help_text.as_ref()
+    }
+    fn label_text(&self) -> Option<&Text> {
+        self.label_text.as_ref()
     }
     fn snippet(&self) -> Option<Snippet<'_>> {
         let (span, source) = (self.span?, self.source.as_ref()?);

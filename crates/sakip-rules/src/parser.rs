@@ -14,7 +14,7 @@ use sakip_core::formula::{BinOp, Field};
 use sakip_core::model::{Tier, TingkatAturan};
 use sakip_core::pembulatan::RoundingMode;
 use sakip_core::periode::{JenisPeriode, Periode};
-use sakip_core::Code;
+use sakip_core::{Code, Text};
 use std::str::FromStr;
 use std::sync::OnceLock;
 
@@ -25,7 +25,11 @@ struct RulesParser;
 /// Parses one file of `sources`.
 pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> {
     let Some(src) = sources.get(file) else {
-        return Err(Box::new(RuleError::path("?", Code::InternalError, "unknown file id")));
+        return Err(Box::new(RuleError::path_says(
+            "?",
+            Code::InternalError,
+            Text::new("internal-error"),
+        )));
     };
     let text = src.source();
     crate::limits::check(sources, file, text)?;
@@ -150,18 +154,18 @@ impl Builder<'_> {
         Span::new(self.file, s.start(), s.end())
     }
 
-    /// An error at `pair`.
-    fn error(&self, pair: &Pair<'_, Rule>, code: Code, message: impl Into<String>) -> Box<RuleError> {
-        Box::new(RuleError::at(self.sources, self.span(pair), code, message))
+    /// An error at `pair` whose message is in the catalogue.
+    fn error_says(&self, pair: &Pair<'_, Rule>, code: Code, text: Text) -> Box<RuleError> {
+        Box::new(RuleError::at_says(self.sources, self.span(pair), code, text))
     }
 
     /// A part the grammar guarantees was not there: sakip's bug, reported
     /// rather than a panic.
     fn missing(&self, what: &str) -> Box<RuleError> {
-        Box::new(RuleError::path(
+        Box::new(RuleError::path_says(
             self.sources.get(self.file).map(|f| f.name.as_str()).unwrap_or("?"),
             Code::InternalError,
-            format!("internal: the parse tree lacks {what}"),
+            Text::new("internal-error-2").arg("what", what),
         ))
     }
 
@@ -208,13 +212,12 @@ impl Builder<'_> {
                 let end = self.year(years.next().ok_or_else(|| self.missing("a last year"))?)?;
                 if end.node < start.node {
                     return Err(Box::new(
-                        RuleError::at(
-                            self.sources,
-                            span,
-                            Code::RenstraOrder,
-                            "the Renstra ends before it starts",
-                        )
-                        .help(format!("write `renstra {} ..= {}`", end.node, start.node)),
+                        RuleError::at_says(self.sources, span, Code::RenstraOrder, Text::new("renstra-order"))
+                            .help_says(
+                                Text::new("renstra-order-help")
+                                    .arg("node", end.node)
+                                    .arg("node2", start.node),
+                            ),
                     ));
                 }
                 Item::Renstra(Renstra { start, end, span })
@@ -241,13 +244,10 @@ impl Builder<'_> {
                     _ => RoundingMode::Truncate,
                 };
                 let n = self.need(&mut c, "a number of decimals")?;
-                let decimals = n.as_str().parse::<u32>().map_err(|_| {
-                    self.error(
-                        &n,
-                        Code::Syntax,
-                        format!("`{}` is not a number of decimals", n.as_str()),
-                    )
-                })?;
+                let decimals = n
+                    .as_str()
+                    .parse::<u32>()
+                    .map_err(|_| self.error_says(&n, Code::Syntax, Text::new("syntax").arg("value", n.as_str())))?;
                 let from_year = self.mulai(&mut c)?;
                 Item::Pembulatan(Pembulatan {
                     objek,
@@ -320,12 +320,8 @@ impl Builder<'_> {
     fn number(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
         let text = pair.as_str();
         let value = Decimal::from_str_exact(text).map_err(|_| {
-            self.error(
-                &pair,
-                Code::NumberRange,
-                format!("`{text}` has more digits than a figure can hold (28)"),
-            )
-            .help("write the number with fewer digits")
+            self.error_says(&pair, Code::NumberRange, Text::new("number-range").arg("text", text))
+                .help_says(Text::new("number-range-help"))
         })?;
         Ok(Spanned::new(value, self.span(&pair)))
     }
@@ -335,7 +331,7 @@ impl Builder<'_> {
         let text = pair.as_str();
         let year = text
             .parse::<u16>()
-            .map_err(|_| self.error(&pair, Code::Syntax, format!("`{text}` is not a year")))?;
+            .map_err(|_| self.error_says(&pair, Code::Syntax, Text::new("syntax-2").arg("text", text)))?;
         Ok(Spanned::new(year, self.span(&pair)))
     }
 
@@ -375,10 +371,10 @@ impl Builder<'_> {
             digits.push_str(frac);
         }
         let value = Decimal::from_str(&digits).map_err(|_| {
-            self.error(
+            self.error_says(
                 &inner,
                 Code::NumberRange,
-                format!("`{}` has more digits than a figure can hold", inner.as_str()),
+                Text::new("number-range-2").arg("inner", inner.as_str()),
             )
         })?;
         Ok(Spanned::new(value, span))
@@ -505,13 +501,17 @@ impl Builder<'_> {
                             let hi = self.number(nums.next().ok_or_else(|| self.missing("an upper bound"))?)?;
                             if lo.node > hi.node {
                                 return Err(Box::new(
-                                    RuleError::at(
+                                    RuleError::at_says(
                                         self.sources,
                                         pspan,
                                         Code::RentangOrder,
-                                        "the range's lower bound is above its upper bound",
+                                        Text::new("rentang-order"),
                                     )
-                                    .help(format!("write `rentang {} ..= {}`", hi.node, lo.node)),
+                                    .help_says(
+                                        Text::new("rentang-order-help")
+                                            .arg("node", hi.node)
+                                            .arg("node2", lo.node),
+                                    ),
                                 ));
                             }
                             PolaritasAst::Rentang(lo.node, hi.node)
@@ -1075,7 +1075,7 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
     let before = text.get(..pos).unwrap_or("");
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
     let found = if rest.is_empty() {
-        "the end of the file".to_string()
+        Text::new("syntax-end-of-file").render(sakip_core::Lang::En)
     } else if word.is_empty() {
         let ch = rest.chars().next().unwrap_or(' ');
         format!("`{ch}`")
@@ -1118,16 +1118,20 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         join_or(&refs)
     };
-    let message = if expected.is_empty() {
-        format!("unexpected {found}")
+    let (message, label) = if expected.is_empty() {
+        (
+            Text::new("syntax-unexpected").arg("found", &found),
+            Text::new("syntax-not-understood"),
+        )
     } else {
-        format!("expected {expected}, found {found}")
+        (
+            Text::new("syntax-expected")
+                .arg("expected", &expected)
+                .arg("found", &found),
+            Text::new("syntax-here"),
+        )
     };
-    let mut err = RuleError::at(sources, span, Code::Syntax, message).label(if expected.is_empty() {
-        "not understood".to_string()
-    } else {
-        "here".to_string()
-    });
+    let mut err = RuleError::at_says(sources, span, Code::Syntax, message).label_says(label);
 
     // The usual slips, with their fixes.
     let prev_digit = before.chars().last().is_some_and(|c| c.is_ascii_digit());
@@ -1141,21 +1145,23 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
             .rev()
             .collect();
         let frac: String = rest.chars().skip(1).take_while(|c| c.is_ascii_digit()).collect();
-        err = err.label("decimal comma").help(format!(
-            "rule files write decimals with a point: `{int}.{frac}`, not `{int},{frac}` (amounts of money are written `Rp 1.938.261.000`)"
-        ));
-    } else if prev_digit && rest.starts_with('.') && looks_grouped(before, rest) {
-        err = err.label("thousands separator?").help(
-            "amounts of money start with `Rp` and group thousands with dots: `Rp 1.938.261.000`; other numbers are written without grouping",
+        err = err.label_says(Text::new("syntax-decimal-comma")).help_says(
+            Text::new("syntax-decimal-comma-help")
+                .arg("int", &int)
+                .arg("frac", &frac),
         );
+    } else if prev_digit && rest.starts_with('.') && looks_grouped(before, rest) {
+        err = err
+            .label_says(Text::new("syntax-thousands"))
+            .help_says(Text::new("syntax-thousands-help"));
     } else if rest.starts_with('=') && looks_like_period(previous_word(before)) {
         // Point at the word, not at the `=` after it.
         let w = previous_word(before);
         let end = before.trim_end().len();
         let wspan = Span::new(file, end - w.len(), end);
-        err = RuleError::at(sources, wspan, Code::Syntax, format!("`{w}` is not a period"))
-            .label("not a period")
-            .help("the periods are `tw1`, `tw2`, `tw3`, `tw4` (triwulan) and `smt1`, `smt2` (semester)");
+        err = RuleError::at_says(sources, wspan, Code::Syntax, Text::new("syntax-3").arg("w", w))
+            .label_says(Text::new("syntax-3-label"))
+            .help_says(Text::new("syntax-3-help"));
     } else if !word.is_empty() {
         let mut candidates: Vec<&str> = keywords.iter().map(String::as_str).collect();
         if at_item_start {
@@ -1164,24 +1170,26 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
             candidates.extend(INDIKATOR_WORDS);
         }
         if let Some(s) = did_you_mean(&word, candidates.iter().copied()) {
-            err = err.help(format!("did you mean `{s}`?"));
+            err = err.help_says(Text::new("did-you-mean").arg("word", s));
         } else if positives.contains(&Rule::eq) && word_is_number(&word) {
-            err = err.help("a value needs `=` before it, e.g. `target 2022 = 75`");
+            err = err.help_says(Text::new("syntax-needs-equals-help"));
         }
     } else if rest.starts_with('"') && positives.contains(&Rule::ident) {
-        err =
-            err.help("an id is written without quotes, e.g. `ss5_kamtib`; the quoted text is the name that follows it");
+        err = err.help_says(Text::new("syntax-quoted-id-help"));
     }
     if rest.is_empty() && positives.contains(&Rule::rbrace) {
         let help = match unclosed_brace(text) {
             Some(open) => {
                 let (line, col) = sources.get(file).map(|f| f.line_col(open)).unwrap_or((0, 0));
                 let opener = text.get(..open).and_then(|t| t.lines().last()).unwrap_or("").trim();
-                format!("the `{{` at line {line}, column {col} (`{opener} {{`) is never closed: add a `}}` where that block ends")
+                Text::new("syntax-unclosed-help")
+                    .arg("line", line)
+                    .arg("col", col)
+                    .arg("opener", opener)
             }
-            None => "a block opened with `{` is not closed: add the missing `}`".to_string(),
+            None => Text::new("syntax-unclosed-somewhere-help"),
         };
-        err = err.label("the file ends here").help(help);
+        err = err.label_says(Text::new("syntax-file-ends")).help_says(help);
     }
     err
 }

@@ -25,7 +25,7 @@ use sakip_core::model::{
 };
 use sakip_core::polaritas::Polaritas;
 use sakip_core::satuan::Satuan;
-use sakip_core::{Code, Severity};
+use sakip_core::{Code, Lang, Severity, Text};
 use sakip_script::ScriptSet;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -62,10 +62,10 @@ pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
 pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
     let dir = normalize(dir);
     if !dir.is_dir() {
-        return Err(vec![RuleError::path(
+        return Err(vec![RuleError::path_says(
             dir.as_str(),
             Code::UnitDir,
-            format!("`{dir}` is not a folder"),
+            Text::new("unit-dir").arg("dir", &dir),
         )
         .help(
             "give the folder that holds the unit's `.sakip` files, e.g. `examples/lapas-sarolangun-rawas`",
@@ -108,10 +108,10 @@ pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit
     } else if path.is_file() {
         loader.rule_set_in(&folder_of(&path), Some(&path))
     } else {
-        return Err(vec![RuleError::path(
+        return Err(vec![RuleError::path_says(
             path.as_str(),
             Code::PathMissing,
-            format!("`{path}` does not exist"),
+            Text::new("path-missing").arg("path", &path),
         )]);
     };
     let Some(set) = set else {
@@ -167,10 +167,10 @@ pub fn sakip_files_under(paths: &[Utf8PathBuf]) -> (BTreeMap<Utf8PathBuf, Vec<Ut
         } else if p.is_file() {
             files.insert(p);
         } else {
-            errors.push(RuleError::path(
+            errors.push(RuleError::path_says(
                 p.as_str(),
                 Code::PathMissing,
-                format!("`{p}` does not exist"),
+                Text::new("path-missing-2").arg("p", &p),
             ));
         }
     }
@@ -268,10 +268,10 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
     let entries = match dir.read_dir_utf8() {
         Ok(e) => e,
         Err(e) => {
-            errors.push(RuleError::path(
+            errors.push(RuleError::path_says(
                 dir.as_str(),
                 Code::FileUnreadable,
-                format!("cannot read `{dir}`: {e}"),
+                Text::new("file-unreadable").arg("dir", dir).arg("e", &e),
             ));
             return;
         }
@@ -440,10 +440,10 @@ impl<'a> Loader<'a> {
                 Some(f.id)
             }
             Err(e) => {
-                self.errors.push(RuleError::path(
+                self.errors.push(RuleError::path_says(
                     path.as_str(),
                     Code::FileUnreadable,
-                    format!("cannot read `{path}`: {e}"),
+                    Text::new("file-unreadable-2").arg("path", path).arg("e", &e),
                 ));
                 None
             }
@@ -485,10 +485,10 @@ impl<'a> Loader<'a> {
             listed
         };
         listing.unwrap_or_else(|e| {
-            self.errors.push(RuleError::path(
+            self.errors.push(RuleError::path_says(
                 dir.as_str(),
                 Code::FileUnreadable,
-                format!("cannot read `{dir}`: {e}"),
+                Text::new("file-unreadable-3").arg("dir", dir).arg("e", &e),
             ));
             Vec::new()
         })
@@ -522,23 +522,20 @@ impl<'a> Loader<'a> {
             }
             0 => {
                 self.errors.push(
-                    RuleError::path(&who, Code::NoHeader, format!("`{dir}` has no file that starts a rule set"))
-                        .help("one file of the folder must say what it is: `aturan nasional <id> \"<name>\"`, `aturan kanwil ...` or `satker <id> \"<name>\"`"),
+                    RuleError::path_says(&who, Code::NoHeader, Text::new("no-header").arg("dir", dir))
+                        .help_says(Text::new("no-header-help")),
                 );
                 None
             }
             _ => {
                 let list: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
                 self.errors.push(
-                    RuleError::path(
+                    RuleError::path_says(
                         &who,
                         Code::ManyHeaders,
-                        format!(
-                            "`{dir}` holds several rule sets ({}), so this file belongs to none",
-                            list.join(", ")
-                        ),
+                        Text::new("many-headers").arg("dir", dir).arg("list", list.join(", ")),
                     )
-                    .help("keep one rule set per folder, or give the files that belong together a folder of their own"),
+                    .help_says(Text::new("many-headers-help")),
                 );
                 None
             }
@@ -603,14 +600,14 @@ impl<'a> Loader<'a> {
             };
             if let Some((_, second)) = bases.get(1) {
                 self.errors.push(
-                    RuleError::at(
+                    RuleError::at_says(
                         &self.sources,
                         second.span,
                         Code::BerdasarkanTwice,
-                        "a rule set builds on one rule set only",
+                        Text::new("berdasarkan-twice"),
                     )
-                    .label("second `berdasarkan`")
-                    .help("a unit builds on its Kanwil, and the Kanwil on the national rules: keep one `berdasarkan`"),
+                    .label_says(Text::new("berdasarkan-twice-label"))
+                    .help_says(Text::new("berdasarkan-twice-help")),
                 );
             }
             if chain.len() >= MAX_CHAIN {
@@ -638,14 +635,14 @@ impl<'a> Loader<'a> {
                 parent
             } else {
                 self.errors.push(
-                    RuleError::at(
+                    RuleError::at_says(
                         &self.sources,
                         base.span,
                         Code::BerdasarkanMissing,
-                        format!("`{target}` does not exist"),
+                        Text::new("berdasarkan-missing").arg("target", &target),
                     )
-                    .label("no such file or folder")
-                    .help("`berdasarkan` takes a path relative to this file, e.g. `\"../../rules/kanwil-sumsel\"`"),
+                    .label_says(Text::new("berdasarkan-missing-label"))
+                    .help_says(Text::new("berdasarkan-missing-help")),
                 );
                 return None;
             };
@@ -653,13 +650,13 @@ impl<'a> Loader<'a> {
             let head = parent.files.first().map(|f| f.0)?;
             if seen.contains(&head) {
                 self.errors.push(
-                    RuleError::at(
+                    RuleError::at_says(
                         &self.sources,
                         base.span,
                         Code::BerdasarkanCycle,
-                        "the rule sets build on each other in a circle",
+                        Text::new("berdasarkan-cycle"),
                     )
-                    .label("leads back to a rule set already in the chain"),
+                    .label_says(Text::new("berdasarkan-cycle-label")),
                 );
                 return None;
             }
@@ -732,14 +729,14 @@ impl<'a> Loader<'a> {
                         }
                         ScriptLoad::Unreadable(e) => {
                             self.errors.push(
-                                RuleError::at(
+                                RuleError::at_says(
                                     &self.sources,
                                     name.span,
                                     Code::ScriptMissing,
-                                    format!("cannot read the script `{path}`: {e}"),
+                                    Text::new("script-missing").arg("path", &path).arg("e", &e),
                                 )
-                                .label("this script")
-                                .help("`skrip` takes a path relative to this file, e.g. `\"sumsel.rhai\"`"),
+                                .label_says(Text::new("script-missing-label"))
+                                .help_says(Text::new("script-missing-help")),
                             );
                             ok = false;
                         }
@@ -788,6 +785,20 @@ impl ErrRef<'_> {
         self.0.label = label.into();
         self
     }
+
+    /// Says how to fix it, from the catalogue.
+    fn help_says(self, text: Text) -> Self {
+        self.0.help = Some(text.render(Lang::En));
+        self.0.help_text = Some(text);
+        self
+    }
+
+    /// Sets the text under the caret, from the catalogue.
+    fn label_says(self, text: Text) -> Self {
+        self.0.label = text.render(Lang::En);
+        self.0.label_text = Some(text);
+        self
+    }
 }
 
 struct Lowering<'s> {
@@ -824,7 +835,18 @@ enum Ty {
 impl Lowering<'_> {
     /// Records an error at `span`; the returned handle adds label and help.
     fn err(&mut self, span: Span, code: Code, message: impl Into<String>) -> ErrRef<'_> {
-        self.errors.push(RuleError::at(self.sources, span, code, message));
+        let e = RuleError::at(self.sources, span, code, message);
+        self.push_err(e)
+    }
+
+    /// Records an error at `span` whose message is in the catalogue.
+    fn err_says(&mut self, span: Span, code: Code, text: Text) -> ErrRef<'_> {
+        let e = RuleError::at_says(self.sources, span, code, text);
+        self.push_err(e)
+    }
+
+    fn push_err(&mut self, e: RuleError) -> ErrRef<'_> {
+        self.errors.push(e);
         let last = self.errors.len() - 1;
         // The vector is non-empty: an element was pushed on the line above.
         #[allow(clippy::indexing_slicing)]
@@ -887,8 +909,8 @@ impl Lowering<'_> {
         if need_satker && !infos.last().is_some_and(|(t, _)| is_satker(*t)) {
             if let Some((_, span)) = infos.last() {
                 let span = *span;
-                self.err(span, Code::NotAUnit, "this folder holds rules, not a unit")
-                    .help("`eval` takes a unit's folder, whose rule set starts with `satker <id> \"<name>\"`");
+                self.err_says(span, Code::NotAUnit, Text::new("not-a-unit"))
+                    .help_says(Text::new("not-a-unit-help"));
             }
         }
         // Pass 2: what refers to indicators (formulas, agreements, data).
@@ -917,30 +939,22 @@ impl Lowering<'_> {
                         }
                         Item::Perjanjian(pk) => {
                             if tingkat != Some(TingkatAturan::Satker) {
-                                self.err(pk.span, Code::PerjanjianLevel, "a `perjanjian` belongs to a unit's rules (`satker`)")
-                                    .help("national and Kanwil rules set targets inside each `indikator` with `target <tahun> = <value>`");
+                                self.err_says(pk.span, Code::PerjanjianLevel, Text::new("perjanjian-level"))
+                                    .help_says(Text::new("perjanjian-level-help"));
                                 continue;
                             }
                             self.perjanjian(pk, &satker_id);
                         }
                         Item::Realisasi(b) => {
                             if tingkat != Some(TingkatAturan::Satker) {
-                                self.err(
-                                    b.span,
-                                    Code::DataLevel,
-                                    "realisasi belongs to a unit's folder, not to national or Kanwil rules",
-                                );
+                                self.err_says(b.span, Code::DataLevel, Text::new("data-level"));
                                 continue;
                             }
                             self.realisasi(b);
                         }
                         Item::Anggaran(b) => {
                             if tingkat != Some(TingkatAturan::Satker) {
-                                self.err(
-                                    b.span,
-                                    Code::DataLevel,
-                                    "anggaran belongs to a unit's folder, not to national or Kanwil rules",
-                                );
+                                self.err_says(b.span, Code::DataLevel, Text::new("data-level-2"));
                                 continue;
                             }
                             self.anggaran(b);
@@ -971,8 +985,8 @@ impl Lowering<'_> {
                     Item::Header(h) => {
                         if let Some(first) = found {
                             let at = self.where_(first.span);
-                            self.err(h.span, Code::HeaderTwice, "a rule set has one header")
-                                .help(format!("the rule set already started at {at}"));
+                            self.err_says(h.span, Code::HeaderTwice, Text::new("header-twice"))
+                                .help_says(Text::new("header-twice-help").arg("at", &at));
                         } else {
                             found = Some(h);
                         }
@@ -1006,14 +1020,12 @@ impl Lowering<'_> {
         if let Some(first) = seen.get(&(what, from)) {
             let at = self.where_(*first);
             let which = from.map(|y| format!(" from {y}")).unwrap_or_default();
-            self.err(
+            self.err_says(
                 span,
                 Code::SettingTwice,
-                format!("`{what}`{which} is set twice in this rule set"),
+                Text::new("setting-twice").arg("what", what).arg("which", &which),
             )
-            .help(format!(
-                "the first is at {at}; keep one, or give this one its own year with `mulai <tahun>`"
-            ));
+            .help_says(Text::new("setting-twice-help").arg("at", &at));
         } else {
             seen.insert((what, from), span);
         }
@@ -1041,12 +1053,12 @@ impl Lowering<'_> {
                 self.once(seen, what, from, p.span);
                 if p.decimals.node > sakip_core::pembulatan::MAX_DECIMALS {
                     let max = sakip_core::pembulatan::MAX_DECIMALS;
-                    self.err(
+                    self.err_says(
                         p.decimals.span,
                         Code::DecimalsRange,
-                        format!("{} decimals is more than the {max} a report can use", p.decimals.node),
+                        Text::new("decimals-range").arg("node", p.decimals.node).arg("max", max),
                     )
-                    .help("reports print capaian and penyerapan with 2 decimals");
+                    .help_says(Text::new("decimals-range-help"));
                     return;
                 }
                 let rule = Ruled {
@@ -1081,8 +1093,8 @@ impl Lowering<'_> {
     /// gaps or overlaps between bands reported.
     fn klasifikasi(&mut self, k: &ast::Klasifikasi) {
         if k.bands.is_empty() {
-            self.err(k.span, Code::KlasifikasiEmpty, "the klasifikasi has no bands")
-                .help("list one band per line, e.g. `80 ..< 100 \"Memuaskan\" good biru`");
+            self.err_says(k.span, Code::KlasifikasiEmpty, Text::new("klasifikasi-empty"))
+                .help_says(Text::new("klasifikasi-empty-help"));
             return;
         }
         let mut bands = Vec::new();
@@ -1090,12 +1102,12 @@ impl Lowering<'_> {
         for b in &k.bands {
             if let Some(first) = ids.get(&b.id.node) {
                 let at = self.where_(*first);
-                self.err(
+                self.err_says(
                     b.id.span,
                     Code::BandTwice,
-                    format!("the band id `{}` is used twice", b.id.node),
+                    Text::new("band-twice").arg("node", &b.id.node),
                 )
-                .help(format!("first used at {at}"));
+                .help_says(Text::new("band-twice-help").arg("at", &at));
             }
             ids.insert(b.id.node.clone(), b.id.span);
             let colour = if b.colour.node.starts_with('#') {
@@ -1107,24 +1119,25 @@ impl Lowering<'_> {
                 let hint = did_you_mean(&b.colour.node, names.iter().copied())
                     .map(|s| format!("did you mean `{s}`? "))
                     .unwrap_or_default();
-                self.err(
+                self.err_says(
                     b.colour.span,
                     Code::ColourUnknown,
-                    format!("`{}` is not a colour sakip knows", b.colour.node),
+                    Text::new("colour-unknown").arg("node", &b.colour.node),
                 )
-                .label("unknown colour")
-                .help(format!("{hint}use one of {} or a `#rrggbb` code", names.join(", ")));
+                .label_says(Text::new("colour-unknown-label"))
+                .help_says(
+                    Text::new("colour-unknown-help")
+                        .arg("hint", &hint)
+                        .arg("names", names.join(", ")),
+                );
                 continue;
             };
             if let (Some(lo), Some(hi)) = (&b.lower, &b.upper) {
                 if lo.node > hi.node || (lo.node == hi.node && b.op.node == ast::RangeOp::Exclusive) {
-                    self.err(
+                    self.err_says(
                         b.span,
                         Code::BandRange,
-                        format!(
-                            "the band `{}` holds no value: its lower bound is not below its upper bound",
-                            b.label.node
-                        ),
+                        Text::new("band-range").arg("node", &b.label.node),
                     );
                     continue;
                 }
@@ -1165,40 +1178,45 @@ impl Lowering<'_> {
                     let (Some(lo), Some(hi)) = (k.bands.get(below), k.bands.get(above)) else {
                         continue;
                     };
-                    let (edge_lo, edge_hi) = (
-                        if from.inclusive { "above" } else { "from" },
-                        if to.inclusive { "below" } else { "up to" },
-                    );
-                    self.err(
+                    // Whether each edge of the gap is itself in it.
+                    let id = match (from.inclusive, to.inclusive) {
+                        (true, true) => "band-gap",
+                        (true, false) => "band-gap-up-to",
+                        (false, true) => "band-gap-from",
+                        (false, false) => "band-gap-from-up-to",
+                    };
+                    self.err_says(
                         hi.span,
                         Code::BandGap,
-                        format!(
-                            "no band holds a capaian {edge_lo} {} and {edge_hi} {}: between `{}` and `{}`",
-                            from.value, to.value, lo.label.node, hi.label.node
-                        ),
+                        Text::new(id)
+                            .arg("from", from.value)
+                            .arg("to", to.value)
+                            .arg("below", &lo.label.node)
+                            .arg("above", &hi.label.node),
                     )
-                    .label("the band above the gap")
-                    .help(format!(
-                        "let one band start where the other ends: `{} ..< {}` then `{} ..= ...`",
-                        lo.lower.as_ref().map(|l| l.node.to_string()).unwrap_or_default(),
-                        to.value,
-                        to.value
-                    ));
+                    .label_says(Text::new("band-gap-label"))
+                    .help_says(
+                        Text::new("band-gap-help")
+                            .arg(
+                                "lower",
+                                lo.lower.as_ref().map(|l| l.node.to_string()).unwrap_or_default(),
+                            )
+                            .arg("value", to.value),
+                    );
                 }
                 BandProblem::Overlap { first, second } => {
                     let (Some(a), Some(b)) = (k.bands.get(first), k.bands.get(second)) else {
                         continue;
                     };
-                    self.err(
+                    self.err_says(
                         b.span,
                         Code::BandOverlap,
-                        format!(
-                            "the bands `{}` and `{}` both hold some capaian",
-                            a.label.node, b.label.node
-                        ),
+                        Text::new("band-overlap")
+                            .arg("node", &a.label.node)
+                            .arg("node2", &b.label.node),
                     )
-                    .label("overlaps another band")
-                    .help("end one band where the next begins, with `..<` for the one below");
+                    .label_says(Text::new("band-overlap-label"))
+                    .help_says(Text::new("band-overlap-help"));
                 }
             }
         }
@@ -1207,13 +1225,13 @@ impl Lowering<'_> {
     /// Lowers a sasaran (or one opened again, at its tier) and its indikator.
     fn sasaran(&mut self, s: &ast::Sasaran, tingkat: TingkatAturan, source: &str) {
         if s.indikator.is_empty() {
-            self.err(
+            self.err_says(
                 s.code.span,
                 Code::SasaranUnused,
-                format!("sasaran `{}` has no indikator", s.code.node),
+                Text::new("sasaran-unused").arg("node", &s.code.node),
             )
-            .label("measured by nothing")
-            .help("add the indikator that measure it, or remove the sasaran");
+            .label_says(Text::new("sasaran-unused-label"))
+            .help_says(Text::new("sasaran-unused-help"));
         }
         match self.rules.sasaran(&s.code.node) {
             Some(existing) if existing.tier != s.tier => {
@@ -1224,17 +1242,16 @@ impl Lowering<'_> {
                         .map(|sp| self.where_(*sp))
                         .unwrap_or_default(),
                 );
-                self.err(
+                self.err_says(
                     s.code.span,
                     Code::SasaranTier,
-                    format!(
-                        "sasaran `{}` is {} at {at}, not {}",
-                        s.code.node,
-                        tier.keyword(),
-                        s.tier.keyword()
-                    ),
+                    Text::new("sasaran-tier")
+                        .arg("node", &s.code.node)
+                        .arg("tier", tier.keyword())
+                        .arg("at", &at)
+                        .arg("tier2", s.tier.keyword()),
                 )
-                .help("a sasaran keeps its tier; give this one another code");
+                .help_says(Text::new("sasaran-tier-help"));
                 return;
             }
             Some(_) => {}
@@ -1266,15 +1283,13 @@ impl Lowering<'_> {
         let id = ind.id.node.clone();
         if let Some(first) = self.declared.get(&id) {
             let at = self.where_(*first);
-            self.err(
+            self.err_says(
                 ind.id.span,
                 Code::IndikatorTwice,
-                format!("indikator `{id}` is declared twice"),
+                Text::new("indikator-twice").arg("id", &id),
             )
-            .label("second declaration")
-            .help(format!(
-                "the first is at {at}; ids are unique across the national, Kanwil and unit rules"
-            ));
+            .label_says(Text::new("indikator-twice-label"))
+            .help_says(Text::new("indikator-twice-help").arg("at", &at));
             return;
         }
         self.declared.insert(id.clone(), ind.id.span);
@@ -1318,12 +1333,12 @@ impl Lowering<'_> {
                 IndikatorItem::Target(t) => {
                     if let Some(first) = target_years.get(&t.year.node) {
                         let at = self.where_(*first);
-                        self.err(
+                        self.err_says(
                             t.year.span,
                             Code::TargetTwice,
-                            format!("indikator `{id}` has two targets for {}", t.year.node),
+                            Text::new("target-twice").arg("id", &id).arg("node", t.year.node),
                         )
-                        .help(format!("the first is at {at}; keep one"));
+                        .help_says(Text::new("target-twice-help").arg("at", &at));
                         continue;
                     }
                     target_years.insert(t.year.node, t.year.span);
@@ -1342,14 +1357,12 @@ impl Lowering<'_> {
                     if let Some(first) = rumus_years.get(&key) {
                         let at = self.where_(*first);
                         let what = if is_cap { "capaian" } else { "realisasi" };
-                        self.err(
+                        self.err_says(
                             r.span,
                             Code::RumusTwice,
-                            format!("indikator `{id}` has two `rumus {what}` for the same years"),
+                            Text::new("rumus-twice").arg("id", &id).arg("what", what),
                         )
-                        .help(format!(
-                            "the first is at {at}; use `mulai <tahun>` for a formula that replaces it from a year on"
-                        ));
+                        .help_says(Text::new("rumus-twice-help").arg("at", &at));
                         continue;
                     }
                     rumus_years.insert(key, r.span);
@@ -1378,13 +1391,13 @@ impl Lowering<'_> {
             }
         }
         let Some(satuan) = satuan else {
-            self.err(
+            self.err_says(
                 ind.id.span,
                 Code::SatuanMissing,
-                format!("indikator `{id}` has no satuan"),
+                Text::new("satuan-missing").arg("id", &id),
             )
-            .label("what is it measured in?")
-            .help("add a line such as `satuan %`, `satuan indeks`, `satuan layanan` or `satuan orang`");
+            .label_says(Text::new("satuan-missing-label"))
+            .help_says(Text::new("satuan-missing-help"));
             return;
         };
         for t in &targets {
@@ -1395,15 +1408,15 @@ impl Lowering<'_> {
             if let Some(u) = &t.value.satuan {
                 if *u != Satuan::new(&satuan.node) {
                     let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
-                    self.err(
+                    self.err_says(
                         span,
                         Code::TargetSatuan,
-                        format!(
-                            "the {} target `{}` is not in the indikator's satuan `{}`",
-                            t.year, t.value, satuan.node
-                        ),
+                        Text::new("target-satuan-2")
+                            .arg("year", t.year)
+                            .arg("value", &t.value)
+                            .arg("node", &satuan.node),
                     )
-                    .help(format!("write the target in {} (or as a plain number)", satuan.node));
+                    .help_says(Text::new("target-satuan-2-help").arg("node", &satuan.node));
                 }
             }
         }
@@ -1433,13 +1446,16 @@ impl Lowering<'_> {
 
     /// Warns of a `%` target above 100.
     fn percent_above_100(&mut self, span: Span, id: &str, year: u16, value: &Quantity) {
-        self.err(
+        self.err_says(
             span,
             Code::PercentAbove100,
-            format!("the {year} target of `{id}` is {value}, more than 100%"),
+            Text::new("percent-above-100")
+                .arg("year", year)
+                .arg("id", id)
+                .arg("value", value),
         )
-        .label("above 100%")
-        .help("a percentage target is at most 100%; check the number, or the indikator's satuan");
+        .label_says(Text::new("percent-above-100-label"))
+        .help_says(Text::new("percent-above-100-help"));
     }
 
     /// A unit's target that asks less than the national one for the year.
@@ -1461,19 +1477,22 @@ impl Lowering<'_> {
         };
         if lower {
             let source = national.source.clone();
-            self.err(
+            self.err_says(
                 span,
                 Code::TargetBelowNational,
-                format!(
-                    "the unit's {year} target for `{id}`, {value}, asks less than the national target {}",
-                    national.value
-                ),
+                Text::new("target-below-national")
+                    .arg("year", year)
+                    .arg("id", id)
+                    .arg("value", value)
+                    .arg("value2", &national.value),
             )
-            .label("below the national target")
-            .help(format!(
-                "the national rules `{source}` set {} for {year}; a unit's agreement usually meets or exceeds it",
-                national.value
-            ));
+            .label_says(Text::new("target-below-national-label"))
+            .help_says(
+                Text::new("target-below-national-help")
+                    .arg("source", &source)
+                    .arg("value", &national.value)
+                    .arg("year", year),
+            );
         }
     }
 
@@ -1530,13 +1549,13 @@ impl Lowering<'_> {
                 continue;
             }
             let shown: Vec<String> = cycle.iter().map(|c| format!("`{c}`")).collect();
-            self.err(
+            self.err_says(
                 span,
                 Code::FormulaCycle,
-                format!("the formulas read each other in a circle: {}", shown.join(" -> ")),
+                Text::new("formula-cycle").arg("shown", shown.join(" -> ")),
             )
-            .label("part of the circle")
-            .help("one of them must be computed from the data, not from the others");
+            .label_says(Text::new("formula-cycle-label"))
+            .help_says(Text::new("formula-cycle-help"));
         }
         // A formula in force in a year of the agreement that reads an
         // indikator the agreement does not measure that year.
@@ -1553,13 +1572,21 @@ impl Lowering<'_> {
                 }
                 for r in lower_expr(expr).references() {
                     if !measured.iter().any(|m| m == r) {
-                        self.err(
+                        self.err_says(
                             *span,
                             Code::ReferenceOtherYear,
-                            format!("in {year} the rumus of `{id}` reads `{r}`, which the Perjanjian Kinerja {year} does not measure"),
+                            Text::new("reference-other-year")
+                                .arg("year", year)
+                                .arg("id", id)
+                                .arg("r", r),
                         )
-                        .label("not measured that year")
-                        .help(format!("add `{r}` to the perjanjian {year}, or give `{id}` a rumus `mulai` the year `{r}` is measured"));
+                        .label_says(Text::new("reference-other-year-label"))
+                        .help_says(
+                            Text::new("reference-other-year-help")
+                                .arg("r", r)
+                                .arg("year", year)
+                                .arg("id", id),
+                        );
                     }
                 }
             }
@@ -1570,12 +1597,12 @@ impl Lowering<'_> {
     fn once_in(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span, id: &str) {
         if let Some(first) = seen.get(what) {
             let at = self.where_(*first);
-            self.err(
+            self.err_says(
                 span,
                 Code::LineTwice,
-                format!("indikator `{id}` has two `{what}` lines"),
+                Text::new("line-twice").arg("id", id).arg("what", what),
             )
-            .help(format!("the first is at {at}; keep one"));
+            .help_says(Text::new("line-twice-help").arg("at", &at));
         } else {
             seen.insert(what, span);
         }
@@ -1603,12 +1630,8 @@ impl Lowering<'_> {
                     let own_realisasi_ok = r.objek == ast::RumusObjek::Capaian;
                     if let Some(ty) = self.type_of(&r.expr, own_realisasi_ok) {
                         if ty != Ty::Number {
-                            self.err(
-                                r.expr.span,
-                                Code::FormulaType,
-                                "this formula gives benar/salah, but a rumus must give a number",
-                            )
-                            .help("use `jika <comparison> maka <number> lain <number>`");
+                            self.err_says(r.expr.span, Code::FormulaType, Text::new("formula-type"))
+                                .help_says(Text::new("formula-type-help"));
                         }
                     }
                 }
@@ -1625,12 +1648,8 @@ impl Lowering<'_> {
         match &e.kind {
             K::Number(_) | K::Period(_) | K::Aggregate(..) => Some(Ty::Number),
             K::Own(Field::Realisasi) if !own_realisasi_ok => {
-                self.err(
-                    e.span,
-                    Code::FormulaSelf,
-                    "a `rumus realisasi` cannot read its own realisasi",
-                )
-                .help("read the periods instead: `jumlah(triwulan)`, `terakhir(semester)`, `tw4`");
+                self.err_says(e.span, Code::FormulaSelf, Text::new("formula-self"))
+                    .help_says(Text::new("formula-self-help"));
                 None
             }
             K::Own(_) => Some(Ty::Number),
@@ -1662,12 +1681,8 @@ impl Lowering<'_> {
                 match (c, t, o) {
                     (Some(_), Some(t), Some(o)) if t == o => Some(t),
                     (Some(_), Some(_), Some(_)) => {
-                        self.err(
-                            e.span,
-                            Code::FormulaType,
-                            "the two branches of `jika` give different kinds of value",
-                        )
-                        .help("both `maka` and `lain` must give a number");
+                        self.err_says(e.span, Code::FormulaType, Text::new("formula-type-2"))
+                            .help_says(Text::new("formula-type-2-help"));
                         None
                     }
                     _ => None,
@@ -1694,10 +1709,10 @@ impl Lowering<'_> {
                             return ok.then_some(Ty::Number);
                         }
                         if let Some(a) = arities.first() {
-                            self.err(
+                            self.err_says(
                                 e.span,
                                 Code::FunctionArity,
-                                format!("the script function `{other}` takes {a} values, not {n}"),
+                                Text::new("function-arity").arg("other", other).arg("a", a).arg("n", n),
                             );
                             return None;
                         }
@@ -1715,16 +1730,18 @@ impl Lowering<'_> {
                             let names: Vec<&str> = self.script_functions.iter().map(|(f, _)| f.as_str()).collect();
                             format!("the scripts define {}", names.join(", "))
                         };
-                        self.err(
+                        self.err_says(
                             name.span,
                             Code::UnknownFunction,
-                            format!("there is no function `{other}`"),
+                            Text::new("unknown-function").arg("other", other),
                         )
-                        .label("no script defines it")
-                        .help(format!(
-                            "{hint}the built-in functions are {}; {scripts}",
-                            BUILTINS.join(", ")
-                        ));
+                        .label_says(Text::new("unknown-function-label"))
+                        .help_says(
+                            Text::new("unknown-function-help")
+                                .arg("hint", &hint)
+                                .arg("builtins", BUILTINS.join(", "))
+                                .arg("scripts", &scripts),
+                        );
                         return None;
                     }
                 };
@@ -1734,10 +1751,13 @@ impl Lowering<'_> {
                         "bulat" | "potong" => "a value and a number of decimals, e.g. `bulat(x, 2)`",
                         _ => "at least one value",
                     };
-                    self.err(
+                    self.err_says(
                         e.span,
                         Code::FunctionArity,
-                        format!("`{}` takes {want}, not {n}", name.node),
+                        Text::new("function-arity-2")
+                            .arg("node", &name.node)
+                            .arg("want", want)
+                            .arg("n", n),
                     );
                     return None;
                 }
@@ -1772,12 +1792,12 @@ impl Lowering<'_> {
     fn perjanjian(&mut self, pk: &ast::Perjanjian, satker_id: &str) {
         let year = pk.year.node;
         if self.rules.perjanjian(year).is_some() {
-            self.err(
+            self.err_says(
                 pk.year.span,
                 Code::PerjanjianTwice,
-                format!("there are two `perjanjian {year}` blocks"),
+                Text::new("perjanjian-twice").arg("year", year),
             )
-            .help("one Perjanjian Kinerja per year: merge the two");
+            .help_says(Text::new("perjanjian-twice-help"));
             return;
         }
         let mut listed: HashMap<String, Span> = HashMap::new();
@@ -1789,24 +1809,24 @@ impl Lowering<'_> {
             }
             if let Some(first) = listed.get(&t.id.node) {
                 let at = self.where_(*first);
-                self.err(
+                self.err_says(
                     t.id.span,
                     Code::TargetTwice,
-                    format!("the perjanjian {year} sets `{}` twice", t.id.node),
+                    Text::new("target-twice-2").arg("year", year).arg("node", &t.id.node),
                 )
-                .help(format!("the first is at {at}; keep one"));
+                .help_says(Text::new("target-twice-2-help").arg("at", &at));
                 continue;
             }
             listed.insert(t.id.node.clone(), t.id.span);
             let origin = self.origin(t.span);
             let Some(value) = t.value.node.as_ref().map(quantity) else {
-                self.err(
+                self.err_says(
                     t.value.span,
                     Code::TargetUnfilled,
-                    format!("the {year} target of `{}` is not filled in yet", t.id.node),
+                    Text::new("target-unfilled").arg("year", year).arg("node", &t.id.node),
                 )
-                .label("to fill in")
-                .help("replace `?` with the target agreed in the Perjanjian Kinerja");
+                .label_says(Text::new("target-unfilled-label"))
+                .help_says(Text::new("target-unfilled-help"));
                 // Still measured that year: evaluating it reports the missing target.
                 ids.push(t.id.node.clone());
                 continue;
@@ -1820,15 +1840,15 @@ impl Lowering<'_> {
                     .map(|u| (u.clone(), ind.satuan.clone()))
             });
             if let Some((u, want)) = unit_problem {
-                self.err(
+                self.err_says(
                     t.value.span,
                     Code::TargetSatuan,
-                    format!(
-                        "the target is in {u} but indikator `{}` is measured in {want}",
-                        t.id.node
-                    ),
+                    Text::new("target-satuan-3")
+                        .arg("u", &u)
+                        .arg("node", &t.id.node)
+                        .arg("want", &want),
                 )
-                .help(format!("write the target in {want}, or correct the indikator's satuan"));
+                .help_says(Text::new("target-satuan-3-help").arg("want", &want));
             }
             if let Some(ind) = self.rules.indikator.iter_mut().find(|i| i.id == t.id.node) {
                 ind.targets.push(Target {
@@ -1868,12 +1888,8 @@ impl Lowering<'_> {
             None => Some(q.node.value),
             Some(u) if u == "%" => Some(q.node.value),
             Some(u) => {
-                self.err(
-                    q.span,
-                    Code::DicetakUnit,
-                    format!("a printed capaian is a percentage, not `{u}`"),
-                )
-                .help("write it as printed, e.g. `dicetak 53.33%`");
+                self.err_says(q.span, Code::DicetakUnit, Text::new("dicetak-unit").arg("u", u))
+                    .help_says(Text::new("dicetak-unit-help"));
                 None
             }
         }
@@ -1894,11 +1910,7 @@ impl Lowering<'_> {
             match &t.value.node {
                 Some(q) => targets.push((t.id.node.clone(), quantity(q))),
                 None => {
-                    self.err(
-                        t.value.span,
-                        Code::TargetUnfilled,
-                        "a test's target must be a number, not `?`",
-                    );
+                    self.err_says(t.value.span, Code::TargetUnfilled, Text::new("target-unfilled-2"));
                     ok = false;
                 }
             }
@@ -1955,12 +1967,12 @@ impl Lowering<'_> {
             harapan.push(lowered);
         }
         if u.harap.is_empty() {
-            self.err(
+            self.err_says(
                 u.name.span,
                 Code::UjiEmpty,
-                format!("the test \"{}\" expects nothing", u.name.node),
+                Text::new("uji-empty").arg("node", &u.name.node),
             )
-            .help("add what the rules must give, e.g. `harap iku_kamtib capaian 87.50 \"Memuaskan\"`");
+            .help_says(Text::new("uji-empty-help"));
             ok = false;
         }
         if ok {
@@ -1992,19 +2004,19 @@ impl Lowering<'_> {
             }
             if let Some(first) = seen.get(&e.id.node) {
                 let at = self.where_(*first);
-                self.err(
+                self.err_says(
                     e.id.span,
                     Code::RealisasiTwice,
-                    format!("the realisasi {year} of `{}` is given twice", e.id.node),
+                    Text::new("realisasi-twice").arg("year", year).arg("node", &e.id.node),
                 )
-                .help(format!("the first is at {at}; keep one"));
+                .help_says(Text::new("realisasi-twice-help").arg("at", &at));
                 continue;
             }
             if existing.contains(&e.id.node) {
-                self.err(
+                self.err_says(
                     e.id.span,
                     Code::RealisasiTwice,
-                    format!("the realisasi {year} of `{}` is given in two blocks", e.id.node),
+                    Text::new("realisasi-twice-2").arg("year", year).arg("node", &e.id.node),
                 );
                 continue;
             }
@@ -2014,12 +2026,14 @@ impl Lowering<'_> {
             for (p, q) in &e.values {
                 if let Some(first) = periods.get(&p.node) {
                     let at = self.where_(*first);
-                    self.err(
+                    self.err_says(
                         p.span,
                         Code::PeriodTwice,
-                        format!("`{}` is given twice for `{}`", p.node.keyword(), e.id.node),
+                        Text::new("period-twice")
+                            .arg("node", p.node.keyword())
+                            .arg("node2", &e.id.node),
                     )
-                    .help(format!("the first is at {at}"));
+                    .help_says(Text::new("period-twice-help").arg("at", &at));
                     continue;
                 }
                 periods.insert(p.node, p.span);
@@ -2052,17 +2066,17 @@ impl Lowering<'_> {
             let key = (is_program, l.name.node.clone());
             if let Some(first) = seen.get(&key) {
                 let at = self.where_(*first);
-                self.err(
+                self.err_says(
                     l.name.span,
                     Code::AnggaranTwice,
-                    format!("`{}` is listed twice in anggaran {year}", l.name.node),
+                    Text::new("anggaran-twice").arg("node", &l.name.node).arg("year", year),
                 )
-                .help(format!("the first is at {at}"));
+                .help_says(Text::new("anggaran-twice-help").arg("at", &at));
                 continue;
             }
             if l.name.node == sakip_core::anggaran::TOTAL {
-                self.err(l.name.span, Code::AnggaranTotal, "the total is computed, not written")
-                    .help("remove this line: sakip adds the `Total` row itself");
+                self.err_says(l.name.span, Code::AnggaranTotal, Text::new("anggaran-total"))
+                    .help_says(Text::new("anggaran-total-help"));
                 continue;
             }
             seen.insert(key, l.name.span);
