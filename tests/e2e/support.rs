@@ -116,7 +116,9 @@ pub fn report_to(out: &Path, format: &str, year: &str, extra: &[&str]) {
     }
     let run = sakip(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout, format!("wrote {out}\n"));
+    let english = args.windows(2).any(|w| w == ["--lang", "en"]);
+    let wrote = if english { "wrote" } else { "ditulis" };
+    assert_eq!(run.stdout, format!("{wrote} {out}\n"));
 }
 
 /// `sakip eval <unit> --year <year> --format json`, which must succeed, parsed.

@@ -5,6 +5,7 @@
 use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use clap::ValueEnum;
+use sakip_core::Text;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -50,19 +51,19 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 "{}",
                 render::human(&report.errors, colour.enabled(io.err_is_terminal), io.lang)
             )?;
-            let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-            let summary = format!(
-                "checked {} ({}): {}",
-                plural(report.rule_sets, "rule set", "rule sets"),
-                plural(report.files, "file", "files"),
-                match (errors, report.errors.len() - errors) {
-                    (0, 0) => "no errors".to_string(),
-                    (0, w) => format!("no errors, {}", plural(w, "warning", "warnings")),
-                    (e, 0) => plural(e, "error", "errors"),
-                    (e, w) => format!("{}, {}", plural(e, "error", "errors"), plural(w, "warning", "warnings")),
-                }
-            );
-            writeln!(io.err, "{summary}")?;
+            let warnings = report.errors.len() - errors;
+            let id = match (errors, warnings) {
+                (0, 0) => "check-clean",
+                (0, _) => "check-warnings",
+                (_, 0) => "check-errors",
+                _ => "check-errors-warnings",
+            };
+            let summary = Text::new(id)
+                .arg("rule-sets", report.rule_sets)
+                .arg("files", report.files)
+                .arg("errors", errors)
+                .arg("warnings", warnings);
+            writeln!(io.err, "{}", summary.render(io.lang))?;
         }
     }
     Ok(u8::from(errors > 0))

@@ -51,7 +51,11 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 writeln!(io.out, "  skrip        {} {}", if s.added { "+" } else { "-" }, s.path)?;
             }
             let n = changes.len();
-            writeln!(io.out, "{n} change{}", if n == 1 { "" } else { "s" })?;
+            writeln!(
+                io.out,
+                "{}",
+                sakip_core::Text::new("diff-changes").arg("n", n).render(io.lang)
+            )?;
         }
         Format::Json => {
             let mut list: Vec<serde_json::Value> = changes.rules.iter().map(json).collect();

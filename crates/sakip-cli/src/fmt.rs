@@ -5,6 +5,7 @@
 
 use crate::{files, render, ColorChoice, Io};
 use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::Text;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -71,15 +72,21 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     for path in &changed {
         writeln!(
             io.out,
-            "{}{path}",
-            if args.check { "would reformat " } else { "formatted " }
+            "{}",
+            Text::new(if args.check {
+                "fmt-would-reformat"
+            } else {
+                "fmt-formatted"
+            })
+            .arg("path", path)
+            .render(io.lang)
         )?;
     }
     if failed > 0 {
         writeln!(
             io.err,
-            "{failed} file{} not formatted: fix the syntax first",
-            if failed == 1 { "" } else { "s" }
+            "{}",
+            Text::new("fmt-failed").arg("failed", failed).render(io.lang)
         )?;
         return Ok(1);
     }

@@ -9,6 +9,8 @@
 
 use crate::{files, render, ColorChoice, Io};
 use camino::Utf8PathBuf;
+use sakip_core::i18n::say;
+use sakip_core::Text;
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -55,7 +57,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         Ok(i) => i,
         Err(errors) => {
             render::problems_to_stderr(io, colour, errors.iter().map(|e| e as &dyn sakip_core::Problem))?;
-            writeln!(io.err, "nothing was written")?;
+            writeln!(io.err, "{}", say(io.lang, "nothing-written"))?;
             return Ok(1);
         }
     };
@@ -82,10 +84,12 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     }
     writeln!(
         io.out,
-        "wrote {dest}: {} realisasi, {} budget line{}",
-        contents.realisasi.len(),
-        contents.belanja.len(),
-        if contents.belanja.len() == 1 { "" } else { "s" }
+        "{}",
+        Text::new("import-wrote")
+            .arg("path", &dest)
+            .arg("realisasi", contents.realisasi.len())
+            .arg("lines", contents.belanja.len())
+            .render(io.lang)
     )?;
     Ok(0)
 }

@@ -36,8 +36,12 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     }
     writeln!(
         io.out,
-        "wrote {path}: {} targets from the rules, {} to fill in (`?`)",
-        draft.filled, draft.open
+        "{}",
+        sakip_core::Text::new("new-year-wrote")
+            .arg("path", path)
+            .arg("filled", draft.filled)
+            .arg("open", draft.open)
+            .render(io.lang)
     )?;
     Ok(0)
 }

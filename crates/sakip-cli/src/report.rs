@@ -61,6 +61,10 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         writeln!(io.err, "error: cannot write `{}`: {e}", args.output)?;
         return Ok(1);
     }
-    writeln!(io.out, "wrote {}", args.output)?;
+    writeln!(
+        io.out,
+        "{}",
+        sakip_core::Text::new("wrote").arg("path", &args.output).render(io.lang)
+    )?;
     Ok(u8::from(ev.has_errors()))
 }

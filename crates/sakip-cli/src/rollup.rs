@@ -300,13 +300,10 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                     bad_rows = stats.bad_rows;
                     if !stats.kanwil_without_rules.is_empty() {
                         let names: Vec<String> = stats.kanwil_without_rules.iter().map(|k| format!("`{k}`")).collect();
-                        writeln!(
-                            io.err,
-                            "info: kanwil {} {} no rule set among --rules: {} rows are grouped by that value and evaluated under the national rules",
-                            names.join(", "),
-                            if names.len() == 1 { "has" } else { "have" },
-                            if names.len() == 1 { "its" } else { "their" },
-                        )?;
+                        let text = sakip_core::Text::new("rollup-kanwil-without-rules")
+                            .arg("names", names.join(", "))
+                            .arg("n", names.len());
+                        writeln!(io.err, "{}", text.render(io.lang))?;
                     }
                 }
                 Err(e) => fatal = Some(e),
@@ -355,16 +352,15 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     }
     let units = summary.nasional().units;
     if summary.any_failed() || bad_rows > 0 {
-        writeln!(
-            io.err,
-            "{units} units, {} failed{}",
-            summary.failures.len(),
-            if bad_rows > 0 {
-                format!(", {bad_rows} bad rows left out")
-            } else {
-                String::new()
-            }
-        )?;
+        let text = sakip_core::Text::new(if bad_rows > 0 {
+            "rollup-failed-rows"
+        } else {
+            "rollup-failed"
+        })
+        .arg("units", units)
+        .arg("failed", summary.failures.len())
+        .arg("rows", bad_rows);
+        writeln!(io.err, "{}", text.render(io.lang))?;
         return Ok(1);
     }
     Ok(0)

@@ -5,6 +5,8 @@
 
 use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
+use sakip_core::i18n::say;
+use sakip_core::Text;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -20,14 +22,31 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     }
     for case in &report.cases {
         if case.failures.is_empty() {
-            writeln!(io.out, "ok      {}  {} ({})", case.at, case.name, case.year)?;
+            writeln!(
+                io.out,
+                "{:<8}{}  {} ({})",
+                say(io.lang, "test-ok"),
+                case.at,
+                case.name,
+                case.year
+            )?;
         } else {
-            writeln!(io.out, "FAILED  {}  {} ({})", case.at, case.name, case.year)?;
+            writeln!(
+                io.out,
+                "{:<8}{}  {} ({})",
+                say(io.lang, "test-failed"),
+                case.at,
+                case.name,
+                case.year
+            )?;
             for f in &case.failures {
                 writeln!(io.out, "          {f}")?;
             }
         }
     }
-    writeln!(io.out, "{} passed, {} failed", report.passed(), report.failed())?;
+    let summary = Text::new("test-summary")
+        .arg("passed", report.passed())
+        .arg("failed", report.failed());
+    writeln!(io.out, "{}", summary.render(io.lang))?;
     Ok(u8::from(report.failed() > 0 || !report.errors.is_empty()))
 }

@@ -256,3 +256,75 @@ syntax-quoted-id-help = an id is written without quotes, e.g. `ss5_kamtib`; the 
 syntax-unclosed-help = the `{"{"}` at line { $line }, column { $col } (`{ $opener } {"{"}`) is never closed: add a `{"}"}` where that block ends
 syntax-unclosed-somewhere-help = a block opened with `{"{"}` is not closed: add the missing `{"}"}`
 syntax-file-ends = the file ends here
+
+## The command line's own lines
+
+check-clean = checked { $rule-sets ->
+        [one] { $rule-sets } rule set
+       *[other] { $rule-sets } rule sets
+    } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }): no errors
+check-warnings = checked { $rule-sets ->
+        [one] { $rule-sets } rule set
+       *[other] { $rule-sets } rule sets
+    } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }): no errors, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+check-errors = checked { $rule-sets ->
+        [one] { $rule-sets } rule set
+       *[other] { $rule-sets } rule sets
+    } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }): { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }
+check-errors-warnings = checked { $rule-sets ->
+        [one] { $rule-sets } rule set
+       *[other] { $rule-sets } rule sets
+    } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }): { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+test-ok = ok
+test-failed = FAILED
+test-summary = { $passed } passed, { $failed } failed
+fmt-would-reformat = would reformat { $path }
+fmt-formatted = formatted { $path }
+fmt-failed = { $failed ->
+        [one] { $failed } file
+       *[other] { $failed } files
+    } not formatted: fix the syntax first
+nothing-written = nothing was written
+import-wrote = wrote { $path }: { $realisasi } realisasi, { $lines ->
+        [one] { $lines } budget line
+       *[other] { $lines } budget lines
+    }
+new-year-wrote = wrote { $path }: { $filled } targets from the rules, { $open } to fill in (`?`)
+wrote = wrote { $path }
+diff-changes = { $n ->
+        [one] { $n } change
+       *[other] { $n } changes
+    }
+rollup-failed = { $units } units, { $failed } failed
+rollup-failed-rows = { $units } units, { $failed } failed, { $rows } bad rows left out
+rollup-kanwil-without-rules = info: kanwil { $names } { $n ->
+        [one] has
+       *[other] have
+    } no rule set among --rules: { $n ->
+        [one] its
+       *[other] their
+    } rows are grouped by that value and evaluated under the national rules

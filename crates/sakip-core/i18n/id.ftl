@@ -258,3 +258,24 @@ syntax-quoted-id-help = id ditulis tanpa tanda kutip, misalnya `ss5_kamtib`; tek
 syntax-unclosed-help = `{"{"}` di baris { $line }, kolom { $col } (`{ $opener } {"{"}`) tidak pernah ditutup: tambahkan `{"}"}` di akhir blok itu
 syntax-unclosed-somewhere-help = ada blok yang dibuka dengan `{"{"}` tetapi tidak ditutup: tambahkan `{"}"}` yang kurang
 syntax-file-ends = berkas berakhir di sini
+
+## Baris-baris baris perintah
+
+check-clean = diperiksa { $rule-sets } aturan ({ $files } berkas): tidak ada kesalahan
+check-warnings = diperiksa { $rule-sets } aturan ({ $files } berkas): tidak ada kesalahan, { $warnings } peringatan
+check-errors = diperiksa { $rule-sets } aturan ({ $files } berkas): { $errors } kesalahan
+check-errors-warnings = diperiksa { $rule-sets } aturan ({ $files } berkas): { $errors } kesalahan, { $warnings } peringatan
+test-ok = lulus
+test-failed = GAGAL
+test-summary = { $passed } lulus, { $failed } gagal
+fmt-would-reformat = akan dirapikan: { $path }
+fmt-formatted = dirapikan: { $path }
+fmt-failed = { $failed } berkas tidak dirapikan: perbaiki sintaksnya dulu
+nothing-written = tidak ada yang ditulis
+import-wrote = ditulis { $path }: { $realisasi } realisasi, { $lines } baris anggaran
+new-year-wrote = ditulis { $path }: { $filled } target dari aturan, { $open } perlu diisi (`?`)
+wrote = ditulis { $path }
+diff-changes = { $n } perubahan
+rollup-failed = { $units } satker, { $failed } gagal
+rollup-failed-rows = { $units } satker, { $failed } gagal, { $rows } baris buruk tidak dipakai
+rollup-kanwil-without-rules = info: kanwil { $names } tidak punya aturan di antara --rules: barisnya dikelompokkan menurut nilai itu dan dievaluasi dengan aturan nasional
