@@ -328,3 +328,73 @@ rollup-kanwil-without-rules = info: kanwil { $names } { $n ->
         [one] its
        *[other] their
     } rows are grouped by that value and evaluated under the national rules
+
+## Numbers in spreadsheets and long tables
+
+number-not-finite = the cell holds no finite number
+number-too-many-digits = { $text } has more digits than sakip keeps (28)
+number-not-a-number = `{ $text }` is not a number
+number-two-commas = `{ $text }` has two decimal commas
+number-too-large = `{ $text }` is too large
+number-bad-grouping = `{ $text }`: the dots do not group the digits by thousands
+number-ambiguous = `{ $text }` is ambiguous: { $grouped } if the dot groups thousands, { $decimal } if it is a decimal point
+number-after-word = `{ $text }`: after the number sakip expects `%` or one word such as `Orang`
+
+## Spreadsheets (sakip import)
+
+raw = { $text }
+place-cell = cell { $cell }:{" "}
+place-sheet = sheet `{ $sheet }`:{" "}
+place-sheet-cell = sheet `{ $sheet }`, cell { $cell }:{" "}
+sheet-unreadable-help = give an .xlsx workbook or a .csv file (`,` or `;` separated)
+sheet-no-table = no table of realisasi or budget found
+sheet-no-table-help = give the table a header row: `Indikator` (or `Kode`) and `Realisasi` (or `TW I`..`TW IV`, `Semester I`, `Semester II`); for the budget `Jenis Belanja`, `Pagu`, `Realisasi`
+sheet-figure-help = write the figure the Indonesian way: `77,5`, `45%`, `144 Orang`, or leave it empty / `-` when not reported
+sheet-realisasi-twice = `{ $id }` has a realisasi on an earlier row too
+sheet-realisasi-twice-file = `{ $id }` has a realisasi in an earlier file too
+sheet-realisasi-twice-help = keep one row per indicator
+sheet-year-and-periods = `{ $id }` has both a year's realisasi and realisasi per period
+sheet-year-and-periods-help = leave one of them empty: the rules aggregate the periods into the year's figure
+sheet-unknown-id = no indicator has the id `{ $id }` in this unit's rules
+sheet-unknown-id-help = the ids are those of `sakip eval --format json`
+sheet-no-indicator = a row with a realisasi names no indicator
+sheet-unknown-name = no indicator is named "{ $name }" in this unit's rules
+sheet-unknown-name-tier = no indicator of tier { $tier } is named "{ $name }" in this unit's rules
+did-you-mean-name = did you mean "{ $name }"?
+sheet-unknown-name-help = write the name as the rules do, or add a `Kode` column with the indicator's id
+sheet-name-ambiguous = "{ $name }" is the name of { $ids }
+sheet-name-ambiguous-help = add a `Kode` column with the id, or put each tier in a sheet (or CSV file) named after it: Strategis, Program, Kegiatan, Output
+sheet-no-realisasi-column = the budget table has no `Realisasi` column
+sheet-money-help = write money as `Rp 1.938.261.000` or as a number cell
+sheet-budget-twice = "{ $jenis }" is on an earlier row too
+sheet-budget-twice-file = "{ $jenis }" has a budget line in an earlier file too
+sheet-budget-twice-help = keep one row per jenis belanja
+sheet-budget-twice-program-help = keep one row per programme
+
+## Long tables (sakip rollup --data)
+
+row-column = column `{ $column }`: { $message }
+row-not-plain = `{ $text }` is not a number in plain notation
+row-number-plain-help = write numbers with a decimal point and no grouping: `77.5`, `1938261000` (or give --angka indonesia for `77,5`)
+row-number-indonesia-help = write numbers the Indonesian way: `77,5`, `1.938.261.000`
+row-target-plain-help = write numbers with a decimal point and no grouping: `77.5`, `1938261000` (or give --angka indonesia for `77,5`); or leave the cell empty for the rules' target
+row-target-indonesia-help = write numbers the Indonesian way: `77,5`, `1.938.261.000`; or leave the cell empty for the rules' target
+table-no-column = the header has no `{ $name }` column
+table-columns-help = the columns are `satker,kanwil,indikator`, then optional `satker_name` and `target`, then `realisasi` or `tw1..tw4` or `smt1,smt2`
+table-empty = the file is empty: it has no header row
+table-empty-help = the first row names the columns: `satker,kanwil,indikator,realisasi`
+row-satker-scattered = the rows of satker `{ $satker }` are not together: it appeared earlier in the file
+row-satker-scattered-help = sort the rows by satker (`ORDER BY satker`), so that each unit's rows follow each other
+table-not-utf8 = the file is not UTF-8 text
+table-not-utf8-help = export the table as CSV in UTF-8 (in Excel: Save As > CSV UTF-8)
+table-cells = this row has { $len } cells where the header has { $expected }
+table-cells-help = every row needs one cell per column; quote a cell that contains a comma
+table-not-csv-help = check that the file is a CSV table
+row-other-kanwil = satker `{ $satker }` is under Kanwil `{ $kanwil }` in its first row
+row-other-kanwil-help = a satker belongs to one Kanwil: give every row of it the same `kanwil`
+row-unknown-indicator = no indikator `{ $id }` in the rules
+row-unknown-indicator-help = use the id of an `indikator` of the rules given with `--rules`
+row-twice = `{ $id }` of satker `{ $satker }` was given before, on line { $line }
+row-twice-help = keep one row per satker and indikator
+row-year-and-periods = the row gives both a year's realisasi and period values
+row-year-and-periods-help = give `realisasi` or the periods (`tw1..tw4`, `smt1,smt2`), not both

@@ -279,3 +279,73 @@ diff-changes = { $n } perubahan
 rollup-failed = { $units } satker, { $failed } gagal
 rollup-failed-rows = { $units } satker, { $failed } gagal, { $rows } baris buruk tidak dipakai
 rollup-kanwil-without-rules = info: kanwil { $names } tidak punya aturan di antara --rules: barisnya dikelompokkan menurut nilai itu dan dievaluasi dengan aturan nasional
+
+## Angka di lembar kerja dan tabel panjang
+
+number-not-finite = sel tidak berisi angka yang berhingga
+number-too-many-digits = { $text } punya lebih banyak digit daripada yang disimpan sakip (28)
+number-not-a-number = `{ $text }` bukan angka
+number-two-commas = `{ $text }` punya dua koma desimal
+number-too-large = `{ $text }` terlalu besar
+number-bad-grouping = `{ $text }`: titiknya tidak memisahkan digit per ribuan
+number-ambiguous = `{ $text }` bermakna ganda: { $grouped } jika titik memisahkan ribuan, { $decimal } jika titik adalah tanda desimal
+number-after-word = `{ $text }`: setelah angka, sakip mengharapkan `%` atau satu kata seperti `Orang`
+
+## Lembar kerja (sakip import)
+
+raw = { $text }
+place-cell = sel { $cell }:{" "}
+place-sheet = lembar `{ $sheet }`:{" "}
+place-sheet-cell = lembar `{ $sheet }`, sel { $cell }:{" "}
+sheet-unreadable-help = berikan buku kerja .xlsx atau berkas .csv (dipisah `,` atau `;`)
+sheet-no-table = tidak ada tabel realisasi atau anggaran
+sheet-no-table-help = beri tabel baris judul: `Indikator` (atau `Kode`) dan `Realisasi` (atau `TW I`..`TW IV`, `Semester I`, `Semester II`); untuk anggaran `Jenis Belanja`, `Pagu`, `Realisasi`
+sheet-figure-help = tulis angka secara Indonesia: `77,5`, `45%`, `144 Orang`, atau biarkan kosong / `-` bila tidak dilaporkan
+sheet-realisasi-twice = `{ $id }` juga punya realisasi di baris sebelumnya
+sheet-realisasi-twice-file = `{ $id }` juga punya realisasi di berkas sebelumnya
+sheet-realisasi-twice-help = satu baris per indikator
+sheet-year-and-periods = `{ $id }` punya realisasi setahun dan realisasi per periode sekaligus
+sheet-year-and-periods-help = kosongkan salah satunya: aturan menggabungkan periode menjadi angka setahun
+sheet-unknown-id = tidak ada indikator dengan id `{ $id }` di aturan satker ini
+sheet-unknown-id-help = id-nya sama dengan di `sakip eval --format json`
+sheet-no-indicator = baris yang berisi realisasi tidak menyebut indikator
+sheet-unknown-name = tidak ada indikator bernama "{ $name }" di aturan satker ini
+sheet-unknown-name-tier = tidak ada indikator jenjang { $tier } yang bernama "{ $name }" di aturan satker ini
+did-you-mean-name = maksudnya "{ $name }"?
+sheet-unknown-name-help = tulis namanya seperti di aturan, atau tambahkan kolom `Kode` berisi id indikator
+sheet-name-ambiguous = "{ $name }" adalah nama { $ids }
+sheet-name-ambiguous-help = tambahkan kolom `Kode` berisi id, atau taruh tiap jenjang di lembar (atau berkas CSV) bernama jenjangnya: Strategis, Program, Kegiatan, Output
+sheet-no-realisasi-column = tabel anggaran tidak punya kolom `Realisasi`
+sheet-money-help = tulis uang sebagai `Rp 1.938.261.000` atau sebagai sel angka
+sheet-budget-twice = "{ $jenis }" juga ada di baris sebelumnya
+sheet-budget-twice-file = "{ $jenis }" juga punya baris anggaran di berkas sebelumnya
+sheet-budget-twice-help = satu baris per jenis belanja
+sheet-budget-twice-program-help = satu baris per program
+
+## Tabel panjang (sakip rollup --data)
+
+row-column = kolom `{ $column }`: { $message }
+row-not-plain = `{ $text }` bukan angka dalam notasi biasa
+row-number-plain-help = tulis angka dengan titik desimal dan tanpa pemisah ribuan: `77.5`, `1938261000` (atau berikan --angka indonesia untuk `77,5`)
+row-number-indonesia-help = tulis angka secara Indonesia: `77,5`, `1.938.261.000`
+row-target-plain-help = tulis angka dengan titik desimal dan tanpa pemisah ribuan: `77.5`, `1938261000` (atau berikan --angka indonesia untuk `77,5`); atau kosongkan sel untuk memakai target aturan
+row-target-indonesia-help = tulis angka secara Indonesia: `77,5`, `1.938.261.000`; atau kosongkan sel untuk memakai target aturan
+table-no-column = baris judul tidak punya kolom `{ $name }`
+table-columns-help = kolomnya `satker,kanwil,indikator`, lalu `satker_name` dan `target` bila perlu, lalu `realisasi` atau `tw1..tw4` atau `smt1,smt2`
+table-empty = berkas kosong: tidak ada baris judul
+table-empty-help = baris pertama menyebut nama kolom: `satker,kanwil,indikator,realisasi`
+row-satker-scattered = baris-baris satker `{ $satker }` tidak berurutan: satker ini sudah muncul sebelumnya di berkas
+row-satker-scattered-help = urutkan baris menurut satker (`ORDER BY satker`), agar baris tiap satker berdampingan
+table-not-utf8 = berkas bukan teks UTF-8
+table-not-utf8-help = ekspor tabel sebagai CSV UTF-8 (di Excel: Save As > CSV UTF-8)
+table-cells = baris ini punya { $len } sel padahal judulnya { $expected }
+table-cells-help = setiap baris perlu satu sel per kolom; beri tanda kutip pada sel yang berisi koma
+table-not-csv-help = periksa bahwa berkasnya tabel CSV
+row-other-kanwil = satker `{ $satker }` berada di bawah Kanwil `{ $kanwil }` di baris pertamanya
+row-other-kanwil-help = satu satker berada di bawah satu Kanwil: beri semua barisnya `kanwil` yang sama
+row-unknown-indicator = tidak ada indikator `{ $id }` di aturan
+row-unknown-indicator-help = pakai id `indikator` dari aturan yang diberikan dengan `--rules`
+row-twice = `{ $id }` untuk satker `{ $satker }` sudah diberikan di baris { $line }
+row-twice-help = satu baris per satker dan indikator
+row-year-and-periods = baris ini memberi realisasi setahun sekaligus nilai per periode
+row-year-and-periods-help = berikan `realisasi` atau periodenya (`tw1..tw4`, `smt1,smt2`), jangan keduanya

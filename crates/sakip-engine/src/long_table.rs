@@ -25,7 +25,7 @@ use sakip_core::model::Origin;
 use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, TingkatAturan};
 use sakip_core::periode::Periode;
 use sakip_core::rekap::{basis_of, UnitRecord};
-use sakip_core::{Code, Problem, Text};
+use sakip_core::{Code, Lang, Problem, Text};
 use sakip_rules::{LoadedUnit, RuleError, Shared};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -99,24 +99,27 @@ pub struct RowError {
     pub at: Origin,
     /// The name of the column at fault, as the header writes it.
     pub column: Option<String>,
-    /// Starts with "column `x`: " when the column is known.
+    /// In English; starts with "column `x`: " when the column is known.
     pub message: String,
     pub help: Option<String>,
+    /// The message (without the column) and the help from the catalogue.
+    pub text: Text,
+    pub help_text: Option<Text>,
 }
 
 impl RowError {
-    fn new(code: Code, file: &str, line: u64, column: Option<&str>, message: String, help: Option<String>) -> Self {
-        let message = match column {
-            Some(c) => format!("column `{c}`: {message}"),
-            None => message,
-        };
-        Self {
+    fn new(code: Code, file: &str, line: u64, column: Option<&str>, text: Text, help: Option<Text>) -> Self {
+        let mut e = Self {
             code,
             at: Origin::new(file, u32::try_from(line).unwrap_or(u32::MAX), 0),
             column: column.map(str::to_string),
-            message,
-            help,
-        }
+            message: String::new(),
+            help: help.as_ref().map(|h| h.render(Lang::En)),
+            text,
+            help_text: help,
+        };
+        e.message = e.message_in(Lang::En);
+        e
     }
 }
 
@@ -132,6 +135,18 @@ impl Problem for RowError {
     }
     fn location(&self) -> Option<&Origin> {
         Some(&self.at)
+    }
+    fn message_in(&self, lang: Lang) -> String {
+        match &self.column {
+            Some(c) => Text::new("row-column")
+                .arg("column", c)
+                .arg("message", self.text.render(lang))
+                .render(lang),
+            None => self.text.render(lang),
+        }
+    }
+    fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help_text.as_ref().map(|h| h.render(lang))
     }
 }
 
@@ -183,11 +198,8 @@ impl Columns {
                 file,
                 1,
                 Some(name),
-                format!("the header has no `{name}` column"),
-                Some(
-                    "the columns are `satker,kanwil,indikator`, then optional `satker_name` and `target`, then `realisasi` or `tw1..tw4` or `smt1,smt2`"
-                        .to_string(),
-                ),
+                Text::new("table-no-column").arg("name", name),
+                Some(Text::new("table-columns-help")),
             ))
         };
         if names.iter().all(|n| n.is_empty()) {
@@ -196,8 +208,8 @@ impl Columns {
                 file,
                 1,
                 None,
-                "the file is empty: it has no header row".to_string(),
-                Some("the first row names the columns: `satker,kanwil,indikator,realisasi`".to_string()),
+                Text::new("table-empty"),
+                Some(Text::new("table-empty-help")),
             )));
         }
         let satker = at("satker").ok_or_else(|| missing("satker"))?;
@@ -369,11 +381,8 @@ fn read_units(
                         name,
                         line,
                         Some("satker"),
-                        format!("the rows of satker `{satker}` are not together: it appeared earlier in the file"),
-                        Some(
-                            "sort the rows by satker (`ORDER BY satker`), so that each unit's rows follow each other"
-                                .into(),
-                        ),
+                        Text::new("row-satker-scattered").arg("satker", satker),
+                        Some(Text::new("row-satker-scattered-help")),
                     )));
                     continue;
                 }
@@ -425,17 +434,17 @@ fn read_error_row(file: &str, line: u64, e: &csv::Error) -> RowError {
     let (line, message, help) = match e.kind() {
         csv::ErrorKind::Utf8 { pos, .. } => (
             pos.as_ref().map(|p| p.line()).unwrap_or(line),
-            "the file is not UTF-8 text".to_string(),
-            "export the table as CSV in UTF-8 (in Excel: Save As > CSV UTF-8)",
+            Text::new("table-not-utf8"),
+            Text::new("table-not-utf8-help"),
         ),
         csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
             pos.as_ref().map(|p| p.line()).unwrap_or(line),
-            format!("this row has {len} cells where the header has {expected_len}"),
-            "every row needs one cell per column; quote a cell that contains a comma",
+            Text::new("table-cells").arg("len", len).arg("expected", expected_len),
+            Text::new("table-cells-help"),
         ),
-        _ => (line, e.to_string(), "check that the file is a CSV table"),
+        _ => (line, Text::new("raw").arg("text", e), Text::new("table-not-csv-help")),
     };
-    RowError::new(Code::TableUnreadable, file, line, None, message, Some(help.to_string()))
+    RowError::new(Code::TableUnreadable, file, line, None, message, Some(help))
 }
 
 /// How a long table is read.
@@ -459,7 +468,7 @@ pub enum Angka {
 }
 
 impl Angka {
-    fn read(self, cell: &str) -> Result<Option<Decimal>, String> {
+    fn read(self, cell: &str) -> Result<Option<Decimal>, Text> {
         match self {
             Angka::Plain => number(cell),
             Angka::Indonesia => match cell.trim() {
@@ -469,26 +478,27 @@ impl Angka {
         }
     }
 
-    fn help(self) -> &'static str {
-        match self {
-            Angka::Plain => "write numbers with a decimal point and no grouping: `77.5`, `1938261000` (or give --angka indonesia for `77,5`)",
-            Angka::Indonesia => "write numbers the Indonesian way: `77,5`, `1.938.261.000`",
-        }
+    /// How to write a number this way.
+    fn help(self) -> Text {
+        Text::new(match self {
+            Angka::Plain => "row-number-plain-help",
+            Angka::Indonesia => "row-number-indonesia-help",
+        })
     }
 }
 
 /// A number in plain notation (`77.5`, `-3`, `1500`); `None` for an empty cell.
-fn number(cell: &str) -> Result<Option<Decimal>, String> {
+fn number(cell: &str) -> Result<Option<Decimal>, Text> {
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(None);
     }
     if !cell.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
-        return Err(format!("`{cell}` is not a number in plain notation"));
+        return Err(Text::new("row-not-plain").arg("text", cell));
     }
     Decimal::from_str(cell)
         .map(Some)
-        .map_err(|_| format!("`{cell}` is not a number in plain notation"))
+        .map_err(|_| Text::new("row-not-plain").arg("text", cell))
 }
 
 /// Evaluates one satker's rows; the rows that cannot be used are returned
@@ -523,14 +533,16 @@ fn evaluate_rows<T>(
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut name = None;
     for row in &unit.rows {
-        let bad = |column: &str, message: String, help: Option<String>| {
+        let bad = |column: &str, message: Text, help: Option<Text>| {
             RowError::new(Code::RowInvalid, file, row.line, Some(column), message, help)
         };
         if cell(row, cols.kanwil) != kanwil {
             errors.push(bad(
                 "kanwil",
-                format!("satker `{}` is under Kanwil `{kanwil}` in its first row", unit.satker),
-                Some("a satker belongs to one Kanwil: give every row of it the same `kanwil`".into()),
+                Text::new("row-other-kanwil")
+                    .arg("satker", &unit.satker)
+                    .arg("kanwil", &kanwil),
+                Some(Text::new("row-other-kanwil-help")),
             ));
             continue;
         }
@@ -538,11 +550,11 @@ fn evaluate_rows<T>(
         if base.rules.indikator(&id).is_none() {
             let known = base.rules.indikator.iter().map(|i| i.id.as_str());
             let help = sakip_rules::error::did_you_mean(&id, known)
-                .map(|s| format!("did you mean `{s}`?"))
-                .unwrap_or_else(|| "use the id of an `indikator` of the rules given with `--rules`".into());
+                .map(|s| Text::new("did-you-mean").arg("word", s))
+                .unwrap_or_else(|| Text::new("row-unknown-indicator-help"));
             errors.push(bad(
                 "indikator",
-                format!("no indikator `{id}` in the rules"),
+                Text::new("row-unknown-indicator").arg("id", &id),
                 Some(help),
             ));
             continue;
@@ -550,8 +562,11 @@ fn evaluate_rows<T>(
         if let Some(line) = seen.get(&id) {
             errors.push(bad(
                 "indikator",
-                format!("`{id}` of satker `{}` was given before, on line {line}", unit.satker),
-                Some("keep one row per satker and indikator".into()),
+                Text::new("row-twice")
+                    .arg("id", &id)
+                    .arg("satker", &unit.satker)
+                    .arg("line", line),
+                Some(Text::new("row-twice-help")),
             ));
             continue;
         }
@@ -562,7 +577,7 @@ fn evaluate_rows<T>(
                 Ok(Some(v)) => values.push((*periode, Quantity::plain(v))),
                 Ok(None) => {}
                 Err(message) => {
-                    errors.push(bad(periode_column(*periode), message, Some(angka.help().into())));
+                    errors.push(bad(periode_column(*periode), message, Some(angka.help())));
                     broken = true;
                 }
             }
@@ -572,10 +587,10 @@ fn evaluate_rows<T>(
                 errors.push(bad(
                     "target",
                     message,
-                    Some(format!(
-                        "{}; or leave the cell empty for the rules' target",
-                        angka.help()
-                    )),
+                    Some(Text::new(match angka {
+                        Angka::Plain => "row-target-plain-help",
+                        Angka::Indonesia => "row-target-indonesia-help",
+                    })),
                 ));
                 broken = true;
                 None
@@ -589,8 +604,8 @@ fn evaluate_rows<T>(
         if values.iter().any(|(p, _)| *p == Periode::Tahun) && values.len() > 1 {
             errors.push(bad(
                 "realisasi",
-                "the row gives both a year's realisasi and period values".into(),
-                Some("give `realisasi` or the periods (`tw1..tw4`, `smt1,smt2`), not both".into()),
+                Text::new("row-year-and-periods"),
+                Some(Text::new("row-year-and-periods-help")),
             ));
             continue;
         }
@@ -687,7 +702,7 @@ mod tests {
         assert_eq!(id.read("77,5").unwrap(), Some(Decimal::from_str("77.5").unwrap()));
         assert_eq!(id.read("1.938.261.000").unwrap(), Some(Decimal::from(1_938_261_000u64)));
         assert_eq!(id.read(" ").unwrap(), None);
-        assert!(id.read("1.500").unwrap_err().contains("ambiguous"));
+        assert_eq!(id.read("1.500").unwrap_err().id, "number-ambiguous");
         assert!(Angka::Plain.read("77,5").is_err());
     }
 

@@ -21,7 +21,7 @@ use crate::number::{read_rupiah, read_value, Cell, CellValue};
 use crate::sheet::{cell_address, Sheet};
 use sakip_core::model::{Indikator, Origin, Tier};
 use sakip_core::Decimal;
-use sakip_core::{Code, Problem};
+use sakip_core::{Code, Lang, Problem, Text};
 
 /// One thing wrong in the spreadsheet, at the cell where it is: a
 /// [`Problem`] whose place is the file, the cell's row and column (1-based),
@@ -30,19 +30,47 @@ use sakip_core::{Code, Problem};
 pub struct CellError {
     pub code: Code,
     pub at: Origin,
+    /// The sheet and cell, as the message names them.
+    place: Place,
+    /// The message and the help from the catalogue.
+    pub text: Text,
+    pub help_text: Option<Text>,
+    /// The message in English, after its place.
     pub message: String,
     pub help: Option<String>,
 }
 
+/// Where in a workbook: a CSV file is one sheet, which has no name.
+#[derive(Debug, Clone)]
+enum Place {
+    File,
+    Cell(String),
+    Sheet(String),
+    SheetCell(String, String),
+}
+
+impl Place {
+    fn render(&self, lang: Lang) -> String {
+        match self {
+            Place::File => String::new(),
+            Place::Cell(c) => Text::new("place-cell").arg("cell", c).render(lang),
+            Place::Sheet(s) => Text::new("place-sheet").arg("sheet", s).render(lang),
+            Place::SheetCell(s, c) => Text::new("place-sheet-cell")
+                .arg("sheet", s)
+                .arg("cell", c)
+                .render(lang),
+        }
+    }
+}
+
 impl CellError {
-    fn new(code: Code, sheet: &Sheet, cell: Option<(usize, usize)>, message: String, help: Option<String>) -> Self {
-        // A CSV file is one sheet, which has no name of its own.
+    fn new(code: Code, sheet: &Sheet, cell: Option<(usize, usize)>, text: Text, help: Option<Text>) -> Self {
         let csv = sheet.file.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
         let place = match (cell, csv) {
-            (Some((r, c)), true) => format!("cell {}: ", cell_address(r, c)),
-            (None, true) => String::new(),
-            (Some((r, c)), false) => format!("sheet `{}`, cell {}: ", sheet.name, cell_address(r, c)),
-            (None, false) => format!("sheet `{}`: ", sheet.name),
+            (Some((r, c)), true) => Place::Cell(cell_address(r, c)),
+            (None, true) => Place::File,
+            (Some((r, c)), false) => Place::SheetCell(sheet.name.clone(), cell_address(r, c)),
+            (None, false) => Place::Sheet(sheet.name.clone()),
         };
         let line = |n: usize| u32::try_from(n + 1).unwrap_or(u32::MAX);
         Self {
@@ -51,20 +79,25 @@ impl CellError {
                 Some((r, c)) => Origin::new(sheet.file.as_str(), line(r), line(c)),
                 None => Origin::file(sheet.file.as_str()),
             },
-            message: format!("{place}{message}"),
-            help,
+            message: format!("{}{}", place.render(Lang::En), text.render(Lang::En)),
+            help: help.as_ref().map(|h| h.render(Lang::En)),
+            place,
+            text,
+            help_text: help,
         }
     }
-}
 
-impl CellError {
     /// A file that could not be read as a spreadsheet at all.
-    pub(crate) fn unreadable(file: &camino::Utf8Path, message: String) -> Self {
+    pub(crate) fn unreadable(file: &camino::Utf8Path, text: Text) -> Self {
+        let help = Text::new("sheet-unreadable-help");
         Self {
             code: Code::FileUnreadable,
             at: Origin::file(file.as_str()),
-            message,
-            help: Some("give an .xlsx workbook or a .csv file (`,` or `;` separated)".into()),
+            place: Place::File,
+            message: text.render(Lang::En),
+            help: Some(help.render(Lang::En)),
+            text,
+            help_text: Some(help),
         }
     }
 }
@@ -81,6 +114,12 @@ impl Problem for CellError {
     }
     fn location(&self) -> Option<&Origin> {
         Some(&self.at)
+    }
+    fn message_in(&self, lang: Lang) -> String {
+        format!("{}{}", self.place.render(lang), self.text.render(lang))
+    }
+    fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help_text.as_ref().map(|h| h.render(lang))
     }
 }
 
@@ -286,16 +325,12 @@ impl LayoutReader<'_> {
             Code::SheetNoTable,
             first,
             None,
-            "no table of realisasi or budget found".into(),
-            Some(
-                "give the table a header row: `Indikator` (or `Kode`) and `Realisasi` (or `TW I`..`TW IV`, \
-                 `Semester I`, `Semester II`); for the budget `Jenis Belanja`, `Pagu`, `Realisasi`"
-                    .into(),
-            ),
+            Text::new("sheet-no-table"),
+            Some(Text::new("sheet-no-table-help")),
         ));
     }
 
-    fn error(&mut self, sheet: &Sheet, at: Option<(usize, usize)>, message: String, help: Option<String>) {
+    fn error(&mut self, sheet: &Sheet, at: Option<(usize, usize)>, message: Text, help: Option<Text>) {
         self.errors
             .push(CellError::new(Code::SheetCell, sheet, at, message, help));
     }
@@ -373,12 +408,7 @@ impl LayoutReader<'_> {
 
     fn value(&mut self, sheet: &Sheet, r: usize, c: usize) -> Result<Option<CellValue>, ()> {
         read_value(sheet.cell(r, c)).map_err(|e| {
-            self.error(
-                sheet,
-                Some((r, c)),
-                e,
-                Some("write the figure the Indonesian way: `77,5`, `45%`, `144 Orang`, or leave it empty / `-` when not reported".into()),
-            );
+            self.error(sheet, Some((r, c)), e, Some(Text::new("sheet-figure-help")));
         })
     }
 
@@ -415,16 +445,16 @@ impl LayoutReader<'_> {
         };
         if let Some(earlier) = self.contents.realisasi.iter().position(|x| x.id == id) {
             let at = id_col.or(name_col).unwrap_or(0);
-            let place = if earlier < self.from_earlier_files.0 {
-                "in an earlier file"
+            let message = if earlier < self.from_earlier_files.0 {
+                "sheet-realisasi-twice-file"
             } else {
-                "on an earlier row"
+                "sheet-realisasi-twice"
             };
             self.error(
                 sheet,
                 Some((r, at)),
-                format!("`{id}` has a realisasi {place} too"),
-                Some("keep one row per indicator".into()),
+                Text::new(message).arg("id", &id),
+                Some(Text::new("sheet-realisasi-twice-help")),
             );
             return;
         }
@@ -434,8 +464,8 @@ impl LayoutReader<'_> {
                 self.error(
                     sheet,
                     Some((r, at)),
-                    format!("`{id}` has both a year's realisasi and realisasi per period"),
-                    Some("leave one of them empty: the rules aggregate the periods into the year's figure".into()),
+                    Text::new("sheet-year-and-periods").arg("id", &id),
+                    Some(Text::new("sheet-year-and-periods-help")),
                 );
                 return;
             }
@@ -467,22 +497,17 @@ impl LayoutReader<'_> {
             self.error(
                 sheet,
                 Some((r, c)),
-                format!("no indicator has the id `{id_text}` in this unit's rules"),
+                Text::new("sheet-unknown-id").arg("id", &id_text),
                 Some(match hint {
-                    Some(h) => format!("did you mean `{h}`?"),
-                    None => "the ids are those of `sakip eval --format json`".into(),
+                    Some(h) => Text::new("did-you-mean").arg("word", h),
+                    None => Text::new("sheet-unknown-id-help"),
                 }),
             );
             return None;
         }
         let (Some(name_text), Some(c)) = (Self::text(sheet, r, name_col), name_col) else {
             let c = id_col.or(name_col).unwrap_or(0);
-            self.error(
-                sheet,
-                Some((r, c)),
-                "a row with a realisasi names no indicator".into(),
-                None,
-            );
+            self.error(sheet, Some((r, c)), Text::new("sheet-no-indicator"), None);
             return None;
         };
         let key = normalise(&name_text);
@@ -503,13 +528,15 @@ impl LayoutReader<'_> {
                 self.error(
                     sheet,
                     Some((r, c)),
-                    format!(
-                        "no indicator{} is named \"{name_text}\" in this unit's rules",
-                        tier.map(|t| format!(" of tier {}", t.keyword())).unwrap_or_default()
-                    ),
+                    match tier {
+                        Some(t) => Text::new("sheet-unknown-name-tier")
+                            .arg("name", &name_text)
+                            .arg("tier", t.keyword()),
+                        None => Text::new("sheet-unknown-name").arg("name", &name_text),
+                    },
                     Some(match hint {
-                        Some(h) => format!("did you mean \"{h}\"?"),
-                        None => "write the name as the rules do, or add a `Kode` column with the indicator's id".into(),
+                        Some(h) => Text::new("did-you-mean-name").arg("name", h),
+                        None => Text::new("sheet-unknown-name-help"),
                     }),
                 );
                 None
@@ -522,8 +549,10 @@ impl LayoutReader<'_> {
                 self.error(
                     sheet,
                     Some((r, c)),
-                    format!("\"{name_text}\" is the name of {}", ids.join(" and ")),
-                    Some("add a `Kode` column with the id, or put each tier in a sheet (or CSV file) named after it: Strategis, Program, Kegiatan, Output".into()),
+                    Text::new("sheet-name-ambiguous")
+                        .arg("name", &name_text)
+                        .arg("ids", ids.join(" and ")),
+                    Some(Text::new("sheet-name-ambiguous-help")),
                 );
                 None
             }
@@ -545,26 +574,14 @@ impl LayoutReader<'_> {
         let money = |k: Column, this: &mut Self| -> Option<Decimal> {
             let c = Self::col(cols, k)?;
             read_rupiah(sheet.cell(r, c))
-                .map_err(|e| {
-                    this.error(
-                        sheet,
-                        Some((r, c)),
-                        e,
-                        Some("write money as `Rp 1.938.261.000` or as a number cell".into()),
-                    )
-                })
+                .map_err(|e| this.error(sheet, Some((r, c)), e, Some(Text::new("sheet-money-help"))))
                 .ok()
         };
         let pagu = money(Column::Pagu, self);
         let realisasi = if Self::col(cols, Column::RealisasiRupiah).is_some() {
             money(Column::RealisasiRupiah, self)
         } else {
-            self.error(
-                sheet,
-                Some((r, jc)),
-                "the budget table has no `Realisasi` column".into(),
-                None,
-            );
+            self.error(sheet, Some((r, jc)), Text::new("sheet-no-realisasi-column"), None);
             None
         };
         let printed = match Self::col(cols, Column::Printed) {
@@ -582,22 +599,19 @@ impl LayoutReader<'_> {
                 .position(|b| b.program == program && normalise(&b.jenis) == normalise(&jenis));
             if let Some(earlier) = earlier {
                 let message = if earlier < self.from_earlier_files.1 {
-                    format!("\"{jenis}\" has a budget line in an earlier file too")
+                    Text::new("sheet-budget-twice-file").arg("jenis", &jenis)
                 } else {
-                    format!("\"{jenis}\" is on an earlier row too")
+                    Text::new("sheet-budget-twice").arg("jenis", &jenis)
                 };
                 self.error(
                     sheet,
                     Some((r, jc)),
                     message,
-                    Some(
-                        if program {
-                            "keep one row per programme"
-                        } else {
-                            "keep one row per jenis belanja"
-                        }
-                        .into(),
-                    ),
+                    Some(Text::new(if program {
+                        "sheet-budget-twice-program-help"
+                    } else {
+                        "sheet-budget-twice-help"
+                    })),
                 );
                 return;
             }

@@ -69,7 +69,10 @@ pub fn import(files: &[Utf8PathBuf], indicators: &[Indikator], year: u16) -> Res
     for file in files {
         match sheet::read(file) {
             Ok(s) => sheets.extend(s),
-            Err(message) => errors.push(CellError::unreadable(file, message)),
+            Err(message) => errors.push(CellError::unreadable(
+                file,
+                sakip_core::Text::new("raw").arg("text", message),
+            )),
         }
     }
     let contents = match layout::read(&sheets, indicators) {

@@ -9,7 +9,7 @@
 //! A number cell holds a binary double; it is read through its shortest
 //! text, which is the figure the author typed.
 
-use sakip_core::Decimal;
+use sakip_core::{Decimal, Text};
 use std::str::FromStr;
 
 /// A value read from a cell: a number and, when the cell said so, its unit.
@@ -44,35 +44,35 @@ pub enum Cell {
 
 /// A number cell's value as an exact decimal: the shortest text that reads
 /// back as the same double, which is what the author typed.
-pub fn from_f64(x: f64) -> Result<Decimal, String> {
+pub fn from_f64(x: f64) -> Result<Decimal, Text> {
     if !x.is_finite() {
-        return Err("the cell holds no finite number".into());
+        return Err(Text::new("number-not-finite"));
     }
     let text = format!("{x}");
     Decimal::from_str(&text)
         .map(|d| d.normalize())
-        .map_err(|_| format!("{text} has more digits than sakip keeps (28)"))
+        .map_err(|_| Text::new("number-too-many-digits").arg("text", &text))
 }
 
 /// Reads the number part of a text cell (`77,5`, `1.938.261.000`, `-3`).
-pub fn read_decimal(text: &str) -> Result<Decimal, String> {
+pub fn read_decimal(text: &str) -> Result<Decimal, Text> {
     let s: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')).collect();
     let (neg, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.as_str()),
     };
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-        return Err(format!("`{text}` is not a number"));
+        return Err(Text::new("number-not-a-number").arg("text", text));
     }
     let mut parts = body.split(',');
     let int = parts.next().unwrap_or("");
     let frac = parts.next();
     if parts.next().is_some() {
-        return Err(format!("`{text}` has two decimal commas"));
+        return Err(Text::new("number-two-commas").arg("text", text));
     }
     if let Some(f) = frac {
         if f.contains('.') || f.is_empty() || int.is_empty() {
-            return Err(format!("`{text}` is not a number"));
+            return Err(Text::new("number-not-a-number").arg("text", text));
         }
     }
     let groups: Vec<&str> = int.split('.').collect();
@@ -82,16 +82,16 @@ pub fn read_decimal(text: &str) -> Result<Decimal, String> {
         // `7.5`, `32.50`: a dot that groups nothing is a decimal point.
         ([head, tail], None) if tail.len() != 3 => {
             if head.is_empty() || tail.is_empty() {
-                return Err(format!("`{text}` is not a number"));
+                return Err(Text::new("number-not-a-number").arg("text", text));
             }
             return Decimal::from_str(&format!("{sign}{head}.{tail}"))
                 .map(|d| d.normalize())
-                .map_err(|_| format!("`{text}` is too large"));
+                .map_err(|_| Text::new("number-too-large").arg("text", text));
         }
         ([head, rest @ ..], _) => {
             let grouped = !head.is_empty() && head.len() <= 3 && rest.iter().all(|g| g.len() == 3);
             if !grouped {
-                return Err(format!("`{text}`: the dots do not group the digits by thousands"));
+                return Err(Text::new("number-bad-grouping").arg("text", text));
             }
             if let (None, [tail]) = (frac, rest) {
                 let fraction = tail.trim_end_matches('0');
@@ -100,14 +100,14 @@ pub fn read_decimal(text: &str) -> Result<Decimal, String> {
                 } else {
                     format!("{head},{fraction}")
                 };
-                return Err(format!(
-                    "`{text}` is ambiguous: {} if the dot groups thousands, {as_decimal} if it is a decimal point",
-                    groups.concat()
-                ));
+                return Err(Text::new("number-ambiguous")
+                    .arg("text", text)
+                    .arg("grouped", groups.concat())
+                    .arg("decimal", as_decimal));
             }
             groups.concat()
         }
-        ([], _) => return Err(format!("`{text}` is not a number")),
+        ([], _) => return Err(Text::new("number-not-a-number").arg("text", text)),
     };
     let text = match frac {
         Some(f) => format!("{sign}{plain_int}.{f}"),
@@ -115,13 +115,13 @@ pub fn read_decimal(text: &str) -> Result<Decimal, String> {
     };
     Decimal::from_str(&text)
         .map(|d| d.normalize())
-        .map_err(|_| format!("`{text}` is too large"))
+        .map_err(|_| Text::new("number-too-large").arg("text", &text))
 }
 
 /// A realisasi or a printed capaian: `30`, `7.5%`, `77,5`, `0 Layanan`,
 /// or a number cell. `None` for an empty cell or `-`, which staff write for
 /// a figure not reported.
-pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, String> {
+pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, Text> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number { number, percent } => {
@@ -152,7 +152,7 @@ pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, String> {
             let split = t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len());
             let (num, word) = t.split_at(split);
             if num.trim().is_empty() {
-                return Err(format!("`{t}` is not a number"));
+                return Err(Text::new("number-not-a-number").arg("text", t));
             }
             let amount = read_decimal(num)?;
             let word = word.trim();
@@ -165,9 +165,7 @@ pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, String> {
             let ok = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                 && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !ok {
-                return Err(format!(
-                    "`{t}`: after the number sakip expects `%` or one word such as `Orang`"
-                ));
+                return Err(Text::new("number-after-word").arg("text", t));
             }
             Ok(Some(CellValue {
                 amount,
@@ -180,7 +178,7 @@ pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, String> {
 /// An amount of money: `Rp. 1.938.261.000`, `Rp 1.938.261.000,-`,
 /// `1938261000`, a number cell. Empty and `-` are zero, as in accounting
 /// (`Rp -`), because a budget line with nothing spent is a line of zeros.
-pub fn read_rupiah(cell: &Cell) -> Result<Decimal, String> {
+pub fn read_rupiah(cell: &Cell) -> Result<Decimal, Text> {
     match cell {
         Cell::Empty => Ok(Decimal::ZERO),
         Cell::Number { number, .. } => from_f64(*number),
@@ -237,6 +235,7 @@ mod tests {
     fn ambiguous_or_broken_text_is_an_error() {
         assert!(read_decimal("1.500")
             .unwrap_err()
+            .render(sakip_core::Lang::En)
             .contains("1500 if the dot groups thousands, 1,5 if"));
         assert!(read_decimal("1,5,0").is_err());
         assert!(read_decimal("12.34.5").is_err());
@@ -273,7 +272,10 @@ mod tests {
         assert_eq!(v("-"), Ok(None));
         assert_eq!(v("  "), Ok(None));
         assert!(v("12 orang baik").is_err());
-        assert_eq!(v("abc"), Err("`abc` is not a number".into()));
+        assert_eq!(
+            v("abc").map_err(|e| e.render(sakip_core::Lang::En)),
+            Err("`abc` is not a number".into())
+        );
     }
 
     #[test]
@@ -330,7 +332,7 @@ mod tests {
             let single_group = printed.matches('.').count() == 1 && !printed.contains(',');
             match read_decimal(&printed) {
                 Ok(back) => assert_eq!(back, v, "{printed}"),
-                Err(e) => assert!(single_group && e.contains("ambiguous"), "{printed}: {e}"),
+                Err(e) => assert!(single_group && e.id == "number-ambiguous", "{printed}: {e:?}"),
             }
             if v.scale() == 0 {
                 // In a money column every dot groups thousands.
