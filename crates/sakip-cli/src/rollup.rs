@@ -317,7 +317,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         return Err(e);
     }
     if let Some(e) = fatal {
-        writeln!(io.err, "{}", sakip_report::problem::line(&e.0, io.lang))?;
+        writeln!(io.err, "{}", sakip_report::problem::line(&*e.0, io.lang))?;
         writeln!(io.err, "nothing was written: the run could not complete")?;
         return Ok(1);
     }

@@ -159,7 +159,7 @@ impl fmt::Display for RowError {
 /// A file that cannot be read as a long table at all (missing columns, not
 /// UTF-8, unreadable): the run stops.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileError(pub RowError);
+pub struct FileError(pub Box<RowError>);
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -193,24 +193,24 @@ impl Columns {
         let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
         let at = |name: &str| names.iter().position(|n| n == name);
         let missing = |name: &str| {
-            FileError(RowError::new(
+            FileError(Box::new(RowError::new(
                 Code::TableHeader,
                 file,
                 1,
                 Some(name),
                 Text::new("table-no-column").arg("name", name),
                 Some(Text::new("table-columns-help")),
-            ))
+            )))
         };
         if names.iter().all(|n| n.is_empty()) {
-            return Err(FileError(RowError::new(
+            return Err(FileError(Box::new(RowError::new(
                 Code::TableHeader,
                 file,
                 1,
                 None,
                 Text::new("table-empty"),
                 Some(Text::new("table-empty-help")),
-            )));
+            ))));
         }
         let satker = at("satker").ok_or_else(|| missing("satker"))?;
         let kanwil = at("kanwil").ok_or_else(|| missing("kanwil"))?;
@@ -427,7 +427,7 @@ fn open(path: &Utf8Path) -> Result<csv::Reader<std::fs::File>, FileError> {
 }
 
 fn read_error(file: &str, line: u64, e: &csv::Error) -> FileError {
-    FileError(read_error_row(file, line, e))
+    FileError(Box::new(read_error_row(file, line, e)))
 }
 
 fn read_error_row(file: &str, line: u64, e: &csv::Error) -> RowError {
