@@ -7,7 +7,9 @@
 use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use sakip_core::evaluate::Options;
+use sakip_core::i18n::say;
 use sakip_core::pembulatan::plain;
+use sakip_core::{Problem, Severity, Text};
 use sakip_rules::error::did_you_mean;
 
 #[derive(clap::Args, Debug)]
@@ -34,21 +36,27 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let id = args.indicator.as_str();
     let Some(r) = ev.indicator(id) else {
         let why = if unit.rules.indikator(id).is_some() {
-            format!("indikator `{id}` is not in the Perjanjian Kinerja {}", args.year)
+            Text::new("explain-not-in-pk").arg("id", id).arg("year", args.year)
         } else {
-            format!("there is no indikator `{id}`")
+            Text::new("unknown-indicator-rules").arg("id", id)
         };
         let hint = did_you_mean(id, ev.indicators.iter().map(|i| i.id.as_str()))
-            .map(|s| format!("; did you mean `{s}`?"))
+            .map(|s| format!("; {}", Text::new("did-you-mean").arg("word", s).render(io.lang)))
             .unwrap_or_default();
-        writeln!(io.err, "error: {why}{hint}")?;
+        writeln!(
+            io.err,
+            "{}: {}{hint}",
+            Severity::Error.word(io.lang),
+            why.render(io.lang)
+        )?;
         return Ok(1);
     };
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
     writeln!(io.out, "{}  {}", r.id, r.name)?;
     writeln!(
         io.out,
-        "{satker} · tahun {} · {} {} · {}",
+        "{satker} · {} {} · {} {} · {}",
+        say(io.lang, "word-year").to_lowercase(),
         ev.year,
         r.tier.title(),
         r.sasaran,
@@ -56,16 +64,19 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     )?;
     writeln!(io.out)?;
     for step in &r.trace {
-        writeln!(io.out, "  {:<12}{}", step.label, step.text)?;
+        writeln!(io.out, "  {:<12}{}", step.label, step.text.render(io.lang))?;
         if let Some(at) = &step.origin {
-            writeln!(io.out, "  {:<12}  at {at}", "")?;
+            writeln!(io.out, "  {:<12}  {} {at}", "", say(io.lang, "at-label"))?;
         }
     }
     let result = match (&r.capaian, &r.band) {
-        (Some(c), Some(b)) => format!("capaian {}% · {}", plain(*c), b.label),
-        (Some(c), None) => format!("capaian {}% · no band", plain(*c)),
-        _ => "no capaian".to_string(),
-    };
+        (Some(c), Some(b)) => Text::new("explain-result")
+            .arg("capaian", plain(*c))
+            .arg("band", &b.label),
+        (Some(c), None) => Text::new("explain-result-no-band").arg("capaian", plain(*c)),
+        _ => Text::new("explain-no-capaian"),
+    }
+    .render(io.lang);
     writeln!(io.out, "  {:<12}{result}", "=")?;
     let findings: Vec<_> = ev
         .diagnostics
@@ -75,12 +86,18 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     if !findings.is_empty() {
         writeln!(io.out)?;
         for d in &findings {
-            writeln!(io.out, "  {}[{}] {}", d.severity, d.code, d.message)?;
+            writeln!(
+                io.out,
+                "  {}[{}] {}",
+                d.severity.word(io.lang),
+                d.code,
+                d.message_in(io.lang)
+            )?;
             if let Some(at) = &d.origin {
-                writeln!(io.out, "      at {at}")?;
+                writeln!(io.out, "      {} {at}", say(io.lang, "at-label"))?;
             }
-            if let Some(h) = &d.help {
-                writeln!(io.out, "      help: {h}")?;
+            if let Some(h) = d.help_in(io.lang) {
+                writeln!(io.out, "      {}: {h}", say(io.lang, "help-label"))?;
             }
         }
     }

@@ -398,3 +398,44 @@ row-twice = `{ $id }` of satker `{ $satker }` was given before, on line { $line 
 row-twice-help = keep one row per satker and indikator
 row-year-and-periods = the row gives both a year's realisasi and period values
 row-year-and-periods-help = give `realisasi` or the periods (`tw1..tw4`, `smt1,smt2`), not both
+
+unit-dir-help = give the folder that holds the unit's `.sakip` files, e.g. `examples/lapas-sarolangun-rawas`
+berdasarkan-depth = more than { $max } levels of `berdasarkan`
+script-syntax-help = scripts are Rhai: see docs/SCRIPTS.md for the hooks and what a script may do
+tingkat-order = a { $level } rule set cannot build on a { $base } one
+tingkat-order-help = the chain runs from `aturan nasional` through `aturan kanwil` to `satker`
+unknown-indicator-rules = there is no indikator `{ $id }`
+unknown-indicator-label = unknown id
+unknown-indicator-help = indikator ids are declared in `sasaran` blocks of the national, Kanwil or unit rules
+formula-needs-number = a number is needed here, but this is a comparison
+formula-needs-number-help = comparisons belong after `jika`
+formula-needs-comparison = a comparison is needed here, but this is a number
+formula-needs-comparison-help = compare it, e.g. `realisasi >= target`
+band-range-open = a range with an upper bound needs `..=` (bound included) or `..<` (bound excluded)
+band-range-open-label = `..=` or `..<`?
+band-range-open-help = write `80 ..< 100` for 80 up to but not including 100, or `100 ..= 120` to include 120
+band-range-no-upper = this range has no upper bound after its operator
+band-range-no-upper-label = upper bound missing
+band-range-no-upper-help = write `100 ..` for everything from 100 up, or give the upper bound: `100 ..= 120`
+import-replace-help = pass --replace to write over it (its comments will be lost), or move it away first
+import-year-elsewhere = `{ $dir }` already has realisasi or a budget for { $year } in another file
+import-year-elsewhere-help = remove that block first, so that the year's data is in one place
+
+## The steps of an indicator (sakip explain)
+
+step-rule = indikator `{ $id }` of sasaran { $sasaran } ({ $tier }), declared by `{ $source }`; satuan { $satuan }, polaritas { $polaritas }
+step-target = { $year }: { $value } (set by the { $level } rules `{ $source }`)
+step-target-dasar = { $year }: { $value } (set by the { $level } rules `{ $source }`, dasar: { $dasar })
+step-realisasi-year = { $value } for the year, as reported
+step-realisasi-periods = { $agregasi }({ $jenis }) of { $periods } = { $value }
+step-rumus = { $expr } = { $value }
+step-capaian-script = script { $source }: { $value }
+step-capaian-polaritas = polaritas { $polaritas }: { $formula } = { $value }
+step-konversi = Konversi Efisiensi: { $value } is above { $cap }, converted to { $cap }
+step-pembulatan = pembulatan capaian { $rounding }: { $value } -> { $rounded }
+step-klasifikasi-script = script { $source }: { $value } is `{ $label }` ({ $id })
+step-klasifikasi = { $value } is in { $range } `{ $label }` ({ $id })
+explain-result = capaian { $capaian }% · { $band }
+explain-result-no-band = capaian { $capaian }% · no band
+explain-no-capaian = no capaian
+explain-not-in-pk = indikator `{ $id }` is not in the Perjanjian Kinerja { $year }

@@ -349,3 +349,44 @@ row-twice = `{ $id }` untuk satker `{ $satker }` sudah diberikan di baris { $lin
 row-twice-help = satu baris per satker dan indikator
 row-year-and-periods = baris ini memberi realisasi setahun sekaligus nilai per periode
 row-year-and-periods-help = berikan `realisasi` atau periodenya (`tw1..tw4`, `smt1,smt2`), jangan keduanya
+
+unit-dir-help = berikan folder yang memuat berkas `.sakip` satker, misalnya `examples/lapas-sarolangun-rawas`
+berdasarkan-depth = lebih dari { $max } tingkat `berdasarkan`
+script-syntax-help = skrip ditulis dalam Rhai: lihat docs/SCRIPTS.md untuk fungsi-fungsinya dan apa yang boleh dilakukan skrip
+tingkat-order = aturan { $level } tidak dapat berdasarkan aturan { $base }
+tingkat-order-help = rantainya dari `aturan nasional` melalui `aturan kanwil` ke `satker`
+unknown-indicator-rules = tidak ada indikator `{ $id }`
+unknown-indicator-label = id tidak dikenal
+unknown-indicator-help = id indikator dideklarasikan di blok `sasaran` pada aturan nasional, Kanwil atau satker
+formula-needs-number = di sini diperlukan angka, tetapi ini perbandingan
+formula-needs-number-help = perbandingan ditulis setelah `jika`
+formula-needs-comparison = di sini diperlukan perbandingan, tetapi ini angka
+formula-needs-comparison-help = bandingkan, misalnya `realisasi >= target`
+band-range-open = rentang dengan batas atas memerlukan `..=` (batas termasuk) atau `..<` (batas tidak termasuk)
+band-range-open-label = `..=` atau `..<`?
+band-range-open-help = tulis `80 ..< 100` untuk 80 sampai sebelum 100, atau `100 ..= 120` agar 120 termasuk
+band-range-no-upper = rentang ini tidak punya batas atas setelah operatornya
+band-range-no-upper-label = batas atas tidak ada
+band-range-no-upper-help = tulis `100 ..` untuk 100 ke atas, atau berikan batas atasnya: `100 ..= 120`
+import-replace-help = berikan --replace untuk menimpanya (komentarnya akan hilang), atau pindahkan dulu
+import-year-elsewhere = `{ $dir }` sudah punya realisasi atau anggaran { $year } di berkas lain
+import-year-elsewhere-help = hapus blok itu dulu, agar data setahun ada di satu tempat
+
+## Langkah-langkah satu indikator (sakip explain)
+
+step-rule = indikator `{ $id }` pada sasaran { $sasaran } ({ $tier }), dideklarasikan oleh `{ $source }`; satuan { $satuan }, polaritas { $polaritas }
+step-target = { $year }: { $value } (ditetapkan aturan { $level } `{ $source }`)
+step-target-dasar = { $year }: { $value } (ditetapkan aturan { $level } `{ $source }`, dasar: { $dasar })
+step-realisasi-year = { $value } untuk setahun, seperti dilaporkan
+step-realisasi-periods = { $agregasi }({ $jenis }) dari { $periods } = { $value }
+step-rumus = { $expr } = { $value }
+step-capaian-script = skrip { $source }: { $value }
+step-capaian-polaritas = polaritas { $polaritas }: { $formula } = { $value }
+step-konversi = Konversi Efisiensi: { $value } di atas { $cap }, dikonversi menjadi { $cap }
+step-pembulatan = pembulatan capaian { $rounding }: { $value } -> { $rounded }
+step-klasifikasi-script = skrip { $source }: { $value } adalah `{ $label }` ({ $id })
+step-klasifikasi = { $value } berada di { $range } `{ $label }` ({ $id })
+explain-result = capaian { $capaian }% · { $band }
+explain-result-no-band = capaian { $capaian }% · tanpa kategori
+explain-no-capaian = tidak ada capaian
+explain-not-in-pk = indikator `{ $id }` tidak ada di Perjanjian Kinerja { $year }

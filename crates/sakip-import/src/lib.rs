@@ -44,18 +44,24 @@ pub fn destination(
     let dest = dir.join(format!("realisasi-{year}.sakip"));
     if dest.exists() && !replace {
         return Err(Box::new(
-            sakip_rules::RuleError::path(dest.as_str(), sakip_core::Code::FileExists, format!("`{dest}` exists"))
-                .help("pass --replace to write over it (its comments will be lost), or move it away first"),
+            sakip_rules::RuleError::path_says(
+                dest.as_str(),
+                sakip_core::Code::FileExists,
+                sakip_core::Text::new("file-exists").arg("path", &dest),
+            )
+            .help_says(sakip_core::Text::new("import-replace-help")),
         ));
     }
     if !dest.exists() && unit.data.contains_key(&year) {
         return Err(Box::new(
-            sakip_rules::RuleError::path(
+            sakip_rules::RuleError::path_says(
                 dir.as_str(),
                 sakip_core::Code::RealisasiTwice,
-                format!("`{dir}` already has realisasi or a budget for {year} in another file"),
+                sakip_core::Text::new("import-year-elsewhere")
+                    .arg("dir", dir)
+                    .arg("year", year),
             )
-            .help("remove that block first, so that the year's data is in one place"),
+            .help_says(sakip_core::Text::new("import-year-elsewhere-help")),
         ));
     }
     Ok(dest)

@@ -405,19 +405,17 @@ impl Builder<'_> {
         }
         let op = op.ok_or_else(|| self.missing("a range operator"))?;
         if op.node == RangeOp::Open && upper.is_some() {
-            let msg = "a range with an upper bound needs `..=` (bound included) or `..<` (bound excluded)";
             return Err(Box::new(
-                RuleError::at(self.sources, op.span, Code::BandRange, msg)
-                    .label("`..=` or `..<`?")
-                    .help("write `80 ..< 100` for 80 up to but not including 100, or `100 ..= 120` to include 120"),
+                RuleError::at_says(self.sources, op.span, Code::BandRange, Text::new("band-range-open"))
+                    .label_says(Text::new("band-range-open-label"))
+                    .help_says(Text::new("band-range-open-help")),
             ));
         }
         if op.node != RangeOp::Open && upper.is_none() {
-            let msg = "this range has no upper bound after its operator";
             return Err(Box::new(
-                RuleError::at(self.sources, op.span, Code::BandRange, msg)
-                    .label("upper bound missing")
-                    .help("write `100 ..` for everything from 100 up, or give the upper bound: `100 ..= 120`"),
+                RuleError::at_says(self.sources, op.span, Code::BandRange, Text::new("band-range-no-upper"))
+                    .label_says(Text::new("band-range-no-upper-label"))
+                    .help_says(Text::new("band-range-no-upper-help")),
             ));
         }
         let label = self.string(self.need(&mut c, "a label")?);

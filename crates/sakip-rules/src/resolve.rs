@@ -67,9 +67,7 @@ pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec
             Code::UnitDir,
             Text::new("unit-dir").arg("dir", &dir),
         )
-        .help(
-            "give the folder that holds the unit's `.sakip` files, e.g. `examples/lapas-sarolangun-rawas`",
-        )]);
+        .help_says(Text::new("unit-dir-help"))]);
     }
     let mut loader = Loader::new(shared);
     let Some(set) = loader.rule_set_in(&dir, None) else {
@@ -611,11 +609,11 @@ impl<'a> Loader<'a> {
                 );
             }
             if chain.len() >= MAX_CHAIN {
-                self.errors.push(RuleError::at(
+                self.errors.push(RuleError::at_says(
                     &self.sources,
                     base.span,
                     Code::BerdasarkanDepth,
-                    format!("more than {MAX_CHAIN} levels of `berdasarkan`"),
+                    Text::new("berdasarkan-depth").arg("max", MAX_CHAIN),
                 ));
                 return None;
             }
@@ -751,14 +749,14 @@ impl<'a> Loader<'a> {
                                 .map(|src| src.offset_of(error.line, error.col))
                                 .unwrap_or(0);
                             self.errors.push(
-                                RuleError::at(
+                                RuleError::at_says(
                                     &self.sources,
                                     Span::new(file, at, at),
                                     Code::ScriptSyntax,
-                                    error.message,
+                                    Text::new("raw").arg("text", error.message),
                                 )
-                                .label("here")
-                                .help("scripts are Rhai: see docs/SCRIPTS.md for the hooks and what a script may do"),
+                                .label_says(Text::new("syntax-here"))
+                                .help_says(Text::new("script-syntax-help")),
                             );
                             ok = false;
                         }
@@ -774,18 +772,6 @@ impl<'a> Loader<'a> {
 struct ErrRef<'a>(&'a mut RuleError);
 
 impl ErrRef<'_> {
-    /// Says how to fix it.
-    fn help(self, help: impl Into<String>) -> Self {
-        self.0.help = Some(help.into());
-        self
-    }
-
-    /// Sets the text under the caret.
-    fn label(self, label: impl Into<String>) -> Self {
-        self.0.label = label.into();
-        self
-    }
-
     /// Says how to fix it, from the catalogue.
     fn help_says(self, text: Text) -> Self {
         self.0.help = Some(text.render(Lang::En));
@@ -833,12 +819,6 @@ enum Ty {
 }
 
 impl Lowering<'_> {
-    /// Records an error at `span`; the returned handle adds label and help.
-    fn err(&mut self, span: Span, code: Code, message: impl Into<String>) -> ErrRef<'_> {
-        let e = RuleError::at(self.sources, span, code, message);
-        self.push_err(e)
-    }
-
     /// Records an error at `span` whose message is in the catalogue.
     fn err_says(&mut self, span: Span, code: Code, text: Text) -> ErrRef<'_> {
         let e = RuleError::at_says(self.sources, span, code, text);
@@ -875,13 +855,11 @@ impl Lowering<'_> {
             if let Some((prev, _)) = infos.last() {
                 if *prev >= info.0.tingkat {
                     let span = info.1;
-                    let msg = format!(
-                        "a {} rule set cannot build on a {} one",
-                        info.0.tingkat.keyword(),
-                        prev.keyword()
-                    );
-                    self.err(span, Code::TingkatOrder, msg)
-                        .help("the chain runs from `aturan nasional` through `aturan kanwil` to `satker`");
+                    let msg = Text::new("tingkat-order")
+                        .arg("level", info.0.tingkat.keyword())
+                        .arg("base", prev.keyword());
+                    self.err_says(span, Code::TingkatOrder, msg)
+                        .help_says(Text::new("tingkat-order-help"));
                 }
             }
             infos.push((info.0.tingkat, info.1));
@@ -1611,14 +1589,15 @@ impl Lowering<'_> {
     /// Reports an id that names no indikator, with the closest one.
     fn unknown_indicator(&mut self, span: Span, id: &str) {
         let known: Vec<String> = self.declared.keys().cloned().collect();
-        let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
+        let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| Text::new("did-you-mean").arg("word", s));
         let e = self
-            .err(span, Code::UnknownIndicator, format!("there is no indikator `{id}`"))
-            .label("unknown id");
-        match hint {
-            Some(h) => e.help(h),
-            None => e.help("indikator ids are declared in `sasaran` blocks of the national, Kanwil or unit rules"),
-        };
+            .err_says(
+                span,
+                Code::UnknownIndicator,
+                Text::new("unknown-indicator-rules").arg("id", id),
+            )
+            .label_says(Text::new("unknown-indicator-label"));
+        e.help_says(hint.unwrap_or_else(|| Text::new("unknown-indicator-help")));
     }
 
     /// Checks an indikator's formulas before anything is computed: names,
@@ -1774,16 +1753,11 @@ impl Lowering<'_> {
             return Some(got);
         }
         let (msg, help) = match want {
-            Ty::Number => (
-                "a number is needed here, but this is a comparison",
-                "comparisons belong after `jika`",
-            ),
-            Ty::Bool => (
-                "a comparison is needed here, but this is a number",
-                "compare it, e.g. `realisasi >= target`",
-            ),
+            Ty::Number => ("formula-needs-number", "formula-needs-number-help"),
+            Ty::Bool => ("formula-needs-comparison", "formula-needs-comparison-help"),
         };
-        self.err(e.span, Code::FormulaType, msg).help(help);
+        self.err_says(e.span, Code::FormulaType, Text::new(msg))
+            .help_says(Text::new(help));
         None
     }
 

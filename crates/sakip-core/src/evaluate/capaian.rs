@@ -61,10 +61,7 @@ impl<'a> Evaluator<'a> {
         if let Some((cap, cap_origin)) = settings.konversi_efisiensi {
             if value > cap {
                 notes.step("konversi", cap_origin, || {
-                    format!(
-                        "Konversi Efisiensi: {} is above {cap}, converted to {cap}",
-                        plain(value)
-                    )
+                    Text::new("step-konversi").arg("value", plain(value)).arg("cap", cap)
                 });
                 value = cap;
             }
@@ -72,7 +69,10 @@ impl<'a> Evaluator<'a> {
         let rounding = settings.pembulatan_capaian.value;
         let rounded = rounding.apply(value);
         notes.step("pembulatan", settings.pembulatan_capaian.origin.as_ref(), || {
-            format!("pembulatan capaian {rounding}: {} -> {}", plain(value), plain(rounded))
+            Text::new("step-pembulatan")
+                .arg("rounding", rounding)
+                .arg("value", plain(value))
+                .arg("rounded", plain(rounded))
         });
         phase.band = self.band(&settings, rounded, &hook_in, notes);
         phase.value = Some(rounded);
@@ -102,7 +102,9 @@ impl<'a> Evaluator<'a> {
         match self.host.capaian(hook_in) {
             Ok(Some(h)) => {
                 notes.step("capaian", h.origin.as_ref(), || {
-                    format!("script {}: {}", h.source, plain(h.value))
+                    Text::new("step-capaian-script")
+                        .arg("source", &h.source)
+                        .arg("value", plain(h.value))
                 });
                 Some(h.value)
             }
@@ -113,7 +115,10 @@ impl<'a> Evaluator<'a> {
             Ok(None) => match ind.polaritas.capaian(t, r) {
                 Ok(c) => {
                     notes.step("capaian", None, || {
-                        format!("polaritas {}: {} = {}", ind.polaritas, c.formula, plain(c.value))
+                        Text::new("step-capaian-polaritas")
+                            .arg("polaritas", ind.polaritas)
+                            .arg("formula", &c.formula)
+                            .arg("value", plain(c.value))
                     });
                     if t.is_zero() {
                         notes.find(Diagnostic::says(
@@ -163,14 +168,22 @@ impl<'a> Evaluator<'a> {
                 return None;
             };
             notes.step("klasifikasi", hb.origin.as_ref(), || {
-                format!("script {}: {} is `{}` ({})", hb.source, plain(rounded), b.label, b.id)
+                Text::new("step-klasifikasi-script")
+                    .arg("source", &hb.source)
+                    .arg("value", plain(rounded))
+                    .arg("label", &b.label)
+                    .arg("id", &b.id)
             });
             return Some(BandRef::of(b));
         }
         match settings.klasifikasi.value.classify(rounded) {
             Some(b) => {
                 notes.step("klasifikasi", settings.klasifikasi.origin.as_ref(), || {
-                    format!("{} is in {} `{}` ({})", plain(rounded), b.range_text(), b.label, b.id)
+                    Text::new("step-klasifikasi")
+                        .arg("value", plain(rounded))
+                        .arg("range", b.range_text())
+                        .arg("label", &b.label)
+                        .arg("id", &b.id)
                 });
                 Some(BandRef::of(b))
             }

@@ -29,7 +29,9 @@ impl FormulaCtx<'_, '_> {
     pub(super) fn run(mut self, rumus: &Rumus, what: &'static str, notes: &mut Notes) -> Option<Decimal> {
         match rumus.expr.eval_number(&mut self) {
             Ok(v) => {
-                notes.step(what, rumus.origin.as_ref(), || format!("{} = {}", rumus.expr, plain(v)));
+                notes.step(what, rumus.origin.as_ref(), || {
+                    Text::new("step-rumus").arg("expr", &rumus.expr).arg("value", plain(v))
+                });
                 Some(v)
             }
             Err(e) => {

@@ -243,15 +243,13 @@ impl<'a> Evaluator<'a> {
         let year = self.year;
         let mut notes = Notes::new(self.trace);
         notes.step("rule", ind.origin.as_ref(), || {
-            format!(
-                "indikator `{}` of sasaran {} ({}), declared by `{}`; satuan {}, polaritas {}",
-                ind.id,
-                ind.sasaran,
-                ind.tier.keyword(),
-                ind.defined_by,
-                ind.satuan,
-                ind.polaritas
-            )
+            Text::new("step-rule")
+                .arg("id", &ind.id)
+                .arg("sasaran", &ind.sasaran)
+                .arg("tier", ind.tier.keyword())
+                .arg("source", &ind.defined_by)
+                .arg("satuan", &ind.satuan)
+                .arg("polaritas", ind.polaritas)
         });
         let target = self.target(ind, &mut notes);
         let realisasi = self.realisasi(ind, &target, &mut notes);
@@ -322,7 +320,7 @@ impl Notes {
     }
 
     /// Records a step; `text` is only written when tracing.
-    fn step(&mut self, label: &'static str, origin: Option<&Origin>, text: impl FnOnce() -> String) {
+    fn step(&mut self, label: &'static str, origin: Option<&Origin>, text: impl FnOnce() -> Text) {
         if self.tracing {
             self.trace.push(Step {
                 label,

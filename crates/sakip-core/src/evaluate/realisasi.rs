@@ -68,7 +68,9 @@ impl<'a> Evaluator<'a> {
         phase.satuan = check_satuan(ind, entry, target.rule.map(|t| &t.value), notes);
         match combine(ind, entry, notes.tracing) {
             Ok(c) => {
-                notes.step("realisasi", entry.origin.as_ref(), || c.how);
+                if let Some(how) = c.how {
+                    notes.step("realisasi", entry.origin.as_ref(), || how);
+                }
                 phase.periode = c.periode;
                 phase.value = Some(c.value);
             }
@@ -113,7 +115,7 @@ struct Combined {
     /// The period values it was combined from; empty for one yearly value.
     periode: Vec<(Periode, Decimal)>,
     /// How, in words, for the trace (empty when not tracing).
-    how: String,
+    how: Option<Text>,
 }
 
 /// The year's realisasi from the reported values, with the periods and
@@ -123,9 +125,9 @@ fn combine(ind: &Indikator, entry: &RealisasiEntry, describe: bool) -> Result<Co
     let values: Vec<(Periode, Decimal)> = entry.values.iter().map(|(p, q)| (*p, q.value)).collect();
     if let [(Periode::Tahun, v)] = values.as_slice() {
         let how = if describe {
-            format!("{} for the year, as reported", plain(*v))
+            Some(Text::new("step-realisasi-year").arg("value", plain(*v)))
         } else {
-            String::new()
+            None
         };
         return Ok(Combined {
             value: *v,
@@ -187,7 +189,7 @@ fn combine(ind: &Indikator, entry: &RealisasiEntry, describe: bool) -> Result<Co
         return Ok(Combined {
             value,
             periode: values,
-            how: String::new(),
+            how: None,
         });
     }
     let listed: Vec<String> = {
@@ -198,16 +200,14 @@ fn combine(ind: &Indikator, entry: &RealisasiEntry, describe: bool) -> Result<Co
             .map(|(p, v)| format!("{} {}", p.keyword(), plain(*v)))
             .collect()
     };
-    let how = format!(
-        "{}({}) of {} = {}",
-        agregasi.keyword(),
-        jenis.keyword(),
-        listed.join(", "),
-        plain(value)
-    );
+    let how = Text::new("step-realisasi-periods")
+        .arg("agregasi", agregasi.keyword())
+        .arg("jenis", jenis.keyword())
+        .arg("periods", listed.join(", "))
+        .arg("value", plain(value));
     Ok(Combined {
         value,
         periode: values,
-        how,
+        how: Some(how),
     })
 }

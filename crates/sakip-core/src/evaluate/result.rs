@@ -32,7 +32,8 @@ impl BandRef {
 pub struct Step {
     /// What the step is: `rule`, `target`, `realisasi`, `capaian`, `konversi`, `pembulatan`, `klasifikasi`.
     pub label: &'static str,
-    pub text: String,
+    /// What was done, from the catalogue.
+    pub text: crate::i18n::Text,
     pub origin: Option<Origin>,
 }
 

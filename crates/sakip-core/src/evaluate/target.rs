@@ -30,13 +30,19 @@ impl<'a> Evaluator<'a> {
         match rule {
             Some(t) => {
                 notes.step("target", t.origin.as_ref(), || {
-                    let dasar = t.dasar.as_ref().map(|d| format!(", dasar: {d}")).unwrap_or_default();
-                    format!(
-                        "{year}: {} (set by the {} rules `{}`{dasar})",
-                        t.value,
-                        t.tingkat.keyword(),
-                        t.source
-                    )
+                    let text = Text::new(if t.dasar.is_some() {
+                        "step-target-dasar"
+                    } else {
+                        "step-target"
+                    })
+                    .arg("year", year)
+                    .arg("value", &t.value)
+                    .arg("level", t.tingkat.keyword())
+                    .arg("source", &t.source);
+                    match &t.dasar {
+                        Some(d) => text.arg("dasar", d),
+                        None => text,
+                    }
                 });
                 if let Some(s) = t.value.satuan.as_ref().filter(|s| **s != ind.satuan) {
                     notes.find(
