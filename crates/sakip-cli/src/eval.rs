@@ -48,7 +48,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         Format::Csv => match sakip_report::csv::render(&ev) {
             Ok(text) => io.out.write_all(text.as_bytes())?,
             Err(e) => {
-                writeln!(io.err, "error: cannot write CSV: {e}")?;
+                render::error_line(io, sakip_core::Text::new("cli-cannot-write-csv").arg("error", e))?;
                 return Ok(1);
             }
         },

@@ -47,7 +47,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let mut paths = Vec::new();
     for p in &args.paths {
         if !p.exists() {
-            writeln!(io.err, "error: `{p}` does not exist")?;
+            render::error_line(io, Text::new("path-missing").arg("path", p))?;
             return Ok(1);
         }
         collect(p, &mut paths)?;

@@ -67,7 +67,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         write!(io.err, "{}", render::human(&[*e], false, io.lang))?;
         writeln!(
             io.err,
-            "error: sakip wrote a data file it cannot read; nothing was written. Please report this."
+            "{}: {}",
+            sakip_core::Severity::Error.word(io.lang),
+            say(io.lang, "cli-import-unreadable-output")
         )?;
         return Ok(1);
     }
@@ -79,7 +81,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         files::write_new(&dest, &text)
     };
     if let Err(e) = written {
-        writeln!(io.err, "error: cannot write `{dest}`: {e}")?;
+        render::error_line(io, Text::new("cli-cannot-write").arg("path", &dest).arg("error", e))?;
         return Ok(1);
     }
     writeln!(

@@ -31,7 +31,12 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     };
     let path = &draft.path;
     if let Err(e) = files::write_new(path, &draft.text) {
-        writeln!(io.err, "error: cannot write `{path}`: {e}")?;
+        render::error_line(
+            io,
+            sakip_core::Text::new("cli-cannot-write")
+                .arg("path", path)
+                .arg("error", e),
+        )?;
         return Ok(1);
     }
     writeln!(

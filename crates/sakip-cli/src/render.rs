@@ -25,6 +25,17 @@ pub fn problems_to_stderr<'a>(
     )
 }
 
+/// One line of an error the command itself finds (not a problem in the
+/// rules or the data): `error: ...` in the reader's language.
+pub fn error_line(io: &mut Io<'_>, text: sakip_core::Text) -> std::io::Result<()> {
+    writeln!(io.err, "{}", error_text(io.lang, &text))
+}
+
+/// [`error_line`]'s text, for a command that has lent out its streams.
+pub fn error_text(lang: sakip_core::Lang, text: &sakip_core::Text) -> String {
+    format!("{}: {}", sakip_core::Severity::Error.word(lang), text.render(lang))
+}
+
 /// The rule errors as people read them, separated by blank lines.
 pub fn human(errors: &[RuleError], colour: bool, lang: sakip_core::Lang) -> String {
     problem::human(errors.iter().map(|e| e as &dyn Problem), colour, lang)

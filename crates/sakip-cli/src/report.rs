@@ -52,13 +52,18 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         Format::Xlsx => match sakip_report::xlsx::render(&ev, klasifikasi, io.lang) {
             Ok(bytes) => bytes,
             Err(e) => {
-                writeln!(io.err, "error: cannot build the workbook: {e}")?;
+                render::error_line(io, sakip_core::Text::new("cli-cannot-build-workbook").arg("error", e))?;
                 return Ok(1);
             }
         },
     };
     if let Err(e) = files::replace(&args.output, &bytes) {
-        writeln!(io.err, "error: cannot write `{}`: {e}", args.output)?;
+        render::error_line(
+            io,
+            sakip_core::Text::new("cli-cannot-write")
+                .arg("path", &args.output)
+                .arg("error", e),
+        )?;
         return Ok(1);
     }
     writeln!(

@@ -8,7 +8,9 @@ use crate::files::AtomicFile;
 use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use clap::ValueEnum;
+use sakip_core::i18n::say;
 use sakip_core::rekap::Rollup;
+use sakip_core::Text;
 use sakip_engine::rollup::{self, Evaluated, Outcome};
 use sakip_engine::Selection;
 use std::io::Write;
@@ -196,7 +198,8 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     if args.format == Format::Xlsx && args.output.is_none() {
         writeln!(
             io.err,
-            "error: --format xlsx writes a workbook: give the file with -o, e.g. `-o rekap.xlsx`"
+            "{}",
+            render::error_text(io.lang, &Text::new("cli-xlsx-needs-output"))
         )?;
         return Ok(2);
     }
@@ -318,27 +321,30 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     }
     if let Some(e) = fatal {
         writeln!(io.err, "{}", sakip_report::problem::line(&*e.0, io.lang))?;
-        writeln!(io.err, "nothing was written: the run could not complete")?;
+        writeln!(io.err, "{}", say(io.lang, "cli-run-incomplete"))?;
         return Ok(1);
     }
     summary.finish();
     let err_colour = colour.enabled(io.err_is_terminal);
     for (path, errors) in &failed_units {
-        writeln!(io.err, "error: unit `{path}` was not evaluated:")?;
+        writeln!(
+            io.err,
+            "{}",
+            render::error_text(io.lang, &Text::new("cli-unit-not-evaluated").arg("path", path))
+        )?;
         write!(io.err, "{}", render::human(errors, err_colour, io.lang))?;
     }
     if summary.is_empty() {
         // Nothing to add up: no output, and no file replaced.
         match &args.kanwil {
-            Some(k) => writeln!(
-                io.err,
-                "error: no unit of Kanwil `{k}` was found for {}; the id is the one in the Kanwil's `aturan kanwil <id>` line",
-                args.year
+            Some(k) => render::error_line(
+                io,
+                Text::new("cli-no-unit-kanwil").arg("kanwil", k).arg("year", args.year),
             )?,
             None => writeln!(
                 io.err,
-                "error: no unit was found for {}: a unit is a folder whose rule set starts with `satker <id> \"<name>\"`",
-                args.year
+                "{}",
+                render::error_text(io.lang, &Text::new("cli-no-unit").arg("year", args.year))
             )?,
         }
         return Ok(1);
@@ -407,7 +413,8 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     if matches!(args.format, Format::Csv) || args.budget_csv.is_some() {
         writeln!(
             io.err,
-            "error: --merge writes table, json, jsonl, html or xlsx; for the long CSV, run each part with --format csv and concatenate them"
+            "{}",
+            render::error_text(io.lang, &Text::new("cli-merge-no-csv"))
         )?;
         return Ok(2);
     }
@@ -422,8 +429,12 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         let file = match std::fs::File::open(path) {
             Ok(f) => f,
             Err(e) => {
-                writeln!(io.err, "error: cannot read `{path}`: {e}")?;
-                writeln!(io.err, "nothing was written: the run could not complete")?;
+                writeln!(
+                    io.err,
+                    "{}",
+                    render::error_text(io.lang, &Text::new("cli-cannot-read").arg("path", path).arg("error", e))
+                )?;
+                writeln!(io.err, "{}", say(io.lang, "cli-run-incomplete"))?;
                 return Ok(1);
             }
         };
@@ -431,8 +442,12 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             let line = match line {
                 Ok(l) => l,
                 Err(e) => {
-                    writeln!(io.err, "error: {path}:{}: {e}", n + 1)?;
-                    writeln!(io.err, "nothing was written: the run could not complete")?;
+                    writeln!(
+                        io.err,
+                        "{}",
+                        render::error_text(io.lang, &Text::new("raw").arg("text", format!("{path}:{}: {e}", n + 1)))
+                    )?;
+                    writeln!(io.err, "{}", say(io.lang, "cli-run-incomplete"))?;
                     return Ok(1);
                 }
             };
@@ -443,7 +458,11 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
                 Ok(r) => r,
                 Err(e) => {
                     bad += 1;
-                    writeln!(io.err, "error: {path}:{}: {e}", n + 1)?;
+                    writeln!(
+                        io.err,
+                        "{}",
+                        render::error_text(io.lang, &Text::new("raw").arg("text", format!("{path}:{}: {e}", n + 1)))
+                    )?;
                     continue;
                 }
             };

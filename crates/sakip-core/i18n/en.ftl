@@ -439,3 +439,15 @@ explain-result = capaian { $capaian }% · { $band }
 explain-result-no-band = capaian { $capaian }% · no band
 explain-no-capaian = no capaian
 explain-not-in-pk = indikator `{ $id }` is not in the Perjanjian Kinerja { $year }
+
+cli-xlsx-needs-output = --format xlsx writes a workbook: give the file with -o, e.g. `-o rekap.xlsx`
+cli-run-incomplete = nothing was written: the run could not complete
+cli-unit-not-evaluated = unit `{ $path }` was not evaluated:
+cli-no-unit-kanwil = no unit of Kanwil `{ $kanwil }` was found for { $year }; the id is the one in the Kanwil's `aturan kanwil <id>` line
+cli-no-unit = no unit was found for { $year }: a unit is a folder whose rule set starts with `satker <id> "<name>"`
+cli-merge-no-csv = --merge writes table, json, jsonl, html or xlsx; for the long CSV, run each part with --format csv and concatenate them
+cli-cannot-read = cannot read `{ $path }`: { $error }
+cli-cannot-write = cannot write `{ $path }`: { $error }
+cli-cannot-write-csv = cannot write CSV: { $error }
+cli-cannot-build-workbook = cannot build the workbook: { $error }
+cli-import-unreadable-output = sakip wrote a data file it cannot read; nothing was written. Please report this.

@@ -390,3 +390,15 @@ explain-result = capaian { $capaian }% · { $band }
 explain-result-no-band = capaian { $capaian }% · tanpa kategori
 explain-no-capaian = tidak ada capaian
 explain-not-in-pk = indikator `{ $id }` tidak ada di Perjanjian Kinerja { $year }
+
+cli-xlsx-needs-output = --format xlsx menulis buku kerja: berikan berkasnya dengan -o, misalnya `-o rekap.xlsx`
+cli-run-incomplete = tidak ada yang ditulis: proses tidak dapat diselesaikan
+cli-unit-not-evaluated = satker `{ $path }` tidak dievaluasi:
+cli-no-unit-kanwil = tidak ditemukan satker Kanwil `{ $kanwil }` untuk { $year }; id-nya adalah yang tertulis di baris `aturan kanwil <id>` Kanwil itu
+cli-no-unit = tidak ditemukan satker untuk { $year }: satker adalah folder yang aturannya dimulai dengan `satker <id> "<nama>"`
+cli-merge-no-csv = --merge menulis table, json, jsonl, html atau xlsx; untuk CSV panjang, jalankan tiap bagian dengan --format csv lalu gabungkan
+cli-cannot-read = `{ $path }` tidak dapat dibaca: { $error }
+cli-cannot-write = `{ $path }` tidak dapat ditulis: { $error }
+cli-cannot-write-csv = CSV tidak dapat ditulis: { $error }
+cli-cannot-build-workbook = buku kerja tidak dapat dibuat: { $error }
+cli-import-unreadable-output = sakip menulis berkas data yang tidak dapat dibacanya sendiri; tidak ada yang ditulis. Mohon laporkan ini.
