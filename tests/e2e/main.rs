@@ -11,6 +11,7 @@ mod diff;
 mod eval;
 mod fmt;
 mod import;
+mod lang;
 mod readme;
 mod report;
 mod rollup;

@@ -13,6 +13,7 @@ pub mod eval;
 pub mod explain;
 pub mod files;
 pub mod fmt;
+mod help;
 pub mod import;
 pub mod new_year;
 pub mod render;
@@ -20,7 +21,7 @@ pub mod report;
 pub mod rollup;
 pub mod test;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use sakip_core::Lang;
 use std::io::Write;
 use std::process::ExitCode;
@@ -128,7 +129,25 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    // The language of the help is known before the command line is parsed:
+    // `--lang` among the arguments, else the locale.
+    let lang = args
+        .windows(2)
+        .find(|w| w.first().is_some_and(|a| a == "--lang"))
+        .and_then(|w| w.get(1))
+        .and_then(|l| l.to_str())
+        .and_then(Lang::parse)
+        .or_else(|| {
+            args.iter()
+                .filter_map(|a| a.to_str()?.strip_prefix("--lang="))
+                .find_map(Lang::parse)
+        })
+        .unwrap_or(io.lang);
+    let parsed = help::in_language(Cli::command(), lang)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -451,3 +451,22 @@ cli-cannot-write = cannot write `{ $path }`: { $error }
 cli-cannot-write-csv = cannot write CSV: { $error }
 cli-cannot-build-workbook = cannot build the workbook: { $error }
 cli-import-unreadable-output = sakip wrote a data file it cannot read; nothing was written. Please report this.
+
+## The command line's help
+
+help-about = Turns SAKIP performance rules into performance reports (LKjIP chapter III)
+help-long-about = Turns SAKIP performance rules into performance reports.
+help-usage = Usage
+help-commands = Commands
+help-color = When to use colour: auto (a terminal, unless NO_COLOR is set), always, never
+help-lang = The language of messages, tables and reports: id (Bahasa Indonesia) or en
+help-check = Check rule files: syntax, names, references, formulas
+help-eval = Evaluate a unit's year: targets, realisasi, capaian, bands, budget
+help-explain = Show every step of one indicator's evaluation, with the rule behind each
+help-diff = List what changed in the rules between two years
+help-new-year = Start next year's Perjanjian Kinerja from this year's
+help-fmt = Lay rule files out in the one canonical way, keeping every comment
+help-test = Run the rule tests (`uji` blocks) beside the rules
+help-report = Write chapter III as a document: HTML with charts, Markdown, or XLSX
+help-import = Read realisasi and budget from a spreadsheet into the unit's data file
+help-rollup = Evaluate every unit under folders, or in a long table, and add them up per Kanwil

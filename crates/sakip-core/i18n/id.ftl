@@ -402,3 +402,22 @@ cli-cannot-write = `{ $path }` tidak dapat ditulis: { $error }
 cli-cannot-write-csv = CSV tidak dapat ditulis: { $error }
 cli-cannot-build-workbook = buku kerja tidak dapat dibuat: { $error }
 cli-import-unreadable-output = sakip menulis berkas data yang tidak dapat dibacanya sendiri; tidak ada yang ditulis. Mohon laporkan ini.
+
+## Bantuan baris perintah
+
+help-about = Mengubah aturan kinerja SAKIP menjadi laporan kinerja (LKjIP bab III)
+help-long-about = Mengubah aturan kinerja SAKIP menjadi laporan kinerja. Berkas aturan (.sakip) memuat indikator, target, rumus, pembulatan dan klasifikasi; folder satker menambahkan Perjanjian Kinerja dan datanya. `sakip check` mencari kesalahan di berkas aturan; `sakip eval` menghitung satu tahun satker dengan tepat dan menyebut setiap angka yang meragukan; `sakip explain` menunjukkan caranya.
+help-usage = Penggunaan
+help-commands = Perintah
+help-color = Kapan memakai warna: auto (terminal, kecuali NO_COLOR diset), always, never
+help-lang = Bahasa pesan, tabel dan laporan: id (Bahasa Indonesia) atau en; tanpa opsi ini, LC_ALL, LC_MESSAGES atau LANG (en_* berarti Inggris), selain itu id
+help-check = Periksa berkas aturan: sintaks, nama, rujukan, rumus
+help-eval = Evaluasi satu tahun satker: target, realisasi, capaian, klasifikasi, anggaran
+help-explain = Tunjukkan setiap langkah evaluasi satu indikator, dengan aturan di balik tiap langkah
+help-diff = Daftar perubahan aturan antara dua tahun
+help-new-year = Mulai Perjanjian Kinerja tahun depan dari tahun ini
+help-fmt = Rapikan berkas aturan dengan satu tata letak baku, semua komentar tetap
+help-test = Jalankan uji aturan (blok `uji`) di samping aturan
+help-report = Tulis bab III sebagai dokumen: HTML dengan grafik, Markdown, atau XLSX
+help-import = Baca realisasi dan anggaran dari lembar kerja ke berkas data satker
+help-rollup = Evaluasi setiap satker di bawah folder, atau dalam tabel panjang, dan jumlahkan per Kanwil

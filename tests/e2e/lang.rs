@@ -1,0 +1,67 @@
+//! Indonesian and English: `--lang`, the locale, and the default.
+
+use crate::support::{root, sakip, sakip_env};
+
+#[test]
+fn indonesian_is_the_default_and_lang_overrides_the_locale() {
+    let no_locale = sakip_env(&root(), &["check", "rules", "examples"], &[("LANG", "")]);
+    assert_eq!(
+        no_locale.stderr,
+        "diperiksa 5 aturan (17 berkas): tidak ada kesalahan\n"
+    );
+    let english = sakip_env(&root(), &["check", "rules", "examples"], &[("LANG", "en_GB.UTF-8")]);
+    assert_eq!(english.stderr, "checked 5 rule sets (17 files): no errors\n");
+    // The flag wins over the locale, before or after the command.
+    let flag = sakip_env(
+        &root(),
+        &["--lang", "id", "check", "rules", "examples"],
+        &[("LANG", "en_US.UTF-8")],
+    );
+    assert_eq!(flag.stderr, no_locale.stderr);
+    let after = sakip(&["check", "rules", "examples", "--lang=id"]);
+    assert_eq!(after.stderr, no_locale.stderr);
+    let lc_all = sakip_env(&root(), &["check", "rules", "examples"], &[("LC_ALL", "id_ID.UTF-8")]);
+    assert_eq!(lc_all.stderr, no_locale.stderr, "LC_ALL comes before LANG");
+}
+
+#[test]
+fn a_rule_file_problem_in_each_language() {
+    let file = "tests/fixtures/errors/duplicate-indicator.sakip";
+    let en = sakip(&["check", "--format", "short", file]);
+    let id = sakip(&["check", "--format", "short", "--lang", "id", file]);
+    assert!(
+        en.stderr
+            .contains("error[indikator-twice]: indikator `kamtib` is declared twice"),
+        "{}",
+        en.stderr
+    );
+    // The code and the place are the same; the words are Indonesian.
+    assert!(
+        id.stderr
+            .contains("error[indikator-twice]: indikator `kamtib` dideklarasikan dua kali"),
+        "{}",
+        id.stderr
+    );
+    let json_en = sakip(&["check", "--format", "json", file]);
+    let json_id = sakip(&["check", "--format", "json", "--lang", "id", file]);
+    assert_eq!(
+        json_en.stdout, json_id.stdout,
+        "the JSON contract is the same in every language"
+    );
+}
+
+#[test]
+fn the_help_in_indonesian() {
+    let id = sakip(&["--lang", "id", "--help"]);
+    assert_eq!(id.code, 0);
+    assert!(id.stdout.contains("Penggunaan: sakip"), "{}", id.stdout);
+    assert!(id.stdout.contains("Periksa berkas aturan"), "{}", id.stdout);
+    let en = sakip(&["--help"]);
+    assert!(
+        en.stdout.contains("Usage: sakip") && en.stdout.contains("Check rule files"),
+        "{}",
+        en.stdout
+    );
+    let eval = sakip(&["eval", "--help", "--lang", "id"]);
+    assert!(eval.stdout.starts_with("Evaluasi satu tahun satker"), "{}", eval.stdout);
+}
