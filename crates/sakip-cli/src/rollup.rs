@@ -10,7 +10,7 @@ use camino::Utf8PathBuf;
 use clap::ValueEnum;
 use sakip_core::i18n::say;
 use sakip_core::rekap::Rollup;
-use sakip_core::Text;
+use sakip_core::{Lang, Text};
 use sakip_engine::rollup::{self, Evaluated, Outcome};
 use sakip_engine::Selection;
 use std::io::Write;
@@ -349,7 +349,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         }
         return Ok(1);
     }
-    write_summaries(&mut out, format, &summary, io.width.unwrap_or(120))?;
+    write_summaries(&mut out, format, &summary, io.width.unwrap_or(120), io.lang)?;
     if let Sink::File(f) = out {
         f.commit()?;
     }
@@ -476,7 +476,7 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
     }
     summary.finish();
-    write_summaries(&mut out, args.format, &summary, io.width.unwrap_or(120))?;
+    write_summaries(&mut out, args.format, &summary, io.width.unwrap_or(120), io.lang)?;
     if let Sink::File(f) = out {
         f.commit()?;
     }
@@ -485,9 +485,15 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
 
 /// What follows the units: the table, the end of the JSON document, or the
 /// rollup report.
-fn write_summaries(out: &mut dyn Write, format: Format, summary: &Rollup, width: u16) -> std::io::Result<()> {
+fn write_summaries(
+    out: &mut dyn Write,
+    format: Format,
+    summary: &Rollup,
+    width: u16,
+    lang: Lang,
+) -> std::io::Result<()> {
     match format {
-        Format::Table => out.write_all(sakip_report::rekap::table(summary, width).as_bytes()),
+        Format::Table => out.write_all(sakip_report::rekap::table(summary, width, lang).as_bytes()),
         Format::Json => {
             let rest = serde_json::to_string(&sakip_report::rekap::summaries_json(summary)).unwrap_or_default();
             // `rest` is an object: splice its members after the units.

@@ -470,3 +470,13 @@ help-test = Run the rule tests (`uji` blocks) beside the rules
 help-report = Write chapter III as a document: HTML with charts, Markdown, or XLSX
 help-import = Read realisasi and budget from a spreadsheet into the unit's data file
 help-rollup = Evaluate every unit under folders, or in a long table, and add them up per Kanwil
+
+## The rollup's terminal table (sakip rollup)
+
+rekap-failed = Failed
+rekap-mean-median = mean{"\u000A"}median
+rekap-absorption = Absorption{"\u000A"}(%)
+rekap-title = Summary { $year }: { $units } satker, { $kanwil } Kanwil
+rekap-legend = Satker by the band of their score (the script's nilai_satker, or the mean capaian without one): { $legend }.
+rekap-explained = Capaian (%) per tier: mean and median over every indicator of the satker. Absorption: summed realisasi / summed pagu.
+rekap-failures = { $n } satker failed:

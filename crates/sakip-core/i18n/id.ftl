@@ -421,3 +421,13 @@ help-test = Jalankan uji aturan (blok `uji`) di samping aturan
 help-report = Tulis bab III sebagai dokumen: HTML dengan grafik, Markdown, atau XLSX
 help-import = Baca realisasi dan anggaran dari lembar kerja ke berkas data satker
 help-rollup = Evaluasi setiap satker di bawah folder, atau dalam tabel panjang, dan jumlahkan per Kanwil
+
+## Tabel rekap di terminal (sakip rollup)
+
+rekap-failed = Gagal
+rekap-mean-median = rata-rata{"\u000A"}median
+rekap-absorption = Serapan{"\u000A"}(%)
+rekap-title = Rekapitulasi { $year }: { $units } satker, { $kanwil } Kanwil
+rekap-legend = Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): { $legend }.
+rekap-explained = Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.
+rekap-failures = { $n } satker gagal:

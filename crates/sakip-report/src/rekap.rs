@@ -8,9 +8,11 @@
 
 use crate::number_text;
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
+use sakip_core::i18n::say;
 use sakip_core::pembulatan::plain;
 use sakip_core::rekap::{Basis, Rollup, Summary};
 use sakip_core::Evaluation;
+use sakip_core::{Lang, Text};
 use serde_json::{json, Map, Value};
 
 /// The long table's columns.
@@ -201,7 +203,7 @@ pub(crate) fn initials(label: &str) -> String {
 
 /// The table a person reads: one row per Kanwil, then the national line;
 /// then the legend and the units that failed.
-pub fn table(rollup: &Rollup, width: u16) -> String {
+pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
     let basis = rollup.basis.clone().unwrap_or_default();
     let bands: Vec<String> = basis.klasifikasi.bands.iter().map(|b| b.label.clone()).collect();
     let mut t = Table::new();
@@ -209,19 +211,24 @@ pub fn table(rollup: &Rollup, width: u16) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
         .force_no_tty();
-    let mut header = vec![Cell::new("Kanwil"), Cell::new("Satker"), Cell::new("Gagal")];
+    let mut header = vec![
+        Cell::new("Kanwil"),
+        Cell::new("Satker"),
+        Cell::new(say(lang, "rekap-failed")),
+    ];
     header.extend(bands.iter().map(|b| Cell::new(initials(b))));
     header.extend(sakip_core::model::Tier::ALL.iter().map(|tier| {
         Cell::new(format!(
-            "{}\nrata-rata\nmedian",
+            "{}\n{}",
             tier.title()
                 .trim_start_matches("Sasaran ")
                 .split(' ')
                 .next()
-                .unwrap_or("")
+                .unwrap_or(""),
+            say(lang, "rekap-mean-median")
         ))
     }));
-    header.push(Cell::new("Serapan\n(%)"));
+    header.push(Cell::new(say(lang, "rekap-absorption")));
     t.set_header(header);
     let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
     let row = |s: &Summary| {
@@ -258,23 +265,24 @@ pub fn table(rollup: &Rollup, width: u16) -> String {
     }
     let nasional = rollup.nasional();
     t.add_row(row(&nasional));
-    let mut out = format!(
-        "Rekapitulasi {}: {} satker, {} Kanwil\n{t}\n",
-        rollup.year,
-        nasional.units,
-        rollup.kanwil.len()
-    );
+    let title = Text::new("rekap-title")
+        .arg("year", rollup.year)
+        .arg("units", nasional.units)
+        .arg("kanwil", rollup.kanwil.len());
+    let mut out = format!("{}\n{t}\n", title.render(lang));
     let legend: Vec<String> = bands.iter().map(|b| format!("{} = {b}", initials(b))).collect();
-    out.push_str(&format!(
-        "Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): {}.\n",
-        legend.join(", ")
-    ));
-    out.push_str("Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.\n");
+    out.push_str(&Text::new("rekap-legend").arg("legend", legend.join(", ")).render(lang));
+    out.push('\n');
+    out.push_str(&say(lang, "rekap-explained"));
+    out.push('\n');
     for s in rollup.kanwil.values() {
         out.push_str(&format!("  {}: {}\n", s.id, s.name));
     }
     if !rollup.failures.is_empty() {
-        out.push_str(&format!("\n{} satker gagal:\n", rollup.failures.len()));
+        out.push_str(&format!(
+            "\n{}\n",
+            Text::new("rekap-failures").arg("n", rollup.failures.len()).render(lang)
+        ));
         for f in &rollup.failures {
             out.push_str(&format!("  {}\n", f.path));
             for e in &f.errors {
