@@ -480,3 +480,13 @@ rekap-title = Summary { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker by the band of their score (the script's nilai_satker, or the mean capaian without one): { $legend }.
 rekap-explained = Capaian (%) per tier: mean and median over every indicator of the satker. Absorption: summed realisasi / summed pagu.
 rekap-failures = { $n } satker failed:
+
+## Scripts
+
+script-import-refused = `import` is not allowed: a script cannot read files or other scripts; what it needs comes in its hooks' arguments
+script-eval-refused = `eval` is not allowed: a script cannot run code built from text
+script-runaway = the script ran more than { $max } operations (a loop that never ends?) and was stopped
+script-not-a-number = `{ $name }` returned a { $type } (`{ $value }`) where a number is due
+script-no-function = no script defines `{ $name }` with { $n } values
+script-nothing = `{ $name }` returned nothing where a number is due
+script-not-a-band = `klasifikasi` returned a { $type } (`{ $value }`) where a band id is due

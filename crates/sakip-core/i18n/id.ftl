@@ -431,3 +431,13 @@ rekap-title = Rekapitulasi { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): { $legend }.
 rekap-explained = Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.
 rekap-failures = { $n } satker gagal:
+
+## Skrip
+
+script-import-refused = `import` tidak diizinkan: skrip tidak boleh membaca berkas atau skrip lain; yang diperlukannya datang lewat argumen fungsinya
+script-eval-refused = `eval` tidak diizinkan: skrip tidak boleh menjalankan kode yang disusun dari teks
+script-runaway = skrip menjalankan lebih dari { $max } operasi (perulangan yang tak pernah berhenti?) dan dihentikan
+script-not-a-number = `{ $name }` mengembalikan { $type } (`{ $value }`) padahal seharusnya angka
+script-no-function = tidak ada skrip yang mendefinisikan `{ $name }` dengan { $n } nilai
+script-nothing = `{ $name }` tidak mengembalikan apa pun padahal seharusnya angka
+script-not-a-band = `klasifikasi` mengembalikan { $type } (`{ $value }`) padahal seharusnya id kategori

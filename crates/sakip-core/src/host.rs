@@ -58,16 +58,38 @@ pub struct Hooked<T> {
 /// A script that failed: what went wrong and where in the script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HookError {
+    /// In English.
     pub message: String,
     pub location: Option<Origin>,
+    /// The message from the catalogue, when sakip wrote it (Rhai's own
+    /// messages are English only).
+    pub text: Option<crate::i18n::Text>,
 }
 
 impl HookError {
+    /// A failure in Rhai's words.
     pub fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
             location: None,
+            text: None,
         }
+    }
+
+    /// A failure in sakip's words, from the catalogue.
+    pub fn says(text: crate::i18n::Text) -> Self {
+        Self {
+            message: text.render(crate::i18n::Lang::En),
+            location: None,
+            text: Some(text),
+        }
+    }
+
+    /// The message as a catalogue value.
+    pub fn as_text(&self) -> crate::i18n::Text {
+        self.text
+            .clone()
+            .unwrap_or_else(|| crate::i18n::Text::new("raw").arg("text", &self.message))
     }
 }
 

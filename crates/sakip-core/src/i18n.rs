@@ -74,12 +74,25 @@ pub struct Text {
     /// Its values, by the names the catalogue uses (`$id`, `$year`),
     /// already written as text (numbers in plain notation).
     pub args: Vec<(&'static str, String)>,
+    /// Values that are messages themselves (a script's failure inside a
+    /// finding), rendered in the same language as the message.
+    pub nested: Vec<(&'static str, Text)>,
 }
 
 impl Text {
     /// Message `id`, with no values yet.
     pub fn new(id: &'static str) -> Self {
-        Self { id, args: Vec::new() }
+        Self {
+            id,
+            args: Vec::new(),
+            nested: Vec::new(),
+        }
+    }
+
+    /// Adds the value of `$name`, itself a message.
+    pub fn arg_text(mut self, name: &'static str, value: Text) -> Self {
+        self.nested.push((name, value));
+        self
     }
 
     /// Adds the value of `$name`.
@@ -91,14 +104,21 @@ impl Text {
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         catalogue()
-            .format(lang, self.id, None, &self.args)
+            .format(lang, self.id, None, &self.all_args(lang))
             .unwrap_or_else(|| self.id.to_string())
+    }
+
+    /// The values, nested messages rendered in `lang`.
+    fn all_args(&self, lang: Lang) -> Vec<(&'static str, String)> {
+        let mut args = self.args.clone();
+        args.extend(self.nested.iter().map(|(name, t)| (*name, t.render(lang))));
+        args
     }
 
     /// An attribute of the message (`help`, `label`) in `lang`, when the
     /// catalogue gives the message one.
     pub fn attribute(&self, lang: Lang, name: &str) -> Option<String> {
-        catalogue().format(lang, self.id, Some(name), &self.args)
+        catalogue().format(lang, self.id, Some(name), &self.all_args(lang))
     }
 }
 

@@ -746,14 +746,14 @@ impl<'a> Loader<'a> {
                             let at = self
                                 .sources
                                 .get(file)
-                                .map(|src| src.offset_of(error.line, error.col))
+                                .map(|src| src.offset_of(error.at.line, error.at.col))
                                 .unwrap_or(0);
                             self.errors.push(
                                 RuleError::at_says(
                                     &self.sources,
                                     Span::new(file, at, at),
                                     Code::ScriptSyntax,
-                                    Text::new("raw").arg("text", error.message),
+                                    error.message,
                                 )
                                 .label_says(Text::new("syntax-here"))
                                 .help_says(Text::new("script-syntax-help")),

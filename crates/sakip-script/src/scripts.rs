@@ -5,6 +5,7 @@ use rhai::{CallFnOptions, Dynamic, EvalAltResult, Map, Position, Scope, AST};
 use rust_decimal::Decimal;
 use sakip_core::host::{HasilIndikator, HookError, HookIndikator, Hooked, ScriptHost};
 use sakip_core::model::Origin;
+use sakip_core::{Lang, Text};
 use std::fmt;
 use std::sync::Arc;
 
@@ -21,19 +22,18 @@ pub struct ScriptSource {
     pub from_year: Option<u16>,
 }
 
-/// A script that does not compile.
+/// A script that does not compile: where (line 0 when Rhai gives no
+/// position), and what, from the catalogue (Rhai's own words, or sakip's
+/// for what the sandbox refuses).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScriptError {
-    pub file: String,
-    /// 1-based; 0 when Rhai gives no position.
-    pub line: u32,
-    pub col: u32,
-    pub message: String,
+    pub at: Origin,
+    pub message: Text,
 }
 
 impl fmt::Display for ScriptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        write!(f, "{}: {}", self.at, self.message.render(Lang::En))
     }
 }
 
@@ -75,16 +75,14 @@ impl CompiledScript {
                 let raw = e.err_type().to_string();
                 // Say what the sandbox forbids, and why, rather than Rhai's "reserved keyword".
                 let message = if raw.contains("'import'") {
-                    "`import` is not allowed: a script cannot read files or other scripts; what it needs comes in its hooks' arguments".to_string()
+                    Text::new("script-import-refused")
                 } else if raw.contains("'eval'") {
-                    "`eval` is not allowed: a script cannot run code built from text".to_string()
+                    Text::new("script-eval-refused")
                 } else {
-                    raw
+                    Text::new("raw").arg("text", raw)
                 };
                 Err(ScriptError {
-                    file: name.to_string(),
-                    line,
-                    col,
+                    at: Origin::new(name, line, col),
                     message,
                 })
             }
@@ -260,21 +258,14 @@ fn error_in(script: &Compiled, name: &str, err: EvalAltResult) -> HookError {
             (line, col) = (l, c);
         }
     }
-    let message = match &err {
-        EvalAltResult::ErrorTooManyOperations(_) => format!(
-            "the script ran more than {} operations (a loop that never ends?) and was stopped",
-            sandbox::MAX_OPERATIONS
-        ),
-        other => other.to_string(),
+    let mut error = match &err {
+        EvalAltResult::ErrorTooManyOperations(_) => {
+            HookError::says(Text::new("script-runaway").arg("max", sandbox::MAX_OPERATIONS))
+        }
+        other => HookError::new(other.to_string()),
     };
-    HookError {
-        message,
-        location: Some(Origin {
-            file: script.name.clone(),
-            line,
-            col,
-        }),
-    }
+    error.location = Some(Origin::new(script.name.clone(), line, col));
+    error
 }
 
 /// Where `fn name` is defined in a compiled script.
@@ -366,12 +357,13 @@ fn decimal(v: Dynamic, script: &Compiled, name: &str) -> Result<Option<Decimal>,
         return Ok(Some(Decimal::from(i)));
     }
     Err(HookError {
-        message: format!("`{name}` returned a {} (`{v}`) where a number is due", v.type_name()),
-        location: definition_line(&script.text, name).map(|(line, col)| Origin {
-            file: script.name.clone(),
-            line,
-            col,
-        }),
+        location: definition_line(&script.text, name).map(|(line, col)| Origin::new(script.name.clone(), line, col)),
+        ..HookError::says(
+            Text::new("script-not-a-number")
+                .arg("name", name)
+                .arg("type", v.type_name())
+                .arg("value", &v),
+        )
     })
 }
 
@@ -423,14 +415,12 @@ impl ScriptHost for YearScripts<'_> {
 
     fn call_function(&self, name: &str, args: &[Decimal]) -> Result<Decimal, HookError> {
         let Some(script) = self.find(name, args.len()) else {
-            return Err(HookError::new(format!(
-                "no script defines `{name}` with {} values",
-                args.len()
-            )));
+            return Err(HookError::says(
+                Text::new("script-no-function").arg("name", name).arg("n", args.len()),
+            ));
         };
         let result = self.call(script, name, args.iter().map(|d| Dynamic::from(*d)).collect())?;
-        decimal(result, script, name)?
-            .ok_or_else(|| HookError::new(format!("`{name}` returned nothing where a number is due")))
+        decimal(result, script, name)?.ok_or_else(|| HookError::says(Text::new("script-nothing").arg("name", name)))
     }
 
     fn capaian(&self, i: &HookIndikator<'_>) -> Result<Option<Hooked<Decimal>>, HookError> {
@@ -464,12 +454,13 @@ impl ScriptHost for YearScripts<'_> {
                 origin: origin_of(script, "klasifikasi"),
             })),
             Err(type_name) => Err(HookError {
-                message: format!("`klasifikasi` returned a {type_name} (`{result}`) where a band id is due"),
-                location: definition_line(&script.text, "klasifikasi").map(|(line, col)| Origin {
-                    file: script.name.clone(),
-                    line,
-                    col,
-                }),
+                location: definition_line(&script.text, "klasifikasi")
+                    .map(|(line, col)| Origin::new(script.name.clone(), line, col)),
+                ..HookError::says(
+                    Text::new("script-not-a-band")
+                        .arg("type", type_name)
+                        .arg("value", &result),
+                )
             }),
         }
     }
@@ -635,7 +626,7 @@ mod tests {
     #[test]
     fn a_syntax_error_has_a_position() {
         let errors = set(&[("bad.rhai", "fn capaian(i) {\n  i.target +* 2\n}", 0)]).unwrap_err();
-        assert_eq!((errors[0].file.as_str(), errors[0].line), ("bad.rhai", 2));
+        assert_eq!((errors[0].at.file.as_str(), errors[0].at.line), ("bad.rhai", 2));
     }
 
     #[test]
@@ -645,7 +636,8 @@ mod tests {
             "import \"/etc/passwd\" as p;\nfn capaian(i) { 1 }",
         ] {
             let errors = set(&[("bad.rhai", text, 0)]).unwrap_err();
-            assert!(errors[0].line > 0, "{errors:?}");
+            assert!(errors[0].at.line > 0, "{errors:?}");
+            assert!(errors[0].message.id.starts_with("script-") && errors[0].message.id.ends_with("-refused"));
         }
     }
 

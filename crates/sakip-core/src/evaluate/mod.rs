@@ -340,7 +340,9 @@ impl Notes {
 fn hook_error(e: &HookError, hook: &str) -> Diagnostic {
     Diagnostic::says(
         Code::ScriptError,
-        Text::new("script-error").arg("hook", hook).arg("message", &e.message),
+        Text::new("script-error")
+            .arg("hook", hook)
+            .arg_text("message", e.as_text()),
     )
     .at(e.location.as_ref())
 }

@@ -40,7 +40,7 @@ pub(super) fn nilai_satker(
             diagnostics.push(
                 Diagnostic::says(
                     Code::ScriptError,
-                    Text::new("script-error-2").arg("message", &e.message),
+                    Text::new("script-error-2").arg_text("message", e.as_text()),
                 )
                 .at(e.location.as_ref()),
             );
