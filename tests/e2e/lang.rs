@@ -65,3 +65,62 @@ fn the_help_in_indonesian() {
     let eval = sakip(&["eval", "--help", "--lang", "id"]);
     assert!(eval.stdout.starts_with("Evaluasi satu tahun satker"), "{}", eval.stdout);
 }
+
+/// The ids of the English catalogue (entries start at the left margin).
+fn catalogue_ids() -> std::collections::BTreeSet<String> {
+    std::fs::read_to_string(root().join("crates/sakip-core/i18n/en.ftl"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
+        .map(|l| l.split(" = ").next().unwrap().to_string())
+        .collect()
+}
+
+/// Every source file of the crates, as text.
+fn sources() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() && !p.ends_with("target") {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") && p.to_string_lossy().contains("/src/") {
+                out.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root().join("crates"), &mut out);
+    out
+}
+
+#[test]
+fn every_message_the_code_names_is_in_the_catalogue_and_the_reverse() {
+    let ids = catalogue_ids();
+    let sources = sources();
+    // `Text::new("id")` and `say(lang, "id")` with a literal id.
+    let mut named = Vec::new();
+    for (file, text) in &sources {
+        for pat in ["Text::new(\"", "say(lang, \"", "say(io.lang, \""] {
+            for (i, _) in text.match_indices(pat) {
+                let rest = &text[i + pat.len()..];
+                let id = &rest[..rest.find('"').unwrap()];
+                named.push((file.clone(), id.to_string()));
+            }
+        }
+    }
+    // (The catalogue's own test names a message that does not exist on purpose.)
+    let missing: Vec<_> = named
+        .iter()
+        .filter(|(_, id)| !ids.contains(id) && id != "no-such-message")
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "messages the code names that the catalogue lacks: {missing:?}"
+    );
+    assert!(named.len() > 300, "{} names", named.len());
+    // Every entry is used somewhere (some ids are chosen by a `match`, so
+    // any literal of the id counts).
+    let all: String = sources.iter().map(|(_, t)| t.as_str()).collect();
+    let unused: Vec<_> = ids.iter().filter(|id| !all.contains(&format!("\"{id}\""))).collect();
+    assert!(unused.is_empty(), "catalogue entries no code uses: {unused:?}");
+}

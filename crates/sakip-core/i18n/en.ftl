@@ -490,3 +490,17 @@ script-not-a-number = `{ $name }` returned a { $type } (`{ $value }`) where a nu
 script-no-function = no script defines `{ $name }` with { $n } values
 script-nothing = `{ $name }` returned nothing where a number is due
 script-not-a-band = `klasifikasi` returned a { $type } (`{ $value }`) where a band id is due
+
+## Limits
+
+limit-file = the file is larger than { $mib } MiB
+limit-file-help = split the rules over several files
+limit-tidak = more than { $max } `tidak` in a row
+limit-tidak-help = remove the repeated `tidak`
+limit-jika = a formula with more than { $max } `jika`
+limit-split-help = split the formula over several indikator
+limit-nesting = more than { $max } levels of nesting
+limit-nesting-help = write the formula in simpler steps: a `rumus realisasi` on another indikator can hold part of it
+limit-signs = more than { $max } signs in a row
+limit-signs-help = remove the repeated `-`
+limit-operators = a formula with more than { $max } operators

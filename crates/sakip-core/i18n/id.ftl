@@ -441,3 +441,17 @@ script-not-a-number = `{ $name }` mengembalikan { $type } (`{ $value }`) padahal
 script-no-function = tidak ada skrip yang mendefinisikan `{ $name }` dengan { $n } nilai
 script-nothing = `{ $name }` tidak mengembalikan apa pun padahal seharusnya angka
 script-not-a-band = `klasifikasi` mengembalikan { $type } (`{ $value }`) padahal seharusnya id kategori
+
+## Batas
+
+limit-file = berkas lebih besar dari { $mib } MiB
+limit-file-help = bagi aturan ke beberapa berkas
+limit-tidak = lebih dari { $max } `tidak` berturut-turut
+limit-tidak-help = hapus `tidak` yang berulang
+limit-jika = rumus dengan lebih dari { $max } `jika`
+limit-split-help = bagi rumus ke beberapa indikator
+limit-nesting = lebih dari { $max } tingkat kurung bersarang
+limit-nesting-help = tulis rumus dalam langkah yang lebih sederhana: `rumus realisasi` di indikator lain dapat memuat sebagiannya
+limit-signs = lebih dari { $max } tanda berturut-turut
+limit-signs-help = hapus `-` yang berulang
+limit-operators = rumus dengan lebih dari { $max } operator

@@ -8,7 +8,7 @@
 
 use crate::error::RuleError;
 use crate::source::{FileId, SourceMap, Span};
-use sakip_core::Code;
+use sakip_core::{Code, Text};
 
 /// The deepest nesting of `(` and `{`.
 pub const MAX_NESTING: usize = 32;
@@ -23,19 +23,19 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// error at the first place that exceeds one, so that no later stage
 /// (pest's recursion, the formula evaluator) can overflow its stack.
 pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<RuleError>> {
-    let err = |at: usize, len: usize, message: String, help: &str| {
+    let err = |at: usize, len: usize, message: Text, help: &'static str| {
         Box::new(
-            RuleError::at(sources, Span::new(file, at, at + len), Code::TooDeep, message)
-                .label("here")
-                .help(help.to_string()),
+            RuleError::at_says(sources, Span::new(file, at, at + len), Code::TooDeep, message)
+                .label_says(Text::new("syntax-here"))
+                .help_says(Text::new(help)),
         )
     };
     if text.len() > MAX_FILE_BYTES {
         return Err(err(
             0,
             0,
-            format!("the file is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
-            "split the rules over several files",
+            Text::new("limit-file").arg("mib", MAX_FILE_BYTES / (1024 * 1024)),
+            "limit-file-help",
         ));
     }
     let mut depth = 0usize;
@@ -65,16 +65,16 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
                 "tidak" => {
                     prefix_run += 1;
                     if prefix_run > MAX_CHAIN {
-                        let msg = format!("more than {MAX_CHAIN} `tidak` in a row");
-                        return Err(err(start, word.len(), msg, "remove the repeated `tidak`"));
+                        let msg = Text::new("limit-tidak").arg("max", MAX_CHAIN);
+                        return Err(err(start, word.len(), msg, "limit-tidak-help"));
                     }
                 }
                 "jika" => {
                     jika += 1;
                     prefix_run = 0;
                     if jika > MAX_CHAIN {
-                        let msg = format!("a formula with more than {MAX_CHAIN} `jika`");
-                        return Err(err(start, word.len(), msg, "split the formula over several indikator"));
+                        let msg = Text::new("limit-jika").arg("max", MAX_CHAIN);
+                        return Err(err(start, word.len(), msg, "limit-split-help"));
                     }
                 }
                 _ => prefix_run = 0,
@@ -85,9 +85,8 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
                 depth += 1;
                 prefix_run = 0;
                 if depth > MAX_NESTING {
-                    let msg = format!("more than {MAX_NESTING} levels of nesting");
-                    let help = "write the formula in simpler steps: a `rumus realisasi` on another indikator can hold part of it";
-                    return Err(err(i, 1, msg, help));
+                    let msg = Text::new("limit-nesting").arg("max", MAX_NESTING);
+                    return Err(err(i, 1, msg, "limit-nesting-help"));
                 }
             }
             b')' | b'}' => {
@@ -102,14 +101,14 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
                         return Err(err(
                             i,
                             1,
-                            format!("more than {MAX_CHAIN} signs in a row"),
-                            "remove the repeated `-`",
+                            Text::new("limit-signs").arg("max", MAX_CHAIN),
+                            "limit-signs-help",
                         ));
                     }
                 }
                 if operators > MAX_OPERATORS {
-                    let msg = format!("a formula with more than {MAX_OPERATORS} operators");
-                    return Err(err(i, 1, msg, "split the formula over several indikator"));
+                    let msg = Text::new("limit-operators").arg("max", MAX_OPERATORS);
+                    return Err(err(i, 1, msg, "limit-split-help"));
                 }
             }
             c if c.is_ascii_whitespace() => {}
