@@ -52,17 +52,18 @@ fn no_such_year(unit: &LoadedUnit, dir: &Utf8Path, year: u16) -> RuleError {
     years.sort_unstable();
     years.dedup();
     let known = if years.is_empty() {
-        "it has no `perjanjian` or `realisasi` block for any year".to_string()
+        Text::new("year-missing-none")
     } else {
-        format!(
-            "it has {}",
-            years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
-        )
+        Text::new("year-missing-has").arg("years", years.iter().map(u16::to_string).collect::<Vec<_>>().join(", "))
     };
     RuleError::path_says(
         dir.as_str(),
         Code::YearMissing,
         Text::new("year-missing").arg("year", year),
     )
-    .help_says(Text::new("year-missing-help").arg("known", &known).arg("year", year))
+    .help_says(
+        Text::new("year-missing-help")
+            .arg_text("known", known)
+            .arg("year", year),
+    )
 }

@@ -997,13 +997,12 @@ impl Lowering<'_> {
     ) {
         if let Some(first) = seen.get(&(what, from)) {
             let at = self.where_(*first);
-            let which = from.map(|y| format!(" from {y}")).unwrap_or_default();
-            self.err_says(
-                span,
-                Code::SettingTwice,
-                Text::new("setting-twice").arg("what", what).arg("which", &which),
-            )
-            .help_says(Text::new("setting-twice-help").arg("at", &at));
+            let text = match from {
+                Some(y) => Text::new("setting-twice-from").arg("what", what).arg("year", y),
+                None => Text::new("setting-twice").arg("what", what),
+            };
+            self.err_says(span, Code::SettingTwice, text)
+                .help_says(Text::new("setting-twice-help").arg("at", &at));
         } else {
             seen.insert((what, from), span);
         }
@@ -1095,8 +1094,8 @@ impl Lowering<'_> {
             } else {
                 let names: Vec<&str> = COLOURS.iter().map(|(n, _)| *n).collect();
                 let hint = did_you_mean(&b.colour.node, names.iter().copied())
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
+                    .map(|s| Text::new("did-you-mean-then").arg("word", s))
+                    .unwrap_or_else(|| Text::new("nothing"));
                 self.err_says(
                     b.colour.span,
                     Code::ColourUnknown,
@@ -1105,7 +1104,7 @@ impl Lowering<'_> {
                 .label_says(Text::new("colour-unknown-label"))
                 .help_says(
                     Text::new("colour-unknown-help")
-                        .arg("hint", &hint)
+                        .arg_text("hint", hint)
                         .arg("names", names.join(", ")),
                 );
                 continue;
@@ -1701,13 +1700,13 @@ impl Lowering<'_> {
                             .chain(self.script_functions.iter().map(|(f, _)| f.as_str()))
                             .collect();
                         let hint = did_you_mean(other, known.iter().copied())
-                            .map(|s| format!("did you mean `{s}`? "))
-                            .unwrap_or_default();
+                            .map(|s| Text::new("did-you-mean-then").arg("word", s))
+                            .unwrap_or_else(|| Text::new("nothing"));
                         let scripts = if self.script_functions.is_empty() {
-                            "no script of this rule set defines functions".to_string()
+                            Text::new("unknown-function-no-scripts")
                         } else {
                             let names: Vec<&str> = self.script_functions.iter().map(|(f, _)| f.as_str()).collect();
-                            format!("the scripts define {}", names.join(", "))
+                            Text::new("unknown-function-scripts").arg("names", names.join(", "))
                         };
                         self.err_says(
                             name.span,
@@ -1717,9 +1716,9 @@ impl Lowering<'_> {
                         .label_says(Text::new("unknown-function-label"))
                         .help_says(
                             Text::new("unknown-function-help")
-                                .arg("hint", &hint)
+                                .arg_text("hint", hint)
                                 .arg("builtins", BUILTINS.join(", "))
-                                .arg("scripts", &scripts),
+                                .arg_text("scripts", scripts),
                         );
                         return None;
                     }
