@@ -511,3 +511,38 @@ limit-nesting-help = write the formula in simpler steps: a `rumus realisasi` on 
 limit-signs = more than { $max } signs in a row
 limit-signs-help = remove the repeated `-`
 limit-operators = a formula with more than { $max } operators
+
+## What a syntax error expected
+
+expect-header = `aturan` or `satker`
+expect-harap-indikator = `<indikator> capaian <angka>`, `<indikator> realisasi <angka>` or `nilai <angka>`
+expect-tingkat = `nasional` or `kanwil`
+expect-pembulatan-objek = `capaian` or `anggaran`
+expect-pembulatan-cara = `potong` (cut off) or `bulat` (round half up)
+expect-band = a band such as `80 ..< 100 "Memuaskan" good biru`
+expect-colour = a colour (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` or `#rrggbb`)
+expect-code = a sasaran code such as `SS5`
+expect-tier = a tier: `strategis`, `program`, `kegiatan` or `output`
+expect-polaritas = `naik`, `turun` or `rentang a ..= b`
+expect-rumus-objek = `realisasi` or `capaian`
+expect-realisasi-entry = an indikator id with its realisasi (`ss5_kamtib = 30`)
+expect-period-value = a period (`tw1` .. `tw4`, `smt1`, `smt2`)
+expect-belanja-line = `belanja "..."` or `program "..."`
+expect-expr = a formula
+expect-operator = an operator
+expect-field = `target`, `realisasi` or `capaian`
+expect-quantity = a value such as `75`, `77.5`, `40%` or `1 layanan`
+expect-unit = a unit such as `%`, `indeks` or `layanan`
+expect-money = an amount such as `Rp 1.938.261.000` or `0`
+expect-number = a number
+expect-integer = a whole number
+expect-year = a year such as `2022`
+expect-string = a text in double quotes
+expect-ident = a name (letters, digits and `_`, starting with a letter)
+expect-agg-fn = `jumlah`, `rata`, `terakhir`, `tertinggi` or `terendah`
+expect-jenis-periode = `triwulan` or `semester`
+
+expect-declaration = a declaration (`aturan`, `satker`, `berdasarkan`, `skrip`, `renstra`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)
+expect-indikator-line = a line of the indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, a sub-`indikator`) or `{"}"}`
+list-or = { $a } or { $b }
+list-comma = { $a }, { $b }

@@ -462,3 +462,37 @@ limit-nesting-help = tulis rumus dalam langkah yang lebih sederhana: `rumus real
 limit-signs = lebih dari { $max } tanda berturut-turut
 limit-signs-help = hapus `-` yang berulang
 limit-operators = rumus dengan lebih dari { $max } operator
+
+## Yang diharapkan oleh kesalahan sintaks
+
+expect-header = `aturan` atau `satker`
+expect-harap-indikator = `<indikator> capaian <angka>`, `<indikator> realisasi <angka>` atau `nilai <angka>`
+expect-tingkat = `nasional` atau `kanwil`
+expect-pembulatan-objek = `capaian` atau `anggaran`
+expect-pembulatan-cara = `potong` (dipotong) atau `bulat` (dibulatkan setengah ke atas)
+expect-band = kategori seperti `80 ..< 100 "Memuaskan" good biru`
+expect-colour = warna (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` atau `#rrggbb`)
+expect-code = kode sasaran seperti `SS5`
+expect-tier = jenjang: `strategis`, `program`, `kegiatan` atau `output`
+expect-polaritas = `naik`, `turun` atau `rentang a ..= b`
+expect-rumus-objek = `realisasi` atau `capaian`
+expect-realisasi-entry = id indikator beserta realisasinya (`ss5_kamtib = 30`)
+expect-period-value = periode (`tw1` .. `tw4`, `smt1`, `smt2`)
+expect-belanja-line = `belanja "..."` atau `program "..."`
+expect-expr = rumus
+expect-operator = operator
+expect-field = `target`, `realisasi` atau `capaian`
+expect-quantity = nilai seperti `75`, `77.5`, `40%` atau `1 layanan`
+expect-unit = satuan seperti `%`, `indeks` atau `layanan`
+expect-money = jumlah uang seperti `Rp 1.938.261.000` atau `0`
+expect-number = angka
+expect-integer = bilangan bulat
+expect-year = tahun seperti `2022`
+expect-string = teks dalam tanda kutip ganda
+expect-ident = nama (huruf, angka dan `_`, diawali huruf)
+expect-agg-fn = `jumlah`, `rata`, `terakhir`, `tertinggi` atau `terendah`
+expect-jenis-periode = `triwulan` atau `semester`
+expect-declaration = deklarasi (`aturan`, `satker`, `berdasarkan`, `skrip`, `renstra`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)
+expect-indikator-line = baris indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, sub-`indikator`) atau `{"}"}`
+list-or = { $a } atau { $b }
+list-comma = { $a }, { $b }

@@ -950,10 +950,12 @@ fn jenis_of(pair: &Pair<'_, Rule>) -> Option<JenisPeriode> {
 // ---- syntax errors ----------------------------------------------------------
 
 /// What a rule is called in a message, or `None` for rules too internal to name.
+/// What a grammar rule is called in "expected ...": a keyword in backticks
+/// (the same in every language), or the catalogue id of a phrase.
 fn display(rule: Rule) -> Option<&'static str> {
     Some(match rule {
-        Rule::EOI => "the end of the file",
-        Rule::header => "`aturan` or `satker`",
+        Rule::EOI => "syntax-end-of-file",
+        Rule::header => "expect-header",
         Rule::berdasarkan => "`berdasarkan`",
         Rule::skrip => "`skrip`",
         Rule::renstra => "`renstra`",
@@ -961,9 +963,7 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::unfilled => "`?`",
         Rule::uji => "`uji`",
         Rule::harap => "`harap`",
-        Rule::harap_indikator | Rule::harap_nilai => {
-            "`<indikator> capaian <angka>`, `<indikator> realisasi <angka>` or `nilai <angka>`"
-        }
+        Rule::harap_indikator | Rule::harap_nilai => "expect-harap-indikator",
         Rule::dasar | Rule::kw_dasar => "`dasar`",
         Rule::pembulatan => "`pembulatan`",
         Rule::konversi => "`konversi efisiensi`",
@@ -972,53 +972,51 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::perjanjian => "`perjanjian`",
         Rule::realisasi_block => "`realisasi <tahun>`",
         Rule::anggaran_block => "`anggaran <tahun>`",
-        Rule::tingkat => "`nasional` or `kanwil`",
-        Rule::pembulatan_objek => "`capaian` or `anggaran`",
-        Rule::pembulatan_cara => "`potong` (cut off) or `bulat` (round half up)",
+        Rule::tingkat => "expect-tingkat",
+        Rule::pembulatan_objek => "expect-pembulatan-objek",
+        Rule::pembulatan_cara => "expect-pembulatan-cara",
         Rule::kw_efisiensi => "`efisiensi`",
-        Rule::band | Rule::range | Rule::range_op => "a band such as `80 ..< 100 \"Memuaskan\" good biru`",
-        Rule::colour | Rule::hex_colour | Rule::quoted_hex => {
-            "a colour (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` or `#rrggbb`)"
-        }
-        Rule::code => "a sasaran code such as `SS5`",
-        Rule::tier => "a tier: `strategis`, `program`, `kegiatan` or `output`",
+        Rule::band | Rule::range | Rule::range_op => "expect-band",
+        Rule::colour | Rule::hex_colour | Rule::quoted_hex => "expect-colour",
+        Rule::code => "expect-code",
+        Rule::tier => "expect-tier",
         Rule::indikator | Rule::kw_indikator => "`indikator`",
         Rule::satuan => "`satuan`",
         Rule::polaritas => "`polaritas`",
-        Rule::kw_naik | Rule::kw_turun | Rule::rentang => "`naik`, `turun` or `rentang a ..= b`",
+        Rule::kw_naik | Rule::kw_turun | Rule::rentang => "expect-polaritas",
         Rule::agregasi => "`realisasi <jumlah|rata|terakhir|tertinggi|terendah>`",
         Rule::target | Rule::pk_target | Rule::kw_target => "`target`",
         Rule::rumus => "`rumus`",
-        Rule::rumus_objek => "`realisasi` or `capaian`",
+        Rule::rumus_objek => "expect-rumus-objek",
         Rule::bobot => "`bobot`",
         Rule::sama_dengan => "`sama_dengan`",
         Rule::pk_anggaran | Rule::kw_anggaran => "`anggaran`",
         Rule::pk_kegiatan | Rule::kw_kegiatan => "`kegiatan`",
-        Rule::realisasi_entry => "an indikator id with its realisasi (`ss5_kamtib = 30`)",
-        Rule::period_value | Rule::periode => "a period (`tw1` .. `tw4`, `smt1`, `smt2`)",
+        Rule::realisasi_entry => "expect-realisasi-entry",
+        Rule::period_value | Rule::periode => "expect-period-value",
         Rule::dicetak | Rule::kw_dicetak => "`dicetak`",
-        Rule::belanja_line | Rule::belanja_kind => "`belanja \"...\"` or `program \"...\"`",
+        Rule::belanja_line | Rule::belanja_kind => "expect-belanja-line",
         Rule::kw_pagu => "`pagu`",
         Rule::kw_realisasi => "`realisasi`",
         Rule::kw_mulai => "`mulai <tahun>`",
-        Rule::expr | Rule::if_expr | Rule::agg_call | Rule::call | Rule::reference | Rule::own_field => "a formula",
-        Rule::neg | Rule::kw_tidak => "a formula",
-        Rule::op_add | Rule::op_sub | Rule::op_mul | Rule::op_div => "an operator",
-        Rule::op_le | Rule::op_ge | Rule::op_lt | Rule::op_gt | Rule::op_eq | Rule::op_ne => "an operator",
-        Rule::kw_dan | Rule::kw_atau => "an operator",
+        Rule::expr | Rule::if_expr | Rule::agg_call | Rule::call | Rule::reference | Rule::own_field => "expect-expr",
+        Rule::neg | Rule::kw_tidak => "expect-expr",
+        Rule::op_add | Rule::op_sub | Rule::op_mul | Rule::op_div => "expect-operator",
+        Rule::op_le | Rule::op_ge | Rule::op_lt | Rule::op_gt | Rule::op_eq | Rule::op_ne => "expect-operator",
+        Rule::kw_dan | Rule::kw_atau => "expect-operator",
         Rule::kw_maka => "`maka`",
         Rule::kw_lain => "`lain`",
-        Rule::field => "`target`, `realisasi` or `capaian`",
-        Rule::quantity => "a value such as `75`, `77.5`, `40%` or `1 layanan`",
-        Rule::unit | Rule::unit_word | Rule::percent => "a unit such as `%`, `indeks` or `layanan`",
-        Rule::money | Rule::rupiah => "an amount such as `Rp 1.938.261.000` or `0`",
-        Rule::number => "a number",
-        Rule::integer => "a whole number",
-        Rule::year => "a year such as `2022`",
-        Rule::string => "a text in double quotes",
-        Rule::ident => "a name (letters, digits and `_`, starting with a letter)",
-        Rule::agg_fn => "`jumlah`, `rata`, `terakhir`, `tertinggi` or `terendah`",
-        Rule::jenis_periode => "`triwulan` or `semester`",
+        Rule::field => "expect-field",
+        Rule::quantity => "expect-quantity",
+        Rule::unit | Rule::unit_word | Rule::percent => "expect-unit",
+        Rule::money | Rule::rupiah => "expect-money",
+        Rule::number => "expect-number",
+        Rule::integer => "expect-integer",
+        Rule::year => "expect-year",
+        Rule::string => "expect-string",
+        Rule::ident => "expect-ident",
+        Rule::agg_fn => "expect-agg-fn",
+        Rule::jenis_periode => "expect-jenis-periode",
         Rule::eq => "`=`",
         Rule::lbrace => "`{`",
         Rule::rbrace => "`}`",
@@ -1087,47 +1085,56 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
     };
     let span = Span::new(file, pos, pos + width);
 
-    let mut names: Vec<String> = Vec::new();
-    let mut keywords: Vec<String> = Vec::new();
-    for r in &positives {
-        let name = match (display(*r), keyword_of(*r)) {
-            (Some(n), _) => n.to_string(),
-            (None, Some(k)) => format!("`{k}`"),
-            (None, None) => continue,
-        };
-        if let Some(k) = keyword_of(*r) {
-            keywords.push(k);
-        }
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
+    // The keywords pest would have taken here, for "did you mean".
+    let keywords: Vec<String> = positives.iter().filter_map(|r| keyword_of(*r)).collect();
     let at_item_start = positives
         .iter()
         .any(|r| matches!(r, Rule::sasaran | Rule::header | Rule::kw_sasaran));
     let in_indikator = positives
         .iter()
         .any(|r| matches!(r, Rule::satuan | Rule::polaritas | Rule::kw_satuan | Rule::kw_polaritas));
-    let expected = if at_item_start {
-        "a declaration (`aturan`, `satker`, `berdasarkan`, `skrip`, `renstra`, `dasar`, `pembulatan`, `konversi efisiensi`, `klasifikasi`, `sasaran`, `perjanjian`, `realisasi`, `anggaran`)".to_string()
+    let expected: Option<Text> = if at_item_start {
+        Some(Text::new("expect-declaration"))
     } else if in_indikator {
-        "a line of the indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, a sub-`indikator`) or `}`".to_string()
+        Some(Text::new("expect-indikator-line"))
     } else {
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        join_or(&refs)
+        // What was expected, each a keyword (the same in every language) or
+        // a phrase of the catalogue, in the order pest gives, once each.
+        let mut parts: Vec<Text> = Vec::new();
+        for r in &positives {
+            match (display(*r), keyword_of(*r)) {
+                (Some(n), _) => {
+                    let t = if n.starts_with('`') {
+                        Text::new("raw").arg("text", n)
+                    } else {
+                        Text::new(n)
+                    };
+                    if !parts.contains(&t) {
+                        parts.push(t);
+                    }
+                }
+                (None, Some(k)) => {
+                    let t = Text::new("raw").arg("text", format!("`{k}`"));
+                    if !parts.contains(&t) {
+                        parts.push(t);
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+        join_or(parts)
     };
-    let (message, label) = if expected.is_empty() {
-        (
+    let (message, label) = match expected {
+        None => (
             Text::new("syntax-unexpected").arg("found", &found),
             Text::new("syntax-not-understood"),
-        )
-    } else {
-        (
+        ),
+        Some(expected) => (
             Text::new("syntax-expected")
-                .arg("expected", &expected)
+                .arg_text("expected", expected)
                 .arg("found", &found),
             Text::new("syntax-here"),
-        )
+        ),
     };
     let mut err = RuleError::at_says(sources, span, Code::Syntax, message).label_says(label);
 
@@ -1240,10 +1247,14 @@ fn looks_grouped(before: &str, rest: &str) -> bool {
 }
 
 /// `a`, `b` or `c`.
-fn join_or(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+fn join_or(mut parts: Vec<Text>) -> Option<Text> {
+    let last = parts.pop()?;
+    let Some(before) = parts.pop() else {
+        return Some(last);
+    };
+    let mut list = Text::new("list-or").arg_text("a", before).arg_text("b", last);
+    while let Some(next) = parts.pop() {
+        list = Text::new("list-comma").arg_text("a", next).arg_text("b", list);
     }
+    Some(list)
 }
