@@ -28,15 +28,20 @@ use sakip_core::{Code, Lang, Problem, Text};
 /// and whose message starts with the sheet and the cell (`C7`).
 #[derive(Debug, Clone)]
 pub struct CellError {
+    /// The kind of problem (`sheet-cell`, `sheet-no-table`, `file-unreadable`).
     pub code: Code,
+    /// The file, and the cell's row and column (1-based); line 0 for a whole
+    /// file or sheet.
     pub at: Origin,
     /// The sheet and cell, as the message names them.
     place: Place,
     /// The message and the help from the catalogue.
     pub text: Text,
+    /// How to fix it, from the catalogue.
     pub help_text: Option<Text>,
     /// The message in English, after its place.
     pub message: String,
+    /// How to fix it, in English.
     pub help: Option<String>,
 }
 
@@ -50,6 +55,7 @@ enum Place {
 }
 
 impl Place {
+    /// `sheet `x`, cell C7: ` in `lang` (nothing for a whole CSV file).
     fn render(&self, lang: Lang) -> String {
         match self {
             Place::File => String::new(),
@@ -64,6 +70,7 @@ impl Place {
 }
 
 impl CellError {
+    /// A problem at `cell` of `sheet` (or the sheet as a whole).
     fn new(code: Code, sheet: &Sheet, cell: Option<(usize, usize)>, text: Text, help: Option<Text>) -> Self {
         let csv = sheet.file.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
         let place = match (cell, csv) {
@@ -130,22 +137,30 @@ pub enum Values {
     Period(Vec<(&'static str, CellValue)>),
 }
 
+/// One indikator's realisasi as a sheet gives it.
 #[derive(Debug, Clone)]
 pub struct Realisasi {
     /// The title of the table this row opens (`Tabel 3.1 ...`), kept as a
     /// comment so the data file reads like the spreadsheet.
     pub title: Option<String>,
+    /// The indikator's id, found by its `Kode` or its name.
     pub id: String,
+    /// For the year, or per period.
     pub reported: Values,
+    /// The capaian the sheet printed (`Capaian` column), to be checked.
     pub printed: Option<CellValue>,
 }
 
+/// One budget line as a sheet gives it.
 #[derive(Debug, Clone)]
 pub struct Belanja {
     /// A line per programme (`program "..."`) rather than per jenis belanja.
     pub program: bool,
+    /// The jenis belanja or the programme, as the sheet names it.
     pub jenis: String,
+    /// In rupiah.
     pub pagu: Decimal,
+    /// Spent, in rupiah.
     pub realisasi: Decimal,
     pub printed: Option<CellValue>,
 }
@@ -153,12 +168,17 @@ pub struct Belanja {
 /// What a spreadsheet holds, in the order it holds it.
 #[derive(Debug, Default)]
 pub struct Contents {
+    /// The realisasi, in sheet order.
     pub realisasi: Vec<Realisasi>,
+    /// The budget lines, in sheet order.
     pub belanja: Vec<Belanja>,
+    /// Sources the sheets cite for the realisasi (a title row `Sumber: ...`).
     pub dasar_realisasi: Vec<String>,
+    /// Sources cited for the budget.
     pub dasar_anggaran: Vec<String>,
 }
 
+/// What a column of a table holds, from its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     Id,
@@ -172,6 +192,7 @@ enum Column {
     RealisasiRupiah,
 }
 
+/// A header or a name as compared: lower case, single spaces, no punctuation.
 fn normalise(text: &str) -> String {
     let lower = text.to_lowercase();
     let without_parens: String = {
@@ -190,6 +211,7 @@ fn normalise(text: &str) -> String {
     without_parens.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The period a header names (`TW I`, `Triwulan 1`, `Semester II`).
 fn period_of(h: &str) -> Option<&'static str> {
     let h = h.strip_prefix("realisasi").unwrap_or(h).trim();
     let (kind, rest) = if let Some(r) = h.strip_prefix("triwulan").or_else(|| h.strip_prefix("tw")) {
@@ -265,6 +287,7 @@ fn is_budget(cols: &[(usize, Column)]) -> bool {
     cols.iter().any(|(_, c)| matches!(c, Column::Jenis | Column::Program))
 }
 
+/// The tier a sheet is named after (`Strategis`, `Tabel 3.2 Program`).
 fn tier_of_sheet(name: &str) -> Option<Tier> {
     let n = normalise(name);
     [
@@ -278,6 +301,8 @@ fn tier_of_sheet(name: &str) -> Option<Tier> {
     .map(|(_, t)| t)
 }
 
+/// Reads tables out of sheets: the current table's title, what was found,
+/// and the problems, all files together.
 struct LayoutReader<'a> {
     indikator: &'a [Indikator],
     contents: Contents,
@@ -330,6 +355,7 @@ impl LayoutReader<'_> {
         ));
     }
 
+    /// Records a `sheet-cell` problem.
     fn error(&mut self, sheet: &Sheet, at: Option<(usize, usize)>, message: Text, help: Option<Text>) {
         self.errors
             .push(CellError::new(Code::SheetCell, sheet, at, message, help));
@@ -394,10 +420,12 @@ impl LayoutReader<'_> {
         found
     }
 
+    /// The column that holds `k`.
     fn col(cols: &[(usize, Column)], k: Column) -> Option<usize> {
         cols.iter().find(|(_, c)| *c == k).map(|(i, _)| *i)
     }
 
+    /// A cell as text, spaces folded.
     fn text(sheet: &Sheet, r: usize, c: Option<usize>) -> Option<String> {
         match sheet.cell(r, c?) {
             Cell::Text(t) if !t.trim().is_empty() => Some(t.split_whitespace().collect::<Vec<_>>().join(" ")),
@@ -406,12 +434,14 @@ impl LayoutReader<'_> {
         }
     }
 
+    /// A cell as a figure; a problem when it cannot be read.
     fn value(&mut self, sheet: &Sheet, r: usize, c: usize) -> Result<Option<CellValue>, ()> {
         read_value(sheet.cell(r, c)).map_err(|e| {
             self.error(sheet, Some((r, c)), e, Some(Text::new("sheet-figure-help")));
         })
     }
 
+    /// One row of a realisasi table: its indikator, its figures, its printed capaian.
     fn indicator_row(&mut self, sheet: &Sheet, r: usize, cols: &[(usize, Column)], tier: Option<Tier>) {
         let mut year_value = None;
         let mut periods = Vec::new();
@@ -481,6 +511,8 @@ impl LayoutReader<'_> {
         });
     }
 
+    /// The indikator a row names: by its `Kode` when there is one, else by
+    /// its name within the sheet's tier.
     fn identify(
         &mut self,
         sheet: &Sheet,
@@ -559,6 +591,7 @@ impl LayoutReader<'_> {
         }
     }
 
+    /// One row of a budget table.
     fn budget_row(&mut self, sheet: &Sheet, r: usize, cols: &[(usize, Column)]) {
         let (jc, program) = match (Self::col(cols, Column::Jenis), Self::col(cols, Column::Program)) {
             (Some(c), _) => (c, false),

@@ -26,6 +26,7 @@ use sakip_rules::data_file::{DataFile, EntryIn, LineIn};
 /// What an import found, and the data file that holds it.
 #[derive(Debug)]
 pub struct Imported {
+    /// What the sheets hold.
     pub contents: Contents,
     /// The `realisasi-<Y>.sakip` text, as `sakip fmt` lays it out.
     pub text: String,

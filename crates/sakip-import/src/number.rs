@@ -15,10 +15,13 @@ use std::str::FromStr;
 /// A value read from a cell: a number and, when the cell said so, its unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellValue {
+    /// The number, exact.
     pub amount: Decimal,
+    /// What the cell said it was.
     pub unit: CellUnit,
 }
 
+/// How a cell qualified its number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CellUnit {
     /// The cell gave a bare number.

@@ -7,12 +7,16 @@ use camino::{Utf8Path, Utf8PathBuf};
 
 /// One sheet: the file it is in, its name and its cells, row by row from `A1`.
 pub struct Sheet {
+    /// The workbook or CSV file it came from.
     pub file: Utf8PathBuf,
+    /// The sheet's name (a CSV file's name without its extension).
     pub name: String,
+    /// Its cells, row by row.
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Sheet {
+    /// The cell at `row`, `col` (0-based); empty beyond the sheet.
     pub fn cell(&self, row: usize, col: usize) -> &Cell {
         self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&Cell::Empty)
     }
@@ -43,6 +47,7 @@ pub fn read(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     }
 }
 
+/// Every sheet of a workbook.
 fn read_xlsx(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
         format!("cannot read it as an .xlsx workbook ({e}); open it in Excel or LibreOffice and save it as .xlsx")
@@ -95,6 +100,7 @@ fn read_xlsx(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     Ok(sheets)
 }
 
+/// A CSV file as one sheet, `,` or `;` separated.
 fn read_csv(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text =

@@ -43,6 +43,7 @@ struct Words {
 }
 
 impl Words {
+    /// Every word, looked up once per page.
     fn of(lang: Lang) -> Self {
         Self {
             title: say(lang, "word-title"),
@@ -90,6 +91,8 @@ pub(crate) fn coord(v: Decimal) -> String {
     plain(v.round_dp(2).normalize())
 }
 
+/// The page's style, inline so that the file stands alone (no network, no
+/// second file to lose): readable on a phone, printable on A4.
 pub(crate) const STYLE: &str = "
 :root{--ink:#1d2433;--muted:#5b6475;--line:#d9dde5;--bg:#fff}
 *{box-sizing:border-box}

@@ -1,5 +1,6 @@
 //! `eval --format md`: the chapter III tables as Markdown, to paste into a
-//! report or a wiki. Figures are printed the Indonesian way.
+//! report or a wiki. Figures are printed the Indonesian way; the headings
+//! are the LKjIP's own (Indonesian), the findings follow `--lang`.
 
 use crate::number_text;
 use sakip_core::model::Tier;

@@ -20,6 +20,7 @@ pub struct ProblemJson<'a> {
     pub severity: String,
     /// The registry's code (`band-gap`).
     pub code: &'static str,
+    /// In English, the contract's language.
     pub message: &'a str,
     /// The indikator it is about, or null.
     pub indicator: Option<&'a str>,
@@ -29,7 +30,9 @@ pub struct ProblemJson<'a> {
     pub location: Option<String>,
     /// The same place in parts.
     pub file: Option<&'a str>,
+    /// 1-based; 0 for a whole file.
     pub line: u32,
+    /// 1-based; 0 for a whole line (a row of a table).
     pub col: u32,
 }
 

@@ -5,6 +5,9 @@
 //!
 //! Rows are rendered per unit (on the thread that evaluated it); the
 //! summaries once, at the end.
+//!
+//! The CSV columns and JSON fields are a contract for machines and stay
+//! English and unchanging; the terminal table speaks the reader's language.
 
 use crate::number_text;
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
@@ -15,7 +18,8 @@ use sakip_core::Evaluation;
 use sakip_core::{Lang, Text};
 use serde_json::{json, Map, Value};
 
-/// The long table's columns.
+/// The long table's columns: the first nine are the contract a warehouse
+/// loads; `satuan` and `diagnostics` (the codes, space-separated) follow.
 pub const CSV_HEADER: [&str; 11] = [
     "kanwil",
     "satker",

@@ -4,6 +4,8 @@
 //! from summed pagu and realisasi, per indicator the distribution over bands
 //! and the mean capaian, the ranking of units by score, and the units that
 //! failed.
+//!
+//! The page is in Indonesian, the language of the reports it adds up.
 
 use crate::html::{coord, esc, STYLE};
 use crate::number_text;

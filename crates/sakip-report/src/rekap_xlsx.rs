@@ -3,6 +3,10 @@
 //! and penyerapan per Kanwil from sums), Indikator (each indicator's
 //! distribution over bands and its mean), Peringkat (units by score, bands
 //! as fills) and Gagal (units that failed). Numbers are number cells.
+//!
+//! The workbook is an Indonesian document, like the LKjIP it summarises:
+//! its sheet names and headings are Indonesian whatever `--lang` says (the
+//! page of `--format html` is the one with an English version).
 
 use crate::xlsx::{band_fill, data_row, formats, new_sheet, number, page_setup, write_opt};
 use rust_xlsxwriter::{Workbook, XlsxError};

@@ -8,6 +8,9 @@
 //! Figures are computed exactly as decimals and converted only here, from
 //! their decimal text to the nearest double; every figure sakip writes has
 //! at most 15 significant digits, so the cell shows exactly that figure.
+//!
+//! The workbook is the LKjIP's chapter III, an Indonesian document: its
+//! headings stay Indonesian; the findings sheet follows `--lang`.
 
 use crate::number_text;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -86,6 +89,7 @@ pub(crate) fn band_fill(colour: &str) -> Format {
         .set_bold()
 }
 
+/// The workbook's cell formats: headers, text, figures, percentages.
 pub(crate) struct Formats {
     pub(crate) header: Format,
     pub(crate) text: Format,
@@ -130,8 +134,11 @@ pub(crate) fn write_opt(
     }
 }
 
+/// Column widths, in characters.
 const NAME_WIDTH: f64 = 48.0;
+/// The id column.
 const ID_WIDTH: f64 = 24.0;
+/// The findings' text.
 const NOTE_WIDTH: f64 = 100.0;
 
 /// The sheet of one tier, with figures as number cells and bands as fills.

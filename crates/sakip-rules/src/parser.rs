@@ -18,6 +18,7 @@ use sakip_core::{Code, Text};
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+/// The pest parser generated from `rules.pest`.
 #[derive(pest_derive::Parser)]
 #[grammar = "rules.pest"]
 struct RulesParser;
@@ -49,8 +50,10 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> 
     Ok(File { items })
 }
 
+/// A step of the syntax tree's construction.
 type Result<T, E = Box<RuleError>> = std::result::Result<T, E>;
 
+/// Builds the syntax tree of one file from pest's pairs, with spans.
 struct Builder<'s> {
     sources: &'s SourceMap,
     file: FileId,
@@ -105,6 +108,7 @@ fn is_mark(rule: Rule) -> bool {
 /// Whether `rule` is a `kw_*` rule: decided once per rule for the process
 /// (it is asked for every token of every file).
 fn is_keyword_rule(rule: Rule) -> bool {
+    /// The grammar's keyword rules, found once.
     static KEYWORDS: std::sync::OnceLock<std::collections::HashSet<Rule>> = std::sync::OnceLock::new();
     KEYWORDS
         .get_or_init(|| {
@@ -130,6 +134,7 @@ fn keyword_of(rule: Rule) -> Option<String> {
 /// Operator precedence of formulas, built once: `atau` < `dan` <
 /// comparisons < `+ -` < `* /`.
 fn pratt() -> &'static PrattParser<Rule> {
+    /// Built once for the process.
     static PRATT: OnceLock<PrattParser<Rule>> = OnceLock::new();
     PRATT.get_or_init(|| {
         PrattParser::new()
@@ -1028,6 +1033,7 @@ fn display(rule: Rule) -> Option<&'static str> {
     })
 }
 
+/// The words a declaration starts with, for "did you mean".
 const ITEM_STARTERS: [&str; 12] = [
     "aturan",
     "satker",
@@ -1043,6 +1049,7 @@ const ITEM_STARTERS: [&str; 12] = [
     "realisasi",
 ];
 
+/// The words an indikator's line starts with, for "did you mean".
 const INDIKATOR_WORDS: [&str; 9] = [
     "satuan",
     "polaritas",

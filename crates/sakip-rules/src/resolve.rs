@@ -288,6 +288,7 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
     }
 }
 
+/// What a path names: a file, a folder, or nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Dir,
@@ -375,6 +376,8 @@ struct RuleSetFiles {
     files: Vec<(FileId, Arc<ast::File>)>,
 }
 
+/// Reads rule sets for one load: the chain from a unit up, its files
+/// through the shared cache, and the problems met.
 struct Loader<'a> {
     sources: SourceMap,
     asts: HashMap<FileId, Option<Arc<ast::File>>>,
@@ -787,6 +790,8 @@ impl ErrRef<'_> {
     }
 }
 
+/// Lowers a chain's syntax trees into the core's rules and a unit's data,
+/// recording every problem with its span.
 struct Lowering<'s> {
     sources: &'s SourceMap,
     errors: Vec<RuleError>,
@@ -803,6 +808,7 @@ struct Lowering<'s> {
     rumus_spans: Vec<(String, Option<u16>, Span, ast::Expr)>,
 }
 
+/// The colour words a band may use, and their codes.
 const COLOURS: [(&str, &str); 6] = [
     ("hijau", "#2e7d32"),
     ("biru", "#1565c0"),
@@ -812,6 +818,7 @@ const COLOURS: [(&str, &str); 6] = [
     ("abu", "#757575"),
 ];
 
+/// The type of a formula: a number or a condition.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Ty {
     Number,
@@ -825,6 +832,7 @@ impl Lowering<'_> {
         self.push_err(e)
     }
 
+    /// Records an error; the handle adds its label and help.
     fn push_err(&mut self, e: RuleError) -> ErrRef<'_> {
         self.errors.push(e);
         let last = self.errors.len() - 1;

@@ -49,6 +49,7 @@ impl SharedFile {
     }
 }
 
+/// One slot per key, filled once by whoever asks first.
 type Slots<K, V> = Mutex<HashMap<K, Arc<OnceLock<V>>>>;
 
 /// Files, folder listings and compiled scripts shared by the loads of one run.
@@ -111,6 +112,7 @@ pub(crate) enum ScriptLoad {
 }
 
 impl ScriptLoad {
+    /// Reads and compiles the script at `path`.
     pub(crate) fn read(path: &Utf8Path) -> Self {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
