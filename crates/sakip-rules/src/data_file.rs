@@ -90,11 +90,7 @@ impl DataFile {
     /// A `perjanjian <year>` block of targets, ending with comment lines
     /// (`closing`, after a blank line) that say what is left to fill in.
     pub fn perjanjian(&mut self, year: u16, dasar: &[String], targets: &[TargetIn], closing: &[String]) {
-        self.skeleton.push('\n');
-        let start = self.mark();
-        let year = Spanned::new(year, self.span(start));
-        self.skeleton.push('\n');
-        let dasar = self.dasar(dasar);
+        let (start, year, dasar) = self.open(year, dasar);
         let targets = targets
             .iter()
             .map(|t| {
@@ -129,11 +125,7 @@ impl DataFile {
 
     /// A `realisasi <year>` block.
     pub fn realisasi(&mut self, year: u16, dasar: &[String], entries: &[EntryIn]) {
-        self.skeleton.push('\n');
-        let start = self.mark();
-        let year = Spanned::new(year, self.span(start));
-        self.skeleton.push('\n');
-        let dasar = self.dasar(dasar);
+        let (start, year, dasar) = self.open(year, dasar);
         let entries = entries
             .iter()
             .map(|e| {
@@ -165,11 +157,7 @@ impl DataFile {
 
     /// An `anggaran <year>` block.
     pub fn anggaran(&mut self, year: u16, dasar: &[String], lines: &[LineIn]) {
-        self.skeleton.push('\n');
-        let start = self.mark();
-        let year = Spanned::new(year, self.span(start));
-        self.skeleton.push('\n');
-        let dasar = self.dasar(dasar);
+        let (start, year, dasar) = self.open(year, dasar);
         let lines = lines
             .iter()
             .map(|l| {
@@ -210,6 +198,16 @@ impl DataFile {
         self.skeleton.push_str("// ");
         self.skeleton.push_str(&one_line);
         self.skeleton.push('\n');
+    }
+
+    /// The first line of a block after a blank line, and its `dasar` lines:
+    /// where the block starts, its year and its dasar.
+    fn open(&mut self, year: u16, dasar: &[String]) -> (usize, Spanned<u16>, Vec<Spanned<String>>) {
+        self.skeleton.push('\n');
+        let start = self.mark();
+        let year = Spanned::new(year, self.span(start));
+        self.skeleton.push('\n');
+        (start, year, self.dasar(dasar))
     }
 
     fn dasar(&mut self, dasar: &[String]) -> Vec<Spanned<String>> {
