@@ -377,7 +377,14 @@ mod tests {
         evaluate_anggaran(&rules, &seed(), &mut diags);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, Code::PkBudget);
-        assert!(diags[0].message.contains("Rp 5.324.344.001"), "{}", diags[0].message);
+        assert!(
+            diags[0]
+                .message
+                .render(crate::i18n::Lang::En)
+                .contains("Rp 5.324.344.001"),
+            "{}",
+            diags[0].message.render(crate::i18n::Lang::En)
+        );
     }
 
     #[test]

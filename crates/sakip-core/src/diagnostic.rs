@@ -50,54 +50,45 @@ impl fmt::Display for Severity {
 }
 
 /// A finding of the evaluation: a problem with, when it has one, the
-/// indikator it is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// indikator it is about. Its message and help are catalogue entries with
+/// their values, rendered only when a reader (or the JSON, in English)
+/// asks: a batch run over thousands of units builds no sentence it does
+/// not print.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable (`printed-capaian`); see [`Code`].
     pub code: Code,
     /// Lower-case, no final period, user input in backticks.
-    pub message: String,
+    pub message: Text,
     pub indicator: Option<String>,
     /// How to fix it, when there is something to do.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     pub origin: Option<Origin>,
-    /// The message as the catalogue holds it, for other languages; `None`
-    /// for a message not in the catalogue yet (shown in English).
-    #[serde(skip)]
-    pub text: Option<Text>,
-    /// The help as the catalogue holds it.
-    #[serde(skip)]
-    pub help_text: Option<Text>,
 }
 
 impl Diagnostic {
-    /// A problem of kind `code`, at the severity the registry gives it.
+    /// A problem of kind `code`, at the severity the registry gives it,
+    /// with a message not in the catalogue (shown as it is in every language).
     pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Self::says(code, Text::new("raw").arg("text", message.into()))
+    }
+
+    /// A problem of kind `code` whose message is `text` from the catalogue.
+    pub fn says(code: Code, text: Text) -> Self {
         Self {
             severity: code.severity(),
             code,
-            message: message.into(),
+            message: text,
             indicator: None,
             help: None,
             origin: None,
-            text: None,
-            help_text: None,
         }
-    }
-
-    /// A problem of kind `code` whose message is `text` from the catalogue
-    /// (its English is the `message`).
-    pub fn says(code: Code, text: Text) -> Self {
-        let mut d = Self::new(code, text.render(Lang::En));
-        d.text = Some(text);
-        d
     }
 
     /// How to fix it, from the catalogue.
     pub fn help_says(mut self, text: Text) -> Self {
-        self.help = Some(text.render(Lang::En));
-        self.help_text = Some(text);
+        self.help = Some(text);
         self
     }
 
@@ -107,10 +98,9 @@ impl Diagnostic {
         self
     }
 
-    /// How to fix it.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
+    /// How to fix it, in words not in the catalogue.
+    pub fn help(self, help: impl Into<String>) -> Self {
+        self.help_says(Text::new("raw").arg("text", help.into()))
     }
 
     /// Where the rule or figure at fault was written.
@@ -127,9 +117,11 @@ pub trait Problem {
     fn severity(&self) -> Severity {
         self.code().severity()
     }
-    /// Lower-case, no final period, user input in backticks.
-    fn message(&self) -> &str;
-    fn help(&self) -> Option<&str>;
+    /// The message in `lang`: lower-case, no final period, user input in
+    /// backticks.
+    fn message_in(&self, lang: Lang) -> String;
+    /// How to fix it, in `lang`.
+    fn help_in(&self, lang: Lang) -> Option<String>;
     /// `None` for a problem with no place (a command-line mistake).
     fn location(&self) -> Option<&Origin>;
     /// The indikator it is about, when it is about one.
@@ -141,31 +133,9 @@ pub trait Problem {
     fn snippet(&self) -> Option<Snippet<'_>> {
         None
     }
-    /// The message as the catalogue holds it, when it does.
-    fn text(&self) -> Option<&Text> {
-        None
-    }
-    /// The help as the catalogue holds it, when it does.
-    fn help_text(&self) -> Option<&Text> {
-        None
-    }
     /// The label under the caret as the catalogue holds it, when it does.
     fn label_text(&self) -> Option<&Text> {
         None
-    }
-    /// The message in `lang` (English while the catalogue lacks it).
-    fn message_in(&self, lang: Lang) -> String {
-        match self.text() {
-            Some(t) => t.render(lang),
-            None => self.message().to_string(),
-        }
-    }
-    /// The help in `lang` (English while the catalogue lacks it).
-    fn help_in(&self, lang: Lang) -> Option<String> {
-        match self.help_text() {
-            Some(t) => Some(t.render(lang)),
-            None => self.help().map(str::to_string),
-        }
     }
 }
 
@@ -191,22 +161,16 @@ impl Problem for Diagnostic {
     fn severity(&self) -> Severity {
         self.severity
     }
-    fn message(&self) -> &str {
-        &self.message
+    fn message_in(&self, lang: Lang) -> String {
+        self.message.render(lang)
     }
-    fn help(&self) -> Option<&str> {
-        self.help.as_deref()
+    fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help.as_ref().map(|h| h.render(lang))
     }
     fn location(&self) -> Option<&Origin> {
         self.origin.as_ref()
     }
     fn indicator(&self) -> Option<&str> {
         self.indicator.as_deref()
-    }
-    fn text(&self) -> Option<&Text> {
-        self.text.as_ref()
-    }
-    fn help_text(&self) -> Option<&Text> {
-        self.help_text.as_ref()
     }
 }

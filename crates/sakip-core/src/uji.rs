@@ -149,7 +149,11 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<String>
     // Errors that stopped a figure explain a failure; show them with it.
     if !failures.is_empty() {
         for d in ev.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-            failures.push(format!("because: [{}] {}", d.code, d.message));
+            failures.push(format!(
+                "because: [{}] {}",
+                d.code,
+                d.message.render(crate::i18n::Lang::En)
+            ));
         }
     }
     failures

@@ -113,12 +113,6 @@ impl Problem for CellError {
     fn code(&self) -> Code {
         self.code
     }
-    fn message(&self) -> &str {
-        &self.message
-    }
-    fn help(&self) -> Option<&str> {
-        self.help.as_deref()
-    }
     fn location(&self) -> Option<&Origin> {
         Some(&self.at)
     }

@@ -21,11 +21,11 @@ pub struct ProblemJson<'a> {
     /// The registry's code (`band-gap`).
     pub code: &'static str,
     /// In English, the contract's language.
-    pub message: &'a str,
+    pub message: String,
     /// The indikator it is about, or null.
     pub indicator: Option<&'a str>,
     /// How to fix it, or null.
-    pub help: Option<&'a str>,
+    pub help: Option<String>,
     /// `file:line:col`, or the file alone, or null.
     pub location: Option<String>,
     /// The same place in parts.
@@ -42,9 +42,9 @@ pub fn json(p: &dyn Problem) -> ProblemJson<'_> {
     ProblemJson {
         severity: p.severity().to_string(),
         code: p.code().as_str(),
-        message: p.message(),
+        message: p.message_in(Lang::En),
         indicator: p.indicator(),
-        help: p.help(),
+        help: p.help_in(Lang::En),
         location: at.map(ToString::to_string),
         file: at.map(|o| o.file.as_str()),
         line: at.map_or(0, |o| o.line),

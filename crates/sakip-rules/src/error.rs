@@ -130,20 +130,20 @@ impl Problem for RuleError {
     fn severity(&self) -> Severity {
         self.severity
     }
-    fn message(&self) -> &str {
-        &self.message
+    fn message_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some(t) => t.render(lang),
+            None => self.message.clone(),
+        }
     }
-    fn help(&self) -> Option<&str> {
-        self.help.as_deref()
+    fn help_in(&self, lang: Lang) -> Option<String> {
+        match &self.help_text {
+            Some(t) => Some(t.render(lang)),
+            None => self.help.clone(),
+        }
     }
     fn location(&self) -> Option<&Origin> {
         self.location.as_ref()
-    }
-    fn text(&self) -> Option<&Text> {
-        self.text.as_ref()
-    }
-    fn help_text(&self) -> Option<&Text> {
-        self.help_text.as_ref()
     }
     fn label_text(&self) -> Option<&Text> {
         self.label_text.as_ref()
