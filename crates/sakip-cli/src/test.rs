@@ -40,7 +40,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 case.year
             )?;
             for f in &case.failures {
-                writeln!(io.out, "          {f}")?;
+                writeln!(io.out, "          {}", f.render(io.lang))?;
             }
         }
     }

@@ -546,3 +546,14 @@ expect-declaration = a declaration (`aturan`, `satker`, `berdasarkan`, `skrip`, 
 expect-indikator-line = a line of the indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, a sub-`indikator`) or `{"}"}`
 list-or = { $a } or { $b }
 list-comma = { $a }, { $b }
+
+## Rule tests (sakip test)
+
+uji-capaian = { $id } capaian: expected { $want }, got { $got }{ $at }
+uji-band = { $id } band: expected "{ $want }", got { $got }{ $at }
+uji-realisasi = { $id } realisasi: expected { $want }, got { $got }{ $at }
+uji-nilai = nilai satker: expected { $want }, got { $got }{ $at }
+uji-because = because: [{ $code }] { $message }
+uji-at = {" "}(at { $at })
+uji-nothing = nothing
+uji-none = none

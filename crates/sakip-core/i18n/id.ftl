@@ -496,3 +496,14 @@ expect-declaration = deklarasi (`aturan`, `satker`, `berdasarkan`, `skrip`, `ren
 expect-indikator-line = baris indikator (`satuan`, `polaritas`, `realisasi`, `target`, `rumus`, `bobot`, `dasar`, `sama_dengan`, sub-`indikator`) atau `{"}"}`
 list-or = { $a } atau { $b }
 list-comma = { $a }, { $b }
+
+## Uji aturan (sakip test)
+
+uji-capaian = capaian { $id }: diharapkan { $want }, didapat { $got }{ $at }
+uji-band = kategori { $id }: diharapkan "{ $want }", didapat { $got }{ $at }
+uji-realisasi = realisasi { $id }: diharapkan { $want }, didapat { $got }{ $at }
+uji-nilai = nilai satker: diharapkan { $want }, didapat { $got }{ $at }
+uji-because = karena: [{ $code }] { $message }
+uji-at = {" "}(di { $at })
+uji-nothing = tidak ada
+uji-none = tidak ada

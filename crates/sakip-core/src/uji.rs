@@ -8,6 +8,7 @@
 use crate::data::UnitData;
 use crate::evaluate::{evaluate_with, Options};
 use crate::host::ScriptHost;
+use crate::i18n::Text;
 use crate::model::{Origin, Perjanjian, Quantity, RuleSet, Target, TingkatAturan};
 use crate::pembulatan::plain;
 use crate::Severity;
@@ -65,7 +66,7 @@ impl Kasus {
 }
 
 /// Runs one case; each unmet expectation is one message. Empty: it passed.
-pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<String> {
+pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
     let mut rules = rules.clone();
     rules.perjanjian.retain(|p| p.year != kasus.year);
     for (id, value) in &kasus.targets {
@@ -91,8 +92,14 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<String>
     });
     let ev = evaluate_with(&rules, &kasus.data, host, Options { trace: false });
     let mut failures = Vec::new();
-    let at = |o: &Option<Origin>| o.as_ref().map(|o| format!(" (at {o})")).unwrap_or_default();
-    let shown = |v: Option<Decimal>| v.map(plain).unwrap_or_else(|| "nothing".into());
+    let at = |o: &Option<Origin>| match o {
+        Some(o) => Text::new("uji-at").arg("at", o),
+        None => Text::new("nothing"),
+    };
+    let shown = |v: Option<Decimal>| match v {
+        Some(v) => Text::new("raw").arg("text", plain(v)),
+        None => Text::new("uji-nothing"),
+    };
     for h in &kasus.harapan {
         match h {
             Harapan::Capaian {
@@ -104,44 +111,52 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<String>
                 let r = ev.indicator(id);
                 let got = r.and_then(|r| r.capaian);
                 if got != Some(*value) {
-                    failures.push(format!(
-                        "{id} capaian: expected {}, got {}{}",
-                        plain(*value),
-                        shown(got),
-                        at(origin)
-                    ));
+                    failures.push(
+                        Text::new("uji-capaian")
+                            .arg("id", id)
+                            .arg("want", plain(*value))
+                            .arg_text("got", shown(got))
+                            .arg_text("at", at(origin)),
+                    );
                 }
                 if let Some(want) = band {
                     let got = r.and_then(|r| r.band.as_ref()).map(|b| b.label.as_str());
                     if got != Some(want.as_str()) {
-                        failures.push(format!(
-                            "{id} band: expected \"{want}\", got {}{}",
-                            got.map(|g| format!("\"{g}\"")).unwrap_or_else(|| "none".into()),
-                            at(origin)
-                        ));
+                        let got = match got {
+                            Some(g) => Text::new("raw").arg("text", format!("\"{g}\"")),
+                            None => Text::new("uji-none"),
+                        };
+                        failures.push(
+                            Text::new("uji-band")
+                                .arg("id", id)
+                                .arg("want", want)
+                                .arg_text("got", got)
+                                .arg_text("at", at(origin)),
+                        );
                     }
                 }
             }
             Harapan::Realisasi { id, value, origin } => {
                 let got = ev.indicator(id).and_then(|r| r.realisasi);
                 if got != Some(*value) {
-                    failures.push(format!(
-                        "{id} realisasi: expected {}, got {}{}",
-                        plain(*value),
-                        shown(got),
-                        at(origin)
-                    ));
+                    failures.push(
+                        Text::new("uji-realisasi")
+                            .arg("id", id)
+                            .arg("want", plain(*value))
+                            .arg_text("got", shown(got))
+                            .arg_text("at", at(origin)),
+                    );
                 }
             }
             Harapan::Nilai { value, origin } => {
                 let got = ev.nilai.as_ref().map(|n| n.value);
                 if got != Some(*value) {
-                    failures.push(format!(
-                        "nilai satker: expected {}, got {}{}",
-                        plain(*value),
-                        shown(got),
-                        at(origin)
-                    ));
+                    failures.push(
+                        Text::new("uji-nilai")
+                            .arg("want", plain(*value))
+                            .arg_text("got", shown(got))
+                            .arg_text("at", at(origin)),
+                    );
                 }
             }
         }
@@ -149,11 +164,11 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<String>
     // Errors that stopped a figure explain a failure; show them with it.
     if !failures.is_empty() {
         for d in ev.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-            failures.push(format!(
-                "because: [{}] {}",
-                d.code,
-                d.message.render(crate::i18n::Lang::En)
-            ));
+            failures.push(
+                Text::new("uji-because")
+                    .arg("code", d.code)
+                    .arg_text("message", d.message.clone()),
+            );
         }
     }
     failures

@@ -13,8 +13,8 @@ pub struct CaseResult {
     pub at: String,
     pub name: String,
     pub year: u16,
-    /// Each expectation that failed, in words.
-    pub failures: Vec<String>,
+    /// Each expectation that failed, and the errors behind it.
+    pub failures: Vec<sakip_core::Text>,
 }
 
 /// Every case under the paths, and the errors that kept rule sets from loading.
