@@ -1,0 +1,422 @@
+//! Reading rule sets: files through the shared cache, the folder a rule
+//! set lives in, and the chain of `berdasarkan` from a unit up to the
+//! national rules, checked for cycles and depth, then handed to `lower`.
+
+use super::lower::{header_tingkat, Lowering};
+use super::{folder_of, normalize, sakip_files_in};
+use crate::ast::{self, Item};
+use crate::error::RuleError;
+use crate::shared::{ScriptLoad, Shared, SharedFile};
+use crate::source::{FileId, SourceMap, Span, Spanned};
+use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::data::UnitData;
+use sakip_core::model::{RuleSet, TingkatAturan};
+use sakip_core::{Code, Severity, Text};
+use sakip_script::ScriptSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// How many levels `berdasarkan` may climb: national, Kanwil, unit, and room
+/// for a few intermediate levels.
+pub(crate) const MAX_CHAIN: usize = 8;
+
+/// The files of one rule set: its header file first.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleSetFiles {
+    pub(crate) files: Vec<(FileId, Arc<ast::File>)>,
+}
+
+/// Reads rule sets for one load: the chain from a unit up, its files
+/// through the shared cache, and the problems met.
+pub(crate) struct Loader<'a> {
+    pub(crate) sources: SourceMap,
+    pub(crate) asts: HashMap<FileId, Option<Arc<ast::File>>>,
+    /// Every file that belongs to a rule set that was checked.
+    pub(crate) checked: BTreeSet<FileId>,
+    /// Syntax errors, reported only for files that belong to a rule set
+    /// being checked, never for an unrelated file that happens to lie beside it.
+    pub(crate) parse_errors: HashMap<FileId, RuleError>,
+    pub(crate) errors: Vec<RuleError>,
+    /// Folders listed by this load (a unit's folder is asked for twice).
+    pub(crate) listings: HashMap<Utf8PathBuf, Vec<Utf8PathBuf>>,
+    /// What this load shares with the other loads of the run.
+    pub(crate) shared: &'a Shared,
+    /// Whether the files read now belong to a rule set this one builds on:
+    /// those are read through `shared`, once for the run.
+    pub(crate) upward: bool,
+}
+
+impl<'a> Loader<'a> {
+    /// A loader that reads shared rule sets through `shared`.
+    pub(crate) fn new(shared: &'a Shared) -> Self {
+        Self {
+            sources: SourceMap::default(),
+            asts: HashMap::new(),
+            checked: BTreeSet::new(),
+            parse_errors: HashMap::new(),
+            errors: Vec::new(),
+            listings: HashMap::new(),
+            shared,
+            upward: false,
+        }
+    }
+
+    /// The paths of the files that belong to a rule set that was checked.
+    pub(crate) fn checked_paths(&self) -> BTreeSet<Utf8PathBuf> {
+        self.checked
+            .iter()
+            .filter_map(|id| self.sources.get(*id).map(|f| f.path.clone()))
+            .collect()
+    }
+
+    /// Reads and parses a file once per run.
+    pub(crate) fn file(&mut self, path: &Utf8Path) -> Option<FileId> {
+        if let Some(id) = self.sources.find(path) {
+            return Some(id);
+        }
+        // A file of a rule set this one builds on is read once for the run;
+        // the load's own files are read for it alone.
+        let read = if self.upward {
+            self.shared.file(path)
+        } else {
+            SharedFile::read(path)
+        };
+        match read {
+            Ok(f) => {
+                self.sources.insert(f.id, f.source);
+                self.asts.insert(f.id, f.ast);
+                if let Some(e) = f.error {
+                    self.parse_errors.insert(f.id, e);
+                }
+                Some(f.id)
+            }
+            Err(e) => {
+                self.errors.push(RuleError::path_says(
+                    path.as_str(),
+                    Code::FileUnreadable,
+                    Text::new("file-unreadable-2").arg("path", path).arg("e", &e),
+                ));
+                None
+            }
+        }
+    }
+
+    /// Reports the syntax error of a file that belongs to the work at hand.
+    pub(crate) fn emit(&mut self, id: FileId) {
+        self.checked.insert(id);
+        if let Some(e) = self.parse_errors.remove(&id) {
+            self.errors.push(e);
+        }
+    }
+
+    /// The parsed file `id`, when it parsed.
+    pub(crate) fn ast(&self, id: FileId) -> Option<Arc<ast::File>> {
+        self.asts.get(&id).cloned().flatten()
+    }
+
+    /// The header of file `id`, when it has one.
+    pub(crate) fn header_of(&self, id: FileId) -> Option<ast::Header> {
+        self.ast(id)?.items.iter().find_map(|i| match i {
+            Item::Header(h) => Some(h.clone()),
+            _ => None,
+        })
+    }
+
+    /// The `.sakip` files directly in `dir`, sorted, read through the shared listing.
+    pub(crate) fn sakip_files_in(&mut self, dir: &Utf8Path) -> Vec<Utf8PathBuf> {
+        let listing = if self.upward {
+            self.shared.listing(dir)
+        } else if let Some(known) = self.listings.get(dir) {
+            Ok(known.clone())
+        } else {
+            let listed = sakip_files_in(dir).map_err(|e| e.to_string());
+            if let Ok(files) = &listed {
+                self.listings.insert(dir.to_path_buf(), files.clone());
+            }
+            listed
+        };
+        listing.unwrap_or_else(|e| {
+            self.errors.push(RuleError::path_says(
+                dir.as_str(),
+                Code::FileUnreadable,
+                Text::new("file-unreadable-3").arg("dir", dir).arg("e", &e),
+            ));
+            Vec::new()
+        })
+    }
+
+    /// The one file with a header in `dir`; `asker` is the header-less file
+    /// that needs it, for the message when there is none or several.
+    pub(crate) fn header_file_in(&mut self, dir: &Utf8Path, asker: Option<&Utf8Path>) -> Option<Utf8PathBuf> {
+        let files = self.sakip_files_in(dir);
+        let mut headers = Vec::new();
+        let mut broken = Vec::new();
+        for f in &files {
+            let Some(id) = self.file(f) else { continue };
+            if self.ast(id).is_none() {
+                broken.push(id);
+            } else if self.header_of(id).is_some() {
+                headers.push(f.clone());
+            }
+        }
+        let who = asker
+            .map(|a| a.as_str().to_string())
+            .unwrap_or_else(|| dir.as_str().to_string());
+        match headers.len() {
+            1 => headers.pop(),
+            0 if !broken.is_empty() => {
+                // The header is probably in a file that does not parse: say that, not "no header".
+                for id in broken {
+                    self.emit(id);
+                }
+                None
+            }
+            0 => {
+                self.errors.push(
+                    RuleError::path_says(&who, Code::NoHeader, Text::new("no-header").arg("dir", dir))
+                        .help_says(Text::new("no-header-help")),
+                );
+                None
+            }
+            _ => {
+                let list: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
+                self.errors.push(
+                    RuleError::path_says(
+                        &who,
+                        Code::ManyHeaders,
+                        Text::new("many-headers").arg("dir", dir).arg("list", list.join(", ")),
+                    )
+                    .help_says(Text::new("many-headers-help")),
+                );
+                None
+            }
+        }
+    }
+
+    /// The rule set whose header file is `header` (or the only one in `dir`).
+    pub(crate) fn rule_set_in(&mut self, dir: &Utf8Path, header: Option<&Utf8Path>) -> Option<RuleSetFiles> {
+        let header = match header {
+            Some(h) => h.to_path_buf(),
+            None => self.header_file_in(dir, None)?,
+        };
+        let head_id = self.file(&header)?;
+        self.emit(head_id);
+        let head_ast = self.ast(head_id)?;
+        let mut files = vec![(head_id, head_ast)];
+        let mut headers = 1;
+        let mut broken = Vec::new();
+        for f in self.sakip_files_in(dir) {
+            if f == header {
+                continue;
+            }
+            let Some(id) = self.file(&f) else { continue };
+            match self.ast(id) {
+                None => broken.push(id),
+                Some(_) if self.header_of(id).is_some() => headers += 1,
+                Some(a) => files.push((id, a)),
+            }
+        }
+        // In a folder with one rule set, a file that does not parse is part of it.
+        if headers == 1 {
+            for id in broken {
+                self.emit(id);
+            }
+        }
+        Some(RuleSetFiles { files })
+    }
+
+    /// Follows `berdasarkan` from `set` to the top, checks the whole chain
+    /// and lowers it.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn resolve(
+        &mut self,
+        set: RuleSetFiles,
+        need_satker: bool,
+    ) -> Option<(RuleSet, BTreeMap<u16, UnitData>, ScriptSet, Vec<sakip_core::uji::Kasus>)> {
+        let mut chain = vec![set];
+        let mut seen: Vec<FileId> = chain.iter().filter_map(|s| s.files.first().map(|f| f.0)).collect();
+        while let Some(current) = chain.last() {
+            let bases: Vec<(FileId, Spanned<String>)> = current
+                .files
+                .iter()
+                .flat_map(|(id, f)| {
+                    f.items.iter().filter_map(move |i| match i {
+                        Item::Berdasarkan(s) => Some((*id, s.clone())),
+                        _ => None,
+                    })
+                })
+                .collect();
+            let Some((from, base)) = bases.first().cloned() else {
+                break;
+            };
+            if let Some((_, second)) = bases.get(1) {
+                self.errors.push(
+                    RuleError::at_says(
+                        &self.sources,
+                        second.span,
+                        Code::BerdasarkanTwice,
+                        Text::new("berdasarkan-twice"),
+                    )
+                    .label_says(Text::new("berdasarkan-twice-label"))
+                    .help_says(Text::new("berdasarkan-twice-help")),
+                );
+            }
+            if chain.len() >= MAX_CHAIN {
+                self.errors.push(RuleError::at_says(
+                    &self.sources,
+                    base.span,
+                    Code::BerdasarkanDepth,
+                    Text::new("berdasarkan-depth").arg("max", MAX_CHAIN),
+                ));
+                return None;
+            }
+            let dir = self.sources.get(from).map(|f| folder_of(&f.path)).unwrap_or_default();
+            let target = normalize(&dir.join(&base.node));
+            let parent = if target.is_dir() {
+                self.upward = true;
+                let parent = self
+                    .header_file_in(&target, None)
+                    .and_then(|header| self.rule_set_in(&target, Some(&header)));
+                self.upward = false;
+                parent
+            } else if target.is_file() {
+                self.upward = true;
+                let parent = self.rule_set_in(&folder_of(&target), Some(&target));
+                self.upward = false;
+                parent
+            } else {
+                self.errors.push(
+                    RuleError::at_says(
+                        &self.sources,
+                        base.span,
+                        Code::BerdasarkanMissing,
+                        Text::new("berdasarkan-missing").arg("target", &target),
+                    )
+                    .label_says(Text::new("berdasarkan-missing-label"))
+                    .help_says(Text::new("berdasarkan-missing-help")),
+                );
+                return None;
+            };
+            let parent = parent?;
+            let head = parent.files.first().map(|f| f.0)?;
+            if seen.contains(&head) {
+                self.errors.push(
+                    RuleError::at_says(
+                        &self.sources,
+                        base.span,
+                        Code::BerdasarkanCycle,
+                        Text::new("berdasarkan-cycle"),
+                    )
+                    .label_says(Text::new("berdasarkan-cycle-label")),
+                );
+                return None;
+            }
+            seen.push(head);
+            chain.push(parent);
+        }
+        chain.reverse();
+        self.checked
+            .extend(chain.iter().flat_map(|set| set.files.iter().map(|(id, _)| *id)));
+        let scripts = self.scripts_of(&chain);
+        let script_functions = scripts
+            .as_ref()
+            .map(|set| set.functions().into_iter().map(|(n, a)| (n.to_string(), a)).collect())
+            .unwrap_or_default();
+        let mut lower = Lowering {
+            sources: &self.sources,
+            errors: Vec::new(),
+            rules: RuleSet::default(),
+            data: BTreeMap::new(),
+            declared: HashMap::new(),
+            sasaran_spans: HashMap::new(),
+            script_functions,
+            cases: Vec::new(),
+            rumus_spans: Vec::new(),
+        };
+        lower.run(&chain, need_satker);
+        let Lowering {
+            errors,
+            rules,
+            data,
+            cases,
+            ..
+        } = lower;
+        let ok = errors.iter().all(|e| e.severity != Severity::Error);
+        self.errors.extend(errors);
+        match (ok, scripts) {
+            (true, Some(scripts)) => Some((rules, data, scripts, cases)),
+            _ => None,
+        }
+    }
+
+    /// Reads and compiles the scripts the chain names (`skrip "..."`, relative
+    /// to the file that names it); those of the rule sets this one builds on
+    /// once for the run. `None` when one is missing or does not compile; the
+    /// errors point into the script itself.
+    pub(crate) fn scripts_of(&mut self, chain: &[RuleSetFiles]) -> Option<ScriptSet> {
+        let mut compiled = Vec::new();
+        let mut ok = true;
+        for (index, set) in chain.iter().enumerate() {
+            let own = index + 1 == chain.len();
+            let level = match header_tingkat(set) {
+                Some(TingkatAturan::Nasional) | None => 0,
+                Some(TingkatAturan::Kanwil) => 1,
+                Some(TingkatAturan::Satker) => 2,
+            };
+            for (id, file) in &set.files {
+                for item in &file.items {
+                    let Item::Skrip(skrip) = item else { continue };
+                    let name = &skrip.path;
+                    let dir = self.sources.get(*id).map(|f| folder_of(&f.path)).unwrap_or_default();
+                    let path = normalize(&dir.join(&name.node));
+                    let load = if own {
+                        ScriptLoad::read(&path)
+                    } else {
+                        self.shared.script(&path)
+                    };
+                    match load {
+                        ScriptLoad::Compiled(script) => {
+                            compiled.push((script, level, skrip.from_year.as_ref().map(|y| y.node)));
+                        }
+                        ScriptLoad::Unreadable(e) => {
+                            self.errors.push(
+                                RuleError::at_says(
+                                    &self.sources,
+                                    name.span,
+                                    Code::ScriptMissing,
+                                    Text::new("script-missing").arg("path", &path).arg("e", &e),
+                                )
+                                .label_says(Text::new("script-missing-label"))
+                                .help_says(Text::new("script-missing-help")),
+                            );
+                            ok = false;
+                        }
+                        ScriptLoad::Broken { text, error } => {
+                            let file = match self.sources.find(&path) {
+                                Some(f) => f,
+                                None => self.sources.add(&path, text),
+                            };
+                            let at = self
+                                .sources
+                                .get(file)
+                                .map(|src| src.offset_of(error.at.line, error.at.col))
+                                .unwrap_or(0);
+                            self.errors.push(
+                                RuleError::at_says(
+                                    &self.sources,
+                                    Span::new(file, at, at),
+                                    Code::ScriptSyntax,
+                                    error.message,
+                                )
+                                .label_says(Text::new("syntax-here"))
+                                .help_says(Text::new("script-syntax-help")),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+            }
+        }
+        ok.then(|| ScriptSet::from_compiled(compiled))
+    }
+}

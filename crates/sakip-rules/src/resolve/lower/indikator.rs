@@ -1,0 +1,318 @@
+//! Sasaran and indikator: each line once, targets in the satuan, and the
+//! lints on targets (above 100%, below the national one).
+
+use super::*;
+use crate::ast::{self, IndikatorItem};
+use crate::error::did_you_mean;
+use crate::source::{Span, Spanned};
+use rust_decimal::Decimal;
+use sakip_core::model::{Indikator, Quantity, Rumus, Sasaran, Target, TingkatAturan};
+use sakip_core::polaritas::Polaritas;
+use sakip_core::satuan::Satuan;
+use sakip_core::{Code, Text};
+use std::collections::HashMap;
+
+impl Lowering<'_> {
+    /// Lowers a sasaran (or one opened again, at its tier) and its indikator.
+    pub(crate) fn sasaran(&mut self, s: &ast::Sasaran, tingkat: TingkatAturan, source: &str) {
+        if s.indikator.is_empty() {
+            self.err_says(
+                s.code.span,
+                Code::SasaranUnused,
+                Text::new("sasaran-unused").arg("node", &s.code.node),
+            )
+            .label_says(Text::new("sasaran-unused-label"))
+            .help_says(Text::new("sasaran-unused-help"));
+        }
+        match self.rules.sasaran(&s.code.node) {
+            Some(existing) if existing.tier != s.tier => {
+                let (tier, at) = (
+                    existing.tier,
+                    self.sasaran_spans
+                        .get(&s.code.node)
+                        .map(|sp| self.where_(*sp))
+                        .unwrap_or_default(),
+                );
+                self.err_says(
+                    s.code.span,
+                    Code::SasaranTier,
+                    Text::new("sasaran-tier")
+                        .arg("node", &s.code.node)
+                        .arg("tier", tier.keyword())
+                        .arg("at", &at)
+                        .arg("tier2", s.tier.keyword()),
+                )
+                .help_says(Text::new("sasaran-tier-help"));
+                return;
+            }
+            Some(_) => {}
+            None => {
+                self.sasaran_spans.insert(s.code.node.clone(), s.code.span);
+                self.rules.sasaran.push(Sasaran {
+                    code: s.code.node.clone(),
+                    tier: s.tier,
+                    name: s.name.node.clone(),
+                    origin: self.origin(s.span),
+                });
+            }
+        }
+        for ind in &s.indikator {
+            self.indikator(ind, s, None, tingkat, source);
+        }
+    }
+
+    /// Lowers one indikator with its lines and sub-indikator, checking each line
+    /// appears once and targets are in its satuan.
+    pub(crate) fn indikator(
+        &mut self,
+        ind: &ast::Indikator,
+        s: &ast::Sasaran,
+        induk: Option<&str>,
+        tingkat: TingkatAturan,
+        source: &str,
+    ) {
+        let id = ind.id.node.clone();
+        if let Some(first) = self.declared.get(&id) {
+            let at = self.where_(*first);
+            self.err_says(
+                ind.id.span,
+                Code::IndikatorTwice,
+                Text::new("indikator-twice").arg("id", &id),
+            )
+            .label_says(Text::new("indikator-twice-label"))
+            .help_says(Text::new("indikator-twice-help").arg("at", &at));
+            return;
+        }
+        self.declared.insert(id.clone(), ind.id.span);
+        let mut satuan: Option<Spanned<String>> = None;
+        let mut polaritas = None;
+        let mut agregasi = None;
+        let mut jenis = None;
+        let mut targets: Vec<Target> = Vec::new();
+        let mut target_years: HashMap<u16, Span> = HashMap::new();
+        let mut rumus_realisasi = Vec::new();
+        let mut rumus_capaian = Vec::new();
+        let mut rumus_years: HashMap<(bool, Option<u16>), Span> = HashMap::new();
+        let mut bobot = None;
+        let mut dasar = Vec::new();
+        let mut sama = None;
+        let mut once: HashMap<&'static str, Span> = HashMap::new();
+        let mut subs = Vec::new();
+        for item in &ind.items {
+            match item {
+                IndikatorItem::Satuan(u) => {
+                    self.once_in(&mut once, "satuan", u.span, &id);
+                    satuan = Some(u.clone());
+                }
+                IndikatorItem::Polaritas(p) => {
+                    self.once_in(&mut once, "polaritas", p.span, &id);
+                    polaritas = Some(match p.node {
+                        ast::PolaritasAst::Naik => Polaritas::Naik,
+                        ast::PolaritasAst::Turun => Polaritas::Turun,
+                        ast::PolaritasAst::Rentang(min, max) => Polaritas::Rentang { min, max },
+                    });
+                }
+                IndikatorItem::Agregasi {
+                    agregasi: a,
+                    jenis: j,
+                    span,
+                } => {
+                    self.once_in(&mut once, "realisasi", *span, &id);
+                    agregasi = Some(*a);
+                    jenis = *j;
+                }
+                IndikatorItem::Target(t) => {
+                    if let Some(first) = target_years.get(&t.year.node) {
+                        let at = self.where_(*first);
+                        self.err_says(
+                            t.year.span,
+                            Code::TargetTwice,
+                            Text::new("target-twice").arg("id", &id).arg("node", t.year.node),
+                        )
+                        .help_says(Text::new("target-twice-help").arg("at", &at));
+                        continue;
+                    }
+                    target_years.insert(t.year.node, t.year.span);
+                    targets.push(Target {
+                        year: t.year.node,
+                        value: quantity(&t.value.node),
+                        tingkat,
+                        source: source.to_string(),
+                        dasar: t.dasar.as_ref().map(|d| d.node.clone()),
+                        origin: self.origin(t.span),
+                    });
+                }
+                IndikatorItem::Rumus(r) => {
+                    let is_cap = r.objek == ast::RumusObjek::Capaian;
+                    let key = (is_cap, r.from_year.as_ref().map(|y| y.node));
+                    if let Some(first) = rumus_years.get(&key) {
+                        let at = self.where_(*first);
+                        let what = if is_cap { "capaian" } else { "realisasi" };
+                        self.err_says(
+                            r.span,
+                            Code::RumusTwice,
+                            Text::new("rumus-twice").arg("id", &id).arg("what", what),
+                        )
+                        .help_says(Text::new("rumus-twice-help").arg("at", &at));
+                        continue;
+                    }
+                    rumus_years.insert(key, r.span);
+                    self.rumus_spans.push((id.clone(), key.1, r.span, r.expr.clone()));
+                    let lowered = Rumus {
+                        from_year: key.1,
+                        expr: lower_expr(&r.expr),
+                        origin: self.origin(r.span),
+                    };
+                    if is_cap {
+                        rumus_capaian.push(lowered);
+                    } else {
+                        rumus_realisasi.push(lowered);
+                    }
+                }
+                IndikatorItem::Bobot(b) => {
+                    self.once_in(&mut once, "bobot", b.span, &id);
+                    bobot = Some(b.node);
+                }
+                IndikatorItem::Dasar(d) => dasar.push(d.node.clone()),
+                IndikatorItem::SamaDengan(other) => {
+                    self.once_in(&mut once, "sama_dengan", other.span, &id);
+                    sama = Some(other.node.clone());
+                }
+                IndikatorItem::Sub(sub) => subs.push(sub),
+            }
+        }
+        let Some(satuan) = satuan else {
+            self.err_says(
+                ind.id.span,
+                Code::SatuanMissing,
+                Text::new("satuan-missing").arg("id", &id),
+            )
+            .label_says(Text::new("satuan-missing-label"))
+            .help_says(Text::new("satuan-missing-help"));
+            return;
+        };
+        for t in &targets {
+            if Satuan::new(&satuan.node).is_percent() && t.value.value > Decimal::ONE_HUNDRED {
+                let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
+                self.percent_above_100(span, &id, t.year, &t.value);
+            }
+            if let Some(u) = &t.value.satuan {
+                if *u != Satuan::new(&satuan.node) {
+                    let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
+                    self.err_says(
+                        span,
+                        Code::TargetSatuan,
+                        Text::new("target-satuan-2")
+                            .arg("year", t.year)
+                            .arg("value", &t.value)
+                            .arg("node", &satuan.node),
+                    )
+                    .help_says(Text::new("target-satuan-2-help").arg("node", &satuan.node));
+                }
+            }
+        }
+        self.rules.indikator.push(Indikator {
+            id: id.clone(),
+            name: ind.name.node.clone(),
+            tier: s.tier,
+            sasaran: s.code.node.clone(),
+            satuan: Satuan::new(&satuan.node),
+            polaritas: polaritas.unwrap_or(Polaritas::Naik),
+            agregasi,
+            jenis_periode: jenis,
+            targets,
+            rumus_realisasi,
+            rumus_capaian,
+            bobot,
+            dasar,
+            induk: induk.map(str::to_string),
+            sama_dengan: sama,
+            defined_by: source.to_string(),
+            origin: self.origin(ind.id.span),
+        });
+        for sub in subs {
+            self.indikator(sub, s, Some(&id), tingkat, source);
+        }
+    }
+
+    /// Warns of a `%` target above 100.
+    pub(crate) fn percent_above_100(&mut self, span: Span, id: &str, year: u16, value: &Quantity) {
+        self.err_says(
+            span,
+            Code::PercentAbove100,
+            Text::new("percent-above-100")
+                .arg("year", year)
+                .arg("id", id)
+                .arg("value", value),
+        )
+        .label_says(Text::new("percent-above-100-label"))
+        .help_says(Text::new("percent-above-100-help"));
+    }
+
+    /// A unit's target that asks less than the national one for the year.
+    pub(crate) fn against_national(&mut self, id: &str, year: u16, value: &Quantity, span: Span) {
+        let Some(ind) = self.rules.indikator(id).cloned() else {
+            return;
+        };
+        if ind.satuan.is_percent() && value.value > Decimal::ONE_HUNDRED {
+            self.percent_above_100(span, id, year, value);
+        }
+        let Some(national) = ind.national_target(year).cloned() else {
+            return;
+        };
+        let n = national.value.value;
+        let lower = match ind.polaritas {
+            sakip_core::polaritas::Polaritas::Naik => value.value < n,
+            sakip_core::polaritas::Polaritas::Turun => value.value > n,
+            sakip_core::polaritas::Polaritas::Rentang { .. } => false,
+        };
+        if lower {
+            let source = national.source.clone();
+            self.err_says(
+                span,
+                Code::TargetBelowNational,
+                Text::new("target-below-national")
+                    .arg("year", year)
+                    .arg("id", id)
+                    .arg("value", value)
+                    .arg("value2", &national.value),
+            )
+            .label_says(Text::new("target-below-national-label"))
+            .help_says(
+                Text::new("target-below-national-help")
+                    .arg("source", &source)
+                    .arg("value", &national.value)
+                    .arg("year", year),
+            );
+        }
+    }
+
+    /// Reports an indikator line (`satuan`, `polaritas`, ...) written twice.
+    pub(crate) fn once_in(&mut self, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span, id: &str) {
+        if let Some(first) = seen.get(what) {
+            let at = self.where_(*first);
+            self.err_says(
+                span,
+                Code::LineTwice,
+                Text::new("line-twice").arg("id", id).arg("what", what),
+            )
+            .help_says(Text::new("line-twice-help").arg("at", &at));
+        } else {
+            seen.insert(what, span);
+        }
+    }
+
+    /// Reports an id that names no indikator, with the closest one.
+    pub(crate) fn unknown_indicator(&mut self, span: Span, id: &str) {
+        let known: Vec<String> = self.declared.keys().cloned().collect();
+        let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| Text::new("did-you-mean").arg("word", s));
+        let e = self
+            .err_says(
+                span,
+                Code::UnknownIndicator,
+                Text::new("unknown-indicator-rules").arg("id", id),
+            )
+            .label_says(Text::new("unknown-indicator-label"));
+        e.help_says(hint.unwrap_or_else(|| Text::new("unknown-indicator-help")));
+    }
+}

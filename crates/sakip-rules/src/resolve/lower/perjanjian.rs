@@ -1,0 +1,120 @@
+//! A unit's Perjanjian Kinerja: targets of known indikator in their satuan,
+//! one agreement per year, its budget per programme.
+
+use super::*;
+use crate::ast::{self};
+use crate::source::{Span, Spanned};
+use rust_decimal::Decimal;
+use sakip_core::model::{AnggaranProgram, Perjanjian, Target, TingkatAturan};
+use sakip_core::{Code, Text};
+use std::collections::HashMap;
+
+impl Lowering<'_> {
+    /// Lowers a unit's agreement: targets of known indikator in their satuan,
+    /// one agreement per year, and its budget per programme.
+    pub(crate) fn perjanjian(&mut self, pk: &ast::Perjanjian, satker_id: &str) {
+        let year = pk.year.node;
+        if self.rules.perjanjian(year).is_some() {
+            self.err_says(
+                pk.year.span,
+                Code::PerjanjianTwice,
+                Text::new("perjanjian-twice").arg("year", year),
+            )
+            .help_says(Text::new("perjanjian-twice-help"));
+            return;
+        }
+        let mut listed: HashMap<String, Span> = HashMap::new();
+        let mut ids = Vec::new();
+        for t in &pk.targets {
+            if !self.declared.contains_key(&t.id.node) {
+                self.unknown_indicator(t.id.span, &t.id.node);
+                continue;
+            }
+            if let Some(first) = listed.get(&t.id.node) {
+                let at = self.where_(*first);
+                self.err_says(
+                    t.id.span,
+                    Code::TargetTwice,
+                    Text::new("target-twice-2").arg("year", year).arg("node", &t.id.node),
+                )
+                .help_says(Text::new("target-twice-2-help").arg("at", &at));
+                continue;
+            }
+            listed.insert(t.id.node.clone(), t.id.span);
+            let origin = self.origin(t.span);
+            let Some(value) = t.value.node.as_ref().map(quantity) else {
+                self.err_says(
+                    t.value.span,
+                    Code::TargetUnfilled,
+                    Text::new("target-unfilled").arg("year", year).arg("node", &t.id.node),
+                )
+                .label_says(Text::new("target-unfilled-label"))
+                .help_says(Text::new("target-unfilled-help"));
+                // Still measured that year: evaluating it reports the missing target.
+                ids.push(t.id.node.clone());
+                continue;
+            };
+            self.against_national(&t.id.node, year, &value, t.value.span);
+            let unit_problem = self.rules.indikator(&t.id.node).and_then(|ind| {
+                value
+                    .satuan
+                    .as_ref()
+                    .filter(|u| **u != ind.satuan)
+                    .map(|u| (u.clone(), ind.satuan.clone()))
+            });
+            if let Some((u, want)) = unit_problem {
+                self.err_says(
+                    t.value.span,
+                    Code::TargetSatuan,
+                    Text::new("target-satuan-3")
+                        .arg("u", &u)
+                        .arg("node", &t.id.node)
+                        .arg("want", &want),
+                )
+                .help_says(Text::new("target-satuan-3-help").arg("want", &want));
+            }
+            if let Some(ind) = self.rules.indikator.iter_mut().find(|i| i.id == t.id.node) {
+                ind.targets.push(Target {
+                    year,
+                    value,
+                    tingkat: TingkatAturan::Satker,
+                    source: satker_id.to_string(),
+                    // A target with no basis of its own rests on the agreement's.
+                    dasar: t.dasar.as_ref().or(pk.dasar.first()).map(|d| d.node.clone()),
+                    origin,
+                });
+            }
+            ids.push(t.id.node.clone());
+        }
+        let anggaran = pk
+            .anggaran
+            .iter()
+            .map(|a| AnggaranProgram {
+                name: a.name.node.clone(),
+                amount: a.amount.node,
+                kegiatan: a.kegiatan.iter().map(|(n, v)| (n.node.clone(), v.node)).collect(),
+                origin: self.origin(a.span),
+            })
+            .collect();
+        self.rules.perjanjian.push(Perjanjian {
+            year,
+            dasar: pk.dasar.iter().map(|d| d.node.clone()).collect(),
+            indikator: ids,
+            anggaran,
+            origin: self.origin(pk.span),
+        });
+    }
+
+    /// A printed capaian or penyerapan in percent; another unit is an error.
+    pub(crate) fn printed_percent(&mut self, q: &Spanned<ast::Quantity>) -> Option<Decimal> {
+        match &q.node.unit {
+            None => Some(q.node.value),
+            Some(u) if u == "%" => Some(q.node.value),
+            Some(u) => {
+                self.err_says(q.span, Code::DicetakUnit, Text::new("dicetak-unit").arg("u", u))
+                    .help_says(Text::new("dicetak-unit-help"));
+                None
+            }
+        }
+    }
+}

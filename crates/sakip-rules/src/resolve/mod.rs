@@ -1,0 +1,369 @@
+//! From files to what is in force: find a unit's rule set, follow
+//! `berdasarkan` up to its Kanwil and the national rules, check every name
+//! and reference, and lower the syntax trees to `sakip-core`'s [`RuleSet`]
+//! and [`UnitData`].
+//!
+//! A rule set is one file with a header (`aturan nasional|kanwil <id>` or
+//! `satker <id>`) together with the files beside it that have no header
+//! (a unit keeps its data for each year in such files). `berdasarkan` names
+//! the rule set one level up, as a file or as the folder that holds it.
+//! Lower levels add indicators and set targets; a setting written at a lower
+//! level (rounding, cap, classification) replaces the one above it.
+//!
+//! The work is split by responsibility: the public entry points and the
+//! helpers for paths stay here; `loader` reads files and follows the
+//! chain of `berdasarkan`; `lower` checks names, types and settings and
+//! lowers each part of a rule set (its bands, its indikator, its formulas,
+//! a unit's agreement, data and rule tests) in a module of its own.
+
+mod loader;
+mod lower;
+
+use crate::error::RuleError;
+use crate::shared::Shared;
+use crate::source::SourceMap;
+use camino::{Utf8Component, Utf8Path, Utf8PathBuf};
+use loader::{Loader, RuleSetFiles};
+use lower::header_tingkat;
+pub(crate) use lower::lower_expr;
+use sakip_core::data::UnitData;
+use sakip_core::model::{RuleSet, TingkatAturan};
+use sakip_core::{Code, Severity, Text};
+use sakip_script::ScriptSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A unit's rules, data and scripts, ready to evaluate.
+#[derive(Debug)]
+pub struct LoadedUnit {
+    /// Every file of the chain, for rendering problems with their lines.
+    pub sources: SourceMap,
+    /// The chain's rules, national first, as the core evaluates them.
+    pub rules: RuleSet,
+    /// The unit's realisasi and budget, per year.
+    pub data: BTreeMap<u16, UnitData>,
+    /// The scripts the chain names, compiled once.
+    pub scripts: ScriptSet,
+    /// Findings that do not stop evaluation (a target of another year not
+    /// filled in yet); `check` shows them.
+    pub warnings: Vec<RuleError>,
+    /// The rule set's own tests (`uji`), for `sakip test`.
+    pub cases: Vec<sakip_core::uji::Kasus>,
+}
+
+/// Reads the unit in `dir` with the rule sets it builds on.
+pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
+    load_unit_with(dir, &Shared::default())
+}
+
+/// [`load_unit`], reading the rule sets it builds on through `shared`, so
+/// that loads of many units read and compile each of those once.
+pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
+    let dir = normalize(dir);
+    if !dir.is_dir() {
+        return Err(vec![RuleError::path_says(
+            dir.as_str(),
+            Code::UnitDir,
+            Text::new("unit-dir").arg("dir", &dir),
+        )
+        .help_says(Text::new("unit-dir-help"))]);
+    }
+    let mut loader = Loader::new(shared);
+    let Some(set) = loader.rule_set_in(&dir, None) else {
+        return Err(loader.errors);
+    };
+    finish(loader, set, true)
+}
+
+/// The unit in `dir`, or `None` when the folder's rule set is not a unit's
+/// (national or Kanwil rules): what a run over a tree of folders asks of
+/// each folder.
+pub fn load_unit_in(dir: &Utf8Path, shared: &Shared) -> Result<Option<LoadedUnit>, Vec<RuleError>> {
+    let dir = normalize(dir);
+    let mut loader = Loader::new(shared);
+    let Some(set) = loader.rule_set_in(&dir, None) else {
+        return Err(loader.errors);
+    };
+    if header_tingkat(&set) != Some(TingkatAturan::Satker) {
+        return Ok(None);
+    }
+    finish(loader, set, true).map(Some)
+}
+
+/// Reads any rule set (a unit, a Kanwil's, the national one) with the rule
+/// sets it builds on: `path` is its folder or its header file.
+pub fn load_rule_set(path: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
+    load_rule_set_with(path, &Shared::default())
+}
+
+/// [`load_rule_set`], reading the rule sets it builds on through `shared`.
+pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
+    let mut loader = Loader::new(shared);
+    let path = normalize(path);
+    let set = if path.is_dir() {
+        loader.rule_set_in(&path, None)
+    } else if path.is_file() {
+        loader.rule_set_in(&folder_of(&path), Some(&path))
+    } else {
+        return Err(vec![RuleError::path_says(
+            path.as_str(),
+            Code::PathMissing,
+            Text::new("path-missing").arg("path", &path),
+        )]);
+    };
+    let Some(set) = set else {
+        return Err(loader.errors);
+    };
+    finish(loader, set, false)
+}
+
+/// Resolves a unit's or a rule set's chain; warnings ride along with a
+/// loaded set, errors replace it.
+fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<LoadedUnit, Vec<RuleError>> {
+    let resolved = loader.resolve(set, need_satker);
+    let (errors, warnings): (Vec<RuleError>, Vec<RuleError>) = dedup(loader.errors)
+        .into_iter()
+        .partition(|e| e.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match resolved {
+        Some((rules, data, scripts, cases)) => Ok(LoadedUnit {
+            sources: loader.sources,
+            rules,
+            data,
+            scripts,
+            warnings,
+            cases,
+        }),
+        None => Err(errors),
+    }
+}
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// Every problem, errors and warnings, in file order.
+    pub errors: Vec<RuleError>,
+    /// How many `.sakip` files were read.
+    pub files: usize,
+    /// How many rule sets they make.
+    pub rule_sets: usize,
+}
+
+/// The `.sakip` files under `paths` (files, or folders searched
+/// recursively), grouped by folder, in path order; and the paths that do
+/// not exist or cannot be read.
+pub fn sakip_files_under(paths: &[Utf8PathBuf]) -> (BTreeMap<Utf8PathBuf, Vec<Utf8PathBuf>>, Vec<RuleError>) {
+    let mut files = BTreeSet::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let p = normalize(p);
+        if p.is_dir() {
+            collect_sakip(&p, &mut files, &mut errors);
+        } else if p.is_file() {
+            files.insert(p);
+        } else {
+            errors.push(RuleError::path_says(
+                p.as_str(),
+                Code::PathMissing,
+                Text::new("path-missing-2").arg("p", &p),
+            ));
+        }
+    }
+    let mut folders: BTreeMap<Utf8PathBuf, Vec<Utf8PathBuf>> = BTreeMap::new();
+    for f in files {
+        folders.entry(folder_of(&f)).or_default().push(f);
+    }
+    (folders, errors)
+}
+
+/// The header files of the rule sets that `files` (all in one folder)
+/// belong to: a file's own header, or its folder's.
+fn roots_in(loader: &mut Loader<'_>, files: &[Utf8PathBuf]) -> BTreeSet<Utf8PathBuf> {
+    let mut roots: BTreeSet<Utf8PathBuf> = BTreeSet::new();
+    for f in files {
+        let Some(id) = loader.file(f) else { continue };
+        loader.emit(id);
+        if loader.ast(id).is_none() {
+            continue;
+        }
+        match loader.header_of(id) {
+            Some(_) => {
+                roots.insert(f.clone());
+            }
+            None => {
+                if let Some(header) = loader.header_file_in(&folder_of(f), Some(f)) {
+                    roots.insert(header);
+                }
+            }
+        }
+    }
+    roots
+}
+
+/// Every rule set under `paths` (as `check` finds them), each loaded with
+/// the rule sets it builds on; and the errors of those that do not load.
+pub fn load_all(paths: &[Utf8PathBuf]) -> (Vec<(Utf8PathBuf, LoadedUnit)>, Vec<RuleError>) {
+    let shared = Shared::default();
+    let (folders, mut errors) = sakip_files_under(paths);
+    let mut loaded = Vec::new();
+    for files in folders.values() {
+        let mut loader = Loader::new(&shared);
+        let roots = roots_in(&mut loader, files);
+        errors.extend(loader.errors);
+        for root in roots {
+            match load_rule_set_with(&root, &shared) {
+                Ok(unit) => loaded.push((root, unit)),
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    (loaded, dedup(errors))
+}
+
+/// Checks every rule set under `paths` (files or folders, searched
+/// recursively), with the rule sets they build on. Folders are checked in
+/// parallel; the rule sets they build on are read once for all of them.
+pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
+    use rayon::prelude::*;
+    let shared = Shared::default();
+    let (folders, mut errors) = sakip_files_under(paths);
+    let folders: Vec<&Vec<Utf8PathBuf>> = folders.values().collect();
+    let parts: Vec<(Vec<RuleError>, BTreeSet<Utf8PathBuf>, usize)> = folders
+        .par_iter()
+        .map(|files| {
+            let mut loader = Loader::new(&shared);
+            let roots = roots_in(&mut loader, files);
+            let mut rule_sets = 0;
+            for root in &roots {
+                if let Some(set) = loader.rule_set_in(&folder_of(root), Some(root)) {
+                    rule_sets += 1;
+                    loader.resolve(set, false);
+                }
+            }
+            let checked = loader.checked_paths();
+            (loader.errors, checked, rule_sets)
+        })
+        .collect();
+    let mut checked = BTreeSet::new();
+    let mut rule_sets = 0;
+    for (e, c, n) in parts {
+        errors.extend(e);
+        checked.extend(c);
+        rule_sets += n;
+    }
+    CheckReport {
+        errors: dedup(errors),
+        files: checked.len(),
+        rule_sets,
+    }
+}
+
+/// Every `.sakip` file under `dir`, recursively; an unreadable folder is an error.
+fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut Vec<RuleError>) {
+    let entries = match dir.read_dir_utf8() {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(RuleError::path_says(
+                dir.as_str(),
+                Code::FileUnreadable,
+                Text::new("file-unreadable").arg("dir", dir).arg("e", &e),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<(Utf8PathBuf, Kind)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path().to_path_buf(), kind(&e)))
+        .collect();
+    paths.sort();
+    for (p, k) in paths {
+        if k == Kind::Dir {
+            collect_sakip(&p, out, errors);
+        } else if k == Kind::File && p.extension() == Some("sakip") {
+            out.insert(normalize(&p));
+        }
+    }
+}
+
+/// What a path names: a file, a folder, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Dir,
+    File,
+    Other,
+}
+
+/// What an entry of a folder is, following a symbolic link. The entry
+/// usually knows without asking the file system again (one `stat` fewer per
+/// file, which counts over a country's 100,000 files).
+fn kind(e: &camino::Utf8DirEntry) -> Kind {
+    let t = match e.file_type() {
+        Ok(t) if t.is_symlink() => match std::fs::metadata(e.path()) {
+            Ok(m) => m.file_type(),
+            Err(_) => return Kind::Other,
+        },
+        Ok(t) => t,
+        Err(_) => return Kind::Other,
+    };
+    if t.is_dir() {
+        Kind::Dir
+    } else if t.is_file() {
+        Kind::File
+    } else {
+        Kind::Other
+    }
+}
+
+/// The folder a file is in: `.` for a file named without one
+/// (`satker.sakip` when the command runs inside the unit's folder).
+pub fn folder_of(path: &Utf8Path) -> Utf8PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_str().is_empty() => p.to_path_buf(),
+        _ => Utf8PathBuf::from("."),
+    }
+}
+
+/// The same problem reached twice (a national file shared by two chains)
+/// is reported once.
+fn dedup(errors: Vec<RuleError>) -> Vec<RuleError> {
+    let mut seen = BTreeSet::new();
+    errors
+        .into_iter()
+        .filter(|e| seen.insert((e.location_text(), e.code, e.message.clone())))
+        .collect()
+}
+
+/// Folds `.` and `..` away without touching the file system, so that paths
+/// in messages read `rules/ditjenpas/...`, not `examples/x/../../rules/...`.
+pub fn normalize(path: &Utf8Path) -> Utf8PathBuf {
+    let mut out: Vec<Utf8Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Utf8Component::CurDir => {}
+            Utf8Component::ParentDir => match out.last() {
+                Some(Utf8Component::Normal(_)) => {
+                    out.pop();
+                }
+                _ => out.push(c),
+            },
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return Utf8PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+/// The `.sakip` files directly in `dir`, sorted.
+pub(crate) fn sakip_files_in(dir: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>> {
+    let mut out = BTreeSet::new();
+    for e in dir.read_dir_utf8()?.flatten() {
+        let p = e.path();
+        if p.extension() == Some("sakip") && kind(&e) == Kind::File {
+            out.insert(normalize(p));
+        }
+    }
+    Ok(out.into_iter().collect())
+}
