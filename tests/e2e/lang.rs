@@ -124,3 +124,72 @@ fn every_message_the_code_names_is_in_the_catalogue_and_the_reverse() {
     let unused: Vec<_> = ids.iter().filter(|id| !all.contains(&format!("\"{id}\""))).collect();
     assert!(unused.is_empty(), "catalogue entries no code uses: {unused:?}");
 }
+
+/// Each message's values as the English catalogue uses them (`{ $name }`).
+fn catalogue_values() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let text = std::fs::read_to_string(root().join("crates/sakip-core/i18n/en.ftl")).unwrap();
+    let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    let mut current = String::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let value = if line.starts_with(' ') {
+            line
+        } else {
+            let (id, value) = line.split_once(" = ").unwrap();
+            current = id.to_string();
+            value
+        };
+        let vars = out.entry(current.clone()).or_default();
+        vars.extend(
+            value
+                .split("{ $")
+                .skip(1)
+                .map(|v| v.split(' ').next().unwrap().to_string()),
+        );
+    }
+    out
+}
+
+#[test]
+fn the_code_gives_every_value_a_message_uses() {
+    // `Text::new("id")` followed by `.arg("name", ...)` or `.arg_text("name", ...)`
+    // up to the end of the expression: the names the code gives.
+    let values = catalogue_values();
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (file, text) in sources() {
+        for (i, _) in text.match_indices("Text::new(\"") {
+            let rest = &text[i + 11..];
+            let id = &rest[..rest.find('"').unwrap()];
+            let Some(want) = values.get(id) else { continue };
+            // The chain ends where the next statement or message starts.
+            let tail = &rest[id.len()..];
+            let end = [tail.find(';'), tail.find("Text::new("), tail.find("\n\n")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(tail.len());
+            let chain = &tail[..end];
+            let given: std::collections::BTreeSet<String> = chain
+                .match_indices(".arg")
+                .filter_map(|(j, _)| {
+                    let after = &chain[j..];
+                    let open = after.find('(')?;
+                    let name = after[open + 1..].trim_start().strip_prefix('"')?;
+                    Some(name[..name.find('"')?].to_string())
+                })
+                .collect();
+            // A message built in pieces (a closure that adds its values
+            // later) gives none here; only a chain that gives some is judged.
+            if given.is_empty() {
+                continue;
+            }
+            checked += 1;
+            let missing: Vec<_> = want.difference(&given).collect();
+            if !missing.is_empty() {
+                wrong.push(format!("{file}: `{id}` needs {missing:?}, the code gives {given:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(checked > 150, "{checked} messages checked");
+}

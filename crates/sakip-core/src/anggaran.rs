@@ -156,6 +156,14 @@ fn row(entry: &BelanjaEntry, rounding: Rounding, diagnostics: &mut Vec<Diagnosti
     }
 }
 
+/// A sum in rupiah, or words for one too large to add up.
+fn sum_text(sum: Option<Decimal>) -> Text {
+    match sum {
+        Some(s) => Text::new("raw").arg("text", rupiah(s)),
+        None => Text::new("sum-too-large"),
+    }
+}
+
 fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, diagnostics: &mut Vec<Diagnostic>) {
     for program in &pk.anggaran {
         if program.kegiatan.is_empty() {
@@ -171,10 +179,7 @@ fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, di
                     Code::PkKegiatan,
                     Text::new("pk-kegiatan")
                         .arg("name", &program.name)
-                        .arg(
-                            "sum",
-                            sum.map(rupiah).unwrap_or_else(|| "more than a decimal holds".into()),
-                        )
+                        .arg_text("sum", sum_text(sum))
                         .arg("amount", rupiah(program.amount)),
                 )
                 .at(program.origin.as_ref()),
@@ -195,10 +200,7 @@ fn check_perjanjian(pk: &crate::model::Perjanjian, total: Option<&BudgetRow>, di
                 Code::PkBudget,
                 Text::new("pk-budget")
                     .arg("year", pk.year)
-                    .arg(
-                        "sum",
-                        pk_sum.map(rupiah).unwrap_or_else(|| "more than a decimal holds".into()),
-                    )
+                    .arg_text("sum", sum_text(pk_sum))
                     .arg("pagu", rupiah(total.pagu)),
             )
             .help_says(Text::new("pk-budget-help"))

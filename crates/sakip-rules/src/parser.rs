@@ -220,8 +220,8 @@ impl Builder<'_> {
                         RuleError::at_says(self.sources, span, Code::RenstraOrder, Text::new("renstra-order"))
                             .help_says(
                                 Text::new("renstra-order-help")
-                                    .arg("node", end.node)
-                                    .arg("node2", start.node),
+                                    .arg("start", end.node)
+                                    .arg("end", start.node),
                             ),
                     ));
                 }
@@ -379,7 +379,7 @@ impl Builder<'_> {
             self.error_says(
                 &inner,
                 Code::NumberRange,
-                Text::new("number-range-2").arg("inner", inner.as_str()),
+                Text::new("number-range-2").arg("text", inner.as_str()),
             )
         })?;
         Ok(Spanned::new(value, span))
@@ -511,9 +511,7 @@ impl Builder<'_> {
                                         Text::new("rentang-order"),
                                     )
                                     .help_says(
-                                        Text::new("rentang-order-help")
-                                            .arg("node", hi.node)
-                                            .arg("node2", lo.node),
+                                        Text::new("rentang-order-help").arg("low", hi.node).arg("high", lo.node),
                                     ),
                                 ));
                             }
@@ -1171,7 +1169,7 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
         let w = previous_word(before);
         let end = before.trim_end().len();
         let wspan = Span::new(file, end - w.len(), end);
-        err = RuleError::at_says(sources, wspan, Code::Syntax, Text::new("syntax-3").arg("w", w))
+        err = RuleError::at_says(sources, wspan, Code::Syntax, Text::new("syntax-3").arg("word", w))
             .label_says(Text::new("syntax-3-label"))
             .help_says(Text::new("syntax-3-help"));
     } else if !word.is_empty() {

@@ -131,7 +131,7 @@ impl<'a> Evaluator<'a> {
                 Err(_) => {
                     notes.find(Diagnostic::says(
                         Code::CapaianOverflow,
-                        Text::new("capaian-overflow").arg("r", r).arg("t", t),
+                        Text::new("capaian-overflow").arg("realisasi", r).arg("target", t),
                     ));
                     None
                 }

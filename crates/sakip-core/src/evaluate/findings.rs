@@ -78,10 +78,10 @@ pub(super) fn cross_tier_checks(
                             Text::new("tier-realisasi")
                                 .arg("id", &b.id)
                                 .arg("tier", b.tier.keyword())
-                                .arg("rb", plain(rb))
-                                .arg("id2", &a.id)
-                                .arg("tier2", a.tier.keyword())
-                                .arg("ra", plain(ra)),
+                                .arg("realisasi", plain(rb))
+                                .arg("other-id", &a.id)
+                                .arg("other-tier", a.tier.keyword())
+                                .arg("other-realisasi", plain(ra)),
                         )
                         .indicator(&b.id)
                         .help_says(Text::new("tier-realisasi-help"))

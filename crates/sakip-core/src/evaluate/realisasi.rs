@@ -96,7 +96,7 @@ fn check_satuan(
                 Diagnostic::says(
                     Code::SatuanMismatch,
                     Text::new("satuan-mismatch")
-                        .arg("s", s)
+                        .arg("written-in", s)
                         .arg("id", &ind.id)
                         .arg("satuan", &ind.satuan)
                         .arg("target-text", target_text),

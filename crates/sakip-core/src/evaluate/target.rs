@@ -50,7 +50,7 @@ impl<'a> Evaluator<'a> {
                             Code::TargetSatuan,
                             Text::new("target-satuan")
                                 .arg("value", &t.value)
-                                .arg("s", s)
+                                .arg("written-in", s)
                                 .arg("satuan", &ind.satuan),
                         )
                         .help_says(Text::new("target-satuan-help").arg("satuan", &ind.satuan))

@@ -94,7 +94,7 @@ impl<'a> Loader<'a> {
                 self.errors.push(RuleError::path_says(
                     path.as_str(),
                     Code::FileUnreadable,
-                    Text::new("file-unreadable-2").arg("path", path).arg("e", &e),
+                    Text::new("file-unreadable-2").arg("path", path).arg("error", &e),
                 ));
                 None
             }
@@ -139,7 +139,7 @@ impl<'a> Loader<'a> {
             self.errors.push(RuleError::path_says(
                 dir.as_str(),
                 Code::FileUnreadable,
-                Text::new("file-unreadable-3").arg("dir", dir).arg("e", &e),
+                Text::new("file-unreadable-3").arg("dir", dir).arg("error", &e),
             ));
             Vec::new()
         })
@@ -384,7 +384,7 @@ impl<'a> Loader<'a> {
                                     &self.sources,
                                     name.span,
                                     Code::ScriptMissing,
-                                    Text::new("script-missing").arg("path", &path).arg("e", &e),
+                                    Text::new("script-missing").arg("path", &path).arg("error", &e),
                                 )
                                 .label_says(Text::new("script-missing-label"))
                                 .help_says(Text::new("script-missing-help")),

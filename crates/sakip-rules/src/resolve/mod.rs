@@ -166,7 +166,7 @@ pub fn sakip_files_under(paths: &[Utf8PathBuf]) -> (BTreeMap<Utf8PathBuf, Vec<Ut
             errors.push(RuleError::path_says(
                 p.as_str(),
                 Code::PathMissing,
-                Text::new("path-missing-2").arg("p", &p),
+                Text::new("path-missing-2").arg("path", &p),
             ));
         }
     }
@@ -267,7 +267,7 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
             errors.push(RuleError::path_says(
                 dir.as_str(),
                 Code::FileUnreadable,
-                Text::new("file-unreadable").arg("dir", dir).arg("e", &e),
+                Text::new("file-unreadable").arg("dir", dir).arg("error", &e),
             ));
             return;
         }

@@ -28,7 +28,7 @@ impl Lowering<'_> {
                 self.err_says(
                     e.id.span,
                     Code::RealisasiTwice,
-                    Text::new("realisasi-twice").arg("year", year).arg("node", &e.id.node),
+                    Text::new("realisasi-twice").arg("year", year).arg("id", &e.id.node),
                 )
                 .help_says(Text::new("realisasi-twice-help").arg("at", &at));
                 continue;
@@ -37,7 +37,7 @@ impl Lowering<'_> {
                 self.err_says(
                     e.id.span,
                     Code::RealisasiTwice,
-                    Text::new("realisasi-twice-2").arg("year", year).arg("node", &e.id.node),
+                    Text::new("realisasi-twice-2").arg("year", year).arg("id", &e.id.node),
                 );
                 continue;
             }
@@ -51,8 +51,8 @@ impl Lowering<'_> {
                         p.span,
                         Code::PeriodTwice,
                         Text::new("period-twice")
-                            .arg("node", p.node.keyword())
-                            .arg("node2", &e.id.node),
+                            .arg("period", p.node.keyword())
+                            .arg("id", &e.id.node),
                     )
                     .help_says(Text::new("period-twice-help").arg("at", &at));
                     continue;
@@ -90,7 +90,7 @@ impl Lowering<'_> {
                 self.err_says(
                     l.name.span,
                     Code::AnggaranTwice,
-                    Text::new("anggaran-twice").arg("node", &l.name.node).arg("year", year),
+                    Text::new("anggaran-twice").arg("name", &l.name.node).arg("year", year),
                 )
                 .help_says(Text::new("anggaran-twice-help").arg("at", &at));
                 continue;

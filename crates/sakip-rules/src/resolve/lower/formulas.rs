@@ -99,12 +99,12 @@ impl Lowering<'_> {
                             Text::new("reference-other-year")
                                 .arg("year", year)
                                 .arg("id", id)
-                                .arg("r", r),
+                                .arg("reads", r),
                         )
                         .label_says(Text::new("reference-other-year-label"))
                         .help_says(
                             Text::new("reference-other-year-help")
-                                .arg("r", r)
+                                .arg("reads", r)
                                 .arg("year", year)
                                 .arg("id", id),
                         );
@@ -205,7 +205,10 @@ impl Lowering<'_> {
                             self.err_says(
                                 e.span,
                                 Code::FunctionArity,
-                                Text::new("function-arity").arg("other", other).arg("a", a).arg("n", n),
+                                Text::new("function-arity")
+                                    .arg("name", other)
+                                    .arg("takes", a)
+                                    .arg("given", n),
                             );
                             return None;
                         }
@@ -226,7 +229,7 @@ impl Lowering<'_> {
                         self.err_says(
                             name.span,
                             Code::UnknownFunction,
-                            Text::new("unknown-function").arg("other", other),
+                            Text::new("unknown-function").arg("name", other),
                         )
                         .label_says(Text::new("unknown-function-label"))
                         .help_says(
@@ -248,9 +251,9 @@ impl Lowering<'_> {
                         e.span,
                         Code::FunctionArity,
                         Text::new("function-arity-2")
-                            .arg("node", &name.node)
+                            .arg("name", &name.node)
                             .arg("want", want)
-                            .arg("n", n),
+                            .arg("given", n),
                     );
                     return None;
                 }

@@ -19,7 +19,7 @@ impl Lowering<'_> {
             self.err_says(
                 s.code.span,
                 Code::SasaranUnused,
-                Text::new("sasaran-unused").arg("node", &s.code.node),
+                Text::new("sasaran-unused").arg("sasaran", &s.code.node),
             )
             .label_says(Text::new("sasaran-unused-label"))
             .help_says(Text::new("sasaran-unused-help"));
@@ -37,10 +37,10 @@ impl Lowering<'_> {
                     s.code.span,
                     Code::SasaranTier,
                     Text::new("sasaran-tier")
-                        .arg("node", &s.code.node)
+                        .arg("sasaran", &s.code.node)
                         .arg("tier", tier.keyword())
                         .arg("at", &at)
-                        .arg("tier2", s.tier.keyword()),
+                        .arg("other-tier", s.tier.keyword()),
                 )
                 .help_says(Text::new("sasaran-tier-help"));
                 return;
@@ -127,7 +127,7 @@ impl Lowering<'_> {
                         self.err_says(
                             t.year.span,
                             Code::TargetTwice,
-                            Text::new("target-twice").arg("id", &id).arg("node", t.year.node),
+                            Text::new("target-twice").arg("id", &id).arg("year", t.year.node),
                         )
                         .help_says(Text::new("target-twice-help").arg("at", &at));
                         continue;
@@ -205,9 +205,9 @@ impl Lowering<'_> {
                         Text::new("target-satuan-2")
                             .arg("year", t.year)
                             .arg("value", &t.value)
-                            .arg("node", &satuan.node),
+                            .arg("satuan", &satuan.node),
                     )
-                    .help_says(Text::new("target-satuan-2-help").arg("node", &satuan.node));
+                    .help_says(Text::new("target-satuan-2-help").arg("satuan", &satuan.node));
                 }
             }
         }
@@ -275,7 +275,7 @@ impl Lowering<'_> {
                     .arg("year", year)
                     .arg("id", id)
                     .arg("value", value)
-                    .arg("value2", &national.value),
+                    .arg("national", &national.value),
             )
             .label_says(Text::new("target-below-national-label"))
             .help_says(

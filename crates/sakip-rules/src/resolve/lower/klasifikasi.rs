@@ -37,7 +37,7 @@ impl Lowering<'_> {
                 self.err_says(
                     b.id.span,
                     Code::BandTwice,
-                    Text::new("band-twice").arg("node", &b.id.node),
+                    Text::new("band-twice").arg("band", &b.id.node),
                 )
                 .help_says(Text::new("band-twice-help").arg("at", &at));
             }
@@ -54,7 +54,7 @@ impl Lowering<'_> {
                 self.err_says(
                     b.colour.span,
                     Code::ColourUnknown,
-                    Text::new("colour-unknown").arg("node", &b.colour.node),
+                    Text::new("colour-unknown").arg("colour", &b.colour.node),
                 )
                 .label_says(Text::new("colour-unknown-label"))
                 .help_says(
@@ -69,7 +69,7 @@ impl Lowering<'_> {
                     self.err_says(
                         b.span,
                         Code::BandRange,
-                        Text::new("band-range").arg("node", &b.label.node),
+                        Text::new("band-range").arg("band", &b.label.node),
                     );
                     continue;
                 }
@@ -144,8 +144,8 @@ impl Lowering<'_> {
                         b.span,
                         Code::BandOverlap,
                         Text::new("band-overlap")
-                            .arg("node", &a.label.node)
-                            .arg("node2", &b.label.node),
+                            .arg("band", &a.label.node)
+                            .arg("other-band", &b.label.node),
                     )
                     .label_says(Text::new("band-overlap-label"))
                     .help_says(Text::new("band-overlap-help"));

@@ -274,7 +274,9 @@ impl Lowering<'_> {
                     self.err_says(
                         p.decimals.span,
                         Code::DecimalsRange,
-                        Text::new("decimals-range").arg("node", p.decimals.node).arg("max", max),
+                        Text::new("decimals-range")
+                            .arg("decimals", p.decimals.node)
+                            .arg("max", max),
                     )
                     .help_says(Text::new("decimals-range-help"));
                     return;

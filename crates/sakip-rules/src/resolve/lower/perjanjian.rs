@@ -35,7 +35,7 @@ impl Lowering<'_> {
                 self.err_says(
                     t.id.span,
                     Code::TargetTwice,
-                    Text::new("target-twice-2").arg("year", year).arg("node", &t.id.node),
+                    Text::new("target-twice-2").arg("year", year).arg("id", &t.id.node),
                 )
                 .help_says(Text::new("target-twice-2-help").arg("at", &at));
                 continue;
@@ -46,7 +46,7 @@ impl Lowering<'_> {
                 self.err_says(
                     t.value.span,
                     Code::TargetUnfilled,
-                    Text::new("target-unfilled").arg("year", year).arg("node", &t.id.node),
+                    Text::new("target-unfilled").arg("year", year).arg("id", &t.id.node),
                 )
                 .label_says(Text::new("target-unfilled-label"))
                 .help_says(Text::new("target-unfilled-help"));
@@ -67,8 +67,8 @@ impl Lowering<'_> {
                     t.value.span,
                     Code::TargetSatuan,
                     Text::new("target-satuan-3")
-                        .arg("u", &u)
-                        .arg("node", &t.id.node)
+                        .arg("written-in", &u)
+                        .arg("id", &t.id.node)
                         .arg("want", &want),
                 )
                 .help_says(Text::new("target-satuan-3-help").arg("want", &want));
@@ -111,8 +111,12 @@ impl Lowering<'_> {
             None => Some(q.node.value),
             Some(u) if u == "%" => Some(q.node.value),
             Some(u) => {
-                self.err_says(q.span, Code::DicetakUnit, Text::new("dicetak-unit").arg("u", u))
-                    .help_says(Text::new("dicetak-unit-help"));
+                self.err_says(
+                    q.span,
+                    Code::DicetakUnit,
+                    Text::new("dicetak-unit").arg("written-in", u),
+                )
+                .help_says(Text::new("dicetak-unit-help"));
                 None
             }
         }

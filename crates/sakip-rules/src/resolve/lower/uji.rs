@@ -81,7 +81,7 @@ impl Lowering<'_> {
             self.err_says(
                 u.name.span,
                 Code::UjiEmpty,
-                Text::new("uji-empty").arg("node", &u.name.node),
+                Text::new("uji-empty").arg("name", &u.name.node),
             )
             .help_says(Text::new("uji-empty-help"));
             ok = false;
