@@ -193,3 +193,19 @@ fn the_code_gives_every_value_a_message_uses() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert!(checked > 150, "{checked} messages checked");
 }
+
+#[test]
+fn completions_for_every_shell_name_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let run = sakip(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        for word in ["check", "eval", "explain", "rollup", "new-year", "lang", "year"] {
+            assert!(run.stdout.contains(word), "{shell} completes `{word}`");
+        }
+    }
+    assert_eq!(
+        sakip(&["completions", "tcsh"]).code,
+        2,
+        "an unknown shell is a usage error"
+    );
+}

@@ -10,7 +10,7 @@ use sakip_core::i18n::say;
 use sakip_core::Lang;
 
 /// The commands, with the catalogue id of what each is for.
-const ABOUT: [(&str, &str); 10] = [
+const ABOUT: [(&str, &str); 11] = [
     ("check", "help-check"),
     ("eval", "help-eval"),
     ("explain", "help-explain"),
@@ -21,6 +21,7 @@ const ABOUT: [(&str, &str); 10] = [
     ("report", "help-report"),
     ("import", "help-import"),
     ("rollup", "help-rollup"),
+    ("completions", "help-completions"),
 ];
 
 /// `cmd` with its help in `lang`. English is the text in the code; only

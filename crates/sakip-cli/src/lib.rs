@@ -8,6 +8,7 @@
 //! a command line that could not be understood.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod eval;
 pub mod explain;
@@ -91,6 +92,8 @@ pub enum Command {
     Import(import::Args),
     /// Evaluate every unit under folders, or in a long table, and add them up per Kanwil
     Rollup(rollup::Args),
+    /// Write the shell's completion script (bash, zsh, fish, powershell)
+    Completions(completions::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -175,6 +178,7 @@ where
         Command::Import(args) => import::run(args, cli.color, io),
         Command::Report(args) => report::run(args, cli.color, io),
         Command::Rollup(args) => rollup::run(args, cli.color, io),
+        Command::Completions(args) => completions::run(args, io),
     };
     match result {
         Ok(code) => code,

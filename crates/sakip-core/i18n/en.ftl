@@ -558,3 +558,4 @@ uji-at = {" "}(at { $at })
 uji-nothing = nothing
 uji-none = none
 sum-too-large = more than a decimal holds
+help-completions = Write the shell's completion script (bash, zsh, fish, powershell)

@@ -508,3 +508,4 @@ uji-at = {" "}(di { $at })
 uji-nothing = tidak ada
 uji-none = tidak ada
 sum-too-large = lebih dari yang dapat ditampung angka desimal
+help-completions = Tulis skrip pelengkapan otomatis untuk shell (bash, zsh, fish, powershell)
