@@ -42,7 +42,7 @@ impl RuleSets {
     /// Loads the rule sets given with `--rules` (folders or header files):
     /// exactly one national, any number of Kanwil ones.
     pub fn load(paths: &[Utf8PathBuf]) -> Result<Self, Vec<RuleError>> {
-        let shared = Shared::default();
+        let shared = Shared::for_batch();
         let mut national = None;
         let mut kanwil = HashMap::new();
         let mut errors = Vec::new();

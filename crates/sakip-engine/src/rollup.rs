@@ -81,7 +81,7 @@ pub fn run_folders<T, W, S>(
     W: Fn(&Evaluated<'_>) -> T + Sync,
     S: FnMut(Outcome<T>),
 {
-    let shared = Shared::default();
+    let shared = Shared::for_batch();
     crate::pipeline::run(
         |send: &mut dyn FnMut(Result<Vec<Utf8PathBuf>, std::convert::Infallible>) -> bool| {
             for batch in folders.chunks(BATCH) {

@@ -32,6 +32,8 @@ mod scan;
 pub mod shared;
 /// Files, spans and their lines and columns.
 pub mod source;
+/// Where each indikator is declared and named: the index an editor needs.
+pub mod symbols;
 
 pub use error::RuleError;
 pub use resolve::{

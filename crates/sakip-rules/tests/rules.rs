@@ -412,3 +412,60 @@ fn a_year_cannot_start_with_zero() {
     assert!(err.message.contains("a year such as `2022`"), "{}", err.message);
     assert!(parse_str("satker u \"U\"\nrealisasi 1941 {\n}\n").is_ok());
 }
+
+#[test]
+fn the_symbol_index_knows_where_an_indikator_is_declared_and_named() {
+    let root = Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let unit = sakip_rules::load_unit(&root.join("examples/lapas-sarolangun-rawas")).unwrap();
+    let place = |s: &sakip_rules::source::Span| {
+        let o = unit.sources.origin(*s).unwrap();
+        let file = o
+            .file
+            .rsplit("examples/")
+            .next()
+            .unwrap()
+            .rsplit("rules/")
+            .next()
+            .unwrap()
+            .to_string();
+        (file, o.line, o.col)
+    };
+    let kamtib = &unit.symbols.indikator["iku_kamtib"];
+    assert_eq!(kamtib.level, TingkatAturan::Nasional);
+    assert_eq!(
+        place(&kamtib.definition),
+        ("ditjenpas/ditjenpas.sakip".to_string(), 90, 13)
+    );
+    let refs: Vec<_> = kamtib.references.iter().map(place).collect();
+    // The agreement's target and the year's realisasi name it; so does every
+    // year's agreement and data the unit keeps.
+    assert!(
+        refs.contains(&("lapas-sarolangun-rawas/perjanjian-2022.sakip".to_string(), 9, 10)),
+        "{refs:?}"
+    );
+    assert!(
+        refs.contains(&("lapas-sarolangun-rawas/realisasi-2022.sakip".to_string(), 13, 3)),
+        "{refs:?}"
+    );
+    // Each place once, though the checks visit some twice.
+    let mut unique = refs.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), refs.len());
+    // A cursor on the reference in the agreement finds it.
+    let r = kamtib
+        .references
+        .iter()
+        .find(|s| place(s).0.ends_with("perjanjian-2022.sakip"))
+        .unwrap();
+    assert_eq!(
+        unit.symbols.at(r.file, r.start + 3).map(|(id, _)| id),
+        Some("iku_kamtib")
+    );
+    assert_eq!(
+        unit.symbols.at(r.file, r.start.saturating_sub(2)).map(|(id, _)| id),
+        None
+    );
+    // Every indikator of the chain is in the index, each declared once.
+    assert_eq!(unit.symbols.indikator.len(), unit.rules.indikator.len());
+}

@@ -20,6 +20,15 @@ use std::sync::Arc;
 /// for a few intermediate levels.
 pub(crate) const MAX_CHAIN: usize = 8;
 
+/// A chain read, checked and lowered.
+pub(crate) struct Resolved {
+    pub(crate) rules: RuleSet,
+    pub(crate) data: BTreeMap<u16, UnitData>,
+    pub(crate) scripts: ScriptSet,
+    pub(crate) cases: Vec<sakip_core::uji::Kasus>,
+    pub(crate) symbols: crate::symbols::Symbols,
+}
+
 /// The files of one rule set: its header file first.
 #[derive(Debug, Clone)]
 pub(crate) struct RuleSetFiles {
@@ -228,11 +237,7 @@ impl<'a> Loader<'a> {
     /// Follows `berdasarkan` from `set` to the top, checks the whole chain
     /// and lowers it.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn resolve(
-        &mut self,
-        set: RuleSetFiles,
-        need_satker: bool,
-    ) -> Option<(RuleSet, BTreeMap<u16, UnitData>, ScriptSet, Vec<sakip_core::uji::Kasus>)> {
+    pub(crate) fn resolve(&mut self, set: RuleSetFiles, need_satker: bool) -> Option<Resolved> {
         let mut chain = vec![set];
         let mut seen: Vec<FileId> = chain.iter().filter_map(|s| s.files.first().map(|f| f.0)).collect();
         while let Some(current) = chain.last() {
@@ -327,11 +332,12 @@ impl<'a> Loader<'a> {
             errors: Vec::new(),
             rules: RuleSet::default(),
             data: BTreeMap::new(),
-            declared: HashMap::new(),
             sasaran_spans: HashMap::new(),
             script_functions,
             cases: Vec::new(),
             rumus_spans: Vec::new(),
+            symbols: crate::symbols::Symbols::default(),
+            references: self.shared.indexes_references(),
         };
         lower.run(&chain, need_satker);
         let Lowering {
@@ -339,12 +345,19 @@ impl<'a> Loader<'a> {
             rules,
             data,
             cases,
+            symbols,
             ..
         } = lower;
         let ok = errors.iter().all(|e| e.severity != Severity::Error);
         self.errors.extend(errors);
         match (ok, scripts) {
-            (true, Some(scripts)) => Some((rules, data, scripts, cases)),
+            (true, Some(scripts)) => Some(Resolved {
+                rules,
+                data,
+                scripts,
+                cases,
+                symbols,
+            }),
             _ => None,
         }
     }

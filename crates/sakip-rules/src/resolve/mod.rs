@@ -48,6 +48,8 @@ pub struct LoadedUnit {
     pub warnings: Vec<RuleError>,
     /// The rule set's own tests (`uji`), for `sakip test`.
     pub cases: Vec<sakip_core::uji::Kasus>,
+    /// Where each indikator is declared and named, across the chain.
+    pub symbols: crate::symbols::Symbols,
 }
 
 /// Reads the unit in `dir` with the rule sets it builds on.
@@ -127,13 +129,14 @@ fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<Lo
         return Err(errors);
     }
     match resolved {
-        Some((rules, data, scripts, cases)) => Ok(LoadedUnit {
+        Some(r) => Ok(LoadedUnit {
             sources: loader.sources,
-            rules,
-            data,
-            scripts,
+            rules: r.rules,
+            data: r.data,
+            scripts: r.scripts,
             warnings,
-            cases,
+            cases: r.cases,
+            symbols: r.symbols,
         }),
         None => Err(errors),
     }

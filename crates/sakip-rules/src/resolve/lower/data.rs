@@ -19,7 +19,7 @@ impl Lowering<'_> {
             .unwrap_or_default();
         let mut seen: HashMap<String, Span> = HashMap::new();
         for e in &b.entries {
-            if !self.declared.contains_key(&e.id.node) {
+            if !self.refer(&e.id.node, e.id.span) {
                 self.unknown_indicator(e.id.span, &e.id.node);
                 continue;
             }

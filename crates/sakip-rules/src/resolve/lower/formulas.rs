@@ -147,7 +147,7 @@ impl Lowering<'_> {
             }
             K::Own(_) => Some(Ty::Number),
             K::Ref { indicator, .. } => {
-                if self.declared.contains_key(&indicator.node) {
+                if self.refer(&indicator.node, indicator.span) {
                     Some(Ty::Number)
                 } else {
                     self.unknown_indicator(indicator.span, &indicator.node);

@@ -72,8 +72,8 @@ impl Lowering<'_> {
         source: &str,
     ) {
         let id = ind.id.node.clone();
-        if let Some(first) = self.declared.get(&id) {
-            let at = self.where_(*first);
+        if let Some(first) = self.symbols.indikator.get(&id).map(|s| s.definition) {
+            let at = self.where_(first);
             self.err_says(
                 ind.id.span,
                 Code::IndikatorTwice,
@@ -83,7 +83,7 @@ impl Lowering<'_> {
             .help_says(Text::new("indikator-twice-help").arg("at", &at));
             return;
         }
-        self.declared.insert(id.clone(), ind.id.span);
+        self.symbols.declare(&id, ind.id.span, tingkat);
         let mut satuan: Option<Spanned<String>> = None;
         let mut polaritas = None;
         let mut agregasi = None;
@@ -304,7 +304,7 @@ impl Lowering<'_> {
 
     /// Reports an id that names no indikator, with the closest one.
     pub(crate) fn unknown_indicator(&mut self, span: Span, id: &str) {
-        let known: Vec<String> = self.declared.keys().cloned().collect();
+        let known: Vec<String> = self.symbols.indikator.keys().cloned().collect();
         let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| Text::new("did-you-mean").arg("word", s));
         let e = self
             .err_says(

@@ -47,18 +47,31 @@ pub(crate) struct Lowering<'s> {
     pub(crate) errors: Vec<RuleError>,
     pub(crate) rules: RuleSet,
     pub(crate) data: BTreeMap<u16, UnitData>,
-    /// Where each indikator id was declared.
-    pub(crate) declared: HashMap<String, Span>,
     pub(crate) sasaran_spans: HashMap<String, Span>,
     /// Functions the chain's scripts define, with their number of parameters.
     pub(crate) script_functions: Vec<(String, usize)>,
     /// The rule set's own `uji` cases.
     pub(crate) cases: Vec<sakip_core::uji::Kasus>,
+    /// Where each indikator is declared (what later lines may name) and
+    /// where it is named.
+    pub(crate) symbols: crate::symbols::Symbols,
+    /// Whether to record the places that name an indikator (not in batch runs).
+    pub(crate) references: bool,
     /// Every `rumus`: its indikator, first year, span and formula.
     pub(crate) rumus_spans: Vec<(String, Option<u16>, Span, ast::Expr)>,
 }
 
 impl Lowering<'_> {
+    /// Whether `id` names a declared indikator; if so, `span` is recorded as
+    /// a place that names it.
+    pub(crate) fn refer(&mut self, id: &str, span: Span) -> bool {
+        let known = self.symbols.indikator.contains_key(id);
+        if known && self.references {
+            self.symbols.refer(id, span);
+        }
+        known
+    }
+
     /// Records an error at `span` whose message is in the catalogue.
     pub(crate) fn err_says(&mut self, span: Span, code: Code, text: Text) -> ErrRef<'_> {
         let e = RuleError::at_says(self.sources, span, code, text);
@@ -136,8 +149,8 @@ impl Lowering<'_> {
         let all: Vec<Indikator> = self.rules.indikator.clone();
         for ind in &all {
             if let Some(other) = &ind.sama_dengan {
-                if !self.declared.contains_key(other) {
-                    let span = self.declared.get(&ind.id).copied();
+                if !self.symbols.indikator.contains_key(other) {
+                    let span = self.symbols.indikator.get(&ind.id).map(|s| s.definition);
                     if let Some(span) = span {
                         self.unknown_indicator(span, other);
                     }

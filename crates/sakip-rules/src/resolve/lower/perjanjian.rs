@@ -26,7 +26,7 @@ impl Lowering<'_> {
         let mut listed: HashMap<String, Span> = HashMap::new();
         let mut ids = Vec::new();
         for t in &pk.targets {
-            if !self.declared.contains_key(&t.id.node) {
+            if !self.refer(&t.id.node, t.id.span) {
                 self.unknown_indicator(t.id.span, &t.id.node);
                 continue;
             }

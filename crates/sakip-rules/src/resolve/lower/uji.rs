@@ -13,7 +13,7 @@ impl Lowering<'_> {
         let mut ok = true;
         let mut targets = Vec::new();
         for t in &u.targets {
-            if !self.declared.contains_key(&t.id.node) {
+            if !self.refer(&t.id.node, t.id.span) {
                 self.unknown_indicator(t.id.span, &t.id.node);
                 ok = false;
                 continue;
@@ -28,7 +28,7 @@ impl Lowering<'_> {
         }
         let mut data = UnitData::new(year);
         for e in &u.entries {
-            if !self.declared.contains_key(&e.id.node) {
+            if !self.refer(&e.id.node, e.id.span) {
                 self.unknown_indicator(e.id.span, &e.id.node);
                 ok = false;
                 continue;
@@ -69,7 +69,7 @@ impl Lowering<'_> {
                 ),
             };
             if let Some(id) = id {
-                if !self.declared.contains_key(&id.node) {
+                if !self.refer(&id.node, id.span) {
                     self.unknown_indicator(id.span, &id.node);
                     ok = false;
                     continue;
