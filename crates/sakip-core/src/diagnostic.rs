@@ -141,7 +141,8 @@ pub trait Problem {
 
 /// The words at fault: the whole text of the file they are in (the core
 /// never reads files; the reader that found the problem hands the text
-/// over), a byte range in it, and a short label for under the caret.
+/// over) and a byte range in it. The label under the caret is the
+/// problem's [`Problem::label_text`].
 #[derive(Debug, Clone, Copy)]
 pub struct Snippet<'a> {
     /// The file's name as shown to people.
@@ -150,8 +151,6 @@ pub struct Snippet<'a> {
     /// Byte offsets into `text`.
     pub start: usize,
     pub len: usize,
-    /// Empty for no label.
-    pub label: &'a str,
 }
 
 impl Problem for Diagnostic {

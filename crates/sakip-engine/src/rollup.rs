@@ -152,7 +152,7 @@ fn one_folder<T>(
 
 /// An error as one line: `file:line:col: error[code]: message`.
 pub fn one_line(e: &RuleError) -> String {
-    format!("{}: error[{}]: {}", e.location_text(), e.code, e.message)
+    format!("{}: error[{}]: {}", e.location_text(), e.code, e)
 }
 
 /// Adds one outcome to the summaries.

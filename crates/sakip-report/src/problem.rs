@@ -172,11 +172,11 @@ impl miette::Diagnostic for Shown<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let s = self.problem.snippet()?;
-        let label = self
-            .label
-            .clone()
-            .or_else(|| (!s.label.is_empty()).then(|| s.label.to_string()));
-        Some(Box::new(std::iter::once(LabeledSpan::new(label, s.start, s.len))))
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            self.label.clone(),
+            s.start,
+            s.len,
+        ))))
     }
 }
 

@@ -11,7 +11,8 @@ use sakip_core::{Code, Lang, Problem, Severity, Snippet, Text};
 use std::fmt;
 use std::sync::Arc;
 
-/// One problem in a rule file (or a folder of them).
+/// One problem in a rule file (or a folder of them). Its words are
+/// catalogue [`Text`]s, rendered in the reader's language when shown.
 #[derive(Debug, Clone)]
 pub struct RuleError {
     /// The registry's severity for the code.
@@ -19,18 +20,13 @@ pub struct RuleError {
     /// Stable, kebab-case (`syntax`, `unknown-indicator`); see [`Code`].
     pub code: Code,
     /// Lower-case, no final period, user input in backticks.
-    pub message: String,
+    pub message: Text,
     /// Short text under the caret.
-    pub label: String,
+    pub label: Option<Text>,
     /// How to fix it, when there is something to do.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// `None` for errors about a path that could not be read.
     pub span: Option<Span>,
-    /// The message, help and label as the catalogue holds them, for other
-    /// languages; `None` while a message is not in the catalogue.
-    pub text: Option<Text>,
-    pub help_text: Option<Text>,
-    pub label_text: Option<Text>,
     /// The file's display name, and its line and column (1-based; line 0
     /// for a problem with a whole file or folder).
     pub location: Option<Origin>,
@@ -39,7 +35,7 @@ pub struct RuleError {
 
 impl RuleError {
     /// An error at `span`, resolved against `sources` for its location.
-    pub fn at(sources: &SourceMap, span: Span, code: Code, message: impl Into<String>) -> Self {
+    pub fn at_says(sources: &SourceMap, span: Span, code: Code, message: Text) -> Self {
         let file = sources.get(span.file);
         let location = file.map(|f| {
             let (line, col) = f.line_col(span.start);
@@ -48,72 +44,38 @@ impl RuleError {
         Self {
             severity: code.severity(),
             code,
-            message: message.into(),
-            label: String::new(),
+            message,
+            label: None,
             help: None,
             span: Some(span),
             location,
             source: file.map(|f| f.text.clone()),
-            text: None,
-            help_text: None,
-            label_text: None,
         }
     }
 
-    /// [`RuleError::at`] with its message from the catalogue.
-    pub fn at_says(sources: &SourceMap, span: Span, code: Code, text: Text) -> Self {
-        let mut e = Self::at(sources, span, code, text.render(Lang::En));
-        e.text = Some(text);
-        e
-    }
-
-    /// [`RuleError::path`] with its message from the catalogue.
-    pub fn path_says(path: &str, code: Code, text: Text) -> Self {
-        let mut e = Self::path(path, code, text.render(Lang::En));
-        e.text = Some(text);
-        e
+    /// An error about a path, with no position in a file.
+    pub fn path_says(path: &str, code: Code, message: Text) -> Self {
+        Self {
+            severity: code.severity(),
+            code,
+            message,
+            label: None,
+            help: None,
+            span: None,
+            location: Some(Origin::file(path)),
+            source: None,
+        }
     }
 
     /// How to fix it, from the catalogue.
     pub fn help_says(mut self, text: Text) -> Self {
-        self.help = Some(text.render(Lang::En));
-        self.help_text = Some(text);
+        self.help = Some(text);
         self
     }
 
     /// The text under the caret, from the catalogue.
     pub fn label_says(mut self, text: Text) -> Self {
-        self.label = text.render(Lang::En);
-        self.label_text = Some(text);
-        self
-    }
-
-    /// An error about a path, with no position in a file.
-    pub fn path(path: &str, code: Code, message: impl Into<String>) -> Self {
-        Self {
-            severity: code.severity(),
-            code,
-            message: message.into(),
-            label: String::new(),
-            help: None,
-            span: None,
-            location: Some(Origin::file(path)),
-            source: None,
-            text: None,
-            help_text: None,
-            label_text: None,
-        }
-    }
-
-    /// The short text under the caret.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
-        self
-    }
-
-    /// How to fix it.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.label = Some(text);
         self
     }
 
@@ -131,22 +93,16 @@ impl Problem for RuleError {
         self.severity
     }
     fn message_in(&self, lang: Lang) -> String {
-        match &self.text {
-            Some(t) => t.render(lang),
-            None => self.message.clone(),
-        }
+        self.message.render(lang)
     }
     fn help_in(&self, lang: Lang) -> Option<String> {
-        match &self.help_text {
-            Some(t) => Some(t.render(lang)),
-            None => self.help.clone(),
-        }
+        self.help.as_ref().map(|h| h.render(lang))
     }
     fn location(&self) -> Option<&Origin> {
         self.location.as_ref()
     }
     fn label_text(&self) -> Option<&Text> {
-        self.label_text.as_ref()
+        self.label.as_ref()
     }
     fn snippet(&self) -> Option<Snippet<'_>> {
         let (span, source) = (self.span?, self.source.as_ref()?);
@@ -155,14 +111,13 @@ impl Problem for RuleError {
             text: source.inner(),
             start: span.start,
             len: span.len(),
-            label: &self.label,
         })
     }
 }
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.render(Lang::En))
     }
 }
 

@@ -12,7 +12,7 @@ use sakip_rules::source::SourceMap;
 fn fmt(text: &str) -> String {
     let mut sources = SourceMap::default();
     let id = sources.add(Utf8Path::new("x.sakip"), text.to_string());
-    let file = parse(&sources, id).unwrap_or_else(|e| panic!("{}: {}\n{text}", e.location_text(), e.message));
+    let file = parse(&sources, id).unwrap_or_else(|e| panic!("{}: {}\n{text}", e.location_text(), e));
     format(text, &file)
 }
 

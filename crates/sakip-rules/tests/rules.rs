@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use sakip_core::formula::{BinOp, Expr, Field};
 use sakip_core::model::TingkatAturan;
 use sakip_core::periode::Periode;
-use sakip_core::Code;
+use sakip_core::{Code, Lang, Problem};
 use sakip_rules::ast::{self, IndikatorItem, Item};
 use sakip_rules::parser::parse;
 use sakip_rules::source::SourceMap;
@@ -203,7 +203,7 @@ fn keywords_are_not_ids_but_may_start_them() {
 fn syntax_errors_name_file_line_and_column() {
     let err = parse_str("aturan nasional a \"A\"\nkonversi efisiensi 12,5\n").unwrap_err();
     assert_eq!(err.location_text(), "test.sakip:2:22");
-    assert!(err.help.as_deref().unwrap_or("").contains("`12.5`"));
+    assert!(err.help_in(Lang::En).unwrap_or_default().contains("`12.5`"));
 }
 
 #[test]
@@ -338,7 +338,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         vec!["1"; 5000].join(" + "),
     ] {
         let err = parse_str(&formula(&body)).unwrap_err();
-        assert_eq!(err.code, Code::TooDeep, "{}", err.message);
+        assert_eq!(err.code, Code::TooDeep, "{err}");
         assert!(
             err.location_text().starts_with("test.sakip:2:"),
             "{}",
@@ -371,9 +371,9 @@ fn formulas_may_call_what_the_scripts_define() {
     let errors = sakip_rules::check_paths(&[dir.join("n.sakip")]).errors;
     assert_eq!(errors[0].code, Code::UnknownFunction);
     assert!(
-        errors[0].help.as_deref().unwrap().contains("did you mean `rasio`?"),
+        errors[0].help_in(Lang::En).unwrap().contains("did you mean `rasio`?"),
         "{:?}",
-        errors[0].help
+        errors[0].help_in(Lang::En)
     );
     // A hook is not a function for formulas.
     write(&dir, "n.sakip", &rules("nilai_satker(target)"));
@@ -409,7 +409,7 @@ fn a_missing_or_broken_script_is_reported_where_it_is() {
 fn a_year_cannot_start_with_zero() {
     let err = parse_str("satker u \"U\"\nrealisasi 0941 {\n}\n").unwrap_err();
     assert_eq!(err.location_text(), "test.sakip:2:11");
-    assert!(err.message.contains("a year such as `2022`"), "{}", err.message);
+    assert!(err.to_string().contains("a year such as `2022`"), "{err}");
     assert!(parse_str("satker u \"U\"\nrealisasi 1941 {\n}\n").is_ok());
 }
 

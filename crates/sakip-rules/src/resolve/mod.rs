@@ -28,7 +28,7 @@ use lower::header_tingkat;
 pub(crate) use lower::lower_expr;
 use sakip_core::data::UnitData;
 use sakip_core::model::{RuleSet, TingkatAturan};
-use sakip_core::{Code, Severity, Text};
+use sakip_core::{Code, Lang, Severity, Text};
 use sakip_script::ScriptSet;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -333,7 +333,7 @@ fn dedup(errors: Vec<RuleError>) -> Vec<RuleError> {
     let mut seen = BTreeSet::new();
     errors
         .into_iter()
-        .filter(|e| seen.insert((e.location_text(), e.code, e.message.clone())))
+        .filter(|e| seen.insert((e.location_text(), e.code, e.message.render(Lang::En))))
         .collect()
 }
 

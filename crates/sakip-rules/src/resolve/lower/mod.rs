@@ -18,7 +18,7 @@ use sakip_core::data::UnitData;
 use sakip_core::formula::Expr;
 use sakip_core::model::{Indikator, Quantity, RuleSet, RuleSetInfo, Ruled, TingkatAturan};
 use sakip_core::satuan::Satuan;
-use sakip_core::{Code, Lang, Text};
+use sakip_core::{Code, Text};
 use std::collections::{BTreeMap, HashMap};
 
 /// The error just recorded, for adding its label and help.
@@ -27,15 +27,13 @@ pub(crate) struct ErrRef<'a>(pub(crate) &'a mut RuleError);
 impl ErrRef<'_> {
     /// Says how to fix it, from the catalogue.
     pub(crate) fn help_says(self, text: Text) -> Self {
-        self.0.help = Some(text.render(Lang::En));
-        self.0.help_text = Some(text);
+        self.0.help = Some(text);
         self
     }
 
     /// Sets the text under the caret, from the catalogue.
     pub(crate) fn label_says(self, text: Text) -> Self {
-        self.0.label = text.render(Lang::En);
-        self.0.label_text = Some(text);
+        self.0.label = Some(text);
         self
     }
 }
