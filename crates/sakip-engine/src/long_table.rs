@@ -99,27 +99,21 @@ pub struct RowError {
     pub at: Origin,
     /// The name of the column at fault, as the header writes it.
     pub column: Option<String>,
-    /// In English; starts with "column `x`: " when the column is known.
-    pub message: String,
-    pub help: Option<String>,
-    /// The message (without the column) and the help from the catalogue.
+    /// The message (without the column; [`Problem::message_in`] puts
+    /// "column `x`: " before it) and the help from the catalogue.
     pub text: Text,
-    pub help_text: Option<Text>,
+    pub help: Option<Text>,
 }
 
 impl RowError {
     fn new(code: Code, file: &str, line: u64, column: Option<&str>, text: Text, help: Option<Text>) -> Self {
-        let mut e = Self {
+        Self {
             code,
             at: Origin::new(file, u32::try_from(line).unwrap_or(u32::MAX), 0),
             column: column.map(str::to_string),
-            message: String::new(),
-            help: help.as_ref().map(|h| h.render(Lang::En)),
             text,
-            help_text: help,
-        };
-        e.message = e.message_in(Lang::En);
-        e
+            help,
+        }
     }
 }
 
@@ -140,13 +134,13 @@ impl Problem for RowError {
         }
     }
     fn help_in(&self, lang: Lang) -> Option<String> {
-        self.help_text.as_ref().map(|h| h.render(lang))
+        self.help.as_ref().map(|h| h.render(lang))
     }
 }
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.message)
+        write!(f, "{}: {}", self.at, self.message_in(Lang::En))
     }
 }
 

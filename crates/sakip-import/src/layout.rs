@@ -38,11 +38,7 @@ pub struct CellError {
     /// The message and the help from the catalogue.
     pub text: Text,
     /// How to fix it, from the catalogue.
-    pub help_text: Option<Text>,
-    /// The message in English, after its place.
-    pub message: String,
-    /// How to fix it, in English.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 /// Where in a workbook: a CSV file is one sheet, which has no name.
@@ -86,11 +82,9 @@ impl CellError {
                 Some((r, c)) => Origin::new(sheet.file.as_str(), line(r), line(c)),
                 None => Origin::file(sheet.file.as_str()),
             },
-            message: format!("{}{}", place.render(Lang::En), text.render(Lang::En)),
-            help: help.as_ref().map(|h| h.render(Lang::En)),
             place,
             text,
-            help_text: help,
+            help,
         }
     }
 
@@ -101,10 +95,8 @@ impl CellError {
             code: Code::FileUnreadable,
             at: Origin::file(file.as_str()),
             place: Place::File,
-            message: text.render(Lang::En),
-            help: Some(help.render(Lang::En)),
             text,
-            help_text: Some(help),
+            help: Some(help),
         }
     }
 }
@@ -120,7 +112,7 @@ impl Problem for CellError {
         format!("{}{}", self.place.render(lang), self.text.render(lang))
     }
     fn help_in(&self, lang: Lang) -> Option<String> {
-        self.help_text.as_ref().map(|h| h.render(lang))
+        self.help.as_ref().map(|h| h.render(lang))
     }
 }
 
