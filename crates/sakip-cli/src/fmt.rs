@@ -38,11 +38,6 @@ fn collect(path: &Utf8Path, out: &mut Vec<Utf8PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The formatted text of a rule file, or its syntax error.
-pub fn formatted(path: &Utf8Path, text: String) -> Result<String, Box<sakip_rules::RuleError>> {
-    sakip_rules::format::format_file(path, text)
-}
-
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
     let mut paths = Vec::new();
     for p in &args.paths {
@@ -55,7 +50,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let (mut changed, mut failed) = (Vec::new(), 0);
     for path in &paths {
         let text = std::fs::read_to_string(path)?;
-        match formatted(path, text.clone()) {
+        match sakip_rules::format::format_file(path, text.clone()) {
             Err(e) => {
                 failed += 1;
                 render::to_stderr(io, colour, &[*e])?;

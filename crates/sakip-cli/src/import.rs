@@ -63,7 +63,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     };
     // The printer's output must read back as what was imported; a failure
     // here is sakip's bug, and nothing is written.
-    if let Err(e) = crate::fmt::formatted(&dest, imported.text.clone()) {
+    if let Err(e) = sakip_rules::format::format_file(&dest, imported.text.clone()) {
         write!(io.err, "{}", render::human(&[*e], false, io.lang))?;
         writeln!(
             io.err,
