@@ -58,46 +58,33 @@ pub struct Hooked<T> {
 /// A script that failed: what went wrong and where in the script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HookError {
-    /// In English.
-    pub message: String,
+    /// From the catalogue when sakip wrote it; Rhai's own messages are
+    /// English only and come as a `raw` text.
+    pub message: crate::i18n::Text,
     pub location: Option<Origin>,
-    /// The message from the catalogue, when sakip wrote it (Rhai's own
-    /// messages are English only).
-    pub text: Option<crate::i18n::Text>,
 }
 
 impl HookError {
     /// A failure in Rhai's words.
     pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            location: None,
-            text: None,
-        }
+        Self::says(crate::i18n::Text::new("raw").arg("text", message.into()))
     }
 
     /// A failure in sakip's words, from the catalogue.
-    pub fn says(text: crate::i18n::Text) -> Self {
+    pub fn says(message: crate::i18n::Text) -> Self {
         Self {
-            message: text.render(crate::i18n::Lang::En),
+            message,
             location: None,
-            text: Some(text),
         }
-    }
-
-    /// The message as a catalogue value.
-    pub fn as_text(&self) -> crate::i18n::Text {
-        self.text
-            .clone()
-            .unwrap_or_else(|| crate::i18n::Text::new("raw").arg("text", &self.message))
     }
 }
 
 impl fmt::Display for HookError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = self.message.render(crate::i18n::Lang::En);
         match &self.location {
-            Some(at) => write!(f, "{at}: {}", self.message),
-            None => f.write_str(&self.message),
+            Some(at) => write!(f, "{at}: {message}"),
+            None => f.write_str(&message),
         }
     }
 }

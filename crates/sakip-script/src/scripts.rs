@@ -648,7 +648,7 @@ mod tests {
         let start = Instant::now();
         let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
         assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
-        assert!(err.message.contains("operations"), "{}", err.message);
+        assert!(err.message.render(Lang::En).contains("operations"), "{err}");
         let at = err.location.unwrap();
         assert_eq!(
             (at.file.as_str(), at.line, at.col),
@@ -658,7 +658,7 @@ mod tests {
         // A recursion has no loop: it is placed at its function.
         let s = set(&[("rec.rhai", "fn capaian(i) {\n  capaian(i)\n}", 0)]).unwrap();
         let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
-        assert_eq!(err.location.unwrap().line, 1, "{}", err.message);
+        assert_eq!(err.location.unwrap().line, 1, "{}", err.message.render(Lang::En));
     }
 
     #[test]
@@ -672,14 +672,19 @@ mod tests {
         let s = set(&[("typo.rhai", "fn capaian(i) {\n  i.targte / 2\n}", 0)]).unwrap();
         let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
         let at = err.location.unwrap();
-        assert_eq!((at.file.as_str(), at.line), ("typo.rhai", 2), "{}", err.message);
+        assert_eq!(
+            (at.file.as_str(), at.line),
+            ("typo.rhai", 2),
+            "{}",
+            err.message.render(Lang::En)
+        );
     }
 
     #[test]
     fn a_string_where_a_number_is_due_is_an_error() {
         let s = set(&[("str.rhai", "fn capaian(i) { \"seratus\" }", 0)]).unwrap();
         let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
-        assert!(err.message.contains("string"), "{}", err.message);
+        assert!(err.message.render(Lang::En).contains("string"), "{err}");
     }
 
     #[test]

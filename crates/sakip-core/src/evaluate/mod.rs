@@ -342,7 +342,7 @@ fn hook_error(e: &HookError, hook: &str) -> Diagnostic {
         Code::ScriptError,
         Text::new("script-error")
             .arg("hook", hook)
-            .arg_text("message", e.as_text()),
+            .arg_text("message", e.message.clone()),
     )
     .at(e.location.as_ref())
 }

@@ -40,7 +40,7 @@ pub(super) fn nilai_satker(
             diagnostics.push(
                 Diagnostic::says(
                     Code::ScriptError,
-                    Text::new("script-error-2").arg_text("message", e.as_text()),
+                    Text::new("script-error-2").arg_text("message", e.message.clone()),
                 )
                 .at(e.location.as_ref()),
             );
