@@ -26,14 +26,18 @@ pub mod limits;
 pub mod parser;
 /// Syntax trees to the core's `RuleSet` and `UnitData`: chains, names, checks.
 pub mod resolve;
+/// Where a Rhai script's functions are written.
+mod script_index;
 /// Comments and strings told apart, for the formatter and the limits.
 mod scan;
 /// Rule sets read, parsed and compiled once for all the units of a run.
 pub mod shared;
 /// Files, spans and their lines and columns.
 pub mod source;
-/// Where each indikator is declared and named: the index an editor needs.
+/// Where each name is declared and named: the index an editor needs.
 pub mod symbols;
+/// A rule tree held open and checked again as its files change.
+pub mod tree;
 
 pub use error::RuleError;
 pub use resolve::{

@@ -37,7 +37,11 @@ pub(crate) struct SharedFile {
 impl SharedFile {
     /// Reads and parses the file at `path`; `Err` says why it cannot be read.
     pub(crate) fn read(path: &Utf8Path) -> Result<Self, String> {
-        let text = crate::source::read_text(path)?;
+        Self::parse(path, crate::source::read_text(path)?)
+    }
+
+    /// Parses `text`, the contents of `path` (read, or unsaved in an editor).
+    pub(crate) fn parse(path: &Utf8Path, text: String) -> Result<Self, String> {
         let mut sources = SourceMap::default();
         let id = sources.add(path, text);
         let (ast, error) = match parse(&sources, id) {
@@ -61,6 +65,11 @@ pub struct Shared {
     /// symbol index's references). A batch run that only evaluates does not
     /// need them, and saves a few percent of its time.
     references: bool,
+    /// Whether a load's own files are kept too (an editor, which loads the
+    /// same rule sets again after every change), not only the shared ones.
+    keep_all: bool,
+    /// Texts that replace what is on disk: files open in an editor, unsaved.
+    unsaved: Mutex<HashMap<Utf8PathBuf, Arc<str>>>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -86,6 +95,8 @@ impl Default for Shared {
             listings: Slots::default(),
             scripts: Slots::default(),
             references: true,
+            keep_all: false,
+            unsaved: Mutex::default(),
         }
     }
 }
@@ -100,32 +111,139 @@ impl Shared {
         }
     }
 
+    /// A cache for an editor: every file is kept, own or shared, until
+    /// [`Shared::forget`] says it changed; unsaved texts replace the disk's.
+    pub fn for_editor() -> Self {
+        Self {
+            keep_all: true,
+            ..Self::default()
+        }
+    }
+
     /// Whether loads record the places that name each indikator.
     pub(crate) fn indexes_references(&self) -> bool {
         self.references
+    }
+
+    /// Takes `text` as the contents of `path` from now on, whatever the disk
+    /// holds (`None`: the disk's again), and forgets what was read of it.
+    pub fn set_unsaved(&self, path: &Utf8Path, text: Option<&str>) {
+        {
+            let mut unsaved = self.unsaved.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match text {
+                Some(t) => {
+                    unsaved.insert(path.to_path_buf(), Arc::from(t));
+                }
+                None => {
+                    unsaved.remove(path);
+                }
+            }
+        }
+        self.forget(path);
+    }
+
+    /// Forgets what was read of `path` (a file or a script changed, created
+    /// or deleted), and the listing of its folder.
+    pub fn forget(&self, path: &Utf8Path) {
+        let dir = dir_of(path);
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(path);
+        self.scripts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(path);
+        self.listings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(&dir);
+    }
+
+    /// The unsaved text of `path`, when an editor holds one.
+    fn unsaved(&self, path: &Utf8Path) -> Option<Arc<str>> {
+        self.unsaved
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(path)
+            .cloned()
+    }
+
+    /// Reads `path`: its unsaved text, else the disk's.
+    fn read(&self, path: &Utf8Path) -> Result<SharedFile, String> {
+        match self.unsaved(path) {
+            Some(text) => SharedFile::parse(path, text.to_string()),
+            None => SharedFile::read(path),
+        }
     }
 
     /// The file at `path`, read and parsed the first time it is asked for;
     /// `Err` says why it cannot be read.
     pub(crate) fn file(&self, path: &Utf8Path) -> Result<SharedFile, String> {
         slot(&self.files, path.to_path_buf())
-            .get_or_init(|| SharedFile::read(path))
+            .get_or_init(|| self.read(path))
             .clone()
     }
 
+    /// A file of the rule set being loaded: kept for the next load in an
+    /// editor, read for this load alone otherwise.
+    pub(crate) fn own_file(&self, path: &Utf8Path) -> Result<SharedFile, String> {
+        if self.keep_all {
+            self.file(path)
+        } else {
+            self.read(path)
+        }
+    }
+
     /// The `.sakip` files in `dir`, sorted; `Err` says why it cannot be read.
+    /// A file open unsaved in an editor and not yet on disk is listed too.
     pub(crate) fn listing(&self, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, String> {
         slot(&self.listings, dir.to_path_buf())
-            .get_or_init(|| crate::resolve::sakip_files_in(dir).map_err(|e| e.to_string()))
+            .get_or_init(|| self.list(dir))
             .clone()
+    }
+
+    /// Lists `dir` now, with the unsaved files an editor holds in it.
+    pub(crate) fn list(&self, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, String> {
+        let mut files = crate::resolve::sakip_files_in(dir).map_err(|e| e.to_string())?;
+        let unsaved = self.unsaved.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for path in unsaved.keys() {
+            if dir_of(path) == dir && path.extension() == Some("sakip") && !files.contains(path) {
+                files.push(path.clone());
+            }
+        }
+        files.sort();
+        Ok(files)
     }
 
     /// The script at `path`, read and compiled the first time it is asked for.
     pub(crate) fn script(&self, path: &Utf8Path) -> ScriptLoad {
         slot(&self.scripts, path.to_path_buf())
-            .get_or_init(|| ScriptLoad::read(path))
+            .get_or_init(|| self.read_script(path))
             .clone()
     }
+
+    /// A script of the rule set being loaded (see [`Shared::own_file`]).
+    pub(crate) fn own_script(&self, path: &Utf8Path) -> ScriptLoad {
+        if self.keep_all {
+            self.script(path)
+        } else {
+            self.read_script(path)
+        }
+    }
+
+    /// Reads and compiles the script at `path`: its unsaved text, else the disk's.
+    fn read_script(&self, path: &Utf8Path) -> ScriptLoad {
+        match self.unsaved(path) {
+            Some(text) => ScriptLoad::compile(path, text.to_string()),
+            None => ScriptLoad::read(path),
+        }
+    }
+}
+
+/// The folder of `path` as listings name it.
+fn dir_of(path: &Utf8Path) -> Utf8PathBuf {
+    crate::resolve::folder_of(path)
 }
 
 /// A script file read and compiled, or why it could not be.
@@ -143,10 +261,14 @@ pub(crate) enum ScriptLoad {
 impl ScriptLoad {
     /// Reads and compiles the script at `path`.
     pub(crate) fn read(path: &Utf8Path) -> Self {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => return ScriptLoad::Unreadable(e.to_string()),
-        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::compile(path, text),
+            Err(e) => ScriptLoad::Unreadable(e.to_string()),
+        }
+    }
+
+    /// Compiles `text`, the contents of the script at `path`.
+    pub(crate) fn compile(path: &Utf8Path, text: String) -> Self {
         match CompiledScript::compile(path.as_str(), &text) {
             Ok(script) => ScriptLoad::Compiled(Arc::new(script)),
             Err(error) => ScriptLoad::Broken { text, error },

@@ -182,6 +182,11 @@ impl SourceMap {
         self.by_path.get(path).copied()
     }
 
+    /// The paths of the files it holds.
+    pub fn paths(&self) -> impl Iterator<Item = &Utf8Path> {
+        self.by_path.keys().map(Utf8PathBuf::as_path)
+    }
+
     /// The `file:line:col` label of a span's start, for the core's traces.
     pub fn origin(&self, span: Span) -> Option<Origin> {
         let file = self.get(span.file)?;

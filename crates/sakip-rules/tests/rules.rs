@@ -459,11 +459,11 @@ fn the_symbol_index_knows_where_an_indikator_is_declared_and_named() {
         .find(|s| place(s).0.ends_with("perjanjian-2022.sakip"))
         .unwrap();
     assert_eq!(
-        unit.symbols.at(r.file, r.start + 3).map(|(id, _)| id),
+        unit.symbols.at(r.file, r.start + 3).map(|(_, id, _)| id),
         Some("iku_kamtib")
     );
     assert_eq!(
-        unit.symbols.at(r.file, r.start.saturating_sub(2)).map(|(id, _)| id),
+        unit.symbols.at(r.file, r.start.saturating_sub(2)).map(|(_, id, _)| id),
         None
     );
     // Every indikator of the chain is in the index, each declared once.

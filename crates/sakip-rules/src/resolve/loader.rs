@@ -3,11 +3,12 @@
 //! national rules, checked for cycles and depth, then handed to `lower`.
 
 use super::lower::{header_tingkat, Lowering};
-use super::{folder_of, normalize, sakip_files_in};
+use super::{folder_of, normalize};
 use crate::ast::{self, Item};
 use crate::error::RuleError;
-use crate::shared::{ScriptLoad, Shared, SharedFile};
+use crate::shared::{ScriptLoad, Shared};
 use crate::source::{FileId, SourceMap, Span, Spanned};
+use crate::symbols::{SymbolKind, Symbols};
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::data::UnitData;
 use sakip_core::model::{RuleSet, TingkatAturan};
@@ -20,11 +21,14 @@ use std::sync::Arc;
 /// for a few intermediate levels.
 pub(crate) const MAX_CHAIN: usize = 8;
 
-/// A chain read, checked and lowered.
+/// A chain read, checked and lowered; with errors, as far as it went.
 pub(crate) struct Resolved {
+    /// Whether it holds no error: only then is it fit to evaluate.
+    pub(crate) ok: bool,
     pub(crate) rules: RuleSet,
     pub(crate) data: BTreeMap<u16, UnitData>,
-    pub(crate) scripts: ScriptSet,
+    /// `None` when a script is missing or does not compile.
+    pub(crate) scripts: Option<ScriptSet>,
     pub(crate) cases: Vec<sakip_core::uji::Kasus>,
     pub(crate) symbols: crate::symbols::Symbols,
 }
@@ -88,7 +92,7 @@ impl<'a> Loader<'a> {
         let read = if self.upward {
             self.shared.file(path)
         } else {
-            SharedFile::read(path)
+            self.shared.own_file(path)
         };
         match read {
             Ok(f) => {
@@ -138,7 +142,7 @@ impl<'a> Loader<'a> {
         } else if let Some(known) = self.listings.get(dir) {
             Ok(known.clone())
         } else {
-            let listed = sakip_files_in(dir).map_err(|e| e.to_string());
+            let listed = self.shared.list(dir);
             if let Ok(files) = &listed {
                 self.listings.insert(dir.to_path_buf(), files.clone());
             }
@@ -235,7 +239,7 @@ impl<'a> Loader<'a> {
     }
 
     /// Follows `berdasarkan` from `set` to the top, checks the whole chain
-    /// and lowers it.
+    /// and lowers it; `None` when the chain itself cannot be built.
     #[allow(clippy::type_complexity)]
     pub(crate) fn resolve(&mut self, set: RuleSetFiles, need_satker: bool) -> Option<Resolved> {
         let mut chain = vec![set];
@@ -322,7 +326,8 @@ impl<'a> Loader<'a> {
         chain.reverse();
         self.checked
             .extend(chain.iter().flat_map(|set| set.files.iter().map(|(id, _)| *id)));
-        let scripts = self.scripts_of(&chain);
+        let mut symbols = crate::symbols::Symbols::default();
+        let scripts = self.scripts_of(&chain, &mut symbols);
         let script_functions = scripts
             .as_ref()
             .map(|set| set.functions().into_iter().map(|(n, a)| (n.to_string(), a)).collect())
@@ -336,7 +341,7 @@ impl<'a> Loader<'a> {
             script_functions,
             cases: Vec::new(),
             rumus_spans: Vec::new(),
-            symbols: crate::symbols::Symbols::default(),
+            symbols,
             references: self.shared.indexes_references(),
         };
         lower.run(&chain, need_satker);
@@ -348,25 +353,23 @@ impl<'a> Loader<'a> {
             symbols,
             ..
         } = lower;
-        let ok = errors.iter().all(|e| e.severity != Severity::Error);
+        let ok = scripts.is_some() && errors.iter().all(|e| e.severity != Severity::Error);
         self.errors.extend(errors);
-        match (ok, scripts) {
-            (true, Some(scripts)) => Some(Resolved {
-                rules,
-                data,
-                scripts,
-                cases,
-                symbols,
-            }),
-            _ => None,
-        }
+        Some(Resolved {
+            ok,
+            rules,
+            data,
+            scripts,
+            cases,
+            symbols,
+        })
     }
 
     /// Reads and compiles the scripts the chain names (`skrip "..."`, relative
     /// to the file that names it); those of the rule sets this one builds on
     /// once for the run. `None` when one is missing or does not compile; the
     /// errors point into the script itself.
-    pub(crate) fn scripts_of(&mut self, chain: &[RuleSetFiles]) -> Option<ScriptSet> {
+    pub(crate) fn scripts_of(&mut self, chain: &[RuleSetFiles], symbols: &mut Symbols) -> Option<ScriptSet> {
         let mut compiled = Vec::new();
         let mut ok = true;
         for (index, set) in chain.iter().enumerate() {
@@ -383,12 +386,15 @@ impl<'a> Loader<'a> {
                     let dir = self.sources.get(*id).map(|f| folder_of(&f.path)).unwrap_or_default();
                     let path = normalize(&dir.join(&name.node));
                     let load = if own {
-                        ScriptLoad::read(&path)
+                        self.shared.own_script(&path)
                     } else {
                         self.shared.script(&path)
                     };
                     match load {
                         ScriptLoad::Compiled(script) => {
+                            if self.shared.indexes_references() {
+                                self.index_functions(&path, script.text(), set, symbols);
+                            }
                             compiled.push((script, level, skrip.from_year.as_ref().map(|y| y.node)));
                         }
                         ScriptLoad::Unreadable(e) => {
@@ -431,5 +437,20 @@ impl<'a> Loader<'a> {
             }
         }
         ok.then(|| ScriptSet::from_compiled(compiled))
+    }
+
+    /// Declares the functions of the script at `path` in the index, each at
+    /// its name in its `fn` line; the script's text joins the source map so
+    /// that an editor can go there.
+    fn index_functions(&mut self, path: &Utf8Path, text: &str, set: &RuleSetFiles, symbols: &mut Symbols) {
+        let file = match self.sources.find(path) {
+            Some(f) => f,
+            None => self.sources.add(path, text.to_string()),
+        };
+        let level = header_tingkat(set).unwrap_or(TingkatAturan::Nasional);
+        for (name, start, signature) in crate::script_index::functions(text) {
+            symbols.declare_as(SymbolKind::Fungsi, name, Span::new(file, start, start + name.len()), level);
+            symbols.sign(name, signature);
+        }
     }
 }

@@ -16,8 +16,8 @@
 //! lowers each part of a rule set (its bands, its indikator, its formulas,
 //! a unit's agreement, data and rule tests) in a module of its own.
 
-mod loader;
-mod lower;
+pub(crate) mod loader;
+pub(crate) mod lower;
 
 use crate::error::RuleError;
 use crate::shared::Shared;
@@ -129,16 +129,17 @@ fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<Lo
         return Err(errors);
     }
     match resolved {
-        Some(r) => Ok(LoadedUnit {
+        Some(r) if r.ok => Ok(LoadedUnit {
             sources: loader.sources,
             rules: r.rules,
             data: r.data,
-            scripts: r.scripts,
+            // `ok` holds only when every script compiled.
+            scripts: r.scripts.unwrap_or_default(),
             warnings,
             cases: r.cases,
             symbols: r.symbols,
         }),
-        None => Err(errors),
+        _ => Err(errors),
     }
 }
 
@@ -182,7 +183,7 @@ pub fn sakip_files_under(paths: &[Utf8PathBuf]) -> (BTreeMap<Utf8PathBuf, Vec<Ut
 
 /// The header files of the rule sets that `files` (all in one folder)
 /// belong to: a file's own header, or its folder's.
-fn roots_in(loader: &mut Loader<'_>, files: &[Utf8PathBuf]) -> BTreeSet<Utf8PathBuf> {
+pub(crate) fn roots_in(loader: &mut Loader<'_>, files: &[Utf8PathBuf]) -> BTreeSet<Utf8PathBuf> {
     let mut roots: BTreeSet<Utf8PathBuf> = BTreeSet::new();
     for f in files {
         let Some(id) = loader.file(f) else { continue };
@@ -329,7 +330,7 @@ pub fn folder_of(path: &Utf8Path) -> Utf8PathBuf {
 
 /// The same problem reached twice (a national file shared by two chains)
 /// is reported once.
-fn dedup(errors: Vec<RuleError>) -> Vec<RuleError> {
+pub(crate) fn dedup(errors: Vec<RuleError>) -> Vec<RuleError> {
     let mut seen = BTreeSet::new();
     errors
         .into_iter()

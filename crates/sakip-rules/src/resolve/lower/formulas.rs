@@ -192,6 +192,9 @@ impl Lowering<'_> {
                     "abs" => n == 1,
                     "bulat" | "potong" => n == 2,
                     other => {
+                        if self.references {
+                            self.symbols.refer_as(SymbolKind::Fungsi, other, name.span);
+                        }
                         let arities: Vec<usize> = self
                             .script_functions
                             .iter()

@@ -45,9 +45,15 @@ impl Lowering<'_> {
                 .help_says(Text::new("sasaran-tier-help"));
                 return;
             }
-            Some(_) => {}
+            Some(_) => {
+                if self.references {
+                    self.symbols.refer_as(SymbolKind::Sasaran, &s.code.node, s.code.span);
+                }
+            }
             None => {
                 self.sasaran_spans.insert(s.code.node.clone(), s.code.span);
+                self.symbols
+                    .declare_as(SymbolKind::Sasaran, &s.code.node, s.code.span, tingkat);
                 self.rules.sasaran.push(Sasaran {
                     code: s.code.node.clone(),
                     tier: s.tier,

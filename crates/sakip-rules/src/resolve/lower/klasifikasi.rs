@@ -6,7 +6,7 @@ use crate::ast::{self};
 use crate::error::did_you_mean;
 use crate::source::Span;
 use sakip_core::klasifikasi::{Band, Bound, Klasifikasi};
-use sakip_core::model::Ruled;
+use sakip_core::model::{Ruled, TingkatAturan};
 use sakip_core::{Code, Text};
 use std::collections::HashMap;
 
@@ -23,7 +23,7 @@ pub(crate) const COLOURS: [(&str, &str); 6] = [
 impl Lowering<'_> {
     /// Lowers a klasifikasi: colours known, band ids unique, ranges sound, and
     /// gaps or overlaps between bands reported.
-    pub(crate) fn klasifikasi(&mut self, k: &ast::Klasifikasi) {
+    pub(crate) fn klasifikasi(&mut self, k: &ast::Klasifikasi, tingkat: TingkatAturan) {
         if k.bands.is_empty() {
             self.err_says(k.span, Code::KlasifikasiEmpty, Text::new("klasifikasi-empty"))
                 .help_says(Text::new("klasifikasi-empty-help"));
@@ -42,6 +42,10 @@ impl Lowering<'_> {
                 .help_says(Text::new("band-twice-help").arg("at", &at));
             }
             ids.insert(b.id.node.clone(), b.id.span);
+            if self.references {
+                self.symbols
+                    .declare_as(SymbolKind::Band, &b.id.node, b.id.span, tingkat);
+            }
             let colour = if b.colour.node.starts_with('#') {
                 b.colour.node.to_lowercase()
             } else if let Some((_, hex)) = COLOURS.iter().find(|(n, _)| *n == b.colour.node) {

@@ -10,6 +10,7 @@ mod klasifikasi;
 mod perjanjian;
 mod uji;
 
+use crate::symbols::SymbolKind;
 use super::loader::RuleSetFiles;
 use crate::ast::{self, Item};
 use crate::error::RuleError;
@@ -313,7 +314,7 @@ impl Lowering<'_> {
             }
             Item::Klasifikasi(k) => {
                 self.once(seen, "klasifikasi", k.from_year.as_ref().map(|y| y.node), k.span);
-                self.klasifikasi(k);
+                self.klasifikasi(k, tingkat);
             }
             Item::Sasaran(s) => self.sasaran(s, tingkat, source),
             _ => {}

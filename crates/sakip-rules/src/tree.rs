@@ -1,0 +1,326 @@
+//! The semantic model of a rule tree held open: every rule set under some
+//! folders, each checked with the chain it builds on, its problems, its
+//! rules as far as they lower, and the index of its names. An editor (the
+//! language server) and the workbench keep one and tell it what changed: a
+//! file edited and not saved, a file changed, created or deleted on disk.
+//! It then checks again only the rule sets that read the changed file or
+//! list its folder; a unit's edit does not re-check its neighbours, and an
+//! edit of the national rules re-checks what builds on them.
+//!
+//! Every rule set is loaded through one [`Shared`] cache made for an
+//! editor: a file is read and parsed once until it changes, and an unsaved
+//! text replaces the disk's.
+
+use crate::error::RuleError;
+use crate::resolve::loader::Loader;
+use crate::resolve::lower::header_tingkat;
+use crate::resolve::{dedup, folder_of, normalize, roots_in, sakip_files_under};
+use crate::shared::Shared;
+use crate::source::{FileId, SourceFile, SourceMap};
+use crate::symbols::{Symbol, SymbolKind, Symbols};
+use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::model::{Indikator, Rumus, RuleSet, Target, TingkatAturan};
+use sakip_script::ScriptSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One rule set of the tree, checked with its chain.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Its header file.
+    pub header: Utf8PathBuf,
+    /// Its level, when its header parses.
+    pub level: Option<TingkatAturan>,
+    /// Every file read to check it: its own, the chain's, the scripts'.
+    pub sources: SourceMap,
+    /// Its problems and those of its chain, errors and warnings.
+    pub problems: Vec<RuleError>,
+    /// The chain's rules, lowered as far as they could be (with errors,
+    /// what lowered before and around them).
+    pub rules: Option<RuleSet>,
+    /// The scripts, when every one compiled.
+    pub scripts: Option<ScriptSet>,
+    /// Where each name is declared and named, across the chain.
+    pub symbols: Symbols,
+    /// The years of its data and agreements, for hover's "in force".
+    pub years: BTreeSet<u16>,
+}
+
+impl Analysis {
+    /// The file at `path`, when this rule set read it.
+    pub fn file(&self, path: &Utf8Path) -> Option<(FileId, &SourceFile)> {
+        let id = self.sources.find(path)?;
+        Some((id, self.sources.get(id)?))
+    }
+
+    /// Whether checking this rule set read `path` (or lists its folder).
+    fn depends_on(&self, path: &Utf8Path) -> bool {
+        let dir = folder_of(path);
+        self.sources.find(path).is_some() || self.folders().any(|f| f == dir)
+    }
+
+    /// The folders of the rule sets of the chain.
+    fn folders(&self) -> impl Iterator<Item = Utf8PathBuf> + '_ {
+        self.rules
+            .iter()
+            .flat_map(|r| r.chain.iter())
+            .filter_map(|info| info.origin.as_ref().map(|o| folder_of(Utf8Path::new(&o.file))))
+            .chain(std::iter::once(folder_of(&self.header)))
+    }
+
+    /// The name under byte `offset` of `file`.
+    pub fn symbol_at(&self, file: FileId, offset: usize) -> Option<(SymbolKind, &str, &Symbol)> {
+        self.symbols.at(file, offset)
+    }
+
+    /// What is in force for indikator `id` in `year`: the target each level
+    /// sets (national, Kanwil, unit; the last one counts) and the formulas.
+    pub fn in_force(&self, id: &str, year: u16) -> Option<InForce<'_>> {
+        let indikator = self.rules.as_ref()?.indikator(id)?;
+        let mut targets: Vec<&Target> = indikator.targets.iter().filter(|t| t.year == year).collect();
+        targets.sort_by_key(|t| t.tingkat);
+        Some(InForce {
+            indikator,
+            year,
+            targets,
+            rumus_realisasi: indikator.rumus_realisasi_in_force(year),
+            rumus_capaian: indikator.rumus_capaian_in_force(year),
+        })
+    }
+}
+
+/// What is in force for one indikator in one year.
+#[derive(Debug)]
+pub struct InForce<'a> {
+    pub indikator: &'a Indikator,
+    pub year: u16,
+    /// The target set at each level, most general first.
+    pub targets: Vec<&'a Target>,
+    pub rumus_realisasi: Option<&'a Rumus>,
+    pub rumus_capaian: Option<&'a Rumus>,
+}
+
+/// Every rule set under some folders, checked, and kept up to date.
+pub struct RuleTree {
+    roots: Vec<Utf8PathBuf>,
+    shared: Shared,
+    /// By header file.
+    sets: BTreeMap<Utf8PathBuf, Analysis>,
+    /// Problems of files that belong to no rule set that loads (a syntax
+    /// error in the file that should hold the header, a folder with no
+    /// header), by folder.
+    loose: BTreeMap<Utf8PathBuf, Vec<RuleError>>,
+}
+
+impl std::fmt::Debug for RuleTree {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleTree")
+            .field("roots", &self.roots)
+            .field("sets", &self.sets.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl RuleTree {
+    /// Finds and checks every rule set under `roots` (folders or files).
+    pub fn open(roots: &[Utf8PathBuf]) -> Self {
+        let mut tree = Self {
+            roots: roots.iter().map(|r| normalize(r)).collect(),
+            shared: Shared::for_editor(),
+            sets: BTreeMap::new(),
+            loose: BTreeMap::new(),
+        };
+        let (folders, errors) = sakip_files_under(&tree.roots);
+        if !errors.is_empty() {
+            tree.loose.insert(Utf8PathBuf::new(), errors);
+        }
+        for dir in folders.keys() {
+            tree.discover(dir);
+        }
+        let headers: Vec<Utf8PathBuf> = tree.sets.keys().cloned().collect();
+        for h in headers {
+            tree.analyse(&h);
+        }
+        tree
+    }
+
+    /// The rule sets, by header file.
+    pub fn sets(&self) -> impl Iterator<Item = &Analysis> {
+        self.sets.values()
+    }
+
+    /// Whether `path` lies under one of the tree's roots.
+    pub fn contains(&self, path: &Utf8Path) -> bool {
+        let path = normalize(path);
+        self.roots.iter().any(|r| path.starts_with(r))
+    }
+
+    /// Finds the rule sets of folder `dir` (its files' headers) and records
+    /// the problems of its files that belong to none.
+    fn discover(&mut self, dir: &Utf8Path) -> BTreeSet<Utf8PathBuf> {
+        let files = self.shared.list(dir).unwrap_or_default();
+        let mut loader = Loader::new(&self.shared);
+        let headers = roots_in(&mut loader, &files);
+        self.sets.retain(|h, _| folder_of(h) != dir || headers.contains(h));
+        for h in &headers {
+            self.sets.entry(h.clone()).or_insert_with(|| Analysis {
+                header: h.clone(),
+                level: None,
+                sources: SourceMap::default(),
+                problems: Vec::new(),
+                rules: None,
+                scripts: None,
+                symbols: Symbols::default(),
+                years: BTreeSet::new(),
+            });
+        }
+        if loader.errors.is_empty() {
+            self.loose.remove(dir);
+        } else {
+            self.loose.insert(dir.to_path_buf(), loader.errors);
+        }
+        headers
+    }
+
+    /// Checks the rule set whose header is `header` again.
+    fn analyse(&mut self, header: &Utf8Path) {
+        let mut loader = Loader::new(&self.shared);
+        let set = loader.rule_set_in(&folder_of(header), Some(header));
+        let level = set.as_ref().and_then(header_tingkat);
+        let resolved = set.and_then(|s| loader.resolve(s, false));
+        let mut years = BTreeSet::new();
+        let (rules, scripts, symbols) = match resolved {
+            Some(r) => {
+                years.extend(r.data.keys().copied());
+                years.extend(r.rules.perjanjian.iter().map(|p| p.year));
+                (Some(r.rules), r.scripts, r.symbols)
+            }
+            None => (None, None, Symbols::default()),
+        };
+        let analysis = Analysis {
+            header: header.to_path_buf(),
+            level,
+            sources: loader.sources,
+            problems: dedup(loader.errors),
+            rules,
+            scripts,
+            symbols,
+            years,
+        };
+        self.sets.insert(header.to_path_buf(), analysis);
+    }
+
+    /// Takes `text` as the contents of `path` (`None`: what the disk holds)
+    /// and checks again what depends on it. Returns the header files of the
+    /// rule sets checked again.
+    pub fn set_text(&mut self, path: &Utf8Path, text: Option<&str>) -> Vec<Utf8PathBuf> {
+        let path = normalize(path);
+        self.shared.set_unsaved(&path, text);
+        self.recheck(&path)
+    }
+
+    /// `path` changed, appeared or disappeared on disk; checks again what
+    /// depends on it. Returns the header files of the rule sets checked again.
+    pub fn changed_on_disk(&mut self, path: &Utf8Path) -> Vec<Utf8PathBuf> {
+        let path = normalize(path);
+        self.shared.forget(&path);
+        self.recheck(&path)
+    }
+
+    fn recheck(&mut self, path: &Utf8Path) -> Vec<Utf8PathBuf> {
+        let mut again: BTreeSet<Utf8PathBuf> = self
+            .sets
+            .values()
+            .filter(|a| a.depends_on(path))
+            .map(|a| a.header.clone())
+            .collect();
+        if path.extension() == Some("sakip") {
+            let dir = folder_of(path);
+            let before: BTreeSet<Utf8PathBuf> = self.sets.keys().filter(|h| folder_of(h) == dir).cloned().collect();
+            let now = self.discover(&dir);
+            again.extend(now.iter().filter(|h| !before.contains(*h)).cloned());
+            again.retain(|h| self.sets.contains_key(h));
+        }
+        for h in &again {
+            self.analyse(h);
+        }
+        again.into_iter().collect()
+    }
+
+    /// Every problem whose place is in `path`, once, in file order.
+    pub fn problems_in(&self, path: &Utf8Path) -> Vec<&RuleError> {
+        let name = path.as_str();
+        let mut seen = BTreeSet::new();
+        let mut out: Vec<&RuleError> = self
+            .sets
+            .values()
+            .flat_map(|a| a.problems.iter())
+            .chain(self.loose.values().flatten())
+            .filter(|e| e.location.as_ref().is_some_and(|o| o.file == name))
+            .filter(|e| seen.insert((e.location_text(), e.code, e.message.render(sakip_core::Lang::En))))
+            .collect();
+        out.sort_by_key(|e| e.location.as_ref().map(|o| (o.line, o.col)));
+        out
+    }
+
+    /// Every file some problem is in, and every file of the tree.
+    pub fn files(&self) -> BTreeSet<Utf8PathBuf> {
+        self.sets
+            .values()
+            .flat_map(|a| a.problems.iter())
+            .chain(self.loose.values().flatten())
+            .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file)))
+            .chain(self.sets.values().flat_map(|a| {
+                a.sources
+                    .paths()
+                    .map(Utf8Path::to_path_buf)
+                    .collect::<Vec<_>>()
+            }))
+            .collect()
+    }
+
+    /// The files of the rule sets in `headers`, and those their problems name.
+    pub fn files_of(&self, headers: &[Utf8PathBuf]) -> BTreeSet<Utf8PathBuf> {
+        headers
+            .iter()
+            .filter_map(|h| self.sets.get(h))
+            .flat_map(|a| {
+                a.sources
+                    .paths()
+                    .map(Utf8Path::to_path_buf)
+                    .chain(
+                        a.problems
+                            .iter()
+                            .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file))),
+                    )
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The rule set that knows `path` best: the one it belongs to (its own
+    /// folder's), else the most specific one that reads it.
+    pub fn analysis_for(&self, path: &Utf8Path) -> Option<&Analysis> {
+        let path = normalize(path);
+        let dir = folder_of(&path);
+        let reading = || self.sets.values().filter(|a| a.sources.find(&path).is_some());
+        reading()
+            .find(|a| folder_of(&a.header) == dir)
+            .or_else(|| reading().max_by_key(|a| a.level))
+    }
+
+    /// Every rule set that reads `path`, most specific last.
+    pub fn analyses_reading(&self, path: &Utf8Path) -> Vec<&Analysis> {
+        let path = normalize(path);
+        let mut out: Vec<&Analysis> = self.sets.values().filter(|a| a.sources.find(&path).is_some()).collect();
+        out.sort_by_key(|a| a.level);
+        out
+    }
+
+    /// The text of `path` as the tree sees it (unsaved, else read).
+    pub fn text_of(&self, path: &Utf8Path) -> Option<String> {
+        let path = normalize(path);
+        self.sets
+            .values()
+            .find_map(|a| a.file(&path).map(|(_, f)| f.source().to_string()))
+    }
+}
