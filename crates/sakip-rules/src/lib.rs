@@ -20,6 +20,8 @@ pub mod data_file;
 pub mod error;
 /// The canonical layout of a rule file (`sakip fmt`).
 pub mod format;
+/// The language's words and a file's tokens, for editors.
+pub mod lexicon;
 /// Nesting and size limits that keep every stage safe on any input.
 pub mod limits;
 /// Text to syntax tree, with errors a policy officer can act on.
