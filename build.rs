@@ -1,7 +1,8 @@
-//! Whether this machine has a headless Chromium for the browser test: when
-//! it has none (and this is not CI, which installs one), the test is
-//! compiled as ignored, so that the test summary says it did not run
-//! rather than passing without looking.
+//! Whether this machine has a headless Chromium for the browser test, and
+//! Node with the TextMate engine (`npm ci --prefix editors/vscode`) for the
+//! editor grammar's test: when it has not (and this is not CI, which
+//! installs both), the test is compiled as ignored, so that the test summary
+//! says it did not run rather than passing without looking.
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_chromium)");
@@ -13,7 +14,15 @@ fn main() {
             .iter()
             .any(|name| dir.join(name).is_file())
     });
-    if !found && std::env::var_os("CI").is_none() {
+    let ci = std::env::var_os("CI").is_some();
+    if !found && !ci {
         println!("cargo:rustc-cfg=no_chromium");
+    }
+    println!("cargo::rustc-check-cfg=cfg(no_textmate)");
+    let textmate = std::path::Path::new("editors/vscode/node_modules/vscode-textmate");
+    if textmate.is_dir() {
+        println!("cargo:rerun-if-changed=editors/vscode/node_modules");
+    } else if !ci {
+        println!("cargo:rustc-cfg=no_textmate");
     }
 }

@@ -94,6 +94,8 @@ pub enum Command {
     Rollup(rollup::Args),
     /// Write the shell's completion script (bash, zsh, fish, powershell)
     Completions(completions::Args),
+    /// Serve the Language Server Protocol on stdin and stdout, for editors
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -179,6 +181,9 @@ where
         Command::Report(args) => report::run(args, cli.color, io),
         Command::Rollup(args) => rollup::run(args, cli.color, io),
         Command::Completions(args) => completions::run(args, io),
+        Command::Lsp => sakip_lsp::serve(&mut std::io::stdin().lock(), &mut io.out, io.lang)
+            .map(|()| 0)
+            .map_err(std::io::Error::other),
     };
     match result {
         Ok(code) => code,

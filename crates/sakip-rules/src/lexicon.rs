@@ -9,12 +9,66 @@ use crate::scan::{pieces, Piece};
 
 /// Every keyword, as `rules.pest` lists them.
 pub const KEYWORDS: &[&str] = &[
-    "aturan", "anggaran", "atau", "berdasarkan", "bulat", "bobot", "belanja", "capaian", "dasar", "dicetak", "dan",
-    "efisiensi", "harap", "indikator", "jika", "jumlah", "kanwil", "konversi", "klasifikasi", "kegiatan", "lain",
-    "mulai", "maka", "nasional", "nilai", "naik", "output", "pembulatan", "potong", "program", "polaritas",
-    "perjanjian", "pagu", "renstra", "rentang", "realisasi", "rumus", "rata", "smt1", "smt2", "satker", "skrip",
-    "sasaran", "strategis", "satuan", "sama_dengan", "semester", "tw1", "tw2", "tw3", "tw4", "target", "tahun",
-    "turun", "tidak", "terakhir", "tertinggi", "terendah", "triwulan", "uji",
+    "aturan",
+    "anggaran",
+    "atau",
+    "berdasarkan",
+    "bulat",
+    "bobot",
+    "belanja",
+    "capaian",
+    "dasar",
+    "dicetak",
+    "dan",
+    "efisiensi",
+    "harap",
+    "indikator",
+    "jika",
+    "jumlah",
+    "kanwil",
+    "konversi",
+    "klasifikasi",
+    "kegiatan",
+    "lain",
+    "mulai",
+    "maka",
+    "nasional",
+    "nilai",
+    "naik",
+    "output",
+    "pembulatan",
+    "potong",
+    "program",
+    "polaritas",
+    "perjanjian",
+    "pagu",
+    "renstra",
+    "rentang",
+    "realisasi",
+    "rumus",
+    "rata",
+    "smt1",
+    "smt2",
+    "satker",
+    "skrip",
+    "sasaran",
+    "strategis",
+    "satuan",
+    "sama_dengan",
+    "semester",
+    "tw1",
+    "tw2",
+    "tw3",
+    "tw4",
+    "target",
+    "tahun",
+    "turun",
+    "tidak",
+    "terakhir",
+    "tertinggi",
+    "terendah",
+    "triwulan",
+    "uji",
 ];
 
 /// The period names a data file and a formula use.
@@ -127,7 +181,11 @@ fn code_tokens(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             }
             push(out, TokenKind::Money, start, i);
         } else if b.is_ascii_digit() {
-            while i < to && bytes.get(i).is_some_and(|c| c.is_ascii_digit() || (*c == b'.' && next_is_digit(bytes, i))) {
+            while i < to
+                && bytes
+                    .get(i)
+                    .is_some_and(|c| c.is_ascii_digit() || (*c == b'.' && next_is_digit(bytes, i)))
+            {
                 i += 1;
             }
             // A percentage sign belongs to its number (`75%`).
@@ -196,7 +254,11 @@ mod tests {
     fn every_keyword_of_the_grammar_and_no_other() {
         let grammar = include_str!("rules.pest");
         let start = grammar.find("keyword = @{").unwrap_or(0);
-        let end = grammar.get(start..).and_then(|g| g.find("\n}")).map(|e| start + e).unwrap_or(0);
+        let end = grammar
+            .get(start..)
+            .and_then(|g| g.find("\n}"))
+            .map(|e| start + e)
+            .unwrap_or(0);
         let block = grammar.get(start..end).unwrap_or("");
         let mut from_grammar: Vec<&str> = block.split('"').skip(1).step_by(2).filter(|w| w.len() > 1).collect();
         from_grammar.sort_unstable();

@@ -28,10 +28,10 @@ pub mod limits;
 pub mod parser;
 /// Syntax trees to the core's `RuleSet` and `UnitData`: chains, names, checks.
 pub mod resolve;
-/// Where a Rhai script's functions are written.
-mod script_index;
 /// Comments and strings told apart, for the formatter and the limits.
 mod scan;
+/// Where a Rhai script's functions are written.
+mod script_index;
 /// Rule sets read, parsed and compiled once for all the units of a run.
 pub mod shared;
 /// Files, spans and their lines and columns.

@@ -19,7 +19,7 @@ use crate::shared::Shared;
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::symbols::{Symbol, SymbolKind, Symbols};
 use camino::{Utf8Path, Utf8PathBuf};
-use sakip_core::model::{Indikator, Rumus, RuleSet, Target, TingkatAturan};
+use sakip_core::model::{Indikator, RuleSet, Rumus, Target, TingkatAturan};
 use sakip_script::ScriptSet;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -269,12 +269,11 @@ impl RuleTree {
             .flat_map(|a| a.problems.iter())
             .chain(self.loose.values().flatten())
             .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file)))
-            .chain(self.sets.values().flat_map(|a| {
-                a.sources
-                    .paths()
-                    .map(Utf8Path::to_path_buf)
-                    .collect::<Vec<_>>()
-            }))
+            .chain(
+                self.sets
+                    .values()
+                    .flat_map(|a| a.sources.paths().map(Utf8Path::to_path_buf).collect::<Vec<_>>()),
+            )
             .collect()
     }
 

@@ -64,7 +64,10 @@ fn the_model_finds_what_check_finds() {
     tree.changed_on_disk(&national);
     let check = sakip_rules::check_paths(&roots);
     assert!(check.errors.iter().any(|e| e.code == Code::Syntax));
-    assert_eq!(lines(tree.files().iter().flat_map(|f| tree.problems_in(f))), lines(&check.errors));
+    assert_eq!(
+        lines(tree.files().iter().flat_map(|f| tree.problems_in(f))),
+        lines(&check.errors)
+    );
 }
 
 #[test]
@@ -121,9 +124,15 @@ fn the_index_knows_every_kind_of_name_and_what_is_in_force() {
     let rasio = &contoh.symbols.fungsi["rasio_terbalik"];
     assert_eq!(rasio.signature.as_deref(), Some("fn rasio_terbalik(target, realisasi)"));
     assert!(!rasio.references.is_empty(), "the rumus that calls it is a reference");
-    let (file, f) = (rasio.definition.file, contoh.sources.get(rasio.definition.file).unwrap());
+    let (file, f) = (
+        rasio.definition.file,
+        contoh.sources.get(rasio.definition.file).unwrap(),
+    );
     assert!(f.path.as_str().ends_with("contoh.rhai"));
-    assert_eq!(contoh.symbol_at(file, rasio.definition.start + 1).map(|x| x.0), Some(SymbolKind::Fungsi));
+    assert_eq!(
+        contoh.symbol_at(file, rasio.definition.start + 1).map(|x| x.0),
+        Some(SymbolKind::Fungsi)
+    );
     // What is in force for an indikator in a year, at each level.
     let year = *unit.years.iter().find(|y| **y == 2022).unwrap();
     let id = unit

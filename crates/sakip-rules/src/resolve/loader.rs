@@ -341,6 +341,7 @@ impl<'a> Loader<'a> {
             script_functions,
             cases: Vec::new(),
             rumus_spans: Vec::new(),
+            sama_dengan_spans: Vec::new(),
             symbols,
             references: self.shared.indexes_references(),
         };
@@ -449,7 +450,12 @@ impl<'a> Loader<'a> {
         };
         let level = header_tingkat(set).unwrap_or(TingkatAturan::Nasional);
         for (name, start, signature) in crate::script_index::functions(text) {
-            symbols.declare_as(SymbolKind::Fungsi, name, Span::new(file, start, start + name.len()), level);
+            symbols.declare_as(
+                SymbolKind::Fungsi,
+                name,
+                Span::new(file, start, start + name.len()),
+                level,
+            );
             symbols.sign(name, signature);
         }
     }

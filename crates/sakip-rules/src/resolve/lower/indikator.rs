@@ -183,6 +183,7 @@ impl Lowering<'_> {
                 IndikatorItem::SamaDengan(other) => {
                     self.once_in(&mut once, "sama_dengan", other.span, &id);
                     sama = Some(other.node.clone());
+                    self.sama_dengan_spans.push((other.node.clone(), other.span));
                 }
                 IndikatorItem::Sub(sub) => subs.push(sub),
             }

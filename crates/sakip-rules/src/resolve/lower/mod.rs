@@ -10,11 +10,11 @@ mod klasifikasi;
 mod perjanjian;
 mod uji;
 
-use crate::symbols::SymbolKind;
 use super::loader::RuleSetFiles;
 use crate::ast::{self, Item};
 use crate::error::RuleError;
 use crate::source::{SourceMap, Span};
+use crate::symbols::SymbolKind;
 use sakip_core::data::UnitData;
 use sakip_core::formula::Expr;
 use sakip_core::model::{Indikator, Quantity, RuleSet, RuleSetInfo, Ruled, TingkatAturan};
@@ -56,6 +56,9 @@ pub(crate) struct Lowering<'s> {
     pub(crate) symbols: crate::symbols::Symbols,
     /// Whether to record the places that name an indikator (not in batch runs).
     pub(crate) references: bool,
+    /// The id each `sama_dengan` names and where, indexed once every
+    /// indikator is declared (it may name one declared after it).
+    pub(crate) sama_dengan_spans: Vec<(String, Span)>,
     /// Every `rumus`: its indikator, first year, span and formula.
     pub(crate) rumus_spans: Vec<(String, Option<u16>, Span, ast::Expr)>,
 }
@@ -145,6 +148,9 @@ impl Lowering<'_> {
             }
         }
         // Pass 2: what refers to indicators (formulas, agreements, data).
+        for (other, span) in std::mem::take(&mut self.sama_dengan_spans) {
+            self.refer(&other, span);
+        }
         let all: Vec<Indikator> = self.rules.indikator.clone();
         for ind in &all {
             if let Some(other) = &ind.sama_dengan {

@@ -1,0 +1,186 @@
+//! Completion from what the cursor stands in: after `satuan`, the units the
+//! tree uses; after `id.`, the fields; in a klasifikasi, the band ids and
+//! colours; in a `rumus`, ids, script functions, built-ins, periods and
+//! the formula's keywords; at the start of a line in a data block, ids and
+//! periods; elsewhere, keywords and ids.
+
+use crate::server::Server;
+use lsp_types::{CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse};
+use sakip_rules::lexicon::{self, KEYWORDS, PERIODS};
+use std::collections::BTreeMap;
+
+/// The colour words a band may use (GRAMMAR.md's list).
+const COLOURS: &[&str] = &["hijau", "biru", "kuning", "oranye", "merah", "abu"];
+/// The functions every formula may call.
+const BUILTINS: &[(&str, &str)] = &[
+    ("min", "min(a, b, ...)"),
+    ("maks", "maks(a, b, ...)"),
+    ("abs", "abs(a)"),
+    ("bulat", "bulat(x, 2)"),
+    ("potong", "potong(x, 2)"),
+];
+/// The words of a formula.
+const FORMULA_WORDS: &[&str] = &[
+    "target",
+    "realisasi",
+    "jika",
+    "maka",
+    "lain",
+    "dan",
+    "atau",
+    "tidak",
+    "jumlah",
+    "rata",
+    "terakhir",
+    "tertinggi",
+    "terendah",
+    "triwulan",
+    "semester",
+];
+
+pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<CompletionResponse> {
+    let at = &p.text_document_position;
+    let cursor = server.cursor(&at.text_document.uri, at.position)?;
+    let text = cursor.text.as_str();
+    let (word_start, _) = lexicon::word_before(text, cursor.offset);
+    let line_start = text
+        .get(..word_start)
+        .and_then(|t| t.rfind('\n'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let line = text.get(line_start..word_start).unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let block = enclosing_block(text, line_start);
+    let mut items = Items::default();
+    let a = cursor.analysis;
+    let ids = || {
+        a.map(|a| a.symbols.indikator.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let id_detail = |id: &str| a.and_then(|a| a.rules.as_ref()?.indikator(id)).map(|i| i.name.clone());
+    if line.ends_with('.') {
+        for f in ["target", "realisasi", "capaian"] {
+            items.add(f, CompletionItemKind::FIELD, None);
+        }
+    } else if words.last() == Some(&"satuan") {
+        let mut units: Vec<String> = vec!["%".into()];
+        if let Some(r) = a.and_then(|a| a.rules.as_ref()) {
+            units.extend(r.indikator.iter().map(|i| i.satuan.as_str().to_string()));
+        }
+        for u in units {
+            items.add(&u, CompletionItemKind::UNIT, None);
+        }
+    } else if block == "klasifikasi" {
+        // `80 ..< 100 "Memuaskan" baik biru`: an id after the label, a colour after the id.
+        let after_label = line.trim_end().ends_with('"');
+        if after_label {
+            if let Some(a) = a {
+                for b in a.symbols.band.keys() {
+                    items.add(b, CompletionItemKind::ENUM_MEMBER, None);
+                }
+            }
+        } else {
+            for c in COLOURS {
+                items.add(c, CompletionItemKind::COLOR, None);
+            }
+        }
+    } else if words.contains(&"rumus") || (words.first() == Some(&"harap")) {
+        for id in ids() {
+            let detail = id_detail(&id);
+            items.add(&id, CompletionItemKind::VARIABLE, detail);
+        }
+        if words.contains(&"rumus") {
+            if let Some(a) = a {
+                for (name, f) in &a.symbols.fungsi {
+                    items.add(name, CompletionItemKind::FUNCTION, f.signature.clone());
+                }
+            }
+            for (name, sig) in BUILTINS {
+                items.add(name, CompletionItemKind::FUNCTION, Some((*sig).to_string()));
+            }
+            for w in FORMULA_WORDS.iter().chain(PERIODS) {
+                items.add(w, CompletionItemKind::KEYWORD, None);
+            }
+        } else {
+            items.add("nilai", CompletionItemKind::KEYWORD, None);
+        }
+    } else if matches!(block, "realisasi" | "perjanjian" | "uji") {
+        if words.is_empty() || words == ["target"] {
+            for id in ids() {
+                let detail = id_detail(&id);
+                items.add(&id, CompletionItemKind::VARIABLE, detail);
+            }
+        }
+        if block == "realisasi" && !words.is_empty() {
+            for p in PERIODS {
+                items.add(p, CompletionItemKind::KEYWORD, None);
+            }
+        }
+        if words.is_empty() {
+            for k in ["target", "dasar", "anggaran", "harap", "realisasi"] {
+                items.add(k, CompletionItemKind::KEYWORD, None);
+            }
+        }
+    } else {
+        for k in KEYWORDS {
+            items.add(k, CompletionItemKind::KEYWORD, None);
+        }
+        if words.last() == Some(&"sama_dengan") {
+            for id in ids() {
+                let detail = id_detail(&id);
+                items.add(&id, CompletionItemKind::VARIABLE, detail);
+            }
+        }
+    }
+    Some(CompletionResponse::Array(items.0.into_values().collect()))
+}
+
+/// The candidates, each once.
+#[derive(Default)]
+struct Items(BTreeMap<String, CompletionItem>);
+
+impl Items {
+    fn add(&mut self, label: &str, kind: CompletionItemKind, detail: Option<String>) {
+        self.0.entry(label.to_string()).or_insert_with(|| CompletionItem {
+            label: label.to_string(),
+            kind: Some(kind),
+            detail,
+            ..Default::default()
+        });
+    }
+}
+
+/// The first word of the line that opens the innermost block not closed
+/// before `offset` (`klasifikasi`, `realisasi`, ...); empty at the top.
+fn enclosing_block(text: &str, offset: usize) -> &str {
+    let before = text.get(..offset).unwrap_or("");
+    let mut open: Vec<usize> = Vec::new();
+    // Braces inside strings and comments do not count.
+    let quoted: Vec<(usize, usize)> = lexicon::tokens(before)
+        .iter()
+        .filter(|t| matches!(t.kind, lexicon::TokenKind::String | lexicon::TokenKind::Comment))
+        .map(|t| (t.start, t.end))
+        .collect();
+    for (i, b) in before.bytes().enumerate() {
+        if quoted.iter().any(|(s, e)| *s <= i && i < *e) {
+            continue;
+        }
+        match b {
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let Some(&brace) = open.last() else { return "" };
+    let line_start = before
+        .get(..brace)
+        .and_then(|t| t.rfind('\n'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    before
+        .get(line_start..brace)
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("")
+}

@@ -1,0 +1,183 @@
+//! Hover: what a name is and what is in force for it. On an indikator,
+//! its name, satuan, polaritas, and for each year the file is about the
+//! target each level sets and the formulas in force; on a sasaran, its
+//! tier and name; on a band, its range in each table; on a script
+//! function, its `fn` line; on a keyword, GRAMMAR.md's line about it.
+
+use crate::grammar_doc;
+use crate::position::LineIndex;
+use crate::server::{Cursor, Server};
+use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
+use sakip_core::model::TingkatAturan;
+use sakip_rules::lexicon;
+use sakip_rules::symbols::SymbolKind;
+use sakip_rules::tree::Analysis;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+pub(crate) fn hover(server: &Server, p: &HoverParams) -> Option<Hover> {
+    let at = &p.text_document_position_params;
+    let cursor = server.cursor(&at.text_document.uri, at.position)?;
+    let idx = LineIndex::new(&cursor.text);
+    if let (Some(a), Some(file)) = (cursor.analysis, cursor.file) {
+        if let Some((kind, name, symbol)) = a.symbol_at(file, cursor.offset) {
+            let text = match kind {
+                SymbolKind::Indikator => indikator(a, name, &cursor),
+                SymbolKind::Sasaran => sasaran(a, name),
+                SymbolKind::Band => band(a, name),
+                SymbolKind::Fungsi => fungsi(a, name, symbol.signature.as_deref(), symbol.definition.file),
+            };
+            let range = [symbol.definition]
+                .iter()
+                .chain(&symbol.references)
+                .find(|s| s.file == file && s.start <= cursor.offset && cursor.offset <= s.end)
+                .map(|s| idx.range(s.start, s.end));
+            return Some(markdown(text?, range));
+        }
+    }
+    let (start, word) = word_at(&cursor.text, cursor.offset);
+    if lexicon::is_keyword(word) {
+        let line = grammar_doc::line_about(word)?;
+        return Some(markdown(
+            format!("**{word}**\n\n{line}"),
+            Some(idx.range(start, start + word.len())),
+        ));
+    }
+    None
+}
+
+fn markdown(value: String, range: Option<lsp_types::Range>) -> Hover {
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range,
+    }
+}
+
+/// The word (letters, digits, `_`) around byte `offset`.
+pub(crate) fn word_at(text: &str, offset: usize) -> (usize, &str) {
+    let (start, _) = lexicon::word_before(text, offset);
+    let end = offset
+        + text
+            .get(offset..)
+            .unwrap_or("")
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+    (start, text.get(start..end).unwrap_or(""))
+}
+
+fn level(t: TingkatAturan) -> &'static str {
+    t.keyword()
+}
+
+/// The years a file is about: the years written in it that the rules know;
+/// every year with a target when it writes none (the national file).
+fn years_of(a: &Analysis, id: &str, text: &str) -> Vec<u16> {
+    let Some(ind) = a.rules.as_ref().and_then(|r| r.indikator(id)) else {
+        return Vec::new();
+    };
+    let known: BTreeSet<u16> = ind
+        .targets
+        .iter()
+        .map(|t| t.year)
+        .chain(a.years.iter().copied())
+        .collect();
+    let written: BTreeSet<u16> = lexicon::tokens(text)
+        .iter()
+        .filter(|t| t.kind == lexicon::TokenKind::Number && t.end - t.start == 4)
+        .filter_map(|t| text.get(t.start..t.end)?.parse().ok())
+        .filter(|y| known.contains(y))
+        .collect();
+    if written.is_empty() {
+        ind.targets
+            .iter()
+            .map(|t| t.year)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    } else {
+        written.into_iter().collect()
+    }
+}
+
+fn indikator(a: &Analysis, id: &str, cursor: &Cursor<'_>) -> Option<String> {
+    let rules = a.rules.as_ref()?;
+    let ind = rules.indikator(id)?;
+    let mut s = format!("**{id}** — {}\n\n", ind.name);
+    let _ = write!(
+        s,
+        "satuan `{}` · polaritas `{}` · sasaran `{}` ({})",
+        ind.satuan.display(),
+        ind.polaritas.keyword(),
+        ind.sasaran,
+        ind.tier.keyword()
+    );
+    if let Some(o) = &ind.origin {
+        let _ = write!(s, "\n\nindikator `{}` · {o}", ind.defined_by);
+    }
+    for year in years_of(a, id, &cursor.text) {
+        let Some(f) = a.in_force(id, year) else { continue };
+        let _ = write!(s, "\n\n**{year}** · target");
+        if f.targets.is_empty() {
+            s.push_str(" —");
+        }
+        for t in &f.targets {
+            let _ = write!(s, " {} `{}`", level(t.tingkat), quantity(&t.value));
+        }
+        if let Some(t) = f.indikator.target_in_force(year) {
+            if f.targets.len() > 1 {
+                let _ = write!(s, " → `{}`", quantity(&t.value));
+            }
+        }
+        for (what, r) in [("realisasi", f.rumus_realisasi), ("capaian", f.rumus_capaian)] {
+            if let Some(r) = r {
+                let _ = write!(s, "\n\nrumus {what} = `{}`", r.expr);
+            }
+        }
+    }
+    Some(s)
+}
+
+fn quantity(q: &sakip_core::model::Quantity) -> String {
+    match &q.satuan {
+        Some(u) if u.is_percent() => format!("{}%", q.value),
+        Some(u) => format!("{} {}", q.value, u.display()),
+        None => q.value.to_string(),
+    }
+}
+
+fn sasaran(a: &Analysis, code: &str) -> Option<String> {
+    let s = a.rules.as_ref()?.sasaran(code)?;
+    Some(format!("**{}** ({}) — {}", s.code, s.tier.keyword(), s.name))
+}
+
+fn band(a: &Analysis, id: &str) -> Option<String> {
+    let k = &a.rules.as_ref()?.klasifikasi;
+    let mut s = format!("**{id}**");
+    let tables = std::iter::once((None, &k.base)).chain(k.versions.iter().map(|(y, r)| (Some(*y), r)));
+    for (from, table) in tables {
+        for b in table.value.bands.iter().filter(|b| b.id == id) {
+            let _ = write!(s, "\n\n`{}` \"{}\" {}", b.range_text(), b.label, b.colour);
+            if let Some(y) = from {
+                let _ = write!(s, " · mulai {y}");
+            }
+            if let Some(o) = &table.origin {
+                let _ = write!(s, " · {o}");
+            }
+        }
+    }
+    Some(s)
+}
+
+fn fungsi(a: &Analysis, name: &str, signature: Option<&str>, file: sakip_rules::source::FileId) -> Option<String> {
+    let script = a.sources.get(file).map(|f| f.name.clone()).unwrap_or_default();
+    Some(format!(
+        "```rhai\n{}\n```\n{script}",
+        signature
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("fn {name}(...)"))
+    ))
+}

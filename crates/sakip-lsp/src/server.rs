@@ -1,0 +1,361 @@
+//! The protocol: initialize, the open documents, each request and
+//! notification to its feature, diagnostics published after each change.
+
+use crate::position::LineIndex;
+use crate::{complete, diagnostics, highlight, hover, navigate, outline};
+use camino::{Utf8Path, Utf8PathBuf};
+use lsp_server::{ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::{self as note, Notification as _};
+use lsp_types::request::{self as req, Request as _};
+use lsp_types::*;
+use sakip_core::Lang;
+use sakip_rules::tree::RuleTree;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, Write};
+
+/// The server's state: the tree and the documents the editor holds.
+pub struct Server {
+    pub(crate) tree: RuleTree,
+    /// Open documents by path: their text as the editor has it.
+    pub(crate) open: BTreeMap<Utf8PathBuf, String>,
+    /// Files whose last published diagnostics were not empty.
+    published: BTreeSet<Utf8PathBuf>,
+    pub(crate) lang: Lang,
+}
+
+/// What the server can do, as `initialize` answers.
+pub fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::FULL),
+            save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+            ..Default::default()
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![".".into(), " ".into()]),
+            ..Default::default()
+        }),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: highlight::legend(),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: None,
+                work_done_progress_options: Default::default(),
+            },
+        )),
+        ..Default::default()
+    }
+}
+
+/// Serves one client until it says `exit` (or its input ends): reads
+/// messages from `input`, writes answers and diagnostics to `output`. One
+/// thread, one message at a time: a request is answered before the next
+/// message is read, so answers follow the edits sent before them.
+pub fn serve(mut input: &mut dyn BufRead, output: &mut dyn Write, lang: Lang) -> Result<(), String> {
+    let mut out = Output(output);
+    // Before `initialize`, only `initialize` (and `exit`) mean anything.
+    let params = loop {
+        match Message::read(&mut input).map_err(|e| e.to_string())? {
+            None => return Ok(()),
+            Some(Message::Request(r)) if r.method == req::Initialize::METHOD => {
+                let caps = serde_json::to_value(capabilities()).map_err(|e| e.to_string())?;
+                let result = serde_json::json!({
+                    "capabilities": caps,
+                    "serverInfo": {"name": "sakip", "version": env!("CARGO_PKG_VERSION")},
+                });
+                out.send(Message::Response(Response::new_ok(r.id, result)))?;
+                break serde_json::from_value::<InitializeParams>(r.params).unwrap_or_default();
+            }
+            Some(Message::Request(r)) => {
+                let e = Response::new_err(r.id, ErrorCode::ServerNotInitialized as i32, "not initialized".into());
+                out.send(Message::Response(e))?;
+            }
+            Some(Message::Notification(n)) if n.method == note::Exit::METHOD => return Ok(()),
+            Some(_) => {}
+        }
+    };
+    let mut server = Server::new(&roots(&params), lang);
+    let everything = server.tree.files();
+    server.publish(&mut out, everything)?;
+    let mut shutting_down = false;
+    while let Some(message) = Message::read(&mut input).map_err(|e| e.to_string())? {
+        match message {
+            Message::Request(request) if request.method == req::Shutdown::METHOD => {
+                shutting_down = true;
+                out.send(Message::Response(Response::new_ok(request.id, serde_json::Value::Null)))?;
+            }
+            Message::Request(request) if shutting_down => {
+                let e = Response::new_err(request.id, ErrorCode::InvalidRequest as i32, "shutting down".into());
+                out.send(Message::Response(e))?;
+            }
+            Message::Request(request) => {
+                let response = server.answer(request);
+                out.send(Message::Response(response))?;
+            }
+            Message::Notification(n) if n.method == note::Exit::METHOD => break,
+            Message::Notification(n) => {
+                let touched = server.notified(n);
+                server.publish(&mut out, touched)?;
+            }
+            Message::Response(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Where messages go: each written whole and flushed.
+struct Output<'a>(&'a mut dyn Write);
+
+impl Output<'_> {
+    fn send(&mut self, message: Message) -> Result<(), String> {
+        message.write(&mut &mut *self.0).map_err(|e| e.to_string())?;
+        self.0.flush().map_err(|e| e.to_string())
+    }
+}
+
+/// The folders the client opened; the current folder when it names none.
+fn roots(params: &InitializeParams) -> Vec<Utf8PathBuf> {
+    let mut roots: Vec<Utf8PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| path_of(&f.uri))
+        .collect();
+    #[allow(deprecated)]
+    if roots.is_empty() {
+        roots.extend(params.root_uri.as_ref().and_then(path_of));
+    }
+    if roots.is_empty() {
+        roots.extend(
+            std::env::current_dir()
+                .ok()
+                .and_then(|d| Utf8PathBuf::from_path_buf(d).ok()),
+        );
+    }
+    roots
+}
+
+/// The path of a `file:` URI.
+pub(crate) fn path_of(uri: &Url) -> Option<Utf8PathBuf> {
+    let path = uri.to_file_path().ok()?;
+    Utf8PathBuf::from_path_buf(path)
+        .ok()
+        .map(|p| sakip_rules::resolve::normalize(&p))
+}
+
+/// The `file:` URI of a path.
+pub(crate) fn uri_of(path: &Utf8Path) -> Option<Url> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        Utf8PathBuf::from_path_buf(std::env::current_dir().ok()?)
+            .ok()?
+            .join(path)
+    };
+    Url::from_file_path(absolute.as_std_path()).ok()
+}
+
+impl Server {
+    /// A server over the rule sets under `roots`.
+    pub fn new(roots: &[Utf8PathBuf], lang: Lang) -> Self {
+        Self {
+            tree: RuleTree::open(roots),
+            open: BTreeMap::new(),
+            published: BTreeSet::new(),
+            lang,
+        }
+    }
+
+    /// The text of `path` as the editor has it, else as the tree read it,
+    /// else the disk's.
+    pub(crate) fn text(&self, path: &Utf8Path) -> Option<String> {
+        self.open
+            .get(path)
+            .cloned()
+            .or_else(|| self.tree.text_of(path))
+            .or_else(|| std::fs::read_to_string(path).ok())
+    }
+
+    /// Answers one request; a request it does not know, or one whose
+    /// parameters do not parse, gets an error response, never a crash.
+    pub fn answer(&mut self, request: Request) -> Response {
+        let id = request.id.clone();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch(request)));
+        match outcome {
+            Ok(Ok(value)) => Response::new_ok(id, value),
+            Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
+            Err(_) => Response::new_err(id, ErrorCode::InternalError as i32, "internal error".into()),
+        }
+    }
+
+    fn dispatch(&mut self, request: Request) -> Result<serde_json::Value, (ErrorCode, String)> {
+        fn params<P: serde::de::DeserializeOwned>(r: &Request) -> Result<P, (ErrorCode, String)> {
+            serde_json::from_value(r.params.clone()).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
+        }
+        fn json<T: serde::Serialize>(v: T) -> Result<serde_json::Value, (ErrorCode, String)> {
+            serde_json::to_value(v).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+        }
+        match request.method.as_str() {
+            req::HoverRequest::METHOD => json(hover::hover(self, &params(&request)?)),
+            req::GotoDefinition::METHOD => json(navigate::definition(self, &params(&request)?)),
+            req::References::METHOD => json(navigate::references(self, &params(&request)?)),
+            req::PrepareRenameRequest::METHOD => json(navigate::prepare_rename(self, &params(&request)?)),
+            req::Rename::METHOD => navigate::rename(self, &params(&request)?)
+                .map_err(|m| (ErrorCode::InvalidRequest, m))
+                .and_then(json),
+            req::Completion::METHOD => json(complete::completion(self, &params(&request)?)),
+            req::Formatting::METHOD => json(self.format(&params(&request)?)),
+            req::DocumentSymbolRequest::METHOD => json(outline::symbols(self, &params(&request)?)),
+            req::SemanticTokensFullRequest::METHOD => json(highlight::full(self, &params(&request)?)),
+            other => Err((
+                ErrorCode::MethodNotFound,
+                format!("sakip lsp does not answer `{other}`"),
+            )),
+        }
+    }
+
+    /// Takes one notification; returns the files whose diagnostics may have changed.
+    pub fn notified(&mut self, n: Notification) -> BTreeSet<Utf8PathBuf> {
+        fn params<P: serde::de::DeserializeOwned>(n: &Notification) -> Option<P> {
+            serde_json::from_value(n.params.clone()).ok()
+        }
+        let mut touched = BTreeSet::new();
+        match n.method.as_str() {
+            note::DidOpenTextDocument::METHOD => {
+                if let Some(p) = params::<DidOpenTextDocumentParams>(&n) {
+                    if let Some(path) = path_of(&p.text_document.uri) {
+                        touched = self.edited(&path, Some(p.text_document.text));
+                    }
+                }
+            }
+            note::DidChangeTextDocument::METHOD => {
+                if let Some(p) = params::<DidChangeTextDocumentParams>(&n) {
+                    // Full synchronisation: the last change holds the whole text.
+                    if let (Some(path), Some(change)) = (path_of(&p.text_document.uri), p.content_changes.last()) {
+                        touched = self.edited(&path, Some(change.text.clone()));
+                    }
+                }
+            }
+            note::DidCloseTextDocument::METHOD => {
+                if let Some(p) = params::<DidCloseTextDocumentParams>(&n) {
+                    if let Some(path) = path_of(&p.text_document.uri) {
+                        touched = self.edited(&path, None);
+                    }
+                }
+            }
+            note::DidChangeWatchedFiles::METHOD => {
+                if let Some(p) = params::<DidChangeWatchedFilesParams>(&n) {
+                    for change in p.changes {
+                        if let Some(path) = path_of(&change.uri) {
+                            let again = self.tree.changed_on_disk(&path);
+                            touched.extend(self.tree.files_of(&again));
+                            touched.insert(path);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        touched
+    }
+
+    /// `path` now reads `text` in the editor (`None`: closed).
+    fn edited(&mut self, path: &Utf8Path, text: Option<String>) -> BTreeSet<Utf8PathBuf> {
+        let again = self.tree.set_text(path, text.as_deref());
+        match text {
+            Some(t) => {
+                self.open.insert(path.to_path_buf(), t);
+            }
+            None => {
+                self.open.remove(path);
+            }
+        }
+        let mut touched = self.tree.files_of(&again);
+        touched.insert(path.to_path_buf());
+        touched
+    }
+
+    /// The diagnostics of `path` as the protocol carries them.
+    pub fn diagnostics(&self, path: &Utf8Path) -> Vec<Diagnostic> {
+        diagnostics::of(self, path)
+    }
+
+    /// Publishes the diagnostics of `files`, and clears those of files that
+    /// had some and were touched.
+    fn publish(&mut self, out: &mut Output<'_>, files: BTreeSet<Utf8PathBuf>) -> Result<(), String> {
+        for path in files {
+            let list = self.diagnostics(&path);
+            if list.is_empty() && !self.published.remove(&path) {
+                continue;
+            }
+            if !list.is_empty() {
+                self.published.insert(path.clone());
+            }
+            let Some(uri) = uri_of(&path) else { continue };
+            let params = PublishDiagnosticsParams::new(uri, list, None);
+            if let Ok(value) = serde_json::to_value(params) {
+                out.send(Message::Notification(Notification::new(
+                    note::PublishDiagnostics::METHOD.to_string(),
+                    value,
+                )))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The whole document laid out as `sakip fmt` would; nothing when it
+    /// does not parse (the diagnostics say why).
+    fn format(&self, p: &DocumentFormattingParams) -> Option<Vec<TextEdit>> {
+        let path = path_of(&p.text_document.uri)?;
+        if path.extension() != Some("sakip") {
+            return None;
+        }
+        let text = self.text(&path)?;
+        let formatted = sakip_rules::format::format_file(&path, text.clone()).ok()?;
+        if formatted == text {
+            return Some(Vec::new());
+        }
+        let idx = LineIndex::new(&text);
+        Some(vec![TextEdit::new(idx.range(0, text.len()), formatted)])
+    }
+}
+
+/// Where a request points: the file, its rule set, and the byte offset.
+pub(crate) struct Cursor<'a> {
+    pub(crate) path: Utf8PathBuf,
+    pub(crate) analysis: Option<&'a sakip_rules::tree::Analysis>,
+    pub(crate) file: Option<sakip_rules::source::FileId>,
+    pub(crate) text: String,
+    pub(crate) offset: usize,
+}
+
+impl Server {
+    /// The cursor at `position` of the document `uri`.
+    pub(crate) fn cursor(&self, uri: &Url, position: Position) -> Option<Cursor<'_>> {
+        let path = path_of(uri)?;
+        let analysis = self.tree.analysis_for(&path);
+        let known = analysis.and_then(|a| a.file(&path));
+        let text = match known {
+            Some((_, f)) => f.source().to_string(),
+            None => self.text(&path)?,
+        };
+        let offset = LineIndex::new(&text).offset(position);
+        Some(Cursor {
+            file: known.map(|(id, _)| id),
+            path,
+            analysis,
+            text,
+            offset,
+        })
+    }
+}

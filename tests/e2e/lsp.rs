@@ -1,0 +1,432 @@
+//! `sakip lsp` spoken to over stdio, as an editor speaks to it: initialize,
+//! open the seed's files, break a line and fix it, then hover, definition,
+//! references, completion, formatting, rename, tokens and the outline.
+
+use crate::support::scratch_copy;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// A client of one `sakip lsp` process.
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: mpsc::Receiver<Value>,
+    /// Notifications met while waiting for a response.
+    notes: Vec<Value>,
+    next: i64,
+}
+
+fn read_message(r: &mut BufReader<ChildStdout>) -> Option<Value> {
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse().ok()?;
+        }
+    }
+    let mut body = vec![0; length];
+    r.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+impl Client {
+    fn start(root: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sakip"))
+            .args(["lsp", "--lang", "en"])
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, messages) = mpsc::channel();
+        std::thread::spawn(move || {
+            while let Some(m) = read_message(&mut stdout) {
+                if tx.send(m).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut client = Self {
+            child,
+            stdin,
+            messages,
+            notes: Vec::new(),
+            next: 1,
+        };
+        let init = client.request(
+            "initialize",
+            json!({"processId": null, "rootUri": uri(root), "capabilities": {}}),
+        );
+        assert!(init["result"]["capabilities"]["hoverProvider"] == json!(true), "{init}");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send(&mut self, v: Value) {
+        let body = v.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next;
+        self.next += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let m = self.messages.recv_timeout(Duration::from_secs(60)).expect("an answer");
+            if m["id"] == json!(id) {
+                return m;
+            }
+            self.notes.push(m);
+        }
+    }
+
+    /// The latest diagnostics published for `path`, after everything sent
+    /// so far was handled (a request's answer comes after them).
+    fn diagnostics(&mut self, path: &Path) -> Vec<Value> {
+        self.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri(path)}}),
+        );
+        let u = uri(path);
+        self.notes
+            .iter()
+            .rev()
+            .find(|n| n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == json!(u))
+            .map(|n| n["params"]["diagnostics"].as_array().cloned().unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    fn open(&mut self, path: &Path) {
+        let text = std::fs::read_to_string(path).unwrap();
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(path), "languageId": "sakip", "version": 1, "text": text}}),
+        );
+    }
+
+    fn change(&mut self, path: &Path, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri(path), "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    fn at(&mut self, method: &str, path: &Path, (line, character): (usize, usize), extra: Value) -> Value {
+        let mut params =
+            json!({"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": character}});
+        if let (Some(p), Some(e)) = (params.as_object_mut(), extra.as_object()) {
+            p.extend(e.clone());
+        }
+        self.request(method, params)
+    }
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// The 0-based line and column of the first `needle` in `path`, plus `shift` columns.
+fn find(path: &Path, needle: &str, shift: usize) -> (usize, usize) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (line, l) = text.lines().enumerate().find(|(_, l)| l.contains(needle)).unwrap();
+    (line, l.find(needle).unwrap() + shift)
+}
+
+fn lines_of(locations: &Value) -> Vec<(String, u64)> {
+    locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let u = l["uri"].as_str().unwrap();
+            (
+                u.rsplit('/').next().unwrap().to_string(),
+                l["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_editor_session_over_stdio() {
+    let root: PathBuf = scratch_copy("lsp-session").canonicalize().unwrap();
+    let national = root.join("rules/ditjenpas/ditjenpas.sakip");
+    let unit = root.join("examples/lapas-sarolangun-rawas");
+    let perjanjian = unit.join("perjanjian-2022.sakip");
+    let realisasi = unit.join("realisasi-2022.sakip");
+    let mut c = Client::start(&root);
+    for f in [&national, &perjanjian, &realisasi] {
+        c.open(f);
+    }
+    // The shipped files check clean of errors.
+    assert!(c.diagnostics(&perjanjian).iter().all(|d| d["severity"] != json!(1)));
+
+    // A change that breaks a line: a syntax error at that line, unsaved.
+    let text = std::fs::read_to_string(&perjanjian).unwrap();
+    let (line, _) = find(&perjanjian, "target iku_kamtib", 0);
+    c.change(
+        &perjanjian,
+        2,
+        &text.replacen("target iku_kamtib", "target iku_kamtib =", 1),
+    );
+    let d = c.diagnostics(&perjanjian);
+    let syntax = d
+        .iter()
+        .find(|d| d["code"] == "syntax")
+        .unwrap_or_else(|| panic!("{d:?}"));
+    assert_eq!(syntax["range"]["start"]["line"], json!(line));
+    assert_eq!(syntax["severity"], json!(1));
+    assert!(syntax["message"].as_str().unwrap().contains("expected"), "{syntax}");
+    // An unknown id: the same code and message as `check`, on the unit's file.
+    c.change(
+        &perjanjian,
+        3,
+        &text.replacen("target iku_kamtib", "target iku_kamtb", 1),
+    );
+    let d = c.diagnostics(&perjanjian);
+    let unknown = d
+        .iter()
+        .find(|d| d["code"] == "unknown-indicator")
+        .unwrap_or_else(|| panic!("{d:?}"));
+    assert_eq!(unknown["range"]["start"]["line"], json!(line));
+    assert!(unknown["message"].as_str().unwrap().contains("iku_kamtb"));
+    // Fixed: the diagnostics are cleared.
+    c.change(&perjanjian, 4, &text);
+    assert!(c.diagnostics(&perjanjian).iter().all(|d| d["severity"] != json!(1)));
+    // Breaking the national file reaches the unit that builds on it.
+    let ntext = std::fs::read_to_string(&national).unwrap();
+    c.change(
+        &national,
+        2,
+        &ntext.replacen("indikator iku_kamtib", "indikator iku_kamtib_x", 1),
+    );
+    assert!(c
+        .diagnostics(&perjanjian)
+        .iter()
+        .any(|d| d["code"] == "unknown-indicator"));
+    c.change(&national, 3, &ntext);
+    assert!(c.diagnostics(&perjanjian).iter().all(|d| d["severity"] != json!(1)));
+
+    // Hover on an id in the agreement: its name and the target per level.
+    let on_id = find(&perjanjian, "iku_kamtib", 3);
+    let h = c.at("textDocument/hover", &perjanjian, on_id, json!({}));
+    let value = h["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{h}"));
+    assert!(value.contains("Indeks Keamanan dan Ketertiban"), "{value}");
+    assert!(value.contains("**2022**") && value.contains("satker `75"), "{value}");
+    // Hover on a keyword: GRAMMAR.md's line.
+    let h = c.at(
+        "textDocument/hover",
+        &perjanjian,
+        find(&perjanjian, "perjanjian", 2),
+        json!({}),
+    );
+    assert!(
+        h["result"]["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("perjanjian"),
+        "{h}"
+    );
+
+    // Definition: the `indikator` line in the national file.
+    let d = c.at("textDocument/definition", &perjanjian, on_id, json!({}));
+    let (def_line, _) = find(&national, "indikator iku_kamtib ", 0);
+    assert_eq!(
+        lines_of(&json!([d["result"]])),
+        vec![("ditjenpas.sakip".to_string(), def_line as u64)]
+    );
+    // A function in a rumus: its `fn` in the script.
+    let kanwil = root.join("rules/kanwil-contoh/kanwil-contoh.sakip");
+    let d = c.at(
+        "textDocument/definition",
+        &kanwil,
+        find(&kanwil, "rasio_terbalik", 2),
+        json!({}),
+    );
+    let script = root.join("rules/kanwil-contoh/contoh.rhai");
+    assert_eq!(
+        lines_of(&json!([d["result"]])),
+        vec![(
+            "contoh.rhai".to_string(),
+            find(&script, "fn rasio_terbalik", 0).0 as u64
+        )]
+    );
+    let h = c.at(
+        "textDocument/hover",
+        &kanwil,
+        find(&kanwil, "rasio_terbalik", 2),
+        json!({}),
+    );
+    assert!(h["result"]["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("fn rasio_terbalik(target, realisasi)"));
+
+    // References across the chain: the agreement and the year's data.
+    let r = c.at(
+        "textDocument/references",
+        &perjanjian,
+        on_id,
+        json!({"context": {"includeDeclaration": true}}),
+    );
+    let refs = lines_of(&r["result"]);
+    for (file, needle) in [
+        (&national, "indikator iku_kamtib "),
+        (&perjanjian, "target iku_kamtib"),
+        (&realisasi, "iku_kamtib"),
+    ] {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        assert!(refs.contains(&(name, find(file, needle, 0).0 as u64)), "{refs:?}");
+    }
+
+    // Completion after `target ` in the agreement: the ids, with their names.
+    let (l, _) = find(&perjanjian, "target iku_kamtib", 0);
+    let comp = c.at("textDocument/completion", &perjanjian, (l, 9), json!({}));
+    let labels: Vec<&str> = comp["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"iku_kamtib") && labels.contains(&"ikp_kamtib"),
+        "{labels:?}"
+    );
+    // After `satuan `: the units the tree uses.
+    let (l, col) = find(&national, "satuan ", 7);
+    let comp = c.at("textDocument/completion", &national, (l, col), json!({}));
+    assert!(
+        comp["result"].as_array().unwrap().iter().any(|i| i["label"] == "%"),
+        "{comp}"
+    );
+
+    // Formatting: a badly laid-out file comes back as `fmt` lays it out.
+    let messy = text.replacen("  target iku_kamtib", "target    iku_kamtib", 1);
+    c.change(&perjanjian, 5, &messy);
+    let f = c.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri(&perjanjian)}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(f["result"][0]["newText"].as_str().unwrap(), text, "{f}");
+    c.change(&perjanjian, 6, &text);
+
+    // Rename refuses a keyword and an id that exists; renames everywhere otherwise.
+    for (name, says) in [("target", "keyword"), ("ikp_kamtib", "exists"), ("9x", "not an id")] {
+        let r = c.at("textDocument/rename", &perjanjian, on_id, json!({"newName": name}));
+        assert!(r["error"]["message"].as_str().unwrap_or("").contains(says), "{r}");
+    }
+    let r = c.at(
+        "textDocument/rename",
+        &perjanjian,
+        on_id,
+        json!({"newName": "iku_keamanan"}),
+    );
+    let changes = r["result"]["changes"].as_object().unwrap_or_else(|| panic!("{r}"));
+    for file in [&national, &perjanjian, &realisasi] {
+        assert!(
+            changes.contains_key(&uri(file)),
+            "{:?}",
+            changes.keys().collect::<Vec<_>>()
+        );
+    }
+    // Applying the edits leaves a tree that checks as clean as before.
+    for (u, edits) in changes {
+        let path = PathBuf::from(u.strip_prefix("file://").unwrap());
+        let before = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = before.lines().map(str::to_string).collect();
+        let mut edits = edits.as_array().unwrap().clone();
+        edits.sort_by_key(|e| {
+            std::cmp::Reverse((
+                e["range"]["start"]["line"].as_u64(),
+                e["range"]["start"]["character"].as_u64(),
+            ))
+        });
+        for e in edits {
+            let (l, s, end) = (
+                e["range"]["start"]["line"].as_u64().unwrap() as usize,
+                e["range"]["start"]["character"].as_u64().unwrap() as usize,
+                e["range"]["end"]["character"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&lines[l][s..end], "iku_kamtib");
+            lines[l].replace_range(s..end, "iku_keamanan");
+        }
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    }
+    let check = crate::support::sakip_in(&root, &["check", "rules", "examples"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+
+    // Tokens and the outline.
+    let t = c.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": uri(&national)}}),
+    );
+    assert!(t["result"]["data"].as_array().unwrap().len() > 500, "{t}");
+    let o = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri(&national)}}),
+    );
+    let first_sasaran = o["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == json!(3))
+        .unwrap();
+    assert!(
+        first_sasaran["children"].as_array().is_some_and(|c| !c.is_empty()),
+        "{first_sasaran}"
+    );
+
+    // A file deleted on disk while open: a diagnostic, not an exit.
+    std::fs::remove_file(&realisasi).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&realisasi), "type": 3}]}),
+    );
+    let d = c.diagnostics(&realisasi);
+    assert!(d.iter().any(|d| d["code"] == "file-deleted"), "{d:?}");
+    // Requests it does not know, and parameters that do not parse: errors.
+    let r = c.request("textDocument/unknownThing", json!({}));
+    assert!(r["error"].is_object());
+    let r = c.request("textDocument/hover", json!({"nonsense": true}));
+    assert!(r["error"].is_object());
+    // Every request on a half-typed file answers.
+    for cut in [1, 10, 100, 400] {
+        let part: String = ntext.chars().take(cut).collect();
+        c.change(&national, 10 + cut as i64, &part);
+        for method in [
+            "textDocument/hover",
+            "textDocument/completion",
+            "textDocument/definition",
+        ] {
+            let r = c.at(method, &national, (0, 3), json!({}));
+            assert!(r.get("result").is_some() || r.get("error").is_some(), "{r}");
+        }
+    }
+    // A clean end.
+    let r = c.request("shutdown", json!(null));
+    assert!(r["error"].is_null());
+    c.notify("exit", json!(null));
+    let status = c.child.wait().unwrap();
+    assert!(status.success());
+}
