@@ -332,7 +332,11 @@ fn an_editor_session_over_stdio() {
     c.change(&perjanjian, 6, &text);
 
     // Rename refuses a keyword and an id that exists; renames everywhere otherwise.
-    for (name, says) in [("target", "keyword"), ("ikp_kamtib", "exists"), ("9x", "not an id")] {
+    for (name, says) in [
+        ("target", "is a keyword"),
+        ("ikp_kamtib", "exists already"),
+        ("9x", "is not an id"),
+    ] {
         let r = c.at("textDocument/rename", &perjanjian, on_id, json!({"newName": name}));
         assert!(r["error"]["message"].as_str().unwrap_or("").contains(says), "{r}");
     }

@@ -11,6 +11,7 @@ use lsp_types::{
     GotoDefinitionParams, GotoDefinitionResponse, Location, PrepareRenameResponse, ReferenceParams, RenameParams,
     TextDocumentPositionParams, TextEdit, WorkspaceEdit,
 };
+use sakip_core::Text;
 use sakip_rules::lexicon::{self, TokenKind};
 use sakip_rules::source::Span;
 use sakip_rules::symbols::SymbolKind;
@@ -138,21 +139,19 @@ pub(crate) fn rename(server: &Server, p: &RenameParams) -> Result<Option<Workspa
         return Ok(None);
     };
     if kind != SymbolKind::Indikator {
-        return Err(format!("only an indikator id can be renamed; `{name}` is not one"));
+        return Err(Text::new("rename-not-indikator").arg("name", &name).render(server.lang));
     }
     let new = p.new_name.as_str();
     let is_id = new.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && new.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     if !is_id {
-        return Err(format!(
-            "`{new}` is not an id: letters, digits and `_`, not starting with a digit"
-        ));
+        return Err(Text::new("rename-not-id").arg("name", new).render(server.lang));
     }
     if lexicon::is_keyword(new) {
-        return Err(format!("`{new}` is a keyword; an id must differ from every keyword"));
+        return Err(Text::new("rename-keyword").arg("name", new).render(server.lang));
     }
     if server.tree.sets().any(|a| a.symbols.indikator.contains_key(new)) {
-        return Err(format!("an indikator `{new}` exists already"));
+        return Err(Text::new("rename-exists").arg("name", new).render(server.lang));
     }
     let mut changes: HashMap<lsp_types::Url, Vec<TextEdit>> = HashMap::new();
     for pl in places(server, kind, &name, &def) {
