@@ -12,6 +12,8 @@
 //!
 //! GRAMMAR.md at the repository root is the reference for the language.
 
+/// One rule set checked with its chain: the one path every load takes.
+pub mod analysis;
 /// The syntax tree, as written, with spans.
 pub mod ast;
 /// A unit's data file or agreement built in code and printed by the formatter.

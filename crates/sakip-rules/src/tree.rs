@@ -11,93 +11,14 @@
 //! editor: a file is read and parsed once until it changes, and an unsaved
 //! text replaces the disk's.
 
+use crate::analysis::{analyse, Want};
+pub use crate::analysis::{Analysis, InForce};
 use crate::error::RuleError;
 use crate::resolve::loader::Loader;
-use crate::resolve::lower::header_tingkat;
-use crate::resolve::{dedup, folder_of, normalize, roots_in, sakip_files_under};
+use crate::resolve::{folder_of, normalize, roots_in, sakip_files_under};
 use crate::shared::Shared;
-use crate::source::{FileId, SourceFile, SourceMap};
-use crate::symbols::{Symbol, SymbolKind, Symbols};
 use camino::{Utf8Path, Utf8PathBuf};
-use sakip_core::model::{Indikator, RuleSet, Rumus, Target, TingkatAturan};
-use sakip_script::ScriptSet;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// One rule set of the tree, checked with its chain.
-#[derive(Debug)]
-pub struct Analysis {
-    /// Its header file.
-    pub header: Utf8PathBuf,
-    /// Its level, when its header parses.
-    pub level: Option<TingkatAturan>,
-    /// Every file read to check it: its own, the chain's, the scripts'.
-    pub sources: SourceMap,
-    /// Its problems and those of its chain, errors and warnings.
-    pub problems: Vec<RuleError>,
-    /// The chain's rules, lowered as far as they could be (with errors,
-    /// what lowered before and around them).
-    pub rules: Option<RuleSet>,
-    /// The scripts, when every one compiled.
-    pub scripts: Option<ScriptSet>,
-    /// Where each name is declared and named, across the chain.
-    pub symbols: Symbols,
-    /// The years of its data and agreements, for hover's "in force".
-    pub years: BTreeSet<u16>,
-}
-
-impl Analysis {
-    /// The file at `path`, when this rule set read it.
-    pub fn file(&self, path: &Utf8Path) -> Option<(FileId, &SourceFile)> {
-        let id = self.sources.find(path)?;
-        Some((id, self.sources.get(id)?))
-    }
-
-    /// Whether checking this rule set read `path` (or lists its folder).
-    fn depends_on(&self, path: &Utf8Path) -> bool {
-        let dir = folder_of(path);
-        self.sources.find(path).is_some() || self.folders().any(|f| f == dir)
-    }
-
-    /// The folders of the rule sets of the chain.
-    fn folders(&self) -> impl Iterator<Item = Utf8PathBuf> + '_ {
-        self.rules
-            .iter()
-            .flat_map(|r| r.chain.iter())
-            .filter_map(|info| info.origin.as_ref().map(|o| folder_of(Utf8Path::new(&o.file))))
-            .chain(std::iter::once(folder_of(&self.header)))
-    }
-
-    /// The name under byte `offset` of `file`.
-    pub fn symbol_at(&self, file: FileId, offset: usize) -> Option<(SymbolKind, &str, &Symbol)> {
-        self.symbols.at(file, offset)
-    }
-
-    /// What is in force for indikator `id` in `year`: the target each level
-    /// sets (national, Kanwil, unit; the last one counts) and the formulas.
-    pub fn in_force(&self, id: &str, year: u16) -> Option<InForce<'_>> {
-        let indikator = self.rules.as_ref()?.indikator(id)?;
-        let mut targets: Vec<&Target> = indikator.targets.iter().filter(|t| t.year == year).collect();
-        targets.sort_by_key(|t| t.tingkat);
-        Some(InForce {
-            indikator,
-            year,
-            targets,
-            rumus_realisasi: indikator.rumus_realisasi_in_force(year),
-            rumus_capaian: indikator.rumus_capaian_in_force(year),
-        })
-    }
-}
-
-/// What is in force for one indikator in one year.
-#[derive(Debug)]
-pub struct InForce<'a> {
-    pub indikator: &'a Indikator,
-    pub year: u16,
-    /// The target set at each level, most general first.
-    pub targets: Vec<&'a Target>,
-    pub rumus_realisasi: Option<&'a Rumus>,
-    pub rumus_capaian: Option<&'a Rumus>,
-}
 
 /// Every rule set under some folders, checked, and kept up to date.
 pub struct RuleTree {
@@ -162,16 +83,7 @@ impl RuleTree {
         let headers = roots_in(&mut loader, &files);
         self.sets.retain(|h, _| folder_of(h) != dir || headers.contains(h));
         for h in &headers {
-            self.sets.entry(h.clone()).or_insert_with(|| Analysis {
-                header: h.clone(),
-                level: None,
-                sources: SourceMap::default(),
-                problems: Vec::new(),
-                rules: None,
-                scripts: None,
-                symbols: Symbols::default(),
-                years: BTreeSet::new(),
-            });
+            self.sets.entry(h.clone()).or_insert_with(|| Analysis::empty(h.clone()));
         }
         if loader.errors.is_empty() {
             self.loose.remove(dir);
@@ -184,28 +96,7 @@ impl RuleTree {
     /// Checks the rule set whose header is `header` again.
     fn analyse(&mut self, header: &Utf8Path) {
         let mut loader = Loader::new(&self.shared);
-        let set = loader.rule_set_in(&folder_of(header), Some(header));
-        let level = set.as_ref().and_then(header_tingkat);
-        let resolved = set.and_then(|s| loader.resolve(s, false));
-        let mut years = BTreeSet::new();
-        let (rules, scripts, symbols) = match resolved {
-            Some(r) => {
-                years.extend(r.data.keys().copied());
-                years.extend(r.rules.perjanjian.iter().map(|p| p.year));
-                (Some(r.rules), r.scripts, r.symbols)
-            }
-            None => (None, None, Symbols::default()),
-        };
-        let analysis = Analysis {
-            header: header.to_path_buf(),
-            level,
-            sources: loader.sources,
-            problems: dedup(loader.errors),
-            rules,
-            scripts,
-            symbols,
-            years,
-        };
+        let analysis = analyse(&mut loader, &folder_of(header), Some(header), Want::Any);
         self.sets.insert(header.to_path_buf(), analysis);
     }
 

@@ -14,21 +14,23 @@
 //! helpers for paths stay here; `loader` reads files and follows the
 //! chain of `berdasarkan`; `lower` checks names, types and settings and
 //! lowers each part of a rule set (its bands, its indikator, its formulas,
-//! a unit's agreement, data and rule tests) in a module of its own.
+//! a unit's agreement, data and rule tests) in a module of its own. Every
+//! entry point goes through [`crate::analysis::analyse`], the one path from
+//! a folder to a checked rule set, which the editor's model uses too.
 
 pub(crate) mod loader;
 pub(crate) mod lower;
 
+use crate::analysis::{analyse, Want};
 use crate::error::RuleError;
 use crate::shared::Shared;
 use crate::source::SourceMap;
 use camino::{Utf8Component, Utf8Path, Utf8PathBuf};
-use loader::{Loader, RuleSetFiles};
-use lower::header_tingkat;
+use loader::Loader;
 pub(crate) use lower::lower_expr;
 use sakip_core::data::UnitData;
 use sakip_core::model::{RuleSet, TingkatAturan};
-use sakip_core::{Code, Lang, Severity, Text};
+use sakip_core::{Code, Lang, Text};
 use sakip_script::ScriptSet;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -69,11 +71,7 @@ pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec
         )
         .help_says(Text::new("unit-dir-help"))]);
     }
-    let mut loader = Loader::new(shared);
-    let Some(set) = loader.rule_set_in(&dir, None) else {
-        return Err(loader.errors);
-    };
-    finish(loader, set, true)
+    analyse(&mut Loader::new(shared), &dir, None, Want::Unit).into_unit()
 }
 
 /// The unit in `dir`, or `None` when the folder's rule set is not a unit's
@@ -81,14 +79,14 @@ pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec
 /// each folder.
 pub fn load_unit_in(dir: &Utf8Path, shared: &Shared) -> Result<Option<LoadedUnit>, Vec<RuleError>> {
     let dir = normalize(dir);
-    let mut loader = Loader::new(shared);
-    let Some(set) = loader.rule_set_in(&dir, None) else {
-        return Err(loader.errors);
-    };
-    if header_tingkat(&set) != Some(TingkatAturan::Satker) {
+    let analysis = analyse(&mut Loader::new(shared), &dir, None, Want::UnitOrNone);
+    if !analysis.found {
+        return Err(analysis.problems);
+    }
+    if analysis.level != Some(TingkatAturan::Satker) {
         return Ok(None);
     }
-    finish(loader, set, true).map(Some)
+    analysis.into_unit().map(Some)
 }
 
 /// Reads any rule set (a unit, a Kanwil's, the national one) with the rule
@@ -101,10 +99,10 @@ pub fn load_rule_set(path: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
 pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
     let mut loader = Loader::new(shared);
     let path = normalize(path);
-    let set = if path.is_dir() {
-        loader.rule_set_in(&path, None)
+    let analysis = if path.is_dir() {
+        analyse(&mut loader, &path, None, Want::Any)
     } else if path.is_file() {
-        loader.rule_set_in(&folder_of(&path), Some(&path))
+        analyse(&mut loader, &folder_of(&path), Some(&path), Want::Any)
     } else {
         return Err(vec![RuleError::path_says(
             path.as_str(),
@@ -112,35 +110,7 @@ pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit
             Text::new("path-missing").arg("path", &path),
         )]);
     };
-    let Some(set) = set else {
-        return Err(loader.errors);
-    };
-    finish(loader, set, false)
-}
-
-/// Resolves a unit's or a rule set's chain; warnings ride along with a
-/// loaded set, errors replace it.
-fn finish(mut loader: Loader, set: RuleSetFiles, need_satker: bool) -> Result<LoadedUnit, Vec<RuleError>> {
-    let resolved = loader.resolve(set, need_satker);
-    let (errors, warnings): (Vec<RuleError>, Vec<RuleError>) = dedup(loader.errors)
-        .into_iter()
-        .partition(|e| e.severity == Severity::Error);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    match resolved {
-        Some(r) if r.ok => Ok(LoadedUnit {
-            sources: loader.sources,
-            rules: r.rules,
-            data: r.data,
-            // `ok` holds only when every script compiled.
-            scripts: r.scripts.unwrap_or_default(),
-            warnings,
-            cases: r.cases,
-            symbols: r.symbols,
-        }),
-        _ => Err(errors),
-    }
+    analysis.into_unit()
 }
 
 /// What `check` found.
@@ -238,15 +208,16 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
         .map(|files| {
             let mut loader = Loader::new(&shared);
             let roots = roots_in(&mut loader, files);
+            let mut errors = std::mem::take(&mut loader.errors);
+            let mut checked = loader.checked_paths();
             let mut rule_sets = 0;
             for root in &roots {
-                if let Some(set) = loader.rule_set_in(&folder_of(root), Some(root)) {
-                    rule_sets += 1;
-                    loader.resolve(set, false);
-                }
+                let analysis = analyse(&mut loader, &folder_of(root), Some(root), Want::Any);
+                rule_sets += usize::from(analysis.found);
+                errors.extend(analysis.problems);
+                checked.extend(analysis.checked);
             }
-            let checked = loader.checked_paths();
-            (loader.errors, checked, rule_sets)
+            (errors, checked, rule_sets)
         })
         .collect();
     let mut checked = BTreeSet::new();
