@@ -409,6 +409,16 @@ fn an_editor_session_over_stdio() {
     );
     let d = c.diagnostics(&realisasi);
     assert!(d.iter().any(|d| d["code"] == "file-deleted"), "{d:?}");
+    // A file outside the workspace's folders is checked too: here, a
+    // rule file with a mistake, in a folder of its own.
+    let outside = root.parent().unwrap().join("lsp-outside");
+    let _ = std::fs::remove_dir_all(&outside);
+    std::fs::create_dir_all(&outside).unwrap();
+    let loose = outside.join("satker.sakip");
+    std::fs::write(&loose, "satker x \"X\"\nberdasarkan \"../nowhere\"\n").unwrap();
+    c.open(&loose);
+    let d = c.diagnostics(&loose);
+    assert!(d.iter().any(|d| d["code"] == "berdasarkan-missing"), "{d:?}");
     // Requests it does not know, and parameters that do not parse: errors.
     let r = c.request("textDocument/unknownThing", json!({}));
     assert!(r["error"].is_object());

@@ -95,5 +95,59 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// A workspace of `units` generated units under one Kanwil (50 indicators,
+/// two years each): how the time of an edit grows with what it reaches. An
+/// edit of a unit's data re-checks that unit; of the Kanwil's or the
+/// national rules, every unit.
+fn scale(c: &mut Criterion) {
+    let mut group = c.benchmark_group("workspace of n units");
+    group.sample_size(10);
+    for units in [50usize, 100, 200] {
+        let dir = Utf8PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("lsp-scale-{units}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let spec = sakip_bench::Spec {
+            units,
+            kanwil: 1,
+            indicators: 50,
+            years: 2,
+            seed: 7,
+            hooks: sakip_bench::Hooks::All,
+        };
+        let written = sakip_bench::generate(&spec, &dir).unwrap();
+        let dir = dir.canonicalize_utf8().unwrap();
+        let mut server = Server::new(std::slice::from_ref(&dir), Lang::Id);
+        let national = dir.join("rules/nasional/nasional.sakip");
+        assert!(written.national.ends_with("rules/nasional"));
+        let text = std::fs::read_to_string(&national).unwrap();
+        // One unit's data file.
+        let unit_file = server
+            .tree_files()
+            .into_iter()
+            .find(|f| f.as_str().contains("realisasi") && f.starts_with(dir.as_str()))
+            .unwrap();
+        let unit_text = std::fs::read_to_string(&unit_file).unwrap();
+        for (what, path, body) in [
+            ("unit data", &unit_file, &unit_text),
+            ("national rules", &national, &text),
+        ] {
+            let mut version = 0;
+            group.bench_function(format!("{what}, {units} units"), |b| {
+                b.iter(|| {
+                    version += 1;
+                    // An edit that changes nothing checks as much as one that does.
+                    let touched = server.notified(Notification::new(
+                        "textDocument/didChange".into(),
+                        json!({"textDocument": {"uri": uri(path), "version": version},
+                               "contentChanges": [{"text": body}]}),
+                    ));
+                    let n: usize = touched.iter().map(|f| server.diagnostics(f).len()).sum();
+                    criterion::black_box(n)
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, scale);
 criterion_main!(benches);

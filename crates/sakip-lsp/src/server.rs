@@ -285,6 +285,11 @@ impl Server {
         touched
     }
 
+    /// Every file of the tree (for benchmarks and tests that pick one).
+    pub fn tree_files(&self) -> BTreeSet<Utf8PathBuf> {
+        self.tree.files()
+    }
+
     /// The diagnostics of `path` as the protocol carries them.
     pub fn diagnostics(&self, path: &Utf8Path) -> Vec<Diagnostic> {
         diagnostics::of(self, path)

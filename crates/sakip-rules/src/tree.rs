@@ -18,7 +18,7 @@ use crate::resolve::loader::Loader;
 use crate::resolve::{folder_of, normalize, roots_in, sakip_files_under};
 use crate::shared::Shared;
 use camino::{Utf8Path, Utf8PathBuf};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Every rule set under some folders, checked, and kept up to date.
 pub struct RuleTree {
@@ -30,6 +30,10 @@ pub struct RuleTree {
     /// error in the file that should hold the header, a folder with no
     /// header), by folder.
     loose: BTreeMap<Utf8PathBuf, Vec<RuleError>>,
+    /// For each file, the rule sets that read it or have a problem in it:
+    /// what a file's diagnostics, hover and text are looked up in, so that
+    /// the cost of asking about one file does not grow with the tree.
+    mentions: HashMap<Utf8PathBuf, BTreeSet<Utf8PathBuf>>,
 }
 
 impl std::fmt::Debug for RuleTree {
@@ -49,6 +53,7 @@ impl RuleTree {
             shared: Shared::for_editor(),
             sets: BTreeMap::new(),
             loose: BTreeMap::new(),
+            mentions: HashMap::new(),
         };
         let (folders, errors) = sakip_files_under(&tree.roots);
         if !errors.is_empty() {
@@ -79,25 +84,67 @@ impl RuleTree {
     /// the problems of its files that belong to none.
     fn discover(&mut self, dir: &Utf8Path) -> BTreeSet<Utf8PathBuf> {
         let files = self.shared.list(dir).unwrap_or_default();
-        let mut loader = Loader::new(&self.shared);
-        let headers = roots_in(&mut loader, &files);
-        self.sets.retain(|h, _| folder_of(h) != dir || headers.contains(h));
+        let (headers, errors) = {
+            let mut loader = Loader::new(&self.shared);
+            let headers = roots_in(&mut loader, &files);
+            (headers, loader.errors)
+        };
+        let gone: Vec<Utf8PathBuf> = self
+            .sets
+            .keys()
+            .filter(|h| folder_of(h) == dir && !headers.contains(*h))
+            .cloned()
+            .collect();
+        for h in gone {
+            self.remove(&h);
+        }
         for h in &headers {
             self.sets.entry(h.clone()).or_insert_with(|| Analysis::empty(h.clone()));
         }
-        if loader.errors.is_empty() {
+        if errors.is_empty() {
             self.loose.remove(dir);
         } else {
-            self.loose.insert(dir.to_path_buf(), loader.errors);
+            self.loose.insert(dir.to_path_buf(), errors);
         }
         headers
     }
 
     /// Checks the rule set whose header is `header` again.
     fn analyse(&mut self, header: &Utf8Path) {
-        let mut loader = Loader::new(&self.shared);
-        let analysis = analyse(&mut loader, &folder_of(header), Some(header), Want::Any);
+        let analysis = analyse(
+            &mut Loader::new(&self.shared),
+            &folder_of(header),
+            Some(header),
+            Want::Any,
+        );
+        self.remove(header);
+        for file in mentioned(&analysis) {
+            self.mentions.entry(file).or_default().insert(header.to_path_buf());
+        }
         self.sets.insert(header.to_path_buf(), analysis);
+    }
+
+    /// Forgets the rule set whose header is `header`.
+    fn remove(&mut self, header: &Utf8Path) {
+        if let Some(old) = self.sets.remove(header) {
+            for file in mentioned(&old) {
+                if let Some(headers) = self.mentions.get_mut(&file) {
+                    headers.remove(header);
+                    if headers.is_empty() {
+                        self.mentions.remove(&file);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The rule sets that read `path` or have a problem in it.
+    fn mentioning(&self, path: &Utf8Path) -> impl Iterator<Item = &Analysis> {
+        self.mentions
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter_map(|h| self.sets.get(h))
     }
 
     /// Takes `text` as the contents of `path` (`None`: what the disk holds)
@@ -142,8 +189,7 @@ impl RuleTree {
         let name = path.as_str();
         let mut seen = BTreeSet::new();
         let mut out: Vec<&RuleError> = self
-            .sets
-            .values()
+            .mentioning(path)
             .flat_map(|a| a.problems.iter())
             .chain(self.loose.values().flatten())
             .filter(|e| e.location.as_ref().is_some_and(|o| o.file == name))
@@ -173,17 +219,7 @@ impl RuleTree {
         headers
             .iter()
             .filter_map(|h| self.sets.get(h))
-            .flat_map(|a| {
-                a.sources
-                    .paths()
-                    .map(Utf8Path::to_path_buf)
-                    .chain(
-                        a.problems
-                            .iter()
-                            .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file))),
-                    )
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(mentioned)
             .collect()
     }
 
@@ -192,7 +228,7 @@ impl RuleTree {
     pub fn analysis_for(&self, path: &Utf8Path) -> Option<&Analysis> {
         let path = normalize(path);
         let dir = folder_of(&path);
-        let reading = || self.sets.values().filter(|a| a.sources.find(&path).is_some());
+        let reading = || self.mentioning(&path).filter(|a| a.sources.find(&path).is_some());
         reading()
             .find(|a| folder_of(&a.header) == dir)
             .or_else(|| reading().max_by_key(|a| a.level))
@@ -201,7 +237,10 @@ impl RuleTree {
     /// Every rule set that reads `path`, most specific last.
     pub fn analyses_reading(&self, path: &Utf8Path) -> Vec<&Analysis> {
         let path = normalize(path);
-        let mut out: Vec<&Analysis> = self.sets.values().filter(|a| a.sources.find(&path).is_some()).collect();
+        let mut out: Vec<&Analysis> = self
+            .mentioning(&path)
+            .filter(|a| a.sources.find(&path).is_some())
+            .collect();
         out.sort_by_key(|a| a.level);
         out
     }
@@ -209,8 +248,20 @@ impl RuleTree {
     /// The text of `path` as the tree sees it (unsaved, else read).
     pub fn text_of(&self, path: &Utf8Path) -> Option<String> {
         let path = normalize(path);
-        self.sets
-            .values()
+        self.mentioning(&path)
             .find_map(|a| a.file(&path).map(|(_, f)| f.source().to_string()))
     }
+}
+
+/// The files a rule set's analysis read or has a problem in.
+fn mentioned(a: &Analysis) -> BTreeSet<Utf8PathBuf> {
+    a.sources
+        .paths()
+        .map(Utf8Path::to_path_buf)
+        .chain(
+            a.problems
+                .iter()
+                .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file))),
+        )
+        .collect()
 }
