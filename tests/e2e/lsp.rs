@@ -283,6 +283,29 @@ fn an_editor_session_over_stdio() {
         .unwrap()
         .contains("fn rasio_terbalik(target, realisasi)"));
 
+    // The script itself: a syntax error typed into it shows there, and
+    // nothing of the rule language is offered in it.
+    c.open(&script);
+    let script_text = std::fs::read_to_string(&script).unwrap();
+    c.change(
+        &script,
+        2,
+        &script_text.replacen(
+            "fn rasio_terbalik(target, realisasi) {",
+            "fn rasio_terbalik(target, realisasi) {(",
+            1,
+        ),
+    );
+    let d = c.diagnostics(&script);
+    assert!(d.iter().any(|d| d["code"] == "script-syntax"), "{d:?}");
+    c.change(&script, 3, &script_text);
+    assert!(c.diagnostics(&script).is_empty());
+    let t = c.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": uri(&script)}}),
+    );
+    assert!(t["result"].is_null(), "{t}");
+
     // References across the chain: the agreement and the year's data.
     let r = c.at(
         "textDocument/references",

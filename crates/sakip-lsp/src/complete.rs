@@ -41,6 +41,10 @@ const FORMULA_WORDS: &[&str] = &[
 pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<CompletionResponse> {
     let at = &p.text_document_position;
     let cursor = server.cursor(&at.text_document.uri, at.position)?;
+    // A Rhai script is not a rule file: its words are not these.
+    if cursor.path.extension() != Some("sakip") {
+        return None;
+    }
     let text = cursor.text.as_str();
     let (word_start, _) = lexicon::word_before(text, cursor.offset);
     let line_start = text

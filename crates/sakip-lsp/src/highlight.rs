@@ -41,6 +41,10 @@ fn index(t: &SemanticTokenType) -> u32 {
 
 pub(crate) fn full(server: &Server, p: &SemanticTokensParams) -> Option<SemanticTokensResult> {
     let cursor = server.cursor(&p.text_document.uri, Default::default())?;
+    // A Rhai script is not a rule file: its words are not these.
+    if cursor.path.extension() != Some("sakip") {
+        return None;
+    }
     let text = cursor.text.as_str();
     let idx = LineIndex::new(text);
     let tokens = lexicon::tokens(text);

@@ -116,7 +116,7 @@ fn indikator(a: &Analysis, id: &str, cursor: &Cursor<'_>) -> Option<String> {
         ind.tier.keyword()
     );
     if let Some(o) = &ind.origin {
-        let _ = write!(s, "\n\nindikator `{}` · {o}", ind.defined_by);
+        let _ = write!(s, "\n\naturan `{}` · {o}", ind.defined_by);
     }
     for year in years_of(a, id, &cursor.text) {
         let Some(f) = a.in_force(id, year) else { continue };
