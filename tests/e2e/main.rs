@@ -11,6 +11,7 @@ mod diff;
 mod editor;
 mod eval;
 mod fmt;
+mod grammar_examples;
 mod import;
 mod lang;
 mod lsp;

@@ -899,7 +899,9 @@ impl Builder<'_> {
             }
             Rule::call => {
                 let mut c = Children::of(pair);
-                let name = self.ident(self.need(&mut c, "a function name")?);
+                // The name may be the keyword `bulat` or `potong`, which
+                // `meaningful` would step over: it is always the first child.
+                let name = self.ident(c.next().ok_or_else(|| self.missing("a function name"))?);
                 let mut args = Vec::new();
                 while let Some(a) = c.meaningful() {
                     if a.as_rule() == Rule::expr {
