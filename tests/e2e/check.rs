@@ -135,3 +135,32 @@ fn every_way_of_naming_a_folder_works() {
     assert_eq!(figures(&here.stdout), figures(&from_root.stdout));
     assert_eq!(figures(&here.stdout).as_array().unwrap().len(), 47);
 }
+
+/// A file saved by Windows Notepad starts with a byte order mark: it is
+/// read as the text after it, and a problem's column counts from there.
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_text() {
+    let dir = crate::support::scratch_copy("bom");
+    let unit = dir.join("examples/lapas-sarolangun-rawas");
+    let agreement = unit.join("perjanjian-2022.sakip");
+    let text = std::fs::read_to_string(&agreement).unwrap();
+    let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+    with_bom.extend_from_slice(text.as_bytes());
+    std::fs::write(&agreement, &with_bom).unwrap();
+    let run = sakip_in(&dir, &["check", "examples/lapas-sarolangun-rawas"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let eval = sakip_in(&dir, &["eval", "examples/lapas-sarolangun-rawas", "--year", "2022"]);
+    assert_eq!(eval.code, 0, "{}", eval.stderr);
+    // A mistake on the first line is at column 1 of what the person sees.
+    let first = text.lines().next().unwrap();
+    let broken = format!("\u{feff}@{}", &text[..]);
+    std::fs::write(&agreement, broken).unwrap();
+    let run = sakip_in(&dir, &["check", "--format", "short", "examples/lapas-sarolangun-rawas"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("perjanjian-2022.sakip:1:1:") || run.stderr.contains("perjanjian-2022.sakip:1:1:"),
+        "{first}\n{}{}",
+        run.stdout,
+        run.stderr
+    );
+}

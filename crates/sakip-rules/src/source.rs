@@ -131,8 +131,14 @@ fn to_u32(n: usize) -> u32 {
 
 /// A rule file's text; the message says why it cannot be had, and for a
 /// file that is not UTF-8, where the first byte that is not lies.
+///
+/// A byte order mark at the start (Windows Notepad writes one) is not part
+/// of the text: it is dropped, and positions count from after it.
 pub fn read_text(path: &Utf8Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let mut bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let before = e.as_bytes().get(..good).unwrap_or_default();
