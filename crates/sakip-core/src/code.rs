@@ -158,6 +158,7 @@ registry! {
     ScriptError = "script-error", Error, Eval, "a script's function or hook failed at run time";
     ScriptBand = "script-band", Error, Eval, "a script's `klasifikasi` returned a band the klasifikasi lacks";
     BandMissing = "band-missing", Warning, Eval, "a capaian in no band";
+    KlasifikasiNone = "klasifikasi-none", Info, Eval, "no klasifikasi is in force for the year, so no capaian is classified";
     PrintedCapaian = "printed-capaian", Warning, Eval, "the report printed another capaian than the rules give";
     PrintedPenyerapan = "printed-penyerapan", Warning, Eval, "the report printed another penyerapan than the rules give";
     PrintedPrecision = "printed-precision", Info, Eval, "the report printed the right figure with fewer decimals";

@@ -187,6 +187,9 @@ impl<'a> Evaluator<'a> {
                 });
                 Some(BandRef::of(b))
             }
+            // Rules with no klasifikasi classify nothing: the evaluation
+            // says so once (`klasifikasi-none`), not once per indikator.
+            None if settings.klasifikasi.value.bands.is_empty() => None,
             None => {
                 notes.find(
                     Diagnostic::says(

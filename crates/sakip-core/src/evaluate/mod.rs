@@ -129,6 +129,12 @@ fn run(
             Vec::new()
         }
     };
+    if !ids.is_empty() && rules.settings(year).klasifikasi.value.bands.is_empty() {
+        ev.diagnostics.push(
+            Diagnostic::says(Code::KlasifikasiNone, Text::new("klasifikasi-none").arg("year", year))
+                .help_says(Text::new("klasifikasi-none-help")),
+        );
+    }
     // Tier first, then the agreement's order (the sort is stable).
     ids.sort_by_key(|id| index.get(id).map(|i| i.tier));
     for id in &ids {

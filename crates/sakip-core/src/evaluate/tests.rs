@@ -163,6 +163,26 @@ fn without_a_cap_a_capaian_above_the_table_has_no_band() {
 }
 
 #[test]
+fn rules_without_a_klasifikasi_say_so_once_not_per_indikator() {
+    let mut r = rules(vec![
+        (indikator("a", Tier::Strategis, "%"), dec!(100)),
+        (indikator("b", Tier::Strategis, "%"), dec!(100)),
+    ]);
+    r.klasifikasi
+        .set(None, Ruled::default_rule(crate::klasifikasi::Klasifikasi::default()));
+    let d = data(&[("a", year(dec!(80)), None), ("b", year(dec!(90)), None)]);
+    let ev = evaluate(&r, &d, &NoScripts);
+    assert!(ev.indicators.iter().all(|i| i.band.is_none()));
+    let found = codes(&ev);
+    assert_eq!(
+        found.iter().filter(|c| **c == Code::KlasifikasiNone).count(),
+        1,
+        "{found:?}"
+    );
+    assert!(!found.contains(&Code::BandMissing), "{found:?}");
+}
+
+#[test]
 fn a_zero_target_has_a_defined_capaian_and_says_so() {
     let r = rules(vec![(indikator("a", Tier::Output, "layanan"), dec!(0))]);
     let ev = evaluate(&r, &data(&[("a", year(dec!(0)), None)]), &NoScripts);
