@@ -164,3 +164,42 @@ fn a_byte_order_mark_is_not_part_of_the_text() {
         run.stderr
     );
 }
+
+/// Natural units of real reports: `satuan nilai` (a keyword elsewhere),
+/// `80 nilai` after a number, and a quoted unit printed as written; a
+/// keyword used as an id is refused with a name to use instead.
+#[test]
+fn natural_units_and_a_keyword_as_a_name() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("natural-units");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("n")).unwrap();
+    std::fs::create_dir_all(dir.join("u")).unwrap();
+    let rules = "aturan nasional n \"N\"\nsasaran S strategis \"S\" {\n  indikator ikm \"IKM\" {\n    satuan nilai\n    target 2022 = 80 nilai\n  }\n  indikator rasio \"Rasio\" {\n    satuan \"per 1.000 KH\"\n    polaritas turun\n    target 2022 = 5\n  }\n}\n";
+    std::fs::write(dir.join("n/n.sakip"), rules).unwrap();
+    std::fs::write(
+        dir.join("u/u.sakip"),
+        "satker u \"U\"\nberdasarkan \"../n\"\nperjanjian 2022 { target ikm = 80 target rasio = 5 }\nrealisasi 2022 {\n  ikm = 82 nilai\n  rasio = 4\n}\n",
+    )
+    .unwrap();
+    let check = sakip_in(&dir, &["check", "n", "u"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let eval = sakip_in(&dir, &["eval", "u", "--year", "2022", "--format", "md"]);
+    assert_eq!(eval.code, 0, "{}", eval.stderr);
+    assert!(eval.stdout.contains("4 per 1.000 KH"), "{}", eval.stdout);
+    assert!(eval.stdout.contains("82 Nilai"), "{}", eval.stdout);
+    // fmt keeps the quoted unit as written.
+    let fmt = sakip_in(&dir, &["fmt", "n"]);
+    assert_eq!(fmt.code, 0, "{}", fmt.stderr);
+    assert!(std::fs::read_to_string(dir.join("n/n.sakip"))
+        .unwrap()
+        .contains("satuan \"per 1.000 KH\""));
+    // A keyword as an indikator's id: refused, with a name to use.
+    std::fs::write(dir.join("n/n.sakip"), rules.replace("rasio", "efisiensi")).unwrap();
+    let check = sakip_in(&dir, &["check", "n"]);
+    assert_eq!(check.code, 1);
+    assert!(
+        check.stderr.contains("cannot be a name") && check.stderr.contains("`nilai_efisiensi`"),
+        "{}",
+        check.stderr
+    );
+}

@@ -235,6 +235,8 @@ syntax-2 = `{ $text }` is not a year
 number-range-2 = `{ $text }` has more digits than a figure can hold
 rentang-order = the range's lower bound is above its upper bound
 rentang-order-help = write `rentang { $low } ..= { $high }`
+syntax-keyword-name = a keyword here, not a name
+syntax-keyword-name-help = `{ $word }` is a keyword of the language and cannot be a name; name it e.g. `nilai_{ $word }` or `{ $word }_1`
 syntax-3 = `{ $word }` is not a period
 syntax-3-label = not a period
 syntax-3-help = the periods are `tw1`, `tw2`, `tw3`, `tw4` (triwulan) and `smt1`, `smt2` (semester)

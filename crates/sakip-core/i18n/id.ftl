@@ -237,6 +237,8 @@ syntax-2 = `{ $text }` bukan tahun
 number-range-2 = `{ $text }` punya lebih banyak digit daripada yang dapat ditampung suatu angka
 rentang-order = batas bawah rentang di atas batas atasnya
 rentang-order-help = tulis `rentang { $low } ..= { $high }`
+syntax-keyword-name = kata kunci di sini, bukan nama
+syntax-keyword-name-help = `{ $word }` adalah kata kunci bahasa aturan dan tidak dapat menjadi nama; beri nama misalnya `nilai_{ $word }` atau `{ $word }_1`
 syntax-3 = `{ $word }` bukan periode
 syntax-3-label = bukan periode
 syntax-3-help = periodenya adalah `tw1`, `tw2`, `tw3`, `tw4` (triwulan) dan `smt1`, `smt2` (semester)

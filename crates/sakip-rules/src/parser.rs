@@ -1013,7 +1013,7 @@ fn display(rule: Rule) -> Option<&'static str> {
         Rule::kw_lain => "`lain`",
         Rule::field => "expect-field",
         Rule::quantity => "expect-quantity",
-        Rule::unit | Rule::unit_word | Rule::percent => "expect-unit",
+        Rule::unit | Rule::unit_word | Rule::satuan_word | Rule::percent => "expect-unit",
         Rule::money | Rule::rupiah => "expect-money",
         Rule::number => "expect-number",
         Rule::integer => "expect-integer",
@@ -1174,6 +1174,11 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
         err = RuleError::at_says(sources, wspan, Code::Syntax, Text::new("syntax-3").arg("word", w))
             .label_says(Text::new("syntax-3-label"))
             .help_says(Text::new("syntax-3-help"));
+    } else if !word.is_empty() && positives.contains(&Rule::ident) && crate::lexicon::is_keyword(&word) {
+        // A natural name that is also a keyword (`indikator efisiensi`).
+        err = err
+            .label_says(Text::new("syntax-keyword-name"))
+            .help_says(Text::new("syntax-keyword-name-help").arg("word", &word));
     } else if !word.is_empty() {
         let mut candidates: Vec<&str> = keywords.iter().map(String::as_str).collect();
         if at_item_start {

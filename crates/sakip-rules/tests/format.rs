@@ -204,7 +204,11 @@ impl Gen {
                     format!("i{s}_{i}")
                 };
                 t.extend(["indikator".into(), id, format!("\"Indikator {i}\""), "{".into()]);
-                t.extend(["satuan".into(), self.pick(&["%", "indeks", "layanan"]).into()]);
+                // A unit stays on the line of its `satuan`: one token, with
+                // any run of spaces between.
+                let spaces = " ".repeat(1 + (self.next() % 3) as usize);
+                let unit = self.pick(&["%", "indeks", "layanan", "nilai", "\"per 1.000 KH\""]);
+                t.push(format!("satuan{spaces}{unit}"));
                 if self.chance(2) {
                     t.extend(["polaritas".into(), self.pick(&["naik", "turun"]).into()]);
                 }
