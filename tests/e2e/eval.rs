@@ -223,3 +223,58 @@ fn usage_errors_exit_2() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--year"), "{}", run.stderr);
 }
+
+/// `pembulatan nilai potong 0` rounds the unit's score its own way: the
+/// mean a script gives is cut, while each capaian keeps its rounding.
+#[test]
+fn the_units_score_is_rounded_as_pembulatan_nilai_says() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pembulatan-nilai");
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["rules/ditjenpas", "rules/kanwil-contoh", "examples/rutan-contoh"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for e in std::fs::read_dir(crate::support::root().join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, dir.join(sub).join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let score = |dir: &std::path::Path| {
+        let run = crate::support::sakip_in(
+            dir,
+            &["eval", "examples/rutan-contoh", "--year", "2022", "--format", "json"],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let capaian: Vec<String> = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["capaian"].to_string())
+            .collect();
+        let rule = v["rounding"]["score"].clone();
+        (v["nilai"]["value"].as_str().unwrap().to_string(), capaian, rule)
+    };
+    let (before, capaian_before, rule) = score(&dir);
+    assert_eq!(before, "95.12");
+    assert!(rule.is_null(), "{rule}");
+    let kanwil = dir.join("rules/kanwil-contoh/kanwil-contoh.sakip");
+    let text = std::fs::read_to_string(&kanwil).unwrap();
+    std::fs::write(
+        &kanwil,
+        text.replacen(
+            "skrip \"contoh.rhai\"",
+            "skrip \"contoh.rhai\"\npembulatan nilai potong 0",
+            1,
+        ),
+    )
+    .unwrap();
+    let (after, capaian_after, rule) = score(&dir);
+    assert_eq!(after, "95");
+    assert!(rule.as_str().is_some_and(|r| r.contains('0')), "{rule}");
+    assert_eq!(capaian_after, capaian_before);
+    // fmt keeps the line.
+    let fmt = crate::support::sakip_in(&dir, &["fmt", "rules/kanwil-contoh"]);
+    assert_eq!(fmt.code, 0, "{}", fmt.stderr);
+    assert!(std::fs::read_to_string(&kanwil)
+        .unwrap()
+        .contains("pembulatan nilai potong 0"));
+}

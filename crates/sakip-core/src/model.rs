@@ -113,8 +113,17 @@ impl<T> InForce<T> {
 pub struct Settings<'a> {
     pub pembulatan_capaian: &'a Ruled<Rounding>,
     pub pembulatan_anggaran: &'a Ruled<Rounding>,
+    /// How the unit's score is rounded; `None`: like a capaian.
+    pub pembulatan_nilai: &'a Ruled<Option<Rounding>>,
     pub konversi_efisiensi: Option<(Decimal, Option<&'a Origin>)>,
     pub klasifikasi: &'a Ruled<Klasifikasi>,
+}
+
+impl Settings<'_> {
+    /// How the unit's score is rounded: `pembulatan nilai`, else like a capaian.
+    pub fn nilai_rounding(&self) -> Rounding {
+        self.pembulatan_nilai.value.unwrap_or(self.pembulatan_capaian.value)
+    }
 }
 
 /// The tier a sasaran and its indikator measure at (jenjang sasaran: Tabel
@@ -329,6 +338,8 @@ pub struct RuleSet {
     pub chain: Vec<RuleSetInfo>,
     pub pembulatan_capaian: InForce<Rounding>,
     pub pembulatan_anggaran: InForce<Rounding>,
+    /// `pembulatan nilai ...`; `None`: the unit's score is rounded like a capaian.
+    pub pembulatan_nilai: InForce<Option<Rounding>>,
     /// Konversi Efisiensi Kinerja: capaian above this is converted to it.
     pub konversi_efisiensi: InForce<Option<Decimal>>,
     pub klasifikasi: InForce<Klasifikasi>,
@@ -346,6 +357,7 @@ impl Default for RuleSet {
             chain: Vec::new(),
             pembulatan_capaian: InForce::new(Ruled::default_rule(Rounding::new(RoundingMode::Truncate, 2))),
             pembulatan_anggaran: InForce::new(Ruled::default_rule(Rounding::new(RoundingMode::HalfUp, 2))),
+            pembulatan_nilai: InForce::new(Ruled::default_rule(None)),
             konversi_efisiensi: InForce::new(Ruled::default_rule(None)),
             klasifikasi: InForce::new(Ruled::default_rule(Klasifikasi::default())),
             renstra: None,
@@ -363,6 +375,7 @@ impl RuleSet {
         Settings {
             pembulatan_capaian: self.pembulatan_capaian.at(year),
             pembulatan_anggaran: self.pembulatan_anggaran.at(year),
+            pembulatan_nilai: self.pembulatan_nilai.at(year),
             konversi_efisiensi: cap.value.map(|v| (v, cap.origin.as_ref())),
             klasifikasi: self.klasifikasi.at(year),
         }

@@ -114,6 +114,15 @@ pub fn diff(rules: &RuleSet, from: u16, to: u16) -> Vec<Perubahan> {
         a.pembulatan_anggaran.value.to_string(),
         b.pembulatan_anggaran.value.to_string(),
     );
+    // The score follows the capaian's rounding unless a rule says otherwise:
+    // a change is listed only where `pembulatan nilai` is written.
+    if a.pembulatan_nilai.value.is_some() || b.pembulatan_nilai.value.is_some() {
+        setting(
+            "pembulatan nilai",
+            a.nilai_rounding().to_string(),
+            b.nilai_rounding().to_string(),
+        );
+    }
     let cap = |c: Option<(rust_decimal::Decimal, _)>| c.map(|(v, _)| v.to_string()).unwrap_or_else(|| "(none)".into());
     setting(
         "konversi efisiensi",

@@ -71,6 +71,9 @@ struct Rounding {
     capaian: String,
     budget: String,
     cap: Option<String>,
+    /// The unit's score, when `pembulatan nilai` rounds it otherwise than a capaian.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<String>,
 }
 
 /// One indicator's figures, each a plain decimal string or null.
@@ -247,6 +250,7 @@ fn output<'a>(ev: &'a Evaluation, rules: &'a sakip_core::RuleSet, scripts: &[&'a
             capaian: rules.settings(ev.year).pembulatan_capaian.value.to_string(),
             budget: rules.settings(ev.year).pembulatan_anggaran.value.to_string(),
             cap: rules.settings(ev.year).konversi_efisiensi.map(|(c, _)| plain(c)),
+            score: rules.settings(ev.year).pembulatan_nilai.value.map(|r| r.to_string()),
         },
         dasar: Dasar {
             rules: ev

@@ -132,6 +132,9 @@ pub enum PembulatanObjek {
     Capaian,
     /// Every penyerapan of the budget.
     Anggaran,
+    /// The unit's score, when it is rounded otherwise than a capaian
+    /// (real reports often cut a mean whose parts they round).
+    Nilai,
 }
 
 /// `pembulatan capaian potong 2 [mulai 2023]`.

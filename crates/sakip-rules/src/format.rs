@@ -265,6 +265,7 @@ impl<'a> Printer<'a> {
                 let objek = match p.objek {
                     PembulatanObjek::Capaian => "capaian",
                     PembulatanObjek::Anggaran => "anggaran",
+                    PembulatanObjek::Nilai => "nilai",
                 };
                 let mode = match p.mode {
                     RoundingMode::Truncate => "potong",

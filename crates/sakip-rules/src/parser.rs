@@ -237,6 +237,7 @@ impl Builder<'_> {
                     .map(|p| p.as_rule())
                 {
                     Some(Rule::kw_anggaran) => PembulatanObjek::Anggaran,
+                    Some(Rule::kw_nilai) => PembulatanObjek::Nilai,
                     _ => PembulatanObjek::Capaian,
                 };
                 let mode = match self

@@ -7,8 +7,9 @@ use crate::host::{HasilIndikator, ScriptHost};
 use crate::i18n::Text;
 use crate::model::RuleSet;
 
-/// The unit's overall score from the script's `nilai_satker`, rounded like
-/// a capaian; `None` when no script computes one.
+/// The unit's overall score from the script's `nilai_satker`, rounded as
+/// `pembulatan nilai` says (like a capaian when it says nothing); `None`
+/// when no script computes one.
 pub(super) fn nilai_satker(
     rules: &RuleSet,
     year: u16,
@@ -32,7 +33,7 @@ pub(super) fn nilai_satker(
         .collect();
     match host.nilai_satker(&hasil) {
         Ok(Some(h)) => Some(Nilai {
-            value: rules.settings(year).pembulatan_capaian.value.apply(h.value),
+            value: rules.settings(year).nilai_rounding().apply(h.value),
             source: h.source,
         }),
         Ok(None) => None,

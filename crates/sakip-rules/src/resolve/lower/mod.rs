@@ -284,6 +284,7 @@ impl Lowering<'_> {
                 let (what, slot) = match p.objek {
                     ast::PembulatanObjek::Capaian => ("pembulatan capaian", 0),
                     ast::PembulatanObjek::Anggaran => ("pembulatan anggaran", 1),
+                    ast::PembulatanObjek::Nilai => ("pembulatan nilai", 2),
                 };
                 let from = p.from_year.as_ref().map(|y| y.node);
                 self.once(seen, what, from, p.span);
@@ -303,10 +304,16 @@ impl Lowering<'_> {
                     value: sakip_core::pembulatan::Rounding::new(p.mode, p.decimals.node),
                     origin: self.origin(p.span),
                 };
-                if slot == 0 {
-                    self.rules.pembulatan_capaian.set(from, rule);
-                } else {
-                    self.rules.pembulatan_anggaran.set(from, rule);
+                match slot {
+                    0 => self.rules.pembulatan_capaian.set(from, rule),
+                    1 => self.rules.pembulatan_anggaran.set(from, rule),
+                    _ => self.rules.pembulatan_nilai.set(
+                        from,
+                        Ruled {
+                            value: Some(rule.value),
+                            origin: rule.origin,
+                        },
+                    ),
                 }
             }
             Item::Konversi(k) => {
