@@ -10,7 +10,7 @@ use sakip_core::i18n::say;
 use sakip_core::Lang;
 
 /// The commands, with the catalogue id of what each is for.
-const ABOUT: [(&str, &str); 12] = [
+const ABOUT: [(&str, &str); 13] = [
     ("check", "help-check"),
     ("eval", "help-eval"),
     ("explain", "help-explain"),
@@ -23,6 +23,7 @@ const ABOUT: [(&str, &str); 12] = [
     ("rollup", "help-rollup"),
     ("completions", "help-completions"),
     ("lsp", "help-lsp"),
+    ("provenance", "help-provenance"),
 ];
 
 /// `cmd` with its help in `lang`. English is the text in the code; only

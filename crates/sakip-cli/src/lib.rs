@@ -17,6 +17,7 @@ pub mod fmt;
 mod help;
 pub mod import;
 pub mod new_year;
+mod provenance;
 pub mod render;
 pub mod report;
 pub mod rollup;
@@ -94,6 +95,8 @@ pub enum Command {
     Rollup(rollup::Args),
     /// Write the shell's completion script (bash, zsh, fish, powershell)
     Completions(completions::Args),
+    /// What each level decided: every setting, target, formula and script function in force, who set it and what it replaced
+    Provenance(provenance::Args),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp,
 }
@@ -181,6 +184,7 @@ where
         Command::Report(args) => report::run(args, cli.color, io),
         Command::Rollup(args) => rollup::run(args, cli.color, io),
         Command::Completions(args) => completions::run(args, io),
+        Command::Provenance(args) => provenance::run(args, cli.color, io),
         Command::Lsp => sakip_lsp::serve(&mut std::io::stdin().lock(), &mut io.out, io.lang)
             .map(|()| 0)
             .map_err(std::io::Error::other),

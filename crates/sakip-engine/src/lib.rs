@@ -21,6 +21,7 @@ pub mod long_table;
 pub mod merge;
 pub mod new_year;
 pub mod pipeline;
+pub mod provenance;
 pub mod rollup;
 pub mod rule_tests;
 pub mod unit;

@@ -46,7 +46,7 @@ pub fn evaluate_year(
     Ok(ev)
 }
 
-fn no_such_year(unit: &LoadedUnit, dir: &Utf8Path, year: u16) -> RuleError {
+pub(crate) fn no_such_year(unit: &LoadedUnit, dir: &Utf8Path, year: u16) -> RuleError {
     let mut years: Vec<u16> = unit.data.keys().copied().collect();
     years.extend(unit.rules.perjanjian.iter().map(|p| p.year));
     years.sort_unstable();

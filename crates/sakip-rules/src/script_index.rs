@@ -5,7 +5,7 @@
 
 /// Each `fn <name>(<params>)` of `text`: the name, the byte offset of the
 /// name, and the signature as written up to its closing parenthesis.
-pub(crate) fn functions(text: &str) -> Vec<(&str, usize, String)> {
+pub fn functions(text: &str) -> Vec<(&str, usize, String)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;

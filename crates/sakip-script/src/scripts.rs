@@ -120,6 +120,15 @@ impl Compiled {
     }
 }
 
+/// One script in force, as [`ScriptSet::in_force`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptInForce<'a> {
+    pub name: &'a str,
+    pub level: u8,
+    pub from_year: Option<u16>,
+    pub functions: Vec<(&'a str, usize)>,
+}
+
 /// Every script in force for a unit, compiled once and called many times.
 /// It holds shared handles only: cloning it or sending it to another
 /// thread copies no script.
@@ -192,6 +201,23 @@ impl ScriptSet {
     /// The scripts as the evaluation of `year` sees them.
     pub fn for_year(&self, year: u16) -> YearScripts<'_> {
         YearScripts { set: self, year }
+    }
+
+    /// The scripts in force in `year`, most general first: each one's name
+    /// (its path), the level of the rule set that names it (0 national,
+    /// 1 Kanwil, 2 unit), the year it is in force from, and the functions
+    /// it defines with their number of parameters.
+    pub fn in_force(&self, year: u16) -> Vec<ScriptInForce<'_>> {
+        self.scripts
+            .iter()
+            .filter(|s| s.in_force(year))
+            .map(|s| ScriptInForce {
+                name: &s.name,
+                level: s.level,
+                from_year: s.from_year,
+                functions: s.functions.iter().map(|(n, a)| (n.as_str(), *a)).collect(),
+            })
+            .collect()
     }
 
     /// Every function a formula may call: not the hooks, any arity.
