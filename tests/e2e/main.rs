@@ -17,6 +17,7 @@ mod lang;
 mod lsp;
 mod provenance;
 mod readme;
+mod receipt;
 mod report;
 mod rollup;
 mod scripts;

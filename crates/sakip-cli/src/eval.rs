@@ -19,6 +19,11 @@ pub struct Args {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Also write a receipt (JSON: the files used with their SHA-256, the
+    /// result's hash and figures); check it later with `sakip verify`
+    #[arg(long)]
+    pub receipt: Option<Utf8PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +67,15 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 lang: io.lang,
             };
             io.out.write_all(sakip_report::table::render(&ev, opts).as_bytes())?;
+        }
+    }
+    if let Some(path) = &args.receipt {
+        // A result with errors is not one to vouch for: no receipt.
+        if !ev.has_errors() {
+            let receipt = sakip_engine::receipt::make(&args.unit_dir, &unit, &ev);
+            if !crate::verify::write_receipt(io, path, &receipt)? {
+                return Ok(1);
+            }
         }
     }
     Ok(u8::from(ev.has_errors()))

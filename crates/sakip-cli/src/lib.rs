@@ -22,6 +22,7 @@ pub mod render;
 pub mod report;
 pub mod rollup;
 pub mod test;
+mod verify;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use sakip_core::Lang;
@@ -97,6 +98,8 @@ pub enum Command {
     Completions(completions::Args),
     /// What each level decided: every setting, target, formula and script function in force, who set it and what it replaced
     Provenance(provenance::Args),
+    /// Recompute a receipt from the files on disk: identical, or what differs
+    Verify(verify::Args),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp,
 }
@@ -185,6 +188,7 @@ where
         Command::Rollup(args) => rollup::run(args, cli.color, io),
         Command::Completions(args) => completions::run(args, io),
         Command::Provenance(args) => provenance::run(args, cli.color, io),
+        Command::Verify(args) => verify::run(args, cli.color, io),
         Command::Lsp => sakip_lsp::serve(&mut std::io::stdin().lock(), &mut io.out, io.lang)
             .map(|()| 0)
             .map_err(std::io::Error::other),

@@ -21,6 +21,12 @@ pub struct Args {
     /// Where to write the report
     #[arg(long, short)]
     pub output: Utf8PathBuf,
+
+    /// Also write a receipt (JSON: the files used with their SHA-256, and
+    /// the result's hash, which the report's footer carries); check it
+    /// later with `sakip verify`
+    #[arg(long)]
+    pub receipt: Option<Utf8PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,10 +52,15 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         }
     };
     let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
+    let receipt = args
+        .receipt
+        .as_ref()
+        .map(|_| sakip_engine::receipt::make(&args.unit_dir, &unit, &ev));
+    let hash = receipt.as_ref().map(|r| r.result_sha256.as_str());
     let bytes: Vec<u8> = match args.format {
-        Format::Html => sakip_report::html::render(&ev, klasifikasi, io.lang).into_bytes(),
+        Format::Html => sakip_report::html::render_with_receipt(&ev, klasifikasi, io.lang, hash).into_bytes(),
         Format::Md => sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi), io.lang).into_bytes(),
-        Format::Xlsx => match sakip_report::xlsx::render(&ev, klasifikasi, io.lang) {
+        Format::Xlsx => match sakip_report::xlsx::render_with_receipt(&ev, klasifikasi, io.lang, hash) {
             Ok(bytes) => bytes,
             Err(e) => {
                 render::error_line(io, sakip_core::Text::new("cli-cannot-build-workbook").arg("error", e))?;
@@ -71,5 +82,10 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         "{}",
         sakip_core::Text::new("wrote").arg("path", &args.output).render(io.lang)
     )?;
+    if let (Some(path), Some(receipt)) = (&args.receipt, &receipt) {
+        if !crate::verify::write_receipt(io, path, receipt)? {
+            return Ok(1);
+        }
+    }
     Ok(u8::from(ev.has_errors()))
 }

@@ -79,6 +79,7 @@ registry! {
     PathMissing = "path-missing", Error, Read, "a path given on the command line or in `berdasarkan` does not exist";
     FileUnreadable = "file-unreadable", Error, Read, "a file or folder could not be read, or a rule file is not UTF-8 text";
     FileDeleted = "file-deleted", Warning, Read, "a file open in an editor no longer exists on disk; saving it writes it again";
+    ReceiptInvalid = "receipt-invalid", Error, Read, "a file given to `verify` is not a sakip receipt";
     Syntax = "syntax", Error, Read, "a rule file does not follow the grammar; the message says what was expected";
     NumberRange = "number-range", Error, Read, "a number too large or too precise for an exact decimal";
     BandRange = "band-range", Error, Read, "a band's range is written the wrong way round or is empty";

@@ -22,6 +22,7 @@ pub mod merge;
 pub mod new_year;
 pub mod pipeline;
 pub mod provenance;
+pub mod receipt;
 pub mod rollup;
 pub mod rule_tests;
 pub mod unit;

@@ -122,6 +122,12 @@ td.band{color:#fff;font-weight:600}
 /// The whole report page: self-contained (styles and SVG charts inline),
 /// in the language asked.
 pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String {
+    render_with_receipt(ev, klasifikasi, lang, None)
+}
+
+/// [`render`], with the receipt's result hash in the footer when there is
+/// one (`report --receipt`), so that a printed page can be checked.
+pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Option<&str>) -> String {
     let w = &Words::of(lang);
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
     let mut o = String::new();
@@ -272,6 +278,13 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
             );
         }
         o.push_str("</ul>\n");
+    }
+    if let Some(hash) = receipt {
+        let _ = writeln!(
+            o,
+            "<footer class=\"receipt\"><p>{}</p></footer>",
+            esc(&sakip_core::Text::new("report-receipt").arg("hash", hash).render(lang))
+        );
     }
     o.push_str("</main>\n</body>\n</html>\n");
     o

@@ -209,6 +209,17 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
 
 /// The workbook's bytes.
 pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    render_with_receipt(ev, klasifikasi, lang, None)
+}
+
+/// [`render`], with the receipt's result hash in every sheet's printed
+/// footer when there is one (`report --receipt`).
+pub fn render_with_receipt(
+    ev: &Evaluation,
+    klasifikasi: &Klasifikasi,
+    lang: Lang,
+    receipt: Option<&str>,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let f = formats();
     for (tier, name) in Tier::ALL
@@ -275,5 +286,15 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> Result<
     }
     page_setup(ws)?;
 
+    if let Some(hash) = receipt {
+        // `&&` is a literal ampersand in a header or footer; the text is left-aligned (`&L`).
+        let text = sakip_core::Text::new("report-receipt")
+            .arg("hash", hash)
+            .render(lang)
+            .replace('&', "&&");
+        for ws in wb.worksheets_mut() {
+            ws.set_footer(format!("&L&8{text}"));
+        }
+    }
     wb.save_to_buffer()
 }
