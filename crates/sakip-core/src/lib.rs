@@ -46,6 +46,7 @@ pub mod pembulatan;
 pub mod periode;
 pub mod perubahan;
 pub mod polaritas;
+pub mod printed_cause;
 pub mod rekap;
 pub mod satuan;
 pub mod tahun_lalu;

@@ -237,11 +237,37 @@ pub(super) fn compare_printed_capaian(
         } else {
             (text("printed-capaian"), text("printed-capaian-precision"))
         };
-        notes.find(diff.into_diagnostic(
+        let wrong_figure = diff == crate::anggaran::PrintedDiff::Wrong;
+        let mut d = diff.into_diagnostic(
             Code::PrintedCapaian,
             wrong,
             precise,
             entry.and_then(|e| e.origin.as_ref()),
-        ));
+        );
+        if wrong_figure {
+            let mut other_targets: Vec<(rust_decimal::Decimal, Option<u16>)> = ind
+                .targets
+                .iter()
+                .filter(|o| o.year != year)
+                .map(|o| (o.value.value, Some(o.year)))
+                .collect();
+            if let Some(n) = ind.national_target(year) {
+                other_targets.insert(0, (n.value.value, None));
+            }
+            let figures = crate::printed_cause::Figures {
+                printed,
+                computed,
+                target: t,
+                realisasi: r,
+                polaritas: ind.polaritas,
+                rounding,
+                cap: settings.konversi_efisiensi.map(|(c, _)| c),
+                other_targets,
+                by_formula: by_rumus,
+            };
+            let found = crate::printed_cause::causes(&figures);
+            d = d.help_says(crate::printed_cause::explain(&found, printed, computed, t, r));
+        }
+        notes.find(d);
     }
 }
