@@ -24,4 +24,5 @@ mod scripts;
 mod seed;
 mod support;
 mod warehouse;
+mod whatif;
 mod years;

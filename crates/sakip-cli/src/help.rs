@@ -10,7 +10,7 @@ use sakip_core::i18n::say;
 use sakip_core::Lang;
 
 /// The commands, with the catalogue id of what each is for.
-const ABOUT: [(&str, &str); 14] = [
+const ABOUT: [(&str, &str); 15] = [
     ("check", "help-check"),
     ("eval", "help-eval"),
     ("explain", "help-explain"),
@@ -25,6 +25,7 @@ const ABOUT: [(&str, &str); 14] = [
     ("lsp", "help-lsp"),
     ("provenance", "help-provenance"),
     ("verify", "help-verify"),
+    ("whatif", "help-whatif"),
 ];
 
 /// `cmd` with its help in `lang`. English is the text in the code; only

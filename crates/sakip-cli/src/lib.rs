@@ -23,6 +23,7 @@ pub mod report;
 pub mod rollup;
 pub mod test;
 mod verify;
+mod whatif;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use sakip_core::Lang;
@@ -100,6 +101,8 @@ pub enum Command {
     Provenance(provenance::Args),
     /// Recompute a receipt from the files on disk: identical, or what differs
     Verify(verify::Args),
+    /// What realisasi reaches 100% and each higher band; with --set, the year with changed figures
+    Whatif(whatif::Args),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp,
 }
@@ -189,6 +192,7 @@ where
         Command::Completions(args) => completions::run(args, io),
         Command::Provenance(args) => provenance::run(args, cli.color, io),
         Command::Verify(args) => verify::run(args, cli.color, io),
+        Command::Whatif(args) => whatif::run(args, cli.color, io),
         Command::Lsp => sakip_lsp::serve(&mut std::io::stdin().lock(), &mut io.out, io.lang)
             .map(|()| 0)
             .map_err(std::io::Error::other),

@@ -599,4 +599,17 @@ verify-figure = { $id } { $what }: { $before } -> { $after }
 verify-figure-nilai = the unit's nilai: { $before } -> { $after }
 verify-result = the result differs in its findings or names, not in its figures
 wrote-receipt = receipt written: { $path }
+help-whatif = What realisasi reaches 100% and each higher band; with --set, the year with changed figures
+whatif-now = now: target { $target }, realisasi { $realisasi }, capaian { $capaian } ({ $band })
+whatif-needs-at-least = needs realisasi { $realisasi } or more
+whatif-needs-at-most = needs realisasi { $realisasi } or less
+whatif-always = reached at any realisasi
+whatif-unreachable = no realisasi reaches it (the cap, or the formula stops short)
+whatif-not-monotone = the capaian does not move one way as the realisasi grows: no single answer
+whatif-changed = { $id }: target { $target }, realisasi { $realisasi }, capaian { $capaian }, band { $band }
+whatif-nilai = nilai: { $before } -> { $after }
+whatif-nothing = no figure changes
+whatif-unknown = the year measures no indikator `{ $id }`
+whatif-set-form = `{ $text }` is not a change: write `id=value` (the realisasi) or `id.target=value`
+whatif-set-number = `{ $text }` is not a number: write it with a decimal point, as in the rules (`77.5`)
 help-lsp = Serve the Language Server Protocol on stdin and stdout, for editors

@@ -549,4 +549,17 @@ verify-figure = { $id } { $what }: { $before } -> { $after }
 verify-figure-nilai = nilai satker: { $before } -> { $after }
 verify-result = hasilnya berbeda pada catatan atau nama, bukan pada angka
 wrote-receipt = tanda terima ditulis: { $path }
+help-whatif = Realisasi berapa yang mencapai 100% dan setiap predikat di atasnya; dengan --set, tahun itu dengan angka yang diubah
+whatif-now = kini: target { $target }, realisasi { $realisasi }, capaian { $capaian } ({ $band })
+whatif-needs-at-least = perlu realisasi { $realisasi } atau lebih
+whatif-needs-at-most = perlu realisasi { $realisasi } atau kurang
+whatif-always = tercapai pada realisasi berapa pun
+whatif-unreachable = tidak ada realisasi yang mencapainya (batas konversi, atau rumusnya tidak sampai)
+whatif-not-monotone = capaian tidak bergerak satu arah ketika realisasi naik: tidak ada satu jawaban
+whatif-changed = { $id }: target { $target }, realisasi { $realisasi }, capaian { $capaian }, predikat { $band }
+whatif-nilai = nilai: { $before } -> { $after }
+whatif-nothing = tidak ada angka yang berubah
+whatif-unknown = tahun ini tidak mengukur indikator `{ $id }`
+whatif-set-form = `{ $text }` bukan perubahan: tulis `id=nilai` (realisasi) atau `id.target=nilai`
+whatif-set-number = `{ $text }` bukan angka: tulis dengan titik desimal, seperti di aturan (`77.5`)
 help-lsp = Layani Language Server Protocol di stdin dan stdout, untuk editor

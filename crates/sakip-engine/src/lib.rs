@@ -26,6 +26,7 @@ pub mod receipt;
 pub mod rollup;
 pub mod rule_tests;
 pub mod unit;
+pub mod whatif;
 
 pub use rollup::{Outcome, Selection};
 pub use unit::{evaluate_unit, evaluate_year};

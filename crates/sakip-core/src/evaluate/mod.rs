@@ -40,7 +40,7 @@ use crate::i18n::Text;
 use crate::model::{Indikator, Origin, RuleSet};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What an evaluation records besides the figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,40 @@ pub fn evaluate(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost) -> Eval
 /// [`evaluate`] with explicit [`Options`].
 pub fn evaluate_with(rules: &RuleSet, data: &UnitData, host: &dyn ScriptHost, options: Options) -> Evaluation {
     run(rules, None, data, host, options)
+}
+
+/// Figures changed for a "what if": an indikator's realisasi (the year's
+/// figure, after any aggregation or formula) or its target, by id. Nothing
+/// is written; the evaluation takes these instead of what the data and the
+/// rules give.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub realisasi: BTreeMap<String, Decimal>,
+    pub target: BTreeMap<String, Decimal>,
+}
+
+/// [`evaluate_with`], with some figures changed.
+pub fn evaluate_changed(
+    rules: &RuleSet,
+    data: &UnitData,
+    host: &dyn ScriptHost,
+    options: Options,
+    changes: &Changes,
+) -> Evaluation {
+    run_with(rules, None, data, host, options, changes, None)
+}
+
+/// One indikator's result with some figures changed, computing only it and
+/// what it reads: what a search over realisasi asks many times.
+pub fn evaluate_one(
+    rules: &RuleSet,
+    data: &UnitData,
+    host: &dyn ScriptHost,
+    changes: &Changes,
+    id: &str,
+) -> Option<IndicatorResult> {
+    let ev = run_with(rules, None, data, host, Options { trace: false }, changes, Some(id));
+    ev.indicators.into_iter().find(|i| i.id == id)
 }
 
 /// A unit's agreement given beside the rules rather than inside them: a
@@ -98,6 +132,18 @@ fn run(
     host: &dyn ScriptHost,
     options: Options,
 ) -> Evaluation {
+    run_with(rules, agreement, data, host, options, &Changes::default(), None)
+}
+
+fn run_with(
+    rules: &RuleSet,
+    agreement: Option<&Agreement>,
+    data: &UnitData,
+    host: &dyn ScriptHost,
+    options: Options,
+    changes: &Changes,
+    only: Option<&str>,
+) -> Evaluation {
     let year = data.year;
     let index: FxHashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut ev = Evaluator {
@@ -111,6 +157,7 @@ fn run(
         memo: FxHashMap::default(),
         stack: Vec::new(),
         diagnostics: Vec::new(),
+        changes,
     };
     let pk = match agreement {
         Some(a) => Some(&a.perjanjian).filter(|p| p.year == year),
@@ -137,6 +184,9 @@ fn run(
     }
     // Tier first, then the agreement's order (the sort is stable).
     ids.sort_by_key(|id| index.get(id).map(|i| i.tier));
+    if let Some(one) = only {
+        ids.retain(|id| *id == one);
+    }
     for id in &ids {
         ev.ensure(id);
     }
@@ -194,6 +244,8 @@ struct Evaluator<'a> {
     memo: FxHashMap<&'a str, Slot>,
     stack: Vec<&'a str>,
     diagnostics: Vec<Diagnostic>,
+    /// Figures a "what if" changes.
+    changes: &'a Changes,
 }
 
 impl<'a> Evaluator<'a> {
@@ -257,8 +309,19 @@ impl<'a> Evaluator<'a> {
                 .arg("satuan", &ind.satuan)
                 .arg("polaritas", ind.polaritas)
         });
-        let target = self.target(ind, &mut notes);
-        let realisasi = self.realisasi(ind, &target, &mut notes);
+        let mut target = self.target(ind, &mut notes);
+        if let Some(v) = self.changes.target.get(&ind.id) {
+            target.value = Some(*v);
+        }
+        let realisasi = match self.changes.realisasi.get(&ind.id) {
+            Some(v) => realisasi::RealisasiPhase {
+                value: Some(*v),
+                periode: Vec::new(),
+                satuan: None,
+                entry: self.data.realisasi_of(&ind.id),
+            },
+            None => self.realisasi(ind, &target, &mut notes),
+        };
         let capaian = self.capaian(ind, &target, &realisasi, &mut notes);
         let printed_capaian = realisasi.entry.and_then(|e| e.printed_capaian);
         capaian::compare_printed_capaian(
