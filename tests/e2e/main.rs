@@ -25,4 +25,5 @@ mod seed;
 mod support;
 mod warehouse;
 mod whatif;
+mod why;
 mod years;

@@ -10,7 +10,7 @@ use sakip_core::i18n::say;
 use sakip_core::Lang;
 
 /// The commands, with the catalogue id of what each is for.
-const ABOUT: [(&str, &str); 15] = [
+const ABOUT: [(&str, &str); 16] = [
     ("check", "help-check"),
     ("eval", "help-eval"),
     ("explain", "help-explain"),
@@ -26,6 +26,7 @@ const ABOUT: [(&str, &str); 15] = [
     ("provenance", "help-provenance"),
     ("verify", "help-verify"),
     ("whatif", "help-whatif"),
+    ("why", "help-why"),
 ];
 
 /// `cmd` with its help in `lang`. English is the text in the code; only

@@ -24,6 +24,7 @@ pub mod rollup;
 pub mod test;
 mod verify;
 mod whatif;
+mod why;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use sakip_core::Lang;
@@ -103,6 +104,8 @@ pub enum Command {
     Verify(verify::Args),
     /// What realisasi reaches 100% and each higher band; with --set, the year with changed figures
     Whatif(whatif::Args),
+    /// Why a capaian or the nilai changed between two years: target, realisasi, formula, cap, rounding
+    Why(why::Args),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp,
 }
@@ -193,6 +196,7 @@ where
         Command::Provenance(args) => provenance::run(args, cli.color, io),
         Command::Verify(args) => verify::run(args, cli.color, io),
         Command::Whatif(args) => whatif::run(args, cli.color, io),
+        Command::Why(args) => why::run(args, cli.color, io),
         Command::Lsp => sakip_lsp::serve(&mut std::io::stdin().lock(), &mut io.out, io.lang)
             .map(|()| 0)
             .map_err(std::io::Error::other),

@@ -612,4 +612,11 @@ whatif-nothing = no figure changes
 whatif-unknown = the year measures no indikator `{ $id }`
 whatif-set-form = `{ $text }` is not a change: write `id=value` (the realisasi) or `id.target=value`
 whatif-set-number = `{ $text }` is not a number: write it with a decimal point, as in the rules (`77.5`)
+help-why = Why a capaian or the nilai changed between two years: target, realisasi, formula, cap, rounding
+why-title = { $from } -> { $to }, each change split in this order: target, realisasi, formula, cap, rounding (the parts add up to the change)
+why-nilai = the unit's nilai
+why-band = band: { $from } -> { $to } (under the earlier year's table: { $old-table })
+why-added = measured only in the later year: { $ids }
+why-dropped = measured only in the earlier year: { $ids }
+why-unknown = indikator `{ $id }` is not measured in both { $from } and { $to }
 help-lsp = Serve the Language Server Protocol on stdin and stdout, for editors

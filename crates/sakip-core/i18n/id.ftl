@@ -562,4 +562,11 @@ whatif-nothing = tidak ada angka yang berubah
 whatif-unknown = tahun ini tidak mengukur indikator `{ $id }`
 whatif-set-form = `{ $text }` bukan perubahan: tulis `id=nilai` (realisasi) atau `id.target=nilai`
 whatif-set-number = `{ $text }` bukan angka: tulis dengan titik desimal, seperti di aturan (`77.5`)
+help-why = Mengapa capaian atau nilai berubah antara dua tahun: target, realisasi, rumus, batas, pembulatan
+why-title = { $from } -> { $to }, setiap perubahan dibagi dengan urutan ini: target, realisasi, rumus, batas, pembulatan (jumlah bagiannya sama dengan perubahannya)
+why-nilai = nilai satker
+why-band = predikat: { $from } -> { $to } (dengan tabel tahun sebelumnya: { $old-table })
+why-added = hanya diukur pada tahun kemudian: { $ids }
+why-dropped = hanya diukur pada tahun sebelumnya: { $ids }
+why-unknown = indikator `{ $id }` tidak diukur pada { $from } dan { $to } sekaligus
 help-lsp = Layani Language Server Protocol di stdin dan stdout, untuk editor

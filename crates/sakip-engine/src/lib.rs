@@ -27,6 +27,7 @@ pub mod rollup;
 pub mod rule_tests;
 pub mod unit;
 pub mod whatif;
+pub mod why;
 
 pub use rollup::{Outcome, Selection};
 pub use unit::{evaluate_unit, evaluate_year};
