@@ -97,6 +97,33 @@ fn a_report_carries_the_result_hash_in_its_footer() {
     assert_eq!(run.code, 0);
     let again: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("e.json")).unwrap()).unwrap();
     assert_eq!(again["result_sha256"], receipt["result_sha256"]);
+    // The workbook carries it in every sheet's printed footer (read with
+    // Python's zipfile: the sheets are XML inside the .xlsx).
+    let run = sakip_in(
+        &dir,
+        &[
+            "report",
+            UNIT,
+            "--year",
+            "2022",
+            "--format",
+            "xlsx",
+            "-o",
+            "r.xlsx",
+            "--receipt",
+            "x.json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nsheets = [n for n in z.namelist() if n.startswith('xl/worksheets/sheet')]\nprint(len(sheets), sum(sys.argv[2] in z.read(n).decode() for n in sheets))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, dir.join("r.xlsx").to_str().unwrap(), hash])
+        .output()
+        .expect("python3 runs");
+    let counts = String::from_utf8_lossy(&out.stdout);
+    let counts: Vec<&str> = counts.split_whitespace().collect();
+    assert_eq!(counts.len(), 2, "{counts:?}");
+    assert_eq!(counts[0], counts[1], "every sheet carries the hash: {counts:?}");
     // Without --receipt, no footer.
     let plain = sakip_in(
         &dir,
