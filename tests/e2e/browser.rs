@@ -26,6 +26,10 @@ window.addEventListener('load', () => {
     pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     worstOverflow: Math.max(...over),
     headings: [...document.querySelectorAll('h2')].map(h => h.textContent),
+    // A table is too wide when it is wider than the box that holds it.
+    tablesTooWide: [...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).length,
+    // The size a chart's 12-unit labels are drawn at, in CSS pixels.
+    minChartFont: Math.min(...[...document.querySelectorAll('svg.chart')].map(c => 12 * c.getBoundingClientRect().width / c.viewBox.baseVal.width)),
   };
   const pre = document.createElement('pre');
   pre.id = 'measured';
@@ -46,12 +50,11 @@ fn chromium() -> Option<PathBuf> {
     })
 }
 
-#[test]
-#[cfg_attr(no_chromium, ignore = "no Chromium on this machine: apt-get install chromium")]
-fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
+/// The report opened at `width` CSS pixels, measured in the page.
+fn measure(width: u32, name: &str) -> serde_json::Value {
     let browser =
         chromium().expect("Chromium is on the PATH (CI installs it; elsewhere the test is ignored without it)");
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let report = dir.join("report.html");
@@ -74,7 +77,7 @@ fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
             "--disable-sync",
             "--hide-scrollbars",
             &format!("--user-data-dir={}", dir.join("profile").display()),
-            &format!("--window-size={A4_TEXT_WIDTH_PX},1200"),
+            &format!("--window-size={width},1200"),
             "--virtual-time-budget=5000",
             "--dump-dom",
             &format!("file://{}", page.display()),
@@ -87,8 +90,13 @@ fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
         .unwrap_or_else(|| panic!("no measurement in the page: {}", String::from_utf8_lossy(&out.stderr)));
     let json = &dom[start + "<pre id=\"measured\">".len()..];
     let json = &json[..json.find("</pre>").unwrap()];
-    let m: serde_json::Value = serde_json::from_str(&json.replace("&quot;", "\"")).unwrap();
+    serde_json::from_str(&json.replace("&quot;", "\"")).unwrap()
+}
 
+#[test]
+#[cfg_attr(no_chromium, ignore = "no Chromium on this machine: apt-get install chromium")]
+fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
+    let m = measure(A4_TEXT_WIDTH_PX, "browser");
     assert_eq!(m["tables"], 5, "four tiers and the budget: {m}");
     assert_eq!(m["bars"], 47, "one bar per indicator: {m}");
     assert_eq!(m["barsWithWidth"], 47, "every bar is drawn: {m}");
@@ -110,5 +118,25 @@ fn the_html_report_fits_a4_and_shows_a_bar_per_indicator() {
     assert!(
         headings.contains(&"Sasaran Strategis") && headings.contains(&"Yang perlu diperhatikan"),
         "{headings:?}"
+    );
+}
+
+/// At a phone's width (390 CSS pixels) each tier's table reflows into one
+/// card per indicator, nothing runs off the page, and the charts keep
+/// their labels readable (scrolling in their own box).
+#[test]
+#[cfg_attr(no_chromium, ignore = "no Chromium on this machine: apt-get install chromium")]
+fn the_html_report_reads_on_a_phone() {
+    let m = measure(390, "browser-phone");
+    assert_eq!(m["tables"], 5, "{m}");
+    assert_eq!(m["bars"], 47, "{m}");
+    assert!(
+        m["pageOverflow"].as_i64().unwrap() <= 0,
+        "the page is no wider than the phone: {m}"
+    );
+    assert_eq!(m["tablesTooWide"], 0, "every table fits its box: {m}");
+    assert!(
+        m["minChartFont"].as_f64().unwrap() >= 9.0,
+        "chart labels at least 9 px: {m}"
     );
 }

@@ -115,6 +115,19 @@ td.band{color:#fff;font-weight:600}
 .notes li{margin:.2em 0}
 .sev-warning{color:#8a5300}.sev-error{color:#b00020}.sev-info{color:var(--muted)}
 @media (max-width:760px){body{font-size:14px}main{padding:10px}table{font-size:.78em}th,td{padding:2px 3px}}
+@media screen and (max-width:600px){
+table.cards{font-size:.95em}
+table.cards thead{display:none}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards tr{border:1px solid var(--line);border-radius:6px;margin:.6em 0;padding:.3em .6em}
+table.cards td{border:none;padding:2px 0;display:flex;justify-content:space-between;gap:1em;text-align:right;white-space:normal}
+table.cards td::before{content:attr(data-label);font-weight:600;color:var(--muted);text-align:left;flex:none}
+table.cards td.name{display:block;text-align:left;font-weight:600}
+table.cards td.name::before{display:none}
+table.cards td.band{padding:2px 6px;border-radius:3px}
+table.cards td.band::before{color:#fff}
+.chart-box .chart{min-width:660px}
+}
 @page{size:A4;margin:14mm}
 @media print{main{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}tr,svg{break-inside:avoid}body{font-size:10pt}table{font-size:8.5pt}th,td{padding:2px 3px}}
 ";
@@ -176,7 +189,10 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
         }
         let title = w.tiers.get(i).map(String::as_str).unwrap_or("");
         let (last, renstra) = number_text::comparison_years(&rows);
-        let _ = writeln!(o, "<h2>{title}</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
+        let _ = writeln!(
+            o,
+            "<h2>{title}</h2>\n<div class=\"scroll\"><table class=\"cards\">\n<thead><tr>"
+        );
         for h in [
             &w.no,
             &w.sasaran,
@@ -195,43 +211,66 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
             let _ = write!(o, "<th>{} {y} (%)</th>", w.renstra);
         }
         o.push_str("</tr></thead>\n<tbody>\n");
+        // Each cell carries its column's name: on a phone the table reflows
+        // into one card per indicator, each figure beside its name.
+        let label = |s: &str| esc(s);
+        let last_label = last.map(|y| format!("{} {y} (%)", w.last_year)).unwrap_or_default();
+        let renstra_label = renstra.map(|y| format!("{} {y} (%)", w.renstra)).unwrap_or_default();
         for (n, r) in rows.iter().enumerate() {
             let band = match &r.band {
                 Some(b) => format!(
-                    "<td class=\"band\" style=\"background:{}\">{}</td>",
+                    "<td class=\"band\" data-label=\"{}\" style=\"background:{}\">{}</td>",
+                    label(&w.band),
                     esc(&b.colour),
                     esc(&b.label)
                 ),
-                None => "<td>—</td>".into(),
+                None => format!("<td data-label=\"{}\">—</td>", label(&w.band)),
             };
             let _ = write!(
                 o,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{band}",
+                "<tr><td class=\"num\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"name\" data-label=\"{}\">{}<span class=\"id\">{}</span></td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td>{band}",
+                label(&w.no),
                 n + 1,
+                label(&w.sasaran),
                 esc(&r.sasaran),
+                label(&w.indikator),
                 esc(&r.name),
                 esc(&r.id),
+                label(&w.target),
                 esc(&number_text::target_text(r)),
+                label(&w.realisasi),
                 esc(&number_text::realisasi_text(r)),
+                label(&w.capaian),
                 esc(&number_text::percent_text(r.capaian))
             );
             if last.is_some() {
                 let _ = write!(
                     o,
-                    "<td class=\"num\">{}</td>",
+                    "<td class=\"num\" data-label=\"{}\">{}</td>",
+                    esc(&last_label),
                     esc(&number_text::percent_text(
                         r.tahun_lalu.as_ref().and_then(|p| p.capaian)
                     ))
                 );
             }
             if renstra.is_some() {
-                let _ = write!(o, "<td class=\"num\">{}</td>", esc(&number_text::renstra_text(r)));
+                let _ = write!(
+                    o,
+                    "<td class=\"num\" data-label=\"{}\">{}</td>",
+                    esc(&renstra_label),
+                    esc(&number_text::renstra_text(r))
+                );
             }
             o.push_str("</tr>\n");
         }
         o.push_str("</tbody></table></div>\n");
         let _ = writeln!(o, "<p class=\"meta\">{}</p>", w.chart);
-        o.push_str(&capaian_chart(&rows, title));
+        // A chart keeps a readable size: on a narrow screen it scrolls in its box.
+        let _ = writeln!(
+            o,
+            "<div class=\"scroll chart-box\">{}</div>",
+            capaian_chart(&rows, title)
+        );
     }
 
     if !ev.anggaran.belanja.is_empty() {
@@ -254,7 +293,11 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
             );
         }
         o.push_str("</tbody></table></div>\n");
-        o.push_str(&budget_chart(ev, &w.budget_chart));
+        let _ = writeln!(
+            o,
+            "<div class=\"scroll chart-box\">{}</div>",
+            budget_chart(ev, &w.budget_chart)
+        );
     }
 
     let _ = writeln!(o, "<h2>{}</h2>", w.notes);
