@@ -22,6 +22,7 @@ mod report;
 mod rollup;
 mod scripts;
 mod seed;
+mod serve;
 mod support;
 mod warehouse;
 mod whatif;

@@ -10,7 +10,7 @@ use sakip_core::i18n::say;
 use sakip_core::Lang;
 
 /// The commands, with the catalogue id of what each is for.
-const ABOUT: [(&str, &str); 16] = [
+const ABOUT: [(&str, &str); 17] = [
     ("check", "help-check"),
     ("eval", "help-eval"),
     ("explain", "help-explain"),
@@ -27,6 +27,7 @@ const ABOUT: [(&str, &str); 16] = [
     ("verify", "help-verify"),
     ("whatif", "help-whatif"),
     ("why", "help-why"),
+    ("serve", "help-serve"),
 ];
 
 /// `cmd` with its help in `lang`. English is the text in the code; only

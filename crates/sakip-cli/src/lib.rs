@@ -108,6 +108,28 @@ pub enum Command {
     Why(why::Args),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp,
+    /// The workbench: a local web server over a tree of rule sets and units (in progress)
+    Serve(ServeArgs),
+}
+
+/// `sakip serve`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The folder to serve: rule sets and units under it
+    #[arg(default_value = ".")]
+    pub path: camino::Utf8PathBuf,
+
+    /// The port to listen on
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+
+    /// The address to listen on; anything but 127.0.0.1 needs a token
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// The token every request must carry (made and printed when bound elsewhere)
+    #[arg(long)]
+    pub token: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -197,6 +219,12 @@ where
         Command::Verify(args) => verify::run(args, cli.color, io),
         Command::Whatif(args) => whatif::run(args, cli.color, io),
         Command::Why(args) => why::run(args, cli.color, io),
+        Command::Serve(args) => {
+            let addr = std::net::SocketAddr::new(args.bind, args.port);
+            sakip_serve::serve(args.path.clone(), addr, args.token.clone(), io.lang)
+                .map(|()| 0)
+                .map_err(std::io::Error::other)
+        }
         Command::Lsp => sakip_lsp::serve(&mut std::io::stdin().lock(), &mut io.out, io.lang)
             .map(|()| 0)
             .map_err(std::io::Error::other),

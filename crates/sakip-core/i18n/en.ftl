@@ -619,4 +619,5 @@ why-band = band: { $from } -> { $to } (under the earlier year's table: { $old-ta
 why-added = measured only in the later year: { $ids }
 why-dropped = measured only in the earlier year: { $ids }
 why-unknown = indikator `{ $id }` is not measured in both { $from } and { $to }
+help-serve = The workbench: a local web server over a tree of rule sets and units (in progress)
 help-lsp = Serve the Language Server Protocol on stdin and stdout, for editors

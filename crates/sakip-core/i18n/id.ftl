@@ -569,4 +569,5 @@ why-band = predikat: { $from } -> { $to } (dengan tabel tahun sebelumnya: { $old
 why-added = hanya diukur pada tahun kemudian: { $ids }
 why-dropped = hanya diukur pada tahun sebelumnya: { $ids }
 why-unknown = indikator `{ $id }` tidak diukur pada { $from } dan { $to } sekaligus
+help-serve = Meja kerja: server web lokal atas pohon aturan dan satker (sedang dibangun)
 help-lsp = Layani Language Server Protocol di stdin dan stdout, untuk editor

@@ -1,0 +1,261 @@
+//! The workbench's API: a file's text and hash, a check of unsaved text
+//! (the problems of `check`, with where to underline), the report previewed
+//! with unsaved text (nothing written), and a save that refuses to
+//! overwrite a file changed since the page read it.
+
+use crate::paths::{inside, Refusal};
+use axum::extract::{DefaultBodyLimit, Query, Request, State as Shared};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::{Lang, Problem};
+use sakip_rules::tree::RuleTree;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::sync::{Arc, Mutex};
+
+/// The largest request body: a rule file is at most 4 MiB (the limits of
+/// the language), its JSON a little more.
+const BODY_LIMIT: usize = 5 * 1024 * 1024;
+
+/// What every request shares.
+#[derive(Clone)]
+pub struct State(Arc<Inner>);
+
+struct Inner {
+    root: Utf8PathBuf,
+    tree: Mutex<RuleTree>,
+    token: Option<String>,
+    lang: Lang,
+}
+
+impl State {
+    /// The state of a workbench over `root`.
+    pub fn new(root: Utf8PathBuf, token: Option<String>, lang: Lang) -> Self {
+        let tree = RuleTree::open(std::slice::from_ref(&root));
+        State(Arc::new(Inner {
+            root,
+            tree: Mutex::new(tree),
+            token,
+            lang,
+        }))
+    }
+}
+
+/// The routes, with the body limit and, when a token is set, its check.
+pub fn router(state: State) -> Router {
+    Router::new()
+        .route("/api/file", get(file))
+        .route("/api/check", post(check))
+        .route("/api/preview", post(preview))
+        .route("/api/save", post(save))
+        .layer(middleware::from_fn_with_state(state.clone(), require_token))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}
+
+async fn require_token(Shared(state): Shared<State>, request: Request, next: Next) -> Response {
+    if let Some(token) = &state.0.token {
+        let bearer = request
+            .headers()
+            .get("authorization")
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.strip_prefix("Bearer "));
+        let query = request
+            .uri()
+            .query()
+            .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("token=")));
+        if bearer != Some(token.as_str()) && query != Some(token.as_str()) {
+            return error(
+                StatusCode::UNAUTHORIZED,
+                "a token is needed: the one `sakip serve` printed",
+            );
+        }
+    }
+    next.run(request).await
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "error": message }))).into_response()
+}
+
+fn refused(r: Refusal) -> Response {
+    let why = match r {
+        Refusal::Escapes => "the path leaves the served folder",
+        Refusal::Kind => "only .sakip and .rhai files can be opened here",
+        Refusal::Outside => "the path leads outside the served folder",
+    };
+    error(StatusCode::FORBIDDEN, why)
+}
+
+fn hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct PathQuery {
+    path: String,
+}
+
+async fn file(Shared(state): Shared<State>, Query(q): Query<PathQuery>) -> Response {
+    let path = match inside(&state.0.root, &q.path) {
+        Ok(p) => p,
+        Err(r) => return refused(r),
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Json(json!({ "path": q.path, "hash": hash(&text), "text": text })).into_response(),
+        Err(e) => error(StatusCode::NOT_FOUND, &e.to_string()),
+    }
+}
+
+#[derive(Deserialize)]
+struct Unsaved {
+    path: String,
+    text: String,
+}
+
+/// The problems of `path` with `text` as its contents: what `check` says,
+/// each with the range to underline (1-based lines and columns, in
+/// characters).
+async fn check(Shared(state): Shared<State>, Json(body): Json<Unsaved>) -> Response {
+    let path = match inside(&state.0.root, &body.path) {
+        Ok(p) => p,
+        Err(r) => return refused(r),
+    };
+    let lang = state.0.lang;
+    let mut tree = state.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    tree.set_text(&path, Some(&body.text));
+    let problems: Vec<Value> = tree
+        .problems_in(&path)
+        .iter()
+        .map(|e| problem(e, &body.text, lang))
+        .collect();
+    Json(json!({ "path": body.path, "problems": problems })).into_response()
+}
+
+/// One problem as the page shows it.
+fn problem(e: &sakip_rules::RuleError, text: &str, lang: Lang) -> Value {
+    let (line, col) = e.location.as_ref().map(|o| (o.line, o.col)).unwrap_or((0, 0));
+    let (end_line, end_col) = match e.span {
+        Some(span) => line_col(text, span.end),
+        None => (line, col),
+    };
+    json!({
+        "code": e.code().as_str(),
+        "severity": e.severity().to_string(),
+        "message": e.message_in(lang),
+        "help": e.help_in(lang),
+        "line": line, "col": col, "end_line": end_line, "end_col": end_col,
+    })
+}
+
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    )
+}
+
+#[derive(Deserialize)]
+struct Preview {
+    path: String,
+    text: String,
+    /// The unit's folder, relative to the root.
+    unit: String,
+    year: u16,
+}
+
+/// The unit's report for `year` with `text` in place of `path`'s contents;
+/// nothing is written. The problems instead when the rules do not load.
+async fn preview(Shared(state): Shared<State>, Json(body): Json<Preview>) -> Response {
+    let path = match inside(&state.0.root, &body.path) {
+        Ok(p) => p,
+        Err(r) => return refused(r),
+    };
+    let unit_dir = match unit_folder(&state.0.root, &body.unit) {
+        Ok(d) => d,
+        Err(r) => return refused(r),
+    };
+    let shared = sakip_rules::Shared::for_editor();
+    shared.set_unsaved(&path, Some(&body.text));
+    let lang = state.0.lang;
+    let unit = match sakip_rules::load_unit_with(&unit_dir, &shared) {
+        Ok(u) => u,
+        Err(errors) => {
+            let problems: Vec<Value> = errors.iter().map(|e| problem(e, &body.text, lang)).collect();
+            return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response();
+        }
+    };
+    let options = sakip_core::evaluate::Options { trace: false };
+    match sakip_engine::evaluate_year(&unit, &unit_dir, body.year, options) {
+        Ok(ev) => {
+            let klasifikasi = &unit.rules.settings(body.year).klasifikasi.value;
+            let html = sakip_report::html::render(&ev, klasifikasi, lang);
+            let capaian: serde_json::Map<String, Value> = ev
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), json!(i.capaian.map(|c| c.to_string()))))
+                .collect();
+            Json(json!({ "html": html, "capaian": capaian })).into_response()
+        }
+        Err(e) => {
+            let problems = vec![problem(&e, &body.text, lang)];
+            (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response()
+        }
+    }
+}
+
+/// A unit's folder inside the tree.
+fn unit_folder(root: &Utf8Path, relative: &str) -> Result<Utf8PathBuf, Refusal> {
+    // A folder is checked as its header file would be.
+    let probe = inside(root, &format!("{}/satker.sakip", relative.trim_end_matches('/')))?;
+    probe.parent().map(Utf8Path::to_path_buf).ok_or(Refusal::Escapes)
+}
+
+#[derive(Deserialize)]
+struct Save {
+    path: String,
+    text: String,
+    /// The hash of the text the page started from (`None`: a new file).
+    base: Option<String>,
+}
+
+/// Writes `text` to `path` atomically, unless the file changed on disk
+/// since the page read it: then 409, with the other version.
+async fn save(Shared(state): Shared<State>, Json(body): Json<Save>) -> Response {
+    let path = match inside(&state.0.root, &body.path) {
+        Ok(p) => p,
+        Err(r) => return refused(r),
+    };
+    let current = std::fs::read_to_string(&path).ok();
+    let current_hash = current.as_deref().map(hash);
+    if current_hash != body.base {
+        return (
+            StatusCode::CONFLICT,
+            Json(json!({
+                "error": "the file changed on disk since it was opened; nothing was written",
+                "text": current, "hash": current_hash,
+            })),
+        )
+            .into_response();
+    }
+    let tmp = path.with_extension("sakip-save.tmp");
+    let written = std::fs::write(&tmp, &body.text).and_then(|()| std::fs::rename(&tmp, &path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string());
+    }
+    let mut tree = state.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    tree.set_text(&path, None);
+    Json(json!({ "path": body.path, "hash": hash(&body.text) })).into_response()
+}

@@ -1,0 +1,74 @@
+//! `sakip serve`: the workbench, a local web server over a tree of rule
+//! sets and units, for staff who work in a browser. It is a thin layer over
+//! the library calls the CLI makes: the tree is checked with the editor's
+//! model ([`sakip_rules::tree::RuleTree`]), a unit's year evaluated and
+//! rendered as `report --format html` renders it.
+//!
+//! What is here so far (issue 13, in progress): the API a page needs to
+//! check unsaved text, preview the report with it, and save it without
+//! losing another edit; reading only inside the served tree; a token on
+//! every request when bound beyond this machine. The page itself (editor,
+//! overview, live updates) is still to come.
+
+mod api;
+mod paths;
+
+pub use api::{router, State};
+pub use paths::{inside, Refusal};
+
+use camino::Utf8PathBuf;
+use sakip_core::Lang;
+
+/// Serves the tree under `root` on `addr` until the process ends. Bound
+/// beyond this machine, every request must carry a token: `token`, or one
+/// made now and printed.
+pub fn serve(root: Utf8PathBuf, addr: std::net::SocketAddr, token: Option<String>, lang: Lang) -> Result<(), String> {
+    let token = match token {
+        Some(t) => Some(t),
+        None if !addr.ip().is_loopback() => Some(new_token()),
+        None => None,
+    };
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let bound = listener.local_addr().map_err(|e| e.to_string())?;
+    match &token {
+        Some(t) => eprintln!("sakip serve: http://{bound}/?token={t}  ({root})"),
+        None => eprintln!("sakip serve: http://{bound}/  ({root})"),
+    }
+    serve_listener(listener, root, token, lang)
+}
+
+/// [`serve`] on a listener already bound (tests bind port 0).
+pub fn serve_listener(
+    listener: std::net::TcpListener,
+    root: Utf8PathBuf,
+    token: Option<String>,
+    lang: Lang,
+) -> Result<(), String> {
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+        let app = router(State::new(root, token, lang));
+        axum::serve(listener, app).await.map_err(|e| e.to_string())
+    })
+}
+
+/// A token no one can guess from outside: the hash of this moment, this
+/// process and a fresh address in memory.
+fn new_token() -> String {
+    use sha2::{Digest, Sha256};
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let here = Box::new(0u8);
+    let seed = format!("{now}-{}-{:p}", std::process::id(), &*here);
+    Sha256::digest(seed.as_bytes())
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,203 @@
+//! `sakip serve`'s API on loopback, spoken to as a page would: a check of
+//! unsaved text, a preview with it, saves (a stale one refused), every way
+//! out of the served folder refused, an oversized body, and the token when
+//! bound beyond this machine.
+
+use crate::support::scratch_copy;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sakip"))
+        .args(["--lang", "en", "serve", root.to_str().unwrap(), "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let after = line.split("http://").nth(1).unwrap_or_else(|| panic!("{line}"));
+    let port = after
+        .split(['/', '?'])
+        .next()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    Server { child, port }
+}
+
+/// One request; the status and the body.
+fn request(port: u16, method: &str, target: &str, headers: &[&str], body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n", body.len());
+    for h in headers {
+        head.push_str(h);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).unwrap();
+    let _ = s.write_all(body.as_bytes());
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).to_string();
+    let status = text.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn post(port: u16, target: &str, body: Value) -> (u16, Value) {
+    let (status, text) = request(port, "POST", target, &[], &body.to_string());
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+const AGREEMENT: &str = "examples/lapas-sarolangun-rawas/perjanjian-2022.sakip";
+const DATA: &str = "examples/lapas-sarolangun-rawas/realisasi-2022.sakip";
+
+#[test]
+fn check_preview_and_save_without_losing_an_edit() {
+    let root = scratch_copy("serve-api");
+    let server = start(&root, &[]);
+    let port = server.port;
+    let text = std::fs::read_to_string(root.join(AGREEMENT)).unwrap();
+    // A mistake typed into the agreement: underlined at its line.
+    let broken = text.replacen("target iku_kamtib", "target iku_kamtib =", 1);
+    let line = text.lines().position(|l| l.contains("target iku_kamtib")).unwrap() + 1;
+    let (status, v) = post(port, "/api/check", json!({"path": AGREEMENT, "text": broken}));
+    assert_eq!(status, 200, "{v}");
+    let p = &v["problems"][0];
+    assert_eq!(p["code"], "syntax", "{v}");
+    assert_eq!(p["line"], line, "{v}");
+    assert!(p["message"].as_str().unwrap().contains("expected"), "{v}");
+    // Fixed: no problem.
+    let (_, v) = post(port, "/api/check", json!({"path": AGREEMENT, "text": text}));
+    assert!(
+        v["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["severity"] != "error"),
+        "{v}"
+    );
+
+    // The report previewed with a changed realisasi; nothing written.
+    let data = std::fs::read_to_string(root.join(DATA)).unwrap();
+    let changed = data.replacen("iku_kamtib               = 30", "iku_kamtib               = 60", 1);
+    assert_ne!(changed, data);
+    let (status, v) = post(
+        port,
+        "/api/preview",
+        json!({"path": DATA, "text": changed, "unit": "examples/lapas-sarolangun-rawas", "year": 2022}),
+    );
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["capaian"]["iku_kamtib"], "80.00");
+    assert!(v["html"].as_str().unwrap().contains("<table"));
+    assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), data);
+
+    // Save: the hash the page read; a stale one is refused with the other version.
+    let (status, f) = {
+        let (s, t) = request(port, "GET", &format!("/api/file?path={DATA}"), &[], "");
+        (s, serde_json::from_str::<Value>(&t).unwrap())
+    };
+    assert_eq!(status, 200);
+    let base = f["hash"].as_str().unwrap().to_string();
+    std::fs::write(root.join(DATA), data.replace("// ", "//  ")).unwrap();
+    let (status, v) = post(port, "/api/save", json!({"path": DATA, "text": changed, "base": base}));
+    assert_eq!(status, 409, "{v}");
+    assert!(v["text"].as_str().unwrap().contains("//  "));
+    assert_ne!(std::fs::read_to_string(root.join(DATA)).unwrap(), changed);
+    let (status, v) = post(
+        port,
+        "/api/save",
+        json!({"path": DATA, "text": changed, "base": v["hash"]}),
+    );
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), changed);
+}
+
+#[test]
+fn every_way_out_of_the_served_folder_is_refused() {
+    let root = scratch_copy("serve-paths");
+    let outside = root.parent().unwrap().join("serve-paths-outside");
+    let _ = std::fs::remove_dir_all(&outside);
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.sakip"), "aturan nasional x \"X\"\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&outside, root.join("link")).unwrap();
+    let server = start(&root, &[]);
+    for path in [
+        "../serve-paths-outside/secret.sakip",
+        "/etc/passwd",
+        "examples/../../serve-paths-outside/secret.sakip",
+        "README.md",
+        "examples/lapas-sarolangun-rawas/lembar/x.xlsx",
+        "link/secret.sakip",
+        "",
+    ] {
+        let (status, _) = request(server.port, "GET", &format!("/api/file?path={path}"), &[], "");
+        assert_eq!(status, 403, "{path}");
+        let (status, _) = post(
+            server.port,
+            "/api/save",
+            json!({"path": path, "text": "x", "base": null}),
+        );
+        assert_eq!(status, 403, "{path}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(outside.join("secret.sakip")).unwrap(),
+        "aturan nasional x \"X\"\n"
+    );
+    // A body beyond the limit is refused before it is read.
+    let big = "x".repeat(6 * 1024 * 1024);
+    let (status, _) = request(
+        server.port,
+        "POST",
+        "/api/check",
+        &[],
+        &format!("{{\"path\":\"{AGREEMENT}\",\"text\":\"{big}\"}}"),
+    );
+    assert_eq!(status, 413);
+}
+
+#[test]
+fn bound_beyond_this_machine_every_request_needs_the_token() {
+    let root = scratch_copy("serve-token");
+    let server = start(&root, &["--bind", "0.0.0.0", "--token", "s3cret"]);
+    let target = format!("/api/file?path={AGREEMENT}");
+    assert_eq!(request(server.port, "GET", &target, &[], "").0, 401);
+    assert_eq!(
+        request(server.port, "GET", &target, &["Authorization: Bearer wrong"], "").0,
+        401
+    );
+    assert_eq!(
+        request(server.port, "GET", &target, &["Authorization: Bearer s3cret"], "").0,
+        200
+    );
+    assert_eq!(
+        request(server.port, "GET", &format!("{target}&token=s3cret"), &[], "").0,
+        200
+    );
+}
