@@ -201,3 +201,39 @@ fn bound_beyond_this_machine_every_request_needs_the_token() {
         200
     );
 }
+
+#[test]
+fn the_overview_and_a_units_report() {
+    let root = scratch_copy("serve-pages");
+    let server = start(&root, &[]);
+    let (status, html) = request(server.port, "GET", "/", &[], "");
+    assert_eq!(status, 200);
+    for header in [
+        "rules/ditjenpas/ditjenpas.sakip",
+        "rules/kanwil-sumsel/kanwil-sumsel.sakip",
+        "examples/lapas-sarolangun-rawas/satker.sakip",
+    ] {
+        assert!(html.contains(header), "{header}: {html}");
+    }
+    // The unit's latest year, its nilai, linked to its report.
+    assert!(
+        html.contains("/unit?path=examples/lapas-sarolangun-rawas&amp;year=2023"),
+        "{html}"
+    );
+    let (status, report) = request(
+        server.port,
+        "GET",
+        "/unit?path=examples/lapas-sarolangun-rawas&year=2022",
+        &[],
+        "",
+    );
+    assert_eq!(status, 200);
+    assert!(
+        report.contains("<table class=\"cards\">") && report.contains("year=2021"),
+        "{report}"
+    );
+    assert_eq!(
+        request(server.port, "GET", "/unit?path=../serve-pages&year=2022", &[], "").0,
+        403
+    );
+}

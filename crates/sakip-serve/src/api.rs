@@ -34,6 +34,18 @@ struct Inner {
 }
 
 impl State {
+    pub(crate) fn root(&self) -> &Utf8Path {
+        &self.0.root
+    }
+
+    pub(crate) fn lang(&self) -> Lang {
+        self.0.lang
+    }
+
+    pub(crate) fn tree(&self) -> std::sync::MutexGuard<'_, RuleTree> {
+        self.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The state of a workbench over `root`.
     pub fn new(root: Utf8PathBuf, token: Option<String>, lang: Lang) -> Self {
         let tree = RuleTree::open(std::slice::from_ref(&root));
@@ -49,6 +61,8 @@ impl State {
 /// The routes, with the body limit and, when a token is set, its check.
 pub fn router(state: State) -> Router {
     Router::new()
+        .route("/", get(crate::pages::overview))
+        .route("/unit", get(crate::pages::unit))
         .route("/api/file", get(file))
         .route("/api/check", post(check))
         .route("/api/preview", post(preview))

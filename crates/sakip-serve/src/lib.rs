@@ -4,13 +4,15 @@
 //! model ([`sakip_rules::tree::RuleTree`]), a unit's year evaluated and
 //! rendered as `report --format html` renders it.
 //!
-//! What is here so far (issue 13, in progress): the API a page needs to
-//! check unsaved text, preview the report with it, and save it without
-//! losing another edit; reading only inside the served tree; a token on
-//! every request when bound beyond this machine. The page itself (editor,
-//! overview, live updates) is still to come.
+//! What is here so far (issue 13, in progress): the overview of the tree
+//! and a unit's report by year; the API a page needs to check unsaved
+//! text, preview the report with it, and save it without losing another
+//! edit; reading only inside the served tree; a token on every request
+//! when bound beyond this machine. The editor page, live updates, uploads,
+//! explain in place and PDF are still to come.
 
 mod api;
+mod pages;
 mod paths;
 
 pub use api::{router, State};
