@@ -63,6 +63,7 @@ pub fn router(state: State) -> Router {
     Router::new()
         .route("/", get(crate::pages::overview))
         .route("/unit", get(crate::pages::unit))
+        .route("/unit/download", get(crate::pages::download))
         .route("/api/file", get(file))
         .route("/api/check", post(check))
         .route("/api/preview", post(preview))

@@ -134,16 +134,75 @@ fn latest_year(root: &Utf8Path, header: &str, lang: sakip_core::Lang) -> String 
 pub(crate) struct UnitQuery {
     path: String,
     year: Option<u16>,
+    /// For a download: `html`, `md` or `xlsx`.
+    format: Option<String>,
+}
+
+/// The unit's folder a query names, inside the served tree.
+fn unit_dir(root: &Utf8Path, path: &str) -> Option<camino::Utf8PathBuf> {
+    let probe = crate::paths::inside(root, &format!("{}/satker.sakip", path.trim_end_matches('/'))).ok()?;
+    probe.parent().map(Utf8Path::to_path_buf)
+}
+
+/// A unit's report for a year as a file to keep: HTML, Markdown or XLSX,
+/// the same bytes `sakip report` writes.
+pub(crate) async fn download(Shared(state): Shared<State>, Query(q): Query<UnitQuery>) -> Response {
+    let Some(dir) = unit_dir(state.root(), &q.path) else {
+        return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
+    };
+    let Some(year) = q.year else {
+        return (StatusCode::BAD_REQUEST, "a year is needed").into_response();
+    };
+    let options = sakip_core::evaluate::Options { trace: false };
+    let (unit, ev) = match sakip_engine::evaluate_unit(&dir, year, options) {
+        Ok(v) => v,
+        Err(_) => {
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "the unit does not evaluate for that year",
+            )
+                .into_response()
+        }
+    };
+    let lang = state.lang();
+    let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
+    let name = dir.file_name().unwrap_or("laporan");
+    let (bytes, kind, ext): (Vec<u8>, &str, &str) = match q.format.as_deref().unwrap_or("html") {
+        "html" => (
+            sakip_report::html::render(&ev, klasifikasi, lang).into_bytes(),
+            "text/html; charset=utf-8",
+            "html",
+        ),
+        "md" => (
+            sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi), lang).into_bytes(),
+            "text/markdown; charset=utf-8",
+            "md",
+        ),
+        "xlsx" => match sakip_report::xlsx::render(&ev, klasifikasi, lang) {
+            Ok(b) => (
+                b,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "xlsx",
+            ),
+            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        },
+        _ => return (StatusCode::BAD_REQUEST, "format is html, md or xlsx").into_response(),
+    };
+    let disposition = format!("attachment; filename=\"{name}-{year}.{ext}\"");
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, kind.to_string()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 /// A unit's year, rendered as the HTML report, with links to its other years.
 pub(crate) async fn unit(Shared(state): Shared<State>, Query(q): Query<UnitQuery>) -> Response {
-    let root = state.root().to_path_buf();
-    let Ok(probe) = crate::paths::inside(&root, &format!("{}/satker.sakip", q.path.trim_end_matches('/'))) else {
+    let Some(dir) = unit_dir(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
-    };
-    let Some(dir) = probe.parent().map(Utf8Path::to_path_buf) else {
-        return (StatusCode::FORBIDDEN, "no such unit").into_response();
     };
     let unit = match sakip_rules::load_unit(&dir) {
         Ok(u) => u,
@@ -178,7 +237,21 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Query(q): Query<UnitQuery
                 .iter()
                 .map(|y| format!("<a href=\"/unit?path={}&amp;year={y}\">{y}</a>", esc(&q.path)))
                 .collect();
-            let nav = format!("<nav><a href=\"/\">sakip</a> {}</nav>", links.join(" "));
+            let downloads: Vec<String> = ["html", "md", "xlsx"]
+                .iter()
+                .map(|f| {
+                    format!(
+                        "<a href=\"/unit/download?path={}&amp;year={year}&amp;format={f}\" download>{}</a>",
+                        esc(&q.path),
+                        f.to_uppercase()
+                    )
+                })
+                .collect();
+            let nav = format!(
+                "<nav><a href=\"/\">sakip</a> {} · {}</nav>",
+                links.join(" "),
+                downloads.join(" ")
+            );
             Html(html.replacen("<main>\n", &format!("<main>\n{nav}\n"), 1)).into_response()
         }
         Err(e) => (StatusCode::NOT_FOUND, esc(&e.message.render(state.lang()))).into_response(),
