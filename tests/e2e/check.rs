@@ -203,3 +203,29 @@ fn natural_units_and_a_keyword_as_a_name() {
         check.stderr
     );
 }
+
+/// A search for rule files does not enter hidden folders, `node_modules`,
+/// or caches marked with a `CACHEDIR.TAG` (Cargo's `target`); a folder named
+/// on the command line is searched whatever its name.
+#[test]
+fn a_search_skips_hidden_folders_and_caches() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("search-skips");
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in [".git", "node_modules", "cache", "n"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    std::fs::write(
+        dir.join("cache/CACHEDIR.TAG"),
+        "Signature: 8a477f597d28d172789f06886806bc55\n",
+    )
+    .unwrap();
+    for broken in [".git/x.sakip", "node_modules/x.sakip", "cache/x.sakip"] {
+        std::fs::write(dir.join(broken), "this is not a rule file\n").unwrap();
+    }
+    std::fs::write(dir.join("n/n.sakip"), "aturan nasional n \"N\"\n").unwrap();
+    let run = sakip_in(&dir, &["--lang", "en", "check", "."]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("(1 file)"), "{}", run.stderr);
+    let run = sakip_in(&dir, &["--lang", "en", "check", "cache"]);
+    assert_eq!(run.code, 1, "a folder named is searched: {}", run.stderr);
+}

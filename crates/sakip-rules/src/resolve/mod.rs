@@ -253,12 +253,21 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
         .collect();
     paths.sort();
     for (p, k) in paths {
-        if k == Kind::Dir {
+        if k == Kind::Dir && !skipped(&p) {
             collect_sakip(&p, out, errors);
         } else if k == Kind::File && p.extension() == Some("sakip") {
             out.insert(normalize(&p));
         }
     }
+}
+
+/// Folders a search for rule files does not enter: hidden ones (`.git`),
+/// `node_modules`, and caches that say so with a `CACHEDIR.TAG` (Cargo's
+/// `target`, where tests leave copies of the rules). A folder named on the
+/// command line is always searched.
+fn skipped(dir: &Utf8Path) -> bool {
+    let name = dir.file_name().unwrap_or("");
+    name.starts_with('.') || name == "node_modules" || dir.join("CACHEDIR.TAG").is_file()
 }
 
 /// What a path names: a file, a folder, or nothing.
