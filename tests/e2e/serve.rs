@@ -237,3 +237,44 @@ fn the_overview_and_a_units_report() {
         403
     );
 }
+
+/// A file changed on disk (another editor, `sakip import`) reaches an open
+/// page as a server-sent event, and the tree is checked again.
+#[test]
+fn a_file_changed_on_disk_reaches_open_pages() {
+    let root = scratch_copy("serve-watch");
+    let server = start(&root, &[]);
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        s,
+        "GET /api/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+    let mut reader = BufReader::new(s);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    // Give the watcher its moment, then change a file as another editor would.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let data = root.join(DATA);
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("= 30", "= 31", 1)).unwrap();
+    let mut seen = String::new();
+    while !seen.contains(&format!("data: {DATA}")) {
+        let mut l = String::new();
+        if reader.read_line(&mut l).unwrap_or(0) == 0 {
+            break;
+        }
+        seen.push_str(&l);
+    }
+    assert!(seen.contains("event: changed"), "{seen}");
+    assert!(seen.contains(&format!("data: {DATA}")), "{seen}");
+    // The check the page asks for next sees the new text.
+    let (_, v) = post(
+        server.port,
+        "/api/check",
+        json!({"path": DATA, "text": std::fs::read_to_string(&data).unwrap()}),
+    );
+    assert!(v["problems"].is_array(), "{v}");
+}

@@ -31,6 +31,8 @@ struct Inner {
     tree: Mutex<RuleTree>,
     token: Option<String>,
     lang: Lang,
+    /// Files changed on disk, as paths relative to the root, for open pages.
+    changes: tokio::sync::broadcast::Sender<String>,
 }
 
 impl State {
@@ -49,12 +51,28 @@ impl State {
     /// The state of a workbench over `root`.
     pub fn new(root: Utf8PathBuf, token: Option<String>, lang: Lang) -> Self {
         let tree = RuleTree::open(std::slice::from_ref(&root));
+        let (changes, _) = tokio::sync::broadcast::channel(256);
         State(Arc::new(Inner {
             root,
             tree: Mutex::new(tree),
             token,
             lang,
+            changes,
         }))
+    }
+
+    /// `path` changed on disk: the tree checks again what depends on it,
+    /// and open pages are told.
+    pub fn changed_on_disk(&self, path: &Utf8Path) {
+        self.tree().changed_on_disk(path);
+        let rel = path.strip_prefix(&self.0.root).unwrap_or(path);
+        // No page listening is not an error.
+        let _ = self.0.changes.send(rel.to_string());
+    }
+
+    /// A receiver of the paths changed from now on.
+    pub(crate) fn subscribe(&self) -> tokio::sync::broadcast::Receiver<String> {
+        self.0.changes.subscribe()
     }
 }
 
@@ -65,6 +83,7 @@ pub fn router(state: State) -> Router {
         .route("/unit", get(crate::pages::unit))
         .route("/unit/download", get(crate::pages::download))
         .route("/api/file", get(file))
+        .route("/api/events", get(crate::watch::events))
         .route("/api/check", post(check))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))

@@ -14,6 +14,7 @@
 mod api;
 mod pages;
 mod paths;
+mod watch;
 
 pub use api::{router, State};
 pub use paths::{inside, Refusal};
@@ -47,13 +48,17 @@ pub fn serve_listener(
     lang: Lang,
 ) -> Result<(), String> {
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    // I/O for the sockets, timers for the events' keep-alive.
     let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
+        .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
-        let app = router(State::new(root, token, lang));
+        let state = State::new(root, token, lang);
+        // Kept alive for as long as the server runs.
+        let _watcher = watch::watch(state.clone())?;
+        let app = router(state);
         axum::serve(listener, app).await.map_err(|e| e.to_string())
     })
 }
