@@ -203,7 +203,7 @@ fn targets_and_formulas(unit: &LoadedUnit, year: u16) -> Vec<Decision> {
             .iter()
             .map(|t| Decided {
                 level: Some(t.tingkat),
-                value: quantity(&t.value),
+                value: t.value.to_string(),
                 at: t.origin.clone(),
             })
             .collect();
@@ -240,14 +240,6 @@ fn targets_and_formulas(unit: &LoadedUnit, year: u16) -> Vec<Decision> {
         }
     }
     out
-}
-
-fn quantity(q: &sakip_core::model::Quantity) -> String {
-    match &q.satuan {
-        Some(s) if s.is_percent() => format!("{}%", q.value),
-        Some(s) => format!("{} {}", q.value, s.display()),
-        None => q.value.to_string(),
-    }
 }
 
 /// Each script function in force: the script that defines it at the most

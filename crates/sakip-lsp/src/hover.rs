@@ -8,7 +8,6 @@ use crate::grammar_doc;
 use crate::position::LineIndex;
 use crate::server::{Cursor, Server};
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
-use sakip_core::model::TingkatAturan;
 use sakip_rules::lexicon;
 use sakip_rules::symbols::SymbolKind;
 use sakip_rules::tree::Analysis;
@@ -69,10 +68,6 @@ pub(crate) fn word_at(text: &str, offset: usize) -> (usize, &str) {
     (start, text.get(start..end).unwrap_or(""))
 }
 
-fn level(t: TingkatAturan) -> &'static str {
-    t.keyword()
-}
-
 /// The years a file is about: the years written in it that the rules know;
 /// every year with a target when it writes none (the national file).
 fn years_of(a: &Analysis, id: &str, text: &str) -> Vec<u16> {
@@ -125,11 +120,11 @@ fn indikator(a: &Analysis, id: &str, cursor: &Cursor<'_>) -> Option<String> {
             s.push_str(" —");
         }
         for t in &f.targets {
-            let _ = write!(s, " {} `{}`", level(t.tingkat), quantity(&t.value));
+            let _ = write!(s, " {} `{}`", t.tingkat.keyword(), t.value);
         }
         if let Some(t) = f.indikator.target_in_force(year) {
             if f.targets.len() > 1 {
-                let _ = write!(s, " → `{}`", quantity(&t.value));
+                let _ = write!(s, " → `{}`", t.value);
             }
         }
         for (what, r) in [("realisasi", f.rumus_realisasi), ("capaian", f.rumus_capaian)] {
@@ -139,14 +134,6 @@ fn indikator(a: &Analysis, id: &str, cursor: &Cursor<'_>) -> Option<String> {
         }
     }
     Some(s)
-}
-
-fn quantity(q: &sakip_core::model::Quantity) -> String {
-    match &q.satuan {
-        Some(u) if u.is_percent() => format!("{}%", q.value),
-        Some(u) => format!("{} {}", q.value, u.display()),
-        None => q.value.to_string(),
-    }
 }
 
 fn sasaran(a: &Analysis, code: &str) -> Option<String> {
