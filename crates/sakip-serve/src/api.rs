@@ -3,7 +3,7 @@
 //! with unsaved text (nothing written), and a save that refuses to
 //! overwrite a file changed since the page read it.
 
-use crate::paths::{inside, Refusal};
+use crate::paths::{inside, unit_folder, Refusal};
 use axum::extract::{DefaultBodyLimit, Query, Request, State as Shared};
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
@@ -247,13 +247,6 @@ async fn preview(Shared(state): Shared<State>, Json(body): Json<Preview>) -> Res
             (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response()
         }
     }
-}
-
-/// A unit's folder inside the tree.
-fn unit_folder(root: &Utf8Path, relative: &str) -> Result<Utf8PathBuf, Refusal> {
-    // A folder is checked as its header file would be.
-    let probe = inside(root, &format!("{}/satker.sakip", relative.trim_end_matches('/')))?;
-    probe.parent().map(Utf8Path::to_path_buf).ok_or(Refusal::Escapes)
 }
 
 #[derive(Deserialize)]

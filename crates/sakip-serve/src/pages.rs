@@ -138,16 +138,10 @@ pub(crate) struct UnitQuery {
     format: Option<String>,
 }
 
-/// The unit's folder a query names, inside the served tree.
-fn unit_dir(root: &Utf8Path, path: &str) -> Option<camino::Utf8PathBuf> {
-    let probe = crate::paths::inside(root, &format!("{}/satker.sakip", path.trim_end_matches('/'))).ok()?;
-    probe.parent().map(Utf8Path::to_path_buf)
-}
-
 /// A unit's report for a year as a file to keep: HTML, Markdown or XLSX,
 /// the same bytes `sakip report` writes.
 pub(crate) async fn download(Shared(state): Shared<State>, Query(q): Query<UnitQuery>) -> Response {
-    let Some(dir) = unit_dir(state.root(), &q.path) else {
+    let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
     };
     let Some(year) = q.year else {
@@ -201,7 +195,7 @@ pub(crate) async fn download(Shared(state): Shared<State>, Query(q): Query<UnitQ
 
 /// A unit's year, rendered as the HTML report, with links to its other years.
 pub(crate) async fn unit(Shared(state): Shared<State>, Query(q): Query<UnitQuery>) -> Response {
-    let Some(dir) = unit_dir(state.root(), &q.path) else {
+    let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
     };
     let unit = match sakip_rules::load_unit(&dir) {

@@ -43,3 +43,10 @@ pub fn inside(root: &Utf8Path, relative: &str) -> Result<Utf8PathBuf, Refusal> {
         Err(Refusal::Outside)
     }
 }
+
+/// A unit's folder inside the tree, named relative to its root: checked as
+/// its header file would be.
+pub fn unit_folder(root: &Utf8Path, relative: &str) -> Result<Utf8PathBuf, Refusal> {
+    let probe = inside(root, &format!("{}/satker.sakip", relative.trim_end_matches('/')))?;
+    probe.parent().map(Utf8Path::to_path_buf).ok_or(Refusal::Escapes)
+}
