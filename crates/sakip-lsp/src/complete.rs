@@ -9,16 +9,14 @@ use lsp_types::{CompletionItem, CompletionItemKind, CompletionParams, Completion
 use sakip_rules::lexicon::{self, KEYWORDS, PERIODS};
 use std::collections::BTreeMap;
 
-/// The colour words a band may use (GRAMMAR.md's list).
-const COLOURS: &[&str] = &["hijau", "biru", "kuning", "oranye", "merah", "abu"];
-/// The functions every formula may call.
-const BUILTINS: &[(&str, &str)] = &[
-    ("min", "min(a, b, ...)"),
-    ("maks", "maks(a, b, ...)"),
-    ("abs", "abs(a)"),
-    ("bulat", "bulat(x, 2)"),
-    ("potong", "potong(x, 2)"),
-];
+/// How a built-in function of `sakip_core::formula::BUILTINS` is called.
+fn builtin_signature(name: &str) -> String {
+    match name {
+        "min" | "maks" => format!("{name}(a, b, ...)"),
+        "abs" => "abs(a)".to_string(),
+        _ => format!("{name}(x, 2)"),
+    }
+}
 /// The words of a formula.
 const FORMULA_WORDS: &[&str] = &[
     "target",
@@ -84,7 +82,7 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
                 }
             }
         } else {
-            for c in COLOURS {
+            for (c, _) in lexicon::COLOURS {
                 items.add(c, CompletionItemKind::COLOR, None);
             }
         }
@@ -99,8 +97,8 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
                     items.add(name, CompletionItemKind::FUNCTION, f.signature.clone());
                 }
             }
-            for (name, sig) in BUILTINS {
-                items.add(name, CompletionItemKind::FUNCTION, Some((*sig).to_string()));
+            for name in sakip_core::formula::BUILTINS {
+                items.add(name, CompletionItemKind::FUNCTION, Some(builtin_signature(name)));
             }
             for w in FORMULA_WORDS.iter().chain(PERIODS) {
                 items.add(w, CompletionItemKind::KEYWORD, None);

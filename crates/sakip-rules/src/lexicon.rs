@@ -71,6 +71,16 @@ pub const KEYWORDS: &[&str] = &[
     "uji",
 ];
 
+/// The colour words a band may use, and their codes.
+pub const COLOURS: [(&str, &str); 6] = [
+    ("hijau", "#2e7d32"),
+    ("biru", "#1565c0"),
+    ("kuning", "#f9a825"),
+    ("oranye", "#ef6c00"),
+    ("merah", "#c62828"),
+    ("abu", "#757575"),
+];
+
 /// The period names a data file and a formula use.
 pub const PERIODS: &[&str] = &["tw1", "tw2", "tw3", "tw4", "smt1", "smt2", "tahun"];
 

@@ -10,15 +10,7 @@ use sakip_core::model::{Ruled, TingkatAturan};
 use sakip_core::{Code, Text};
 use std::collections::HashMap;
 
-/// The colour words a band may use, and their codes.
-pub(crate) const COLOURS: [(&str, &str); 6] = [
-    ("hijau", "#2e7d32"),
-    ("biru", "#1565c0"),
-    ("kuning", "#f9a825"),
-    ("oranye", "#ef6c00"),
-    ("merah", "#c62828"),
-    ("abu", "#757575"),
-];
+use crate::lexicon::COLOURS;
 
 impl Lowering<'_> {
     /// Lowers a klasifikasi: colours known, band ids unique, ranges sound, and
