@@ -149,13 +149,15 @@ pub fn between(dir: &Utf8Path, from: u16, to: u16, only: Option<&str>) -> Result
     }
     let no_cap_no_round = rules_for(&unit.rules, from, to, false, false);
     let cap_no_round = rules_for(&unit.rules, from, to, true, false);
-    let states: [Evaluation; 5] = [
+    let switched = [
         eval(&unit.rules, data_a, &host_a, &targets),
         eval(&unit.rules, data_a, &host_a, &with_realisasi),
         eval(&no_cap_no_round, data_b, &host_b, &with_realisasi),
         eval(&cap_no_round, data_b, &host_b, &with_realisasi),
-        second.clone(),
     ];
+    // The state after each factor, in FACTORS' order: the last is the
+    // second year itself.
+    let states: Vec<&Evaluation> = switched.iter().chain(std::iter::once(&second)).collect();
     let klasifikasi_a = &unit.rules.settings(from).klasifikasi.value;
     let settings = (unit.rules.settings(from), unit.rules.settings(to));
     let differ = |a: Option<&Origin>, b: Option<&Origin>| (a != b).then(|| (a.cloned(), b.cloned()));
@@ -183,18 +185,9 @@ pub fn between(dir: &Utf8Path, from: u16, to: u16, only: Option<&str>) -> Result
                 settings.1.pembulatan_capaian.origin.as_ref(),
             ),
         ];
-        let mut before = a.capaian;
-        let mut parts = Vec::new();
-        for (k, factor) in FACTORS.iter().enumerate() {
-            let after = states.get(k).and_then(|s| s.indicator(id)).and_then(|i| i.capaian);
-            parts.push(Part {
-                factor,
-                after,
-                part: before.zip(after).map(|(x, y)| y - x),
-                rule: rules_of.get(k).cloned().flatten(),
-            });
-            before = after;
-        }
+        let parts = telescope(a.capaian, &states, &rules_of, |s| {
+            s.indicator(id).and_then(|i| i.capaian)
+        });
         let under_old_table = b
             .capaian
             .and_then(|c| klasifikasi_a.classify(c))
@@ -214,22 +207,7 @@ pub fn between(dir: &Utf8Path, from: u16, to: u16, only: Option<&str>) -> Result
     }
     let nilai_of = |e: &Evaluation| e.nilai.as_ref().map(|n| n.value);
     let nilai = (only.is_none() && (first.nilai.is_some() || second.nilai.is_some())).then(|| {
-        let mut before = nilai_of(&first);
-        let parts = FACTORS
-            .iter()
-            .enumerate()
-            .map(|(k, factor)| {
-                let after = states.get(k).and_then(nilai_of);
-                let p = Part {
-                    factor,
-                    after,
-                    part: before.zip(after).map(|(x, y)| y - x),
-                    rule: None,
-                };
-                before = after;
-                p
-            })
-            .collect();
+        let parts = telescope(nilai_of(&first), &states, &[], |s| nilai_of(s));
         Change {
             id: "nilai".into(),
             name: String::new(),
@@ -257,4 +235,30 @@ pub fn between(dir: &Utf8Path, from: u16, to: u16, only: Option<&str>) -> Result
         added: if only.is_some() { Vec::new() } else { added },
         dropped: if only.is_some() { Vec::new() } else { dropped },
     })
+}
+
+/// The parts of a change: the figure `read` gives after each state, less
+/// the one before it (`start` before the first), each with its rule.
+fn telescope(
+    start: Option<Decimal>,
+    states: &[&Evaluation],
+    rules: &[Option<(Option<Origin>, Option<Origin>)>],
+    read: impl Fn(&Evaluation) -> Option<Decimal>,
+) -> Vec<Part> {
+    let mut before = start;
+    FACTORS
+        .iter()
+        .enumerate()
+        .map(|(k, factor)| {
+            let after = states.get(k).and_then(|s| read(s));
+            let part = Part {
+                factor,
+                after,
+                part: before.zip(after).map(|(x, y)| y - x),
+                rule: rules.get(k).cloned().flatten(),
+            };
+            before = after;
+            part
+        })
+        .collect()
 }
