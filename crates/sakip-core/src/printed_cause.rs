@@ -74,12 +74,15 @@ impl Figures {
 
     /// Whether a raw figure, capped and rounded, gives the printed one.
     fn reproduces(&self, raw: Decimal, rounding: Rounding) -> bool {
-        let value = self.finish(raw, rounding);
-        if value == self.printed {
-            return true;
-        }
+        self.shows_as_printed(self.finish(raw, rounding), rounding)
+    }
+
+    /// Whether a figure rounded by `rounding` is the printed one, or rounds
+    /// to it at the printed precision when the report printed fewer decimals.
+    fn shows_as_printed(&self, value: Decimal, rounding: Rounding) -> bool {
         let shown = self.printed.scale();
-        shown < rounding.decimals && Rounding::new(rounding.mode, shown).apply(value) == self.printed
+        value == self.printed
+            || (shown < rounding.decimals && Rounding::new(rounding.mode, shown).apply(value) == self.printed)
     }
 
     /// Whether a raw figure, capped and rounded, is exactly the printed one.
@@ -135,11 +138,7 @@ pub fn causes(f: &Figures) -> Vec<Cause> {
     }
     if let (Some(raw), Some(cap)) = (raw, f.cap) {
         // The cap left out: the raw figure, only rounded.
-        let uncapped = f.rounding.apply(raw);
-        let shown = f.printed.scale();
-        let gives = uncapped == f.printed
-            || (shown < f.rounding.decimals && Rounding::new(f.rounding.mode, shown).apply(uncapped) == f.printed);
-        if raw > cap && gives {
+        if raw > cap && f.shows_as_printed(f.rounding.apply(raw), f.rounding) {
             out.push(Cause::BeforeCap);
         }
     }
