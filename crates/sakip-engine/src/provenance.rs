@@ -74,19 +74,22 @@ impl Provenance {
 
 /// The decisions in force for the unit in `dir` in `year`.
 pub fn of_unit(dir: &Utf8Path, year: u16) -> Result<Provenance, Vec<RuleError>> {
-    let unit = sakip_rules::load_unit(dir)?;
+    // One cache for the unit and its prefixes: the files above the unit
+    // are read and parsed once, not once per prefix.
+    let shared = sakip_rules::Shared::default();
+    let unit = sakip_rules::load_unit_with(dir, &shared)?;
     let has_year = unit.data.contains_key(&year) || unit.rules.perjanjian(year).is_some();
     if !has_year {
         return Err(vec![crate::unit::no_such_year(&unit, dir, year)]);
     }
     // The chain's prefixes: each rule set above the unit, loaded with
     // those above it.
-    let mut prefixes: Vec<RuleSet> = Vec::new();
+    let mut above: Vec<RuleSet> = Vec::new();
     for info in unit.rules.chain.iter().take(unit.rules.chain.len().saturating_sub(1)) {
         let Some(origin) = &info.origin else { continue };
-        prefixes.push(sakip_rules::load_rule_set(Utf8Path::new(&origin.file))?.rules);
+        above.push(sakip_rules::load_rule_set_with(Utf8Path::new(&origin.file), &shared)?.rules);
     }
-    prefixes.push(unit.rules.clone());
+    let prefixes: Vec<&RuleSet> = above.iter().chain(std::iter::once(&unit.rules)).collect();
     let mut decisions = settings(&prefixes, year);
     decisions.extend(targets_and_formulas(&unit, year));
     decisions.extend(functions(&unit, year));
@@ -113,7 +116,7 @@ fn level_of(rules: &RuleSet, origin: Option<&Origin>) -> Option<TingkatAturan> {
 
 /// Each setting's value at each prefix of the chain: where its origin
 /// changes, a level replaced it.
-fn settings(prefixes: &[RuleSet], year: u16) -> Vec<Decision> {
+fn settings(prefixes: &[&RuleSet], year: u16) -> Vec<Decision> {
     type Read = fn(&RuleSet, u16) -> (String, Option<Origin>);
     let kinds: [(&str, Read); 5] = [
         ("pembulatan capaian", |r, y| {
