@@ -203,13 +203,12 @@ impl RuleTree {
     pub fn files(&self) -> BTreeSet<Utf8PathBuf> {
         self.sets
             .values()
-            .flat_map(|a| a.problems.iter())
-            .chain(self.loose.values().flatten())
-            .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file)))
+            .flat_map(mentioned)
             .chain(
-                self.sets
+                self.loose
                     .values()
-                    .flat_map(|a| a.sources.paths().map(Utf8Path::to_path_buf).collect::<Vec<_>>()),
+                    .flatten()
+                    .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file))),
             )
             .collect()
     }
