@@ -24,7 +24,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     };
     let lang = io.lang;
     let say = |t: Text| t.render(lang);
-    match verdict {
+    // Identical, or: the same heading and changed files, then either why
+    // nothing can be computed or the figures that changed.
+    let (files, outcome) = match verdict {
         Verdict::Identical => {
             let line = say(Text::new("verify-identical")
                 .arg("unit", &old.unit)
@@ -32,25 +34,20 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
                 .arg("files", old.files.len())
                 .arg("hash", &old.result_sha256));
             writeln!(io.out, "{line}")?;
-            Ok(0)
+            return Ok(0);
         }
-        Verdict::Unevaluable { files, errors } => {
-            writeln!(
-                io.out,
-                "{}",
-                say(Text::new("verify-differs").arg("unit", &old.unit).arg("year", old.year))
-            )?;
-            write_files(io, &files)?;
-            render::to_stderr(io, colour, &errors)?;
-            Ok(1)
-        }
-        Verdict::Differs { files, figures, result } => {
-            writeln!(
-                io.out,
-                "{}",
-                say(Text::new("verify-differs").arg("unit", &old.unit).arg("year", old.year))
-            )?;
-            write_files(io, &files)?;
+        Verdict::Unevaluable { files, errors } => (files, Err(errors)),
+        Verdict::Differs { files, figures, result } => (files, Ok((figures, result))),
+    };
+    writeln!(
+        io.out,
+        "{}",
+        say(Text::new("verify-differs").arg("unit", &old.unit).arg("year", old.year))
+    )?;
+    write_files(io, &files)?;
+    match outcome {
+        Err(errors) => render::to_stderr(io, colour, &errors)?,
+        Ok((figures, result)) => {
             for (id, what, before, after) in &figures {
                 let none = || "-".to_string();
                 let message = if id.is_empty() {
@@ -68,9 +65,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             if result && figures.is_empty() {
                 writeln!(io.out, "  {}", say(Text::new("verify-result")))?;
             }
-            Ok(1)
         }
     }
+    Ok(1)
 }
 
 fn write_files(io: &mut Io<'_>, files: &[FileChange]) -> std::io::Result<()> {
