@@ -55,3 +55,9 @@ pub fn json(errors: &[RuleError]) -> serde_json::Value {
             .collect(),
     )
 }
+
+/// A figure as the answers of `whatif` and `why` print it: the plain
+/// decimal, or `-` when there is none.
+pub fn figure(d: Option<sakip_core::Decimal>) -> String {
+    d.map(sakip_core::pembulatan::plain).unwrap_or_else(|| "-".into())
+}

@@ -65,10 +65,6 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     Ok(0)
 }
 
-fn opt(d: Option<sakip_core::Decimal>) -> String {
-    d.map(plain).unwrap_or_else(|| "-".into())
-}
-
 fn answer(a: &Answer, rising: bool, lang: Lang) -> String {
     match a {
         Answer::Needs(r) if rising => Text::new("whatif-needs-at-least").arg("realisasi", plain(*r)),
@@ -86,9 +82,9 @@ fn table(t: &Thresholds, lang: Lang) -> String {
         t.id,
         t.name,
         Text::new("whatif-now")
-            .arg("target", opt(t.target))
-            .arg("realisasi", opt(t.realisasi))
-            .arg("capaian", opt(t.capaian))
+            .arg("target", render::figure(t.target))
+            .arg("realisasi", render::figure(t.realisasi))
+            .arg("capaian", render::figure(t.capaian))
             .arg("band", t.band.clone().unwrap_or_else(|| "-".into()))
             .render(lang)
     );
@@ -156,9 +152,18 @@ fn run_sets(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Resul
             for (id, b, a, bb, ab) in &rows {
                 let line = Text::new("whatif-changed")
                     .arg("id", id)
-                    .arg("target", format!("{} -> {}", opt(b.target), opt(a.target)))
-                    .arg("realisasi", format!("{} -> {}", opt(b.realisasi), opt(a.realisasi)))
-                    .arg("capaian", format!("{} -> {}", opt(b.capaian), opt(a.capaian)))
+                    .arg(
+                        "target",
+                        format!("{} -> {}", render::figure(b.target), render::figure(a.target)),
+                    )
+                    .arg(
+                        "realisasi",
+                        format!("{} -> {}", render::figure(b.realisasi), render::figure(a.realisasi)),
+                    )
+                    .arg(
+                        "capaian",
+                        format!("{} -> {}", render::figure(b.capaian), render::figure(a.capaian)),
+                    )
                     .arg(
                         "band",
                         format!(
@@ -172,8 +177,8 @@ fn run_sets(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Resul
             }
             if nilai(&before) != nilai(&after) {
                 let line = Text::new("whatif-nilai")
-                    .arg("before", opt(nilai(&before)))
-                    .arg("after", opt(nilai(&after)))
+                    .arg("before", render::figure(nilai(&before)))
+                    .arg("after", render::figure(nilai(&after)))
                     .render(io.lang);
                 writeln!(io.out, "{line}")?;
             }

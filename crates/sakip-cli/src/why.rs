@@ -58,10 +58,6 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     Ok(0)
 }
 
-fn opt(d: Option<Decimal>) -> String {
-    d.map(plain).unwrap_or_else(|| "-".into())
-}
-
 fn signed(d: Option<Decimal>) -> String {
     match d {
         Some(v) if v > Decimal::ZERO => format!("+{}", plain(v)),
@@ -79,8 +75,8 @@ fn change(c: &Change, lang: Lang, out: &mut String) {
     };
     out.push_str(&format!(
         "{head}: {} -> {} ({})\n",
-        opt(c.from),
-        opt(c.to),
+        render::figure(c.from),
+        render::figure(c.to),
         signed(total)
     ));
     for p in &c.parts {
