@@ -57,7 +57,7 @@ struct Rng(sakip_bench::Rng);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0.next()
+        self.0.next_u64()
     }
     fn figure(&mut self) -> Decimal {
         Decimal::new(i64::try_from(self.next() % 20_000).unwrap() + 1, 2)
