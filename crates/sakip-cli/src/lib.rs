@@ -12,7 +12,7 @@ pub mod completions;
 pub mod diff;
 pub mod eval;
 pub mod explain;
-pub mod files;
+pub use sakip_rules::files;
 pub mod fmt;
 mod help;
 pub mod import;
@@ -108,7 +108,7 @@ pub enum Command {
     Why(why::Args),
     /// Serve the Language Server Protocol on stdin and stdout, for editors
     Lsp,
-    /// The workbench: a local web server over a tree of rule sets and units (in progress)
+    /// The workbench: a local web server over a tree of rule sets and units
     Serve(ServeArgs),
 }
 

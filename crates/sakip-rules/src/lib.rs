@@ -20,6 +20,9 @@ pub mod ast;
 pub mod data_file;
 /// Problems in rule files, with the span to underline.
 pub mod error;
+/// Writing files atomically, so nothing a user wrote is ever lost (every
+/// front end's writes: fmt, import, report, save in the workbench).
+pub mod files;
 /// The canonical layout of a rule file (`sakip fmt`).
 pub mod format;
 /// The language's words and a file's tokens, for editors.
