@@ -6,11 +6,9 @@
 
 use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
-use sakip_core::evaluate::Options;
 use sakip_core::i18n::say;
-use sakip_core::pembulatan::plain;
 use sakip_core::{Problem, Severity, Text};
-use sakip_rules::error::did_you_mean;
+use sakip_engine::explain::NotExplained;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -26,29 +24,28 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let (unit, ev) = match sakip_engine::evaluate_unit(&args.unit_dir, args.year, Options { trace: true }) {
-        Ok(v) => v,
-        Err(errors) => {
+    let id = args.indicator.as_str();
+    let explained = match sakip_engine::explain::explain(&args.unit_dir, args.year, id) {
+        Ok(e) => e,
+        Err(NotExplained::Problems(errors)) => {
             render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
+        Err(NotExplained::NoSuchIndicator { why, closest }) => {
+            let hint = closest
+                .map(|s| format!("; {}", Text::new("did-you-mean").arg("word", s).render(io.lang)))
+                .unwrap_or_default();
+            writeln!(
+                io.err,
+                "{}: {}{hint}",
+                Severity::Error.word(io.lang),
+                why.render(io.lang)
+            )?;
+            return Ok(1);
+        }
     };
-    let id = args.indicator.as_str();
-    let Some(r) = ev.indicator(id) else {
-        let why = if unit.rules.indikator(id).is_some() {
-            Text::new("explain-not-in-pk").arg("id", id).arg("year", args.year)
-        } else {
-            Text::new("unknown-indicator-rules").arg("id", id)
-        };
-        let hint = did_you_mean(id, ev.indicators.iter().map(|i| i.id.as_str()))
-            .map(|s| format!("; {}", Text::new("did-you-mean").arg("word", s).render(io.lang)))
-            .unwrap_or_default();
-        writeln!(
-            io.err,
-            "{}: {}{hint}",
-            Severity::Error.word(io.lang),
-            why.render(io.lang)
-        )?;
+    let ev = &explained.evaluation;
+    let Some(r) = explained.indicator(id) else {
         return Ok(1);
     };
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
@@ -69,20 +66,9 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             writeln!(io.out, "  {:<12}  {} {at}", "", say(io.lang, "at-label"))?;
         }
     }
-    let result = match (&r.capaian, &r.band) {
-        (Some(c), Some(b)) => Text::new("explain-result")
-            .arg("capaian", plain(*c))
-            .arg("band", &b.label),
-        (Some(c), None) => Text::new("explain-result-no-band").arg("capaian", plain(*c)),
-        _ => Text::new("explain-no-capaian"),
-    }
-    .render(io.lang);
+    let result = sakip_engine::explain::outcome(r).render(io.lang);
     writeln!(io.out, "  {:<12}{result}", "=")?;
-    let findings: Vec<_> = ev
-        .diagnostics
-        .iter()
-        .filter(|d| d.indicator.as_deref() == Some(id))
-        .collect();
+    let findings: Vec<_> = explained.findings(id).collect();
     if !findings.is_empty() {
         writeln!(io.out)?;
         for d in &findings {

@@ -8,6 +8,7 @@
 //!   the rule sets they share read once, handed on in a fixed order.
 //! - [`long_table`]: many units' rows from one long CSV, as a ministry
 //!   exports them, evaluated against given rule sets.
+//! - [`explain`]: one indicator's year step by step (`explain`).
 //! - [`changes`]: what changed in the rules between two years (`diff`).
 //! - [`rule_tests`]: the `uji` cases of rule sets (`test`).
 //! - [`new_year`]: next year's Perjanjian Kinerja, started from this year's.
@@ -17,6 +18,7 @@
 //! (`sakip_core::rekap`), where renderers read them.
 
 pub mod changes;
+pub mod explain;
 pub mod long_table;
 pub mod merge;
 pub mod new_year;
