@@ -7,10 +7,11 @@
 //! file is touched. An existing data file is replaced only when asked
 //! (`--replace`), because it may hold comments nobody wants to lose.
 
-use crate::{files, render, ColorChoice, Io};
+use crate::{render, ColorChoice, Io};
 use camino::Utf8PathBuf;
 use sakip_core::i18n::say;
 use sakip_core::Text;
+use sakip_import::into_unit::{import_into, NotWritten};
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -39,58 +40,46 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let unit = match sakip_rules::load_unit(&args.into) {
-        Ok(u) => u,
-        Err(errors) => {
+    let read = |indicators: &[sakip_core::model::Indikator]| sakip_import::import(&args.files, indicators, args.year);
+    let written = match import_into(&args.into, args.year, args.replace, read) {
+        Ok(w) => w,
+        Err(NotWritten::Rules(errors)) => {
             render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
-    };
-    let dest = match sakip_import::destination(&args.into, &unit, args.year, args.replace) {
-        Ok(d) => d,
-        Err(e) => {
+        Err(NotWritten::Destination(e)) => {
             render::to_stderr(io, colour, &[*e])?;
             return Ok(1);
         }
-    };
-    let imported = match sakip_import::import(&args.files, &unit.rules.indikator, args.year) {
-        Ok(i) => i,
-        Err(errors) => {
+        Err(NotWritten::Cells(errors)) => {
             render::problems_to_stderr(io, colour, errors.iter().map(|e| e as &dyn sakip_core::Problem))?;
             writeln!(io.err, "{}", say(io.lang, "nothing-written"))?;
             return Ok(1);
         }
+        // The printer's output must read back as what was imported; a
+        // failure here is sakip's bug, and nothing is written.
+        Err(NotWritten::Unprintable(e)) => {
+            write!(io.err, "{}", render::human(&[*e], false, io.lang))?;
+            writeln!(
+                io.err,
+                "{}: {}",
+                sakip_core::Severity::Error.word(io.lang),
+                say(io.lang, "cli-import-unreadable-output")
+            )?;
+            return Ok(1);
+        }
+        Err(NotWritten::Write { path, error }) => {
+            render::error_line(io, Text::new("cli-cannot-write").arg("path", &path).arg("error", error))?;
+            return Ok(1);
+        }
     };
-    // The printer's output must read back as what was imported; a failure
-    // here is sakip's bug, and nothing is written.
-    if let Err(e) = sakip_rules::format::format_file(&dest, imported.text.clone()) {
-        write!(io.err, "{}", render::human(&[*e], false, io.lang))?;
-        writeln!(
-            io.err,
-            "{}: {}",
-            sakip_core::Severity::Error.word(io.lang),
-            say(io.lang, "cli-import-unreadable-output")
-        )?;
-        return Ok(1);
-    }
-    let text = imported.text;
-    let contents = imported.contents;
-    let written = if args.replace {
-        files::replace(&dest, &text)
-    } else {
-        files::write_new(&dest, &text)
-    };
-    if let Err(e) = written {
-        render::error_line(io, Text::new("cli-cannot-write").arg("path", &dest).arg("error", e))?;
-        return Ok(1);
-    }
     writeln!(
         io.out,
         "{}",
         Text::new("import-wrote")
-            .arg("path", &dest)
-            .arg("realisasi", contents.realisasi.len())
-            .arg("lines", contents.belanja.len())
+            .arg("path", &written.path)
+            .arg("realisasi", written.contents.realisasi.len())
+            .arg("lines", written.contents.belanja.len())
             .render(io.lang)
     )?;
     Ok(0)

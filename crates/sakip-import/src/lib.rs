@@ -10,6 +10,7 @@
 //! file (atomically, never over one the user did not ask to replace) is the
 //! caller's.
 
+pub mod into_unit;
 pub mod layout;
 pub mod number;
 pub mod sheet;
@@ -71,13 +72,40 @@ pub fn destination(
 /// Reads `files` as one spreadsheet (an indicator in two files is the same
 /// duplicate as two rows of one sheet) against the unit's `indicators`.
 pub fn import(files: &[Utf8PathBuf], indicators: &[Indikator], year: u16) -> Result<Imported, Vec<CellError>> {
+    let read = files.iter().map(|f| (f.clone(), sheet::read(f))).collect();
+    from_sheets(read, indicators, year)
+}
+
+/// [`import`] of one spreadsheet already in memory (an upload), named
+/// `name` in every problem it reports.
+pub fn import_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    indicators: &[Indikator],
+    year: u16,
+) -> Result<Imported, Vec<CellError>> {
+    let name = Utf8PathBuf::from(name);
+    let sheets = sheet::read_bytes(&name, bytes);
+    from_sheets(vec![(name, sheets)], indicators, year)
+}
+
+/// The files' sheets (or why a file could not be read) as one import.
+fn from_sheets(
+    read: Vec<(Utf8PathBuf, Result<Vec<sheet::Sheet>, String>)>,
+    indicators: &[Indikator],
+    year: u16,
+) -> Result<Imported, Vec<CellError>> {
+    let sources: Vec<String> = read
+        .iter()
+        .map(|(f, _)| f.file_name().unwrap_or(f.as_str()).to_string())
+        .collect();
     let mut sheets = Vec::new();
     let mut errors = Vec::new();
-    for file in files {
-        match sheet::read(file) {
+    for (file, result) in read {
+        match result {
             Ok(s) => sheets.extend(s),
             Err(message) => errors.push(CellError::unreadable(
-                file,
+                &file,
                 sakip_core::Text::new("raw").arg("text", message),
             )),
         }
@@ -90,7 +118,6 @@ pub fn import(files: &[Utf8PathBuf], indicators: &[Indikator], year: u16) -> Res
             return Err(errors);
         }
     };
-    let sources: Vec<&str> = files.iter().map(|f| f.file_name().unwrap_or(f.as_str())).collect();
     let text = data_file(&contents, year, &sources.join(", "));
     Ok(Imported { contents, text })
 }

@@ -40,16 +40,37 @@ pub fn read(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
     if !path.is_file() {
         return Err("no such file".into());
     }
-    match path.extension().map(str::to_ascii_lowercase).as_deref() {
-        Some("xlsx") => read_xlsx(path),
-        Some("csv") => read_csv(path),
+    kind_of(path)?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    read_bytes(path, bytes)
+}
+
+/// Every sheet of a spreadsheet already in memory (an upload), named
+/// `name` in what it reports; its kind is told by the name's extension.
+pub fn read_bytes(name: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
+    match kind_of(name)? {
+        Kind::Xlsx => read_xlsx(name, bytes),
+        Kind::Csv => read_csv(name, &bytes),
+    }
+}
+
+enum Kind {
+    Xlsx,
+    Csv,
+}
+
+/// What a spreadsheet is, by its name.
+fn kind_of(name: &Utf8Path) -> Result<Kind, String> {
+    match name.extension().map(str::to_ascii_lowercase).as_deref() {
+        Some("xlsx") => Ok(Kind::Xlsx),
+        Some("csv") => Ok(Kind::Csv),
         _ => Err("sakip imports .xlsx and .csv files; save the spreadsheet in one of these formats".into()),
     }
 }
 
 /// Every sheet of a workbook.
-fn read_xlsx(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
-    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
+fn read_xlsx(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         format!("cannot read it as an .xlsx workbook ({e}); open it in Excel or LibreOffice and save it as .xlsx")
     })?;
     let mut sheets = Vec::new();
@@ -101,11 +122,10 @@ fn read_xlsx(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
 }
 
 /// A CSV file as one sheet, `,` or `;` separated.
-fn read_csv(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+fn read_csv(path: &Utf8Path, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let text =
-        String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        std::str::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Excel on an Indonesian system writes `;` between fields, because the
     // comma is the decimal mark; the header line says which was used.
     let first = text.lines().next().unwrap_or("");
