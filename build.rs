@@ -1,4 +1,5 @@
-//! Whether this machine has a headless Chromium for the browser test, and
+//! Whether this machine has a headless Chromium for the browser tests (and
+//! chromedriver, which drives it through the workbench), and
 //! Node with the TextMate engine (`npm ci --prefix editors/vscode`) for the
 //! editor grammar's test: when it has not (and this is not CI, which
 //! installs both), the test is compiled as ignored, so that the test summary
@@ -17,6 +18,12 @@ fn main() {
     let ci = std::env::var_os("CI").is_some();
     if !found && !ci {
         println!("cargo:rustc-cfg=no_chromium");
+    }
+    // The workbench's browser test drives Chromium through chromedriver.
+    println!("cargo::rustc-check-cfg=cfg(no_chromedriver)");
+    let driver = std::env::split_paths(&path).any(|dir| dir.join("chromedriver").is_file());
+    if !driver && !ci {
+        println!("cargo:rustc-cfg=no_chromedriver");
     }
     println!("cargo::rustc-check-cfg=cfg(no_textmate)");
     let textmate = std::path::Path::new("editors/vscode/node_modules/vscode-textmate");

@@ -25,6 +25,8 @@ mod seed;
 mod serve;
 mod support;
 mod warehouse;
+mod webdriver;
 mod whatif;
 mod why;
+mod workbench;
 mod years;

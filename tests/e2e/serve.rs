@@ -10,9 +10,9 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Server {
@@ -22,7 +22,7 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &Path, extra: &[&str]) -> Server {
+pub(crate) fn start(root: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sakip"))
         .args(["--lang", "en", "serve", root.to_str().unwrap(), "--port", "0"])
         .args(extra)

@@ -50,6 +50,9 @@ impl State {
 
     /// The state of a workbench over `root`.
     pub fn new(root: Utf8PathBuf, token: Option<String>, lang: Lang) -> Self {
+        // One spelling of every path: the tree's, the watcher's and the
+        // requests' (which `inside` resolves) all start from the real root.
+        let root = root.canonicalize_utf8().unwrap_or(root);
         let tree = RuleTree::open(std::slice::from_ref(&root));
         let (changes, _) = tokio::sync::broadcast::channel(256);
         State(Arc::new(Inner {
@@ -82,7 +85,17 @@ pub fn router(state: State) -> Router {
         .route("/", get(crate::pages::overview))
         .route("/unit", get(crate::pages::unit))
         .route("/unit/download", get(crate::pages::download))
+        .route("/edit", get(crate::edit::edit))
+        .route("/diff", get(crate::diff::diff))
+        .route("/rollup", get(crate::rollup::rollup))
+        .route("/lang", get(crate::reader::switch))
+        .route("/assets/workbench.js", get(crate::assets::workbench_js))
         .route("/api/file", get(file))
+        .route("/api/explain", get(crate::explain::explain))
+        .route(
+            "/api/import",
+            post(crate::import::import).layer(DefaultBodyLimit::max(crate::import::UPLOAD_LIMIT)),
+        )
         .route("/api/events", get(crate::watch::events))
         .route("/api/check", post(check))
         .route("/api/preview", post(preview))
@@ -103,30 +116,49 @@ async fn require_token(Shared(state): Shared<State>, request: Request, next: Nex
             .uri()
             .query()
             .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("token=")));
-        if bearer != Some(token.as_str()) && query != Some(token.as_str()) {
+        let cookie = crate::reader::cookie(request.headers(), crate::reader::TOKEN_COOKIE);
+        let given = [bearer, query, cookie];
+        if !given.contains(&Some(token.as_str())) {
             return error(
                 StatusCode::UNAUTHORIZED,
                 "a token is needed: the one `sakip serve` printed",
             );
         }
+        // A browser that came with `?token=` keeps it for the page's own
+        // requests (its script, its events, its links).
+        if query == Some(token.as_str()) && cookie != Some(token.as_str()) {
+            let mut response = next.run(request).await;
+            let set = format!(
+                "{}={token}; Path=/; HttpOnly; SameSite=Strict",
+                crate::reader::TOKEN_COOKIE
+            );
+            if let Ok(value) = axum::http::HeaderValue::from_str(&set) {
+                response.headers_mut().append(axum::http::header::SET_COOKIE, value);
+            }
+            return response;
+        }
     }
     next.run(request).await
 }
 
-fn error(status: StatusCode, message: &str) -> Response {
+pub(crate) fn error(status: StatusCode, message: &str) -> Response {
     (status, Json(json!({ "error": message }))).into_response()
 }
 
-fn refused(r: Refusal) -> Response {
-    let why = match r {
+/// Why a path is refused, for the person who typed it.
+pub(crate) fn refusal_text(r: &Refusal) -> &'static str {
+    match r {
         Refusal::Escapes => "the path leaves the served folder",
         Refusal::Kind => "only .sakip and .rhai files can be opened here",
         Refusal::Outside => "the path leads outside the served folder",
-    };
-    error(StatusCode::FORBIDDEN, why)
+    }
 }
 
-fn hash(text: &str) -> String {
+pub(crate) fn refused(r: Refusal) -> Response {
+    error(StatusCode::FORBIDDEN, refusal_text(&r))
+}
+
+pub(crate) fn hash(text: &str) -> String {
     Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -255,10 +287,14 @@ struct Save {
     text: String,
     /// The hash of the text the page started from (`None`: a new file).
     base: Option<String>,
+    /// Lay the text out as `sakip fmt` does before writing it.
+    #[serde(default)]
+    fmt: bool,
 }
 
-/// Writes `text` to `path` atomically, unless the file changed on disk
-/// since the page read it: then 409, with the other version.
+/// Writes `text` (laid out by `fmt` when asked) to `path` atomically,
+/// unless the file changed on disk since the page read it: then 409, with
+/// the other version. The answer carries the text written and its hash.
 async fn save(Shared(state): Shared<State>, Json(body): Json<Save>) -> Response {
     let path = match inside(&state.0.root, &body.path) {
         Ok(p) => p,
@@ -276,13 +312,26 @@ async fn save(Shared(state): Shared<State>, Json(body): Json<Save>) -> Response 
         )
             .into_response();
     }
-    let tmp = path.with_extension("sakip-save.tmp");
-    let written = std::fs::write(&tmp, &body.text).and_then(|()| std::fs::rename(&tmp, &path));
+    let text = if body.fmt && path.extension() == Some("sakip") {
+        match sakip_rules::format::format_file(&path, body.text) {
+            Ok(t) => t,
+            Err(e) => {
+                let message = format!("{}: {}", e.location_text(), e.message_in(state.0.lang));
+                return error(StatusCode::UNPROCESSABLE_ENTITY, &message);
+            }
+        }
+    } else {
+        body.text
+    };
+    let written = match current {
+        Some(_) => sakip_rules::files::replace(&path, &text),
+        None => sakip_rules::files::write_new(&path, &text),
+    };
     if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
         return error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string());
     }
     let mut tree = state.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     tree.set_text(&path, None);
-    Json(json!({ "path": body.path, "hash": hash(&body.text) })).into_response()
+    let h = hash(&text);
+    Json(json!({ "path": body.path, "hash": h, "text": text })).into_response()
 }

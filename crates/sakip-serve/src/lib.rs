@@ -4,16 +4,25 @@
 //! model ([`sakip_rules::tree::RuleTree`]), a unit's year evaluated and
 //! rendered as `report --format html` renders it.
 //!
-//! What is here so far (issue 13, in progress): the overview of the tree
-//! and a unit's report by year; the API a page needs to check unsaved
-//! text, preview the report with it, and save it without losing another
-//! edit; reading only inside the served tree; a token on every request
-//! when bound beyond this machine. The editor page, live updates, uploads,
-//! explain in place and PDF are still to come.
+//! Pages: the overview of the tree (rule sets by level, check status,
+//! each unit's latest nilai, the rollup of each Kanwil); a unit's report by
+//! year with downloads, explain in place, the changes in the rules and a
+//! spreadsheet upload; an editor on any rule file or script, checked as
+//! the person types, with the report previewed beside it. Files changed
+//! elsewhere reach open pages as events. Reads and writes stay inside the
+//! served tree; bound beyond this machine, every request needs a token.
 
 mod api;
+mod assets;
+mod diff;
+mod edit;
+mod explain;
+mod import;
+mod layout;
 mod pages;
 mod paths;
+mod reader;
+mod rollup;
 mod watch;
 
 pub use api::{router, State};

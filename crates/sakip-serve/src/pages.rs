@@ -4,111 +4,174 @@
 //! with its other years a click away.
 
 use crate::api::State;
+use crate::layout::{esc, page, query};
+use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use camino::Utf8Path;
+use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::model::TingkatAturan;
-use sakip_core::{Severity, Text};
+use sakip_core::{Lang, Severity, Text};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// One rule set of the overview.
+struct Row {
+    /// Its folder, relative to the served one.
+    dir: String,
+    level: Option<TingkatAturan>,
+    /// The Kanwil it belongs to (its own id for a Kanwil): the rollup's key.
+    kanwil: Option<String>,
+    errors: usize,
+    warnings: usize,
+    /// Its files, relative, for the editor.
+    files: Vec<String>,
 }
 
-const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2433}main{max-width:1000px;margin:0 auto;padding:16px}\
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #d9dde5;padding:4px 6px;text-align:left;vertical-align:top}\
-th{background:#f3f5f8}.err{color:#b00020;font-weight:600}.warn{color:#8a5300}.ok{color:#2e7d32}\
-.scroll{overflow-x:auto}nav a{margin-right:.8em}a:focus{outline:2px solid #1565c0}";
-
-fn page(title: &str, body: &str) -> Html<String> {
-    Html(format!(
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style>{STYLE}</style></head>\n<body><main>\n{body}</main></body></html>\n",
-        esc(title)
-    ))
-}
-
-/// One rule set of the overview: its header (relative), level, errors, warnings.
-type Row = (String, Option<TingkatAturan>, usize, usize);
-
-/// The overview: every rule set under the served folder.
-pub(crate) async fn overview(Shared(state): Shared<State>) -> Response {
-    let lang = state.lang();
+/// The overview: every rule set under the served folder, national first,
+/// then each Kanwil with its units; the files of each open in the editor.
+pub(crate) async fn overview(Shared(state): Shared<State>, Reader(lang): Reader) -> Response {
     let root = state.root().to_path_buf();
     let rows: Vec<Row> = {
         let tree = state.tree();
         tree.sets()
             .map(|a| {
                 let errors = a.problems.iter().filter(|e| e.severity == Severity::Error).count();
-                let warnings = a.problems.len() - errors;
-                let rel = a.header.strip_prefix(&root).unwrap_or(&a.header).to_string();
-                (rel, a.level, errors, warnings)
+                let dir = a.header.parent().map(Utf8Path::to_path_buf).unwrap_or_default();
+                let kanwil = a.rules.as_ref().and_then(|r| {
+                    r.chain
+                        .iter()
+                        .rev()
+                        .find(|c| c.tingkat == TingkatAturan::Kanwil)
+                        .map(|c| c.id.clone())
+                });
+                let files = tree
+                    .files_of(std::slice::from_ref(&a.header))
+                    .into_iter()
+                    .filter(|f| f.parent() == Some(dir.as_path()))
+                    .map(|f| relative(&root, &f))
+                    .collect();
+                Row {
+                    dir: relative(&root, &dir),
+                    level: a.level,
+                    kanwil,
+                    errors,
+                    warnings: a.problems.len() - errors,
+                    files,
+                }
             })
             .collect()
     };
+    let t = |id: &'static str| esc(&Text::new(id).render(lang));
     let mut body = format!(
-        "<h1>{}</h1>\n<p>{}</p>\n",
-        esc(&Text::new("serve-title").render(lang)),
+        "<h1>{}</h1>\n<p><code>{}</code></p>\n",
+        t("serve-title"),
         esc(root.as_str())
     );
-    let mut by_level: BTreeMap<Option<TingkatAturan>, Vec<&Row>> = BTreeMap::new();
-    for r in &rows {
-        by_level.entry(r.1).or_default().push(r);
-    }
+    body.push_str("<div id=\"tree\">\n");
+    // National, then each Kanwil followed by its units, then units with no Kanwil.
+    let order = |r: &Row| match r.level {
+        Some(TingkatAturan::Nasional) => (0, String::new(), 0),
+        Some(TingkatAturan::Kanwil) => (1, r.kanwil.clone().unwrap_or_default(), 0),
+        _ => (
+            if r.kanwil.is_some() { 1 } else { 2 },
+            r.kanwil.clone().unwrap_or_default(),
+            1,
+        ),
+    };
+    let mut sorted: Vec<&Row> = rows.iter().collect();
+    sorted.sort_by_key(|r| (order(r), r.dir.clone()));
+    let units = rows.iter().filter(|r| r.level == Some(TingkatAturan::Satker)).count();
+    let mut latest_years = Vec::new();
     body.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
-    for h in ["serve-level", "serve-rule-set", "serve-status", "serve-latest"] {
-        let _ = write!(body, "<th>{}</th>", esc(&Text::new(h).render(lang)));
+    for h in [
+        "serve-level",
+        "serve-rule-set",
+        "serve-status",
+        "serve-latest",
+        "wb-files",
+    ] {
+        let _ = write!(body, "<th>{}</th>", t(h));
     }
     body.push_str("</tr></thead><tbody>\n");
-    for (level, list) in &by_level {
-        for (rel, _, errors, warnings) in list {
-            let status = if *errors > 0 {
-                format!("<span class=\"err\">{errors} ✗</span> {warnings} !")
-            } else if *warnings > 0 {
-                format!("<span class=\"warn\">{warnings} !</span>")
-            } else {
-                "<span class=\"ok\">✓</span>".to_string()
-            };
-            let latest = if *level == Some(TingkatAturan::Satker) && *errors == 0 {
-                latest_year(&root, rel, lang)
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                body,
-                "<tr><td>{}</td><td><code>{}</code></td><td>{status}</td><td>{latest}</td></tr>",
-                level.map(|l| l.keyword()).unwrap_or("?"),
-                esc(rel)
-            );
-        }
+    for r in &sorted {
+        let status = if r.errors > 0 {
+            format!("<span class=\"err\">{} ✗</span> {} !", r.errors, r.warnings)
+        } else if r.warnings > 0 {
+            format!("<span class=\"warn\">{} !</span>", r.warnings)
+        } else {
+            "<span class=\"ok\">✓</span>".to_string()
+        };
+        let latest = match r.level {
+            Some(TingkatAturan::Satker) if r.errors == 0 => match latest_year(&root, &r.dir, lang) {
+                Some((year, text)) => {
+                    latest_years.push(year);
+                    text
+                }
+                None => String::new(),
+            },
+            _ => String::new(),
+        };
+        let indent = if r.level == Some(TingkatAturan::Satker) && r.kanwil.is_some() {
+            "&emsp;"
+        } else {
+            ""
+        };
+        let files: Vec<String> = r
+            .files
+            .iter()
+            .map(|f| {
+                let name = Utf8Path::new(f).file_name().unwrap_or(f);
+                format!("<a href=\"/edit?path={}\">{}</a>", query(f), esc(name))
+            })
+            .collect();
+        let _ = writeln!(
+            body,
+            "<tr><td>{indent}{}</td><td><code>{}</code></td><td>{status}</td><td>{latest}</td><td>{}</td></tr>",
+            r.level.map(|l| l.keyword()).unwrap_or("?"),
+            esc(if r.dir.is_empty() { "." } else { &r.dir }),
+            files.join(" ")
+        );
     }
     body.push_str("</tbody></table></div>\n");
-    page(&Text::new("serve-title").render(lang), &body).into_response()
+    // The rollup, of every unit and of each Kanwil, when there is more than one unit.
+    if let (true, Some(year)) = (units > 1, latest_years.iter().max()) {
+        let mut kanwils: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.level == Some(TingkatAturan::Kanwil))
+            .filter_map(|r| r.kanwil.as_deref())
+            .collect();
+        kanwils.dedup();
+        let mut links = vec![format!("<a href=\"/rollup?year={year}\">{}</a>", t("wb-rollup-all"))];
+        links.extend(
+            kanwils
+                .iter()
+                .map(|k| format!("<a href=\"/rollup?year={year}&amp;kanwil={}\">{}</a>", query(k), esc(k))),
+        );
+        let _ = writeln!(body, "<h2>{} {year}</h2>\n<p>{}</p>", t("wb-rollup"), links.join(" · "));
+    }
+    body.push_str("</div>\n");
+    Html(page(
+        lang,
+        &Text::new("serve-title").render(lang),
+        &[("page", "overview".into())],
+        &body,
+    ))
+    .into_response()
+}
+
+fn relative(root: &Utf8Path, path: &Utf8Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string()
 }
 
 /// A unit's latest year: its nilai and how many indicators fall in each
 /// band, linked to the report.
-fn latest_year(root: &Utf8Path, header: &str, lang: sakip_core::Lang) -> String {
-    let dir = Utf8Path::new(header)
-        .parent()
-        .map(|p| p.to_string())
-        .unwrap_or_default();
-    let Ok(unit) = sakip_rules::load_unit(&root.join(&dir)) else {
-        return String::new();
-    };
-    let Some(year) = unit.data.keys().max().copied() else {
-        return String::new();
-    };
+fn latest_year(root: &Utf8Path, dir: &str, lang: Lang) -> Option<(u16, String)> {
+    let unit = sakip_rules::load_unit(&root.join(dir)).ok()?;
+    let year = unit.data.keys().max().copied()?;
     let options = sakip_core::evaluate::Options { trace: false };
-    let Ok(ev) = sakip_engine::evaluate_year(&unit, &root.join(&dir), year, options) else {
-        return String::new();
-    };
+    let ev = sakip_engine::evaluate_year(&unit, &root.join(dir), year, options).ok()?;
     let mut bands: BTreeMap<String, usize> = BTreeMap::new();
     for i in &ev.indicators {
         if let Some(b) = &i.band {
@@ -121,13 +184,14 @@ fn latest_year(root: &Utf8Path, header: &str, lang: sakip_core::Lang) -> String 
         .as_ref()
         .map(|n| n.value.to_string())
         .unwrap_or_else(|| "-".into());
-    format!(
+    let text = format!(
         "<a href=\"/unit?path={}&amp;year={year}\">{year}</a> · {} {} · {}",
-        esc(&dir),
+        query(dir),
         esc(&Text::new("serve-nilai").render(lang)),
         esc(&nilai),
         counts.join(", ")
-    )
+    );
+    Some((year, text))
 }
 
 #[derive(Deserialize)]
@@ -140,7 +204,11 @@ pub(crate) struct UnitQuery {
 
 /// A unit's report for a year as a file to keep: HTML, Markdown or XLSX,
 /// the same bytes `sakip report` writes.
-pub(crate) async fn download(Shared(state): Shared<State>, Query(q): Query<UnitQuery>) -> Response {
+pub(crate) async fn download(
+    Shared(state): Shared<State>,
+    Reader(lang): Reader,
+    Query(q): Query<UnitQuery>,
+) -> Response {
     let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
     };
@@ -158,7 +226,6 @@ pub(crate) async fn download(Shared(state): Shared<State>, Query(q): Query<UnitQ
                 .into_response()
         }
     };
-    let lang = state.lang();
     let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
     let name = dir.file_name().unwrap_or("laporan");
     let (bytes, kind, ext): (Vec<u8>, &str, &str) = match q.format.as_deref().unwrap_or("html") {
@@ -193,8 +260,10 @@ pub(crate) async fn download(Shared(state): Shared<State>, Query(q): Query<UnitQ
         .into_response()
 }
 
-/// A unit's year, rendered as the HTML report, with links to its other years.
-pub(crate) async fn unit(Shared(state): Shared<State>, Query(q): Query<UnitQuery>) -> Response {
+/// A unit's year, rendered as the HTML report, with its other years, the
+/// downloads, the changes in the rules since the year before, explain in
+/// place (a click on an indicator) and the upload of a year's spreadsheet.
+pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
     let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
     };
@@ -205,15 +274,16 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Query(q): Query<UnitQuery
                 .iter()
                 .map(|e| {
                     format!(
-                        "<li>{}: {}</li>",
+                        "<li class=\"err\">{}: {}</li>",
                         esc(&e.location_text()),
-                        esc(&e.message.render(state.lang()))
+                        esc(&e.message.render(lang))
                     )
                 })
                 .collect();
+            let body = format!("<h1><code>{}</code></h1><ul>{}</ul>", esc(&q.path), list.concat());
             return (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                page("sakip", &format!("<ul>{}</ul>", list.join(""))),
+                Html(page(lang, "sakip", &[("page", "unit".into())], &body)),
             )
                 .into_response();
         }
@@ -223,31 +293,108 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Query(q): Query<UnitQuery
         return (StatusCode::NOT_FOUND, "the unit has no year of data").into_response();
     };
     let options = sakip_core::evaluate::Options { trace: false };
-    match sakip_engine::evaluate_year(&unit, &dir, year, options) {
-        Ok(ev) => {
-            let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
-            let html = sakip_report::html::render(&ev, klasifikasi, state.lang());
-            let links: Vec<String> = years
-                .iter()
-                .map(|y| format!("<a href=\"/unit?path={}&amp;year={y}\">{y}</a>", esc(&q.path)))
-                .collect();
-            let downloads: Vec<String> = ["html", "md", "xlsx"]
-                .iter()
-                .map(|f| {
-                    format!(
-                        "<a href=\"/unit/download?path={}&amp;year={year}&amp;format={f}\" download>{}</a>",
-                        esc(&q.path),
-                        f.to_uppercase()
-                    )
-                })
-                .collect();
-            let nav = format!(
-                "<nav><a href=\"/\">sakip</a> {} · {}</nav>",
-                links.join(" "),
-                downloads.join(" ")
-            );
-            Html(html.replacen("<main>\n", &format!("<main>\n{nav}\n"), 1)).into_response()
-        }
-        Err(e) => (StatusCode::NOT_FOUND, esc(&e.message.render(state.lang()))).into_response(),
+    let ev = match sakip_engine::evaluate_year(&unit, &dir, year, options) {
+        Ok(ev) => ev,
+        Err(e) => return (StatusCode::NOT_FOUND, esc(&e.message.render(lang))).into_response(),
+    };
+    let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
+    let html = sakip_report::html::render(&ev, klasifikasi, lang);
+    let path = query(&q.path);
+    let t = |id: &'static str| esc(&Text::new(id).render(lang));
+    let links: Vec<String> = years
+        .iter()
+        .map(|y| {
+            if *y == year {
+                format!("<b aria-current=\"page\">{y}</b>")
+            } else {
+                format!("<a href=\"/unit?path={path}&amp;year={y}\">{y}</a>")
+            }
+        })
+        .collect();
+    let downloads: Vec<String> = DOWNLOADS
+        .iter()
+        .map(|f| {
+            format!(
+                "<a href=\"/unit/download?path={path}&amp;year={year}&amp;format={f}\" download>{}</a>",
+                f.to_uppercase()
+            )
+        })
+        .collect();
+    let mut nav = format!(
+        "<nav class=\"panel\"><code>{}</code> · {} {} · {} {}",
+        esc(&q.path),
+        t("wb-year"),
+        links.join(" "),
+        t("wb-download"),
+        downloads.join(" ")
+    );
+    if let Some(before) = years.iter().copied().filter(|y| *y < year).max() {
+        let _ = write!(
+            nav,
+            " · <a href=\"/diff?path={path}&amp;from={before}&amp;to={year}\">{} {before} → {year}</a>",
+            t("wb-diff")
+        );
     }
+    let files: Vec<String> = unit_files(&state, &dir)
+        .iter()
+        .map(|f| {
+            format!(
+                "<a href=\"/edit?path={}&amp;unit={path}&amp;year={year}\">{}</a>",
+                query(f),
+                esc(Utf8Path::new(f).file_name().unwrap_or(f))
+            )
+        })
+        .collect();
+    let _ = writeln!(nav, "<br>{} {}</nav>", t("wb-edit"), files.join(" "));
+    let side = format!(
+        "<section id=\"explain\" class=\"panel\" tabindex=\"-1\" hidden aria-live=\"polite\"></section>\n\
+         <form id=\"upload\" class=\"panel\"><h2>{}</h2>\n\
+         <label>{} <input id=\"upload-file\" type=\"file\" accept=\".xlsx,.csv\" required></label>\n\
+         <label>{} <input id=\"upload-year\" type=\"number\" min=\"2000\" max=\"2100\" value=\"{year}\" required></label>\n\
+         <label><input id=\"upload-replace\" type=\"checkbox\"> {}</label>\n\
+         <button type=\"submit\">{}</button><div id=\"upload-result\" aria-live=\"polite\"></div></form>\n",
+        t("wb-upload"),
+        t("wb-upload-file"),
+        t("wb-year"),
+        t("wb-upload-replace"),
+        t("wb-upload-submit"),
+    );
+    let data = [
+        ("page", "unit".to_string()),
+        ("unit", q.path.clone()),
+        ("year", year.to_string()),
+    ];
+    let html = html
+        .replacen(
+            "<body>\n<main>\n",
+            &format!(
+                "<body{}>\n{}\n<main>\n{nav}<p>{}</p>\n<div id=\"report\">\n",
+                crate::layout::body_attributes(lang, &data),
+                crate::layout::header(lang),
+                t("wb-explain-hint")
+            ),
+            1,
+        )
+        .replacen(
+            "</main>\n</body>",
+            &format!("</div>\n{side}</main>\n{}\n</body>", crate::layout::SCRIPT),
+            1,
+        )
+        .replacen("</style>", &format!("{}</style>", crate::layout::STYLE), 1);
+    Html(html).into_response()
+}
+
+/// The formats a report can be downloaded in.
+const DOWNLOADS: [&str; 3] = ["html", "md", "xlsx"];
+
+/// The unit's own files (in its folder), relative to the served folder.
+fn unit_files(state: &State, dir: &Utf8Path) -> Vec<String> {
+    let root = state.root();
+    let tree = state.tree();
+    let header: Utf8PathBuf = dir.join("satker.sakip");
+    tree.files_of(std::slice::from_ref(&header))
+        .into_iter()
+        .filter(|f| f.parent() == Some(dir))
+        .map(|f| relative(root, &f))
+        .collect()
 }

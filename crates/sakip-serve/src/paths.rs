@@ -50,3 +50,20 @@ pub fn unit_folder(root: &Utf8Path, relative: &str) -> Result<Utf8PathBuf, Refus
     let probe = inside(root, &format!("{}/satker.sakip", relative.trim_end_matches('/')))?;
     probe.parent().map(Utf8Path::to_path_buf).ok_or(Refusal::Escapes)
 }
+
+/// A folder inside the tree (a rule set's or a unit's), named relative to
+/// its root; `""` is the root itself.
+pub fn folder(root: &Utf8Path, relative: &str) -> Result<Utf8PathBuf, Refusal> {
+    let rel = Utf8Path::new(relative.trim_end_matches('/'));
+    if rel.components().any(|c| !matches!(c, Utf8Component::Normal(_))) {
+        return Err(Refusal::Escapes);
+    }
+    let root = root.canonicalize_utf8().map_err(|_| Refusal::Outside)?;
+    let path = root.join(rel);
+    let real = path.canonicalize_utf8().map_err(|_| Refusal::Outside)?;
+    if real.starts_with(&root) && real.is_dir() {
+        Ok(path)
+    } else {
+        Err(Refusal::Outside)
+    }
+}

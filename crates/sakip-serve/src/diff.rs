@@ -1,0 +1,76 @@
+//! `GET /diff?path=&from=&to=`: what changed in the rules in force between
+//! two years, as `sakip diff` lists it, as a page.
+
+use crate::api::State;
+use crate::layout::{esc, page};
+use crate::reader::Reader;
+use axum::extract::{Query, State as Shared};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use sakip_core::Text;
+use serde::Deserialize;
+use std::fmt::Write as _;
+
+#[derive(Deserialize)]
+pub(crate) struct DiffQuery {
+    /// A unit's folder or a rule set's folder, relative to the served one.
+    path: String,
+    from: u16,
+    to: u16,
+}
+
+pub(crate) async fn diff(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<DiffQuery>) -> Response {
+    let Ok(dir) = crate::paths::folder(state.root(), &q.path) else {
+        return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
+    };
+    let t = |id: &'static str| esc(&Text::new(id).render(lang));
+    let title = format!("{} {} → {}", Text::new("wb-diff").render(lang), q.from, q.to);
+    let mut body = format!("<h1>{}</h1>\n<p><code>{}</code></p>\n", esc(&title), esc(&q.path));
+    match sakip_engine::changes::between(&dir, q.from, q.to) {
+        Ok(changes) => {
+            let _ = writeln!(body, "<p>{}</p>", esc(&changes.name));
+            body.push_str("<div class=\"scroll\"><table>\n");
+            let _ = writeln!(
+                body,
+                "<thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+                t("wb-diff-kind"),
+                t("wb-diff-change")
+            );
+            for c in &changes.rules {
+                let _ = writeln!(
+                    body,
+                    "<tr><td>{}</td><td><code>{}</code></td></tr>",
+                    esc(c.kind()),
+                    esc(&c.to_string())
+                );
+            }
+            for s in &changes.scripts {
+                let sign = if s.added { "+" } else { "-" };
+                let _ = writeln!(
+                    body,
+                    "<tr><td>skrip</td><td><code>{sign} {}</code></td></tr>",
+                    esc(&s.path)
+                );
+            }
+            body.push_str("</tbody></table></div>\n");
+            let _ = writeln!(
+                body,
+                "<p>{}</p>",
+                esc(&Text::new("diff-changes").arg("n", changes.len()).render(lang))
+            );
+        }
+        Err(errors) => {
+            body.push_str("<ul>");
+            for e in &errors {
+                let _ = write!(
+                    body,
+                    "<li class=\"err\">{}: {}</li>",
+                    esc(&e.location_text()),
+                    esc(&e.message.render(lang))
+                );
+            }
+            body.push_str("</ul>\n");
+        }
+    }
+    Html(page(lang, &title, &[("page", "diff".into())], &body)).into_response()
+}

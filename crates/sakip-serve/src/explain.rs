@@ -1,0 +1,98 @@
+//! Explain in place: `GET /api/explain?unit=&year=&id=` gives the steps of
+//! `sakip explain` for one indicator, each with the file (relative to the
+//! served folder) and line it comes from, so the page can link each step
+//! to the editor at that line.
+
+use crate::api::{error, State};
+use crate::paths::unit_folder;
+use crate::reader::Reader;
+use axum::extract::{Query, State as Shared};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use sakip_core::{Problem, Text};
+use sakip_engine::explain::{explain as explain_one, outcome, NotExplained};
+use serde::Deserialize;
+use serde_json::json;
+
+#[derive(Deserialize)]
+pub(crate) struct ExplainQuery {
+    unit: String,
+    year: u16,
+    id: String,
+}
+
+pub(crate) async fn explain(
+    Shared(state): Shared<State>,
+    Reader(lang): Reader,
+    Query(q): Query<ExplainQuery>,
+) -> Response {
+    let dir = match unit_folder(state.root(), &q.unit) {
+        Ok(d) => d,
+        Err(r) => return crate::api::refused(r),
+    };
+    let explained = match explain_one(&dir, q.year, &q.id) {
+        Ok(e) => e,
+        Err(NotExplained::Problems(errors)) => {
+            let text: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{}: {}", e.location_text(), e.message_in(lang)))
+                .collect();
+            return error(StatusCode::UNPROCESSABLE_ENTITY, &text.join("\n"));
+        }
+        Err(NotExplained::NoSuchIndicator { why, closest }) => {
+            let hint = closest
+                .map(|s| format!("; {}", Text::new("did-you-mean").arg("word", s).render(lang)))
+                .unwrap_or_default();
+            return error(StatusCode::NOT_FOUND, &format!("{}{hint}", why.render(lang)));
+        }
+    };
+    let Some(r) = explained.indicator(&q.id) else {
+        return error(StatusCode::NOT_FOUND, &q.id);
+    };
+    let root = state.root();
+    // Origins name files as the loader read them: under the real root.
+    let relative = |file: &str| -> String {
+        let path = camino::Utf8Path::new(file);
+        path.strip_prefix(root)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|_| file.to_string())
+    };
+    let steps: Vec<_> = r
+        .trace
+        .iter()
+        .map(|s| {
+            json!({
+                "label": s.label,
+                "text": s.text.render(lang),
+                "origin": s.origin.as_ref().map(|o| json!({ "file": relative(&o.file), "line": o.line, "col": o.col })),
+            })
+        })
+        .collect();
+    let findings: Vec<_> = explained
+        .findings(&q.id)
+        .map(|d| {
+            json!({
+                "severity": d.severity.to_string(),
+                "code": d.code.as_str(),
+                "message": d.message_in(lang),
+                "help": d.help_in(lang),
+            })
+        })
+        .collect();
+    let ev = &explained.evaluation;
+    let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
+    let heading = format!(
+        "{satker} · {} {} · {} {} · {}",
+        sakip_core::i18n::say(lang, "word-year").to_lowercase(),
+        ev.year,
+        r.tier.title(),
+        r.sasaran,
+        r.sasaran_name
+    );
+    Json(json!({
+        "id": r.id, "name": r.name, "heading": heading, "steps": steps,
+        "result": outcome(r).render(lang), "findings": findings,
+    }))
+    .into_response()
+}

@@ -1,0 +1,94 @@
+//! What every page of the workbench shares: escaping, the style, the
+//! header (the way back to the overview, the language switch) and the
+//! script, and the words the script shows, in the reader's language.
+
+use sakip_core::{Lang, Text};
+use std::fmt::Write as _;
+
+pub(crate) fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A component of a URL's query.
+pub(crate) fn query(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+pub(crate) const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2433}main{max-width:1100px;margin:0 auto;padding:16px}\
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d9dde5;padding:4px 6px;text-align:left;vertical-align:top}\
+th{background:#f3f5f8}.err{color:#b00020;font-weight:600}.warn{color:#8a5300}.ok{color:#2e7d32}.num{text-align:right}\
+.scroll{overflow-x:auto}header.bar{display:flex;flex-wrap:wrap;gap:.4em 1em;align-items:center;padding:8px 16px;background:#1d2433;color:#fff}\
+header.bar a{color:#fff}header.bar .right{margin-left:auto}a:focus,button:focus,select:focus,input:focus,tr:focus{outline:2px solid #1565c0;outline-offset:1px}\
+.panel{border:1px solid #d9dde5;border-radius:6px;padding:8px 12px;margin:12px 0;background:#fafbfc}\
+button{font:inherit;padding:4px 12px;border:1px solid #8792a2;border-radius:4px;background:#fff;cursor:pointer}button:disabled{opacity:.5;cursor:default}\
+#problems{margin:.4em 0;padding-left:1.2em}#problems .help{color:#5f6b7a;font-weight:400}\
+.edit{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}@media (max-width:900px){.edit{grid-template-columns:minmax(0,1fr)}}\
+#editor{border:1px solid #8792a2;border-radius:4px;min-height:60vh}#editor .cm-editor{height:75vh}#preview{width:100%;height:75vh;border:1px solid #d9dde5;border-radius:4px}\
+body[data-page=edit] main{max-width:none}tr.explainable{cursor:pointer}tr.explainable:hover{background:#eef3fb}#explain:focus{outline:none}";
+
+/// The words the script shows, by the name it asks for.
+const WORDS: &[(&str, &str)] = &[
+    ("help", "wb-help"),
+    ("saved", "wb-saved"),
+    ("preview-fresh", "wb-preview-fresh"),
+    ("preview-stale", "wb-preview-stale"),
+    ("has-errors", "wb-has-errors"),
+    ("reloaded", "wb-reloaded"),
+    ("changed-on-disk", "wb-changed-on-disk"),
+    ("explain-hint", "wb-explain-hint"),
+];
+
+fn words(lang: Lang) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = WORDS
+        .iter()
+        .map(|(k, id)| (k.to_string(), Text::new(id).render(lang).into()))
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+/// A whole page: `data` is the body's data attributes (already escaped
+/// values), `body` its contents under the header.
+pub(crate) fn page(lang: Lang, title: &str, data: &[(&str, String)], body: &str) -> String {
+    let attrs = body_attributes(lang, data);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title><style>{STYLE}</style></head>\n<body{attrs}>\n{}\n<main>\n{body}</main>\n\
+         {SCRIPT}\n</body></html>\n",
+        lang.code(),
+        esc(title),
+        header(lang)
+    )
+}
+
+/// The body's data attributes: `data`, and the words of the script.
+pub(crate) fn body_attributes(lang: Lang, data: &[(&str, String)]) -> String {
+    let mut attrs = String::new();
+    for (k, v) in data {
+        let _ = write!(attrs, " data-{k}=\"{}\"", esc(v));
+    }
+    let _ = write!(attrs, " data-words=\"{}\"", esc(&words(lang)));
+    attrs
+}
+
+/// The script every page loads.
+pub(crate) const SCRIPT: &str = "<script src=\"/assets/workbench.js\"></script>";
+
+/// The bar on top of every page.
+pub(crate) fn header(lang: Lang) -> String {
+    format!(
+        "<header class=\"bar\"><a href=\"/\"><b>sakip</b></a> <span>{}</span><span class=\"right\">{}</span></header>",
+        esc(&Text::new("serve-title").render(lang)),
+        crate::reader::switch_link(lang)
+    )
+}

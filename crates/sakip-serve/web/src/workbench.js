@@ -1,0 +1,471 @@
+// The workbench page's script: one bundle for every page of `sakip serve`.
+//
+// The page says what it is in <body data-page="...">, and carries every
+// word it shows in the reader's language (data-words, from the server's
+// catalogue) and the language's keywords (data-keywords, from sakip's
+// lexicon), so nothing here is a second copy of the server's knowledge.
+//
+// - edit: a CodeMirror 6 editor on a .sakip or .rhai file. Each change is
+//   checked by the server (POST /api/check) and underlined; when the text
+//   is clean, the report of the chosen unit is re-evaluated with it
+//   (POST /api/preview, nothing written) and shown beside it. Save (button
+//   or Ctrl-S) sends the hash of the text it started from, so an edit made
+//   elsewhere in between is never overwritten.
+// - unit: a unit's report. A click (or Enter) on an indicator shows the
+//   steps of `explain`, each linked to its file and line; a spreadsheet can
+//   be uploaded as the year's realisasi.
+// - every page listens to GET /api/events and refreshes what a change on
+//   disk touches, without a reload.
+
+import { EditorState } from "@codemirror/state";
+import {
+  EditorView,
+  keymap,
+  lineNumbers,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  drawSelection,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import {
+  StreamLanguage,
+  syntaxHighlighting,
+  HighlightStyle,
+  bracketMatching,
+  indentOnInput,
+} from "@codemirror/language";
+import { linter, lintGutter, forceLinting } from "@codemirror/lint";
+import { tags as t } from "@lezer/highlight";
+
+const body = document.body;
+const words = JSON.parse(body.dataset.words || "{}");
+const word = (key) => words[key] || key;
+
+function $(id) {
+  return document.getElementById(id);
+}
+
+async function postJson(url, value) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(value),
+  });
+  let data = null;
+  try {
+    data = await response.json();
+  } catch (_) {
+    data = { error: response.statusText };
+  }
+  return { status: response.status, data };
+}
+
+// ---- highlighting: the rule language's tokens, keywords from the lexicon
+
+function ruleLanguage(keywords) {
+  const known = new Set(keywords);
+  return StreamLanguage.define({
+    name: "sakip",
+    token(stream) {
+      if (stream.eatSpace()) return null;
+      if (stream.match("//")) {
+        stream.skipToEnd();
+        return "comment";
+      }
+      if (stream.peek() === '"') {
+        stream.next();
+        while (!stream.eol()) {
+          const c = stream.next();
+          if (c === "\\") stream.next();
+          else if (c === '"') break;
+        }
+        return "string";
+      }
+      if (stream.match(/^Rp\.?\s*[0-9][0-9.,]*/)) return "number";
+      if (stream.match(/^[0-9][0-9.,]*%?/)) return "number";
+      if (stream.match(/^[A-Za-z_][A-Za-z0-9_]*/)) {
+        const w = stream.current();
+        return known.has(w) ? "keyword" : "variableName";
+      }
+      stream.next();
+      return null;
+    },
+    languageData: { commentTokens: { line: "//" } },
+  });
+}
+
+const rhaiKeywords = [
+  "fn", "let", "const", "if", "else", "return", "true", "false", "for", "in",
+  "while", "loop", "break", "continue", "switch", "import", "export", "as", "private",
+];
+
+const style = HighlightStyle.define([
+  { tag: t.keyword, color: "#7b1fa2", fontWeight: "600" },
+  { tag: t.comment, color: "#5f6b7a", fontStyle: "italic" },
+  { tag: t.string, color: "#2e7d32" },
+  { tag: t.number, color: "#b35900" },
+  { tag: t.variableName, color: "#1d2433" },
+]);
+
+// ---- the editor page
+
+function editPage() {
+  const path = body.dataset.path;
+  let base = body.dataset.hash || null;
+  const isRules = path.endsWith(".sakip");
+  const keywords = isRules ? JSON.parse(body.dataset.keywords || "[]") : rhaiKeywords;
+  const status = $("status");
+  const list = $("problems");
+  const frame = $("preview");
+  let savedText = null;
+  let previewSeq = 0;
+
+  const say = (text, kind) => {
+    status.textContent = text;
+    status.className = kind || "";
+  };
+
+  function offset(doc, line, col) {
+    if (line < 1) return 0;
+    const l = doc.line(Math.min(line, doc.lines));
+    return Math.min(l.from + Math.max(col - 1, 0), l.to);
+  }
+
+  function showProblems(problems) {
+    list.replaceChildren();
+    for (const p of problems) {
+      const li = document.createElement("li");
+      li.className = p.severity === "error" ? "err" : "warn";
+      const at = document.createElement("a");
+      at.href = `#L${p.line}`;
+      at.textContent = `${p.line}:${p.col}`;
+      at.addEventListener("click", (e) => {
+        e.preventDefault();
+        goTo(p.line, p.col);
+      });
+      li.append(at, ` ${p.code}: ${p.message}`);
+      if (p.help) {
+        const help = document.createElement("div");
+        help.className = "help";
+        help.textContent = `${word("help")}: ${p.help}`;
+        li.append(help);
+      }
+      list.append(li);
+    }
+  }
+
+  async function preview(text) {
+    const unit = $("unit") && $("unit").value;
+    const year = $("year") && $("year").value;
+    if (!unit || !year) return;
+    const seq = ++previewSeq;
+    const { status: code, data } = await postJson("/api/preview", {
+      path,
+      text,
+      unit,
+      year: Number(year),
+    });
+    if (seq !== previewSeq) return; // a newer keystroke's answer will come
+    if (code === 200) {
+      frame.srcdoc = data.html;
+      say(word("preview-fresh"), "ok");
+    } else {
+      say(data.error || word("preview-stale"), "warn");
+    }
+  }
+
+  const check = linter(
+    async (view) => {
+      const text = view.state.doc.toString();
+      const { status: code, data } = await postJson("/api/check", { path, text });
+      if (code !== 200) {
+        say(data.error || String(code), "err");
+        return [];
+      }
+      const problems = data.problems || [];
+      showProblems(problems);
+      const doc = view.state.doc;
+      const diagnostics = problems.map((p) => {
+        const from = offset(doc, p.line, p.col);
+        let to = offset(doc, p.end_line || p.line, p.end_col || p.col);
+        if (to <= from) to = Math.min(from + 1, doc.length);
+        return {
+          from,
+          to,
+          severity: p.severity === "error" ? "error" : "warning",
+          message: p.help ? `${p.message}\n${word("help")}: ${p.help}` : p.message,
+          source: p.code,
+        };
+      });
+      if (problems.some((p) => p.severity === "error")) {
+        say(word("has-errors"), "err");
+      } else {
+        preview(text);
+      }
+      return diagnostics;
+    },
+    { delay: 250 },
+  );
+
+  const dirty = () => view.state.doc.toString() !== savedText;
+  const markDirty = () => {
+    $("save").disabled = !dirty();
+    document.title = (dirty() ? "• " : "") + path;
+  };
+
+  async function save() {
+    const text = view.state.doc.toString();
+    const fmt = $("fmt").checked;
+    const { status: code, data } = await postJson("/api/save", { path, text, base, fmt });
+    if (code === 200) {
+      base = data.hash;
+      if (data.text !== text) {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: data.text } });
+      }
+      savedText = data.text;
+      $("conflict").hidden = true;
+      say(word("saved"), "ok");
+    } else if (code === 409) {
+      $("conflict-text").textContent = data.text == null ? "" : data.text;
+      $("conflict").hidden = false;
+      $("conflict").dataset.hash = data.hash || "";
+      $("conflict").dataset.text = data.text == null ? "" : data.text;
+      say(data.error, "err");
+    } else {
+      say(data.error || String(code), "err");
+    }
+    markDirty();
+  }
+
+  const view = new EditorView({
+    parent: $("editor"),
+    state: EditorState.create({
+      doc: $("source").textContent,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        drawSelection(),
+        history(),
+        indentOnInput(),
+        bracketMatching(),
+        ruleLanguage(keywords),
+        syntaxHighlighting(style),
+        lintGutter(),
+        check,
+        keymap.of([
+          { key: "Mod-s", preventDefault: true, run: () => (save(), true) },
+          indentWithTab,
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) markDirty();
+        }),
+        EditorView.contentAttributes.of({ "aria-label": path }),
+      ],
+    }),
+  });
+  savedText = view.state.doc.toString();
+  window.sakipEditor = view;
+
+  function goTo(line, col) {
+    const pos = offset(view.state.doc, line, col || 1);
+    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    view.focus();
+  }
+
+  $("save").addEventListener("click", save);
+  $("conflict-load").addEventListener("click", () => {
+    const c = $("conflict");
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: c.dataset.text } });
+    base = c.dataset.hash || null;
+    savedText = c.dataset.text;
+    c.hidden = true;
+    markDirty();
+  });
+  $("conflict-overwrite").addEventListener("click", () => {
+    base = $("conflict").dataset.hash || null;
+    save();
+  });
+  for (const id of ["unit", "year"]) {
+    if ($(id)) $(id).addEventListener("change", () => preview(view.state.doc.toString()));
+  }
+  const jump = /^#L(\d+)$/.exec(location.hash);
+  if (jump) goTo(Number(jump[1]), 1);
+  markDirty();
+
+  // A change on disk: this file reloads when it holds no unsaved edit (else
+  // the page says so and the save will show both versions); any other file
+  // may change what this one means, so it is checked again.
+  listen(async (changed) => {
+    if (changed.has(path) && !dirty()) {
+      const response = await fetch(`/api/file?path=${encodeURIComponent(path)}`);
+      if (response.ok) {
+        const data = await response.json();
+        if (data.hash !== base) {
+          view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: data.text } });
+          base = data.hash;
+          savedText = data.text;
+          markDirty();
+          say(word("reloaded"), "ok");
+        }
+      }
+    } else if (changed.has(path)) {
+      say(word("changed-on-disk"), "warn");
+    }
+    forceLinting(view);
+  });
+}
+
+// ---- the unit page: explain in place, upload
+
+function unitPage() {
+  const unit = body.dataset.unit;
+  const year = body.dataset.year;
+  const panel = $("explain");
+
+  async function explain(id) {
+    const q = new URLSearchParams({ unit, year, id });
+    const response = await fetch(`/api/explain?${q}`);
+    const data = await response.json();
+    panel.replaceChildren();
+    const h = document.createElement("h2");
+    h.textContent = response.ok ? `${data.id} ${data.name}` : data.error;
+    panel.append(h);
+    if (!response.ok) return;
+    const sub = document.createElement("p");
+    sub.textContent = data.heading;
+    const ol = document.createElement("ol");
+    for (const s of data.steps) {
+      const li = document.createElement("li");
+      const b = document.createElement("b");
+      b.textContent = s.label;
+      li.append(b, " ", s.text);
+      if (s.origin) {
+        const a = document.createElement("a");
+        a.href = `/edit?path=${encodeURIComponent(s.origin.file)}&unit=${encodeURIComponent(unit)}&year=${year}#L${s.origin.line}`;
+        a.textContent = `${s.origin.file}:${s.origin.line}`;
+        li.append(" · ", a);
+      }
+      ol.append(li);
+    }
+    const result = document.createElement("p");
+    result.className = "result";
+    result.textContent = data.result;
+    panel.append(sub, ol, result);
+    for (const f of data.findings) {
+      const p = document.createElement("p");
+      p.className = f.severity === "error" ? "err" : "warn";
+      p.textContent = `${f.code}: ${f.message}`;
+      panel.append(p);
+    }
+    panel.hidden = false;
+    panel.focus();
+  }
+
+  function bindRows() {
+    for (const span of document.querySelectorAll("table .id")) {
+      const row = span.closest("tr");
+      if (!row || row.dataset.bound) continue;
+      row.dataset.bound = "1";
+      row.tabIndex = 0;
+      row.classList.add("explainable");
+      row.title = word("explain-hint");
+      const id = span.textContent.trim();
+      row.addEventListener("click", () => explain(id));
+      row.addEventListener("keydown", (e) => {
+        if (e.key === "Enter") explain(id);
+      });
+    }
+  }
+  bindRows();
+
+  const form = $("upload");
+  if (form) {
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const file = $("upload-file").files[0];
+      const out = $("upload-result");
+      if (!file) return;
+      const q = new URLSearchParams({
+        unit,
+        year: $("upload-year").value,
+        name: file.name,
+        replace: $("upload-replace").checked ? "true" : "false",
+      });
+      const response = await fetch(`/api/import?${q}`, { method: "POST", body: file });
+      let data;
+      try {
+        data = await response.json();
+      } catch (_) {
+        data = { error: response.statusText };
+      }
+      out.replaceChildren();
+      const p = document.createElement("p");
+      p.className = response.ok ? "ok" : "err";
+      p.textContent = response.ok ? data.message : data.error;
+      out.append(p);
+      if (data.cells) {
+        const ul = document.createElement("ul");
+        for (const c of data.cells) {
+          const li = document.createElement("li");
+          li.textContent = `${c.where}: ${c.message}`;
+          ul.append(li);
+        }
+        out.append(ul);
+      }
+      if (response.ok) refresh();
+    });
+  }
+
+  // The report again, from the server, in place.
+  async function refresh() {
+    const response = await fetch(location.href);
+    if (!response.ok) return;
+    const html = await response.text();
+    const fresh = new DOMParser().parseFromString(html, "text/html");
+    const mine = document.getElementById("report");
+    const theirs = fresh.getElementById("report");
+    if (mine && theirs) {
+      mine.replaceWith(theirs);
+      bindRows();
+    }
+  }
+  listen(refresh);
+}
+
+// ---- the overview: refreshed in place
+
+function overviewPage() {
+  listen(async () => {
+    const response = await fetch(location.href);
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    const mine = $("tree");
+    const theirs = fresh.getElementById("tree");
+    if (mine && theirs) mine.replaceWith(theirs);
+  });
+}
+
+// Changes on disk, as the server's events; a burst of them (an import, a
+// save in another editor) is handled once.
+function listen(onChange) {
+  if (!window.EventSource) return;
+  const events = new EventSource("/api/events");
+  let timer = null;
+  let changed = new Set();
+  events.addEventListener("changed", (e) => {
+    changed.add(e.data);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const these = changed;
+      changed = new Set();
+      onChange(these);
+    }, 150);
+  });
+}
+
+const pages = { edit: editPage, unit: unitPage, overview: overviewPage };
+const page = pages[body.dataset.page];
+if (page) page();
