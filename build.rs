@@ -25,6 +25,12 @@ fn main() {
     if !driver && !ci {
         println!("cargo:rustc-cfg=no_chromedriver");
     }
+    // The PDF report's test reads the PDF back with poppler's tools.
+    println!("cargo::rustc-check-cfg=cfg(no_poppler)");
+    let poppler = std::env::split_paths(&path).any(|dir| dir.join("pdftotext").is_file());
+    if !poppler && !ci {
+        println!("cargo:rustc-cfg=no_poppler");
+    }
     println!("cargo::rustc-check-cfg=cfg(no_textmate)");
     let textmate = std::path::Path::new("editors/vscode/node_modules/vscode-textmate");
     if textmate.is_dir() {

@@ -15,6 +15,7 @@ mod grammar_examples;
 mod import;
 mod lang;
 mod lsp;
+mod pdf;
 mod provenance;
 mod readme;
 mod receipt;

@@ -1,6 +1,6 @@
-//! `sakip report <unit-dir> --year <Y> --format html|md|xlsx -o <file>`: chapter
+//! `sakip report <unit-dir> --year <Y> --format html|md|xlsx|pdf -o <file>`: chapter
 //! III as a document people read: the tables per tier with their bands, the
-//! budget with its total, the classification legend, charts (HTML), last
+//! budget with its total, the classification legend, charts (HTML, PDF), last
 //! year's figures and what needs attention. The file is written atomically.
 
 use crate::{files, render, ColorChoice, Io};
@@ -37,6 +37,9 @@ pub enum Format {
     Md,
     /// An Excel workbook: one sheet per table, numbers as numbers
     Xlsx,
+    /// A4 PDF, as an LKjIP is submitted: the HTML report's tables, charts
+    /// and findings, fonts embedded
+    Pdf,
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
@@ -64,6 +67,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             Ok(bytes) => bytes,
             Err(e) => {
                 render::error_line(io, sakip_core::Text::new("cli-cannot-build-workbook").arg("error", e))?;
+                return Ok(1);
+            }
+        },
+        Format::Pdf => match sakip_report::pdf::render(&ev, klasifikasi, io.lang, hash) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                render::error_line(io, sakip_core::Text::new("cli-cannot-typeset").arg("error", e))?;
                 return Ok(1);
             }
         },

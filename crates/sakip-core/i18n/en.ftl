@@ -482,6 +482,7 @@ cli-cannot-read = cannot read `{ $path }`: { $error }
 cli-cannot-write = cannot write `{ $path }`: { $error }
 cli-cannot-write-csv = cannot write CSV: { $error }
 cli-cannot-build-workbook = cannot build the workbook: { $error }
+cli-cannot-typeset = cannot typeset the PDF: { $error }
 cli-import-unreadable-output = sakip wrote a data file it cannot read; nothing was written. Please report this.
 
 ## The command line's help

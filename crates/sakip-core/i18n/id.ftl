@@ -433,6 +433,7 @@ cli-cannot-read = `{ $path }` tidak dapat dibaca: { $error }
 cli-cannot-write = `{ $path }` tidak dapat ditulis: { $error }
 cli-cannot-write-csv = CSV tidak dapat ditulis: { $error }
 cli-cannot-build-workbook = buku kerja tidak dapat dibuat: { $error }
+cli-cannot-typeset = PDF tidak dapat disusun: { $error }
 cli-import-unreadable-output = sakip menulis berkas data yang tidak dapat dibacanya sendiri; tidak ada yang ditulis. Mohon laporkan ini.
 
 ## Bantuan baris perintah

@@ -16,35 +16,35 @@ pub use sakip_core::Lang;
 use sakip_core::Problem;
 
 /// The words of the report, in one language, from the catalogue.
-struct Words {
-    title: String,
-    year: String,
-    rules: String,
-    legend: String,
-    no: String,
-    sasaran: String,
-    indikator: String,
-    target: String,
-    realisasi: String,
-    capaian: String,
-    band: String,
-    last_year: String,
-    renstra: String,
-    budget: String,
-    jenis: String,
-    pagu: String,
-    penyerapan: String,
-    chart: String,
-    budget_chart: String,
-    notes: String,
-    none: String,
-    score: String,
-    tiers: [String; 4],
+pub(crate) struct Words {
+    pub(crate) title: String,
+    pub(crate) year: String,
+    pub(crate) rules: String,
+    pub(crate) legend: String,
+    pub(crate) no: String,
+    pub(crate) sasaran: String,
+    pub(crate) indikator: String,
+    pub(crate) target: String,
+    pub(crate) realisasi: String,
+    pub(crate) capaian: String,
+    pub(crate) band: String,
+    pub(crate) last_year: String,
+    pub(crate) renstra: String,
+    pub(crate) budget: String,
+    pub(crate) jenis: String,
+    pub(crate) pagu: String,
+    pub(crate) penyerapan: String,
+    pub(crate) chart: String,
+    pub(crate) budget_chart: String,
+    pub(crate) notes: String,
+    pub(crate) none: String,
+    pub(crate) score: String,
+    pub(crate) tiers: [String; 4],
 }
 
 impl Words {
     /// Every word, looked up once per page.
-    fn of(lang: Lang) -> Self {
+    pub(crate) fn of(lang: Lang) -> Self {
         Self {
             title: say(lang, "word-title"),
             year: say(lang, "word-year"),
@@ -335,7 +335,7 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
 
 /// Horizontal bars, one per indicator, on a 0-120 scale with a line at 100,
 /// each in its band's colour.
-fn capaian_chart(rows: &[&IndicatorResult], title: &str) -> String {
+pub(crate) fn capaian_chart(rows: &[&IndicatorResult], title: &str) -> String {
     let (label_w, bar_w, row_h) = (230, 520, 22);
     let scale = |v: Decimal| -> Decimal {
         let clamped = v.max(Decimal::ZERO).min(Decimal::from(120));
@@ -380,7 +380,7 @@ fn capaian_chart(rows: &[&IndicatorResult], title: &str) -> String {
 }
 
 /// Absorption per jenis belanja, 0-100%.
-fn budget_chart(ev: &Evaluation, title: &str) -> String {
+pub(crate) fn budget_chart(ev: &Evaluation, title: &str) -> String {
     let rows: Vec<_> = ev
         .anggaran
         .belanja

@@ -23,6 +23,8 @@ pub mod json;
 pub mod markdown;
 /// Numbers as Indonesian reports write them.
 pub mod number_text;
+/// The report as an A4 PDF, fonts embedded, written without a browser.
+pub mod pdf;
 /// Every problem, for people and for machines.
 pub mod problem;
 /// A rollup's rows, budget lines and summaries (CSV, JSON, terminal).
