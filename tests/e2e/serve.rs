@@ -47,6 +47,30 @@ pub(crate) fn start(root: &Path, extra: &[&str]) -> Server {
     Server { child, port }
 }
 
+/// One request with a body of bytes; the status, the head and the body.
+fn request_raw(port: u16, method: &str, target: &str, headers: &[&str], body: &[u8]) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut head = format!(
+        "{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for h in headers {
+        head.push_str(h);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).unwrap();
+    // A server that refuses a body early may close before it is all sent.
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let split = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(out.len());
+    let head = String::from_utf8_lossy(&out[..split]).to_string();
+    let body = out.get(split + 4..).unwrap_or_default().to_vec();
+    let status = head.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0);
+    (status, head, body)
+}
+
 /// One request; the status and the body.
 fn request(port: u16, method: &str, target: &str, headers: &[&str], body: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -277,4 +301,176 @@ fn a_file_changed_on_disk_reaches_open_pages() {
         json!({"path": DATA, "text": std::fs::read_to_string(&data).unwrap()}),
     );
     assert!(v["problems"].is_array(), "{v}");
+}
+
+/// An upload of a spreadsheet: `name` and `replace` as the page sends them.
+fn upload(port: u16, unit: &str, name: &str, replace: bool, bytes: &[u8]) -> (u16, Value) {
+    let target = format!("/api/import?unit={unit}&year=2022&name={name}&replace={replace}");
+    let (status, _, body) = request_raw(port, "POST", &target, &[], bytes);
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+/// Uploads go through the CLI's import: an existing year refused until
+/// replacing is asked, a bad cell named with nothing written, other kinds
+/// and oversized bodies refused, and the workbook's figures written.
+#[test]
+fn an_upload_imports_a_years_spreadsheet_or_names_the_bad_cell() {
+    let root = scratch_copy("serve-upload");
+    let server = start(&root, &[]);
+    let port = server.port;
+    let unit = "examples/lapas-sarolangun-rawas";
+    let workbook = std::fs::read(crate::support::root().join(unit).join("lembar/realisasi-2022.xlsx")).unwrap();
+    let data = std::fs::read_to_string(root.join(DATA)).unwrap();
+
+    let (status, v) = upload(port, unit, "realisasi-2022.xlsx", false, &workbook);
+    assert_eq!(status, 409, "{v}");
+    assert!(v["error"].as_str().unwrap().contains("realisasi-2022.sakip"), "{v}");
+    assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), data);
+
+    let (status, v) = upload(port, unit, "notes.txt", true, b"hello");
+    assert_eq!(status, 415, "{v}");
+    let (status, _) = upload(port, "../serve-upload", "a.csv", true, b"x");
+    assert_eq!(status, 403);
+    let big = vec![b'a'; 9 * 1024 * 1024];
+    let (status, _) = upload(port, unit, "big.csv", true, &big);
+    assert_eq!(status, 413);
+
+    let bad = "Kode;Realisasi\niku_kamtib;tiga puluh\n";
+    let (status, v) = upload(port, unit, "bad.csv", true, bad.as_bytes());
+    assert_eq!(status, 422, "{v}");
+    let cell = &v["cells"][0];
+    assert_eq!(cell["where"], "bad.csv:2:2", "{v}");
+    assert!(cell["message"].as_str().unwrap().contains("tiga puluh"), "{v}");
+    assert_eq!(
+        std::fs::read_to_string(root.join(DATA)).unwrap(),
+        data,
+        "nothing written"
+    );
+
+    let (status, v) = upload(port, unit, "realisasi-2022.xlsx", true, &workbook);
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["path"], DATA, "{v}");
+    let written = std::fs::read_to_string(root.join(DATA)).unwrap();
+    assert!(written.contains("realisasi-2022.xlsx"), "{written}");
+    // The same bytes `sakip import` writes from the same workbook.
+    let sheet = root.join("realisasi-2022.xlsx");
+    std::fs::write(&sheet, &workbook).unwrap();
+    let out = crate::support::sakip_in(
+        &root,
+        &[
+            "import",
+            "realisasi-2022.xlsx",
+            "--into",
+            unit,
+            "--year",
+            "2022",
+            "--replace",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), written);
+}
+
+/// Explain in place, the editor page, the rule diff, the rollup, the
+/// language switch, and what the first load of the editor costs.
+#[test]
+fn explain_the_editor_page_and_the_pages_around_them() {
+    let root = scratch_copy("serve-explain");
+    let server = start(&root, &[]);
+    let port = server.port;
+    let unit = "examples/lapas-sarolangun-rawas";
+    let text = std::fs::read_to_string(root.join(AGREEMENT)).unwrap();
+    let line = text.lines().position(|l| l.contains("target iku_kamtib")).unwrap() + 1;
+
+    let (status, body) = request(
+        port,
+        "GET",
+        &format!("/api/explain?unit={unit}&year=2022&id=iku_kamtib"),
+        &[],
+        "",
+    );
+    assert_eq!(status, 200, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let steps = v["steps"].as_array().unwrap();
+    assert!(steps.len() >= 4, "{v}");
+    assert!(
+        steps
+            .iter()
+            .any(|s| s["origin"]["file"] == AGREEMENT && s["origin"]["line"] == line),
+        "a step points at the target's line: {v}"
+    );
+    assert!(v["result"].as_str().unwrap().contains("40"), "{v}");
+    let (status, body) = request(
+        port,
+        "GET",
+        &format!("/api/explain?unit={unit}&year=2022&id=iku_kamtbi"),
+        &[],
+        "",
+    );
+    assert_eq!(status, 404);
+    assert!(body.contains("iku_kamtib"), "the closest id is offered: {body}");
+
+    let (status, page) = request(port, "GET", &format!("/edit?path={AGREEMENT}"), &[], "");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("data-page=\"edit\"") && page.contains("<select id=\"unit\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<option selected>2022</option>"),
+        "the file's year is previewed: {page}"
+    );
+    assert!(page.contains("target iku_kamtib"), "{page}");
+    assert_eq!(request(port, "GET", "/edit?path=../x.sakip", &[], "").0, 403);
+
+    let (status, page) = request(port, "GET", &format!("/diff?path={unit}&from=2021&to=2022"), &[], "");
+    assert_eq!(status, 200);
+    assert!(page.contains("<td>target</td>"), "{page}");
+    let (status, page) = request(port, "GET", "/rollup?year=2022", &[], "");
+    assert_eq!(status, 200);
+    assert!(page.contains("Sarolangun"), "{page}");
+
+    // English here (the server was started with --lang en); Indonesian by the switch.
+    let (_, page) = request(port, "GET", "/", &[], "");
+    assert!(page.contains("sakip workbench"), "{page}");
+    let (status, head, _) = request_raw(
+        port,
+        "GET",
+        "/lang?to=id",
+        &["Referer: http://localhost/unit?path=x"],
+        b"",
+    );
+    assert_eq!(status, 303, "{head}");
+    assert!(
+        head.contains("sakip-lang=id") && head.contains("location: /unit?path=x"),
+        "{head}"
+    );
+    let (_, page) = request(port, "GET", "/", &["Cookie: sakip-lang=id"], "");
+    assert!(page.contains("Meja kerja sakip"), "{page}");
+
+    // The report as a PDF, from the page's download link.
+    let (status, head, pdf) = request_raw(
+        port,
+        "GET",
+        &format!("/unit/download?path={unit}&year=2022&format=pdf"),
+        &[],
+        b"",
+    );
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("application/pdf") && head.contains("lapas-sarolangun-rawas-2022.pdf"), "{head}");
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    // The editor's first load: the page and its script, compressed.
+    let (_, _, html) = request_raw(
+        port,
+        "GET",
+        &format!("/edit?path={AGREEMENT}"),
+        &["Accept-Encoding: gzip"],
+        b"",
+    );
+    let (status, head, js) = request_raw(port, "GET", "/assets/workbench.js", &["Accept-Encoding: gzip"], b"");
+    assert_eq!(status, 200);
+    assert!(head.to_ascii_lowercase().contains("content-encoding: gzip"), "{head}");
+    let total = html.len() + js.len();
+    assert!(total <= 300 * 1024, "first load {total} bytes");
 }

@@ -36,7 +36,7 @@ struct Inner {
 }
 
 impl State {
-    pub(crate) fn root(&self) -> &Utf8Path {
+    pub fn root(&self) -> &Utf8Path {
         &self.0.root
     }
 
@@ -195,15 +195,47 @@ async fn check(Shared(state): Shared<State>, Json(body): Json<Unsaved>) -> Respo
         Ok(p) => p,
         Err(r) => return refused(r),
     };
-    let lang = state.0.lang;
-    let mut tree = state.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    tree.set_text(&path, Some(&body.text));
-    let problems: Vec<Value> = tree
-        .problems_in(&path)
-        .iter()
-        .map(|e| problem(e, &body.text, lang))
-        .collect();
+    let problems = state.check_unsaved(&path, &body.text);
     Json(json!({ "path": body.path, "problems": problems })).into_response()
+}
+
+impl State {
+    /// What `check` says of `path` with `text` as its contents (nothing
+    /// written): one keystroke's check.
+    pub fn check_unsaved(&self, path: &Utf8Path, text: &str) -> Vec<Value> {
+        let lang = self.0.lang;
+        let mut tree = self.tree();
+        tree.set_text(path, Some(text));
+        tree.problems_in(path).iter().map(|e| problem(e, text, lang)).collect()
+    }
+
+    /// The report of the unit in `unit_dir` for `year`, with `text` in place
+    /// of `path`'s contents (nothing written): the page's HTML and each
+    /// indicator's capaian; the problems instead when it does not evaluate.
+    pub fn preview_unsaved(
+        &self,
+        path: &Utf8Path,
+        text: &str,
+        unit_dir: &Utf8Path,
+        year: u16,
+    ) -> Result<(String, serde_json::Map<String, Value>), Vec<Value>> {
+        let lang = self.0.lang;
+        let shared = sakip_rules::Shared::for_editor();
+        shared.set_unsaved(path, Some(text));
+        let unit = sakip_rules::load_unit_with(unit_dir, &shared)
+            .map_err(|errors| errors.iter().map(|e| problem(e, text, lang)).collect::<Vec<_>>())?;
+        let options = sakip_core::evaluate::Options { trace: false };
+        let ev =
+            sakip_engine::evaluate_year(&unit, unit_dir, year, options).map_err(|e| vec![problem(&e, text, lang)])?;
+        let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
+        let html = sakip_report::html::render(&ev, klasifikasi, lang);
+        let capaian = ev
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), json!(i.capaian.map(|c| c.to_string()))))
+            .collect();
+        Ok((html, capaian))
+    }
 }
 
 /// One problem as the page shows it.
@@ -252,32 +284,9 @@ async fn preview(Shared(state): Shared<State>, Json(body): Json<Preview>) -> Res
         Ok(d) => d,
         Err(r) => return refused(r),
     };
-    let shared = sakip_rules::Shared::for_editor();
-    shared.set_unsaved(&path, Some(&body.text));
-    let lang = state.0.lang;
-    let unit = match sakip_rules::load_unit_with(&unit_dir, &shared) {
-        Ok(u) => u,
-        Err(errors) => {
-            let problems: Vec<Value> = errors.iter().map(|e| problem(e, &body.text, lang)).collect();
-            return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response();
-        }
-    };
-    let options = sakip_core::evaluate::Options { trace: false };
-    match sakip_engine::evaluate_year(&unit, &unit_dir, body.year, options) {
-        Ok(ev) => {
-            let klasifikasi = &unit.rules.settings(body.year).klasifikasi.value;
-            let html = sakip_report::html::render(&ev, klasifikasi, lang);
-            let capaian: serde_json::Map<String, Value> = ev
-                .indicators
-                .iter()
-                .map(|i| (i.id.clone(), json!(i.capaian.map(|c| c.to_string()))))
-                .collect();
-            Json(json!({ "html": html, "capaian": capaian })).into_response()
-        }
-        Err(e) => {
-            let problems = vec![problem(&e, &body.text, lang)];
-            (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response()
-        }
+    match state.preview_unsaved(&path, &body.text, &unit_dir, body.year) {
+        Ok((html, capaian)) => Json(json!({ "html": html, "capaian": capaian })).into_response(),
+        Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response(),
     }
 }
 

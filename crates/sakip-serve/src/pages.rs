@@ -198,11 +198,11 @@ fn latest_year(root: &Utf8Path, dir: &str, lang: Lang) -> Option<(u16, String)> 
 pub(crate) struct UnitQuery {
     path: String,
     year: Option<u16>,
-    /// For a download: `html`, `md` or `xlsx`.
+    /// For a download: `pdf`, `html`, `md` or `xlsx`.
     format: Option<String>,
 }
 
-/// A unit's report for a year as a file to keep: HTML, Markdown or XLSX,
+/// A unit's report for a year as a file to keep: PDF, HTML, Markdown or XLSX,
 /// the same bytes `sakip report` writes.
 pub(crate) async fn download(
     Shared(state): Shared<State>,
@@ -247,7 +247,11 @@ pub(crate) async fn download(
             ),
             Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
         },
-        _ => return (StatusCode::BAD_REQUEST, "format is html, md or xlsx").into_response(),
+        "pdf" => match sakip_report::pdf::render(&ev, klasifikasi, lang, None) {
+            Ok(b) => (b, "application/pdf", "pdf"),
+            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+        },
+        _ => return (StatusCode::BAD_REQUEST, "format is pdf, html, md or xlsx").into_response(),
     };
     let disposition = format!("attachment; filename=\"{name}-{year}.{ext}\"");
     (
@@ -385,7 +389,7 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
 }
 
 /// The formats a report can be downloaded in.
-const DOWNLOADS: [&str; 3] = ["html", "md", "xlsx"];
+const DOWNLOADS: [&str; 4] = ["pdf", "html", "md", "xlsx"];
 
 /// The unit's own files (in its folder), relative to the served folder.
 fn unit_files(state: &State, dir: &Utf8Path) -> Vec<String> {
