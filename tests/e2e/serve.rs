@@ -224,6 +224,36 @@ fn bound_beyond_this_machine_every_request_needs_the_token() {
         request(server.port, "GET", &format!("{target}&token=s3cret"), &[], "").0,
         200
     );
+    // A browser that came with ?token= keeps it in a cookie for the page's
+    // own requests (its script, events, links); a wrong cookie is refused.
+    let (status, head, _) = request_raw(server.port, "GET", "/?token=s3cret", &[], b"");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("sakip-token=s3cret") && head.contains("HttpOnly"),
+        "{head}"
+    );
+    assert_eq!(
+        request(
+            server.port,
+            "GET",
+            "/assets/workbench.js",
+            &["Cookie: sakip-token=s3cret"],
+            ""
+        )
+        .0,
+        200
+    );
+    assert_eq!(
+        request(
+            server.port,
+            "GET",
+            "/assets/workbench.js",
+            &["Cookie: sakip-token=nope"],
+            ""
+        )
+        .0,
+        401
+    );
 }
 
 #[test]
@@ -457,7 +487,10 @@ fn explain_the_editor_page_and_the_pages_around_them() {
         b"",
     );
     assert_eq!(status, 200, "{head}");
-    assert!(head.contains("application/pdf") && head.contains("lapas-sarolangun-rawas-2022.pdf"), "{head}");
+    assert!(
+        head.contains("application/pdf") && head.contains("lapas-sarolangun-rawas-2022.pdf"),
+        "{head}"
+    );
     assert!(pdf.starts_with(b"%PDF-"));
 
     // The editor's first load: the page and its script, compressed.

@@ -349,7 +349,27 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
             )
         })
         .collect();
-    let _ = writeln!(nav, "<br>{} {}</nav>", t("wb-edit"), files.join(" "));
+    let _ = write!(nav, "<br>{} {}", t("wb-edit"), files.join(" "));
+    // Another unit of the tree, chosen from the page.
+    let units = state_units(&state);
+    if units.len() > 1 {
+        let options: Vec<String> = units
+            .iter()
+            .map(|u| {
+                let selected = if *u == q.path { " selected" } else { "" };
+                format!("<option{selected}>{}</option>", esc(u))
+            })
+            .collect();
+        let _ = write!(
+            nav,
+            "<form action=\"/unit\" method=\"get\"><label>{} <select name=\"path\">{}</select></label> \
+             <button type=\"submit\">{}</button></form>",
+            t("wb-unit"),
+            options.concat(),
+            t("wb-open-report")
+        );
+    }
+    nav.push_str("</nav>\n");
     let side = format!(
         "<section id=\"explain\" class=\"panel\" tabindex=\"-1\" hidden aria-live=\"polite\"></section>\n\
          <form id=\"upload\" class=\"panel\"><h2>{}</h2>\n\
@@ -390,6 +410,16 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
 
 /// The formats a report can be downloaded in.
 const DOWNLOADS: [&str; 4] = ["pdf", "html", "md", "xlsx"];
+
+/// Every unit of the served tree: its folder, relative.
+fn state_units(state: &State) -> Vec<String> {
+    let root = state.root();
+    let tree = state.tree();
+    tree.sets()
+        .filter(|a| a.level == Some(TingkatAturan::Satker))
+        .filter_map(|a| a.header.parent().map(|d| relative(root, d)))
+        .collect()
+}
 
 /// The unit's own files (in its folder), relative to the served folder.
 fn unit_files(state: &State, dir: &Utf8Path) -> Vec<String> {
