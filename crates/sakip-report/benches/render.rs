@@ -25,6 +25,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("render_xlsx", |b| {
         b.iter(|| sakip_report::xlsx::render(black_box(&ev), klasifikasi, sakip_core::Lang::Id).unwrap())
     });
+    c.bench_function("render_pdf", |b| {
+        b.iter(|| sakip_report::pdf::render(black_box(&ev), klasifikasi, sakip_core::Lang::Id, None).unwrap())
+    });
 }
 
 criterion_group!(benches, bench);
