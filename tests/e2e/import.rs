@@ -344,3 +344,22 @@ fn the_xlsx_report_imports_back() {
         }
     }
 }
+
+/// A damaged workbook on which the spreadsheet reader itself gives up (a
+/// cell reference longer than Excel's grid, which makes calamine 0.38
+/// overflow; found by the `upload` fuzz target) is an unreadable file with
+/// its name and a way out, not a crash; nothing is written.
+#[test]
+fn a_damaged_workbook_is_an_unreadable_file_not_a_crash() {
+    let dir = unit_without_2022("import-damaged");
+    let book = root().join("tests/fixtures/import/damaged-cell-reference.xlsx");
+    let run = import(&dir, &[book.to_str().unwrap()], &["--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("damaged-cell-reference.xlsx") && run.stderr.contains("the workbook is damaged"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join(UNIT).join("realisasi-2022.sakip").exists(), "nothing written");
+}

@@ -70,6 +70,25 @@ fn kind_of(name: &Utf8Path) -> Result<Kind, String> {
 
 /// Every sheet of a workbook.
 fn read_xlsx(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
+    guarded(|| read_xlsx_unguarded(path, bytes)).unwrap_or_else(|| {
+        Err("the workbook is damaged (the reader gave up on it); open it in Excel or LibreOffice and save it as .xlsx again".into())
+    })
+}
+
+/// Runs the workbook reader, which is not ours, so that a panic inside it
+/// on a damaged file (calamine 0.38 overflows on a cell reference longer
+/// than Excel's grid allows, tafia/calamine#694, found by the `upload` fuzz
+/// target) is an unreadable file, not a crash. The default panic message
+/// is kept off the terminal while it runs; the import runs on one thread.
+fn guarded<T>(read: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    result.ok()
+}
+
+fn read_xlsx_unguarded(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
     let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         format!("cannot read it as an .xlsx workbook ({e}); open it in Excel or LibreOffice and save it as .xlsx")
     })?;
