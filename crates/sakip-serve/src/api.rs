@@ -68,9 +68,13 @@ impl State {
     /// and open pages are told.
     pub fn changed_on_disk(&self, path: &Utf8Path) {
         self.tree().changed_on_disk(path);
-        let rel = path.strip_prefix(&self.0.root).unwrap_or(path);
         // No page listening is not an error.
-        let _ = self.0.changes.send(rel.to_string());
+        let _ = self.0.changes.send(self.relative(path));
+    }
+
+    /// `path` as pages name it: relative to the served folder.
+    pub(crate) fn relative(&self, path: &Utf8Path) -> String {
+        path.strip_prefix(&self.0.root).unwrap_or(path).to_string()
     }
 
     /// A receiver of the paths changed from now on.
@@ -339,8 +343,7 @@ async fn save(Shared(state): Shared<State>, Json(body): Json<Save>) -> Response 
     if let Err(e) = written {
         return error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string());
     }
-    let mut tree = state.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    tree.set_text(&path, None);
+    state.tree().set_text(&path, None);
     let h = hash(&text);
     Json(json!({ "path": body.path, "hash": h, "text": text })).into_response()
 }

@@ -45,17 +45,14 @@ pub(crate) async fn edit(Shared(state): Shared<State>, Reader(lang): Reader, Que
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), None),
         Err(e) => return (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
     };
-    let root = state.root().to_path_buf();
     let readers: Vec<Reading> = {
         let tree = state.tree();
         tree.analyses_reading(&path)
             .into_iter()
             .filter(|a| a.level == Some(TingkatAturan::Satker))
             .filter_map(|a| {
-                let dir = a.header.parent()?;
-                let rel = dir.strip_prefix(&root).unwrap_or(dir).to_string();
                 Some(Reading {
-                    dir: rel,
+                    dir: state.relative(a.header.parent()?),
                     years: a.data.keys().copied().collect(),
                 })
             })

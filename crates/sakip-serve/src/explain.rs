@@ -50,14 +50,8 @@ pub(crate) async fn explain(
     let Some(r) = explained.indicator(&q.id) else {
         return error(StatusCode::NOT_FOUND, &q.id);
     };
-    let root = state.root();
     // Origins name files as the loader read them: under the real root.
-    let relative = |file: &str| -> String {
-        let path = camino::Utf8Path::new(file);
-        path.strip_prefix(root)
-            .map(|p| p.to_string())
-            .unwrap_or_else(|_| file.to_string())
-    };
+    let relative = |file: &str| state.relative(camino::Utf8Path::new(file));
     let steps: Vec<_> = r
         .trace
         .iter()

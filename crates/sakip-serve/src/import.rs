@@ -65,13 +65,13 @@ pub(crate) async fn import(
     match import_into(&dir, q.year, q.replace, read) {
         Ok(written) => {
             state.changed_on_disk(&written.path);
-            let rel = written.path.strip_prefix(state.root()).unwrap_or(&written.path);
+            let rel = state.relative(&written.path);
             let message = Text::new("import-wrote")
-                .arg("path", rel)
+                .arg("path", &rel)
                 .arg("realisasi", written.contents.realisasi.len())
                 .arg("lines", written.contents.belanja.len())
                 .render(lang);
-            Json(json!({ "path": rel.as_str(), "message": message })).into_response()
+            Json(json!({ "path": rel, "message": message })).into_response()
         }
         Err(NotWritten::Cells(cells)) => {
             let cells: Vec<_> = cells.iter().map(|c| problem(c)).collect();

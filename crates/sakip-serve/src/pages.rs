@@ -9,9 +9,11 @@ use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use camino::{Utf8Path, Utf8PathBuf};
+use camino::Utf8Path;
 use sakip_core::model::TingkatAturan;
+use sakip_core::rekap::{kanwil_of, NO_KANWIL};
 use sakip_core::{Lang, Severity, Text};
+use sakip_rules::tree::RuleTree;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -39,26 +41,19 @@ pub(crate) async fn overview(Shared(state): Shared<State>, Reader(lang): Reader)
             .map(|a| {
                 let errors = a.problems.iter().filter(|e| e.severity == Severity::Error).count();
                 let dir = a.header.parent().map(Utf8Path::to_path_buf).unwrap_or_default();
-                let kanwil = a.rules.as_ref().and_then(|r| {
-                    r.chain
-                        .iter()
-                        .rev()
-                        .find(|c| c.tingkat == TingkatAturan::Kanwil)
-                        .map(|c| c.id.clone())
-                });
-                let files = tree
-                    .files_of(std::slice::from_ref(&a.header))
-                    .into_iter()
-                    .filter(|f| f.parent() == Some(dir.as_path()))
-                    .map(|f| relative(&root, &f))
-                    .collect();
+                // The rollup's own reading of the chain: the last Kanwil in it.
+                let kanwil = a
+                    .rules
+                    .as_ref()
+                    .map(|r| kanwil_of(&r.chain).0)
+                    .filter(|id| id != NO_KANWIL);
                 Row {
-                    dir: relative(&root, &dir),
+                    dir: state.relative(&dir),
                     level: a.level,
                     kanwil,
                     errors,
                     warnings: a.problems.len() - errors,
-                    files,
+                    files: own_files(&state, &tree, &a.header),
                 }
             })
             .collect()
@@ -159,10 +154,6 @@ pub(crate) async fn overview(Shared(state): Shared<State>, Reader(lang): Reader)
         &body,
     ))
     .into_response()
-}
-
-fn relative(root: &Utf8Path, path: &Utf8Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).to_string()
 }
 
 /// A unit's latest year: its nilai and how many indicators fall in each
@@ -339,7 +330,7 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
             t("wb-diff")
         );
     }
-    let files: Vec<String> = unit_files(&state, &dir)
+    let files: Vec<String> = own_files(&state, &state.tree(), &dir.join("satker.sakip"))
         .iter()
         .map(|f| {
             format!(
@@ -413,22 +404,21 @@ const DOWNLOADS: [&str; 4] = ["pdf", "html", "md", "xlsx"];
 
 /// Every unit of the served tree: its folder, relative.
 fn state_units(state: &State) -> Vec<String> {
-    let root = state.root();
     let tree = state.tree();
     tree.sets()
         .filter(|a| a.level == Some(TingkatAturan::Satker))
-        .filter_map(|a| a.header.parent().map(|d| relative(root, d)))
+        .filter_map(|a| a.header.parent().map(|d| state.relative(d)))
         .collect()
 }
 
-/// The unit's own files (in its folder), relative to the served folder.
-fn unit_files(state: &State, dir: &Utf8Path) -> Vec<String> {
-    let root = state.root();
-    let tree = state.tree();
-    let header: Utf8PathBuf = dir.join("satker.sakip");
-    tree.files_of(std::slice::from_ref(&header))
+/// The files a rule set reads in its own folder (not those of the rule
+/// sets it builds on), relative to the served folder: what the editor
+/// links offer for it.
+fn own_files(state: &State, tree: &RuleTree, header: &Utf8Path) -> Vec<String> {
+    let dir = header.parent();
+    tree.files_of(&[header.to_path_buf()])
         .into_iter()
-        .filter(|f| f.parent() == Some(dir))
-        .map(|f| relative(root, &f))
+        .filter(|f| f.parent() == dir)
+        .map(|f| state.relative(&f))
         .collect()
 }

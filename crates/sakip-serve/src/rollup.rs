@@ -57,7 +57,7 @@ pub(crate) async fn rollup(
     if !failed.is_empty() {
         notes.push_str("<main><ul>");
         for (path, errors) in &failed {
-            let rel = path.strip_prefix(state.root().as_str()).unwrap_or(path);
+            let rel = state.relative(camino::Utf8Path::new(path));
             for e in errors {
                 notes.push_str(&format!(
                     "<li class=\"err\"><code>{}</code>: {}</li>",

@@ -126,10 +126,6 @@ impl Writer {
         }
     }
 
-    fn page(&mut self) -> &mut Content {
-        &mut self.current
-    }
-
     /// One line of text with its baseline at `x`, `y`.
     fn text_at(&mut self, x: f32, y: f32, text: &str, weight: Weight, size: f32, colour: Rgb) {
         let bytes = match weight {
@@ -137,8 +133,8 @@ impl Writer {
             Weight::Bold => self.bold.encode(text),
         };
         let font = if weight == Weight::Bold { b"F2" } else { b"F1" };
-        let page = self.page();
-        page.begin_text()
+        self.current
+            .begin_text()
             .set_font(Name(font), size)
             .set_fill_rgb(colour.0, colour.1, colour.2)
             .next_line(x, y)
@@ -147,14 +143,14 @@ impl Writer {
     }
 
     fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: Rgb) {
-        self.page()
+        self.current
             .set_fill_rgb(colour.0, colour.1, colour.2)
             .rect(x, y, w, h)
             .fill_nonzero();
     }
 
     fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
-        self.page()
+        self.current
             .set_stroke_rgb(Rgb::RULE.0, Rgb::RULE.1, Rgb::RULE.2)
             .set_line_width(0.5)
             .rect(x, y, w, h)
@@ -359,7 +355,7 @@ impl Writer {
             );
             if let Some(m) = mark {
                 let xm = x0 + m * bar_w;
-                self.page()
+                self.current
                     .set_stroke_rgb(Rgb::TEXT.0, Rgb::TEXT.1, Rgb::TEXT.2)
                     .set_line_width(0.6)
                     .set_dash_pattern([2.0, 1.5], 0.0)
