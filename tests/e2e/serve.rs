@@ -116,6 +116,12 @@ fn check_preview_and_save_without_losing_an_edit() {
     assert_eq!(p["code"], "syntax", "{v}");
     assert_eq!(p["line"], line, "{v}");
     assert!(p["message"].as_str().unwrap().contains("expected"), "{v}");
+    // Checked, not saved: the rest of the workbench still sees the disk's file.
+    let (_, overview) = request(port, "GET", "/", &[], "");
+    assert!(
+        !overview.contains("class=\"err\""),
+        "an unsaved text leaked: {overview}"
+    );
     // Fixed: no problem.
     let (_, v) = post(port, "/api/check", json!({"path": AGREEMENT, "text": text}));
     assert!(

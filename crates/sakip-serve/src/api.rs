@@ -204,13 +204,18 @@ async fn check(Shared(state): Shared<State>, Json(body): Json<Unsaved>) -> Respo
 }
 
 impl State {
-    /// What `check` says of `path` with `text` as its contents (nothing
-    /// written): one keystroke's check.
+    /// What `check` says of `path` with `text` as its contents and every
+    /// other file as on disk (nothing written): one keystroke's check.
     pub fn check_unsaved(&self, path: &Utf8Path, text: &str) -> Vec<Value> {
         let lang = self.0.lang;
         let mut tree = self.tree();
         tree.set_text(path, Some(text));
-        tree.problems_in(path).iter().map(|e| problem(e, text, lang)).collect()
+        let problems = tree.problems_in(path).iter().map(|e| problem(e, text, lang)).collect();
+        // The text is this request's alone: the tree goes back to the disk's,
+        // so no other page, nor the overview, sees a text nobody saved, and
+        // an edit made on disk later is not hidden behind it.
+        tree.set_text(path, None);
+        problems
     }
 
     /// The report of the unit in `unit_dir` for `year`, with `text` in place
