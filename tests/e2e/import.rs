@@ -345,10 +345,12 @@ fn the_xlsx_report_imports_back() {
     }
 }
 
-/// A damaged workbook on which the spreadsheet reader itself gives up (a
+/// A damaged workbook on which the spreadsheet reader itself gave up (a
 /// cell reference longer than Excel's grid, which makes calamine 0.38
 /// overflow; found by the `upload` fuzz target) is an unreadable file with
-/// its name and a way out, not a crash; nothing is written.
+/// its name and a way out, not a crash; nothing is written. Since the
+/// limits' pass reads every part first, its broken checksum is what
+/// refuses it now, before calamine sees it.
 #[test]
 fn a_damaged_workbook_is_an_unreadable_file_not_a_crash() {
     let dir = unit_without_2022("import-damaged");
@@ -357,9 +359,91 @@ fn a_damaged_workbook_is_an_unreadable_file_not_a_crash() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("damaged-cell-reference.xlsx") && run.stderr.contains("the workbook is damaged"),
+        run.stderr.contains("damaged-cell-reference.xlsx")
+            && run
+                .stderr
+                .contains("cannot read it as an .xlsx workbook (I/O error: Invalid checksum)"),
         "{}",
         run.stderr
     );
     assert!(!dir.join(UNIT).join("realisasi-2022.sakip").exists(), "nothing written");
+}
+
+/// `sakip import` of `file` in `dir` under a 1 GiB address-space limit and
+/// a 10-second deadline (a liveness bound, not a speed target): the exit
+/// code (`None` when killed, by the limit or the deadline) and the output.
+#[cfg(unix)]
+fn import_bounded(dir: &Path, file: &Path) -> (Option<i32>, String) {
+    let script = format!(
+        "ulimit -v 1048576; exec timeout -s KILL 10 \"$0\" --lang en import \"{}\" --into {UNIT} --year 2030",
+        file.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_sakip")])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+/// Hostile workbooks, each a few kilobytes (`tests/fixtures/bombs/make.py`):
+/// read naively, one cell at `XFD1048576` or a scattered sheet made the
+/// reader allocate Excel's whole grid and abort, and a part of inflating
+/// whitespace took memory in proportion. Each is refused by its limit,
+/// with the limit's message, exit 1, nothing written, in bounded memory.
+#[cfg(unix)]
+#[test]
+fn hostile_workbooks_are_refused_before_they_are_read() {
+    let dir = scratch_copy("import-bombs");
+    let bombs = root().join("tests/fixtures/bombs");
+    for (file, said) in [
+        ("far-cell.xlsx", "spans 1048576 rows, more than the 100000"),
+        ("declared-grid.xlsx", "spans 1048576 rows, more than the 100000"),
+        ("sparse.xlsx", "more than the 1000000 a sheet may"),
+        ("whitespace.xlsx", "inflates to more than 64.0 MiB"),
+    ] {
+        let (code, out) = import_bounded(&dir, &bombs.join(file));
+        assert_eq!(code, Some(1), "{file}: {out}");
+        assert!(out.contains(said), "{file}: {out}");
+        assert!(out.contains("nothing was written"), "{file}: {out}");
+        assert!(!dir.join(UNIT).join("realisasi-2030.sakip").exists(), "{file}");
+    }
+    // A file over the size limit is refused before it is read (a sparse
+    // file: its size costs no disk).
+    let huge = dir.join("huge.csv");
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(33 * 1024 * 1024).unwrap();
+    let (code, out) = import_bounded(&dir, &huge);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("more than the 32.0 MiB a spreadsheet may be"), "{out}");
+    // A CSV of more rows than a sheet may have.
+    let long = dir.join("long.csv");
+    std::fs::write(&long, format!("Kode;Realisasi\n{}", "x;1\n".repeat(100_001))).unwrap();
+    let (code, out) = import_bounded(&dir, &long);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("more than the 100000 a sheet may"), "{out}");
+}
+
+/// A sheet of thousands of bad cells is one mistake repeated: the first
+/// hundred are listed, then how many more there are.
+#[test]
+fn a_thousand_bad_cells_are_listed_as_a_hundred_and_a_count() {
+    let dir = scratch_copy("import-many-bad");
+    let csv = dir.join("bad.csv");
+    let mut text = String::from("Kode;Realisasi\n");
+    for i in 0..1_000 {
+        text.push_str(&format!("iku_tidak_ada_{i};1\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let run = import_year(&dir, &[csv.to_str().unwrap()], "2030", &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let listed = run.stderr.matches("iku_tidak_ada_").count();
+    assert!((100..=110).contains(&listed), "{listed} listed: {}", run.stderr);
+    assert!(run.stderr.contains("900 more problems"), "{}", run.stderr);
 }

@@ -13,6 +13,8 @@ use std::process::{Child, Command, Stdio};
 pub(crate) struct Server {
     child: Child,
     pub(crate) port: u16,
+    /// The page token, as the overview's `<meta name="sakip-token">` has it.
+    pub(crate) token: String,
 }
 
 impl Drop for Server {
@@ -44,14 +46,29 @@ pub(crate) fn start(root: &Path, extra: &[&str]) -> Server {
         .unwrap()
         .parse()
         .unwrap();
-    Server { child, port }
+    // The overview, as a browser first opens it (with `?token=` when bound
+    // beyond this machine), carries the page token.
+    let first = after.split_whitespace().next().unwrap();
+    let target = &first[first.find('/').unwrap()..];
+    let (_, page) = request(port, "GET", target, &[], "");
+    let token = page_token(&page);
+    Server { child, port, token }
+}
+
+/// The page token a page carries.
+pub(crate) fn page_token(page: &str) -> String {
+    page.split("<meta name=\"sakip-token\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// One request with a body of bytes; the status, the head and the body.
-fn request_raw(port: u16, method: &str, target: &str, headers: &[&str], body: &[u8]) -> (u16, String, Vec<u8>) {
+pub(crate) fn request_raw(port: u16, method: &str, target: &str, headers: &[&str], body: &[u8]) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     let mut head = format!(
-        "{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
+        "{method} {target} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
     for h in headers {
@@ -72,9 +89,9 @@ fn request_raw(port: u16, method: &str, target: &str, headers: &[&str], body: &[
 }
 
 /// One request; the status and the body.
-fn request(port: u16, method: &str, target: &str, headers: &[&str], body: &str) -> (u16, String) {
+pub(crate) fn request(port: u16, method: &str, target: &str, headers: &[&str], body: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n", body.len());
+    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n", body.len());
     for h in headers {
         head.push_str(h);
         head.push_str("\r\n");
@@ -93,8 +110,10 @@ fn request(port: u16, method: &str, target: &str, headers: &[&str], body: &str) 
     (status, body)
 }
 
-fn post(port: u16, target: &str, body: Value) -> (u16, Value) {
-    let (status, text) = request(port, "POST", target, &[], &body.to_string());
+/// A POST as the page's script sends it: JSON, with the page token.
+pub(crate) fn post(server: &Server, target: &str, body: Value) -> (u16, Value) {
+    let token = format!("X-Sakip-Token: {}", server.token);
+    let (status, text) = request(server.port, "POST", target, &[&token], &body.to_string());
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
@@ -110,7 +129,7 @@ fn check_preview_and_save_without_losing_an_edit() {
     // A mistake typed into the agreement: underlined at its line.
     let broken = text.replacen("target iku_kamtib", "target iku_kamtib =", 1);
     let line = text.lines().position(|l| l.contains("target iku_kamtib")).unwrap() + 1;
-    let (status, v) = post(port, "/api/check", json!({"path": AGREEMENT, "text": broken}));
+    let (status, v) = post(&server, "/api/check", json!({"path": AGREEMENT, "text": broken}));
     assert_eq!(status, 200, "{v}");
     let p = &v["problems"][0];
     assert_eq!(p["code"], "syntax", "{v}");
@@ -123,7 +142,7 @@ fn check_preview_and_save_without_losing_an_edit() {
         "an unsaved text leaked: {overview}"
     );
     // Fixed: no problem.
-    let (_, v) = post(port, "/api/check", json!({"path": AGREEMENT, "text": text}));
+    let (_, v) = post(&server, "/api/check", json!({"path": AGREEMENT, "text": text}));
     assert!(
         v["problems"]
             .as_array()
@@ -138,7 +157,7 @@ fn check_preview_and_save_without_losing_an_edit() {
     let changed = data.replacen("iku_kamtib               = 30", "iku_kamtib               = 60", 1);
     assert_ne!(changed, data);
     let (status, v) = post(
-        port,
+        &server,
         "/api/preview",
         json!({"path": DATA, "text": changed, "unit": "examples/lapas-sarolangun-rawas", "year": 2022}),
     );
@@ -155,12 +174,12 @@ fn check_preview_and_save_without_losing_an_edit() {
     assert_eq!(status, 200);
     let base = f["hash"].as_str().unwrap().to_string();
     std::fs::write(root.join(DATA), data.replace("// ", "//  ")).unwrap();
-    let (status, v) = post(port, "/api/save", json!({"path": DATA, "text": changed, "base": base}));
+    let (status, v) = post(&server, "/api/save", json!({"path": DATA, "text": changed, "base": base}));
     assert_eq!(status, 409, "{v}");
     assert!(v["text"].as_str().unwrap().contains("//  "));
     assert_ne!(std::fs::read_to_string(root.join(DATA)).unwrap(), changed);
     let (status, v) = post(
-        port,
+        &server,
         "/api/save",
         json!({"path": DATA, "text": changed, "base": v["hash"]}),
     );
@@ -190,7 +209,7 @@ fn every_way_out_of_the_served_folder_is_refused() {
         let (status, _) = request(server.port, "GET", &format!("/api/file?path={path}"), &[], "");
         assert_eq!(status, 403, "{path}");
         let (status, _) = post(
-            server.port,
+            &server,
             "/api/save",
             json!({"path": path, "text": "x", "base": null}),
         );
@@ -206,7 +225,7 @@ fn every_way_out_of_the_served_folder_is_refused() {
         server.port,
         "POST",
         "/api/check",
-        &[],
+        &[&format!("X-Sakip-Token: {}", server.token)],
         &format!("{{\"path\":\"{AGREEMENT}\",\"text\":\"{big}\"}}"),
     );
     assert_eq!(status, 413);
@@ -307,7 +326,8 @@ fn a_file_changed_on_disk_reaches_open_pages() {
     let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     write!(
         s,
-        "GET /api/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
+        "GET /api/events HTTP/1.1\r\nHost: localhost:{}\r\nAccept: text/event-stream\r\n\r\n",
+        server.port
     )
     .unwrap();
     s.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
@@ -332,7 +352,7 @@ fn a_file_changed_on_disk_reaches_open_pages() {
     assert!(seen.contains(&format!("data: {DATA}")), "{seen}");
     // The check the page asks for next sees the new text.
     let (_, v) = post(
-        server.port,
+        &server,
         "/api/check",
         json!({"path": DATA, "text": std::fs::read_to_string(&data).unwrap()}),
     );
@@ -340,9 +360,10 @@ fn a_file_changed_on_disk_reaches_open_pages() {
 }
 
 /// An upload of a spreadsheet: `name` and `replace` as the page sends them.
-fn upload(port: u16, unit: &str, name: &str, replace: bool, bytes: &[u8]) -> (u16, Value) {
+fn upload(server: &Server, unit: &str, name: &str, replace: bool, bytes: &[u8]) -> (u16, Value) {
     let target = format!("/api/import?unit={unit}&year=2022&name={name}&replace={replace}");
-    let (status, _, body) = request_raw(port, "POST", &target, &[], bytes);
+    let token = format!("X-Sakip-Token: {}", server.token);
+    let (status, _, body) = request_raw(server.port, "POST", &target, &[&token], bytes);
     (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
 }
 
@@ -353,26 +374,25 @@ fn upload(port: u16, unit: &str, name: &str, replace: bool, bytes: &[u8]) -> (u1
 fn an_upload_imports_a_years_spreadsheet_or_names_the_bad_cell() {
     let root = scratch_copy("serve-upload");
     let server = start(&root, &[]);
-    let port = server.port;
     let unit = "examples/lapas-sarolangun-rawas";
     let workbook = std::fs::read(crate::support::root().join(unit).join("lembar/realisasi-2022.xlsx")).unwrap();
     let data = std::fs::read_to_string(root.join(DATA)).unwrap();
 
-    let (status, v) = upload(port, unit, "realisasi-2022.xlsx", false, &workbook);
+    let (status, v) = upload(&server, unit, "realisasi-2022.xlsx", false, &workbook);
     assert_eq!(status, 409, "{v}");
     assert!(v["error"].as_str().unwrap().contains("realisasi-2022.sakip"), "{v}");
     assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), data);
 
-    let (status, v) = upload(port, unit, "notes.txt", true, b"hello");
+    let (status, v) = upload(&server, unit, "notes.txt", true, b"hello");
     assert_eq!(status, 415, "{v}");
-    let (status, _) = upload(port, "../serve-upload", "a.csv", true, b"x");
+    let (status, _) = upload(&server, "../serve-upload", "a.csv", true, b"x");
     assert_eq!(status, 403);
     let big = vec![b'a'; 9 * 1024 * 1024];
-    let (status, _) = upload(port, unit, "big.csv", true, &big);
+    let (status, _) = upload(&server, unit, "big.csv", true, &big);
     assert_eq!(status, 413);
 
     let bad = "Kode;Realisasi\niku_kamtib;tiga puluh\n";
-    let (status, v) = upload(port, unit, "bad.csv", true, bad.as_bytes());
+    let (status, v) = upload(&server, unit, "bad.csv", true, bad.as_bytes());
     assert_eq!(status, 422, "{v}");
     let cell = &v["cells"][0];
     assert_eq!(cell["where"], "bad.csv:2:2", "{v}");
@@ -383,7 +403,7 @@ fn an_upload_imports_a_years_spreadsheet_or_names_the_bad_cell() {
         "nothing written"
     );
 
-    let (status, v) = upload(port, unit, "realisasi-2022.xlsx", true, &workbook);
+    let (status, v) = upload(&server, unit, "realisasi-2022.xlsx", true, &workbook);
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["path"], DATA, "{v}");
     let written = std::fs::read_to_string(root.join(DATA)).unwrap();
@@ -473,7 +493,7 @@ fn explain_the_editor_page_and_the_pages_around_them() {
         port,
         "GET",
         "/lang?to=id",
-        &["Referer: http://localhost/unit?path=x"],
+        &[&format!("Referer: http://localhost:{port}/unit?path=x")],
         b"",
     );
     assert_eq!(status, 303, "{head}");

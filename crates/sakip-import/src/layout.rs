@@ -89,14 +89,27 @@ impl CellError {
     }
 
     /// A file that could not be read as a spreadsheet at all.
+    /// Stands for `count` problems not listed, the first of which is `first`.
+    pub(crate) fn more(first: &CellError, count: usize) -> Self {
+        Self {
+            code: first.code,
+            at: Origin::file(&first.at.file),
+            place: Place::File,
+            text: Text::new("import-more-problems").arg("count", count),
+            help: None,
+        }
+    }
+
     pub(crate) fn unreadable(file: &camino::Utf8Path, text: Text) -> Self {
-        let help = Text::new("sheet-unreadable-help");
+        // A file over a limit says in its message what to do; the general
+        // help (give an .xlsx or a .csv) would mislead there.
+        let over_a_limit = crate::limits::is_limit(&text);
         Self {
             code: Code::FileUnreadable,
             at: Origin::file(file.as_str()),
             place: Place::File,
             text,
-            help: Some(help),
+            help: (!over_a_limit).then(|| Text::new("sheet-unreadable-help")),
         }
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod into_unit;
 pub mod layout;
+pub mod limits;
 pub mod number;
 pub mod sheet;
 
@@ -91,7 +92,7 @@ pub fn import_bytes(
 
 /// The files' sheets (or why a file could not be read) as one import.
 fn from_sheets(
-    read: Vec<(Utf8PathBuf, Result<Vec<sheet::Sheet>, String>)>,
+    read: Vec<(Utf8PathBuf, Result<Vec<sheet::Sheet>, sakip_core::Text>)>,
     indicators: &[Indikator],
     year: u16,
 ) -> Result<Imported, Vec<CellError>> {
@@ -104,22 +105,35 @@ fn from_sheets(
     for (file, result) in read {
         match result {
             Ok(s) => sheets.extend(s),
-            Err(message) => errors.push(CellError::unreadable(
-                &file,
-                sakip_core::Text::new("raw").arg("text", message),
-            )),
+            Err(message) => errors.push(CellError::unreadable(&file, message)),
         }
     }
     let contents = match layout::read(&sheets, indicators) {
         Ok(c) if errors.is_empty() => c,
-        Ok(_) => return Err(errors),
+        Ok(_) => return Err(capped(errors)),
         Err(more) => {
             errors.extend(more);
-            return Err(errors);
+            return Err(capped(errors));
         }
     };
     let text = data_file(&contents, year, &sources.join(", "));
     Ok(Imported { contents, text })
+}
+
+/// The most problems an import lists: a sheet of thousands of bad cells
+/// is one mistake repeated, and listing every one made an 8 MB CSV's
+/// answer 70 MB.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The first [`MAX_PROBLEMS`] of `errors`, then one that counts the rest.
+fn capped(mut errors: Vec<CellError>) -> Vec<CellError> {
+    if errors.len() > MAX_PROBLEMS {
+        let rest = errors.split_off(MAX_PROBLEMS);
+        if let Some(first) = rest.first() {
+            errors.push(CellError::more(first, rest.len()));
+        }
+    }
+    errors
 }
 
 /// The data file that holds `contents` for `year`, naming its `sources`.

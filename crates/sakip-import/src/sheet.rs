@@ -4,6 +4,7 @@
 use crate::number::Cell;
 use calamine::{Data, Reader, Xlsx};
 use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::Text;
 
 /// One sheet: the file it is in, its name and its cells, row by row from `A1`.
 pub struct Sheet {
@@ -35,22 +36,33 @@ pub fn cell_address(row: usize, col: usize) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
-/// Reads every sheet of `path` (`.xlsx` or `.csv`).
-pub fn read(path: &Utf8Path) -> Result<Vec<Sheet>, String> {
-    if !path.is_file() {
-        return Err("no such file".into());
+/// Reads every sheet of `path` (`.xlsx` or `.csv`), within the
+/// [limits](crate::limits): a file over them is not read.
+pub fn read(path: &Utf8Path) -> Result<Vec<Sheet>, Text> {
+    let meta = std::fs::metadata(path).map_err(|e| Text::new("sheet-unopenable").arg("error", e))?;
+    if !meta.is_file() {
+        return Err(Text::new("sheet-not-a-file"));
     }
     kind_of(path)?;
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    crate::limits::check_file_size(meta.len())?;
+    let bytes = std::fs::read(path).map_err(|e| Text::new("sheet-unopenable").arg("error", e))?;
     read_bytes(path, bytes)
 }
 
 /// Every sheet of a spreadsheet already in memory (an upload), named
 /// `name` in what it reports; its kind is told by the name's extension.
-pub fn read_bytes(name: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
+/// A workbook is checked against the [limits](crate::limits) before the
+/// reader sees it.
+pub fn read_bytes(name: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, Text> {
     match kind_of(name)? {
-        Kind::Xlsx => read_xlsx(name, bytes),
-        Kind::Csv => read_csv(name, &bytes),
+        Kind::Xlsx => {
+            crate::limits::check_workbook(&bytes)?;
+            read_xlsx(name, bytes)
+        }
+        Kind::Csv => {
+            crate::limits::check_file_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
+            read_csv(name, &bytes)
+        }
     }
 }
 
@@ -60,19 +72,17 @@ enum Kind {
 }
 
 /// What a spreadsheet is, by its name.
-fn kind_of(name: &Utf8Path) -> Result<Kind, String> {
+fn kind_of(name: &Utf8Path) -> Result<Kind, Text> {
     match name.extension().map(str::to_ascii_lowercase).as_deref() {
         Some("xlsx") => Ok(Kind::Xlsx),
         Some("csv") => Ok(Kind::Csv),
-        _ => Err("sakip imports .xlsx and .csv files; save the spreadsheet in one of these formats".into()),
+        _ => Err(Text::new("sheet-kind")),
     }
 }
 
 /// Every sheet of a workbook.
-fn read_xlsx(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
-    guarded(|| read_xlsx_unguarded(path, bytes)).unwrap_or_else(|| {
-        Err("the workbook is damaged (the reader gave up on it); open it in Excel or LibreOffice and save it as .xlsx again".into())
-    })
+fn read_xlsx(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, Text> {
+    guarded(|| read_xlsx_unguarded(path, bytes)).unwrap_or_else(|| Err(Text::new("sheet-damaged")))
 }
 
 /// Runs the workbook reader, which is not ours, so that a panic inside it
@@ -88,15 +98,13 @@ fn guarded<T>(read: impl FnOnce() -> T) -> Option<T> {
     result.ok()
 }
 
-fn read_xlsx_unguarded(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
-    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        format!("cannot read it as an .xlsx workbook ({e}); open it in Excel or LibreOffice and save it as .xlsx")
-    })?;
+fn read_xlsx_unguarded(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, Text> {
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| Text::new("sheet-not-xlsx").arg("error", e))?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book
             .worksheet_range(&name)
-            .map_err(|e| format!("sheet `{name}`: {e}"))?;
+            .map_err(|e| Text::new("sheet-unreadable-sheet").arg("sheet", &name).arg("error", e))?;
         // Number formats say which number cells are percentages; a
         // workbook without styles simply has none.
         let styles = book.worksheet_style(&name).ok();
@@ -141,9 +149,8 @@ fn read_xlsx_unguarded(path: &Utf8Path, bytes: Vec<u8>) -> Result<Vec<Sheet>, St
 }
 
 /// A CSV file as one sheet, `,` or `;` separated.
-fn read_csv(path: &Utf8Path, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text; save it as \"CSV UTF-8\"".to_string())?;
+fn read_csv(path: &Utf8Path, bytes: &[u8]) -> Result<Vec<Sheet>, Text> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Text::new("sheet-csv-not-utf8"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Excel on an Indonesian system writes `;` between fields, because the
     // comma is the decimal mark; the header line says which was used.
@@ -160,7 +167,13 @@ fn read_csv(path: &Utf8Path, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("row {}: {e}", rows.len() + 1))?;
+        if u64::try_from(rows.len()).unwrap_or(u64::MAX) >= crate::limits::MAX_ROWS {
+            return Err(Text::new("sheet-too-many-rows")
+                .arg("count", format!("> {}", crate::limits::MAX_ROWS))
+                .arg("max", crate::limits::MAX_ROWS)
+                .arg("part", path.file_name().unwrap_or("csv")));
+        }
+        let record = record.map_err(|e| Text::new("sheet-csv-row").arg("row", rows.len() + 1).arg("error", e))?;
         rows.push(
             record
                 .iter()

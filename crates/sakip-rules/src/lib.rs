@@ -16,6 +16,8 @@
 pub mod analysis;
 /// The syntax tree, as written, with spans.
 pub mod ast;
+/// The folder a serving process may read rule files from (the workbench).
+pub mod boundary;
 /// A unit's data file or agreement built in code and printed by the formatter.
 pub mod data_file;
 /// Problems in rule files, with the span to underline.

@@ -261,6 +261,9 @@ pub(crate) enum ScriptLoad {
 impl ScriptLoad {
     /// Reads and compiles the script at `path`.
     pub(crate) fn read(path: &Utf8Path) -> Self {
+        if let Err(o) = crate::boundary::check(path) {
+            return ScriptLoad::Unreadable(crate::source::outside_text(&o));
+        }
         match std::fs::read_to_string(path) {
             Ok(text) => Self::compile(path, text),
             Err(e) => ScriptLoad::Unreadable(e.to_string()),

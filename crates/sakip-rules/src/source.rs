@@ -135,6 +135,7 @@ fn to_u32(n: usize) -> u32 {
 /// A byte order mark at the start (Windows Notepad writes one) is not part
 /// of the text: it is dropped, and positions count from after it.
 pub fn read_text(path: &Utf8Path) -> Result<String, String> {
+    crate::boundary::check(path).map_err(|o| outside_text(&o))?;
     let mut bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -148,6 +149,15 @@ pub fn read_text(path: &Utf8Path) -> Result<String, String> {
             "it is not UTF-8 text (line {line}, byte {col}); save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)"
         )
     })
+}
+
+/// Why a path outside the folder the process serves was not read, in the
+/// catalogue's words (English: this is a file error's detail).
+pub(crate) fn outside_text(o: &crate::boundary::Outside) -> String {
+    sakip_core::Text::new("outside-tree")
+        .arg("path", &o.path)
+        .arg("root", &o.root)
+        .render(sakip_core::Lang::En)
 }
 
 /// The files one load sees, each read and parsed once: its own, and those

@@ -4,9 +4,9 @@
 //! overwrite a file changed since the page read it.
 
 use crate::paths::{inside, unit_folder, Refusal};
-use axum::extract::{DefaultBodyLimit, Query, Request, State as Shared};
+use axum::extract::{DefaultBodyLimit, Query, State as Shared};
 use axum::http::StatusCode;
-use axum::middleware::{self, Next};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -29,7 +29,7 @@ pub struct State(Arc<Inner>);
 struct Inner {
     root: Utf8PathBuf,
     tree: Mutex<RuleTree>,
-    token: Option<String>,
+    guard: crate::guard::Guard,
     lang: Lang,
     /// Files changed on disk, as paths relative to the root, for open pages.
     changes: tokio::sync::broadcast::Sender<String>,
@@ -44,24 +44,34 @@ impl State {
         self.0.lang
     }
 
+    pub(crate) fn guard(&self) -> &crate::guard::Guard {
+        &self.0.guard
+    }
+
+    /// The token every page carries and every change shows.
+    pub fn page_token(&self) -> &str {
+        self.0.guard.page_token()
+    }
+
     pub(crate) fn tree(&self) -> std::sync::MutexGuard<'_, RuleTree> {
         self.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The state of a workbench over `root`.
-    pub fn new(root: Utf8PathBuf, token: Option<String>, lang: Lang) -> Self {
+    /// The state of a workbench over `root`, listening on `bound`; beyond
+    /// this machine every request shows `access_token`.
+    pub fn new(root: Utf8PathBuf, bound: std::net::SocketAddr, access_token: Option<String>, lang: Lang) -> Result<Self, String> {
         // One spelling of every path: the tree's, the watcher's and the
         // requests' (which `inside` resolves) all start from the real root.
         let root = root.canonicalize_utf8().unwrap_or(root);
         let tree = RuleTree::open(std::slice::from_ref(&root));
         let (changes, _) = tokio::sync::broadcast::channel(256);
-        State(Arc::new(Inner {
+        Ok(State(Arc::new(Inner {
             root,
             tree: Mutex::new(tree),
-            token,
+            guard: crate::guard::Guard::new(bound, access_token)?,
             lang,
             changes,
-        }))
+        })))
     }
 
     /// `path` changed on disk: the tree checks again what depends on it,
@@ -83,7 +93,7 @@ impl State {
     }
 }
 
-/// The routes, with the body limit and, when a token is set, its check.
+/// The routes, behind the guard (see [`crate::guard`]) and the body limit.
 pub fn router(state: State) -> Router {
     Router::new()
         .route("/", get(crate::pages::overview))
@@ -104,45 +114,12 @@ pub fn router(state: State) -> Router {
         .route("/api/check", post(check))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
-        .layer(middleware::from_fn_with_state(state.clone(), require_token))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // Outermost last: the guard runs before anything else, and every
+        // answer, a refusal too, carries the security headers.
+        .layer(middleware::from_fn_with_state(state.clone(), crate::guard::guard))
+        .layer(middleware::from_fn(crate::guard::headers))
         .with_state(state)
-}
-
-async fn require_token(Shared(state): Shared<State>, request: Request, next: Next) -> Response {
-    if let Some(token) = &state.0.token {
-        let bearer = request
-            .headers()
-            .get("authorization")
-            .and_then(|h| h.to_str().ok())
-            .and_then(|h| h.strip_prefix("Bearer "));
-        let query = request
-            .uri()
-            .query()
-            .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("token=")));
-        let cookie = crate::reader::cookie(request.headers(), crate::reader::TOKEN_COOKIE);
-        let given = [bearer, query, cookie];
-        if !given.contains(&Some(token.as_str())) {
-            return error(
-                StatusCode::UNAUTHORIZED,
-                "a token is needed: the one `sakip serve` printed",
-            );
-        }
-        // A browser that came with `?token=` keeps it for the page's own
-        // requests (its script, its events, its links).
-        if query == Some(token.as_str()) && cookie != Some(token.as_str()) {
-            let mut response = next.run(request).await;
-            let set = format!(
-                "{}={token}; Path=/; HttpOnly; SameSite=Strict",
-                crate::reader::TOKEN_COOKIE
-            );
-            if let Ok(value) = axum::http::HeaderValue::from_str(&set) {
-                response.headers_mut().append(axum::http::header::SET_COOKIE, value);
-            }
-            return response;
-        }
-    }
-    next.run(request).await
 }
 
 pub(crate) fn error(status: StatusCode, message: &str) -> Response {

@@ -125,7 +125,7 @@ pub(crate) async fn edit(Shared(state): Shared<State>, Reader(lang): Reader, Que
                 query(&r.dir),
                 t("wb-open-report")
             );
-            let _ = writeln!(body, "<iframe id=\"preview\" title=\"{}\"></iframe>", t("wb-preview"));
+            let _ = writeln!(body, "<iframe id=\"preview\" sandbox=\"allow-same-origin\" title=\"{}\"></iframe>", t("wb-preview"));
         }
         None => {
             let _ = writeln!(body, "<p>{}</p>", t("wb-no-unit"));
@@ -139,5 +139,5 @@ pub(crate) async fn edit(Shared(state): Shared<State>, Reader(lang): Reader, Que
         ("hash", hash.unwrap_or_default()),
         ("keywords", keywords),
     ];
-    Html(page(lang, &q.path, &data, &body)).into_response()
+    Html(page(lang, state.page_token(), &q.path, &data, &body)).into_response()
 }

@@ -58,17 +58,24 @@ fn words(lang: Lang) -> String {
 }
 
 /// A whole page: `data` is the body's data attributes (already escaped
-/// values), `body` its contents under the header.
-pub(crate) fn page(lang: Lang, title: &str, data: &[(&str, String)], body: &str) -> String {
+/// values), `body` its contents under the header; `token` the page token
+/// its script shows with every change it asks for.
+pub(crate) fn page(lang: Lang, token: &str, title: &str, data: &[(&str, String)], body: &str) -> String {
     let attrs = body_attributes(lang, data);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style>{STYLE}</style></head>\n<body{attrs}>\n{}\n<main>\n{body}</main>\n\
+         {}<title>{}</title><style>{STYLE}</style></head>\n<body{attrs}>\n{}\n<main>\n{body}</main>\n\
          {SCRIPT}\n</body></html>\n",
         lang.code(),
+        token_meta(token),
         esc(title),
         header(lang)
     )
+}
+
+/// The page token, where the page's script (and no other origin) reads it.
+pub(crate) fn token_meta(token: &str) -> String {
+    format!("<meta name=\"sakip-token\" content=\"{}\">", esc(token))
 }
 
 /// The body's data attributes: `data`, and the words of the script.

@@ -17,6 +17,7 @@ mod assets;
 mod diff;
 mod edit;
 mod explain;
+mod guard;
 mod import;
 mod layout;
 mod pages;
@@ -37,7 +38,7 @@ use sakip_core::Lang;
 pub fn serve(root: Utf8PathBuf, addr: std::net::SocketAddr, token: Option<String>, lang: Lang) -> Result<(), String> {
     let token = match token {
         Some(t) => Some(t),
-        None if !addr.ip().is_loopback() => Some(new_token()),
+        None if !addr.ip().is_loopback() => Some(guard::new_token()?),
         None => None,
     };
     let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -56,7 +57,11 @@ pub fn serve_listener(
     token: Option<String>,
     lang: Lang,
 ) -> Result<(), String> {
+    // From here on this process reads rule files and scripts only under
+    // `root`: texts come from a browser, and may name any path.
+    sakip_rules::boundary::confine_to(&root)?;
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let bound = listener.local_addr().map_err(|e| e.to_string())?;
     // I/O for the sockets, timers for the events' keep-alive.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -64,27 +69,10 @@ pub fn serve_listener(
         .map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
-        let state = State::new(root, token, lang);
+        let state = State::new(root, bound, token, lang)?;
         // Kept alive for as long as the server runs.
         let _watcher = watch::watch(state.clone())?;
         let app = router(state);
         axum::serve(listener, app).await.map_err(|e| e.to_string())
     })
-}
-
-/// A token no one can guess from outside: the hash of this moment, this
-/// process and a fresh address in memory.
-fn new_token() -> String {
-    use sha2::{Digest, Sha256};
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let here = Box::new(0u8);
-    let seed = format!("{now}-{}-{:p}", std::process::id(), &*here);
-    Sha256::digest(seed.as_bytes())
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

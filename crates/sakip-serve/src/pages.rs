@@ -149,6 +149,7 @@ pub(crate) async fn overview(Shared(state): Shared<State>, Reader(lang): Reader)
     body.push_str("</div>\n");
     Html(page(
         lang,
+        state.page_token(),
         &Text::new("serve-title").render(lang),
         &[("page", "overview".into())],
         &body,
@@ -278,7 +279,7 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
             let body = format!("<h1><code>{}</code></h1><ul>{}</ul>", esc(&q.path), list.concat());
             return (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Html(page(lang, "sakip", &[("page", "unit".into())], &body)),
+                Html(page(lang, state.page_token(), "sakip", &[("page", "unit".into())], &body)),
             )
                 .into_response();
         }
@@ -395,7 +396,15 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
             &format!("</div>\n{side}</main>\n{}\n</body>", crate::layout::SCRIPT),
             1,
         )
-        .replacen("</style>", &format!("{}</style>", crate::layout::STYLE), 1);
+        .replacen(
+            "</style>",
+            &format!(
+                "{}</style>{}",
+                crate::layout::STYLE,
+                crate::layout::token_meta(state.page_token())
+            ),
+            1,
+        );
     Html(html).into_response()
 }
 

@@ -35,8 +35,16 @@ impl FromRequestParts<State> for Reader {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<Self, Self::Rejection> {
-        let chosen = cookie(&parts.headers, LANG_COOKIE).and_then(Lang::parse);
-        Ok(Reader(chosen.unwrap_or(state.lang())))
+        Ok(Reader(Reader::of(&parts.headers, state)))
+    }
+}
+
+impl Reader {
+    /// The language of the reader who sent `headers`.
+    pub(crate) fn of(headers: &HeaderMap, state: &State) -> Lang {
+        cookie(headers, LANG_COOKIE)
+            .and_then(Lang::parse)
+            .unwrap_or(state.lang())
     }
 }
 
@@ -48,12 +56,11 @@ pub(crate) struct Switch {
 /// `GET /lang?to=en|id`: keeps the choice and goes back to the page.
 pub(crate) async fn switch(headers: HeaderMap, Query(q): Query<Switch>) -> Response {
     let lang = Lang::parse(&q.to).unwrap_or_default();
-    // Back to the page the switch was on, on this server only.
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     let back = headers
         .get(header::REFERER)
         .and_then(|r| r.to_str().ok())
-        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
-        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_string()))
+        .and_then(|r| back_to(r, host))
         .unwrap_or_else(|| "/".to_string());
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Strict",
@@ -62,10 +69,49 @@ pub(crate) async fn switch(headers: HeaderMap, Query(q): Query<Switch>) -> Respo
     ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
 }
 
+/// The path of `referer` when it is a page of this server (`host`): only
+/// then does the switch go back to it. `//evil.example` and `/\evil` are
+/// addresses of other servers to a browser, so they are no path of ours.
+fn back_to(referer: &str, host: &str) -> Option<String> {
+    let rest = referer.strip_prefix("http://")?;
+    let at = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(at);
+    if !authority.eq_ignore_ascii_case(host) || !path.starts_with('/') {
+        return None;
+    }
+    let unsafe_start = path.starts_with("//") || path.starts_with("/\\");
+    let plain = path.bytes().all(|b| b.is_ascii_graphic());
+    (!unsafe_start && plain).then(|| path.to_string())
+}
+
 /// The link to the other language, for every page's header.
 pub(crate) fn switch_link(lang: Lang) -> String {
     match lang {
         Lang::Id => "<a href=\"/lang?to=en\" hreflang=\"en\" lang=\"en\">English</a>".to_string(),
         Lang::En => "<a href=\"/lang?to=id\" hreflang=\"id\" lang=\"id\">Bahasa Indonesia</a>".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::back_to;
+
+    #[test]
+    fn the_switch_goes_back_only_to_a_page_of_this_server() {
+        let host = "127.0.0.1:8080";
+        assert_eq!(back_to("http://127.0.0.1:8080/unit?path=x", host).as_deref(), Some("/unit?path=x"));
+        assert_eq!(back_to("http://127.0.0.1:8080", host), None);
+        for other in [
+            "http://evil.example/unit",
+            "http://127.0.0.1:8081/unit",
+            "https://127.0.0.1:8080/unit",
+            "http://127.0.0.1:8080//evil.example/x",
+            "http://127.0.0.1:8080/\\evil.example",
+            "http://127.0.0.1:8080@evil.example/x",
+            "javascript:alert(1)",
+            "http://127.0.0.1:8080/a b",
+        ] {
+            assert_eq!(back_to(other, host), None, "{other}");
+        }
     }
 }

@@ -281,6 +281,10 @@ impl<'a> Loader<'a> {
             }
             let dir = self.sources.get(from).map(|f| folder_of(&f.path)).unwrap_or_default();
             let target = normalize(&dir.join(&base.node));
+            if let Err(o) = crate::boundary::check(&target) {
+                self.errors.push(outside(&self.sources, base.span, &o));
+                return None;
+            }
             let parent = if target.is_dir() {
                 self.upward = true;
                 let parent = self
@@ -386,6 +390,11 @@ impl<'a> Loader<'a> {
                     let name = &skrip.path;
                     let dir = self.sources.get(*id).map(|f| folder_of(&f.path)).unwrap_or_default();
                     let path = normalize(&dir.join(&name.node));
+                    if let Err(o) = crate::boundary::check(&path) {
+                        self.errors.push(outside(&self.sources, name.span, &o));
+                        ok = false;
+                        continue;
+                    }
                     let load = if own {
                         self.shared.own_script(&path)
                     } else {
@@ -459,4 +468,18 @@ impl<'a> Loader<'a> {
             symbols.sign(name, signature);
         }
     }
+}
+
+/// A `berdasarkan` or `skrip` path that leaves the folder the process is
+/// confined to (the workbench's): located at the path, naming it; the
+/// file is not opened, so nothing of it shows.
+fn outside(sources: &SourceMap, span: Span, o: &crate::boundary::Outside) -> RuleError {
+    RuleError::at_says(
+        sources,
+        span,
+        Code::OutsideTree,
+        Text::new("outside-tree").arg("path", &o.path).arg("root", &o.root),
+    )
+    .label_says(Text::new("outside-tree-label"))
+    .help_says(Text::new("outside-tree-help"))
 }

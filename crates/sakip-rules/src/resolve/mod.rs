@@ -253,6 +253,11 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
         .collect();
     paths.sort();
     for (p, k) in paths {
+        // A link that leads out of the folder a serving process is confined
+        // to is not followed: what lies there is not listed.
+        if crate::boundary::check(&p).is_err() {
+            continue;
+        }
         if k == Kind::Dir && !skipped(&p) {
             collect_sakip(&p, out, errors);
         } else if k == Kind::File && p.extension() == Some("sakip") {
@@ -345,7 +350,7 @@ pub(crate) fn sakip_files_in(dir: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>
     let mut out = BTreeSet::new();
     for e in dir.read_dir_utf8()?.flatten() {
         let p = e.path();
-        if p.extension() == Some("sakip") && kind(&e) == Kind::File {
+        if p.extension() == Some("sakip") && kind(&e) == Kind::File && crate::boundary::check(p).is_ok() {
             out.insert(normalize(p));
         }
     }

@@ -45,10 +45,15 @@ function $(id) {
   return document.getElementById(id);
 }
 
+// The token of this run of the server: only its own pages can read it, and
+// it must come with every change asked for (a cookie alone never does).
+const tokenMeta = document.querySelector('meta[name="sakip-token"]');
+const token = tokenMeta ? tokenMeta.content : "";
+
 async function postJson(url, value) {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "x-sakip-token": token },
     body: JSON.stringify(value),
   });
   let data = null;
@@ -394,7 +399,11 @@ function unitPage() {
         name: file.name,
         replace: $("upload-replace").checked ? "true" : "false",
       });
-      const response = await fetch(`/api/import?${q}`, { method: "POST", body: file });
+      const response = await fetch(`/api/import?${q}`, {
+        method: "POST",
+        headers: { "x-sakip-token": token },
+        body: file,
+      });
       let data;
       try {
         data = await response.json();
