@@ -112,8 +112,9 @@ mod tests {
 
     #[test]
     fn inside_by_words_and_by_links() {
-        let base = Utf8PathBuf::from_path_buf(std::env::temp_dir().join(format!("sakip-boundary-{}", std::process::id())))
-            .unwrap();
+        let base =
+            Utf8PathBuf::from_path_buf(std::env::temp_dir().join(format!("sakip-boundary-{}", std::process::id())))
+                .unwrap();
         let _ = std::fs::remove_dir_all(&base);
         let root = base.join("root");
         let outside = base.join("outside");
