@@ -65,7 +65,13 @@ pub(crate) fn page_token(page: &str) -> String {
 }
 
 /// One request with a body of bytes; the status, the head and the body.
-pub(crate) fn request_raw(port: u16, method: &str, target: &str, headers: &[&str], body: &[u8]) -> (u16, String, Vec<u8>) {
+pub(crate) fn request_raw(
+    port: u16,
+    method: &str,
+    target: &str,
+    headers: &[&str],
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     let mut head = format!(
         "{method} {target} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
@@ -174,7 +180,11 @@ fn check_preview_and_save_without_losing_an_edit() {
     assert_eq!(status, 200);
     let base = f["hash"].as_str().unwrap().to_string();
     std::fs::write(root.join(DATA), data.replace("// ", "//  ")).unwrap();
-    let (status, v) = post(&server, "/api/save", json!({"path": DATA, "text": changed, "base": base}));
+    let (status, v) = post(
+        &server,
+        "/api/save",
+        json!({"path": DATA, "text": changed, "base": base}),
+    );
     assert_eq!(status, 409, "{v}");
     assert!(v["text"].as_str().unwrap().contains("//  "));
     assert_ne!(std::fs::read_to_string(root.join(DATA)).unwrap(), changed);
@@ -208,11 +218,7 @@ fn every_way_out_of_the_served_folder_is_refused() {
     ] {
         let (status, _) = request(server.port, "GET", &format!("/api/file?path={path}"), &[], "");
         assert_eq!(status, 403, "{path}");
-        let (status, _) = post(
-            &server,
-            "/api/save",
-            json!({"path": path, "text": "x", "base": null}),
-        );
+        let (status, _) = post(&server, "/api/save", json!({"path": path, "text": "x", "base": null}));
         assert_eq!(status, 403, "{path}");
     }
     assert_eq!(

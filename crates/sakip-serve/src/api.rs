@@ -59,7 +59,12 @@ impl State {
 
     /// The state of a workbench over `root`, listening on `bound`; beyond
     /// this machine every request shows `access_token`.
-    pub fn new(root: Utf8PathBuf, bound: std::net::SocketAddr, access_token: Option<String>, lang: Lang) -> Result<Self, String> {
+    pub fn new(
+        root: Utf8PathBuf,
+        bound: std::net::SocketAddr,
+        access_token: Option<String>,
+        lang: Lang,
+    ) -> Result<Self, String> {
         // One spelling of every path: the tree's, the watcher's and the
         // requests' (which `inside` resolves) all start from the real root.
         let root = root.canonicalize_utf8().unwrap_or(root);

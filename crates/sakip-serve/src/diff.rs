@@ -72,5 +72,12 @@ pub(crate) async fn diff(Shared(state): Shared<State>, Reader(lang): Reader, Que
             body.push_str("</ul>\n");
         }
     }
-    Html(page(lang, state.page_token(), &title, &[("page", "diff".into())], &body)).into_response()
+    Html(page(
+        lang,
+        state.page_token(),
+        &title,
+        &[("page", "diff".into())],
+        &body,
+    ))
+    .into_response()
 }

@@ -125,7 +125,11 @@ pub(crate) async fn edit(Shared(state): Shared<State>, Reader(lang): Reader, Que
                 query(&r.dir),
                 t("wb-open-report")
             );
-            let _ = writeln!(body, "<iframe id=\"preview\" sandbox=\"allow-same-origin\" title=\"{}\"></iframe>", t("wb-preview"));
+            let _ = writeln!(
+                body,
+                "<iframe id=\"preview\" sandbox=\"allow-same-origin\" title=\"{}\"></iframe>",
+                t("wb-preview")
+            );
         }
         None => {
             let _ = writeln!(body, "<p>{}</p>", t("wb-no-unit"));

@@ -72,7 +72,7 @@ impl Guard {
         let Ok(asked) = name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() else {
             return false;
         };
-        if !(name.starts_with('[') == asked.is_ipv6()) {
+        if name.starts_with('[') != asked.is_ipv6() {
             return false;
         }
         if ip.is_unspecified() {
@@ -216,7 +216,13 @@ mod tests {
     #[test]
     fn only_our_own_addresses_are_our_host() {
         let g = guard("127.0.0.1:8080");
-        for ok in ["127.0.0.1:8080", "localhost:8080", "LOCALHOST:8080", "127.0.0.2:8080", "[::1]:8080"] {
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST:8080",
+            "127.0.0.2:8080",
+            "[::1]:8080",
+        ] {
             assert!(g.is_own_host(ok), "{ok}");
         }
         for no in [

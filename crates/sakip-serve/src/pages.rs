@@ -279,7 +279,13 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
             let body = format!("<h1><code>{}</code></h1><ul>{}</ul>", esc(&q.path), list.concat());
             return (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Html(page(lang, state.page_token(), "sakip", &[("page", "unit".into())], &body)),
+                Html(page(
+                    lang,
+                    state.page_token(),
+                    "sakip",
+                    &[("page", "unit".into())],
+                    &body,
+                )),
             )
                 .into_response();
         }

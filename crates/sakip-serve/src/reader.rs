@@ -99,7 +99,10 @@ mod tests {
     #[test]
     fn the_switch_goes_back_only_to_a_page_of_this_server() {
         let host = "127.0.0.1:8080";
-        assert_eq!(back_to("http://127.0.0.1:8080/unit?path=x", host).as_deref(), Some("/unit?path=x"));
+        assert_eq!(
+            back_to("http://127.0.0.1:8080/unit?path=x", host).as_deref(),
+            Some("/unit?path=x")
+        );
         assert_eq!(back_to("http://127.0.0.1:8080", host), None);
         for other in [
             "http://evil.example/unit",

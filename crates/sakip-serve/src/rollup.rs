@@ -29,7 +29,14 @@ pub(crate) async fn rollup(
             .iter()
             .map(|e| format!("<li class=\"err\">{}</li>", esc(&rollup::one_line(e))))
             .collect();
-        return Html(page(lang, state.page_token(), "rekap", &[], &format!("<ul>{}</ul>", list.concat()))).into_response();
+        return Html(page(
+            lang,
+            state.page_token(),
+            "rekap",
+            &[],
+            &format!("<ul>{}</ul>", list.concat()),
+        ))
+        .into_response();
     }
     let selection = Selection {
         year: q.year,
