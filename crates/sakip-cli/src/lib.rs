@@ -130,6 +130,23 @@ pub struct ServeArgs {
     /// The token every request must carry (made and printed when bound elsewhere)
     #[arg(long)]
     pub token: Option<String>,
+
+    /// How many seconds a page waits for a check, a preview or a report
+    /// before it is told to try again (`0.5` is half a second)
+    #[arg(long, default_value = "10", value_parser = seconds)]
+    pub time_limit: std::time::Duration,
+}
+
+/// A number of seconds from 0.1 to 3600 as a duration.
+fn seconds(text: &str) -> Result<std::time::Duration, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(0.1..=3600.0).contains(&secs) {
+        return Err("give from 0.1 to 3600 seconds".into());
+    }
+    std::time::Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -221,7 +238,12 @@ where
         Command::Why(args) => why::run(args, cli.color, io),
         Command::Serve(args) => {
             let addr = std::net::SocketAddr::new(args.bind, args.port);
-            sakip_serve::serve(args.path.clone(), addr, args.token.clone(), io.lang)
+            let options = sakip_serve::Options {
+                token: args.token.clone(),
+                lang: io.lang,
+                time_limit: args.time_limit,
+            };
+            sakip_serve::serve(args.path.clone(), addr, options)
                 .map(|()| 0)
                 .map_err(std::io::Error::other)
         }

@@ -13,7 +13,8 @@ use sakip_serve::State;
 fn keystroke(c: &mut Criterion) {
     let repo = Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let bound = std::net::SocketAddr::from(([127, 0, 0, 1], 8080));
-    let state = State::new(repo.clone(), bound, None, sakip_core::Lang::Id).expect("a workbench over the repository");
+    let state =
+        State::new(repo.clone(), bound, sakip_serve::Options::default()).expect("a workbench over the repository");
     let root = state.root().to_path_buf();
     let unit = root.join("examples/lapas-sarolangun-rawas");
     let path = unit.join("perjanjian-2022.sakip");

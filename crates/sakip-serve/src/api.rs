@@ -4,6 +4,7 @@
 //! overwrite a file changed since the page read it.
 
 use crate::paths::{inside, unit_folder, Refusal};
+use crate::reader::Reader;
 use axum::extract::{DefaultBodyLimit, Query, State as Shared};
 use axum::http::StatusCode;
 use axum::middleware;
@@ -11,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use camino::{Utf8Path, Utf8PathBuf};
-use sakip_core::{Lang, Problem};
+use sakip_core::{Lang, Problem, Text};
 use sakip_rules::tree::RuleTree;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -30,6 +31,10 @@ struct Inner {
     root: Utf8PathBuf,
     tree: Mutex<RuleTree>,
     guard: crate::guard::Guard,
+    work: crate::work::Work,
+    /// Writes of files: a save's check of what is on disk and its write
+    /// happen under it, so no other save of this server comes between.
+    writes: Mutex<()>,
     lang: Lang,
     /// Files changed on disk, as paths relative to the root, for open pages.
     changes: tokio::sync::broadcast::Sender<String>,
@@ -48,6 +53,10 @@ impl State {
         &self.0.guard
     }
 
+    pub(crate) fn work(&self) -> &crate::work::Work {
+        &self.0.work
+    }
+
     /// The token every page carries and every change shows.
     pub fn page_token(&self) -> &str {
         self.0.guard.page_token()
@@ -57,14 +66,8 @@ impl State {
         self.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The state of a workbench over `root`, listening on `bound`; beyond
-    /// this machine every request shows `access_token`.
-    pub fn new(
-        root: Utf8PathBuf,
-        bound: std::net::SocketAddr,
-        access_token: Option<String>,
-        lang: Lang,
-    ) -> Result<Self, String> {
+    /// The state of a workbench over `root`, listening on `bound`.
+    pub fn new(root: Utf8PathBuf, bound: std::net::SocketAddr, options: crate::Options) -> Result<Self, String> {
         // One spelling of every path: the tree's, the watcher's and the
         // requests' (which `inside` resolves) all start from the real root.
         let root = root.canonicalize_utf8().unwrap_or(root);
@@ -73,8 +76,10 @@ impl State {
         Ok(State(Arc::new(Inner {
             root,
             tree: Mutex::new(tree),
-            guard: crate::guard::Guard::new(bound, access_token)?,
-            lang,
+            guard: crate::guard::Guard::new(bound, options.token)?,
+            work: crate::work::Work::new(options.time_limit),
+            writes: Mutex::new(()),
+            lang: options.lang,
             changes,
         })))
     }
@@ -115,6 +120,7 @@ pub fn router(state: State) -> Router {
             "/api/import",
             post(crate::import::import).layer(DefaultBodyLimit::max(crate::import::UPLOAD_LIMIT)),
         )
+        .route("/api/new-year", post(crate::import::new_year))
         .route("/api/events", get(crate::watch::events))
         .route("/api/check", post(check))
         .route("/api/preview", post(preview))
@@ -162,7 +168,10 @@ async fn file(Shared(state): Shared<State>, Query(q): Query<PathQuery>) -> Respo
         Err(r) => return refused(r),
     };
     match std::fs::read_to_string(&path) {
-        Ok(text) => Json(json!({ "path": q.path, "hash": hash(&text), "text": text })).into_response(),
+        Ok(raw) => {
+            let text = crate::disk_text::for_editor(&raw);
+            Json(json!({ "path": q.path, "hash": hash(&raw), "text": text })).into_response()
+        }
         Err(e) => error(StatusCode::NOT_FOUND, &e.to_string()),
     }
 }
@@ -173,10 +182,16 @@ struct Unsaved {
     text: String,
 }
 
+/// `check` as heavy work: off the async thread, bounded (see `work`).
+async fn check(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Unsaved>) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || check_now(Shared(job), Json(body))).await
+}
+
 /// The problems of `path` with `text` as its contents: what `check` says,
 /// each with the range to underline (1-based lines and columns, in
 /// characters).
-async fn check(Shared(state): Shared<State>, Json(body): Json<Unsaved>) -> Response {
+fn check_now(Shared(state): Shared<State>, Json(body): Json<Unsaved>) -> Response {
     let path = match inside(&state.0.root, &body.path) {
         Ok(p) => p,
         Err(r) => return refused(r),
@@ -264,9 +279,15 @@ struct Preview {
     year: u16,
 }
 
+/// `preview` as heavy work: off the async thread, bounded (see `work`).
+async fn preview(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Preview>) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || preview_now(Shared(job), Json(body))).await
+}
+
 /// The unit's report for `year` with `text` in place of `path`'s contents;
 /// nothing is written. The problems instead when the rules do not load.
-async fn preview(Shared(state): Shared<State>, Json(body): Json<Preview>) -> Response {
+fn preview_now(Shared(state): Shared<State>, Json(body): Json<Preview>) -> Response {
     let path = match inside(&state.0.root, &body.path) {
         Ok(p) => p,
         Err(r) => return refused(r),
@@ -292,45 +313,63 @@ struct Save {
     fmt: bool,
 }
 
+/// `save` as heavy work: off the async thread, bounded (see `work`).
+async fn save(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Save>) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || save_now(Shared(job), Reader(lang), Json(body))).await
+}
+
 /// Writes `text` (laid out by `fmt` when asked) to `path` atomically,
 /// unless the file changed on disk since the page read it: then 409, with
 /// the other version. The answer carries the text written and its hash.
-async fn save(Shared(state): Shared<State>, Json(body): Json<Save>) -> Response {
+fn save_now(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Save>) -> Response {
     let path = match inside(&state.0.root, &body.path) {
         Ok(p) => p,
         Err(r) => return refused(r),
     };
-    let current = std::fs::read_to_string(&path).ok();
-    let current_hash = current.as_deref().map(hash);
-    if current_hash != body.base {
-        return (
-            StatusCode::CONFLICT,
-            Json(json!({
-                "error": "the file changed on disk since it was opened; nothing was written",
-                "text": current, "hash": current_hash,
-            })),
-        )
-            .into_response();
-    }
+    // Laid out first, outside the lock: it may take a while, and the
+    // check of the disk below must be the last thing before the write.
     let text = if body.fmt && path.extension() == Some("sakip") {
-        match sakip_rules::format::format_file(&path, body.text) {
+        let unmarked = crate::disk_text::for_editor(&body.text);
+        match sakip_rules::format::format_file(&path, unmarked) {
             Ok(t) => t,
             Err(e) => {
-                let message = format!("{}: {}", e.location_text(), e.message_in(state.0.lang));
+                let message = format!("{}: {}", e.location_text(), e.message_in(lang));
                 return error(StatusCode::UNPROCESSABLE_ENTITY, &message);
             }
         }
     } else {
         body.text
     };
-    let written = match current {
-        Some(_) => sakip_rules::files::replace(&path, &text),
-        None => sakip_rules::files::write_new(&path, &text),
+    let written = {
+        // What is on disk is compared with what the page started from at
+        // the moment of the write, under the lock every save takes.
+        let _writing = state.0.writes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let current = std::fs::read_to_string(&path).ok();
+        let current_hash = current.as_deref().map(hash);
+        if current_hash != body.base {
+            let shown = current.as_deref().map(crate::disk_text::for_editor);
+            return (
+                StatusCode::CONFLICT,
+                Json(json!({
+                    "error": Text::new("wb-conflict-status").render(lang),
+                    "text": shown, "hash": current_hash,
+                })),
+            )
+                .into_response();
+        }
+        let bytes = crate::disk_text::for_disk(&text, current.as_deref());
+        let result = match current {
+            Some(_) => sakip_rules::files::replace(&path, &bytes),
+            None => sakip_rules::files::write_new(&path, &bytes),
+        };
+        if let Err(e) = result {
+            return error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string());
+        }
+        bytes
     };
-    if let Err(e) = written {
-        return error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string());
-    }
     state.tree().set_text(&path, None);
-    let h = hash(&text);
-    Json(json!({ "path": body.path, "hash": h, "text": text })).into_response()
+    let h = hash(&written);
+    let shown = crate::disk_text::for_editor(&written);
+    Json(json!({ "path": body.path, "hash": h, "text": shown })).into_response()
 }

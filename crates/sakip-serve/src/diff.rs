@@ -19,7 +19,13 @@ pub(crate) struct DiffQuery {
     to: u16,
 }
 
+/// `diff` as heavy work: off the async thread, bounded (see `work`).
 pub(crate) async fn diff(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<DiffQuery>) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || diff_now(Shared(job), Reader(lang), Query(q))).await
+}
+
+fn diff_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<DiffQuery>) -> Response {
     let Ok(dir) = crate::paths::folder(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
     };

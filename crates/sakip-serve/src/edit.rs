@@ -31,16 +31,22 @@ struct Reading {
     years: Vec<u16>,
 }
 
+/// `edit` as heavy work: off the async thread, bounded (see `work`).
 pub(crate) async fn edit(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<EditQuery>) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || edit_now(Shared(job), Reader(lang), Query(q))).await
+}
+
+fn edit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<EditQuery>) -> Response {
     let path = match inside(state.root(), &q.path) {
         Ok(p) => p,
         Err(r) => return (StatusCode::FORBIDDEN, crate::api::refusal_text(&r)).into_response(),
     };
     // A file that does not exist yet opens empty, and its save creates it.
     let (text, hash) = match std::fs::read_to_string(&path) {
-        Ok(t) => {
-            let h = crate::api::hash(&t);
-            (t, Some(h))
+        Ok(raw) => {
+            let h = crate::api::hash(&raw);
+            (crate::disk_text::for_editor(&raw), Some(h))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), None),
         Err(e) => return (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),

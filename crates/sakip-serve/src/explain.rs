@@ -22,11 +22,17 @@ pub(crate) struct ExplainQuery {
     id: String,
 }
 
+/// `explain` as heavy work: off the async thread, bounded (see `work`).
 pub(crate) async fn explain(
     Shared(state): Shared<State>,
     Reader(lang): Reader,
     Query(q): Query<ExplainQuery>,
 ) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || explain_now(Shared(job), Reader(lang), Query(q))).await
+}
+
+fn explain_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<ExplainQuery>) -> Response {
     let dir = match unit_folder(state.root(), &q.unit) {
         Ok(d) => d,
         Err(r) => return crate::api::refused(r),

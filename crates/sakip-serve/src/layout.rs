@@ -47,6 +47,11 @@ const WORDS: &[(&str, &str)] = &[
     ("reloaded", "wb-reloaded"),
     ("changed-on-disk", "wb-changed-on-disk"),
     ("explain-hint", "wb-explain-hint"),
+    ("removed", "wb-upload-removed"),
+    ("changed", "wb-upload-changed"),
+    ("confirm", "wb-upload-confirm"),
+    ("draft", "wb-upload-draft"),
+    ("too-large", "wb-upload-too-large"),
 ];
 
 fn words(lang: Lang) -> String {

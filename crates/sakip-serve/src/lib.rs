@@ -15,6 +15,7 @@
 mod api;
 mod assets;
 mod diff;
+mod disk_text;
 mod edit;
 mod explain;
 mod guard;
@@ -25,6 +26,7 @@ mod paths;
 mod reader;
 mod rollup;
 mod watch;
+mod work;
 
 pub use api::{router, State};
 pub use paths::{inside, Refusal};
@@ -32,44 +34,61 @@ pub use paths::{inside, Refusal};
 use camino::Utf8PathBuf;
 use sakip_core::Lang;
 
+/// How a workbench is run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The access token every request shows when bound beyond this machine
+    /// (one is made and printed when none is given).
+    pub token: Option<String>,
+    /// The language of pages whose reader chose none.
+    pub lang: Lang,
+    /// How long a page waits for heavy work (a check, a preview, a report)
+    /// before it is told to try again.
+    pub time_limit: std::time::Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            token: None,
+            lang: Lang::Id,
+            time_limit: std::time::Duration::from_secs(10),
+        }
+    }
+}
+
 /// Serves the tree under `root` on `addr` until the process ends. Bound
-/// beyond this machine, every request must carry a token: `token`, or one
-/// made now and printed.
-pub fn serve(root: Utf8PathBuf, addr: std::net::SocketAddr, token: Option<String>, lang: Lang) -> Result<(), String> {
-    let token = match token {
-        Some(t) => Some(t),
-        None if !addr.ip().is_loopback() => Some(guard::new_token()?),
-        None => None,
-    };
+/// beyond this machine, every request must carry a token: the options', or
+/// one made now and printed.
+pub fn serve(root: Utf8PathBuf, addr: std::net::SocketAddr, mut options: Options) -> Result<(), String> {
+    if options.token.is_none() && !addr.ip().is_loopback() {
+        options.token = Some(guard::new_token()?);
+    }
     let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
-    match &token {
+    match &options.token {
         Some(t) => eprintln!("sakip serve: http://{bound}/?token={t}  ({root})"),
         None => eprintln!("sakip serve: http://{bound}/  ({root})"),
     }
-    serve_listener(listener, root, token, lang)
+    serve_listener(listener, root, options)
 }
 
 /// [`serve`] on a listener already bound (tests bind port 0).
-pub fn serve_listener(
-    listener: std::net::TcpListener,
-    root: Utf8PathBuf,
-    token: Option<String>,
-    lang: Lang,
-) -> Result<(), String> {
+pub fn serve_listener(listener: std::net::TcpListener, root: Utf8PathBuf, options: Options) -> Result<(), String> {
     // From here on this process reads rule files and scripts only under
     // `root`: texts come from a browser, and may name any path.
     sakip_rules::boundary::confine_to(&root)?;
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
-    // I/O for the sockets, timers for the events' keep-alive.
+    // I/O for the sockets and timers on one thread; heavy work goes to the
+    // blocking pool (see `work`).
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
-        let state = State::new(root, bound, token, lang)?;
+        let state = State::new(root, bound, options)?;
         // Kept alive for as long as the server runs.
         let _watcher = watch::watch(state.clone())?;
         let app = router(state);

@@ -31,9 +31,15 @@ struct Row {
     files: Vec<String>,
 }
 
+/// `overview` as heavy work: off the async thread, bounded (see `work`).
+pub(crate) async fn overview(Shared(state): Shared<State>, Reader(lang): Reader) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || overview_now(Shared(job), Reader(lang))).await
+}
+
 /// The overview: every rule set under the served folder, national first,
 /// then each Kanwil with its units; the files of each open in the editor.
-pub(crate) async fn overview(Shared(state): Shared<State>, Reader(lang): Reader) -> Response {
+fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response {
     let root = state.root().to_path_buf();
     let rows: Vec<Row> = {
         let tree = state.tree();
@@ -194,13 +200,19 @@ pub(crate) struct UnitQuery {
     format: Option<String>,
 }
 
-/// A unit's report for a year as a file to keep: PDF, HTML, Markdown or XLSX,
-/// the same bytes `sakip report` writes.
+/// `download` as heavy work: off the async thread, bounded (see `work`).
 pub(crate) async fn download(
     Shared(state): Shared<State>,
     Reader(lang): Reader,
     Query(q): Query<UnitQuery>,
 ) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || download_now(Shared(job), Reader(lang), Query(q))).await
+}
+
+/// A unit's report for a year as a file to keep: PDF, HTML, Markdown or XLSX,
+/// the same bytes `sakip report` writes.
+fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
     let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
     };
@@ -256,10 +268,16 @@ pub(crate) async fn download(
         .into_response()
 }
 
+/// `unit` as heavy work: off the async thread, bounded (see `work`).
+pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || unit_now(Shared(job), Reader(lang), Query(q))).await
+}
+
 /// A unit's year, rendered as the HTML report, with its other years, the
 /// downloads, the changes in the rules since the year before, explain in
 /// place (a click on an indicator) and the upload of a year's spreadsheet.
-pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
+fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
     let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
         return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
     };

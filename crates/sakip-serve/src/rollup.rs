@@ -18,11 +18,17 @@ pub(crate) struct RollupQuery {
     kanwil: Option<String>,
 }
 
+/// `rollup` as heavy work: off the async thread, bounded (see `work`).
 pub(crate) async fn rollup(
     Shared(state): Shared<State>,
     Reader(lang): Reader,
     Query(q): Query<RollupQuery>,
 ) -> Response {
+    let job = state.clone();
+    crate::work::heavy(&state, lang, move || rollup_now(Shared(job), Reader(lang), Query(q))).await
+}
+
+fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<RollupQuery>) -> Response {
     let (folders, errors) = rollup::folders_under(&[state.root().to_path_buf()]);
     if !errors.is_empty() {
         let list: Vec<String> = errors

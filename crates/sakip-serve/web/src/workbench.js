@@ -388,16 +388,31 @@ function unitPage() {
 
   const form = $("upload");
   if (form) {
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      const file = $("upload-file").files[0];
-      const out = $("upload-result");
-      if (!file) return;
+    const out = $("upload-result");
+    const line = (text, kind) => {
+      const p = document.createElement("p");
+      p.className = kind;
+      p.textContent = text;
+      out.append(p);
+      return p;
+    };
+    const button = (text, onClick) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      b.addEventListener("click", onClick);
+      out.append(b);
+      return b;
+    };
+
+    async function send(file, confirm) {
+      const year = $("upload-year").value;
       const q = new URLSearchParams({
         unit,
-        year: $("upload-year").value,
+        year,
         name: file.name,
         replace: $("upload-replace").checked ? "true" : "false",
+        confirm: confirm ? "true" : "false",
       });
       const response = await fetch(`/api/import?${q}`, {
         method: "POST",
@@ -408,23 +423,57 @@ function unitPage() {
       try {
         data = await response.json();
       } catch (_) {
-        data = { error: response.statusText };
+        data = { error: response.status === 413 ? word("too-large") : response.statusText };
       }
       out.replaceChildren();
-      const p = document.createElement("p");
-      p.className = response.ok ? "ok" : "err";
-      p.textContent = response.ok ? data.message : data.error;
-      out.append(p);
+      line(response.ok ? data.message : data.error, response.ok ? "ok" : "err");
+      if (data.help) line(`${word("help")}: ${data.help}`, "help");
       if (data.cells) {
         const ul = document.createElement("ul");
         for (const c of data.cells) {
           const li = document.createElement("li");
-          li.textContent = `${c.where}: ${c.message}`;
+          li.textContent = `${c.where}: ${c.code}: ${c.message}`;
           ul.append(li);
         }
         out.append(ul);
       }
+      // An import that would remove much of the year: what goes, what
+      // changes, and only then the button that writes it.
+      if (data.confirm) {
+        if (data.removed && data.removed.length) {
+          line(`${word("removed")}: ${data.removed.join(", ")}`, "warn");
+        }
+        if (data.changed && data.changed.length) {
+          const ul = document.createElement("ul");
+          for (const [id, was, now] of data.changed) {
+            const li = document.createElement("li");
+            li.textContent = `${id}: ${was} → ${now}`;
+            ul.append(li);
+          }
+          line(`${word("changed")}:`, "warn");
+          out.append(ul);
+        }
+        button(word("confirm"), () => send(file, true));
+      }
+      // A year with no agreement: drafted from last year's, then the upload again.
+      if (data.draft) {
+        button(word("draft"), async () => {
+          const d = await fetch(`/api/new-year?${new URLSearchParams({ unit, year })}`, {
+            method: "POST",
+            headers: { "x-sakip-token": token },
+          });
+          const r = await d.json().catch(() => ({ error: d.statusText }));
+          out.replaceChildren();
+          line(d.ok ? r.message : r.error, d.ok ? "ok" : "err");
+        });
+      }
       if (response.ok) refresh();
+    }
+
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const file = $("upload-file").files[0];
+      if (file) send(file, false);
     });
   }
 
@@ -459,13 +508,53 @@ function overviewPage() {
 
 // Changes on disk, as the server's events; a burst of them (an import, a
 // save in another editor) is handled once.
-function listen(onChange) {
-  if (!window.EventSource) return;
+//
+// A browser opens at most six connections to one host, and an event stream
+// holds one for as long as the page is open: six tabs of the workbench used
+// to hang the seventh. So the tabs of one browser share one stream. The tab
+// that holds the lock "sakip-events" (Web Locks) opens it and passes every
+// event on over a BroadcastChannel; the others listen there. When that tab
+// closes, its lock passes to another tab, which opens the stream in turn.
+// Where either API is missing, each tab opens its own stream, as before.
+const listeners = [];
+let sharing = false;
+
+function deliver(path) {
+  for (const l of listeners) l(path);
+}
+
+function openStream(onEvent) {
   const events = new EventSource("/api/events");
+  events.addEventListener("changed", (e) => onEvent(e.data));
+  return events;
+}
+
+function shareEvents() {
+  if (sharing) return;
+  sharing = true;
+  if (!window.EventSource) return;
+  if (!(window.BroadcastChannel && navigator.locks)) {
+    openStream(deliver);
+    return;
+  }
+  const channel = new BroadcastChannel("sakip-events");
+  channel.onmessage = (e) => deliver(e.data);
+  // Held until the tab closes: the promise never settles.
+  navigator.locks.request("sakip-events", () => {
+    openStream((path) => {
+      channel.postMessage(path);
+      deliver(path);
+    });
+    window.sakipEventsLeader = true;
+    return new Promise(() => {});
+  });
+}
+
+function listen(onChange) {
   let timer = null;
   let changed = new Set();
-  events.addEventListener("changed", (e) => {
-    changed.add(e.data);
+  listeners.push((path) => {
+    changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(() => {
       const these = changed;
@@ -473,6 +562,7 @@ function listen(onChange) {
       onChange(these);
     }, 150);
   });
+  shareEvents();
 }
 
 const pages = { edit: editPage, unit: unitPage, overview: overviewPage };
