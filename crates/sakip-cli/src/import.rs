@@ -47,10 +47,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
-        Err(NotWritten::Destination(e)) => {
+        Err(NotWritten::Destination(e) | NotWritten::NoAgreement(e)) => {
             render::to_stderr(io, colour, &[*e])?;
             return Ok(1);
         }
+        // The command line writes what `--replace` asked for; only the
+        // workbench asks before a loss.
+        Err(NotWritten::WouldLose(_)) => return Ok(1),
         Err(NotWritten::Cells(errors)) => {
             render::problems_to_stderr(io, colour, errors.iter().map(|e| e as &dyn sakip_core::Problem))?;
             writeln!(io.err, "{}", say(io.lang, "nothing-written"))?;
