@@ -7,9 +7,28 @@ use sakip_core::model::Tier;
 use sakip_core::{Evaluation, Lang, Problem};
 use std::fmt::Write as _;
 
-/// Text for a table cell: `|` escaped, line breaks folded.
+/// Text from the rules (a name, a label, a message) as Markdown shows it
+/// literally: a renderer passes HTML through and turns `[..](..)` into a
+/// link, so a name like `<img src=x onerror=..>` in a downloaded report
+/// would run in whatever wiki it is pasted into. HTML's three characters
+/// become entities, link brackets and table bars are escaped, and line
+/// breaks folded.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Chapter III as Markdown tables, one per tier, then the budget and the findings.
@@ -26,7 +45,7 @@ pub fn render_with_legend(
 ) -> String {
     let mut out = String::new();
     let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
-    let _ = writeln!(out, "# Capaian Kinerja {title} Tahun {}\n", ev.year);
+    let _ = writeln!(out, "# Capaian Kinerja {} Tahun {}\n", cell(title), ev.year);
     if let Some(k) = legend {
         let _ = writeln!(out, "Klasifikasi capaian:\n");
         for b in &k.bands {
@@ -80,7 +99,7 @@ pub fn render_with_legend(
         for r in &rows {
             if !seen.contains(&r.sasaran.as_str()) {
                 seen.push(&r.sasaran);
-                let _ = writeln!(out, "- **{}**: {}", r.sasaran, cell(&r.sasaran_name));
+                let _ = writeln!(out, "- **{}**: {}", cell(&r.sasaran), cell(&r.sasaran_name));
             }
         }
         out.push('\n');
@@ -99,7 +118,7 @@ pub fn render_with_legend(
         let _ = writeln!(out, "|---|---:|---:|---:|");
         for b in &ev.anggaran.belanja {
             let name = if b.name == sakip_core::anggaran::TOTAL {
-                format!("**{}**", b.name)
+                format!("**{}**", cell(&b.name))
             } else {
                 cell(&b.name)
             };
@@ -122,9 +141,23 @@ pub fn render_with_legend(
                 "- **{}** `{}`{who} {}",
                 d.severity.word(lang),
                 d.code,
-                d.message_in(lang)
+                cell(&d.message_in(lang))
             );
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn names_are_shown_not_run() {
+        assert_eq!(
+            cell("<img src=x onerror=alert(1)> & [klik](javascript:x) | a\nb"),
+            "&lt;img src=x onerror=alert(1)&gt; &amp; \\[klik\\](javascript:x) \\| a b"
+        );
+        assert_eq!(cell("Sarana (%)"), "Sarana (%)");
+    }
 }
