@@ -354,6 +354,11 @@ impl LayoutReader<'_> {
         ));
     }
 
+    /// Whether a problem found now is still among those an import lists.
+    fn listed_still(&self) -> bool {
+        self.errors.len() < crate::MAX_PROBLEMS
+    }
+
     /// Records a `sheet-cell` problem.
     fn error(&mut self, sheet: &Sheet, at: Option<(usize, usize)>, message: Text, help: Option<Text>) {
         self.errors
@@ -524,7 +529,12 @@ impl LayoutReader<'_> {
             if self.indikator.iter().any(|i| i.id == id_text) {
                 return Some(id_text);
             }
-            let hint = sakip_rules::error::did_you_mean(&id_text, self.indikator.iter().map(|i| i.id.as_str()));
+            // Only the first problems are listed: past them a hint would be
+            // computed for nobody (it was most of an 8 MB sheet's time).
+            let hint = self
+                .listed_still()
+                .then(|| sakip_rules::error::did_you_mean(&id_text, self.indikator.iter().map(|i| i.id.as_str())));
+            let hint = hint.flatten();
             self.error(
                 sheet,
                 Some((r, c)),
@@ -555,7 +565,11 @@ impl LayoutReader<'_> {
                     .iter()
                     .filter(|i| tier.is_none_or(|t| i.tier == t))
                     .map(|i| i.name.as_str());
-                let hint = sakip_rules::error::did_you_mean(&name_text, names);
+                let hint = if self.listed_still() {
+                    sakip_rules::error::did_you_mean(&name_text, names)
+                } else {
+                    None
+                };
                 self.error(
                     sheet,
                     Some((r, c)),

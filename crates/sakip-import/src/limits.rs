@@ -94,8 +94,8 @@ pub fn check_workbook(bytes: &[u8]) -> Result<(), Text> {
             read: 0,
         };
         if name.ends_with(".xml") {
-            scan_xml(&mut bounded).map_err(|e| match e {
-                ScanError::Grid(text) => text.arg("part", &name),
+            scan_xml(&mut bounded, &name).map_err(|e| match e {
+                ScanError::Grid(text) => text,
                 ScanError::Damaged(error) => Text::new("sheet-not-xlsx").arg("error", error),
             })?;
         } else {
@@ -131,7 +131,7 @@ impl<R: Read> Read for CountingReader<R> {
 }
 
 enum ScanError {
-    /// A grid over the limits: the message, without the part's name yet.
+    /// A grid over the limits: the message.
     Grid(Text),
     /// Not well-formed XML, or the zip stream broke.
     Damaged(String),
@@ -157,19 +157,25 @@ impl Grid {
         self.cols = widen(self.cols, col);
     }
 
-    fn check(&self) -> Result<(), Text> {
+    /// The grid against the limits; `part` names the sheet in the message.
+    fn check(&self, part: &str) -> Result<(), Text> {
         let span = |(lo, hi): (u64, u64)| if lo == 0 { 0 } else { hi - lo + 1 };
         let (rows, cols) = (span(self.rows), span(self.cols));
         if rows > MAX_ROWS {
-            return Err(Text::new("sheet-too-many-rows").arg("count", rows).arg("max", MAX_ROWS));
+            return Err(Text::new("sheet-too-many-rows")
+                .arg("part", part)
+                .arg("count", rows)
+                .arg("max", MAX_ROWS));
         }
         if cols > MAX_COLUMNS {
             return Err(Text::new("sheet-too-many-columns")
+                .arg("part", part)
                 .arg("count", cols)
                 .arg("max", MAX_COLUMNS));
         }
         if rows.saturating_mul(cols) > MAX_GRID_CELLS {
             return Err(Text::new("sheet-too-many-cells")
+                .arg("part", part)
                 .arg("count", rows.saturating_mul(cols))
                 .arg("max", MAX_GRID_CELLS));
         }
@@ -180,7 +186,7 @@ impl Grid {
 /// Streams one XML part: a worksheet's declared dimension and every row
 /// and cell it places are checked as they come, so that a grid over the
 /// limits is refused at the first cell that makes it so.
-fn scan_xml(part: &mut impl Read) -> Result<Grid, ScanError> {
+fn scan_xml(part: &mut impl Read, name: &str) -> Result<Grid, ScanError> {
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
     // Read as calamine reads (its `xml_reader`), so that both see the same
     // elements: what it tolerates is tolerated here, and no more.
@@ -209,7 +215,7 @@ fn scan_xml(part: &mut impl Read) -> Result<Grid, ScanError> {
                                 declared.take(r, c);
                             }
                         }
-                        declared.check().map_err(ScanError::Grid)?;
+                        declared.check(name).map_err(ScanError::Grid)?;
                     }
                 }
                 "sheetData" => in_sheet_data = true,
@@ -240,7 +246,7 @@ fn scan_xml(part: &mut impl Read) -> Result<Grid, ScanError> {
                         grid.take(r.max(1), c.max(1));
                     }
                     grid.take(row.max(1), col.max(1));
-                    grid.check().map_err(ScanError::Grid)?;
+                    grid.check(name).map_err(ScanError::Grid)?;
                 }
                 _ => {}
             },
@@ -301,7 +307,7 @@ mod tests {
     }
 
     fn scan(text: &str) -> Result<Grid, String> {
-        scan_xml(&mut text.as_bytes()).map_err(|e| match e {
+        scan_xml(&mut text.as_bytes(), "sheet1.xml").map_err(|e| match e {
             ScanError::Grid(t) => t.id.to_string(),
             ScanError::Damaged(d) => d,
         })
