@@ -4,6 +4,7 @@
 // Tests state their expectations with unwrap and indexing: a failure is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod attacks;
 mod browser;
 mod check;
 mod codes;

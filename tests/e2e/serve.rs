@@ -73,8 +73,14 @@ pub(crate) fn request_raw(
     body: &[u8],
 ) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // A test that names its own Host (an attacker's) sends only that one.
+    let host = if headers.iter().any(|h| h.to_ascii_lowercase().starts_with("host:")) {
+        String::new()
+    } else {
+        format!("Host: localhost:{port}\r\n")
+    };
     let mut head = format!(
-        "{method} {target} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        "{method} {target} HTTP/1.1\r\n{host}Connection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
     for h in headers {

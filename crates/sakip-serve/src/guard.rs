@@ -109,8 +109,11 @@ pub(crate) async fn guard(Shared(state): Shared<State>, request: Request, next: 
     let guard = state.guard();
     let lang = Reader::of(request.headers(), &state);
     let headers = request.headers();
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    if !guard.is_own_host(host) {
+    // Exactly one Host, and ours: with two, which one a layer reads is
+    // anyone's guess.
+    let mut hosts = headers.get_all(header::HOST).iter();
+    let host = hosts.next().and_then(|h| h.to_str().ok()).unwrap_or("");
+    if hosts.next().is_some() || !guard.is_own_host(host) {
         return refusal(StatusCode::MISDIRECTED_REQUEST, "guard-host", lang);
     }
     let mut access_from_query = false;
