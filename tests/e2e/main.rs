@@ -6,6 +6,7 @@
 
 mod attacks;
 mod browser;
+mod browser_attacks;
 mod check;
 mod codes;
 mod diff;

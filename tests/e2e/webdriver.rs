@@ -178,6 +178,19 @@ impl Browser {
         self.call("POST", &format!("/element/{element}/click"), json!({}));
     }
 
+    /// Opens a new tab and makes it the one commands go to.
+    pub fn new_tab(&self) -> String {
+        let v = self.call("POST", "/window/new", json!({ "type": "tab" }));
+        let handle = v["handle"].as_str().unwrap().to_string();
+        self.switch_to(&handle);
+        handle
+    }
+
+    /// Makes the tab `handle` the one commands go to.
+    pub fn switch_to(&self, handle: &str) {
+        self.call("POST", "/window", json!({ "handle": handle }));
+    }
+
     /// The page as a PNG.
     pub fn screenshot(&self) -> Vec<u8> {
         let v = self.call("GET", "/screenshot", Value::Null);
