@@ -138,16 +138,17 @@ pub(crate) fn error(status: StatusCode, message: &str) -> Response {
 }
 
 /// Why a path is refused, for the person who typed it.
-pub(crate) fn refusal_text(r: &Refusal) -> &'static str {
-    match r {
-        Refusal::Escapes => "the path leaves the served folder",
-        Refusal::Kind => "only .sakip and .rhai files can be opened here",
-        Refusal::Outside => "the path leads outside the served folder",
-    }
+pub(crate) fn refusal_text(r: &Refusal, lang: Lang) -> String {
+    let id = match r {
+        Refusal::Escapes => "wb-path-escapes",
+        Refusal::Kind => "wb-path-kind",
+        Refusal::Outside => "wb-path-outside",
+    };
+    Text::new(id).render(lang)
 }
 
-pub(crate) fn refused(r: Refusal) -> Response {
-    error(StatusCode::FORBIDDEN, refusal_text(&r))
+pub(crate) fn refused(r: Refusal, lang: Lang) -> Response {
+    error(StatusCode::FORBIDDEN, &refusal_text(&r, lang))
 }
 
 pub(crate) fn hash(text: &str) -> String {
@@ -162,10 +163,10 @@ struct PathQuery {
     path: String,
 }
 
-async fn file(Shared(state): Shared<State>, Query(q): Query<PathQuery>) -> Response {
+async fn file(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<PathQuery>) -> Response {
     let path = match inside(&state.0.root, &q.path) {
         Ok(p) => p,
-        Err(r) => return refused(r),
+        Err(r) => return refused(r, lang),
     };
     match std::fs::read_to_string(&path) {
         Ok(raw) => {
@@ -185,16 +186,16 @@ struct Unsaved {
 /// `check` as heavy work: off the async thread, bounded (see `work`).
 async fn check(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Unsaved>) -> Response {
     let job = state.clone();
-    crate::work::heavy(&state, lang, move || check_now(Shared(job), Json(body))).await
+    crate::work::heavy(&state, lang, move || check_now(Shared(job), Reader(lang), Json(body))).await
 }
 
 /// The problems of `path` with `text` as its contents: what `check` says,
 /// each with the range to underline (1-based lines and columns, in
 /// characters).
-fn check_now(Shared(state): Shared<State>, Json(body): Json<Unsaved>) -> Response {
+fn check_now(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Unsaved>) -> Response {
     let path = match inside(&state.0.root, &body.path) {
         Ok(p) => p,
-        Err(r) => return refused(r),
+        Err(r) => return refused(r, lang),
     };
     let problems = state.check_unsaved(&path, &body.text);
     Json(json!({ "path": body.path, "problems": problems })).into_response()
@@ -282,19 +283,19 @@ struct Preview {
 /// `preview` as heavy work: off the async thread, bounded (see `work`).
 async fn preview(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Preview>) -> Response {
     let job = state.clone();
-    crate::work::heavy(&state, lang, move || preview_now(Shared(job), Json(body))).await
+    crate::work::heavy(&state, lang, move || preview_now(Shared(job), Reader(lang), Json(body))).await
 }
 
 /// The unit's report for `year` with `text` in place of `path`'s contents;
 /// nothing is written. The problems instead when the rules do not load.
-fn preview_now(Shared(state): Shared<State>, Json(body): Json<Preview>) -> Response {
+fn preview_now(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Preview>) -> Response {
     let path = match inside(&state.0.root, &body.path) {
         Ok(p) => p,
-        Err(r) => return refused(r),
+        Err(r) => return refused(r, lang),
     };
     let unit_dir = match unit_folder(&state.0.root, &body.unit) {
         Ok(d) => d,
-        Err(r) => return refused(r),
+        Err(r) => return refused(r, lang),
     };
     match state.preview_unsaved(&path, &body.text, &unit_dir, body.year) {
         Ok((html, capaian)) => Json(json!({ "html": html, "capaian": capaian })).into_response(),
@@ -325,7 +326,7 @@ async fn save(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Js
 fn save_now(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Save>) -> Response {
     let path = match inside(&state.0.root, &body.path) {
         Ok(p) => p,
-        Err(r) => return refused(r),
+        Err(r) => return refused(r, lang),
     };
     // Laid out first, outside the lock: it may take a while, and the
     // check of the disk below must be the last thing before the write.

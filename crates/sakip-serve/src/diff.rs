@@ -27,7 +27,12 @@ pub(crate) async fn diff(Shared(state): Shared<State>, Reader(lang): Reader, Que
 
 fn diff_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<DiffQuery>) -> Response {
     let Ok(dir) = crate::paths::folder(state.root(), &q.path) else {
-        return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
+        return crate::layout::error_page(
+            &state,
+            lang,
+            StatusCode::FORBIDDEN,
+            &Text::new("wb-path-escapes").render(lang),
+        );
     };
     let t = |id: &'static str| esc(&Text::new(id).render(lang));
     let title = format!("{} {} → {}", Text::new("wb-diff").render(lang), q.from, q.to);

@@ -40,7 +40,9 @@ pub(crate) async fn edit(Shared(state): Shared<State>, Reader(lang): Reader, Que
 fn edit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<EditQuery>) -> Response {
     let path = match inside(state.root(), &q.path) {
         Ok(p) => p,
-        Err(r) => return (StatusCode::FORBIDDEN, crate::api::refusal_text(&r)).into_response(),
+        Err(r) => {
+            return crate::layout::error_page(&state, lang, StatusCode::FORBIDDEN, &crate::api::refusal_text(&r, lang))
+        }
     };
     // A file that does not exist yet opens empty, and its save creates it.
     let (text, hash) = match std::fs::read_to_string(&path) {
@@ -49,7 +51,7 @@ fn edit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
             (crate::disk_text::for_editor(&raw), Some(h))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), None),
-        Err(e) => return (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
+        Err(e) => return crate::layout::error_page(&state, lang, StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
     };
     let readers: Vec<Reading> = {
         let tree = state.tree();

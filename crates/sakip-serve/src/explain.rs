@@ -35,7 +35,7 @@ pub(crate) async fn explain(
 fn explain_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<ExplainQuery>) -> Response {
     let dir = match unit_folder(state.root(), &q.unit) {
         Ok(d) => d,
-        Err(r) => return crate::api::refused(r),
+        Err(r) => return crate::api::refused(r, lang),
     };
     let explained = match explain_one(&dir, q.year, &q.id) {
         Ok(e) => e,

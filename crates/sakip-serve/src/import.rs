@@ -61,12 +61,12 @@ fn import_now(
     if !(lower.ends_with(".xlsx") || lower.ends_with(".csv")) {
         return error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "only .xlsx workbooks and .csv files can be imported",
+            &Text::new("sheet-kind").render(lang),
         );
     }
     let dir = match unit_folder(state.root(), &q.unit) {
         Ok(d) => d,
-        Err(r) => return crate::api::refused(r),
+        Err(r) => return crate::api::refused(r, lang),
     };
     let bytes = body.to_vec();
     let read =
@@ -174,7 +174,7 @@ pub(crate) async fn new_year(
 fn new_year_now(state: &State, lang: sakip_core::Lang, q: &DraftQuery) -> Response {
     let dir = match unit_folder(state.root(), &q.unit) {
         Ok(d) => d,
-        Err(r) => return crate::api::refused(r),
+        Err(r) => return crate::api::refused(r, lang),
     };
     let unit = match sakip_rules::load_unit(&dir) {
         Ok(u) => u,

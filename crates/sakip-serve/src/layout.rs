@@ -104,3 +104,27 @@ pub(crate) fn header(lang: Lang) -> String {
         crate::reader::switch_link(lang)
     )
 }
+
+/// A page that says what went wrong, in the reader's language, with the
+/// way back to the overview: what a link to a page that cannot be shown
+/// answers.
+pub(crate) fn error_page(
+    state: &crate::api::State,
+    lang: Lang,
+    status: axum::http::StatusCode,
+    message: &str,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let body = format!(
+        "<h1>{}</h1>\n<p class=\"err\">{}</p>\n<p><a href=\"/\">{}</a></p>\n",
+        esc(&Text::new("wb-error-title").render(lang)),
+        esc(message),
+        esc(&Text::new("wb-back-to-overview").render(lang)),
+    );
+    let title = Text::new("wb-error-title").render(lang);
+    (
+        status,
+        axum::response::Html(page(lang, state.page_token(), &title, &[], &body)),
+    )
+        .into_response()
+}

@@ -4,7 +4,7 @@
 //! with its other years a click away.
 
 use crate::api::State;
-use crate::layout::{esc, page, query};
+use crate::layout::{error_page, esc, page, query};
 use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
 use axum::http::StatusCode;
@@ -214,10 +214,20 @@ pub(crate) async fn download(
 /// the same bytes `sakip report` writes.
 fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
     let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
-        return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
+        return error_page(
+            &state,
+            lang,
+            StatusCode::FORBIDDEN,
+            &Text::new("wb-path-escapes").render(lang),
+        );
     };
     let Some(year) = q.year else {
-        return (StatusCode::BAD_REQUEST, "a year is needed").into_response();
+        return error_page(
+            &state,
+            lang,
+            StatusCode::BAD_REQUEST,
+            &Text::new("wb-year-needed").render(lang),
+        );
     };
     let options = sakip_core::evaluate::Options { trace: false };
     let (unit, ev) = match sakip_engine::evaluate_unit(&dir, year, options) {
@@ -249,13 +259,20 @@ fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Qu
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "xlsx",
             ),
-            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+            Err(e) => return error_page(&state, lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
         },
         "pdf" => match sakip_report::pdf::render(&ev, klasifikasi, lang, None) {
             Ok(b) => (b, "application/pdf", "pdf"),
-            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+            Err(e) => return error_page(&state, lang, StatusCode::INTERNAL_SERVER_ERROR, &e),
         },
-        _ => return (StatusCode::BAD_REQUEST, "format is pdf, html, md or xlsx").into_response(),
+        _ => {
+            return error_page(
+                &state,
+                lang,
+                StatusCode::BAD_REQUEST,
+                &Text::new("wb-format-unknown").render(lang),
+            )
+        }
     };
     let disposition = format!("attachment; filename=\"{name}-{year}.{ext}\"");
     (
@@ -279,7 +296,12 @@ pub(crate) async fn unit(Shared(state): Shared<State>, Reader(lang): Reader, Que
 /// place (a click on an indicator) and the upload of a year's spreadsheet.
 fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
     let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
-        return (StatusCode::FORBIDDEN, "the path leaves the served folder").into_response();
+        return error_page(
+            &state,
+            lang,
+            StatusCode::FORBIDDEN,
+            &Text::new("wb-path-escapes").render(lang),
+        );
     };
     let unit = match sakip_rules::load_unit(&dir) {
         Ok(u) => u,
@@ -310,12 +332,17 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
     };
     let years: Vec<u16> = unit.data.keys().copied().collect();
     let Some(year) = q.year.or_else(|| years.last().copied()) else {
-        return (StatusCode::NOT_FOUND, "the unit has no year of data").into_response();
+        return error_page(
+            &state,
+            lang,
+            StatusCode::NOT_FOUND,
+            &Text::new("wb-no-year").render(lang),
+        );
     };
     let options = sakip_core::evaluate::Options { trace: false };
     let ev = match sakip_engine::evaluate_year(&unit, &dir, year, options) {
         Ok(ev) => ev,
-        Err(e) => return (StatusCode::NOT_FOUND, esc(&e.message.render(lang))).into_response(),
+        Err(e) => return error_page(&state, lang, StatusCode::NOT_FOUND, &e.message.render(lang)),
     };
     let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
     let html = sakip_report::html::render(&ev, klasifikasi, lang);
