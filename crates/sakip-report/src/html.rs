@@ -113,6 +113,7 @@ td.band{color:#fff;font-weight:600}
 .legend li{padding:2px 8px;border-radius:3px;color:#fff;font-size:.9em}
 .chart{width:100%;height:auto;max-width:100%}
 .notes li{margin:.2em 0}
+.flag{font-weight:700;text-decoration:none;margin-left:.3em}
 .sev-warning{color:#8a5300}.sev-error{color:#b00020}.sev-info{color:var(--muted)}
 @media (max-width:760px){body{font-size:14px}main{padding:10px}table{font-size:.78em}th,td{padding:2px 3px}}
 @media screen and (max-width:600px){
@@ -226,9 +227,28 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
                 ),
                 None => format!("<td data-label=\"{}\">—</td>", label(&w.band)),
             };
+            // A finding about this indicator (a wrongly printed capaian, a
+            // figure that could not be computed) is marked beside its
+            // capaian and linked to its note, not only listed at the foot.
+            let flag = ev
+                .diagnostics
+                .iter()
+                .enumerate()
+                .find(|(_, d)| {
+                    d.indicator.as_deref() == Some(r.id.as_str()) && d.severity != sakip_core::Severity::Info
+                })
+                .map(|(k, d)| {
+                    format!(
+                        "<a class=\"flag sev-{}\" href=\"#catatan-{}\" title=\"{}\">(!)</a>",
+                        d.severity,
+                        k + 1,
+                        esc(&d.message_in(lang))
+                    )
+                })
+                .unwrap_or_default();
             let _ = write!(
                 o,
-                "<tr><td class=\"num\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"name\" data-label=\"{}\">{}<span class=\"id\">{}</span></td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td>{band}",
+                "<tr><td class=\"num\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"name\" data-label=\"{}\">{}<span class=\"id\">{}</span></td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}{flag}</td>{band}",
                 label(&w.no),
                 n + 1,
                 label(&w.sasaran),
@@ -305,7 +325,7 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
         let _ = writeln!(o, "<p>{}</p>", w.none);
     } else {
         o.push_str("<ul class=\"notes\">\n");
-        for d in &ev.diagnostics {
+        for (k, d) in ev.diagnostics.iter().enumerate() {
             let who = d
                 .indicator
                 .as_ref()
@@ -313,7 +333,8 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
                 .unwrap_or_default();
             let _ = writeln!(
                 o,
-                "<li><span class=\"sev-{}\">{}</span> <code>{}</code>{who} {}</li>",
+                "<li id=\"catatan-{}\"><span class=\"sev-{}\">{}</span> <code>{}</code>{who} {}</li>",
+                k + 1,
                 d.severity,
                 esc(&d.severity.word(lang)),
                 esc(d.code.as_str()),
