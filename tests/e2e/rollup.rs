@@ -475,7 +475,14 @@ fn the_rollup_report_as_a_page_and_a_workbook() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
-    assert!(page.contains("Rekapitulasi Capaian Kinerja 2023"));
+    // In the reader's language (these tests run in English).
+    assert!(page.contains("<h1>Performance summary 2023</h1>"), "{page}");
+    let html_id = dir.join("rekap-id.html");
+    let run = rollup(&["-f", "html", "-o", html_id.to_str().unwrap(), "--lang", "id"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page_id = std::fs::read_to_string(&html_id).unwrap();
+    assert!(page_id.contains("<h1>Rekapitulasi Capaian Kinerja 2023</h1>"));
+    assert!(page_id.contains("<html lang=\"id\">") && page.contains("<html lang=\"en\">"));
     let outside: Vec<&str> = page
         .split("http")
         .skip(1)

@@ -499,7 +499,7 @@ fn write_summaries(
             // `rest` is an object: splice its members after the units.
             writeln!(out, "],{}", rest.strip_prefix('{').unwrap_or(&rest))
         }
-        Format::Html => out.write_all(sakip_report::rekap_html::render(summary).as_bytes()),
+        Format::Html => out.write_all(sakip_report::rekap_html::render(summary, lang).as_bytes()),
         Format::Xlsx => {
             let bytes = sakip_report::rekap_xlsx::render(summary).map_err(std::io::Error::other)?;
             out.write_all(&bytes)

@@ -11,6 +11,7 @@ use crate::html::{coord, esc, STYLE};
 use crate::number_text;
 use sakip_core::rekap::{Basis, Rollup, Summary};
 use sakip_core::Decimal;
+use sakip_core::{Lang, Text};
 use std::fmt::Write as _;
 
 /// The band's colour, grey when the table has no such band.
@@ -25,13 +26,14 @@ fn colour(basis: &Basis, label: &str) -> String {
 }
 
 /// One stacked bar per group: its units by band, as shares of its units.
-fn bands_chart(groups: &[&Summary], basis: &Basis) -> String {
+fn bands_chart(groups: &[&Summary], basis: &Basis, label: &str) -> String {
     let (label_w, bar_w, row_h) = (150, 560, 22);
     let height = 8 + groups.len() * row_h;
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "<svg class=\"chart\" role=\"img\" aria-label=\"Satker per klasifikasi\" viewBox=\"0 0 {} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">",
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">",
+        esc(label),
         label_w + bar_w + 60
     );
     for (i, g) in groups.iter().enumerate() {
@@ -95,24 +97,28 @@ fn band_cells(s: &mut String, counts: &std::collections::BTreeMap<String, u64>, 
     }
 }
 
-/// The rollup report page: per Kanwil, per indicator, the ranking, the failures.
-pub fn render(rollup: &Rollup) -> String {
+/// The rollup report page: per Kanwil, per indicator, the ranking, the
+/// failures; its words in `lang` (the workbench's reader's, `--lang`).
+pub fn render(rollup: &Rollup, lang: Lang) -> String {
+    let w = |id: &'static str| esc(&Text::new(id).render(lang));
     let basis = rollup.basis.clone().unwrap_or_default();
     let nasional = rollup.nasional();
     let groups: Vec<&Summary> = rollup.kanwil.values().chain([&nasional]).collect();
+    let title = esc(&Text::new("rekap-html-title").arg("year", rollup.year).render(lang));
     let mut s = String::new();
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Rekapitulasi Capaian Kinerja {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        rollup.year
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        lang.code()
     );
     let _ = writeln!(
         s,
-        "<h1>Rekapitulasi Capaian Kinerja {}</h1>\n<p class=\"meta\">{} satker, {} Kanwil, {} gagal</p>",
-        rollup.year,
-        nasional.units,
-        rollup.kanwil.len(),
-        rollup.failures.len()
+        "<h1>{title}</h1>\n<p class=\"meta\">{}</p>",
+        esc(&Text::new("rekap-html-meta")
+            .arg("units", nasional.units)
+            .arg("kanwil", rollup.kanwil.len())
+            .arg("failed", rollup.failures.len())
+            .render(lang))
     );
     s.push_str("<ul class=\"legend\">");
     for b in &basis.klasifikasi.bands {
@@ -128,12 +134,26 @@ pub fn render(rollup: &Rollup) -> String {
     s.push_str("</ul>\n");
 
     // Units by band per Kanwil.
-    s.push_str("<h2>Satker per klasifikasi nilai</h2>\n");
-    s.push_str(&bands_chart(&groups, &basis));
-    s.push_str("<div class=\"scroll\"><table class=\"kanwil\"><thead><tr><th>Kanwil</th><th>Satker</th><th>Gagal</th>");
+    let _ = writeln!(s, "<h2>{}</h2>", w("rekap-html-by-band"));
+    s.push_str(&bands_chart(
+        &groups,
+        &basis,
+        &Text::new("rekap-html-by-band").render(lang),
+    ));
+    let _ = write!(
+        s,
+        "<div class=\"scroll\"><table class=\"kanwil\"><thead><tr><th>Kanwil</th><th>Satker</th><th>{}</th>",
+        w("rekap-failed")
+    );
     band_headers(&mut s, &basis);
     for tier in sakip_core::model::Tier::ALL {
-        let _ = write!(s, "<th>{} rata-rata / median</th>", tier.keyword());
+        let _ = write!(
+            s,
+            "<th>{}</th>",
+            esc(&Text::new("rekap-html-tier-mean-median")
+                .arg("tier", tier.keyword())
+                .render(lang))
+        );
     }
     s.push_str("</tr></thead><tbody>\n");
     for g in &groups {
@@ -166,7 +186,13 @@ pub fn render(rollup: &Rollup) -> String {
     s.push_str("</tbody></table></div>\n");
 
     // Budget per Kanwil.
-    s.push_str("<h2>Realisasi anggaran per Kanwil</h2>\n<p class=\"meta\">Penyerapan = jumlah realisasi / jumlah pagu (bukan rata-rata persentase).</p>\n<div class=\"scroll\"><table class=\"budget\"><thead><tr><th>Kanwil</th><th>Pagu (Rp)</th><th>Realisasi (Rp)</th><th>Penyerapan (%)</th></tr></thead><tbody>\n");
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>\n<p class=\"meta\">{}</p>\n<div class=\"scroll\"><table class=\"budget\"><thead><tr><th>Kanwil</th><th>Pagu (Rp)</th><th>Realisasi (Rp)</th><th>{}</th></tr></thead><tbody>",
+        w("rekap-html-budget"),
+        w("rekap-html-budget-note"),
+        w("rekap-html-absorption")
+    );
     for g in &groups {
         let _ = writeln!(
             s,
@@ -182,9 +208,19 @@ pub fn render(rollup: &Rollup) -> String {
     s.push_str("</tbody></table></div>\n");
 
     // Per indicator, nationally.
-    s.push_str("<h2>Per indikator: sebaran klasifikasi dan rata-rata capaian</h2>\n<div class=\"scroll\"><table class=\"indicators\"><thead><tr><th>Indikator</th><th>Satker</th>");
+    let _ = write!(
+        s,
+        "<h2>{}</h2>\n<div class=\"scroll\"><table class=\"indicators\"><thead><tr><th>{}</th><th>Satker</th>",
+        w("rekap-html-per-indicator"),
+        w("rekap-html-indicator")
+    );
     band_headers(&mut s, &basis);
-    s.push_str("<th>Rata-rata (%)</th><th>Median (%)</th></tr></thead><tbody>\n");
+    let _ = writeln!(
+        s,
+        "<th>{}</th><th>{}</th></tr></thead><tbody>",
+        w("rekap-html-mean"),
+        w("rekap-html-median")
+    );
     for (id, ind) in &nasional.indicators {
         let _ = write!(
             s,
@@ -210,7 +246,13 @@ pub fn render(rollup: &Rollup) -> String {
     s.push_str("</tbody></table></div>\n");
 
     // Ranking.
-    s.push_str("<h2>Peringkat satker menurut nilai</h2>\n<div class=\"scroll\"><table class=\"ranking\"><thead><tr><th>No</th><th>Satker</th><th>Kanwil</th><th>Nilai</th><th>Klasifikasi</th></tr></thead><tbody>\n");
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>\n<div class=\"scroll\"><table class=\"ranking\"><thead><tr><th>No</th><th>Satker</th><th>Kanwil</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        w("rekap-html-ranking"),
+        w("rekap-html-score"),
+        w("rekap-html-band")
+    );
     for (i, r) in rollup.ranking.iter().enumerate() {
         let band = r.band.as_deref().unwrap_or("");
         let _ = writeln!(
@@ -229,7 +271,7 @@ pub fn render(rollup: &Rollup) -> String {
 
     // Failures.
     if !rollup.failures.is_empty() {
-        s.push_str("<h2>Satker yang gagal dihitung</h2>\n<ul class=\"notes\">\n");
+        let _ = writeln!(s, "<h2>{}</h2>\n<ul class=\"notes\">", w("rekap-html-failures"));
         for f in &rollup.failures {
             let _ = write!(s, "<li><b>{}</b> ({})<ul>", esc(&f.path), esc(&f.kanwil_id));
             for e in &f.errors {
@@ -239,9 +281,7 @@ pub fn render(rollup: &Rollup) -> String {
         }
         s.push_str("</ul>\n");
     }
-    s.push_str(
-        "<p class=\"meta\">Dihitung dengan sakip dari aturan dan data tiap satker; setiap angka dihitung eksak.</p>\n",
-    );
+    let _ = writeln!(s, "<p class=\"meta\">{}</p>", w("rekap-html-footer"));
     s.push_str("</main>\n</body>\n</html>\n");
     s
 }

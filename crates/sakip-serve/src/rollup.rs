@@ -63,7 +63,7 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
         &|| {},
     );
     summary.finish();
-    let mut html = sakip_report::rekap_html::render(&summary);
+    let mut html = sakip_report::rekap_html::render(&summary, lang);
     // The units that did not evaluate are named under the header, as the
     // command line names them on standard error.
     let mut notes = crate::layout::header(lang);

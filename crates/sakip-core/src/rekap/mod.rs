@@ -95,7 +95,10 @@ impl Rollup {
                 )],
             });
         }
-        if self.keep_ranking {
+        // A unit some of whose figures could not be computed is listed
+        // with the failures and not ranked: its score stands on part of
+        // its indicators.
+        if self.keep_ranking && record.errors == 0 {
             if let Some(score) = record.score {
                 self.ranking.push(Ranked {
                     path: record.path.clone(),
@@ -142,5 +145,40 @@ pub fn basis_of(rules: &crate::RuleSet, year: u16) -> Basis {
         capaian: s.pembulatan_capaian.value,
         anggaran: s.pembulatan_anggaran.value,
         klasifikasi: s.klasifikasi.value.clone(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn record(path: &str, score: i64, errors: usize) -> UnitRecord {
+        UnitRecord {
+            path: path.into(),
+            satker_id: path.into(),
+            satker_name: path.into(),
+            kanwil_id: "k".into(),
+            kanwil_name: "K".into(),
+            indicators: Vec::new(),
+            score: Some(Decimal::from(score)),
+            score_source: ScoreSource::MeanCapaian,
+            band: None,
+            pagu: Decimal::ZERO,
+            realisasi: Decimal::ZERO,
+            errors,
+        }
+    }
+
+    #[test]
+    fn a_unit_with_figures_not_computed_is_not_ranked() {
+        let mut rollup = Rollup::new(2022, true);
+        rollup.add_record(&record("a", 80, 0), None);
+        rollup.add_record(&record("b", 120, 2), None);
+        rollup.finish();
+        let ranked: Vec<&str> = rollup.ranking.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(ranked, ["a"]);
+        assert_eq!(rollup.failures.len(), 1);
+        assert_eq!(rollup.failures[0].path, "b");
     }
 }
