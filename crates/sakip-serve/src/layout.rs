@@ -35,7 +35,9 @@ button{font:inherit;padding:4px 12px;border:1px solid #8792a2;border-radius:4px;
 #problems{margin:.4em 0;padding-left:1.2em}#problems .help{color:#5f6b7a;font-weight:400}\
 .edit{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}@media (max-width:900px){.edit{grid-template-columns:minmax(0,1fr)}}\
 #editor{border:1px solid #8792a2;border-radius:4px;min-height:60vh}#editor .cm-editor{height:75vh}#preview{width:100%;height:75vh;border:1px solid #d9dde5;border-radius:4px}\
-body[data-page=edit] main{max-width:none}tr.explainable{cursor:pointer}tr.explainable:hover{background:#eef3fb}#explain:focus{outline:none}";
+body[data-page=edit] main{max-width:none}tr.explainable{cursor:pointer}tr.explainable:hover{background:#eef3fb}#explain:focus{outline:none}\
+#tree .id{display:block;color:#5f6b7a;font-size:.8em}tr.explain-row>td{background:#fafbfc;padding:0 4px}tr.explain-row #explain{margin:4px 0}\
+@media (max-width:600px){#tree th:nth-child(1),#tree td:nth-child(1),#tree th:nth-child(5),#tree td.files{display:none}}";
 
 /// The words the script shows, by the name it asks for.
 const WORDS: &[(&str, &str)] = &[

@@ -29,6 +29,10 @@ struct Row {
     warnings: usize,
     /// Its files, relative, for the editor.
     files: Vec<String>,
+    /// The name its header gives it.
+    name: Option<String>,
+    /// The years of its data.
+    years: Vec<u16>,
 }
 
 /// `overview` as heavy work: off the async thread, bounded (see `work`).
@@ -60,6 +64,8 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                     errors,
                     warnings: a.problems.len() - errors,
                     files: own_files(&state, &tree, &a.header),
+                    name: own_name(a),
+                    years: a.data.keys().copied().collect(),
                 }
             })
             .collect()
@@ -127,17 +133,45 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                 format!("<a href=\"/edit?path={}\">{}</a>", query(f), esc(name))
             })
             .collect();
+        // A unit is named by its name, linked to its latest report; its
+        // folder follows, small.
+        let folder = esc(if r.dir.is_empty() { "." } else { &r.dir });
+        let named = match (&r.name, r.level) {
+            (Some(name), Some(TingkatAturan::Satker)) => {
+                format!("<a href=\"/unit?path={}\">{}</a>", query(&r.dir), esc(name))
+            }
+            (Some(name), _) => esc(name),
+            (None, _) => String::new(),
+        };
         let _ = writeln!(
             body,
-            "<tr><td>{indent}{}</td><td><code>{}</code></td><td>{status}</td><td>{latest}</td><td>{}</td></tr>",
+            "<tr><td>{indent}{}</td><td>{named}<span class=\"id\"><code>{folder}</code></span></td><td>{status}</td><td>{latest}</td><td class=\"files\">{}</td></tr>",
             r.level.map(|l| l.keyword()).unwrap_or("?"),
-            esc(if r.dir.is_empty() { "." } else { &r.dir }),
             files.join(" ")
         );
     }
     body.push_str("</tbody></table></div>\n");
-    // The rollup, of every unit and of each Kanwil, when there is more than one unit.
-    if let (true, Some(year)) = (units > 1, latest_years.iter().max()) {
+    // The rollup, of every unit and of each Kanwil, when there is more than
+    // one unit: it opens on the latest year that at least half as many
+    // units have data for as the best-covered year (a year only one unit
+    // has reached yet would rank that one alone); the other years follow.
+    let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+    for r in rows
+        .iter()
+        .filter(|r| r.level == Some(TingkatAturan::Satker) && r.errors == 0)
+    {
+        for y in &r.years {
+            *per_year.entry(*y).or_default() += 1;
+        }
+    }
+    let most = per_year.values().copied().max().unwrap_or(0);
+    let rekap_year = per_year
+        .iter()
+        .rev()
+        .find(|(_, n)| **n * 2 >= most)
+        .map(|(y, _)| *y)
+        .or(latest_years.iter().max().copied());
+    if let (true, Some(year)) = (units > 1, rekap_year.as_ref()) {
         let mut kanwils: Vec<&str> = rows
             .iter()
             .filter(|r| r.level == Some(TingkatAturan::Kanwil))
@@ -150,7 +184,16 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                 .iter()
                 .map(|k| format!("<a href=\"/rollup?year={year}&amp;kanwil={}\">{}</a>", query(k), esc(k))),
         );
+        let others: Vec<String> = per_year
+            .iter()
+            .rev()
+            .filter(|(y, _)| *y != year)
+            .map(|(y, n)| format!("<a href=\"/rollup?year={y}\">{y}</a> ({n})"))
+            .collect();
         let _ = writeln!(body, "<h2>{} {year}</h2>\n<p>{}</p>", t("wb-rollup"), links.join(" · "));
+        if !others.is_empty() {
+            let _ = writeln!(body, "<p>{} {}</p>", t("wb-rollup-other-years"), others.join(" · "));
+        }
     }
     body.push_str("</div>\n");
     Html(page(
@@ -398,9 +441,9 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
     if units.len() > 1 {
         let options: Vec<String> = units
             .iter()
-            .map(|u| {
-                let selected = if *u == q.path { " selected" } else { "" };
-                format!("<option{selected}>{}</option>", esc(u))
+            .map(|(dir, name)| {
+                let selected = if *dir == q.path { " selected" } else { "" };
+                format!("<option value=\"{}\"{selected}>{}</option>", esc(dir), esc(name))
             })
             .collect();
         let _ = write!(
@@ -463,12 +506,25 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
 const DOWNLOADS: [&str; 4] = ["pdf", "html", "md", "xlsx"];
 
 /// Every unit of the served tree: its folder, relative.
-fn state_units(state: &State) -> Vec<String> {
+/// Every unit of the served tree: its folder, relative, and its name.
+fn state_units(state: &State) -> Vec<(String, String)> {
     let tree = state.tree();
-    tree.sets()
+    let mut units: Vec<(String, String)> = tree
+        .sets()
         .filter(|a| a.level == Some(TingkatAturan::Satker))
-        .filter_map(|a| a.header.parent().map(|d| state.relative(d)))
-        .collect()
+        .filter_map(|a| {
+            let dir = state.relative(a.header.parent()?);
+            let name = own_name(a).unwrap_or_else(|| dir.clone());
+            Some((dir, name))
+        })
+        .collect();
+    units.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    units
+}
+
+/// The name a rule set gives itself in its header (`satker x "Lapas ..."`).
+fn own_name(a: &sakip_rules::tree::Analysis) -> Option<String> {
+    a.rules.as_ref()?.chain.last().map(|r| r.name.clone())
 }
 
 /// The files a rule set reads in its own folder (not those of the rule

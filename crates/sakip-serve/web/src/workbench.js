@@ -268,15 +268,21 @@ function editPage() {
           if (u.docChanged) markDirty();
         }),
         EditorView.contentAttributes.of({ "aria-label": path }),
+        // Long lines wrap: an id at the end of a long line stays in view.
+        EditorView.lineWrapping,
       ],
     }),
   });
   savedText = view.state.doc.toString();
   window.sakipEditor = view;
 
+  // The line in the middle of the editor, with the cursor on it.
   function goTo(line, col) {
     const pos = offset(view.state.doc, line, col || 1);
-    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    view.dispatch({
+      selection: { anchor: pos },
+      effects: EditorView.scrollIntoView(pos, { y: "center" }),
+    });
     view.focus();
   }
 
@@ -296,8 +302,10 @@ function editPage() {
   for (const id of ["unit", "year"]) {
     if ($(id)) $(id).addEventListener("change", () => preview(view.state.doc.toString()));
   }
+  // A link to a line (from explain) opens with that line in view, once the
+  // editor has its size.
   const jump = /^#L(\d+)$/.exec(location.hash);
-  if (jump) goTo(Number(jump[1]), 1);
+  if (jump) requestAnimationFrame(() => goTo(Number(jump[1]), 1));
   markDirty();
 
   // A change on disk: this file reloads when it holds no unsaved edit (else
@@ -330,10 +338,25 @@ function unitPage() {
   const year = body.dataset.year;
   const panel = $("explain");
 
-  async function explain(id) {
+  // The explanation opens in a row of its own under the indicator's row.
+  function beside(row) {
+    let holder = document.querySelector("tr.explain-row");
+    if (!holder) {
+      holder = document.createElement("tr");
+      holder.className = "explain-row";
+      const cell = document.createElement("td");
+      cell.colSpan = 99;
+      holder.append(cell);
+    }
+    row.after(holder);
+    holder.firstChild.append(panel);
+  }
+
+  async function explain(id, row) {
     const q = new URLSearchParams({ unit, year, id });
     const response = await fetch(`/api/explain?${q}`);
     const data = await response.json();
+    if (row) beside(row);
     panel.replaceChildren();
     const h = document.createElement("h2");
     h.textContent = response.ok ? `${data.id} ${data.name}` : data.error;
@@ -366,7 +389,7 @@ function unitPage() {
       panel.append(p);
     }
     panel.hidden = false;
-    panel.focus();
+    panel.focus({ preventScroll: true });
   }
 
   function bindRows() {
@@ -378,9 +401,12 @@ function unitPage() {
       row.classList.add("explainable");
       row.title = word("explain-hint");
       const id = span.textContent.trim();
-      row.addEventListener("click", () => explain(id));
+      row.addEventListener("click", (e) => {
+        if (e.target.closest("a")) return; // a flag's link goes to its note
+        explain(id, row);
+      });
       row.addEventListener("keydown", (e) => {
-        if (e.key === "Enter") explain(id);
+        if (e.key === "Enter") explain(id, row);
       });
     }
   }
@@ -486,6 +512,11 @@ function unitPage() {
     const mine = document.getElementById("report");
     const theirs = fresh.getElementById("report");
     if (mine && theirs) {
+      // The explanation lives in a row of the old report: keep it, closed.
+      if (mine.contains(panel)) {
+        panel.hidden = true;
+        mine.after(panel);
+      }
       mine.replaceWith(theirs);
       bindRows();
     }
