@@ -48,11 +48,15 @@ fn diff_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
                 t("wb-diff-change")
             );
             for c in &changes.rules {
+                // The kind in the reader's words, in its own column; the
+                // change as `sakip diff` prints it, less its kind.
+                let line = c.to_string();
+                let what = line.strip_prefix(c.kind()).map(str::trim_start).unwrap_or(&line);
                 let _ = writeln!(
                     body,
                     "<tr><td>{}</td><td><code>{}</code></td></tr>",
-                    esc(c.kind()),
-                    esc(&c.to_string())
+                    esc(&Text::new(kind_word(c.kind())).render(lang)),
+                    esc(what)
                 );
             }
             for s in &changes.scripts {
@@ -91,4 +95,17 @@ fn diff_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
         &body,
     ))
     .into_response()
+}
+
+/// The catalogue's word for a kind of change (`sakip diff`'s own words are
+/// a stable, English contract).
+fn kind_word(kind: &str) -> &'static str {
+    match kind {
+        "target" => "wb-diff-kind-target",
+        "added" => "wb-diff-kind-added",
+        "removed" => "wb-diff-kind-removed",
+        "rumus" => "wb-diff-kind-rumus",
+        "klasifikasi" => "wb-diff-kind-klasifikasi",
+        _ => "wb-diff-kind-setting",
+    }
 }
