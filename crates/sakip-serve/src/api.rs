@@ -186,7 +186,7 @@ struct Unsaved {
 /// `check` as heavy work: off the async thread, bounded (see `work`).
 async fn check(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Unsaved>) -> Response {
     let job = state.clone();
-    crate::work::heavy(&state, lang, move || check_now(Shared(job), Reader(lang), Json(body))).await
+    crate::work::typing(&state, lang, move || check_now(Shared(job), Reader(lang), Json(body))).await
 }
 
 /// The problems of `path` with `text` as its contents: what `check` says,
@@ -283,7 +283,7 @@ struct Preview {
 /// `preview` as heavy work: off the async thread, bounded (see `work`).
 async fn preview(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json<Preview>) -> Response {
     let job = state.clone();
-    crate::work::heavy(&state, lang, move || preview_now(Shared(job), Reader(lang), Json(body))).await
+    crate::work::typing(&state, lang, move || preview_now(Shared(job), Reader(lang), Json(body))).await
 }
 
 /// The unit's report for `year` with `text` in place of `path`'s contents;

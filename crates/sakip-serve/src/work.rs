@@ -6,9 +6,11 @@
 //! page. Each such job runs on tokio's blocking pool instead, with two
 //! bounds:
 //!
-//! - **how many at once**: [`Work::new`]'s `jobs` (twice the cores, at
-//!   least four), so that a few slow previews cannot starve the overview
-//!   while the machine is still not oversubscribed;
+//! - **how many at once**: twice the cores, at least four, in each of two
+//!   lanes: what typing asks for (a check, a preview: one per pause in
+//!   typing, and they pile up behind a slow script) and everything else
+//!   (pages, downloads, imports, saves). A pile of slow previews then never
+//!   keeps a page waiting for a place;
 //! - **how long a page waits**: the wall-clock limit (10 s unless
 //!   `--time-limit` says otherwise). Past it, the page gets 503 with a
 //!   message in its language; the job itself runs to its end (scripts are
@@ -24,27 +26,42 @@ use tokio::sync::Semaphore;
 
 /// The bounds of heavy work.
 pub(crate) struct Work {
-    places: Arc<Semaphore>,
+    typing: Arc<Semaphore>,
+    pages: Arc<Semaphore>,
     limit: Duration,
+}
+
+/// Which lane a job runs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lane {
+    /// A check or a preview of unsaved text.
+    Typing,
+    /// Everything else.
+    Pages,
 }
 
 impl Work {
     pub(crate) fn new(limit: Duration) -> Self {
         let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
+        let places = (cores * 2).max(4);
         Self {
-            places: Arc::new(Semaphore::new((cores * 2).max(4))),
+            typing: Arc::new(Semaphore::new(places)),
+            pages: Arc::new(Semaphore::new(places)),
             limit,
         }
     }
 
     /// Runs `job` on the blocking pool and waits for it at most the limit
     /// (waiting for a place included): its answer, or 503.
-    pub(crate) async fn run<T, F>(&self, lang: Lang, job: F) -> Result<T, Response>
+    pub(crate) async fn run<T, F>(&self, lane: Lane, lang: Lang, job: F) -> Result<T, Response>
     where
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
-        let places = self.places.clone();
+        let places = match lane {
+            Lane::Typing => self.typing.clone(),
+            Lane::Pages => self.pages.clone(),
+        };
         let started = async move {
             let place = places.acquire_owned().await.map_err(|_| failed(lang))?;
             tokio::task::spawn_blocking(move || {
@@ -91,7 +108,17 @@ pub(crate) async fn heavy<F>(state: &crate::api::State, lang: Lang, job: F) -> R
 where
     F: FnOnce() -> Response + Send + 'static,
 {
-    match state.work().run(lang, job).await {
+    match state.work().run(Lane::Pages, lang, job).await {
+        Ok(response) | Err(response) => response,
+    }
+}
+
+/// [`heavy`] in the lane of what typing asks for: a check, a preview.
+pub(crate) async fn typing<F>(state: &crate::api::State, lang: Lang, job: F) -> Response
+where
+    F: FnOnce() -> Response + Send + 'static,
+{
+    match state.work().run(Lane::Typing, lang, job).await {
         Ok(response) | Err(response) => response,
     }
 }
