@@ -727,3 +727,4 @@ wb-diff-kind-removed = indicator removed
 wb-diff-kind-rumus = formula
 wb-diff-kind-klasifikasi = classification
 wb-diff-kind-setting = setting
+number-unit-keyword = `{ $text }`: `{ $word }` is a word of the rules language, not a unit; write the unit the indicator is measured in (`144 orang`), or the number alone

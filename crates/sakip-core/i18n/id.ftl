@@ -677,3 +677,4 @@ wb-diff-kind-removed = indikator dihapus
 wb-diff-kind-rumus = rumus
 wb-diff-kind-klasifikasi = klasifikasi
 wb-diff-kind-setting = pengaturan
+number-unit-keyword = `{ $text }`: `{ $word }` adalah kata bahasa aturan, bukan satuan; tulis satuan ukuran indikatornya (`144 orang`), atau angkanya saja

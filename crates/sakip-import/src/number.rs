@@ -170,9 +170,15 @@ pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, Text> {
             if !ok {
                 return Err(Text::new("number-after-word").arg("text", t));
             }
+            let word = word.to_lowercase();
+            // A word of the rules language (`30 indikator`) is no unit: the
+            // data file would not read back (found by the upload fuzz target).
+            if !sakip_rules::lexicon::is_unit_word(&word) {
+                return Err(Text::new("number-unit-keyword").arg("text", t).arg("word", &word));
+            }
             Ok(Some(CellValue {
                 amount,
-                unit: CellUnit::Word(word.to_lowercase()),
+                unit: CellUnit::Word(word),
             }))
         }
     }
@@ -275,6 +281,13 @@ mod tests {
         assert_eq!(v("-"), Ok(None));
         assert_eq!(v("  "), Ok(None));
         assert!(v("12 orang baik").is_err());
+        // A keyword is no unit, but for the natural ones.
+        assert_eq!(
+            v("30indikator").map_err(|e| e.id),
+            Err("number-unit-keyword")
+        );
+        assert_eq!(v("30 Target").map_err(|e| e.id), Err("number-unit-keyword"));
+        assert!(v("80 nilai").is_ok() && v("12 kegiatan").is_ok());
         assert_eq!(
             v("abc").map_err(|e| e.render(sakip_core::Lang::En)),
             Err("`abc` is not a number".into())

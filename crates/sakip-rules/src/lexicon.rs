@@ -114,6 +114,20 @@ pub fn is_keyword(word: &str) -> bool {
     KEYWORDS.contains(&word)
 }
 
+/// The keywords that are also natural units, written after a number
+/// (`80 nilai`, `12 kegiatan`): the grammar's `natural_unit`.
+pub const NATURAL_UNITS: &[&str] = &["nilai", "kegiatan", "output"];
+
+/// Whether `word` may stand after a number as its unit (`144 orang`): a
+/// word that is no keyword, or a natural unit. `30 indikator` would read
+/// as a number and then the start of something else.
+pub fn is_unit_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let shaped = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    shaped && (!is_keyword(word) || NATURAL_UNITS.contains(&word))
+}
+
 /// The tokens of `text`, in order; bytes that are none (spaces, braces) are skipped.
 pub fn tokens(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();

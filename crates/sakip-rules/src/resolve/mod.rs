@@ -249,15 +249,14 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
     };
     let mut paths: Vec<(Utf8PathBuf, Kind)> = entries
         .filter_map(|e| e.ok())
+        // A link that leads out of the folder a serving process is confined
+        // to is not followed: what lies there is not listed. (Only a link
+        // can lead out of a folder that is inside.)
+        .filter(|e| !is_link(e) || crate::boundary::check(e.path()).is_ok())
         .map(|e| (e.path().to_path_buf(), kind(&e)))
         .collect();
     paths.sort();
     for (p, k) in paths {
-        // A link that leads out of the folder a serving process is confined
-        // to is not followed: what lies there is not listed.
-        if crate::boundary::check(&p).is_err() {
-            continue;
-        }
         if k == Kind::Dir && !skipped(&p) {
             collect_sakip(&p, out, errors);
         } else if k == Kind::File && p.extension() == Some("sakip") {
@@ -281,6 +280,11 @@ enum Kind {
     Dir,
     File,
     Other,
+}
+
+/// Whether an entry of a folder is a symbolic link.
+fn is_link(e: &camino::Utf8DirEntry) -> bool {
+    e.file_type().is_ok_and(|t| t.is_symlink())
 }
 
 /// What an entry of a folder is, following a symbolic link. The entry
@@ -350,7 +354,10 @@ pub(crate) fn sakip_files_in(dir: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>
     let mut out = BTreeSet::new();
     for e in dir.read_dir_utf8()?.flatten() {
         let p = e.path();
-        if p.extension() == Some("sakip") && kind(&e) == Kind::File && crate::boundary::check(p).is_ok() {
+        if p.extension() == Some("sakip")
+            && kind(&e) == Kind::File
+            && (!is_link(&e) || crate::boundary::check(p).is_ok())
+        {
             out.insert(normalize(p));
         }
     }
