@@ -728,3 +728,4 @@ wb-diff-kind-rumus = formula
 wb-diff-kind-klasifikasi = classification
 wb-diff-kind-setting = setting
 number-unit-keyword = `{ $text }`: `{ $word }` is a word of the rules language, not a unit; write the unit the indicator is measured in (`144 orang`), or the number alone
+wb-step-rule = rule

@@ -678,3 +678,4 @@ wb-diff-kind-rumus = rumus
 wb-diff-kind-klasifikasi = klasifikasi
 wb-diff-kind-setting = pengaturan
 number-unit-keyword = `{ $text }`: `{ $word }` adalah kata bahasa aturan, bukan satuan; tulis satuan ukuran indikatornya (`144 orang`), atau angkanya saja
+wb-step-rule = aturan

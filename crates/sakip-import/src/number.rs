@@ -282,10 +282,7 @@ mod tests {
         assert_eq!(v("  "), Ok(None));
         assert!(v("12 orang baik").is_err());
         // A keyword is no unit, but for the natural ones.
-        assert_eq!(
-            v("30indikator").map_err(|e| e.id),
-            Err("number-unit-keyword")
-        );
+        assert_eq!(v("30indikator").map_err(|e| e.id), Err("number-unit-keyword"));
         assert_eq!(v("30 Target").map_err(|e| e.id), Err("number-unit-keyword"));
         assert!(v("80 nilai").is_ok() && v("12 kegiatan").is_ok());
         assert_eq!(

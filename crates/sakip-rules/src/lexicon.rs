@@ -123,8 +123,8 @@ pub const NATURAL_UNITS: &[&str] = &["nilai", "kegiatan", "output"];
 /// as a number and then the start of something else.
 pub fn is_unit_word(word: &str) -> bool {
     let mut chars = word.chars();
-    let shaped = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let shaped =
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     shaped && (!is_keyword(word) || NATURAL_UNITS.contains(&word))
 }
 

@@ -63,7 +63,7 @@ fn explain_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Que
         .iter()
         .map(|s| {
             json!({
-                "label": s.label,
+                "label": step_label(s.label, lang),
                 "text": s.text.render(lang),
                 "origin": s.origin.as_ref().map(|o| json!({ "file": relative(&o.file), "line": o.line, "col": o.col })),
             })
@@ -95,4 +95,13 @@ fn explain_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Que
         "result": outcome(r).render(lang), "findings": findings,
     }))
     .into_response()
+}
+
+/// A step's label in the reader's words: the trace's labels are the
+/// domain's own (target, realisasi, capaian), but for `rule`.
+fn step_label(label: &str, lang: sakip_core::Lang) -> String {
+    match label {
+        "rule" => Text::new("wb-step-rule").render(lang),
+        other => other.to_string(),
+    }
 }
