@@ -7,32 +7,13 @@
 //! server answering within a second.
 
 use crate::serve::{post, request, request_raw, start, Server};
-use crate::support::{edit_line, root, scratch_copy};
+use crate::support::{edit_line, files_under, no_error, root, scratch_copy};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
 const DATA: &str = "examples/lapas-sarolangun-rawas/realisasi-2022.sakip";
-
-/// Every file under `dir` and its bytes.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            let meta = std::fs::symlink_metadata(&p).unwrap();
-            if meta.is_dir() {
-                stack.push(p);
-            } else if meta.is_file() {
-                out.insert(p.clone(), std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
 
 /// The server still answers the overview, within a second.
 fn answers(server: &Server) {
@@ -53,7 +34,7 @@ fn json_of(body: &[u8]) -> Value {
 #[test]
 fn no_other_page_can_change_anything() {
     let dir = scratch_copy("attack-csrf");
-    let before = files(&dir);
+    let before = files_under(&dir);
     let server = start(&dir, &[]);
     let port = server.port;
     let import = format!("/api/import?unit={UNIT}&year=2022&name=a.csv&replace=true&confirm=true");
@@ -96,7 +77,7 @@ fn no_other_page_can_change_anything() {
     wrong.push(if server.token.ends_with('0') { '1' } else { '0' });
     let (status, _, _) = request_raw(port, "POST", &import, &[&format!("X-Sakip-Token: {wrong}")], body);
     assert_eq!(status, 403);
-    assert_eq!(files(&dir), before, "a refused request changed a file");
+    assert_eq!(files_under(&dir), before, "a refused request changed a file");
     drop(server);
 
     // Bound beyond this machine: the access token in a cookie (which a
@@ -110,7 +91,7 @@ fn no_other_page_can_change_anything() {
         body,
     );
     assert_eq!(status, 403);
-    assert_eq!(files(&dir), before);
+    assert_eq!(files_under(&dir), before);
     // The page itself, with both tokens, still can.
     let (status, _, answer) = request_raw(
         server.port,
@@ -130,7 +111,7 @@ fn no_other_page_can_change_anything() {
 #[test]
 fn a_rebound_dns_name_is_refused() {
     let dir = scratch_copy("attack-rebinding");
-    let before = files(&dir);
+    let before = files_under(&dir);
     let server = start(&dir, &[]);
     let port = server.port;
     let host = format!("Host: evil.example:{port}");
@@ -153,7 +134,7 @@ fn a_rebound_dns_name_is_refused() {
     let ours = format!("Host: localhost:{port}");
     let (status, _, _) = request_raw(port, "GET", "/", &[&ours, &host], b"");
     assert_eq!(status, 421);
-    assert_eq!(files(&dir), before);
+    assert_eq!(files_under(&dir), before);
     answers(&server);
 }
 
@@ -162,7 +143,7 @@ fn a_rebound_dns_name_is_refused() {
 #[test]
 fn hostile_uploads_do_not_crash_the_server() {
     let dir = scratch_copy("attack-uploads");
-    let before = files(&dir);
+    let before = files_under(&dir);
     let server = start(&dir, &[]);
     let token = format!("X-Sakip-Token: {}", server.token);
     let bombs = root().join("tests/fixtures/bombs");
@@ -192,7 +173,7 @@ fn hostile_uploads_do_not_crash_the_server() {
     let v = json_of(&body);
     assert_eq!(v["cells"].as_array().unwrap().len(), 101, "{v}");
     assert!(v["cells"][100]["message"].as_str().unwrap().contains("more problems"));
-    assert_eq!(files(&dir), before);
+    assert_eq!(files_under(&dir), before);
     answers(&server);
 }
 
@@ -393,14 +374,7 @@ fn a_save_never_writes_over_a_change_it_did_not_see() {
     let shown = file["text"].as_str().unwrap();
     assert!(!shown.contains('\r') && !shown.starts_with('\u{feff}'));
     let (_, v) = post(&server, "/api/check", json!({"path": DATA, "text": shown}));
-    assert!(
-        v["problems"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|p| p["severity"] != "error"),
-        "no phantom error from the mark: {v}"
-    );
+    assert!(no_error(&v), "no phantom error from the mark: {v}");
     let edited = shown.replace("// elsewhere", "// edited");
     let (status, v) = post(
         &server,

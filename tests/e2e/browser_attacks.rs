@@ -6,30 +6,12 @@
 //! to one host stay free for the pages' own requests.
 
 use crate::serve::start;
-use crate::support::scratch_copy;
+use crate::support::{files_under, scratch_copy};
 use crate::webdriver::Browser;
-use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 
 const UNIT: &str = "examples/lapas-sarolangun-rawas";
 const DATA: &str = "examples/lapas-sarolangun-rawas/realisasi-2022.sakip";
-
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(p.clone(), std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
 
 /// A server that keeps the head and body of every request it gets and
 /// answers each with an empty page: where the attack is aimed first, to
@@ -100,7 +82,7 @@ fn serve_page(page: String) -> u16 {
 )]
 fn a_page_from_another_origin_cannot_upload_save_read_or_frame() {
     let dir = scratch_copy("browser-attack");
-    let before = files(&dir);
+    let before = files_under(&dir);
     let server = start(&dir, &[]);
     let attack = format!(
         r#"<!DOCTYPE html><html><body>
@@ -188,7 +170,7 @@ attack();
     );
     assert!(framed == "opaque" || framed == 0, "{framed}");
     std::thread::sleep(std::time::Duration::from_millis(500));
-    assert_eq!(files(&dir), before, "{done}");
+    assert_eq!(files_under(&dir), before, "{done}");
 }
 
 #[test]

@@ -142,3 +142,29 @@ pub fn indikator<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
         .find(|r| r["id"] == id)
         .unwrap_or_else(|| panic!("`{id}` is an evaluated indicator"))
 }
+
+/// Every file under `dir` (links not followed) and its bytes: what a test
+/// compares before and after an attack.
+pub fn files_under(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            if meta.is_dir() {
+                stack.push(p);
+            } else if meta.is_file() {
+                out.insert(p.clone(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Whether a check's answer holds no error.
+pub fn no_error(check: &serde_json::Value) -> bool {
+    check["problems"]
+        .as_array()
+        .is_some_and(|ps| ps.iter().all(|p| p["severity"] != "error"))
+}
