@@ -250,6 +250,9 @@ fn unsaved_text_cannot_reach_outside_the_tree() {
     );
     let (status, _) = request(server.port, "GET", "/unit?path=examples/luar&year=2022", &[], "");
     assert_eq!(status, 403);
+    let (status, rekap) = request(server.port, "GET", "/rollup?year=2022", &[], "");
+    assert_eq!(status, 200);
+    assert!(!rekap.contains("Satker di luar") && !rekap.contains("examples/luar"), "{rekap}");
     answers(&server);
 }
 
