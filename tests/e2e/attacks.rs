@@ -252,7 +252,10 @@ fn unsaved_text_cannot_reach_outside_the_tree() {
     assert_eq!(status, 403);
     let (status, rekap) = request(server.port, "GET", "/rollup?year=2022", &[], "");
     assert_eq!(status, 200);
-    assert!(!rekap.contains("Satker di luar") && !rekap.contains("examples/luar"), "{rekap}");
+    assert!(
+        !rekap.contains("Satker di luar") && !rekap.contains("examples/luar"),
+        "{rekap}"
+    );
     answers(&server);
 }
 
@@ -504,4 +507,34 @@ fn uploads_that_would_destroy_data_ask_first() {
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
     assert!(dir.join(UNIT).join("perjanjian-2024.sakip").exists());
     answers(&server);
+}
+
+/// On the command line the files are the user's own and may lie anywhere,
+/// but a `skrip` is a `.rhai` file and a `berdasarkan` file a `.sakip`:
+/// a rule set copied from elsewhere that names `/etc/passwd` does not get
+/// its first line shown in a syntax error (the `path-kind` error instead).
+#[test]
+fn the_command_line_reads_only_rule_files_and_scripts() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("attack-path-kind");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("u")).unwrap();
+    std::fs::write(dir.join("secret.txt"), "root:rahasia:0:0\n").unwrap();
+    let kanwil = root().join("rules/kanwil-sumsel");
+    for (header, place) in [
+        ("satker u \"U\"\nberdasarkan \"../secret.txt\"\n".to_string(), "2:13"),
+        (
+            format!(
+                "satker u \"U\"\nberdasarkan \"{}\"\nskrip \"../secret.txt\"\n",
+                kanwil.display()
+            ),
+            "3:7",
+        ),
+    ] {
+        std::fs::write(dir.join("u/satker.sakip"), &header).unwrap();
+        let run = crate::support::sakip_in(&dir, &["--lang", "en", "check", "u"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.contains("path-kind"), "{}", run.stderr);
+        assert!(run.stderr.contains(&format!("satker.sakip:{place}")), "{}", run.stderr);
+        assert!(!run.stderr.contains("rahasia"), "{}", run.stderr);
+    }
 }

@@ -108,6 +108,7 @@ registry! {
     SettingTwice = "setting-twice", Error, Check, "a setting (`pembulatan`, `konversi`, ...) written twice in one rule set";
     DecimalsRange = "decimals-range", Error, Check, "a number of decimals outside 0 to 10";
     ScriptMissing = "script-missing", Error, Check, "a `skrip` line names a file that does not exist";
+    PathKind = "path-kind", Error, Check, "a `skrip` names a file that is not `.rhai`, or `berdasarkan` a file that is not `.sakip`; it is not read";
     OutsideTree = "outside-tree", Error, Check, "in the workbench, a `skrip` or `berdasarkan` path leaves the served folder (after following links); the file is not opened";
     ScriptSyntax = "script-syntax", Error, Check, "a Rhai script does not compile, or uses what the sandbox refuses";
     KlasifikasiEmpty = "klasifikasi-empty", Error, Check, "a klasifikasi with no bands";

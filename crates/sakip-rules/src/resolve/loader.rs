@@ -285,6 +285,13 @@ impl<'a> Loader<'a> {
                 self.errors.push(outside(&self.sources, base.span, &o));
                 return None;
             }
+            // A file named here is a rule file: anything else (`/etc/passwd`)
+            // would be read and its first line shown in the syntax error.
+            if target.is_file() && target.extension() != Some("sakip") {
+                self.errors
+                    .push(wrong_kind(&self.sources, base.span, &target, "berdasarkan", ".sakip"));
+                return None;
+            }
             let parent = if target.is_dir() {
                 self.upward = true;
                 let parent = self
@@ -395,6 +402,14 @@ impl<'a> Loader<'a> {
                         ok = false;
                         continue;
                     }
+                    // A script is a `.rhai` file: anything else (`/etc/shadow`)
+                    // would be read and its first word echoed by the compiler.
+                    if path.extension() != Some("rhai") {
+                        self.errors
+                            .push(wrong_kind(&self.sources, name.span, &path, "skrip", ".rhai"));
+                        ok = false;
+                        continue;
+                    }
                     let load = if own {
                         self.shared.own_script(&path)
                     } else {
@@ -482,4 +497,19 @@ fn outside(sources: &SourceMap, span: Span, o: &crate::boundary::Outside) -> Rul
     )
     .label_says(Text::new("outside-tree-label"))
     .help_says(Text::new("outside-tree-help"))
+}
+
+/// A `skrip` that names no `.rhai` file, or a `berdasarkan` that names a
+/// file that is no `.sakip`: not read, so nothing of it shows.
+fn wrong_kind(sources: &SourceMap, span: Span, path: &Utf8Path, keyword: &str, kind: &str) -> RuleError {
+    RuleError::at_says(
+        sources,
+        span,
+        Code::PathKind,
+        Text::new("path-kind")
+            .arg("path", path)
+            .arg("keyword", keyword)
+            .arg("kind", kind),
+    )
+    .label_says(Text::new("path-kind-label").arg("kind", kind))
 }
