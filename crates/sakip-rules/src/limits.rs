@@ -16,6 +16,39 @@ pub const MAX_NESTING: usize = 32;
 pub const MAX_CHAIN: usize = 32;
 /// The most operators in one formula.
 pub const MAX_OPERATORS: usize = 256;
+/// The words a formula may hold besides ids: its operators (`tidak`, `dan`,
+/// `atau`), `jika ... maka ... lain`, the calls and aggregates, the fields
+/// and periods (the grammar's `expr` and what it reaches), and what stands
+/// between `rumus` and `=`. Any other keyword ends a formula.
+const FORMULA_WORDS: &[&str] = &[
+    "tidak",
+    "dan",
+    "atau",
+    "jika",
+    "maka",
+    "lain",
+    "bulat",
+    "potong",
+    "jumlah",
+    "rata",
+    "terakhir",
+    "tertinggi",
+    "terendah",
+    "triwulan",
+    "semester",
+    "target",
+    "realisasi",
+    "capaian",
+    "tw1",
+    "tw2",
+    "tw3",
+    "tw4",
+    "smt1",
+    "smt2",
+    "tahun",
+    "mulai",
+];
+
 /// The largest rule file, in bytes (the national rules are about 8 KB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -42,6 +75,10 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
     let mut prefix_run = 0usize;
     let mut jika = 0usize;
     let mut operators = 0usize;
+    // Operators are counted inside a formula only: the `=` of a target or of
+    // a realisasi entry is none, and counted they made a file of 257 target
+    // lines (a national file not much larger than today's) too deep.
+    let mut in_formula = false;
     let mut word_start: Option<usize> = None;
     // Code bytes only: strings and comments cannot nest or count.
     let code = crate::scan::pieces(text).map(|p| match p {
@@ -60,6 +97,13 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
                 "rumus" => {
                     jika = 0;
                     operators = 0;
+                    prefix_run = 0;
+                    in_formula = true;
+                }
+                // A keyword no formula holds ends the formula before it: it
+                // could not be part of a formula that parses.
+                w if crate::lexicon::is_keyword(w) && !FORMULA_WORDS.contains(&w) => {
+                    in_formula = false;
                     prefix_run = 0;
                 }
                 "tidak" => {
@@ -82,6 +126,9 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
         }
         match b {
             b'(' | b'{' => {
+                if b == b'{' {
+                    in_formula = false;
+                }
                 depth += 1;
                 prefix_run = 0;
                 if depth > MAX_NESTING {
@@ -90,11 +137,16 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
                 }
             }
             b')' | b'}' => {
+                if b == b'}' {
+                    in_formula = false;
+                }
                 depth = depth.saturating_sub(1);
                 prefix_run = 0;
             }
             b'-' | b'+' | b'*' | b'/' | b'<' | b'>' | b'=' | b'!' => {
-                operators += 1;
+                if in_formula {
+                    operators += 1;
+                }
                 if b == b'-' {
                     prefix_run += 1;
                     if prefix_run > MAX_CHAIN {

@@ -347,6 +347,44 @@ fn deep_nesting_is_an_error_not_a_crash() {
     }
 }
 
+/// Only a formula's operators count towards its limit: a file of many
+/// targets (each `target 2022 = 75` has an `=`) or realisasi entries is no
+/// formula, however long, while a long formula broken over lines, or
+/// followed by targets, is counted whole.
+#[test]
+fn the_operator_limit_counts_formulas_not_targets() {
+    let mut many = String::from("aturan nasional a \"A\"\nsasaran S strategis \"S\" {\n");
+    for i in 0..120 {
+        many.push_str(&format!(
+            "  indikator x{i} \"X\" {{\n    satuan %\n    target 2021 = 70\n    target 2022 = 75\n    target 2023 = 80\n  }}\n"
+        ));
+    }
+    many.push_str("}\n");
+    assert!(
+        parse_str(&many).is_ok(),
+        "{:?}",
+        parse_str(&many).err().map(|e| e.to_string())
+    );
+    let data = format!(
+        "realisasi 2022 {{\n{}}}\n",
+        (0..400)
+            .map(|i| format!("  x{i} tw1 = 1 tw2 = 2\n"))
+            .collect::<String>()
+    );
+    assert!(
+        parse_str(&data).is_ok(),
+        "{:?}",
+        parse_str(&data).err().map(|e| e.to_string())
+    );
+    // A formula over many lines, then its indicator's targets: still one formula.
+    let long = vec!["realisasi"; 300].join("\n + ");
+    let err = parse_str(&formula(&long)).unwrap_err();
+    assert_eq!(err.code, Code::TooDeep, "{err}");
+    let after = formula(&format!("{} target 2022 = 1", vec!["1"; 250].join(" + ")));
+    let err = parse_str(&after.replace("target 2022 = 1", &"target - 1 - ".repeat(5))).unwrap_err();
+    assert_eq!(err.code, Code::TooDeep, "{err}");
+}
+
 /// `check` knows the functions a chain's scripts define: their names and
 /// how many values each takes.
 #[test]
