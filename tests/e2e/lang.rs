@@ -209,3 +209,21 @@ fn completions_for_every_shell_name_every_command() {
         "an unknown shell is a usage error"
     );
 }
+
+/// Read errors speak the reader's language too: a file saved as Latin-1
+/// said "it is not UTF-8 text" inside an Indonesian sentence.
+#[test]
+fn a_file_that_is_not_utf8_is_named_in_the_readers_language() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lang-latin1");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.sakip"), b"aturan nasional a \"Caf\xe9\"\n").unwrap();
+    let run = crate::support::sakip_in(&dir, &["--lang", "id", "check", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bukan teks UTF-8 (baris 1, bita 23)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("not UTF-8"), "{}", run.stderr);
+}

@@ -731,3 +731,7 @@ wb-diff-kind-klasifikasi = classification
 wb-diff-kind-setting = setting
 number-unit-keyword = `{ $text }`: `{ $word }` is a word of the rules language, not a unit; write the unit the indicator is measured in (`144 orang`), or the number alone
 wb-step-rule = rule
+file-not-utf8 = it is not UTF-8 text (line { $line }, byte { $byte }); save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)
+script-not-utf8 = it is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)
+file-not-found = there is no such file
+file-no-permission = permission denied: ask for the right to read it

@@ -681,3 +681,7 @@ wb-diff-kind-klasifikasi = klasifikasi
 wb-diff-kind-setting = pengaturan
 number-unit-keyword = `{ $text }`: `{ $word }` adalah kata bahasa aturan, bukan satuan; tulis satuan ukuran indikatornya (`144 orang`), atau angkanya saja
 wb-step-rule = aturan
+file-not-utf8 = isinya bukan teks UTF-8 (baris { $line }, bita { $byte }); simpan sebagai UTF-8 (di Notepad: Save As, Encoding UTF-8)
+script-not-utf8 = isinya bukan teks UTF-8; simpan sebagai UTF-8 (di Notepad: Save As, Encoding UTF-8)
+file-not-found = berkas itu tidak ada
+file-no-permission = izin ditolak: mintalah hak untuk membacanya

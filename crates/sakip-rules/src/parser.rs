@@ -1078,13 +1078,15 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
     let rest = text.get(pos..).unwrap_or("");
     let before = text.get(..pos).unwrap_or("");
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    // What stands where the parser stopped, in the message's language:
+    // the end of the file is a phrase of the catalogue, not English.
     let found = if rest.is_empty() {
-        Text::new("syntax-end-of-file").render(sakip_core::Lang::En)
+        Text::new("syntax-end-of-file")
     } else if word.is_empty() {
         let ch = rest.chars().next().unwrap_or(' ');
-        format!("`{ch}`")
+        Text::new("raw").arg("text", format!("`{ch}`"))
     } else {
-        format!("`{word}`")
+        Text::new("raw").arg("text", format!("`{word}`"))
     };
     let width = if word.is_empty() {
         rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0)
@@ -1134,13 +1136,13 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
     };
     let (message, label) = match expected {
         None => (
-            Text::new("syntax-unexpected").arg("found", &found),
+            Text::new("syntax-unexpected").arg_text("found", found),
             Text::new("syntax-not-understood"),
         ),
         Some(expected) => (
             Text::new("syntax-expected")
                 .arg_text("expected", expected)
-                .arg("found", &found),
+                .arg_text("found", found),
             Text::new("syntax-here"),
         ),
     };

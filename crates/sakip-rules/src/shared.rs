@@ -16,6 +16,7 @@ use crate::error::RuleError;
 use crate::parser::parse;
 use crate::source::{FileId, SourceFile, SourceMap};
 use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::Text;
 use sakip_script::{CompiledScript, ScriptError};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -36,19 +37,21 @@ pub(crate) struct SharedFile {
 
 impl SharedFile {
     /// Reads and parses the file at `path`; `Err` says why it cannot be read.
-    pub(crate) fn read(path: &Utf8Path) -> Result<Self, String> {
+    pub(crate) fn read(path: &Utf8Path) -> Result<Self, Text> {
         Self::parse(path, crate::source::read_text(path)?)
     }
 
     /// Parses `text`, the contents of `path` (read, or unsaved in an editor).
-    pub(crate) fn parse(path: &Utf8Path, text: String) -> Result<Self, String> {
+    pub(crate) fn parse(path: &Utf8Path, text: String) -> Result<Self, Text> {
         let mut sources = SourceMap::default();
         let id = sources.add(path, text);
         let (ast, error) = match parse(&sources, id) {
             Ok(f) => (Some(Arc::new(f)), None),
             Err(e) => (None, Some(*e)),
         };
-        let source = sources.get_shared(id).ok_or("the file was not kept")?;
+        let source = sources
+            .get_shared(id)
+            .ok_or_else(|| Text::new("raw").arg("text", "the file was not kept"))?;
         Ok(Self { id, source, ast, error })
     }
 }
@@ -58,7 +61,7 @@ type Slots<K, V> = Mutex<HashMap<K, Arc<OnceLock<V>>>>;
 
 /// Files, folder listings and compiled scripts shared by the loads of one run.
 pub struct Shared {
-    files: Slots<Utf8PathBuf, Result<SharedFile, String>>,
+    files: Slots<Utf8PathBuf, Result<SharedFile, Text>>,
     listings: Slots<Utf8PathBuf, Result<Vec<Utf8PathBuf>, String>>,
     scripts: Slots<Utf8PathBuf, ScriptLoad>,
     /// Whether loads record every place that names an indikator (the
@@ -170,7 +173,7 @@ impl Shared {
     }
 
     /// Reads `path`: its unsaved text, else the disk's.
-    fn read(&self, path: &Utf8Path) -> Result<SharedFile, String> {
+    fn read(&self, path: &Utf8Path) -> Result<SharedFile, Text> {
         match self.unsaved(path) {
             Some(text) => SharedFile::parse(path, text.to_string()),
             None => SharedFile::read(path),
@@ -179,7 +182,7 @@ impl Shared {
 
     /// The file at `path`, read and parsed the first time it is asked for;
     /// `Err` says why it cannot be read.
-    pub(crate) fn file(&self, path: &Utf8Path) -> Result<SharedFile, String> {
+    pub(crate) fn file(&self, path: &Utf8Path) -> Result<SharedFile, Text> {
         slot(&self.files, path.to_path_buf())
             .get_or_init(|| self.read(path))
             .clone()
@@ -187,7 +190,7 @@ impl Shared {
 
     /// A file of the rule set being loaded: kept for the next load in an
     /// editor, read for this load alone otherwise.
-    pub(crate) fn own_file(&self, path: &Utf8Path) -> Result<SharedFile, String> {
+    pub(crate) fn own_file(&self, path: &Utf8Path) -> Result<SharedFile, Text> {
         if self.keep_all {
             self.file(path)
         } else {
@@ -250,7 +253,7 @@ fn dir_of(path: &Utf8Path) -> Utf8PathBuf {
 #[derive(Debug, Clone)]
 pub(crate) enum ScriptLoad {
     Compiled(Arc<CompiledScript>),
-    Unreadable(String),
+    Unreadable(Text),
     /// It does not compile; its text is kept to show the line at fault.
     Broken {
         text: String,
@@ -266,7 +269,10 @@ impl ScriptLoad {
         }
         match std::fs::read_to_string(path) {
             Ok(text) => Self::compile(path, text),
-            Err(e) => ScriptLoad::Unreadable(e.to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                ScriptLoad::Unreadable(Text::new("script-not-utf8"))
+            }
+            Err(e) => ScriptLoad::Unreadable(crate::source::io_text(&e)),
         }
     }
 

@@ -134,9 +134,9 @@ fn to_u32(n: usize) -> u32 {
 ///
 /// A byte order mark at the start (Windows Notepad writes one) is not part
 /// of the text: it is dropped, and positions count from after it.
-pub fn read_text(path: &Utf8Path) -> Result<String, String> {
+pub fn read_text(path: &Utf8Path) -> Result<String, sakip_core::Text> {
     crate::boundary::check(path).map_err(|o| outside_text(&o))?;
-    let mut bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let mut bytes = std::fs::read(path).map_err(|e| io_text(&e))?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -145,19 +145,27 @@ pub fn read_text(path: &Utf8Path) -> Result<String, String> {
         let before = e.as_bytes().get(..good).unwrap_or_default();
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        format!(
-            "it is not UTF-8 text (line {line}, byte {col}); save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)"
-        )
+        sakip_core::Text::new("file-not-utf8")
+            .arg("line", line)
+            .arg("byte", col)
     })
 }
 
-/// Why a path outside the folder the process serves was not read, in the
-/// catalogue's words (English: this is a file error's detail).
-pub(crate) fn outside_text(o: &crate::boundary::Outside) -> String {
+/// Why a file could not be read, in the catalogue's words where the
+/// operating system's reason is a common one.
+pub(crate) fn io_text(e: &std::io::Error) -> sakip_core::Text {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => sakip_core::Text::new("file-not-found"),
+        std::io::ErrorKind::PermissionDenied => sakip_core::Text::new("file-no-permission"),
+        _ => sakip_core::Text::new("raw").arg("text", e),
+    }
+}
+
+/// Why a path outside the folder the process serves was not read.
+pub(crate) fn outside_text(o: &crate::boundary::Outside) -> sakip_core::Text {
     sakip_core::Text::new("outside-tree")
         .arg("path", &o.path)
         .arg("root", &o.root)
-        .render(sakip_core::Lang::En)
 }
 
 /// The files one load sees, each read and parsed once: its own, and those

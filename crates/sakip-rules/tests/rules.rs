@@ -507,3 +507,14 @@ fn the_symbol_index_knows_where_an_indikator_is_declared_and_named() {
     // Every indikator of the chain is in the index, each declared once.
     assert_eq!(unit.symbols.indikator.len(), unit.rules.indikator.len());
 }
+
+/// A syntax error at the end of the file says so in the reader's language:
+/// it once read "tetapi ditemukan the end of the file".
+#[test]
+fn the_end_of_the_file_is_named_in_the_readers_language() {
+    let err = parse_str("aturan nasional a \"A\"\nsasaran S strategis \"S\" {\n").unwrap_err();
+    let id = err.message_in(sakip_core::Lang::Id);
+    assert!(id.ends_with("tetapi ditemukan akhir berkas"), "{id}");
+    let en = err.message_in(sakip_core::Lang::En);
+    assert!(en.ends_with("found the end of the file"), "{en}");
+}

@@ -107,7 +107,7 @@ impl<'a> Loader<'a> {
                 self.errors.push(RuleError::path_says(
                     path.as_str(),
                     Code::FileUnreadable,
-                    Text::new("file-unreadable-2").arg("path", path).arg("error", &e),
+                    Text::new("file-unreadable-2").arg("path", path).arg_text("error", e),
                 ));
                 None
             }
@@ -428,7 +428,7 @@ impl<'a> Loader<'a> {
                                     &self.sources,
                                     name.span,
                                     Code::ScriptMissing,
-                                    Text::new("script-missing").arg("path", &path).arg("error", &e),
+                                    Text::new("script-missing").arg("path", &path).arg_text("error", e),
                                 )
                                 .label_says(Text::new("script-missing-label"))
                                 .help_says(Text::new("script-missing-help")),
