@@ -38,7 +38,7 @@ pub mod resolve;
 /// Comments and strings told apart, for the formatter and the limits.
 mod scan;
 /// Where a Rhai script's functions are written.
-pub mod script_index;
+pub use sakip_script::index as script_index;
 /// Rule sets read, parsed and compiled once for all the units of a run.
 pub mod shared;
 /// Files, spans and their lines and columns.

@@ -23,6 +23,9 @@
 //!
 //! [`ScriptHost`]: sakip_core::host::ScriptHost
 
+/// Where a script defines its functions, read from its text outside
+/// comments and strings.
+pub mod index;
 pub mod sandbox;
 pub mod scripts;
 

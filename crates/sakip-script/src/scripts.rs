@@ -306,7 +306,7 @@ fn origin_of(script: &Compiled, name: &str) -> Option<Origin> {
 /// 1-based line and column of the first `loop`, `while`, `do` or `for` in
 /// the body of `fn name`, skipping strings and comments.
 fn first_loop(text: &str, name: &str) -> Option<(u32, u32)> {
-    let start = text.find(&format!("fn {name}"))?;
+    let start = definition(text, name)?;
     let body = start + text.get(start..)?.find('{')?;
     let bytes = text.as_bytes();
     let (mut depth, mut i) = (0usize, body);
@@ -361,13 +361,25 @@ fn first_loop(text: &str, name: &str) -> Option<(u32, u32)> {
     None
 }
 
-/// 1-based line and column of `fn name(` in a script's text.
+/// The byte offset of the name of `fn name` in a script's text, from the
+/// script's index: never a mention in a comment or a string, never a
+/// function whose name only starts with `name` (`capaian_lama`).
+fn definition(text: &str, name: &str) -> Option<usize> {
+    crate::index::functions(text)
+        .into_iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, at, _)| at)
+}
+
+/// 1-based line and column of the `fn` that defines `name` in a script's text.
 fn definition_line(text: &str, name: &str) -> Option<(u32, u32)> {
-    let needle = format!("fn {name}");
-    text.lines().enumerate().find_map(|(i, l)| {
-        l.find(&needle)
-            .map(|c| (u32::try_from(i + 1).unwrap_or(0), u32::try_from(c + 1).unwrap_or(0)))
-    })
+    let name_at = definition(text, name)?;
+    // The `fn` before the name (the index gives the name's place).
+    let at = text.get(..name_at)?.trim_end().len().saturating_sub(2);
+    let before = text.get(..at)?;
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    Some((u32::try_from(line).ok()?, u32::try_from(col).ok()?))
 }
 
 /// A script's answer as a decimal: `()` is no answer; whole numbers are
@@ -525,6 +537,25 @@ impl ScriptHost for YearScripts<'_> {
 mod tests {
     use super::*;
     use sakip_core::model::Tier;
+
+    /// A hook's place comes from the script's index: a comment or a string
+    /// that mentions `fn capaian`, or a function whose name starts the
+    /// same, does not move it (it once moved into the comment).
+    #[test]
+    fn a_hooks_place_is_its_definition_not_a_mention() {
+        let text = "// fn capaian(i) was the old scoring
+let s = \"fn capaian\";
+fn capaian_lama(i) { () }
+
+fn capaian(i) {
+  while true { }
+}
+";
+        assert_eq!(definition_line(text, "capaian"), Some((5, 1)));
+        assert_eq!(first_loop(text, "capaian"), Some((6, 3)));
+        assert_eq!(definition_line(text, "capaian_lama"), Some((3, 1)));
+        assert_eq!(definition_line(text, "nilai_satker"), None);
+    }
     use sakip_core::periode::Periode;
     use sakip_core::polaritas::Polaritas;
     use sakip_core::satuan::Satuan;
