@@ -518,3 +518,21 @@ fn the_end_of_the_file_is_named_in_the_readers_language() {
     let en = err.message_in(sakip_core::Lang::En);
     assert!(en.ends_with("found the end of the file"), "{en}");
 }
+
+/// A `sama_dengan` that names no indikator is underlined at the name it
+/// gives, and the indikator it stands in is not offered as the fix (it was
+/// underlined at its own name, suggesting itself).
+#[test]
+fn a_broken_sama_dengan_is_underlined_where_it_names() {
+    let dir = scratch("sama-dengan");
+    write(
+        &dir,
+        "a/a.sakip",
+        "aturan nasional a \"A\"\nsasaran S strategis \"S\" {\n  indikator iku_kamtib \"K\" {\n    satuan %\n  }\n  indikator iku_kamtic \"P\" {\n    satuan %\n    sama_dengan iku_kamtix\n  }\n}\n",
+    );
+    let errors = sakip_rules::check_paths(&[dir.join("a")]).errors;
+    let e = errors.iter().find(|e| e.code == Code::UnknownIndicator).unwrap();
+    assert!(e.location_text().ends_with("a.sakip:8:17"), "{}", e.location_text());
+    let help = e.help_in(sakip_core::Lang::En).unwrap_or_default();
+    assert!(help.contains("iku_kamtib") && !help.contains("iku_kamtic"), "{help}");
+}

@@ -183,7 +183,8 @@ impl Lowering<'_> {
                 IndikatorItem::SamaDengan(other) => {
                     self.once_in(&mut once, "sama_dengan", other.span, &id);
                     sama = Some(other.node.clone());
-                    self.sama_dengan_spans.push((other.node.clone(), other.span));
+                    self.sama_dengan_spans
+                        .push((id.clone(), other.node.clone(), other.span));
                 }
                 IndikatorItem::Sub(sub) => subs.push(sub),
             }
@@ -311,7 +312,18 @@ impl Lowering<'_> {
 
     /// Reports an id that names no indikator, with the closest one.
     pub(crate) fn unknown_indicator(&mut self, span: Span, id: &str) {
-        let known: Vec<String> = self.symbols.indikator.keys().cloned().collect();
+        self.unknown_indicator_except(span, id, "");
+    }
+
+    /// [`Self::unknown_indicator`], suggesting any id but `except`.
+    pub(crate) fn unknown_indicator_except(&mut self, span: Span, id: &str, except: &str) {
+        let known: Vec<String> = self
+            .symbols
+            .indikator
+            .keys()
+            .filter(|k| k.as_str() != except)
+            .cloned()
+            .collect();
         let hint = did_you_mean(id, known.iter().map(String::as_str)).map(|s| Text::new("did-you-mean").arg("word", s));
         let e = self
             .err_says(

@@ -17,7 +17,7 @@ use crate::source::{SourceMap, Span};
 use crate::symbols::SymbolKind;
 use sakip_core::data::UnitData;
 use sakip_core::formula::Expr;
-use sakip_core::model::{Indikator, Quantity, RuleSet, RuleSetInfo, Ruled, TingkatAturan};
+use sakip_core::model::{Quantity, RuleSet, RuleSetInfo, Ruled, TingkatAturan};
 use sakip_core::satuan::Satuan;
 use sakip_core::{Code, Text};
 use std::collections::{BTreeMap, HashMap};
@@ -56,9 +56,10 @@ pub(crate) struct Lowering<'s> {
     pub(crate) symbols: crate::symbols::Symbols,
     /// Whether to record the places that name an indikator (not in batch runs).
     pub(crate) references: bool,
-    /// The id each `sama_dengan` names and where, indexed once every
-    /// indikator is declared (it may name one declared after it).
-    pub(crate) sama_dengan_spans: Vec<(String, Span)>,
+    /// Each `sama_dengan`: the indikator it is in, the id it names and
+    /// where, resolved once every indikator is declared (it may name one
+    /// declared after it).
+    pub(crate) sama_dengan_spans: Vec<(String, String, Span)>,
     /// Every `rumus`: its indikator, first year, span and formula.
     pub(crate) rumus_spans: Vec<(String, Option<u16>, Span, ast::Expr)>,
 }
@@ -148,18 +149,11 @@ impl Lowering<'_> {
             }
         }
         // Pass 2: what refers to indicators (formulas, agreements, data).
-        for (other, span) in std::mem::take(&mut self.sama_dengan_spans) {
-            self.refer(&other, span);
-        }
-        let all: Vec<Indikator> = self.rules.indikator.clone();
-        for ind in &all {
-            if let Some(other) = &ind.sama_dengan {
-                if !self.symbols.indikator.contains_key(other) {
-                    let span = self.symbols.indikator.get(&ind.id).map(|s| s.definition);
-                    if let Some(span) = span {
-                        self.unknown_indicator(span, other);
-                    }
-                }
+        // A `sama_dengan` that names no indikator is underlined where it
+        // names it; the indikator it stands in is no answer to "did you mean".
+        for (own, other, span) in std::mem::take(&mut self.sama_dengan_spans) {
+            if !self.refer(&other, span) {
+                self.unknown_indicator_except(span, &other, &own);
             }
         }
         for (set_index, set) in chain.iter().enumerate() {
