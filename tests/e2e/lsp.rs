@@ -42,6 +42,11 @@ fn read_message(r: &mut BufReader<ChildStdout>) -> Option<Value> {
 
 impl Client {
     fn start(root: &Path) -> Self {
+        Self::start_with(root, json!({}))
+    }
+
+    /// A client that tells the server what it can do.
+    fn start_with(root: &Path, capabilities: Value) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sakip"))
             .args(["lsp", "--lang", "en"])
             .current_dir(root)
@@ -69,7 +74,7 @@ impl Client {
         };
         let init = client.request(
             "initialize",
-            json!({"processId": null, "rootUri": uri(root), "capabilities": {}}),
+            json!({"processId": null, "rootUri": uri(root), "capabilities": capabilities}),
         );
         assert!(init["result"]["capabilities"]["hoverProvider"] == json!(true), "{init}");
         client.notify("initialized", json!({}));
@@ -466,4 +471,41 @@ fn an_editor_session_over_stdio() {
     c.notify("exit", json!(null));
     let status = c.child.wait().unwrap();
     assert!(status.success());
+}
+
+/// A client that can watch files is asked to report changes of `.sakip`
+/// and `.rhai` files; a file that could not be read at start (saved as
+/// Latin-1) and is then fixed on disk is read again when the client says
+/// so: its error goes, without a restart.
+#[test]
+fn files_changed_on_disk_are_watched_and_read_again() {
+    let root = scratch_copy("lsp-watch");
+    let data = root.join("examples/lapas-sarolangun-rawas/realisasi-2022.sakip");
+    let good = std::fs::read(&data).unwrap();
+    let mut latin1 = b"// Caf\xe9\n".to_vec();
+    latin1.extend_from_slice(&good);
+    std::fs::write(&data, &latin1).unwrap();
+    let mut c = Client::start_with(
+        &root,
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    let before = c.diagnostics(&data);
+    assert!(before.iter().any(|d| d["code"] == "file-unreadable"), "{before:?}");
+    let register = c
+        .notes
+        .iter()
+        .find(|m| m["method"] == "client/registerCapability")
+        .cloned()
+        .unwrap_or_else(|| panic!("no registration: {:?}", c.notes));
+    let watchers = &register["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/*.sakip", "{register}");
+    assert_eq!(watchers[1]["globPattern"], "**/*.rhai", "{register}");
+    // Fixed on disk, reported by the client.
+    std::fs::write(&data, &good).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&data), "type": 2}]}),
+    );
+    let after = c.diagnostics(&data);
+    assert!(after.iter().all(|d| d["code"] != "file-unreadable"), "{after:?}");
 }

@@ -84,6 +84,7 @@ pub fn serve(mut input: &mut dyn BufRead, output: &mut dyn Write, lang: Lang) ->
             Some(_) => {}
         }
     };
+    let watch = can_watch(&params);
     let mut server = Server::new(&roots(&params), lang);
     let everything = server.tree.files();
     server.publish(&mut out, everything)?;
@@ -103,6 +104,14 @@ pub fn serve(mut input: &mut dyn BufRead, output: &mut dyn Write, lang: Lang) ->
                 out.send(Message::Response(response))?;
             }
             Message::Notification(n) if n.method == note::Exit::METHOD => break,
+            // Once the client is ready, it is asked to report changes of
+            // rule files and scripts on disk (a save in another editor, a
+            // `git pull`, a file fixed outside), where it can.
+            Message::Notification(n) if n.method == note::Initialized::METHOD => {
+                if watch {
+                    out.send(Message::Request(watch_request()))?;
+                }
+            }
             Message::Notification(n) => {
                 let touched = server.notified(n);
                 server.publish(&mut out, touched)?;
@@ -121,6 +130,43 @@ impl Output<'_> {
         message.write(&mut &mut *self.0).map_err(|e| e.to_string())?;
         self.0.flush().map_err(|e| e.to_string())
     }
+}
+
+/// Whether the client lets the server register file watching.
+fn can_watch(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false)
+}
+
+/// `client/registerCapability` for every `.sakip` and `.rhai` file: the
+/// client then sends `workspace/didChangeWatchedFiles`, and the tree reads
+/// what changed again (also a file that could not be read before).
+fn watch_request() -> Request {
+    let watchers = ["**/*.sakip", "**/*.rhai"]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.to_string()),
+            kind: None,
+        })
+        .collect();
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+    let registration = Registration {
+        id: "sakip-watch".into(),
+        method: note::DidChangeWatchedFiles::METHOD.into(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    Request::new(
+        lsp_server::RequestId::from("sakip-watch".to_string()),
+        req::RegisterCapability::METHOD.into(),
+        RegistrationParams {
+            registrations: vec![registration],
+        },
+    )
 }
 
 /// The folders the client opened; the current folder when it names none.
