@@ -382,29 +382,18 @@ fn an_editor_session_over_stdio() {
             changes.keys().collect::<Vec<_>>()
         );
     }
-    // Applying the edits leaves a tree that checks as clean as before.
+    // Applying the edits leaves a tree that checks as clean as before, and
+    // still laid out as `fmt` lays it out: the longer id moved the `=` of
+    // the aligned lines, which the edits lay out again.
     for (u, edits) in changes {
         let path = PathBuf::from(u.strip_prefix("file://").unwrap());
         let before = std::fs::read_to_string(&path).unwrap();
-        let mut lines: Vec<String> = before.lines().map(str::to_string).collect();
-        let mut edits = edits.as_array().unwrap().clone();
-        edits.sort_by_key(|e| {
-            std::cmp::Reverse((
-                e["range"]["start"]["line"].as_u64(),
-                e["range"]["start"]["character"].as_u64(),
-            ))
-        });
-        for e in edits {
-            let (l, s, end) = (
-                e["range"]["start"]["line"].as_u64().unwrap() as usize,
-                e["range"]["start"]["character"].as_u64().unwrap() as usize,
-                e["range"]["end"]["character"].as_u64().unwrap() as usize,
-            );
-            assert_eq!(&lines[l][s..end], "iku_kamtib");
-            lines[l].replace_range(s..end, "iku_keamanan");
-        }
-        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        let after = apply_edits(&before, edits.as_array().unwrap());
+        assert!(after.contains("iku_keamanan"), "{after}");
+        std::fs::write(&path, after).unwrap();
     }
+    let fmt = crate::support::sakip_in(&root, &["fmt", "--check", "rules", "examples"]);
+    assert_eq!(fmt.code, 0, "{}{}", fmt.stdout, fmt.stderr);
     let check = crate::support::sakip_in(&root, &["check", "rules", "examples"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 
@@ -508,4 +497,39 @@ fn files_changed_on_disk_are_watched_and_read_again() {
     );
     let after = c.diagnostics(&data);
     assert!(after.iter().all(|d| d["code"] != "file-unreadable"), "{after:?}");
+}
+
+/// `text` with LSP `edits` applied (positions in UTF-16 code units).
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let character = p["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        let mut at = start;
+        for c in text[start..].chars() {
+            if units >= character || c == '\n' {
+                break;
+            }
+            units += c.len_utf16();
+            at += c.len_utf8();
+        }
+        at
+    };
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
+    let mut out = text.to_string();
+    for (s, e, new) in edits {
+        out.replace_range(s..e, &new);
+    }
+    out
 }

@@ -153,14 +153,66 @@ pub(crate) fn rename(server: &Server, p: &RenameParams) -> Result<Option<Workspa
     if server.tree.sets().any(|a| a.symbols.indikator.contains_key(new)) {
         return Err(Text::new("rename-exists").arg("name", new).render(server.lang));
     }
+    let mut by_file: std::collections::BTreeMap<Utf8PathBuf, Vec<(usize, usize)>> = Default::default();
+    for (path, start, end) in places(server, kind, &name, &def) {
+        by_file.entry(path).or_default().push((start, end));
+    }
     let mut changes: HashMap<lsp_types::Url, Vec<TextEdit>> = HashMap::new();
-    for pl in places(server, kind, &name, &def) {
-        if let Some(loc) = location(server, &pl) {
-            changes
-                .entry(loc.uri)
-                .or_default()
-                .push(TextEdit::new(loc.range, new.to_string()));
-        }
+    for (path, spans) in by_file {
+        let Some(uri) = uri_of(&path) else { continue };
+        changes.insert(uri, renamed_in(&path, &text(server, &path), &spans, new));
     }
     Ok(Some(WorkspaceEdit::new(changes)))
+}
+
+/// The edits that put `new` at `spans` of `path` (whose text is `text`).
+/// A rule file that was laid out as `sakip fmt` lays it out stays so: a
+/// longer id moves the `=` of aligned lines, and the edit is then the
+/// lines that change, laid out again, so `fmt --check` still holds.
+/// Otherwise (a script, a file not laid out) only the names change.
+fn renamed_in(path: &Utf8Path, text: &str, spans: &[(usize, usize)], new: &str) -> Vec<TextEdit> {
+    let idx = LineIndex::new(text);
+    let mut spans = spans.to_vec();
+    spans.sort_unstable();
+    spans.dedup();
+    let plain: Vec<TextEdit> = spans
+        .iter()
+        .map(|(s, e)| TextEdit::new(idx.range(*s, *e), new.to_string()))
+        .collect();
+    if path.extension() != Some("sakip") {
+        return plain;
+    }
+    let laid_out = |t: String| sakip_rules::format::format_file(path, t).ok();
+    if laid_out(text.to_string()).as_deref() != Some(text) {
+        return plain;
+    }
+    let mut renamed = text.to_string();
+    for (s, e) in spans.iter().rev() {
+        if renamed.get(*s..*e).is_none() {
+            return plain;
+        }
+        renamed.replace_range(*s..*e, new);
+    }
+    let Some(formatted) = laid_out(renamed) else {
+        return plain;
+    };
+    // The lines between the common head and the common tail.
+    let old_lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = formatted.split_inclusive('\n').collect();
+    let head = old_lines.iter().zip(&new_lines).take_while(|(a, b)| a == b).count();
+    let tail = old_lines
+        .iter()
+        .rev()
+        .zip(new_lines.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(old_lines.len() - head)
+        .min(new_lines.len() - head);
+    let start: usize = old_lines.iter().take(head).map(|l| l.len()).sum();
+    let end: usize = text.len() - old_lines.iter().rev().take(tail).map(|l| l.len()).sum::<usize>();
+    let insert: String = new_lines
+        .get(head..new_lines.len() - tail)
+        .map(|ls| ls.concat())
+        .unwrap_or_default();
+    vec![TextEdit::new(idx.range(start, end), insert)]
 }
