@@ -533,3 +533,51 @@ fn apply_edits(text: &str, edits: &[Value]) -> String {
     }
     out
 }
+
+/// While a file holds a mistake (as it does mid-typing), the rest of it
+/// keeps its outline and hover: only the item with the mistake is lost,
+/// and the diagnostics are the syntax error, not what the lost item would
+/// have declared.
+#[test]
+fn a_mistake_in_one_sasaran_leaves_the_rest_of_the_file_working() {
+    let root = scratch_copy("lsp-tolerant");
+    let national = root.join("rules/ditjenpas/ditjenpas.sakip");
+    let text = std::fs::read_to_string(&national).unwrap();
+    let mut c = Client::start(&root);
+    c.open(&national);
+    // A `satuan` with nothing after it, in the first sasaran.
+    let broken = text.replacen("    satuan indeks\n", "    satuan indeks\n    satuan\n", 1);
+    assert_ne!(broken, text);
+    c.change(&national, 2, &broken);
+    let d = c.diagnostics(&national);
+    assert!(d.iter().any(|d| d["code"] == "syntax"), "{d:?}");
+    assert!(d.iter().all(|d| d["code"] != "unknown-indicator"), "{d:?}");
+    // The outline still has the other sasaran.
+    let o = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri(&national)}}),
+    );
+    let names: Vec<String> = o["result"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{o}"))
+        .iter()
+        .filter(|s| s["kind"] == json!(3))
+        .map(|s| s["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(names.len() >= 5, "{names:?}");
+    assert!(names.iter().all(|n| !n.starts_with("SS3")), "{names:?}");
+    // Hover on an indikator of a later sasaran still answers.
+    let (line, col) = broken
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find("indikator iku_klien_produktif")
+                .map(|c| (i, c + "indikator ".len() + 2))
+        })
+        .unwrap();
+    let h = c.at("textDocument/hover", &national, (line, col), json!({}));
+    assert!(
+        h["result"]["contents"].to_string().contains("iku_klien_produktif"),
+        "{h}"
+    );
+}

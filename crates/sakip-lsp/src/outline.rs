@@ -1,7 +1,7 @@
 //! The outline of a rule file (document symbols): the header, the
 //! settings, each sasaran with its indikator (and their sub-indikator),
-//! each year's agreement, data and tests. It comes from the syntax tree, so
-//! a file that does not parse has none until it does.
+//! each year's agreement, data and tests. It comes from the editor's
+//! tolerant parse: an item with a mistake is left out, the rest is shown.
 
 use crate::position::LineIndex;
 use crate::server::Server;
@@ -13,7 +13,7 @@ pub(crate) fn symbols(server: &Server, p: &DocumentSymbolParams) -> Option<Docum
     let cursor = server.cursor(&p.text_document.uri, Default::default())?;
     let mut sources = SourceMap::default();
     let id = sources.add(&cursor.path, cursor.text.clone());
-    let file = sakip_rules::parser::parse(&sources, id).ok()?;
+    let (file, _) = sakip_rules::parser::parse_tolerant(&sources, id);
     let idx = LineIndex::new(&cursor.text);
     let out: Vec<DocumentSymbol> = file.items.iter().filter_map(|i| item(&idx, i)).collect();
     Some(DocumentSymbolResponse::Nested(out))

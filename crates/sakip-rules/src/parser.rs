@@ -34,6 +34,90 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> 
     };
     let text = src.source();
     crate::limits::check(sources, file, text)?;
+    parse_text(sources, file, text)
+}
+
+/// The most items one file gives up to its errors before the rest is
+/// given up too: an editor's text mid-typing has one or two.
+const MAX_RECOVERIES: usize = 32;
+
+/// Parses one file of `sources` as an editor needs it while the person
+/// types: a syntax error inside one top-level item (a sasaran, a block,
+/// a line of the header) costs that item only. The items before and after
+/// it are in the tree, and every error is returned.
+///
+/// Recovery works on the text: the item at fault is blanked (its bytes
+/// become spaces, its line breaks stay), so every later position is the
+/// same as in the file, and the file is parsed again. An error at the very
+/// start of an item (a `}` missing above it) blames the item before.
+pub fn parse_tolerant(sources: &SourceMap, file: FileId) -> (File, Vec<RuleError>) {
+    let empty = || File { items: Vec::new() };
+    let Some(src) = sources.get(file) else {
+        return (empty(), Vec::new());
+    };
+    let text = src.source();
+    if let Err(e) = crate::limits::check(sources, file, text) {
+        return (empty(), vec![*e]);
+    }
+    let mut working = text.to_string();
+    let mut errors = Vec::new();
+    for _ in 0..=MAX_RECOVERIES {
+        match parse_text(sources, file, &working) {
+            Ok(tree) => return (tree, errors),
+            Err(e) => {
+                let at = e.span.map(|s| s.start).unwrap_or(0);
+                let range = item_at(&working, at);
+                errors.push(*e);
+                match range {
+                    Some((start, end)) => blank(&mut working, start, end),
+                    None => return (empty(), errors),
+                }
+            }
+        }
+    }
+    (empty(), errors)
+}
+
+/// The byte range of the top-level item around `at`: from the line that
+/// starts it (a line whose first character, at column 0, is a letter) to
+/// the line that starts the next one. `None` when there is nothing left to
+/// give up.
+fn item_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|s| {
+            text.get(*s..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_alphabetic)
+        })
+        .collect();
+    // The item the error is in: the last start at or before it; an error
+    // right at an item's first word blames the one before (its `}`).
+    let mut index = starts.iter().rposition(|s| *s <= at)?;
+    if starts.get(index) == Some(&at) && index > 0 {
+        index -= 1;
+    }
+    let start = *starts.get(index)?;
+    let end = starts.get(index + 1).copied().unwrap_or(text.len());
+    (end > start).then_some((start, end))
+}
+
+/// `text` with `start..end` made spaces, its line breaks kept, and as
+/// many bytes as before (a multi-byte character becomes that many spaces).
+fn blank(text: &mut String, start: usize, end: usize) {
+    let Some(part) = text.get(start..end) else { return };
+    let spaces: String = part
+        .chars()
+        .flat_map(|c| {
+            let (with, n) = if c == '\n' { ('\n', 1) } else { (' ', c.len_utf8()) };
+            std::iter::repeat_n(with, n)
+        })
+        .collect();
+    text.replace_range(start..end, &spaces);
+}
+
+/// Parses `text`, the contents (or a recovered version) of `file`.
+fn parse_text(sources: &SourceMap, file: FileId, text: &str) -> Result<File, Box<RuleError>> {
     let mut pairs =
         RulesParser::parse(Rule::file, text).map_err(|e| Box::new(syntax_error(sources, file, text, &e)))?;
     let b = Builder { sources, file };

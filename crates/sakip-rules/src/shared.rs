@@ -29,30 +29,52 @@ pub(crate) struct SharedFile {
     pub id: FileId,
     /// Its text, shared by every unit's source map.
     pub source: Arc<SourceFile>,
-    /// `None` when it does not parse; the error is in `error`.
+    /// `None` when it does not parse; the errors are in `errors`. In an
+    /// editor, what parsed of a file with errors (see [`Parse::Tolerant`]).
     pub ast: Option<Arc<ast::File>>,
     /// Why it does not parse, reported once per unit that includes it.
-    pub error: Option<RuleError>,
+    pub errors: Vec<RuleError>,
+}
+
+/// How a file is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parse {
+    /// A syntax error stops the file: the command line's `check`, `eval`.
+    Strict,
+    /// A syntax error costs its item only, for an editor (the language
+    /// server, the workbench) whose text is mid-typing.
+    Tolerant,
 }
 
 impl SharedFile {
     /// Reads and parses the file at `path`; `Err` says why it cannot be read.
-    pub(crate) fn read(path: &Utf8Path) -> Result<Self, Text> {
-        Self::parse(path, crate::source::read_text(path)?)
+    pub(crate) fn read(path: &Utf8Path, how: Parse) -> Result<Self, Text> {
+        Self::parse(path, crate::source::read_text(path)?, how)
     }
 
     /// Parses `text`, the contents of `path` (read, or unsaved in an editor).
-    pub(crate) fn parse(path: &Utf8Path, text: String) -> Result<Self, Text> {
+    pub(crate) fn parse(path: &Utf8Path, text: String, how: Parse) -> Result<Self, Text> {
         let mut sources = SourceMap::default();
         let id = sources.add(path, text);
-        let (ast, error) = match parse(&sources, id) {
-            Ok(f) => (Some(Arc::new(f)), None),
-            Err(e) => (None, Some(*e)),
+        let (ast, errors) = match how {
+            Parse::Strict => match parse(&sources, id) {
+                Ok(f) => (Some(Arc::new(f)), Vec::new()),
+                Err(e) => (None, vec![*e]),
+            },
+            Parse::Tolerant => {
+                let (f, errors) = crate::parser::parse_tolerant(&sources, id);
+                (Some(Arc::new(f)), errors)
+            }
         };
         let source = sources
             .get_shared(id)
             .ok_or_else(|| Text::new("raw").arg("text", "the file was not kept"))?;
-        Ok(Self { id, source, ast, error })
+        Ok(Self {
+            id,
+            source,
+            ast,
+            errors,
+        })
     }
 }
 
@@ -174,9 +196,12 @@ impl Shared {
 
     /// Reads `path`: its unsaved text, else the disk's.
     fn read(&self, path: &Utf8Path) -> Result<SharedFile, Text> {
+        // An editor's files are parsed tolerantly: mid-typing, a mistake
+        // must not take the rest of the file with it.
+        let how = if self.keep_all { Parse::Tolerant } else { Parse::Strict };
         match self.unsaved(path) {
-            Some(text) => SharedFile::parse(path, text.to_string()),
-            None => SharedFile::read(path),
+            Some(text) => SharedFile::parse(path, text.to_string(), how),
+            None => SharedFile::read(path, how),
         }
     }
 

@@ -536,3 +536,63 @@ fn a_broken_sama_dengan_is_underlined_where_it_names() {
     let help = e.help_in(sakip_core::Lang::En).unwrap_or_default();
     assert!(help.contains("iku_kamtib") && !help.contains("iku_kamtic"), "{help}");
 }
+
+fn tolerant(text: &str) -> (sakip_rules::ast::File, Vec<sakip_rules::RuleError>) {
+    let mut sources = SourceMap::default();
+    let id = sources.add(Utf8Path::new("test.sakip"), text.to_string());
+    sakip_rules::parser::parse_tolerant(&sources, id)
+}
+
+fn sasaran_codes(file: &sakip_rules::ast::File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|i| match i {
+            sakip_rules::ast::Item::Sasaran(s) => Some(s.code.node.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// While someone types, a file almost always holds a mistake: the parse an
+/// editor uses gives up the item at fault only, so the outline, hover and
+/// completion of the rest of the file keep working.
+#[test]
+fn a_syntax_error_costs_its_item_only() {
+    let good = |code: &str| {
+        format!("sasaran {code} strategis \"S\" {{\n  indikator x_{code} \"X\" {{\n    satuan %\n  }}\n}}\n")
+    };
+    let head = "aturan nasional a \"A\"\n";
+    // A mistake inside the middle sasaran.
+    let broken = format!(
+        "{head}{}sasaran S2 strategis \"S\" {{\n  indikator y \"Y\" {{\n    satuan\n  }}\n}}\n{}",
+        good("S1"),
+        good("S3")
+    );
+    let (file, errors) = tolerant(&broken);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].location_text().starts_with("test.sakip:9:"),
+        "{}",
+        errors[0].location_text()
+    );
+    assert_eq!(sasaran_codes(&file), ["S1", "S3"]);
+    // A `}` missing: the error is found at the next item, the item before is given up.
+    let s1 = good("S1");
+    let unclosed = format!("{head}{}{}", s1.strip_suffix("}\n").unwrap(), good("S2"));
+    let (file, errors) = tolerant(&unclosed);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(sasaran_codes(&file), ["S2"]);
+    // The same positions as the file's: the strict parser agrees on the first error.
+    let strict = parse_str(&broken).unwrap_err();
+    assert_eq!(strict.location_text(), errors_of(&broken)[0]);
+    // A clean file parses as the strict parser does.
+    let clean = format!("{head}{}", good("S1"));
+    let (file, errors) = tolerant(&clean);
+    assert!(errors.is_empty());
+    assert_eq!(file.items.len(), parse_str(&clean).unwrap().items.len());
+    assert_eq!(sasaran_codes(&file), ["S1"]);
+}
+
+fn errors_of(text: &str) -> Vec<String> {
+    tolerant(text).1.iter().map(|e| e.location_text()).collect()
+}

@@ -48,7 +48,10 @@ pub(crate) struct Loader<'a> {
     pub(crate) checked: BTreeSet<FileId>,
     /// Syntax errors, reported only for files that belong to a rule set
     /// being checked, never for an unrelated file that happens to lie beside it.
-    pub(crate) parse_errors: HashMap<FileId, RuleError>,
+    pub(crate) parse_errors: HashMap<FileId, Vec<RuleError>>,
+    /// Files read with syntax errors (an editor's tolerant parse keeps
+    /// what parsed of them).
+    pub(crate) broken: BTreeSet<FileId>,
     pub(crate) errors: Vec<RuleError>,
     /// Folders listed by this load (a unit's folder is asked for twice).
     pub(crate) listings: HashMap<Utf8PathBuf, Vec<Utf8PathBuf>>,
@@ -67,6 +70,7 @@ impl<'a> Loader<'a> {
             asts: HashMap::new(),
             checked: BTreeSet::new(),
             parse_errors: HashMap::new(),
+            broken: BTreeSet::new(),
             errors: Vec::new(),
             listings: HashMap::new(),
             shared,
@@ -98,8 +102,9 @@ impl<'a> Loader<'a> {
             Ok(f) => {
                 self.sources.insert(f.id, f.source);
                 self.asts.insert(f.id, f.ast);
-                if let Some(e) = f.error {
-                    self.parse_errors.insert(f.id, e);
+                if !f.errors.is_empty() {
+                    self.broken.insert(f.id);
+                    self.parse_errors.insert(f.id, f.errors);
                 }
                 Some(f.id)
             }
@@ -117,8 +122,8 @@ impl<'a> Loader<'a> {
     /// Reports the syntax error of a file that belongs to the work at hand.
     pub(crate) fn emit(&mut self, id: FileId) {
         self.checked.insert(id);
-        if let Some(e) = self.parse_errors.remove(&id) {
-            self.errors.push(e);
+        if let Some(errors) = self.parse_errors.remove(&id) {
+            self.errors.extend(errors);
         }
     }
 
@@ -365,8 +370,17 @@ impl<'a> Loader<'a> {
             symbols,
             ..
         } = lower;
-        let ok = scripts.is_some() && errors.iter().all(|e| e.severity != Severity::Error);
-        self.errors.extend(errors);
+        // A chain with a syntax error (kept, in an editor, as far as it
+        // parsed) reports its syntax errors only, as the command line does:
+        // what the missing items would have declared is not "unknown".
+        // Its rules and symbols still serve hover, outline and completion.
+        let broken = chain
+            .iter()
+            .any(|set| set.files.iter().any(|(id, _)| self.broken.contains(id)));
+        let ok = !broken && scripts.is_some() && errors.iter().all(|e| e.severity != Severity::Error);
+        if !broken {
+            self.errors.extend(errors);
+        }
         Some(Resolved {
             ok,
             rules,
