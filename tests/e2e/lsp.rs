@@ -581,3 +581,47 @@ fn a_mistake_in_one_sasaran_leaves_the_rest_of_the_file_working() {
         "{h}"
     );
 }
+
+/// Completion on half-typed lines, where the file does not parse: after
+/// `satuan ` the units the tree uses (not only `%`), and in a `rumus`
+/// after `=` the ids and the script's functions.
+#[test]
+fn completion_on_half_typed_lines() {
+    let root = scratch_copy("lsp-half-typed");
+    let national = root.join("rules/kanwil-sumsel/kanwil-sumsel.sakip");
+    let text = std::fs::read_to_string(&national).unwrap();
+    let mut c = Client::start(&root);
+    c.open(&national);
+    let labels = |v: &Value| -> Vec<String> {
+        v["result"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|i| i["label"].as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // A new indikator being typed at the end of the file.
+    let typing = format!("{text}\nsasaran SX strategis \"X\" {{\n  indikator ikx \"X\" {{\n    satuan ");
+    c.change(&national, 2, &typing);
+    let line = typing.lines().count() - 1;
+    let comp = c.at("textDocument/completion", &national, (line, 11), json!({}));
+    let units = labels(&comp);
+    assert!(units.len() > 3 && units.iter().any(|u| u == "%"), "{units:?}");
+    let typing =
+        format!("{text}\nsasaran SX strategis \"X\" {{\n  indikator ikx \"X\" {{\n    satuan %\n    rumus capaian = ");
+    c.change(&national, 3, &typing);
+    let line = typing.lines().count() - 1;
+    let comp = c.at("textDocument/completion", &national, (line, 20), json!({}));
+    let words = labels(&comp);
+    assert!(words.iter().any(|w| w == "iku_kamtib"), "{words:?}");
+    // After a band's label in a klasifikasi being typed: the band ids.
+    let typing = format!("{text}\nklasifikasi mulai 2030 {{\n  100 ..= 120 \"Sangat Memuaskan\" ");
+    c.change(&national, 4, &typing);
+    let line = typing.lines().count() - 1;
+    let col = typing.lines().last().unwrap().len();
+    let comp = c.at("textDocument/completion", &national, (line, col), json!({}));
+    let bands = labels(&comp);
+    assert!(bands.iter().any(|b| b == "excellent"), "{bands:?}");
+}
