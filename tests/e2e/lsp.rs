@@ -625,3 +625,73 @@ fn completion_on_half_typed_lines() {
     let bands = labels(&comp);
     assert!(bands.iter().any(|b| b == "excellent"), "{bands:?}");
 }
+
+/// Typing into the national rules of a tree of 200 units while every unit
+/// has a problem (an indikator renamed in the national file that each
+/// unit's files still name): the open file's diagnostics follow each
+/// keystroke, but the units' files are told only once typing settles, and
+/// only when their diagnostics changed. It was one notification per unit
+/// file per keystroke (4,000 per keystroke at 2,000 units). Hover answers
+/// right after.
+#[test]
+fn typing_in_the_national_rules_does_not_flood_the_editor() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lsp-typing");
+    let _ = std::fs::remove_dir_all(&dir);
+    let spec = sakip_bench::Spec {
+        units: 200,
+        kanwil: 4,
+        indicators: 12,
+        years: 1,
+        seed: 5,
+        hooks: sakip_bench::Hooks::Half,
+    };
+    let out = camino::Utf8PathBuf::from_path_buf(dir.clone()).unwrap();
+    let written = sakip_bench::generate(&spec, &out).unwrap();
+    let national = written.national.as_std_path().join("nasional.sakip");
+    let text = std::fs::read_to_string(&national).unwrap();
+    let mut c = Client::start(&dir);
+    c.open(&national);
+    c.diagnostics(&national);
+    // i001 renamed: every unit's agreement and data name an unknown id.
+    let mut typed = text.replacen("indikator i001 ", "indikator i001x ", 1);
+    c.change(&national, 2, &typed);
+    std::thread::sleep(Duration::from_millis(1500));
+    c.diagnostics(&national);
+    let flagged = c
+        .notes
+        .iter()
+        .filter(|n| n["method"] == "textDocument/publishDiagnostics")
+        .filter(|n| n["params"]["diagnostics"].as_array().is_some_and(|d| !d.is_empty()))
+        .count();
+    assert!(flagged >= 200, "every unit's files are flagged: {flagged}");
+    c.notes.clear();
+    // Twenty keystrokes into a comment at the end, without waiting.
+    typed.push_str("\n// ");
+    for (i, ch) in "perubahan target 2024".chars().take(20).enumerate() {
+        typed.push(ch);
+        c.change(&national, 3 + i as i64, &typed);
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    let started = std::time::Instant::now();
+    let line = typed.lines().position(|l| l.contains("indikator ")).unwrap();
+    let col = typed.lines().nth(line).unwrap().find("indikator ").unwrap() + "indikator ".len() + 1;
+    let h = c.at("textDocument/hover", &national, (line, col), json!({}));
+    let took = started.elapsed();
+    assert!(h["result"].is_object(), "{h}");
+    eprintln!("hover after the typing: {took:?}");
+    assert!(took < Duration::from_secs(1), "hover took {took:?}");
+    let published: Vec<&Value> = c
+        .notes
+        .iter()
+        .filter(|n| n["method"] == "textDocument/publishDiagnostics")
+        .collect();
+    let to_national = published
+        .iter()
+        .filter(|n| n["params"]["uri"] == json!(uri(&national)))
+        .count();
+    let to_others = published.len() - to_national;
+    // The open file: at most once per keystroke. The units: their problems
+    // did not change, so they are not sent again.
+    assert!(to_national <= 20, "{to_national}");
+    assert_eq!(to_others, 0, "{to_others} notifications to the units' files");
+}

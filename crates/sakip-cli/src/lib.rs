@@ -247,7 +247,7 @@ where
                 .map(|()| 0)
                 .map_err(std::io::Error::other)
         }
-        Command::Lsp => sakip_lsp::serve(&mut std::io::stdin().lock(), &mut io.out, io.lang)
+        Command::Lsp => sakip_lsp::serve(std::io::BufReader::new(std::io::stdin()), &mut io.out, io.lang)
             .map(|()| 0)
             .map_err(std::io::Error::other),
     };

@@ -18,8 +18,9 @@ pub struct Server {
     pub(crate) tree: RuleTree,
     /// Open documents by path: their text as the editor has it.
     pub(crate) open: BTreeMap<Utf8PathBuf, String>,
-    /// Files whose last published diagnostics were not empty.
-    published: BTreeSet<Utf8PathBuf>,
+    /// Files whose last published diagnostics were not empty, and a hash
+    /// of those: the same list is not sent again.
+    published: BTreeMap<Utf8PathBuf, u64>,
     pub(crate) lang: Lang,
 }
 
@@ -61,7 +62,7 @@ pub fn capabilities() -> ServerCapabilities {
 /// messages from `input`, writes answers and diagnostics to `output`. One
 /// thread, one message at a time: a request is answered before the next
 /// message is read, so answers follow the edits sent before them.
-pub fn serve(mut input: &mut dyn BufRead, output: &mut dyn Write, lang: Lang) -> Result<(), String> {
+pub fn serve<R: BufRead + Send + 'static>(mut input: R, output: &mut dyn Write, lang: Lang) -> Result<(), String> {
     let mut out = Output(output);
     // Before `initialize`, only `initialize` (and `exit`) mean anything.
     let params = loop {
@@ -88,8 +89,41 @@ pub fn serve(mut input: &mut dyn BufRead, output: &mut dyn Write, lang: Lang) ->
     let mut server = Server::new(&roots(&params), lang);
     let everything = server.tree.files();
     server.publish(&mut out, everything)?;
+    // Messages are read on a thread of their own, so that the server can
+    // tell when the editor has gone quiet: the diagnostics of files that
+    // are not open wait for that (`SETTLE`), merged, instead of one
+    // notification per unit per keystroke.
+    let (sender, messages) = std::sync::mpsc::channel();
+    std::thread::spawn(move || loop {
+        let message = Message::read(&mut input).map_err(|e| e.to_string());
+        let end = !matches!(message, Ok(Some(_)));
+        if sender.send(message).is_err() || end {
+            break;
+        }
+    });
+    let mut pending: BTreeSet<Utf8PathBuf> = BTreeSet::new();
+    // Messages already read but not yet handled (see `merged`).
+    let mut backlog: std::collections::VecDeque<Read> = std::collections::VecDeque::new();
     let mut shutting_down = false;
-    while let Some(message) = Message::read(&mut input).map_err(|e| e.to_string())? {
+    loop {
+        let received = if let Some(next) = backlog.pop_front() {
+            Ok(next)
+        } else if pending.is_empty() {
+            messages.recv().map_err(|_| ())
+        } else {
+            match messages.recv_timeout(SETTLE) {
+                Ok(m) => Ok(m),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    let settled = std::mem::take(&mut pending);
+                    server.publish(&mut out, settled)?;
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(()),
+            }
+        };
+        let Ok(message) = received else { break };
+        let Some(message) = message? else { break };
+        let message = merged(message, &messages, &mut backlog);
         match message {
             Message::Request(request) if request.method == req::Shutdown::METHOD => {
                 shutting_down = true;
@@ -100,6 +134,18 @@ pub fn serve(mut input: &mut dyn BufRead, output: &mut dyn Write, lang: Lang) ->
                 out.send(Message::Response(e))?;
             }
             Message::Request(request) => {
+                // A request about a file whose diagnostics wait is answered
+                // after them, as if they had been sent at once.
+                let about = request
+                    .params
+                    .get("textDocument")
+                    .and_then(|d| d.get("uri"))
+                    .and_then(|u| u.as_str())
+                    .and_then(|u| Url::parse(u).ok())
+                    .and_then(|u| path_of(&u));
+                if let Some(path) = about.filter(|p| pending.remove(p)) {
+                    server.publish(&mut out, BTreeSet::from([path]))?;
+                }
                 let response = server.answer(request);
                 out.send(Message::Response(response))?;
             }
@@ -113,14 +159,63 @@ pub fn serve(mut input: &mut dyn BufRead, output: &mut dyn Write, lang: Lang) ->
                 }
             }
             Message::Notification(n) => {
-                let touched = server.notified(n);
-                server.publish(&mut out, touched)?;
+                // The open files' diagnostics at once; the rest once typing settles.
+                let (open, rest): (BTreeSet<_>, BTreeSet<_>) = server
+                    .notified(n)
+                    .into_iter()
+                    .partition(|p| server.open.contains_key(p));
+                server.publish(&mut out, open)?;
+                pending.extend(rest);
             }
             Message::Response(_) => {}
         }
     }
     Ok(())
 }
+
+/// A message as the reading thread passes it on: `None` at the end.
+type Read = Result<Option<Message>, String>;
+
+/// `message`, or, when it is a change of a document and more changes of
+/// that document are already waiting right behind it, the last of them:
+/// each holds the whole text (full synchronisation), so the ones between
+/// need no checking. A server that checked every keystroke of a fast
+/// typist fell seconds behind. What else was waiting keeps its order.
+fn merged(
+    message: Message,
+    messages: &std::sync::mpsc::Receiver<Read>,
+    backlog: &mut std::collections::VecDeque<Read>,
+) -> Message {
+    let uri_of_change = |m: &Message| match m {
+        Message::Notification(n) if n.method == note::DidChangeTextDocument::METHOD => n
+            .params
+            .get("textDocument")
+            .and_then(|d| d.get("uri"))
+            .and_then(|u| u.as_str())
+            .map(str::to_string),
+        _ => None,
+    };
+    let Some(uri) = uri_of_change(&message) else {
+        return message;
+    };
+    while let Ok(next) = messages.try_recv() {
+        backlog.push_back(next);
+    }
+    let mut last = message;
+    while let Some(Ok(Some(next))) = backlog.front() {
+        if uri_of_change(next).as_deref() != Some(uri.as_str()) {
+            break;
+        }
+        if let Some(Ok(Some(next))) = backlog.pop_front() {
+            last = next;
+        }
+    }
+    last
+}
+
+/// How long the editor must be quiet before the diagnostics of files that
+/// are not open are sent: longer than a pause between keystrokes.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Where messages go: each written whole and flushed.
 struct Output<'a>(&'a mut dyn Write);
@@ -217,7 +312,7 @@ impl Server {
         Self {
             tree: RuleTree::open(roots),
             open: BTreeMap::new(),
-            published: BTreeSet::new(),
+            published: BTreeMap::new(),
             lang,
         }
     }
@@ -346,11 +441,22 @@ impl Server {
     fn publish(&mut self, out: &mut Output<'_>, files: BTreeSet<Utf8PathBuf>) -> Result<(), String> {
         for path in files {
             let list = self.diagnostics(&path);
-            if list.is_empty() && !self.published.remove(&path) {
+            let now = (!list.is_empty()).then(|| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                serde_json::to_string(&list).unwrap_or_default().hash(&mut h);
+                h.finish()
+            });
+            if now == self.published.get(&path).copied() {
                 continue;
             }
-            if !list.is_empty() {
-                self.published.insert(path.clone());
+            match now {
+                Some(h) => {
+                    self.published.insert(path.clone(), h);
+                }
+                None => {
+                    self.published.remove(&path);
+                }
             }
             let Some(uri) = uri_of(&path) else { continue };
             let params = PublishDiagnosticsParams::new(uri, list, None);
