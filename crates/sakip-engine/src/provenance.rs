@@ -296,9 +296,9 @@ fn function_origin(script: &str, function: &str) -> Origin {
     let line = sakip_rules::script_index::functions(&text)
         .into_iter()
         .find(|(n, _, _)| *n == function)
-        .map(|(_, at, _)| text.get(..at).unwrap_or("").matches('\n').count() + 1);
+        .map(|(_, at, _)| sakip_rules::lines::LineIndex::new(&text).line_col(&text, at).0);
     match line {
-        Some(l) => Origin::new(script, u32::try_from(l).unwrap_or(0), 1),
+        Some(l) => Origin::new(script, l, 1),
         None => Origin::file(script),
     }
 }

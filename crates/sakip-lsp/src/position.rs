@@ -5,56 +5,32 @@
 
 use lsp_types::{Position, Range};
 
-/// The starts of a text's lines, for turning offsets into positions and back.
+/// A text's lines as the protocol counts them: over sakip's one index
+/// ([`sakip_rules::lines::LineIndex`]), shared with the command line's
+/// rendering and the workbench.
 #[derive(Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    lines: sakip_rules::lines::LineIndex,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Self { text, starts }
+        Self {
+            text,
+            lines: sakip_rules::lines::LineIndex::new(text),
+        }
     }
 
     /// The position of byte `offset` (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
-        let offset = offset.min(self.text.len());
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let start = self.starts.get(line).copied().unwrap_or(0);
-        let units: usize = self
-            .text
-            .get(start..offset)
-            .map(|s| s.chars().map(char::len_utf16).sum())
-            .unwrap_or(0);
-        Position::new(to_u32(line), to_u32(units))
+        let (line, units) = self.lines.utf16(self.text, offset);
+        Position::new(line, units)
     }
 
     /// The byte offset of `position` (clamped to its line and the text).
     pub fn offset(&self, position: Position) -> usize {
-        let Some(&start) = self.starts.get(position.line as usize) else {
-            return self.text.len();
-        };
-        let end = self
-            .starts
-            .get(position.line as usize + 1)
-            .map(|e| e.saturating_sub(1))
-            .unwrap_or(self.text.len());
-        let line = self.text.get(start..end).unwrap_or("");
-        let mut units = 0usize;
-        for (i, c) in line.char_indices() {
-            if units >= position.character as usize {
-                return start + i;
-            }
-            units += c.len_utf16();
-        }
-        end
+        self.lines.offset_of_utf16(self.text, position.line, position.character)
     }
 
     /// The range of bytes `start..end`.
@@ -68,10 +44,7 @@ impl<'a> LineIndex<'a> {
         if line == 0 {
             return Range::new(Position::new(0, 0), Position::new(0, 0));
         }
-        let start = self.starts.get(line as usize - 1).copied().unwrap_or(self.text.len());
-        let rest = self.text.get(start..).unwrap_or("");
-        let skip = (col as usize).saturating_sub(1);
-        let at = start + rest.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(rest.len());
+        let at = self.lines.offset_of(self.text, line, col);
         let word = self
             .text
             .get(at..)
@@ -81,10 +54,6 @@ impl<'a> LineIndex<'a> {
             .count();
         self.range(at, at + word)
     }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

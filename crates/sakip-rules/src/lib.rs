@@ -31,6 +31,8 @@ pub mod format;
 pub mod lexicon;
 /// Nesting and size limits that keep every stage safe on any input.
 pub mod limits;
+/// One index of a text's lines: characters for people, UTF-16 for editors.
+pub mod lines;
 /// Text to syntax tree, with errors a policy officer can act on.
 pub mod parser;
 /// Syntax trees to the core's `RuleSet` and `UnitData`: chains, names, checks.

@@ -73,21 +73,19 @@ pub struct SourceFile {
     pub path: Utf8PathBuf,
     /// The text, shared with every problem that shows a line of it.
     pub text: Arc<NamedSource<String>>,
-    line_starts: Vec<usize>,
+    lines: crate::lines::LineIndex,
 }
 
 impl SourceFile {
     /// The file at `path` holding `text`.
     pub fn new(path: &Utf8Path, text: String) -> Self {
         let name = path.as_str().to_string();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let lines = crate::lines::LineIndex::new(&text);
         Self {
             name: name.clone(),
             path: path.to_path_buf(),
             text: Arc::new(NamedSource::new(name, text)),
-            line_starts,
+            lines,
         }
     }
 
@@ -99,34 +97,18 @@ impl SourceFile {
     /// The byte offset of a 1-based line and column (in characters); the
     /// file's end when the position lies beyond it.
     pub fn offset_of(&self, line: u32, col: u32) -> usize {
-        let text = self.source();
-        let Some(start) = (line as usize)
-            .checked_sub(1)
-            .and_then(|l| self.line_starts.get(l).copied())
-        else {
-            return text.len();
-        };
-        let rest = text.get(start..).unwrap_or("");
-        let skip = (col as usize).saturating_sub(1);
-        start + rest.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(rest.len())
+        self.lines.offset_of(self.source(), line, col)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
-        let line_index = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let text = self.source();
-        let offset = offset.min(text.len());
-        let col = text.get(start..offset).map(|s| s.chars().count()).unwrap_or(0);
-        (to_u32(line_index + 1), to_u32(col + 1))
+        self.lines.line_col(self.source(), offset)
     }
-}
 
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+    /// The index of its lines, for the other ways of counting (UTF-16).
+    pub fn lines(&self) -> &crate::lines::LineIndex {
+        &self.lines
+    }
 }
 
 /// A rule file's text; the message says why it cannot be had, and for a

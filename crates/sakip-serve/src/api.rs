@@ -249,7 +249,7 @@ impl State {
 fn problem(e: &sakip_rules::RuleError, text: &str, lang: Lang) -> Value {
     let (line, col) = e.location.as_ref().map(|o| (o.line, o.col)).unwrap_or((0, 0));
     let (end_line, end_col) = match e.span {
-        Some(span) => line_col(text, span.end),
+        Some(span) => sakip_rules::lines::LineIndex::new(text).line_col(text, span.end),
         None => (line, col),
     };
     json!({
@@ -259,16 +259,6 @@ fn problem(e: &sakip_rules::RuleError, text: &str, lang: Lang) -> Value {
         "help": e.help_in(lang),
         "line": line, "col": col, "end_line": end_line, "end_col": end_col,
     })
-}
-
-fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
-    (
-        u32::try_from(line).unwrap_or(u32::MAX),
-        u32::try_from(col).unwrap_or(u32::MAX),
-    )
 }
 
 #[derive(Deserialize)]
