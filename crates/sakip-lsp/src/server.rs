@@ -470,15 +470,16 @@ impl Server {
         Ok(())
     }
 
-    /// The whole document laid out as `sakip fmt` would; nothing when it
-    /// does not parse (the diagnostics say why).
+    /// The whole document laid out as `sakip fmt` would, but for the items
+    /// with a syntax error, which stay as written (the diagnostics say why).
     fn format(&self, p: &DocumentFormattingParams) -> Option<Vec<TextEdit>> {
         let path = path_of(&p.text_document.uri)?;
         if path.extension() != Some("sakip") {
             return None;
         }
         let text = self.text(&path)?;
-        let formatted = sakip_rules::format::format_file(&path, text.clone()).ok()?;
+        // Mid-edit, the items with a mistake stay as written; the rest is laid out.
+        let (formatted, _) = sakip_rules::format::format_tolerant(&path, text.clone());
         if formatted == text {
             return Some(Vec::new());
         }

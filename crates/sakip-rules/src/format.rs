@@ -46,6 +46,49 @@ pub fn format_file(path: &camino::Utf8Path, text: String) -> Result<String, Box<
     Ok(format(source, &file))
 }
 
+/// The rule file at `path` (text `text`) laid out as far as it parses:
+/// each item with a syntax error is left as written, the rest laid out as
+/// [`format_file`] lays it out; and the errors. An editor's "format" works
+/// on a file mid-edit; `sakip fmt` stays strict.
+pub fn format_tolerant(path: &camino::Utf8Path, text: String) -> (String, Vec<crate::RuleError>) {
+    let mut sources = crate::source::SourceMap::default();
+    let id = sources.add(path, text);
+    let source = sources.get(id).map(|f| f.source().to_string()).unwrap_or_default();
+    let recovered = crate::parser::recover(&sources, id);
+    if recovered.errors.is_empty() {
+        return (format(&source, &recovered.file), Vec::new());
+    }
+    // The parts between the items given up, each laid out on its own (a
+    // run of whole items parses alone), and the items given up as written.
+    let part = |t: &str| -> String {
+        if t.trim().is_empty() {
+            return t.to_string();
+        }
+        match format_file(path, t.to_string()) {
+            Ok(mut f) => {
+                // Keep the blank line that set the next item apart.
+                if t.ends_with("\n\n") && !f.ends_with("\n\n") {
+                    f.push('\n');
+                }
+                f
+            }
+            Err(_) => t.to_string(),
+        }
+    };
+    let mut out = String::new();
+    let mut at = 0;
+    for (start, end) in &recovered.given_up {
+        let (Some(before), Some(broken)) = (source.get(at..*start), source.get(*start..*end)) else {
+            return (source, recovered.errors);
+        };
+        out.push_str(&part(before));
+        out.push_str(broken);
+        at = *end;
+    }
+    out.push_str(&part(source.get(at..).unwrap_or("")));
+    (out, recovered.errors)
+}
+
 /// Formats a parsed file; `text` is the source it was parsed from.
 pub fn format(text: &str, file: &File) -> String {
     let mut p = Printer {

@@ -51,31 +51,77 @@ const MAX_RECOVERIES: usize = 32;
 /// same as in the file, and the file is parsed again. An error at the very
 /// start of an item (a `}` missing above it) blames the item before.
 pub fn parse_tolerant(sources: &SourceMap, file: FileId) -> (File, Vec<RuleError>) {
+    let recovered = recover(sources, file);
+    (recovered.file, recovered.errors)
+}
+
+/// What [`recover`] gives: the tree, the errors, and the byte ranges of
+/// the items given up (in the order they were).
+pub struct Recovered {
+    pub file: File,
+    pub errors: Vec<RuleError>,
+    pub given_up: Vec<(usize, usize)>,
+}
+
+/// [`parse_tolerant`], telling also which items were given up: the
+/// formatter leaves them as written.
+pub fn recover(sources: &SourceMap, file: FileId) -> Recovered {
     let empty = || File { items: Vec::new() };
     let Some(src) = sources.get(file) else {
-        return (empty(), Vec::new());
+        return Recovered {
+            file: empty(),
+            errors: Vec::new(),
+            given_up: Vec::new(),
+        };
     };
     let text = src.source();
     if let Err(e) = crate::limits::check(sources, file, text) {
-        return (empty(), vec![*e]);
+        return Recovered {
+            file: empty(),
+            errors: vec![*e],
+            given_up: vec![(0, text.len())],
+        };
     }
     let mut working = text.to_string();
     let mut errors = Vec::new();
+    let mut given_up = Vec::new();
     for _ in 0..=MAX_RECOVERIES {
         match parse_text(sources, file, &working) {
-            Ok(tree) => return (tree, errors),
+            Ok(tree) => {
+                // A later item given up may hold an earlier one: merged.
+                given_up.sort_unstable();
+                let mut merged: Vec<(usize, usize)> = Vec::new();
+                for (start, end) in given_up {
+                    match merged.last_mut() {
+                        Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                        _ => merged.push((start, end)),
+                    }
+                }
+                return Recovered {
+                    file: tree,
+                    errors,
+                    given_up: merged,
+                };
+            }
             Err(e) => {
                 let at = e.span.map(|s| s.start).unwrap_or(0);
                 let range = item_at(&working, at);
                 errors.push(*e);
                 match range {
-                    Some((start, end)) => blank(&mut working, start, end),
-                    None => return (empty(), errors),
+                    Some((start, end)) => {
+                        blank(&mut working, start, end);
+                        given_up.push((start, end));
+                    }
+                    None => break,
                 }
             }
         }
     }
-    (empty(), errors)
+    Recovered {
+        file: empty(),
+        errors,
+        given_up: vec![(0, text.len())],
+    }
 }
 
 /// The byte range of the top-level item around `at`: from the line that

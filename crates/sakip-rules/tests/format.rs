@@ -249,3 +249,24 @@ fn generated_rule_files_format_idempotently_and_keep_their_meaning() {
         check(&text);
     }
 }
+
+/// Mid-edit, a file with a mistake is laid out as far as it parses: the
+/// item at fault stays as written, the items around it are laid out.
+#[test]
+fn a_file_with_a_mistake_is_laid_out_around_it() {
+    let path = camino::Utf8Path::new("perjanjian-2022.sakip");
+    let good = "perjanjian 2022 {\n  target a  = 1\n  target bb = 2\n}\n";
+    let messy = "perjanjian 2022 {\ntarget a=1\n     target bb =    2\n}\n";
+    let broken = "realisasi 2022 {\n  a = \n}\n";
+    let text = format!("// kepala\n\n{messy}\n{broken}\n{messy}");
+    let (out, errors) = sakip_rules::format::format_tolerant(path, text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let laid = sakip_rules::format::format_file(path, messy.to_string()).unwrap();
+    assert_eq!(laid, good);
+    assert!(out.contains(broken), "the item at fault as written:\n{out}");
+    assert_eq!(out.matches(good).count(), 2, "both agreements laid out:\n{out}");
+    // A clean file: the same as format_file.
+    let (clean, errors) = sakip_rules::format::format_tolerant(path, messy.to_string());
+    assert!(errors.is_empty());
+    assert_eq!(clean, laid);
+}
