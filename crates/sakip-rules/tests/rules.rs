@@ -305,7 +305,12 @@ fn no_input_makes_the_parser_panic() {
     for text in texts {
         let bytes = text.as_bytes();
         for cut in (0..bytes.len()).step_by(7) {
-            let _ = parse_str(&String::from_utf8_lossy(&bytes[..cut]));
+            let prefix = String::from_utf8_lossy(&bytes[..cut]);
+            let strict = parse_str(&prefix);
+            // The editor's parse of every prefix gives a tree and its errors:
+            // none when the strict parse has none, some when it has one.
+            let (_, errors) = tolerant(&prefix);
+            assert_eq!(strict.is_ok(), errors.is_empty(), "{prefix}");
             runs += 1;
         }
         for _ in 0..1000 {
