@@ -6,7 +6,7 @@
 
 use crate::server::Server;
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse};
-use sakip_rules::lexicon::{self, KEYWORDS, PERIODS};
+use sakip_rules::lexicon::{self, FORMULA_WORDS, KEYWORDS, PERIODS};
 use std::collections::BTreeMap;
 
 /// How a built-in function of `sakip_core::formula::BUILTINS` is called.
@@ -17,24 +17,6 @@ fn builtin_signature(name: &str) -> String {
         _ => format!("{name}(x, 2)"),
     }
 }
-/// The words of a formula.
-const FORMULA_WORDS: &[&str] = &[
-    "target",
-    "realisasi",
-    "jika",
-    "maka",
-    "lain",
-    "dan",
-    "atau",
-    "tidak",
-    "jumlah",
-    "rata",
-    "terakhir",
-    "tertinggi",
-    "terendah",
-    "triwulan",
-    "semester",
-];
 
 pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<CompletionResponse> {
     let at = &p.text_document_position;

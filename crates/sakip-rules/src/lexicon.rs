@@ -84,6 +84,34 @@ pub const COLOURS: [(&str, &str); 6] = [
 /// The period names a data file and a formula use.
 pub const PERIODS: &[&str] = &["tw1", "tw2", "tw3", "tw4", "smt1", "smt2", "tahun"];
 
+/// The keywords a formula is written with (`jika ... maka ... lain`, the
+/// operators' words, the fields, the aggregates and their periods): what
+/// completion offers in a `rumus`.
+pub const FORMULA_WORDS: &[&str] = &[
+    "target",
+    "realisasi",
+    "jika",
+    "maka",
+    "lain",
+    "dan",
+    "atau",
+    "tidak",
+    "jumlah",
+    "rata",
+    "terakhir",
+    "tertinggi",
+    "terendah",
+    "triwulan",
+    "semester",
+];
+
+/// Whether `word` may stand inside a formula or between `rumus` and its
+/// `=`: the formula's words, a field after a dot (`capaian`), a period, a
+/// call to `bulat` or `potong`, `mulai <tahun>`.
+pub fn in_formula(word: &str) -> bool {
+    FORMULA_WORDS.contains(&word) || PERIODS.contains(&word) || matches!(word, "capaian" | "bulat" | "potong" | "mulai")
+}
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {

@@ -16,39 +16,6 @@ pub const MAX_NESTING: usize = 32;
 pub const MAX_CHAIN: usize = 32;
 /// The most operators in one formula.
 pub const MAX_OPERATORS: usize = 256;
-/// The words a formula may hold besides ids: its operators (`tidak`, `dan`,
-/// `atau`), `jika ... maka ... lain`, the calls and aggregates, the fields
-/// and periods (the grammar's `expr` and what it reaches), and what stands
-/// between `rumus` and `=`. Any other keyword ends a formula.
-const FORMULA_WORDS: &[&str] = &[
-    "tidak",
-    "dan",
-    "atau",
-    "jika",
-    "maka",
-    "lain",
-    "bulat",
-    "potong",
-    "jumlah",
-    "rata",
-    "terakhir",
-    "tertinggi",
-    "terendah",
-    "triwulan",
-    "semester",
-    "target",
-    "realisasi",
-    "capaian",
-    "tw1",
-    "tw2",
-    "tw3",
-    "tw4",
-    "smt1",
-    "smt2",
-    "tahun",
-    "mulai",
-];
-
 /// The largest rule file, in bytes (the national rules are about 8 KB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -102,7 +69,7 @@ pub fn check(sources: &SourceMap, file: FileId, text: &str) -> Result<(), Box<Ru
                 }
                 // A keyword no formula holds ends the formula before it: it
                 // could not be part of a formula that parses.
-                w if crate::lexicon::is_keyword(w) && !FORMULA_WORDS.contains(&w) => {
+                w if crate::lexicon::is_keyword(w) && !crate::lexicon::in_formula(w) => {
                     in_formula = false;
                     prefix_run = 0;
                 }
