@@ -233,6 +233,17 @@ impl RuleTree {
             .or_else(|| reading().max_by_key(|a| a.level))
     }
 
+    /// The header of the rule set `path` belongs to (its own folder's), if
+    /// the tree holds one.
+    pub fn own_header(&self, path: &Utf8Path) -> Option<Utf8PathBuf> {
+        let path = normalize(path);
+        let dir = folder_of(&path);
+        self.mentioning(&path)
+            .filter(|a| a.sources.find(&path).is_some())
+            .find(|a| folder_of(&a.header) == dir)
+            .map(|a| a.header.clone())
+    }
+
     /// Every rule set that reads `path`, most specific last.
     pub fn analyses_reading(&self, path: &Utf8Path) -> Vec<&Analysis> {
         let path = normalize(path);
@@ -263,4 +274,27 @@ fn mentioned(a: &Analysis) -> BTreeSet<Utf8PathBuf> {
                 .filter_map(|e| e.location.as_ref().map(|o| Utf8PathBuf::from(&o.file))),
         )
         .collect()
+}
+
+/// The problems of `path` were its text `text`, from the rule set whose
+/// header is `header` (the one `path` belongs to) alone, read afresh: what
+/// one keystroke's check needs, in the time of one rule set and its chain
+/// whatever the size of the tree, and without touching the tree (a check
+/// of unsaved text must not be seen by anything else). The problems of a
+/// file come from the rule set it belongs to; the test
+/// `a_files_problems_come_from_its_own_rule_set` holds the shipped tree to it.
+pub fn problems_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Vec<RuleError> {
+    let shared = Shared::for_editor();
+    shared.set_unsaved(path, Some(text));
+    let analysis = analyse(&mut Loader::new(&shared), &folder_of(header), Some(header), Want::Any);
+    let name = path.as_str();
+    let mut seen = BTreeSet::new();
+    let mut out: Vec<RuleError> = analysis
+        .problems
+        .into_iter()
+        .filter(|e| e.location.as_ref().is_some_and(|o| o.file == name))
+        .filter(|e| seen.insert((e.location_text(), e.code, e.message.render(sakip_core::Lang::En))))
+        .collect();
+    out.sort_by_key(|e| e.location.as_ref().map(|o| (o.line, o.col)));
+    out
 }

@@ -185,3 +185,39 @@ fn broken_and_strange_inputs_give_problems_not_panics() {
     let no_header = a.problems.iter().find(|e| e.code == Code::NoHeader).unwrap();
     assert_eq!(no_header.location_text(), dir.join("b").as_str());
 }
+
+/// A keystroke's check reads the rule set the file belongs to, not the
+/// tree: for every file of the shipped tree, and for texts that break it,
+/// the problems in that file are the same from its own rule set alone as
+/// from the whole tree.
+#[test]
+fn a_files_problems_come_from_its_own_rule_set() {
+    let dir = scratch_tree("tree-own-set");
+    let roots = vec![dir.join("rules"), dir.join("examples")];
+    let mut tree = RuleTree::open(&roots);
+    let files: Vec<Utf8PathBuf> = tree
+        .files()
+        .into_iter()
+        .filter(|f| f.extension() == Some("sakip"))
+        .collect();
+    assert!(files.len() > 10, "{files:?}");
+    let mut checked = 0;
+    for file in &files {
+        let Some(header) = tree.own_header(file) else { continue };
+        let text = std::fs::read_to_string(file).unwrap();
+        for variant in [
+            text.clone(),
+            text.replacen("satuan %", "satuan", 1),
+            text.replacen("= 75", "= 75 %x", 1),
+            text.replacen("iku_kamtib", "iku_kamtbi", 1),
+        ] {
+            let alone = lines(&sakip_rules::tree::problems_with_text(&header, file, &variant));
+            tree.set_text(file, Some(&variant));
+            let whole = lines(tree.problems_in(file));
+            tree.set_text(file, None);
+            assert_eq!(alone, whole, "{file}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "{checked}");
+}

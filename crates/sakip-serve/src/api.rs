@@ -206,6 +206,18 @@ impl State {
     /// other file as on disk (nothing written): one keystroke's check.
     pub fn check_unsaved(&self, path: &Utf8Path, text: &str) -> Vec<Value> {
         let lang = self.0.lang;
+        // A file of a rule set the tree holds is checked with that rule set
+        // alone, read afresh, outside the tree's lock: a keystroke in the
+        // national rules no longer re-checks every unit twice (0.76 s at
+        // 2,000 units) while every other page waits for the lock.
+        let header = self.tree().own_header(path);
+        if let Some(header) = header {
+            return sakip_rules::tree::problems_with_text(&header, path, text)
+                .iter()
+                .map(|e| problem(e, text, lang))
+                .collect();
+        }
+        // A file no rule set reads yet (new): the whole tree with its text.
         let mut tree = self.tree();
         tree.set_text(path, Some(text));
         let problems = tree.problems_in(path).iter().map(|e| problem(e, text, lang)).collect();

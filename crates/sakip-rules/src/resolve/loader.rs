@@ -231,7 +231,14 @@ impl<'a> Loader<'a> {
             match self.ast(id) {
                 None => broken.push(id),
                 Some(_) if self.header_of(id).is_some() => headers += 1,
-                Some(a) => files.push((id, a)),
+                Some(a) => {
+                    // Parsed in part (an editor's tolerant parse): its part
+                    // belongs to the rule set, and so do its syntax errors.
+                    if self.broken.contains(&id) {
+                        broken.push(id);
+                    }
+                    files.push((id, a));
+                }
             }
         }
         // In a folder with one rule set, a file that does not parse is part of it.
