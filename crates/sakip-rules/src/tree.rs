@@ -186,17 +186,11 @@ impl RuleTree {
 
     /// Every problem whose place is in `path`, once, in file order.
     pub fn problems_in(&self, path: &Utf8Path) -> Vec<&RuleError> {
-        let name = path.as_str();
-        let mut seen = BTreeSet::new();
-        let mut out: Vec<&RuleError> = self
+        let found = self
             .mentioning(path)
             .flat_map(|a| a.problems.iter())
-            .chain(self.loose.values().flatten())
-            .filter(|e| e.location.as_ref().is_some_and(|o| o.file == name))
-            .filter(|e| seen.insert((e.location_text(), e.code, e.message.render(sakip_core::Lang::En))))
-            .collect();
-        out.sort_by_key(|e| e.location.as_ref().map(|o| (o.line, o.col)));
-        out
+            .chain(self.loose.values().flatten());
+        located_in(found, path)
     }
 
     /// Every file some problem is in, and every file of the tree.
@@ -226,22 +220,25 @@ impl RuleTree {
     /// folder's), else the most specific one that reads it.
     pub fn analysis_for(&self, path: &Utf8Path) -> Option<&Analysis> {
         let path = normalize(path);
-        let dir = folder_of(&path);
-        let reading = || self.mentioning(&path).filter(|a| a.sources.find(&path).is_some());
-        reading()
+        self.own_set(&path).or_else(|| {
+            self.mentioning(&path)
+                .filter(|a| a.sources.find(&path).is_some())
+                .max_by_key(|a| a.level)
+        })
+    }
+
+    /// The rule set `path` (normalised) belongs to: its own folder's.
+    fn own_set(&self, path: &Utf8Path) -> Option<&Analysis> {
+        let dir = folder_of(path);
+        self.mentioning(path)
+            .filter(|a| a.sources.find(path).is_some())
             .find(|a| folder_of(&a.header) == dir)
-            .or_else(|| reading().max_by_key(|a| a.level))
     }
 
     /// The header of the rule set `path` belongs to (its own folder's), if
     /// the tree holds one.
     pub fn own_header(&self, path: &Utf8Path) -> Option<Utf8PathBuf> {
-        let path = normalize(path);
-        let dir = folder_of(&path);
-        self.mentioning(&path)
-            .filter(|a| a.sources.find(&path).is_some())
-            .find(|a| folder_of(&a.header) == dir)
-            .map(|a| a.header.clone())
+        self.own_set(&normalize(path)).map(|a| a.header.clone())
     }
 
     /// Every rule set that reads `path`, most specific last.
@@ -287,11 +284,17 @@ pub fn problems_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Vec
     let shared = Shared::for_editor();
     shared.set_unsaved(path, Some(text));
     let analysis = analyse(&mut Loader::new(&shared), &folder_of(header), Some(header), Want::Any);
+    located_in(analysis.problems.iter(), path)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+/// The problems of `found` whose place is in `path`, once each, in file order.
+fn located_in<'a>(found: impl Iterator<Item = &'a RuleError>, path: &Utf8Path) -> Vec<&'a RuleError> {
     let name = path.as_str();
     let mut seen = BTreeSet::new();
-    let mut out: Vec<RuleError> = analysis
-        .problems
-        .into_iter()
+    let mut out: Vec<&RuleError> = found
         .filter(|e| e.location.as_ref().is_some_and(|o| o.file == name))
         .filter(|e| seen.insert((e.location_text(), e.code, e.message.render(sakip_core::Lang::En))))
         .collect();
