@@ -53,10 +53,9 @@ impl Work {
 
     /// Runs `job` on the blocking pool and waits for it at most the limit
     /// (waiting for a place included): its answer, or 503.
-    pub(crate) async fn run<T, F>(&self, lane: Lane, lang: Lang, job: F) -> Result<T, Response>
+    pub(crate) async fn run<F>(&self, lane: Lane, lang: Lang, job: F) -> Response
     where
-        T: Send + 'static,
-        F: FnOnce() -> T + Send + 'static,
+        F: FnOnce() -> Response + Send + 'static,
     {
         let places = match lane {
             Lane::Typing => self.typing.clone(),
@@ -73,13 +72,13 @@ impl Work {
             .map_err(|_| failed(lang))
         };
         match tokio::time::timeout(self.limit, started).await {
-            Ok(answer) => answer,
-            Err(_) => Err(crate::api::error(
+            Ok(Ok(answer) | Err(answer)) => answer,
+            Err(_) => crate::api::error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 &Text::new("wb-too-slow")
                     .arg("seconds", seconds(self.limit, lang))
                     .render(lang),
-            )),
+            ),
         }
     }
 }
@@ -108,9 +107,7 @@ pub(crate) async fn heavy<F>(state: &crate::api::State, lang: Lang, job: F) -> R
 where
     F: FnOnce() -> Response + Send + 'static,
 {
-    match state.work().run(Lane::Pages, lang, job).await {
-        Ok(response) | Err(response) => response,
-    }
+    state.work().run(Lane::Pages, lang, job).await
 }
 
 /// [`heavy`] in the lane of what typing asks for: a check, a preview.
@@ -118,7 +115,5 @@ pub(crate) async fn typing<F>(state: &crate::api::State, lang: Lang, job: F) -> 
 where
     F: FnOnce() -> Response + Send + 'static,
 {
-    match state.work().run(Lane::Typing, lang, job).await {
-        Ok(response) | Err(response) => response,
-    }
+    state.work().run(Lane::Typing, lang, job).await
 }
