@@ -21,10 +21,7 @@ pub(crate) fn of(server: &Server, path: &Utf8Path) -> Vec<Diagnostic> {
         .collect();
     // A problem with a folder the rule set builds on (it has no header any
     // more) is shown at the top of the file that builds on it.
-    for a in server.tree.analyses_reading(path) {
-        if a.header != path {
-            continue;
-        }
+    if let Some(a) = server.tree.analysis_for(path).filter(|a| a.header == path) {
         for e in &a.problems {
             let elsewhere = e
                 .location

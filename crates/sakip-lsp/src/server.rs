@@ -21,6 +21,9 @@ pub struct Server {
     /// Files whose last published diagnostics were not empty, and a hash
     /// of those: the same list is not sent again.
     published: BTreeMap<Utf8PathBuf, u64>,
+    /// Files whose rule sets a request had checked (references and rename
+    /// finish the tree first, to see every use), to be published later.
+    reached: BTreeSet<Utf8PathBuf>,
     pub(crate) lang: Lang,
 }
 
@@ -86,13 +89,15 @@ pub fn serve<R: BufRead + Send + 'static>(mut input: R, output: &mut dyn Write, 
         }
     };
     let watch = can_watch(&params);
+    // Nothing is read before the first answer: the tree is walked and
+    // checked between messages, the open files' rule sets first.
     let mut server = Server::new(&roots(&params), lang);
-    let everything = server.tree.files();
-    server.publish(&mut out, everything)?;
     // Messages are read on a thread of their own, so that the server can
-    // tell when the editor has gone quiet: the diagnostics of files that
-    // are not open wait for that (`SETTLE`), merged, instead of one
-    // notification per unit per keystroke.
+    // tell when the editor has gone quiet: the tree is checked a rule set
+    // at a time while no message waits, and the diagnostics of files that
+    // are not open wait until that work is done and the editor has been
+    // quiet for `SETTLE`, merged, instead of one notification per unit per
+    // keystroke.
     let (sender, messages) = std::sync::mpsc::channel();
     std::thread::spawn(move || loop {
         let message = Message::read(&mut input).map_err(|e| e.to_string());
@@ -102,16 +107,30 @@ pub fn serve<R: BufRead + Send + 'static>(mut input: R, output: &mut dyn Write, 
         }
     });
     let mut pending: BTreeSet<Utf8PathBuf> = BTreeSet::new();
+    let mut last_change = std::time::Instant::now();
     // Messages already read but not yet handled (see `merged`).
     let mut backlog: std::collections::VecDeque<Read> = std::collections::VecDeque::new();
     let mut shutting_down = false;
     loop {
         let received = if let Some(next) = backlog.pop_front() {
             Ok(next)
+        } else if server.tree.busy() {
+            match messages.try_recv() {
+                Ok(m) => Ok(m),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    // An open file's diagnostics as soon as they are known.
+                    let (open, rest): (BTreeSet<_>, BTreeSet<_>) =
+                        server.work().into_iter().partition(|p| server.open.contains_key(p));
+                    server.publish(&mut out, open)?;
+                    pending.extend(rest);
+                    continue;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(()),
+            }
         } else if pending.is_empty() {
             messages.recv().map_err(|_| ())
         } else {
-            match messages.recv_timeout(SETTLE) {
+            match messages.recv_timeout(SETTLE.saturating_sub(last_change.elapsed())) {
                 Ok(m) => Ok(m),
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                     let settled = std::mem::take(&mut pending);
@@ -134,8 +153,9 @@ pub fn serve<R: BufRead + Send + 'static>(mut input: R, output: &mut dyn Write, 
                 out.send(Message::Response(e))?;
             }
             Message::Request(request) => {
-                // A request about a file whose diagnostics wait is answered
-                // after them, as if they had been sent at once.
+                // The file asked about is checked now if the background has
+                // not reached it; its diagnostics, if they wait, are sent
+                // before the answer, as if they had been sent at once.
                 let about = request
                     .params
                     .get("textDocument")
@@ -143,11 +163,17 @@ pub fn serve<R: BufRead + Send + 'static>(mut input: R, output: &mut dyn Write, 
                     .and_then(|u| u.as_str())
                     .and_then(|u| Url::parse(u).ok())
                     .and_then(|u| path_of(&u));
-                if let Some(path) = about.filter(|p| pending.remove(p)) {
-                    server.publish(&mut out, BTreeSet::from([path]))?;
+                if let Some(path) = about {
+                    let reached = server.ensure(&path);
+                    let waiting = pending.remove(&path) || reached.contains(&path);
+                    pending.extend(reached.into_iter().filter(|p| *p != path));
+                    if waiting {
+                        server.publish(&mut out, BTreeSet::from([path]))?;
+                    }
                 }
                 let response = server.answer(request);
                 out.send(Message::Response(response))?;
+                pending.append(&mut server.reached);
             }
             Message::Notification(n) if n.method == note::Exit::METHOD => break,
             // Once the client is ready, it is asked to report changes of
@@ -159,7 +185,9 @@ pub fn serve<R: BufRead + Send + 'static>(mut input: R, output: &mut dyn Write, 
                 }
             }
             Message::Notification(n) => {
-                // The open files' diagnostics at once; the rest once typing settles.
+                last_change = std::time::Instant::now();
+                // The open files' diagnostics at once; the rest once the
+                // tree is checked and typing settles.
                 let (open, rest): (BTreeSet<_>, BTreeSet<_>) = server
                     .notified(n)
                     .into_iter()
@@ -307,12 +335,14 @@ pub(crate) fn uri_of(path: &Utf8Path) -> Option<Url> {
 }
 
 impl Server {
-    /// A server over the rule sets under `roots`.
+    /// A server over the rule sets under `roots`, which it has not read
+    /// yet: see [`Server::work`] and [`Server::settle`].
     pub fn new(roots: &[Utf8PathBuf], lang: Lang) -> Self {
         Self {
-            tree: RuleTree::open(roots),
+            tree: RuleTree::lazy(roots),
             open: BTreeMap::new(),
             published: BTreeMap::new(),
+            reached: BTreeSet::new(),
             lang,
         }
     }
@@ -346,6 +376,12 @@ impl Server {
         fn json<T: serde::Serialize>(v: T) -> Result<serde_json::Value, (ErrorCode, String)> {
             serde_json::to_value(v).map_err(|e| (ErrorCode::InternalError, e.to_string()))
         }
+        // Every use of a name, and every edit of a rename, is found only
+        // when every rule set is checked: these wait for the whole tree.
+        if matches!(request.method.as_str(), req::References::METHOD | req::Rename::METHOD) {
+            let reached = self.settle();
+            self.reached.extend(reached);
+        }
         match request.method.as_str() {
             req::HoverRequest::METHOD => json(hover::hover(self, &params(&request)?)),
             req::GotoDefinition::METHOD => json(navigate::definition(self, &params(&request)?)),
@@ -366,6 +402,8 @@ impl Server {
     }
 
     /// Takes one notification; returns the files whose diagnostics may have changed.
+    /// The open files' rule sets are checked before it returns; the rest
+    /// of what the change reaches is left to [`Server::work`].
     pub fn notified(&mut self, n: Notification) -> BTreeSet<Utf8PathBuf> {
         fn params<P: serde::de::DeserializeOwned>(n: &Notification) -> Option<P> {
             serde_json::from_value(n.params.clone()).ok()
@@ -398,21 +436,22 @@ impl Server {
                 if let Some(p) = params::<DidChangeWatchedFilesParams>(&n) {
                     for change in p.changes {
                         if let Some(path) = path_of(&change.uri) {
-                            let again = self.tree.changed_on_disk(&path);
-                            touched.extend(self.tree.files_of(&again));
+                            self.tree.changed_on_disk_lazily(&path);
                             touched.insert(path);
                         }
                     }
                 }
+                touched.extend(self.check_open());
             }
             _ => {}
         }
         touched
     }
 
-    /// `path` now reads `text` in the editor (`None`: closed).
+    /// `path` now reads `text` in the editor (`None`: closed). What depends
+    /// on it is marked stale; the open files' rule sets are checked now.
     fn edited(&mut self, path: &Utf8Path, text: Option<String>) -> BTreeSet<Utf8PathBuf> {
-        let again = self.tree.set_text(path, text.as_deref());
+        self.tree.set_text_lazily(path, text.as_deref());
         match text {
             Some(t) => {
                 self.open.insert(path.to_path_buf(), t);
@@ -421,9 +460,48 @@ impl Server {
                 self.open.remove(path);
             }
         }
-        let mut touched = self.tree.files_of(&again);
+        // The edited file at once; the other open files' rule sets are the
+        // first work of the background, so that a hover right after a burst
+        // of keystrokes waits for one rule set's check, not for all of them.
+        let mut touched = self.ensure(path);
         touched.insert(path.to_path_buf());
         touched
+    }
+
+    /// Checks the rule sets of the open files that are stale; returns the
+    /// files whose diagnostics may have changed.
+    fn check_open(&mut self) -> BTreeSet<Utf8PathBuf> {
+        let open: Vec<Utf8PathBuf> = self.open.keys().cloned().collect();
+        open.iter().flat_map(|p| self.ensure(p)).collect()
+    }
+
+    /// Checks what `path` needs now; returns the files whose diagnostics
+    /// may have changed.
+    pub fn ensure(&mut self, path: &Utf8Path) -> BTreeSet<Utf8PathBuf> {
+        let checked = self.tree.ensure(path);
+        self.tree.files_of(&checked)
+    }
+
+    /// One step of the tree's remaining work: an open file's stale rule
+    /// set first, else one step of the rest (see [`RuleTree::step`]);
+    /// returns the files whose diagnostics may have changed.
+    pub fn work(&mut self) -> BTreeSet<Utf8PathBuf> {
+        let open: Vec<Utf8PathBuf> = self.open.keys().cloned().collect();
+        for path in open {
+            let touched = self.ensure(&path);
+            if !touched.is_empty() {
+                return touched;
+            }
+        }
+        let checked = self.tree.step().unwrap_or_default();
+        self.tree.files_of(&checked)
+    }
+
+    /// Does all of the tree's remaining work; returns the files whose
+    /// diagnostics may have changed.
+    pub fn settle(&mut self) -> BTreeSet<Utf8PathBuf> {
+        let checked = self.tree.finish();
+        self.tree.files_of(&checked)
     }
 
     /// Every file of the tree (for benchmarks and tests that pick one).

@@ -60,6 +60,10 @@ pub struct Analysis {
     pub ok: bool,
     /// The files that belong to a rule set that was checked.
     pub checked: BTreeSet<Utf8PathBuf>,
+    /// Whether it was slimmed ([`Analysis::slim`]).
+    pub slim: bool,
+    /// The folders of its chain, kept when the rules are slimmed away.
+    listed: Vec<Utf8PathBuf>,
 }
 
 impl Analysis {
@@ -79,7 +83,44 @@ impl Analysis {
             found: false,
             ok: false,
             checked: BTreeSet::new(),
+            slim: false,
+            listed: Vec::new(),
         }
+    }
+
+    /// Keeps what an editor needs of a unit it is not looking at: the
+    /// problems, the files read, the folders of the chain, and the places
+    /// its own files name things (for references and rename across the
+    /// tree). The lowered rules, the scripts, the data and the tests go:
+    /// they are most of an analysis, and a ministry's editor holds 25,000.
+    pub(crate) fn slim(&mut self) {
+        self.listed = self.folders().collect();
+        let dir = folder_of(&self.header);
+        let own: BTreeSet<FileId> = self
+            .sources
+            .paths()
+            .filter(|p| folder_of(p) == dir)
+            .filter_map(|p| self.sources.find(p))
+            .collect();
+        for kind in [
+            SymbolKind::Indikator,
+            SymbolKind::Sasaran,
+            SymbolKind::Band,
+            SymbolKind::Fungsi,
+        ] {
+            let names = self.symbols.of_mut(kind);
+            names.retain(|_, symbol| {
+                symbol.references.retain(|r| own.contains(&r.file));
+                symbol.signature = None;
+                !symbol.references.is_empty() || own.contains(&symbol.definition.file)
+            });
+        }
+        self.rules = None;
+        self.scripts = None;
+        self.data = BTreeMap::new();
+        self.years = BTreeSet::new();
+        self.cases = Vec::new();
+        self.slim = true;
     }
 
     /// The rule set, ready to evaluate: its errors instead when it has any;
@@ -110,19 +151,17 @@ impl Analysis {
         Some((id, self.sources.get(id)?))
     }
 
-    /// Whether checking this rule set read `path` (or lists its folder).
-    pub(crate) fn depends_on(&self, path: &Utf8Path) -> bool {
-        let dir = folder_of(path);
-        self.sources.find(path).is_some() || self.folders().any(|f| f == dir)
-    }
-
     /// The folders of the rule sets of the chain.
-    fn folders(&self) -> impl Iterator<Item = Utf8PathBuf> + '_ {
-        self.rules
+    pub(crate) fn folders(&self) -> impl Iterator<Item = Utf8PathBuf> + '_ {
+        let listed = self.listed.iter().cloned();
+        let chain = self
+            .rules
             .iter()
             .flat_map(|r| r.chain.iter())
             .filter_map(|info| info.origin.as_ref().map(|o| folder_of(Utf8Path::new(&o.file))))
-            .chain(std::iter::once(folder_of(&self.header)))
+            .chain(std::iter::once(folder_of(&self.header)));
+        let slim = self.slim;
+        listed.chain(chain.filter(move |_| !slim))
     }
 
     /// The name under byte `offset` of `file`.

@@ -55,7 +55,7 @@ impl Symbols {
         }
     }
 
-    fn of_mut(&mut self, kind: SymbolKind) -> &mut BTreeMap<String, Symbol> {
+    pub(crate) fn of_mut(&mut self, kind: SymbolKind) -> &mut BTreeMap<String, Symbol> {
         match kind {
             SymbolKind::Indikator => &mut self.indikator,
             SymbolKind::Sasaran => &mut self.sasaran,

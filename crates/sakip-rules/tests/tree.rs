@@ -213,11 +213,89 @@ fn a_files_problems_come_from_its_own_rule_set() {
         ] {
             let alone = lines(&sakip_rules::tree::problems_with_text(&header, file, &variant));
             tree.set_text(file, Some(&variant));
-            let whole = lines(tree.problems_in(file));
+            let own = lines(tree.problems_in(file));
+            let whole = lines(tree.problems_in_every_set(file));
             tree.set_text(file, None);
             assert_eq!(alone, whole, "{file}");
+            assert_eq!(own, whole, "{file}");
             checked += 1;
         }
     }
     assert!(checked >= 40, "{checked}");
+}
+
+/// Every problem of every file, as `tree` sees it.
+fn all_problems(tree: &RuleTree) -> BTreeSet<String> {
+    tree.files()
+        .iter()
+        .flat_map(|f| lines(tree.problems_in(f)))
+        .collect()
+}
+
+/// The places that name each indikator, across the tree: what references
+/// and rename are built on.
+fn all_references(tree: &RuleTree) -> BTreeSet<(String, String, usize)> {
+    let mut out = BTreeSet::new();
+    for a in tree.sets() {
+        for (name, symbol) in &a.symbols.indikator {
+            for r in &symbol.references {
+                if let Some(f) = a.sources.get(r.file) {
+                    out.insert((name.clone(), f.path.to_string(), r.start));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An editor's tree answers about one file before reading the rest, and,
+/// once its background work is done, knows what the eager tree knows: the
+/// same problems in every file and the same places naming every indikator,
+/// though it keeps the units slim. An edit marks what depends on it and
+/// checks nothing until asked; the file asked about is checked first.
+#[test]
+fn a_lazy_tree_reads_what_is_asked_first_and_ends_where_the_eager_one_does() {
+    let dir = scratch_tree("tree-lazy");
+    let roots = vec![dir.join("rules"), dir.join("examples")];
+    let agreement = dir.join("examples/lapas-sarolangun-rawas/perjanjian-2022.sakip");
+    let national = dir.join("rules/ditjenpas/ditjenpas.sakip");
+
+    let mut lazy = RuleTree::lazy(&roots);
+    assert!(lazy.busy());
+    assert_eq!(lazy.sets().count(), 0, "nothing is read before it is asked for");
+    let checked = lazy.ensure(&agreement);
+    assert_eq!(checked.len(), 1, "{checked:?}");
+    assert!(lazy.analysis_for(&agreement).is_some_and(|a| a.rules.is_some()));
+    assert!(lazy.busy(), "the rest of the tree is still to do");
+    lazy.finish();
+    assert!(!lazy.busy());
+
+    let eager = RuleTree::open(&roots);
+    assert_eq!(lazy.files(), eager.files());
+    assert_eq!(all_problems(&lazy), all_problems(&eager));
+    assert_eq!(all_references(&lazy), all_references(&eager));
+    assert!(lazy.sets().any(|a| a.slim), "units checked in the background are slim");
+    assert!(
+        lazy.sets().filter(|a| a.level != Some(TingkatAturan::Satker)).all(|a| !a.slim),
+        "the national and Kanwil rule sets stay whole"
+    );
+
+    // A broken edit of the national rules: nothing is checked until asked.
+    let text = std::fs::read_to_string(&national).unwrap();
+    let broken = text.replacen("iku_kamtib", "iku_kamtbi", 1);
+    lazy.set_text_lazily(&national, Some(&broken));
+    assert!(lazy.busy());
+    let before = lines(lazy.problems_in(&agreement));
+    assert!(!before.iter().any(|l| l.contains("iku_kamtib")), "{before:?}");
+    // Asked about the agreement: its rule set is checked, whole again.
+    let checked = lazy.ensure(&agreement);
+    assert_eq!(checked.len(), 1, "{checked:?}");
+    assert!(lazy.analysis_for(&agreement).is_some_and(|a| !a.slim));
+    let after = lines(lazy.problems_in(&agreement));
+    assert!(after.iter().any(|l| l.contains("iku_kamtib")), "{after:?}");
+    lazy.finish();
+    let mut eager = eager;
+    eager.set_text(&national, Some(&broken));
+    assert_eq!(all_problems(&lazy), all_problems(&eager));
+    assert_eq!(all_references(&lazy), all_references(&eager));
 }

@@ -236,17 +236,38 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
 
 /// Every `.sakip` file under `dir`, recursively; an unreadable folder is an error.
 fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut Vec<RuleError>) {
-    let entries = match dir.read_dir_utf8() {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(RuleError::path_says(
-                dir.as_str(),
-                Code::FileUnreadable,
-                Text::new("file-unreadable").arg("dir", dir).arg("error", &e),
-            ));
-            return;
+    match folder_entries(dir) {
+        Ok(entries) => {
+            out.extend(entries.files);
+            for sub in entries.folders {
+                collect_sakip(&sub, out, errors);
+            }
         }
-    };
+        Err(e) => errors.push(*e),
+    }
+}
+
+/// What one folder holds for a search for rule files: its `.sakip` files
+/// and the folders under it that the search enters, each sorted. The
+/// search is a walk of these steps, so that an editor can take it one
+/// folder at a time between keystrokes.
+#[derive(Debug, Default)]
+pub struct FolderEntries {
+    /// The folders to search next.
+    pub folders: Vec<Utf8PathBuf>,
+    /// The `.sakip` files directly in the folder.
+    pub files: Vec<Utf8PathBuf>,
+}
+
+/// The entries of `dir` (see [`FolderEntries`]); `Err` when it cannot be listed.
+pub fn folder_entries(dir: &Utf8Path) -> Result<FolderEntries, Box<RuleError>> {
+    let entries = dir.read_dir_utf8().map_err(|e| {
+        Box::new(RuleError::path_says(
+            dir.as_str(),
+            Code::FileUnreadable,
+            Text::new("file-unreadable").arg("dir", dir).arg("error", &e),
+        ))
+    })?;
     let mut paths: Vec<(Utf8PathBuf, Kind)> = entries
         .filter_map(|e| e.ok())
         // A link that leads out of the folder a serving process is confined
@@ -256,13 +277,15 @@ fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut V
         .map(|e| (e.path().to_path_buf(), kind(&e)))
         .collect();
     paths.sort();
+    let mut out = FolderEntries::default();
     for (p, k) in paths {
         if k == Kind::Dir && !skipped(&p) {
-            collect_sakip(&p, out, errors);
+            out.folders.push(p);
         } else if k == Kind::File && p.extension() == Some("sakip") {
-            out.insert(normalize(&p));
+            out.files.push(normalize(&p));
         }
     }
+    Ok(out)
 }
 
 /// Folders a search for rule files does not enter: hidden ones (`.git`),
