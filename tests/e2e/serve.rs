@@ -171,6 +171,11 @@ fn check_preview_and_save_without_losing_an_edit() {
     assert!(v["html"].as_str().unwrap().contains("<table"));
     assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), data);
 
+    // The overview's latest year of the unit, kept between overviews.
+    let before = latest_of(port, "examples/lapas-sarolangun-rawas");
+    assert!(before.contains("year=2023") && before.contains("nilai"), "{before}");
+    assert_eq!(latest_of(port, "examples/lapas-sarolangun-rawas"), before);
+
     // Save: the hash the page read; a stale one is refused with the other version.
     let (status, f) = {
         let (s, t) = request(port, "GET", &format!("/api/file?path={DATA}"), &[], "");
@@ -194,6 +199,47 @@ fn check_preview_and_save_without_losing_an_edit() {
     );
     assert_eq!(status, 200, "{v}");
     assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), changed);
+    // The overview follows a save of the latest year's data: what it kept
+    // of the unit is gone.
+    const LATEST: &str = "examples/lapas-sarolangun-rawas/realisasi-2023.sakip";
+    let latest = std::fs::read_to_string(root.join(LATEST)).unwrap();
+    let (_, f) = request(port, "GET", &format!("/api/file?path={LATEST}"), &[], "");
+    let base = serde_json::from_str::<Value>(&f).unwrap()["hash"].clone();
+    let lower = latest.replacen("smt1 = 70  smt2 = 79", "smt1 = 10  smt2 = 9", 1);
+    assert_ne!(lower, latest);
+    let (status, v) = post(
+        &server,
+        "/api/save",
+        json!({"path": LATEST, "text": lower, "base": base}),
+    );
+    assert_eq!(status, 200, "{v}");
+    let saved = latest_of(port, "examples/lapas-sarolangun-rawas");
+    assert_ne!(saved, before, "the overview kept the figures from before the save");
+    // And a change on disk, made by another program, once the watcher sees it.
+    std::fs::write(root.join(LATEST), &latest).unwrap();
+    let waited = std::time::Instant::now();
+    while latest_of(port, "examples/lapas-sarolangun-rawas") != before {
+        assert!(
+            waited.elapsed() < std::time::Duration::from_secs(20),
+            "the overview did not follow a change on disk"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// What the overview shows as the latest year of the unit in `dir`: the
+/// cell after its report link, up to the end of the cell.
+fn latest_of(port: u16, dir: &str) -> String {
+    let (_, page) = request(port, "GET", "/", &[], "");
+    let link = format!("<a href=\"/unit?path={}&amp;year=", dir.replace('/', "%2F"));
+    let at = page
+        .find(&link)
+        .or_else(|| page.find(&format!("<a href=\"/unit?path={dir}&amp;year=")));
+    let Some(at) = at else {
+        panic!("no latest year for {dir} in {page}")
+    };
+    let rest = &page[at..];
+    rest[..rest.find("</td>").unwrap_or(rest.len())].to_string()
 }
 
 #[test]

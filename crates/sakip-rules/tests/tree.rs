@@ -226,10 +226,7 @@ fn a_files_problems_come_from_its_own_rule_set() {
 
 /// Every problem of every file, as `tree` sees it.
 fn all_problems(tree: &RuleTree) -> BTreeSet<String> {
-    tree.files()
-        .iter()
-        .flat_map(|f| lines(tree.problems_in(f)))
-        .collect()
+    tree.files().iter().flat_map(|f| lines(tree.problems_in(f))).collect()
 }
 
 /// The places that name each indikator, across the tree: what references
@@ -276,7 +273,9 @@ fn a_lazy_tree_reads_what_is_asked_first_and_ends_where_the_eager_one_does() {
     assert_eq!(all_references(&lazy), all_references(&eager));
     assert!(lazy.sets().any(|a| a.slim), "units checked in the background are slim");
     assert!(
-        lazy.sets().filter(|a| a.level != Some(TingkatAturan::Satker)).all(|a| !a.slim),
+        lazy.sets()
+            .filter(|a| a.level != Some(TingkatAturan::Satker))
+            .all(|a| !a.slim),
         "the national and Kanwil rule sets stay whole"
     );
 

@@ -111,13 +111,15 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
             "<span class=\"ok\">✓</span>".to_string()
         };
         let latest = match r.level {
-            Some(TingkatAturan::Satker) if r.errors == 0 => match latest_year(&root, &r.dir, lang) {
-                Some((year, text)) => {
-                    latest_years.push(year);
-                    text
+            Some(TingkatAturan::Satker) if r.errors == 0 => {
+                match state.latest_year(&r.dir, lang, || latest_year(&root, &r.dir, lang)) {
+                    Some((year, text)) => {
+                        latest_years.push(year);
+                        text
+                    }
+                    None => String::new(),
                 }
-                None => String::new(),
-            },
+            }
             _ => String::new(),
         };
         let indent = if r.level == Some(TingkatAturan::Satker) && r.kanwil.is_some() {
