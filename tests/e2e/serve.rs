@@ -584,3 +584,50 @@ fn explain_the_editor_page_and_the_pages_around_them() {
     let total = html.len() + js.len();
     assert!(total <= 300 * 1024, "first load {total} bytes");
 }
+
+/// A tree bigger than one page evaluates: the workbench answers while it
+/// reads the tree and computes the units' latest years in the background,
+/// says so on the overview, and the overview fills in: every unit's latest
+/// year, linked to its report, without any page having waited for them all.
+#[test]
+fn a_big_tree_is_read_and_computed_in_the_background() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-big");
+    let _ = std::fs::remove_dir_all(&dir);
+    let spec = sakip_bench::Spec {
+        units: 600,
+        kanwil: 3,
+        indicators: 8,
+        years: 1,
+        seed: 11,
+        hooks: sakip_bench::Hooks::None,
+    };
+    let out = camino::Utf8PathBuf::from_path_buf(dir.clone()).unwrap();
+    sakip_bench::generate(&spec, &out).unwrap();
+    let server = start(&dir, &[]);
+    let started = std::time::Instant::now();
+    let mut saw_waiting = false;
+    let page = loop {
+        let (status, page) = request(server.port, "GET", "/", &[], "");
+        assert_eq!(status, 200);
+        let waiting = page.contains("being computed") || page.contains("Still reading the tree");
+        if !waiting {
+            break page;
+        }
+        saw_waiting = true;
+        assert!(
+            page.contains("reload in a moment"),
+            "a page with figures missing says why"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(300),
+            "never filled in"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    };
+    eprintln!(
+        "filled in after {:?}; saw a page waiting: {saw_waiting}",
+        started.elapsed()
+    );
+    let linked = page.matches("<a href=\"/unit?path=").count();
+    assert!(linked >= 600, "every unit's latest year is linked: {linked}");
+}

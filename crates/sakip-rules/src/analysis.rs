@@ -62,6 +62,13 @@ pub struct Analysis {
     pub checked: BTreeSet<Utf8PathBuf>,
     /// Whether it was slimmed ([`Analysis::slim`]).
     pub slim: bool,
+    /// The chain's rule sets, national first and this one last (as in
+    /// `rules`, kept when the rules are slimmed away: a front end names a
+    /// unit and its Kanwil by them).
+    pub chain: Vec<sakip_core::model::RuleSetInfo>,
+    /// The years the unit has realisasi for (the keys of `data`, kept when
+    /// the data is slimmed away).
+    pub data_years: BTreeSet<u16>,
     /// The folders of its chain, kept when the rules are slimmed away.
     listed: Vec<Utf8PathBuf>,
 }
@@ -84,12 +91,15 @@ impl Analysis {
             ok: false,
             checked: BTreeSet::new(),
             slim: false,
+            chain: Vec::new(),
+            data_years: BTreeSet::new(),
             listed: Vec::new(),
         }
     }
 
     /// Keeps what an editor needs of a unit it is not looking at: the
-    /// problems, the files read, the folders of the chain, and the places
+    /// problems, the files read, the folders of the chain, the chain's
+    /// names, the years of the data, and the places
     /// its own files name things (for references and rename across the
     /// tree). The lowered rules, the scripts, the data and the tests go:
     /// they are most of an analysis, and a ministry's editor holds 25,000.
@@ -221,6 +231,8 @@ pub(crate) fn analyse(loader: &mut Loader<'_>, dir: &Utf8Path, header: Option<&U
         analysis.years.extend(r.data.keys().copied());
         analysis.years.extend(r.rules.perjanjian.iter().map(|p| p.year));
         analysis.ok = r.ok;
+        analysis.chain = r.rules.chain.clone();
+        analysis.data_years = r.data.keys().copied().collect();
         analysis.rules = Some(r.rules);
         analysis.scripts = r.scripts;
         analysis.symbols = r.symbols;

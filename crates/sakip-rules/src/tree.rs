@@ -143,6 +143,11 @@ impl RuleTree {
         tree
     }
 
+    /// How many rule sets wait to be checked (the walk may find more).
+    pub fn stale_count(&self) -> usize {
+        self.stale.len()
+    }
+
     /// Whether work remains: folders to walk or rule sets to check.
     pub fn busy(&self) -> bool {
         !self.walk.is_empty() || !self.stale.is_empty()

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::model::TingkatAturan;
 use sakip_core::{Lang, Problem, Text};
 use sakip_rules::tree::RuleTree;
 use serde::Deserialize;
@@ -80,9 +81,15 @@ impl State {
         // One spelling of every path: the tree's, the watcher's and the
         // requests' (which `inside` resolves) all start from the real root.
         let root = root.canonicalize_utf8().unwrap_or(root);
-        let tree = RuleTree::open(std::slice::from_ref(&root));
+        // Read a step at a time in the background: a ministry's 25,000
+        // units take half a minute, and pages answer meanwhile.
+        let mut tree = RuleTree::lazy(std::slice::from_ref(&root));
+        // A tree of a few hundred units is read before the first page;
+        // beyond a second, the rest is read while pages are answered.
+        let started = std::time::Instant::now();
+        while started.elapsed() < std::time::Duration::from_secs(1) && tree.step().is_some() {}
         let (changes, _) = tokio::sync::broadcast::channel(256);
-        Ok(State(Arc::new(Inner {
+        let state = State(Arc::new(Inner {
             root,
             tree: Mutex::new(tree),
             guard: crate::guard::Guard::new(bound, options.token)?,
@@ -91,16 +98,118 @@ impl State {
             lang: options.lang,
             changes,
             latest: Mutex::default(),
-        })))
+        }));
+        let weak = Arc::downgrade(&state.0);
+        std::thread::Builder::new()
+            .name("sakip-tree".into())
+            .spawn(move || State::check_in_background(weak))
+            .map_err(|e| e.to_string())?;
+        Ok(state)
     }
 
     /// `path` changed on disk: the tree checks again what depends on it,
     /// and open pages are told.
     pub fn changed_on_disk(&self, path: &Utf8Path) {
-        let again = self.tree().changed_on_disk(path);
-        self.forget_latest(&again);
+        self.reread(path);
         // No page listening is not an error.
         let _ = self.0.changes.send(self.relative(path));
+    }
+
+    /// `path` changed on disk (saved here or elsewhere): its own rule set is
+    /// checked again now, so that the next page shows it; what else reads
+    /// it is left to the background (see [`State::check_in_background`]).
+    fn reread(&self, path: &Utf8Path) {
+        let again = {
+            let mut tree = self.tree();
+            tree.changed_on_disk_lazily(path);
+            tree.ensure(path)
+        };
+        self.forget_latest(&again);
+    }
+
+    /// Checks the tree a step at a time while the workbench runs: at
+    /// start, every rule set under the served folder; later, what a change
+    /// reached. The lock is held for a few milliseconds at a time, so pages
+    /// are answered meanwhile; the overview's figures of each rule set
+    /// checked again are dropped. Ends with the workbench.
+    fn check_in_background(state: std::sync::Weak<Inner>) {
+        const SLICE: std::time::Duration = std::time::Duration::from_millis(5);
+        const IDLE: std::time::Duration = std::time::Duration::from_millis(50);
+        // Evaluations run outside the tree's lock, in longer slices.
+        const WARM: std::time::Duration = std::time::Duration::from_millis(50);
+        while let Some(inner) = state.upgrade() {
+            let state = State(inner);
+            let started = std::time::Instant::now();
+            let mut checked = Vec::new();
+            let more = {
+                let mut tree = state.tree();
+                loop {
+                    match tree.step() {
+                        Some(done) => checked.extend(done),
+                        None => break false,
+                    }
+                    if started.elapsed() > SLICE {
+                        break true;
+                    }
+                }
+            };
+            state.forget_latest(&checked);
+            // The tree checked: the overview's figures next.
+            let more = more || state.compute_latest_years(WARM);
+            drop(state);
+            if more {
+                // The lock is not fair: a page waiting for it gets it
+                // while this thread sleeps (a yield starved the first
+                // overview for 4.8 s at 25,000 units).
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            } else {
+                std::thread::sleep(IDLE);
+            }
+        }
+    }
+
+    /// How many rule sets are still to be checked, when some are.
+    pub(crate) fn still_checking(&self) -> Option<usize> {
+        let tree = self.tree();
+        tree.busy().then(|| tree.stale_count())
+    }
+
+    /// A unit's latest year for the overview when it is known (`Some(None)`:
+    /// it has none).
+    pub(crate) fn known_latest_year(&self, dir: &str, lang: Lang) -> Option<Option<LatestYear>> {
+        self.0
+            .latest
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&(dir.to_string(), lang))
+            .cloned()
+    }
+
+    /// Evaluates the latest year of units whose figures the overview does
+    /// not know yet, in the workbench's language, until `slice` is spent;
+    /// whether some are left.
+    fn compute_latest_years(&self, slice: std::time::Duration) -> bool {
+        let started = std::time::Instant::now();
+        let lang = self.lang();
+        let missing: Vec<String> = {
+            let tree = self.tree();
+            let latest = self.0.latest.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            tree.sets()
+                .filter(|a| a.level == Some(TingkatAturan::Satker))
+                .filter(|a| !a.problems.iter().any(|e| e.severity == sakip_core::Severity::Error))
+                .filter_map(|a| a.header.parent().map(|d| self.relative(d)))
+                .filter(|d| !latest.contains_key(&(d.clone(), lang)))
+                .take(64)
+                .collect()
+        };
+        for dir in &missing {
+            let root = self.root().to_path_buf();
+            self.latest_year(dir, lang, || crate::pages::latest_year(&root, dir, lang));
+            if started.elapsed() > slice {
+                return true;
+            }
+        }
+        !missing.is_empty()
     }
 
     /// A unit's latest year for the overview, from the cache or made by
@@ -253,21 +362,27 @@ impl State {
         // alone, read afresh, outside the tree's lock: a keystroke in the
         // national rules no longer re-checks every unit twice (0.76 s at
         // 2,000 units) while every other page waits for the lock.
-        let header = self.tree().own_header(path);
+        let header = {
+            let mut tree = self.tree();
+            tree.ensure(path);
+            tree.own_header(path)
+        };
         if let Some(header) = header {
             return sakip_rules::tree::problems_with_text(&header, path, text)
                 .iter()
                 .map(|e| problem(e, text, lang))
                 .collect();
         }
-        // A file no rule set reads yet (new): the whole tree with its text.
+        // A file no rule set reads yet (new): its folder's rule sets with its text.
         let mut tree = self.tree();
-        let mut again = tree.set_text(path, Some(text));
+        tree.set_text_lazily(path, Some(text));
+        tree.ensure(path);
         let problems = tree.problems_in(path).iter().map(|e| problem(e, text, lang)).collect();
         // The text is this request's alone: the tree goes back to the disk's,
         // so no other page, nor the overview, sees a text nobody saved, and
         // an edit made on disk later is not hidden behind it.
-        again.extend(tree.set_text(path, None));
+        tree.set_text_lazily(path, None);
+        let again = tree.ensure(path);
         drop(tree);
         self.forget_latest(&again);
         problems
@@ -416,8 +531,7 @@ fn save_now(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): Json
         }
         bytes
     };
-    let again = state.tree().set_text(&path, None);
-    state.forget_latest(&again);
+    state.reread(&path);
     let h = hash(&written);
     let shown = crate::disk_text::for_editor(&written);
     Json(json!({ "path": body.path, "hash": h, "text": shown })).into_response()

@@ -61,7 +61,7 @@ fn edit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
             .filter_map(|a| {
                 Some(Reading {
                     dir: state.relative(a.header.parent()?),
-                    years: a.data.keys().copied().collect(),
+                    years: a.data_years.iter().copied().collect(),
                 })
             })
             .collect()

@@ -52,11 +52,7 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                 let errors = a.problems.iter().filter(|e| e.severity == Severity::Error).count();
                 let dir = a.header.parent().map(Utf8Path::to_path_buf).unwrap_or_default();
                 // The rollup's own reading of the chain: the last Kanwil in it.
-                let kanwil = a
-                    .rules
-                    .as_ref()
-                    .map(|r| kanwil_of(&r.chain).0)
-                    .filter(|id| id != NO_KANWIL);
+                let kanwil = Some(kanwil_of(&a.chain).0).filter(|id| id != NO_KANWIL);
                 Row {
                     dir: state.relative(&dir),
                     level: a.level,
@@ -65,7 +61,7 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                     warnings: a.problems.len() - errors,
                     files: own_files(&state, &tree, &a.header),
                     name: own_name(a),
-                    years: a.data.keys().copied().collect(),
+                    years: a.data_years.iter().copied().collect(),
                 }
             })
             .collect()
@@ -91,6 +87,7 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
     sorted.sort_by_key(|r| (order(r), r.dir.clone()));
     let units = rows.iter().filter(|r| r.level == Some(TingkatAturan::Satker)).count();
     let mut latest_years = Vec::new();
+    let (mut evaluated, mut waiting) = (0usize, 0usize);
     body.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
     for h in [
         "serve-level",
@@ -112,12 +109,24 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
         };
         let latest = match r.level {
             Some(TingkatAturan::Satker) if r.errors == 0 => {
-                match state.latest_year(&r.dir, lang, || latest_year(&root, &r.dir, lang)) {
-                    Some((year, text)) => {
+                // A page evaluates a bounded number of units itself; the
+                // rest show as being computed, which the background does.
+                let known = state.known_latest_year(&r.dir, lang).or_else(|| {
+                    (evaluated < EVALUATED_PER_PAGE).then(|| {
+                        evaluated += 1;
+                        state.latest_year(&r.dir, lang, || latest_year(&root, &r.dir, lang))
+                    })
+                });
+                match known {
+                    Some(Some((year, text))) => {
                         latest_years.push(year);
                         text
                     }
-                    None => String::new(),
+                    Some(None) => String::new(),
+                    None => {
+                        waiting += 1;
+                        format!("<span class=\"id\">{}</span>", t("serve-computing"))
+                    }
                 }
             }
             _ => String::new(),
@@ -153,6 +162,19 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
         );
     }
     body.push_str("</tbody></table></div>\n");
+    if let Some(left) = state.still_checking() {
+        let _ = writeln!(
+            body,
+            "<p class=\"warn\">{}</p>",
+            esc(&Text::new("serve-still-checking").arg("left", left).render(lang))
+        );
+    } else if waiting > 0 {
+        let _ = writeln!(
+            body,
+            "<p class=\"warn\">{}</p>",
+            esc(&Text::new("serve-still-computing").arg("left", waiting).render(lang))
+        );
+    }
     // The rollup, of every unit and of each Kanwil, when there is more than
     // one unit: it opens on the latest year that at least half as many
     // units have data for as the best-covered year (a year only one unit
@@ -208,9 +230,13 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
     .into_response()
 }
 
+/// How many units' latest years one overview evaluates itself; the
+/// others come from the background (a ministry's 25,000 units take 40 s).
+const EVALUATED_PER_PAGE: usize = 200;
+
 /// A unit's latest year: its nilai and how many indicators fall in each
 /// band, linked to the report.
-fn latest_year(root: &Utf8Path, dir: &str, lang: Lang) -> Option<(u16, String)> {
+pub(crate) fn latest_year(root: &Utf8Path, dir: &str, lang: Lang) -> Option<(u16, String)> {
     let unit = sakip_rules::load_unit(&root.join(dir)).ok()?;
     let year = unit.data.keys().max().copied()?;
     let options = sakip_core::evaluate::Options { trace: false };
@@ -526,7 +552,7 @@ fn state_units(state: &State) -> Vec<(String, String)> {
 
 /// The name a rule set gives itself in its header (`satker x "Lapas ..."`).
 fn own_name(a: &sakip_rules::tree::Analysis) -> Option<String> {
-    a.rules.as_ref()?.chain.last().map(|r| r.name.clone())
+    a.chain.last().map(|r| r.name.clone())
 }
 
 /// The files a rule set reads in its own folder (not those of the rule
