@@ -34,7 +34,7 @@ pub(crate) fn of(server: &Server, path: &Utf8Path) -> Vec<Diagnostic> {
             }
         }
     }
-    if server.open.contains_key(path) && !path.exists() {
+    if server.open.contains_key(path) && server.tree.fs().kind(path) != sakip_rules::fs::Kind::File {
         let e = RuleError::path_says(
             path.as_str(),
             Code::FileDeleted,

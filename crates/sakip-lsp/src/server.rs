@@ -338,8 +338,18 @@ impl Server {
     /// A server over the rule sets under `roots`, which it has not read
     /// yet: see [`Server::work`] and [`Server::settle`].
     pub fn new(roots: &[Utf8PathBuf], lang: Lang) -> Self {
+        Self::over(RuleTree::lazy(roots), lang)
+    }
+
+    /// A server over the rule sets under `roots` read through `fs` (a tree
+    /// held in memory: the features' tests).
+    pub fn in_fs(roots: &[Utf8PathBuf], fs: std::sync::Arc<dyn sakip_rules::fs::FileSystem>, lang: Lang) -> Self {
+        Self::over(RuleTree::lazy_in(roots, fs), lang)
+    }
+
+    fn over(tree: RuleTree, lang: Lang) -> Self {
         Self {
-            tree: RuleTree::lazy(roots),
+            tree,
             open: BTreeMap::new(),
             published: BTreeMap::new(),
             reached: BTreeSet::new(),
@@ -354,7 +364,7 @@ impl Server {
             .get(path)
             .cloned()
             .or_else(|| self.tree.text_of(path))
-            .or_else(|| std::fs::read_to_string(path).ok())
+            .or_else(|| sakip_rules::source::read_text_in(self.tree.fs(), path).ok())
     }
 
     /// Answers one request; a request it does not know, or one whose
@@ -413,7 +423,7 @@ impl Server {
             note::DidOpenTextDocument::METHOD => {
                 if let Some(p) = params::<DidOpenTextDocumentParams>(&n) {
                     if let Some(path) = path_of(&p.text_document.uri) {
-                        touched = self.edited(&path, Some(p.text_document.text));
+                        touched = self.edited(&path, Some(p.text_document.text), true);
                     }
                 }
             }
@@ -421,14 +431,14 @@ impl Server {
                 if let Some(p) = params::<DidChangeTextDocumentParams>(&n) {
                     // Full synchronisation: the last change holds the whole text.
                     if let (Some(path), Some(change)) = (path_of(&p.text_document.uri), p.content_changes.last()) {
-                        touched = self.edited(&path, Some(change.text.clone()));
+                        touched = self.edited(&path, Some(change.text.clone()), false);
                     }
                 }
             }
             note::DidCloseTextDocument::METHOD => {
                 if let Some(p) = params::<DidCloseTextDocumentParams>(&n) {
                     if let Some(path) = path_of(&p.text_document.uri) {
-                        touched = self.edited(&path, None);
+                        touched = self.edited(&path, None, true);
                     }
                 }
             }
@@ -450,7 +460,7 @@ impl Server {
 
     /// `path` now reads `text` in the editor (`None`: closed). What depends
     /// on it is marked stale; the open files' rule sets are checked now.
-    fn edited(&mut self, path: &Utf8Path, text: Option<String>) -> BTreeSet<Utf8PathBuf> {
+    fn edited(&mut self, path: &Utf8Path, text: Option<String>, now: bool) -> BTreeSet<Utf8PathBuf> {
         self.tree.set_text_lazily(path, text.as_deref());
         match text {
             Some(t) => {
@@ -460,9 +470,15 @@ impl Server {
                 self.open.remove(path);
             }
         }
-        // The edited file at once; the other open files' rule sets are the
-        // first work of the background, so that a hover right after a burst
-        // of keystrokes waits for one rule set's check, not for all of them.
+        // A change is only marked: the open files' rule sets are the first
+        // work done once no message waits (or for the request that asks
+        // about one), so that a burst of keystrokes costs one check of the
+        // file's rule set, not one per keystroke, and a hover right after
+        // it waits for that one check. Its diagnostics are sent when it is
+        // done; until then the old ones stand, not re-placed on new text.
+        if !now {
+            return BTreeSet::new();
+        }
         let mut touched = self.ensure(path);
         touched.insert(path.to_path_buf());
         touched

@@ -27,6 +27,8 @@ pub mod error;
 pub mod files;
 /// The canonical layout of a rule file (`sakip fmt`).
 pub mod format;
+/// Where rule sets are read from: the disk, a tree in memory.
+pub mod fs;
 /// The language's words and a file's tokens, for editors.
 pub mod lexicon;
 /// Nesting and size limits that keep every stage safe on any input.

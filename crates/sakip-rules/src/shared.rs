@@ -13,6 +13,7 @@
 
 use crate::ast;
 use crate::error::RuleError;
+use crate::fs::FileSystem;
 use crate::parser::parse;
 use crate::source::{FileId, SourceFile, SourceMap};
 use camino::{Utf8Path, Utf8PathBuf};
@@ -47,9 +48,10 @@ pub(crate) enum Parse {
 }
 
 impl SharedFile {
-    /// Reads and parses the file at `path`; `Err` says why it cannot be read.
-    pub(crate) fn read(path: &Utf8Path, how: Parse) -> Result<Self, Text> {
-        Self::parse(path, crate::source::read_text(path)?, how)
+    /// Reads (through `fs`) and parses the file at `path`; `Err` says why
+    /// it cannot be read.
+    pub(crate) fn read(fs: &dyn FileSystem, path: &Utf8Path, how: Parse) -> Result<Self, Text> {
+        Self::parse(path, crate::source::read_text_in(fs, path)?, how)
     }
 
     /// Parses `text`, the contents of `path` (read, or unsaved in an editor).
@@ -97,6 +99,8 @@ pub struct Shared {
     tolerant: bool,
     /// Texts that replace what is on disk: files open in an editor, unsaved.
     unsaved: Mutex<HashMap<Utf8PathBuf, Arc<str>>>,
+    /// Where files are read from: the disk, or a tree in memory.
+    fs: Arc<dyn FileSystem>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -125,6 +129,7 @@ impl Default for Shared {
             keep_all: false,
             tolerant: false,
             unsaved: Mutex::default(),
+            fs: Arc::new(crate::fs::Disk),
         }
     }
 }
@@ -161,6 +166,16 @@ impl Shared {
             tolerant: true,
             ..Self::default()
         }
+    }
+
+    /// The same cache reading through `fs` instead of the disk.
+    pub fn with_fs(self, fs: Arc<dyn FileSystem>) -> Self {
+        Self { fs, ..self }
+    }
+
+    /// Where files are read from.
+    pub fn fs(&self) -> &dyn FileSystem {
+        &*self.fs
     }
 
     /// Whether loads record the places that name each indikator.
@@ -219,7 +234,7 @@ impl Shared {
         let how = if self.tolerant { Parse::Tolerant } else { Parse::Strict };
         match self.unsaved(path) {
             Some(text) => SharedFile::parse(path, text.to_string(), how),
-            None => SharedFile::read(path, how),
+            None => SharedFile::read(&*self.fs, path, how),
         }
     }
 
@@ -251,7 +266,7 @@ impl Shared {
 
     /// Lists `dir` now, with the unsaved files an editor holds in it.
     pub(crate) fn list(&self, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, String> {
-        let mut files = crate::resolve::sakip_files_in(dir).map_err(|e| e.to_string())?;
+        let mut files = crate::resolve::sakip_files_in(&*self.fs, dir).map_err(|e| e.to_string())?;
         let unsaved = self.unsaved.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for path in unsaved.keys() {
             if dir_of(path) == dir && path.extension() == Some("sakip") && !files.contains(path) {
@@ -282,7 +297,7 @@ impl Shared {
     fn read_script(&self, path: &Utf8Path) -> ScriptLoad {
         match self.unsaved(path) {
             Some(text) => ScriptLoad::compile(path, text.to_string()),
-            None => ScriptLoad::read(path),
+            None => ScriptLoad::read(&*self.fs, path),
         }
     }
 }
@@ -306,15 +321,13 @@ pub(crate) enum ScriptLoad {
 
 impl ScriptLoad {
     /// Reads and compiles the script at `path`.
-    pub(crate) fn read(path: &Utf8Path) -> Self {
+    pub(crate) fn read(fs: &dyn FileSystem, path: &Utf8Path) -> Self {
         if let Err(o) = crate::boundary::check(path) {
             return ScriptLoad::Unreadable(crate::source::outside_text(&o));
         }
-        match std::fs::read_to_string(path) {
-            Ok(text) => Self::compile(path, text),
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                ScriptLoad::Unreadable(Text::new("script-not-utf8"))
-            }
+        match fs.read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => Self::compile(path, text),
+            Ok(Err(_)) => ScriptLoad::Unreadable(Text::new("script-not-utf8")),
             Err(e) => ScriptLoad::Unreadable(crate::source::io_text(&e)),
         }
     }

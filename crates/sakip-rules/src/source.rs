@@ -117,8 +117,13 @@ impl SourceFile {
 /// A byte order mark at the start (Windows Notepad writes one) is not part
 /// of the text: it is dropped, and positions count from after it.
 pub fn read_text(path: &Utf8Path) -> Result<String, sakip_core::Text> {
+    read_text_in(&crate::fs::Disk, path)
+}
+
+/// [`read_text`] through `fs`.
+pub fn read_text_in(fs: &dyn crate::fs::FileSystem, path: &Utf8Path) -> Result<String, sakip_core::Text> {
     crate::boundary::check(path).map_err(|o| outside_text(&o))?;
-    let mut bytes = std::fs::read(path).map_err(|e| io_text(&e))?;
+    let mut bytes = fs.read(path).map_err(|e| io_text(&e))?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

@@ -24,6 +24,7 @@
 use crate::analysis::{analyse, Want};
 pub use crate::analysis::{Analysis, InForce};
 use crate::error::RuleError;
+use crate::fs::{FileSystem, Kind};
 use crate::resolve::loader::Loader;
 use crate::resolve::{folder_entries, folder_of, normalize, roots_in};
 use crate::shared::Shared;
@@ -86,7 +87,7 @@ impl std::fmt::Debug for RuleTree {
 impl RuleTree {
     /// Finds and checks every rule set under `roots` (folders or files).
     pub fn open(roots: &[Utf8PathBuf]) -> Self {
-        let mut tree = Self::build(roots);
+        let mut tree = Self::build(roots, Shared::for_editor(), false);
         tree.finish();
         tree
     }
@@ -99,18 +100,19 @@ impl RuleTree {
     /// is what diagnostics and references need; [`RuleTree::ensure`]
     /// checks a unit again whole when one of its files is asked about.
     pub fn lazy(roots: &[Utf8PathBuf]) -> Self {
-        Self {
-            slim: true,
-            shared: Shared::for_lazy_editor(),
-            ..Self::build(roots)
-        }
+        Self::lazy_in(roots, std::sync::Arc::new(crate::fs::Disk))
     }
 
-    /// A tree over `roots` that has read nothing yet.
-    fn build(roots: &[Utf8PathBuf]) -> Self {
+    /// [`RuleTree::lazy`], reading through `fs` (a tree in memory, in tests).
+    pub fn lazy_in(roots: &[Utf8PathBuf], fs: std::sync::Arc<dyn FileSystem>) -> Self {
+        Self::build(roots, Shared::for_lazy_editor().with_fs(fs), true)
+    }
+
+    /// A tree over `roots` that has read nothing yet, reading through `shared`.
+    fn build(roots: &[Utf8PathBuf], shared: Shared, slim: bool) -> Self {
         let mut tree = Self {
             roots: roots.iter().map(|r| normalize(r)).collect(),
-            shared: Shared::for_editor(),
+            shared,
             sets: BTreeMap::new(),
             loose: BTreeMap::new(),
             mentions: HashMap::new(),
@@ -119,14 +121,15 @@ impl RuleTree {
             stale: BTreeSet::new(),
             walk: Vec::new(),
             discovered: HashSet::new(),
-            slim: false,
+            slim,
             hot: Vec::new(),
         };
         let mut missing = Vec::new();
         for root in tree.roots.iter().rev() {
-            if root.is_dir() {
+            let kind = tree.shared.fs().kind(root);
+            if kind == Kind::Dir {
                 tree.walk.push(Visit::Tree(root.clone()));
-            } else if root.is_file() {
+            } else if kind == Kind::File {
                 tree.walk.push(Visit::Folder(folder_of(root)));
             } else {
                 missing.push(RuleError::path_says(
@@ -141,6 +144,11 @@ impl RuleTree {
             tree.loose.insert(Utf8PathBuf::new(), missing);
         }
         tree
+    }
+
+    /// Where the tree reads its files from.
+    pub fn fs(&self) -> &dyn FileSystem {
+        self.shared.fs()
     }
 
     /// How many rule sets wait to be checked (the walk may find more).
@@ -166,7 +174,7 @@ impl RuleTree {
                         self.discover(&dir);
                     }
                 }
-                Visit::Tree(dir) => match folder_entries(&dir) {
+                Visit::Tree(dir) => match folder_entries(self.shared.fs(), &dir) {
                     Ok(entries) => {
                         if !entries.files.is_empty() && !self.discovered.contains(&normalize(&dir)) {
                             self.discover(&normalize(&dir));

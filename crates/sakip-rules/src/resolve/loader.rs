@@ -6,6 +6,7 @@ use super::lower::{header_tingkat, Lowering};
 use super::{folder_of, normalize};
 use crate::ast::{self, Item};
 use crate::error::RuleError;
+use crate::fs::Kind;
 use crate::shared::{ScriptLoad, Shared};
 use crate::source::{FileId, SourceMap, Span, Spanned};
 use crate::symbols::{SymbolKind, Symbols};
@@ -299,19 +300,20 @@ impl<'a> Loader<'a> {
             }
             // A file named here is a rule file: anything else (`/etc/passwd`)
             // would be read and its first line shown in the syntax error.
-            if target.is_file() && target.extension() != Some("sakip") {
+            let kind = self.shared.fs().kind(&target);
+            if kind == Kind::File && target.extension() != Some("sakip") {
                 self.errors
                     .push(wrong_kind(&self.sources, base.span, &target, "berdasarkan", ".sakip"));
                 return None;
             }
-            let parent = if target.is_dir() {
+            let parent = if kind == Kind::Dir {
                 self.upward = true;
                 let parent = self
                     .header_file_in(&target, None)
                     .and_then(|header| self.rule_set_in(&target, Some(&header)));
                 self.upward = false;
                 parent
-            } else if target.is_file() {
+            } else if kind == Kind::File {
                 self.upward = true;
                 let parent = self.rule_set_in(&folder_of(&target), Some(&target));
                 self.upward = false;

@@ -23,6 +23,7 @@ pub(crate) mod lower;
 
 use crate::analysis::{analyse, Want};
 use crate::error::RuleError;
+use crate::fs::{Disk, FileSystem, Kind};
 use crate::shared::Shared;
 use crate::source::SourceMap;
 use camino::{Utf8Component, Utf8Path, Utf8PathBuf};
@@ -63,7 +64,7 @@ pub fn load_unit(dir: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
 /// that loads of many units read and compile each of those once.
 pub fn load_unit_with(dir: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
     let dir = normalize(dir);
-    if !dir.is_dir() {
+    if shared.fs().kind(&dir) != Kind::Dir {
         return Err(vec![RuleError::path_says(
             dir.as_str(),
             Code::UnitDir,
@@ -99,9 +100,10 @@ pub fn load_rule_set(path: &Utf8Path) -> Result<LoadedUnit, Vec<RuleError>> {
 pub fn load_rule_set_with(path: &Utf8Path, shared: &Shared) -> Result<LoadedUnit, Vec<RuleError>> {
     let mut loader = Loader::new(shared);
     let path = normalize(path);
-    let analysis = if path.is_dir() {
+    let kind = shared.fs().kind(&path);
+    let analysis = if kind == Kind::Dir {
         analyse(&mut loader, &path, None, Want::Any)
-    } else if path.is_file() {
+    } else if kind == Kind::File {
         analyse(&mut loader, &folder_of(&path), Some(&path), Want::Any)
     } else {
         return Err(vec![RuleError::path_says(
@@ -132,9 +134,10 @@ pub fn sakip_files_under(paths: &[Utf8PathBuf]) -> (BTreeMap<Utf8PathBuf, Vec<Ut
     let mut errors = Vec::new();
     for p in paths {
         let p = normalize(p);
-        if p.is_dir() {
+        let kind = Disk.kind(&p);
+        if kind == Kind::Dir {
             collect_sakip(&p, &mut files, &mut errors);
-        } else if p.is_file() {
+        } else if kind == Kind::File {
             files.insert(p);
         } else {
             errors.push(RuleError::path_says(
@@ -236,7 +239,7 @@ pub fn check_paths(paths: &[Utf8PathBuf]) -> CheckReport {
 
 /// Every `.sakip` file under `dir`, recursively; an unreadable folder is an error.
 fn collect_sakip(dir: &Utf8Path, out: &mut BTreeSet<Utf8PathBuf>, errors: &mut Vec<RuleError>) {
-    match folder_entries(dir) {
+    match folder_entries(&Disk, dir) {
         Ok(entries) => {
             out.extend(entries.files);
             for sub in entries.folders {
@@ -259,27 +262,19 @@ pub struct FolderEntries {
     pub files: Vec<Utf8PathBuf>,
 }
 
-/// The entries of `dir` (see [`FolderEntries`]); `Err` when it cannot be listed.
-pub fn folder_entries(dir: &Utf8Path) -> Result<FolderEntries, Box<RuleError>> {
-    let entries = dir.read_dir_utf8().map_err(|e| {
+/// The entries of `dir` (see [`FolderEntries`]) as `fs` shows them; `Err`
+/// when it cannot be listed.
+pub fn folder_entries(fs: &dyn FileSystem, dir: &Utf8Path) -> Result<FolderEntries, Box<RuleError>> {
+    let entries = fs.entries(dir).map_err(|e| {
         Box::new(RuleError::path_says(
             dir.as_str(),
             Code::FileUnreadable,
             Text::new("file-unreadable").arg("dir", dir).arg("error", &e),
         ))
     })?;
-    let mut paths: Vec<(Utf8PathBuf, Kind)> = entries
-        .filter_map(|e| e.ok())
-        // A link that leads out of the folder a serving process is confined
-        // to is not followed: what lies there is not listed. (Only a link
-        // can lead out of a folder that is inside.)
-        .filter(|e| !is_link(e) || crate::boundary::check(e.path()).is_ok())
-        .map(|e| (e.path().to_path_buf(), kind(&e)))
-        .collect();
-    paths.sort();
     let mut out = FolderEntries::default();
-    for (p, k) in paths {
-        if k == Kind::Dir && !skipped(&p) {
+    for (p, k) in entries {
+        if k == Kind::Dir && !skipped(fs, &p) {
             out.folders.push(p);
         } else if k == Kind::File && p.extension() == Some("sakip") {
             out.files.push(normalize(&p));
@@ -292,43 +287,9 @@ pub fn folder_entries(dir: &Utf8Path) -> Result<FolderEntries, Box<RuleError>> {
 /// `node_modules`, and caches that say so with a `CACHEDIR.TAG` (Cargo's
 /// `target`, where tests leave copies of the rules). A folder named on the
 /// command line is always searched.
-fn skipped(dir: &Utf8Path) -> bool {
+fn skipped(fs: &dyn FileSystem, dir: &Utf8Path) -> bool {
     let name = dir.file_name().unwrap_or("");
-    name.starts_with('.') || name == "node_modules" || dir.join("CACHEDIR.TAG").is_file()
-}
-
-/// What a path names: a file, a folder, or nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
-    Dir,
-    File,
-    Other,
-}
-
-/// Whether an entry of a folder is a symbolic link.
-fn is_link(e: &camino::Utf8DirEntry) -> bool {
-    e.file_type().is_ok_and(|t| t.is_symlink())
-}
-
-/// What an entry of a folder is, following a symbolic link. The entry
-/// usually knows without asking the file system again (one `stat` fewer per
-/// file, which counts over a country's 100,000 files).
-fn kind(e: &camino::Utf8DirEntry) -> Kind {
-    let t = match e.file_type() {
-        Ok(t) if t.is_symlink() => match std::fs::metadata(e.path()) {
-            Ok(m) => m.file_type(),
-            Err(_) => return Kind::Other,
-        },
-        Ok(t) => t,
-        Err(_) => return Kind::Other,
-    };
-    if t.is_dir() {
-        Kind::Dir
-    } else if t.is_file() {
-        Kind::File
-    } else {
-        Kind::Other
-    }
+    name.starts_with('.') || name == "node_modules" || fs.kind(&dir.join("CACHEDIR.TAG")) == Kind::File
 }
 
 /// The folder a file is in: `.` for a file named without one
@@ -373,16 +334,14 @@ pub fn normalize(path: &Utf8Path) -> Utf8PathBuf {
 }
 
 /// The `.sakip` files directly in `dir`, sorted.
-pub(crate) fn sakip_files_in(dir: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>> {
-    let mut out = BTreeSet::new();
-    for e in dir.read_dir_utf8()?.flatten() {
-        let p = e.path();
-        if p.extension() == Some("sakip")
-            && kind(&e) == Kind::File
-            && (!is_link(&e) || crate::boundary::check(p).is_ok())
-        {
-            out.insert(normalize(p));
-        }
-    }
-    Ok(out.into_iter().collect())
+pub(crate) fn sakip_files_in(fs: &dyn FileSystem, dir: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>> {
+    let mut out: Vec<Utf8PathBuf> = fs
+        .entries(dir)?
+        .into_iter()
+        .filter(|(p, k)| *k == Kind::File && p.extension() == Some("sakip"))
+        .map(|(p, _)| normalize(&p))
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
 }
