@@ -26,6 +26,15 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
         return None;
     }
     let text = cursor.text.as_str();
+    // Inside a comment or a string, nothing: what is typed there is prose.
+    let in_prose = lexicon::tokens(text).iter().any(|t| match t.kind {
+        lexicon::TokenKind::Comment => t.start < cursor.offset && cursor.offset <= t.end,
+        lexicon::TokenKind::String => t.start < cursor.offset && cursor.offset < t.end,
+        _ => false,
+    });
+    if in_prose {
+        return None;
+    }
     let (word_start, _) = lexicon::word_before(text, cursor.offset);
     let line_start = text
         .get(..word_start)
@@ -45,6 +54,11 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
     if line.ends_with('.') {
         for f in ["target", "realisasi", "capaian"] {
             items.add(f, CompletionItemKind::FIELD, None);
+        }
+    } else if let Some(next) = slot_after(&words, block) {
+        // The grammar allows only these words here.
+        for w in next {
+            items.add(w, CompletionItemKind::KEYWORD, None);
         }
     } else if words.last() == Some(&"satuan") {
         let mut units: Vec<String> = vec!["%".into()];
@@ -117,6 +131,74 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
         }
     }
     Some(CompletionResponse::Array(items.0.into_values().collect()))
+}
+
+/// The words the grammar allows after the words already on the line, where
+/// it allows only a few (`polaritas ` takes `naik`, `turun` or `rentang`);
+/// `None` where the other rules of [`completion`] decide. `block` is the
+/// keyword of the enclosing block.
+fn slot_after(words: &[&str], block: &str) -> Option<&'static [&'static str]> {
+    const NOTHING: &[&str] = &[];
+    Some(match words {
+        // At the start of a line, what the enclosing block holds.
+        [] => match block {
+            "indikator" => &[
+                "satuan",
+                "polaritas",
+                "realisasi",
+                "target",
+                "rumus",
+                "bobot",
+                "dasar",
+                "sama_dengan",
+                "indikator",
+            ],
+            "sasaran" => &["indikator", "dasar"],
+            "perjanjian" => &["target", "anggaran", "dasar"],
+            "anggaran" => &["belanja"],
+            "" => &[
+                "aturan",
+                "satker",
+                "berdasarkan",
+                "dasar",
+                "skrip",
+                "renstra",
+                "pembulatan",
+                "konversi",
+                "klasifikasi",
+                "sasaran",
+                "perjanjian",
+                "realisasi",
+                "anggaran",
+                "uji",
+            ],
+            _ => return None,
+        },
+        ["belanja", ..] if block == "anggaran" && words.len() > 1 => &["pagu", "realisasi"],
+        [.., "polaritas"] => &["naik", "turun", "rentang"],
+        // In an indikator, `realisasi` takes how the periods are combined;
+        // in a unit's data it opens a year.
+        ["realisasi"] if block == "indikator" => &["jumlah", "rata", "terakhir", "tertinggi", "terendah"],
+        ["realisasi", "jumlah" | "rata" | "terakhir" | "tertinggi" | "terendah"] if block == "indikator" => {
+            &["semester", "triwulan"]
+        }
+        ["rumus"] => &["realisasi", "capaian"],
+        // In an indikator, a target's year comes next; in an agreement, an id.
+        ["target"] if block == "indikator" => NOTHING,
+        ["pembulatan"] => &["capaian", "anggaran", "nilai"],
+        ["pembulatan", "capaian" | "anggaran" | "nilai"] => &["potong", "bulat"],
+        ["konversi"] => &["efisiensi"],
+        ["aturan"] => &["nasional", "kanwil"],
+        ["sasaran", _] => &["strategis", "program", "kegiatan", "output"],
+        // A path, a year, a name or a number comes next: no word to offer.
+        ["berdasarkan" | "skrip" | "dasar" | "renstra" | "perjanjian" | "mulai"]
+        | ["realisasi" | "anggaran"]
+        | ["sasaran" | "indikator" | "satker" | "bobot" | "uji"]
+        | ["aturan", _]
+        | ["pembulatan", _, _]
+        | ["konversi", "efisiensi"] => NOTHING,
+        _ => return None,
+    })
 }
 
 /// The candidates, each once.

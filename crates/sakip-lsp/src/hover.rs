@@ -35,7 +35,12 @@ pub(crate) fn hover(server: &Server, p: &HoverParams) -> Option<Hover> {
         }
     }
     let (start, word) = word_at(&cursor.text, cursor.offset);
-    if lexicon::is_keyword(word) {
+    // A keyword's line from GRAMMAR.md, where the lexer reads a keyword:
+    // not a word of a comment or a name that happens to be one.
+    let keyword_here = lexicon::tokens(&cursor.text)
+        .iter()
+        .any(|t| t.kind == lexicon::TokenKind::Keyword && t.start == start);
+    if keyword_here && lexicon::is_keyword(word) {
         let line = grammar_doc::line_about(word)?;
         return Some(markdown(
             format!("**{word}**\n\n{line}"),
