@@ -535,9 +535,9 @@ fn apply_edits(text: &str, edits: &[Value]) -> String {
 }
 
 /// While a file holds a mistake (as it does mid-typing), the rest of it
-/// keeps its outline and hover: only the item with the mistake is lost,
-/// and the diagnostics are the syntax error, not what the lost item would
-/// have declared.
+/// keeps its outline and hover: only the line with the mistake is lost
+/// (the item, when the mistake is not one line), and the diagnostics are
+/// the syntax error, not what the lost part would have declared.
 #[test]
 fn a_mistake_in_one_sasaran_leaves_the_rest_of_the_file_working() {
     let root = scratch_copy("lsp-tolerant");
@@ -565,7 +565,8 @@ fn a_mistake_in_one_sasaran_leaves_the_rest_of_the_file_working() {
         .map(|s| s["name"].as_str().unwrap_or("").to_string())
         .collect();
     assert!(names.len() >= 5, "{names:?}");
-    assert!(names.iter().all(|n| !n.starts_with("SS3")), "{names:?}");
+    // The half-typed line alone is given up: its sasaran stays.
+    assert!(names.iter().any(|n| n.starts_with("SS3")), "{names:?}");
     // Hover on an indikator of a later sasaran still answers.
     let (line, col) = broken
         .lines()

@@ -164,8 +164,8 @@ fn hover() {
         case("inside a comment: nothing", NATIONAL, At("// Aturan nas‸ional")),
         case("inside a string: nothing", UNIT, At("\"Rutan Kelas‸ IIB")),
         case("a number", UNIT, At("= 7‸5%")),
-        case("an id in a block with a mistake: the block is lost (recovery is per item)", UNIT, Replace("  target iku_kamtib    = 75\n  target iku_ikm_hukum = 77.5", "  target iku_kamtib    = 75\n  target iku_ikm_hukum =\n  target ikp_hak‸_napi = 1")),
-        case("an id in the agreement, a mistake in the budget after it: lost too", UNIT, Replace("  anggaran \"Program Dukungan Manajemen\" = Rp 1.750.000.000", "  anggaran \"Program Dukungan Manajemen\" = Rp\n  target iku_kam‸tib = 1")),
+        case("an id in a block with a half-typed line: only that line is lost", UNIT, Replace("  target iku_kamtib    = 75\n  target iku_ikm_hukum = 77.5", "  target iku_kamtib    = 75\n  target iku_ikm_hukum =\n  target ikp_hak‸_napi = 1")),
+        case("an id typed after a half-typed budget line", UNIT, Replace("  anggaran \"Program Dukungan Manajemen\" = Rp 1.750.000.000", "  anggaran \"Program Dukungan Manajemen\" = Rp\n  target iku_kam‸tib = 1")),
         case("an id in the item after a half-typed sasaran", NATIONAL, Replace("sasaran SS4 strategis \"Memastikan Penegakan Hukum yang Mampu Menjadi Pendorong Inovasi dan Kreatifitas dalam Pertumbuhan Ekonomi Nasional\" {\n  indikator iku_klien_produktif", "sasaran SSX {\n  indikator\n}\n\nsasaran SS4 strategis \"Memastikan Penegakan Hukum yang Mampu Menjadi Pendorong Inovasi dan Kreatifitas dalam Pertumbuhan Ekonomi Nasional\" {\n  indikator iku_klien_prod‸uktif")),
         case("a realisasi's period keyword", DATA, At("sm‸t1 = 35")),
         case("an anggaran line", UNIT, At("angg‸aran \"Program Penegakan")),
@@ -181,7 +181,7 @@ fn hover() {
         case("a keyword: skrip", KANWIL, At("skr‸ip \"contoh.rhai\"")),
         case("a keyword: rumus", KANWIL, At("rum‸us capaian")),
         case("an id typed into a new agreement", UNIT, Append("\nperjanjian 2023 {\n  target iku_ikm‸_hukum = 80\n}\n")),
-        case("an id in a data block with a half-typed line: the block is lost", DATA, Replace("  ikk_makanan   = 60%", "  ikk_\n  ikk_mak‸anan   = 60%")),
+        case("an id below a half-typed line in a data block", DATA, Replace("  ikk_makanan   = 60%", "  ikk_\n  ikk_mak‸anan   = 60%")),
         case("a band's key in the unit's Kanwil chain", NATIONAL, At("very_po‸or  merah\n}\n\n// Tabel")),
     ];
     let out = report(&cases, |c| {

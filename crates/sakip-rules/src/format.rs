@@ -75,9 +75,23 @@ pub fn format_tolerant(path: &camino::Utf8Path, text: String) -> (String, Vec<cr
             Err(_) => t.to_string(),
         }
     };
+    // A line or an indikator given up leaves its top-level item as written:
+    // the parts between must be whole items to be laid out.
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in &recovered.given_up {
+        // `start + 1`: inside the part, so an item's own first byte is not
+        // blamed on the item before it.
+        let (item_start, item_end) = crate::parser::item_at(&source, start + 1)
+            .map(|(s, e)| (s.min(*start), e.max(*end)))
+            .unwrap_or((*start, *end));
+        match items.last_mut() {
+            Some(last) if item_start <= last.1 => last.1 = last.1.max(item_end),
+            _ => items.push((item_start, item_end)),
+        }
+    }
     let mut out = String::new();
     let mut at = 0;
-    for (start, end) in &recovered.given_up {
+    for (start, end) in &items {
         let (Some(before), Some(broken)) = (source.get(at..*start), source.get(*start..*end)) else {
             return (source, recovered.errors);
         };

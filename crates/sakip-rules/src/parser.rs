@@ -105,8 +105,10 @@ pub fn recover(sources: &SourceMap, file: FileId) -> Recovered {
             }
             Err(e) => {
                 let at = e.span.map(|s| s.start).unwrap_or(0);
-                let range = item_at(&working, at);
                 errors.push(*e);
+                // The smallest part whose loss lets the parse go on: a line
+                // of a block, an indikator, else the whole top-level item.
+                let range = smaller_part(sources, file, &working, at).or_else(|| item_at(&working, at));
                 match range {
                     Some((start, end)) => {
                         blank(&mut working, start, end);
@@ -124,11 +126,124 @@ pub fn recover(sources: &SourceMap, file: FileId) -> Recovered {
     }
 }
 
+/// A part smaller than a top-level item to give up for the error at `at`:
+/// one line (the one the error is on, or the one before it: a line left
+/// unfinished is blamed at the next line's first word), or the `indikator`
+/// block around it. A part is taken when, without it, the text parses or
+/// fails only past the line after the part: giving up a good line to move
+/// the error one line on would eat a block line by line. A line holding a
+/// brace is never given up alone (the blocks must stay balanced).
+fn smaller_part(sources: &SourceMap, file: FileId, text: &str, at: usize) -> Option<(usize, usize)> {
+    let line_of = |offset: usize| -> (usize, usize) {
+        let start = text.get(..offset).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let end = text
+            .get(offset..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| offset + i);
+        (start, end)
+    };
+    let here = line_of(at.min(text.len()));
+    let mut candidates = vec![here];
+    // The line before, skipping blank lines and comments.
+    let mut before = here.0;
+    while before > 0 {
+        let prev = line_of(before - 1);
+        let content = text.get(prev.0..prev.1).unwrap_or("").trim();
+        if !content.is_empty() && !content.starts_with("//") {
+            candidates.push(prev);
+            break;
+        }
+        before = prev.0;
+    }
+    for (start, end) in candidates {
+        let line = text.get(start..end).unwrap_or("");
+        let first = line.trim_start();
+        // A line of a block is indented; one at column 0 starts an item.
+        if first.is_empty() || first.len() == line.len() || line.contains(['{', '}']) {
+            continue;
+        }
+        if gives_way(sources, file, text, start, end) {
+            return Some((start, end));
+        }
+    }
+    // An indikator is given up only when that lets the rest of its item
+    // parse: its sasaran's closing brace must still close it.
+    let block = indikator_around(text, at)?;
+    let item_end = item_at(text, at).map_or(text.len(), |(_, end)| end);
+    let mut trial = text.to_string();
+    blank(&mut trial, block.0, block.1);
+    match parse_text(sources, file, &trial) {
+        Ok(_) => Some(block),
+        Err(e) => (e.span.map(|s| s.start).unwrap_or(0) >= item_end).then_some(block),
+    }
+}
+
+/// Whether, with `start..end` blanked, `text` parses, or fails only past
+/// the line after `end`.
+fn gives_way(sources: &SourceMap, file: FileId, text: &str, start: usize, end: usize) -> bool {
+    let mut trial = text.to_string();
+    blank(&mut trial, start, end);
+    let next_line_end = trial
+        .get(end..)
+        .and_then(|t| t.get(1..))
+        .and_then(|t| t.find('\n'))
+        .map_or(trial.len(), |i| end + 1 + i);
+    match parse_text(sources, file, &trial) {
+        Ok(_) => true,
+        Err(e) => e.span.map(|s| s.start).unwrap_or(0) > next_line_end,
+    }
+}
+
+/// The lines of the `indikator` block around `at` (from its `indikator`
+/// line to its closing brace's line), when there is one; braces inside
+/// strings and comments do not count.
+fn indikator_around(text: &str, at: usize) -> Option<(usize, usize)> {
+    let quoted: Vec<(usize, usize)> = crate::lexicon::tokens(text)
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                crate::lexicon::TokenKind::String | crate::lexicon::TokenKind::Comment
+            )
+        })
+        .map(|t| (t.start, t.end))
+        .collect();
+    // The nearest `indikator` line at or before the error.
+    let head = text.get(..at.min(text.len()))?.rfind("\n  indikator ").map(|i| i + 1)?;
+    let open = head + text.get(head..)?.find('{')?;
+    let mut depth = 0usize;
+    // The quoted ranges are in order: one pointer walks them with the bytes.
+    let mut q = quoted.iter().peekable();
+    for (i, b) in text.bytes().enumerate().skip(open) {
+        while q.peek().is_some_and(|(_, e)| *e <= i) {
+            q.next();
+        }
+        if q.peek().is_some_and(|(s, _)| *s <= i) {
+            continue;
+        }
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if i < at {
+                        return None;
+                    }
+                    let end = text.get(i..).and_then(|t| t.find('\n')).map_or(text.len(), |n| i + n);
+                    return Some((head, end));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The byte range of the top-level item around `at`: from the line that
 /// starts it (a line whose first character, at column 0, is a letter) to
 /// the line that starts the next one. `None` when there is nothing left to
 /// give up.
-fn item_at(text: &str, at: usize) -> Option<(usize, usize)> {
+pub(crate) fn item_at(text: &str, at: usize) -> Option<(usize, usize)> {
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .filter(|s| {

@@ -580,7 +580,19 @@ fn a_syntax_error_costs_its_item_only() {
         "{}",
         errors[0].location_text()
     );
-    assert_eq!(sasaran_codes(&file), ["S1", "S3"]);
+    // Only the unfinished line is given up: the sasaran and its indikator stay.
+    assert_eq!(sasaran_codes(&file), ["S1", "S2", "S3"]);
+    // Two mistakes in one indikator: each costs its line; the indikator,
+    // its sasaran and the indikator after it stay.
+    let two = format!(
+        "{head}sasaran S2 strategis \"S\" {{\n  indikator y \"Y\" {{\n    satuan %\n    polaritas naik turun\n    realisasi\n  }}\n  indikator z \"Z\" {{\n    satuan %\n  }}\n}}\n{}",
+        good("S3")
+    );
+    let (file, errors) = tolerant(&two);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(sasaran_codes(&file), ["S2", "S3"], "{errors:?}");
+    let ids = indikator_ids(&file);
+    assert_eq!(ids, ["y", "z", "x_S3"]);
     // A `}` missing: the error is found at the next item, the item before is given up.
     let s1 = good("S1");
     let unclosed = format!("{head}{}{}", s1.strip_suffix("}\n").unwrap(), good("S2"));
@@ -596,6 +608,38 @@ fn a_syntax_error_costs_its_item_only() {
     assert!(errors.is_empty());
     assert_eq!(file.items.len(), parse_str(&clean).unwrap().items.len());
     assert_eq!(sasaran_codes(&file), ["S1"]);
+}
+
+fn indikator_ids(file: &sakip_rules::ast::File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|i| match i {
+            sakip_rules::ast::Item::Sasaran(s) => Some(s),
+            _ => None,
+        })
+        .flat_map(|s| s.indikator.iter().map(|i| i.id.node.clone()))
+        .collect()
+}
+
+/// A line left unfinished inside an agreement or a data block costs that
+/// line, not the block: the other targets keep their hover and navigation.
+/// A good line after it is never given up to move the error on.
+#[test]
+fn a_half_typed_line_costs_its_line_only() {
+    let text = "satker u \"U\"\nberdasarkan \"../k\"\n\nperjanjian 2022 {\n  target a = 1\n  target b =\n  target c = 3\n  target d = 4\n}\n\nrealisasi 2022 {\n  a = 1\n  b\n  c = 3\n}\n";
+    let (file, errors) = tolerant(text);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let mut targets = Vec::new();
+    let mut values = Vec::new();
+    for item in &file.items {
+        match item {
+            sakip_rules::ast::Item::Perjanjian(p) => targets.extend(p.targets.iter().map(|t| t.id.node.clone())),
+            sakip_rules::ast::Item::Realisasi(r) => values.extend(r.entries.iter().map(|v| v.id.node.clone())),
+            _ => {}
+        }
+    }
+    assert_eq!(targets, ["a", "c", "d"]);
+    assert_eq!(values, ["a", "c"]);
 }
 
 fn errors_of(text: &str) -> Vec<String> {
