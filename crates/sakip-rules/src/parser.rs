@@ -42,11 +42,12 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> 
 const MAX_RECOVERIES: usize = 32;
 
 /// Parses one file of `sources` as an editor needs it while the person
-/// types: a syntax error inside one top-level item (a sasaran, a block,
-/// a line of the header) costs that item only. The items before and after
-/// it are in the tree, and every error is returned.
+/// types: a syntax error costs the smallest part that lets the rest parse
+/// (a line of a block, else the indikator around it, else the top-level
+/// item: a sasaran, a block, a line of the header). What is before and
+/// after it is in the tree, and every error is returned.
 ///
-/// Recovery works on the text: the item at fault is blanked (its bytes
+/// Recovery works on the text: the part at fault is blanked (its bytes
 /// become spaces, its line breaks stay), so every later position is the
 /// same as in the file, and the file is parsed again. An error at the very
 /// start of an item (a `}` missing above it) blames the item before.
