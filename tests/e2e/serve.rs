@@ -199,6 +199,10 @@ fn check_preview_and_save_without_losing_an_edit() {
     );
     assert_eq!(status, 200, "{v}");
     assert_eq!(std::fs::read_to_string(root.join(DATA)).unwrap(), changed);
+    // The Rekap of the latest year, kept between loads.
+    let (status, rekap_before) = request(port, "GET", "/rollup?year=2023", &[], "");
+    assert_eq!(status, 200);
+    assert_eq!(request(port, "GET", "/rollup?year=2023", &[], "").1, rekap_before);
     // The overview follows a save of the latest year's data: what it kept
     // of the unit is gone.
     const LATEST: &str = "examples/lapas-sarolangun-rawas/realisasi-2023.sakip";
@@ -215,6 +219,11 @@ fn check_preview_and_save_without_losing_an_edit() {
     assert_eq!(status, 200, "{v}");
     let saved = latest_of(port, "examples/lapas-sarolangun-rawas");
     assert_ne!(saved, before, "the overview kept the figures from before the save");
+    let (_, rekap_after) = request(port, "GET", "/rollup?year=2023", &[], "");
+    assert_ne!(
+        rekap_after, rekap_before,
+        "the Rekap kept the figures from before the save"
+    );
     // And a change on disk, made by another program, once the watcher sees it.
     std::fs::write(root.join(LATEST), &latest).unwrap();
     let waited = std::time::Instant::now();

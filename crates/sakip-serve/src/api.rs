@@ -48,7 +48,16 @@ struct Inner {
     /// at 2,000 units. An entry goes when the tree checks its unit again
     /// (a change it reads, on disk or saved here).
     latest: Mutex<HashMap<(String, Lang), Option<LatestYear>>>,
+    /// Counts the times the tree checked something again: a Rekap made at
+    /// one count is good until the next.
+    epoch: std::sync::atomic::AtomicU64,
+    /// The Rekap pages made, by year, Kanwil and language, with the count
+    /// they were made at.
+    rekap: Mutex<HashMap<RekapKey, (u64, String)>>,
 }
+
+/// A Rekap page: its year, its Kanwil (every unit when none), its language.
+pub(crate) type RekapKey = (u16, Option<String>, Lang);
 
 impl State {
     pub fn root(&self) -> &Utf8Path {
@@ -98,6 +107,8 @@ impl State {
             lang: options.lang,
             changes,
             latest: Mutex::default(),
+            epoch: std::sync::atomic::AtomicU64::new(0),
+            rekap: Mutex::default(),
         }));
         let weak = Arc::downgrade(&state.0);
         std::thread::Builder::new()
@@ -230,9 +241,33 @@ impl State {
         made
     }
 
+    /// How many times the tree has checked something again.
+    pub(crate) fn epoch(&self) -> u64 {
+        self.0.epoch.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// The Rekap page for `key` made at `epoch`, if it was.
+    pub(crate) fn known_rekap(&self, key: &RekapKey, epoch: u64) -> Option<String> {
+        let rekap = self.0.rekap.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        rekap
+            .get(key)
+            .filter(|(at, _)| *at == epoch)
+            .map(|(_, html)| html.clone())
+    }
+
+    /// Keeps the Rekap page for `key`, made at `epoch`.
+    pub(crate) fn keep_rekap(&self, key: RekapKey, epoch: u64, html: String) {
+        let mut rekap = self.0.rekap.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        rekap.retain(|_, (at, _)| *at == epoch);
+        rekap.insert(key, (epoch, html));
+    }
+
     /// Forgets the latest years of the rule sets whose headers are `again`
-    /// (checked again: something they read changed).
+    /// (checked again: something they read changed), and every Rekap made.
     pub(crate) fn forget_latest(&self, again: &[Utf8PathBuf]) {
+        if !again.is_empty() {
+            self.0.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
         let dirs: HashSet<String> = again
             .iter()
             .map(|h| self.relative(&sakip_rules::resolve::folder_of(h)))

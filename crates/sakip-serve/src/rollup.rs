@@ -29,6 +29,13 @@ pub(crate) async fn rollup(
 }
 
 fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<RollupQuery>) -> Response {
+    // The same Rekap while nothing it reads has changed: at 25,000 units
+    // it is a rollup of every unit (seconds on two cores).
+    let key = (q.year, q.kanwil.clone(), lang);
+    let epoch = state.epoch();
+    if let Some(html) = state.known_rekap(&key, epoch) {
+        return Html(html).into_response();
+    }
     let (folders, errors) = rollup::folders_under(&[state.root().to_path_buf()]);
     if !errors.is_empty() {
         let list: Vec<String> = errors
@@ -87,5 +94,6 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
             &format!("\n<style>{}</style>\n{notes}\n", crate::layout::STYLE),
         );
     }
+    state.keep_rekap(key, epoch, html.clone());
     Html(html).into_response()
 }
