@@ -41,6 +41,11 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<File, Box<RuleError>> 
 /// given up too: an editor's text mid-typing has one or two.
 const MAX_RECOVERIES: usize = 32;
 
+/// How many trial parses recovery may spend looking for parts smaller than
+/// an item (up to three per error): a file of many mistakes costs at most
+/// this many parses more than per-item recovery did.
+const MAX_TRIALS: usize = 24;
+
 /// Parses one file of `sources` as an editor needs it while the person
 /// types: a syntax error costs the smallest part that lets the rest parse
 /// (a line of a block, else the indikator around it, else the top-level
@@ -86,6 +91,7 @@ pub fn recover(sources: &SourceMap, file: FileId) -> Recovered {
     let mut working = text.to_string();
     let mut errors = Vec::new();
     let mut given_up = Vec::new();
+    let mut trials = 0;
     for _ in 0..=MAX_RECOVERIES {
         match parse_text(sources, file, &working) {
             Ok(tree) => {
@@ -109,7 +115,15 @@ pub fn recover(sources: &SourceMap, file: FileId) -> Recovered {
                 errors.push(*e);
                 // The smallest part whose loss lets the parse go on: a line
                 // of a block, an indikator, else the whole top-level item.
-                let range = smaller_part(sources, file, &working, at).or_else(|| item_at(&working, at));
+                // Each smaller part is tried with a parse of its own; past a
+                // budget of them (a file of many mistakes), whole items only.
+                let smaller = if trials < MAX_TRIALS {
+                    trials += 3;
+                    smaller_part(sources, file, &working, at)
+                } else {
+                    None
+                };
+                let range = smaller.or_else(|| item_at(&working, at));
                 match range {
                     Some((start, end)) => {
                         blank(&mut working, start, end);
