@@ -497,6 +497,35 @@ fn files_changed_on_disk_are_watched_and_read_again() {
     );
     let after = c.diagnostics(&data);
     assert!(after.iter().all(|d| d["code"] != "file-unreadable"), "{after:?}");
+    // Deleted under the running server: the unit is checked without it,
+    // and a file that still names its year is not harmed.
+    let satker = root.join("examples/lapas-sarolangun-rawas/satker.sakip");
+    std::fs::remove_file(&data).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&data), "type": 3}]}),
+    );
+    let unit = c.diagnostics(&satker);
+    assert!(unit.iter().all(|d| d["code"] != "file-unreadable"), "{unit:?}");
+    // The whole unit folder renamed: the old rule set goes, the new one is
+    // found when a file of it is asked about, and hover answers there.
+    let old_dir = root.join("examples/lapas-sarolangun-rawas");
+    let new_dir = root.join("examples/lapas-baru");
+    std::fs::rename(&old_dir, &new_dir).unwrap();
+    let mut changes = Vec::new();
+    for entry in std::fs::read_dir(&new_dir).unwrap() {
+        let name = entry.unwrap().file_name();
+        changes.push(json!({"uri": uri(&old_dir.join(&name)), "type": 3}));
+        changes.push(json!({"uri": uri(&new_dir.join(&name)), "type": 1}));
+    }
+    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": changes }));
+    let moved = new_dir.join("perjanjian-2022.sakip");
+    let text = std::fs::read_to_string(&moved).unwrap();
+    let line = text.lines().position(|l| l.contains("target iku_kamtib")).unwrap();
+    let h = c.at("textDocument/hover", &moved, (line, 12), json!({}));
+    assert!(h["result"]["contents"].to_string().contains("iku_kamtib"), "{h}");
+    let d = c.diagnostics(&moved);
+    assert!(d.iter().all(|d| d["severity"] != 1), "{d:?}");
 }
 
 /// `text` with LSP `edits` applied (positions in UTF-16 code units).
