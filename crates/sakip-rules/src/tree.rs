@@ -181,6 +181,17 @@ impl RuleTree {
             self.expand_some();
             return Some(Vec::new());
         }
+        // A folder's rule sets are checked right after it is found, before
+        // the walk goes on: the files its discovery read are held for
+        // that check, and the walk must not hold a whole country's.
+        if let Some(header) = self.stale.pop_first() {
+            if !self.sets.contains_key(&header) {
+                return Some(Vec::new());
+            }
+            let slim = self.slim && !self.hot.contains(&header);
+            self.analyse_as(&header, slim);
+            return Some(vec![header]);
+        }
         if let Some(visit) = self.walk.pop() {
             match visit {
                 Visit::Folder(dir) => {
@@ -200,13 +211,7 @@ impl RuleTree {
             }
             return Some(Vec::new());
         }
-        let header = self.stale.pop_first()?;
-        if !self.sets.contains_key(&header) {
-            return Some(Vec::new());
-        }
-        let slim = self.slim && !self.hot.contains(&header);
-        self.analyse_as(&header, slim);
-        Some(vec![header])
+        None
     }
 
     /// Does all the remaining work; returns the headers of the rule sets checked.
@@ -358,6 +363,15 @@ impl RuleTree {
             analysis
         };
         let analysis = check(&self.shared);
+        // The folder's rule sets checked: the files held for them go (a
+        // folder with two rule sets reads them again for the second).
+        if self
+            .headers_in(&folder_of(header))
+            .iter()
+            .all(|h| h == header || !self.stale.contains(h))
+        {
+            self.shared.release(&folder_of(header));
+        }
         self.remove(header);
         for file in mentioned(&analysis) {
             self.mentions.entry(file).or_default().insert(header.to_path_buf());
