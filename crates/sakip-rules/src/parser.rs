@@ -92,6 +92,7 @@ pub fn recover(sources: &SourceMap, file: FileId) -> Recovered {
     let mut errors = Vec::new();
     let mut given_up = Vec::new();
     let mut trials = 0;
+    let mut closed = false;
     for _ in 0..=MAX_RECOVERIES {
         match parse_text(sources, file, &working) {
             Ok(tree) => {
@@ -113,6 +114,18 @@ pub fn recover(sources: &SourceMap, file: FileId) -> Recovered {
             Err(e) => {
                 let at = e.span.map(|s| s.start).unwrap_or(0);
                 errors.push(*e);
+                // A block still open at the end of the file (someone is
+                // typing it): closed with as many braces as are open, after
+                // the text, so that it parses and every position stays.
+                if !closed && at >= working.trim_end().len() {
+                    let open = open_braces(&working);
+                    if open > 0 {
+                        closed = true;
+                        working.push('\n');
+                        working.push_str(&"}\n".repeat(open));
+                        continue;
+                    }
+                }
                 // The smallest part whose loss lets the parse go on: a line
                 // of a block, an indikator, else the whole top-level item.
                 // Each smaller part is tried with a parse of its own; past a
@@ -191,6 +204,37 @@ fn smaller_part(sources: &SourceMap, file: FileId, text: &str, at: usize) -> Opt
         Ok(_) => Some(block),
         Err(e) => (e.span.map(|s| s.start).unwrap_or(0) >= item_end).then_some(block),
     }
+}
+
+/// How many braces are open at the end of `text`, outside strings and
+/// comments.
+fn open_braces(text: &str) -> usize {
+    let quoted: Vec<(usize, usize)> = crate::lexicon::tokens(text)
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                crate::lexicon::TokenKind::String | crate::lexicon::TokenKind::Comment
+            )
+        })
+        .map(|t| (t.start, t.end))
+        .collect();
+    let mut q = quoted.iter().peekable();
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        while q.peek().is_some_and(|(_, e)| *e <= i) {
+            q.next();
+        }
+        if q.peek().is_some_and(|(s, _)| *s <= i) {
+            continue;
+        }
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
 }
 
 /// Whether, with `start..end` blanked, `text` parses, or fails only past

@@ -642,6 +642,37 @@ fn a_half_typed_line_costs_its_line_only() {
     assert_eq!(values, ["a", "c"]);
 }
 
+/// A block being typed at the end of the file, not yet closed: it is
+/// read as if closed (the error at the end stays), so what is typed in it
+/// already has its hover and navigation; a half-typed last line costs that
+/// line.
+#[test]
+fn a_block_still_open_at_the_end_is_read_as_closed() {
+    let text =
+        "satker u \"U\"\nberdasarkan \"../k\"\n\nperjanjian 2023 {\n  target a = 1\n  target b = 2\n  target c =";
+    let (file, errors) = tolerant(text);
+    assert!(!errors.is_empty());
+    assert!(
+        errors.iter().any(|e| e.location_text().starts_with("test.sakip:7:")),
+        "the error at the end is still reported: {:?}",
+        errors.iter().map(|e| e.location_text()).collect::<Vec<_>>()
+    );
+    let targets: Vec<String> = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            sakip_rules::ast::Item::Perjanjian(p) => Some(p.targets.iter().map(|t| t.id.node.clone())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(targets, ["a", "b"]);
+    // A string or a comment with a brace in it does not count as open.
+    let (file, _) =
+        tolerant("aturan nasional n \"N {\"\n// {\nsasaran S strategis \"S\" {\n  indikator x \"X\" {\n    satuan %\n");
+    assert_eq!(sasaran_codes(&file), ["S"]);
+}
+
 fn errors_of(text: &str) -> Vec<String> {
     tolerant(text).1.iter().map(|e| e.location_text()).collect()
 }
