@@ -142,17 +142,7 @@ fn slot_after(words: &[&str], block: &str) -> Option<&'static [&'static str]> {
     Some(match words {
         // At the start of a line, what the enclosing block holds.
         [] => match block {
-            "indikator" => &[
-                "satuan",
-                "polaritas",
-                "realisasi",
-                "target",
-                "rumus",
-                "bobot",
-                "dasar",
-                "sama_dengan",
-                "indikator",
-            ],
+            "indikator" => &lexicon::INDIKATOR_WORDS,
             "sasaran" => &["indikator", "dasar"],
             "perjanjian" => &["target", "anggaran", "dasar"],
             "anggaran" => &["belanja"],
@@ -221,22 +211,11 @@ impl Items {
 fn enclosing_block(text: &str, offset: usize) -> &str {
     let before = text.get(..offset).unwrap_or("");
     let mut open: Vec<usize> = Vec::new();
-    // Braces inside strings and comments do not count.
-    let quoted: Vec<(usize, usize)> = lexicon::tokens(before)
-        .iter()
-        .filter(|t| matches!(t.kind, lexicon::TokenKind::String | lexicon::TokenKind::Comment))
-        .map(|t| (t.start, t.end))
-        .collect();
-    for (i, b) in before.bytes().enumerate() {
-        if quoted.iter().any(|(s, e)| *s <= i && i < *e) {
-            continue;
-        }
-        match b {
-            b'{' => open.push(i),
-            b'}' => {
-                open.pop();
-            }
-            _ => {}
+    for (i, b) in lexicon::braces(before) {
+        if b == b'{' {
+            open.push(i);
+        } else {
+            open.pop();
         }
     }
     let Some(&brace) = open.last() else { return "" };

@@ -103,7 +103,12 @@ impl Analysis {
     /// its own files name things (for references and rename across the
     /// tree). The lowered rules, the scripts, the data and the tests go:
     /// they are most of an analysis, and a ministry's editor holds 25,000.
+    /// Only a unit's analysis is slimmed (once); the national and Kanwil
+    /// ones, a few dozen that every unit's hover reads, stay whole.
     pub(crate) fn slim(&mut self) {
+        if self.slim || self.level != Some(TingkatAturan::Satker) {
+            return;
+        }
         self.listed = self.folders().collect();
         let dir = folder_of(&self.header);
         let own: BTreeSet<FileId> = self

@@ -156,6 +156,45 @@ pub fn is_unit_word(word: &str) -> bool {
     shaped && (!is_keyword(word) || NATURAL_UNITS.contains(&word))
 }
 
+/// The words a line inside an `indikator` block starts with (the grammar's
+/// `indikator_item`): the parser's "did you mean" and completion offer them.
+pub const INDIKATOR_WORDS: [&str; 9] = [
+    "satuan",
+    "polaritas",
+    "realisasi",
+    "target",
+    "rumus",
+    "bobot",
+    "dasar",
+    "sama_dengan",
+    "indikator",
+];
+
+/// The braces of `text` that open and close blocks, with their byte
+/// offsets, in order: those inside strings and comments do not count.
+pub fn braces(text: &str) -> Vec<(usize, u8)> {
+    let quoted: Vec<(usize, usize)> = tokens(text)
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::String | TokenKind::Comment))
+        .map(|t| (t.start, t.end))
+        .collect();
+    // The quoted ranges are in order: one pointer walks them with the bytes.
+    let mut q = quoted.iter().peekable();
+    let mut out = Vec::new();
+    for (i, b) in text.bytes().enumerate() {
+        if b != b'{' && b != b'}' {
+            continue;
+        }
+        while q.peek().is_some_and(|(_, e)| *e <= i) {
+            q.next();
+        }
+        if q.peek().is_none_or(|(s, _)| *s > i) {
+            out.push((i, b));
+        }
+    }
+    out
+}
+
 /// The tokens of `text`, in order; bytes that are none (spaces, braces) are skipped.
 pub fn tokens(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -346,5 +385,13 @@ mod tests {
             ]
         );
         assert_eq!(word_before("rumus = iku_ka", 14), (8, "iku_ka"));
+    }
+
+    #[test]
+    fn braces_in_strings_and_comments_do_not_count() {
+        let text = "a \"{\" {\n  // }\n  b { }\n}";
+        let found: Vec<u8> = braces(text).iter().map(|(_, b)| *b).collect();
+        assert_eq!(found, b"{{}}");
+        assert!(braces(text).iter().all(|(i, b)| text.as_bytes().get(*i) == Some(b)));
     }
 }

@@ -209,32 +209,16 @@ fn smaller_part(sources: &SourceMap, file: FileId, text: &str, at: usize) -> Opt
 /// How many braces are open at the end of `text`, outside strings and
 /// comments.
 fn open_braces(text: &str) -> usize {
-    let quoted: Vec<(usize, usize)> = crate::lexicon::tokens(text)
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind,
-                crate::lexicon::TokenKind::String | crate::lexicon::TokenKind::Comment
-            )
-        })
-        .map(|t| (t.start, t.end))
-        .collect();
-    let mut q = quoted.iter().peekable();
-    let mut depth = 0usize;
-    for (i, b) in text.bytes().enumerate() {
-        while q.peek().is_some_and(|(_, e)| *e <= i) {
-            q.next();
-        }
-        if q.peek().is_some_and(|(s, _)| *s <= i) {
-            continue;
-        }
-        match b {
-            b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    depth
+    crate::lexicon::braces(text).iter().fold(
+        0usize,
+        |depth, (_, b)| {
+            if *b == b'{' {
+                depth + 1
+            } else {
+                depth.saturating_sub(1)
+            }
+        },
+    )
 }
 
 /// Whether, with `start..end` blanked, `text` parses, or fails only past
@@ -257,42 +241,22 @@ fn gives_way(sources: &SourceMap, file: FileId, text: &str, start: usize, end: u
 /// line to its closing brace's line), when there is one; braces inside
 /// strings and comments do not count.
 fn indikator_around(text: &str, at: usize) -> Option<(usize, usize)> {
-    let quoted: Vec<(usize, usize)> = crate::lexicon::tokens(text)
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind,
-                crate::lexicon::TokenKind::String | crate::lexicon::TokenKind::Comment
-            )
-        })
-        .map(|t| (t.start, t.end))
-        .collect();
     // The nearest `indikator` line at or before the error.
     let head = text.get(..at.min(text.len()))?.rfind("\n  indikator ").map(|i| i + 1)?;
     let open = head + text.get(head..)?.find('{')?;
     let mut depth = 0usize;
-    // The quoted ranges are in order: one pointer walks them with the bytes.
-    let mut q = quoted.iter().peekable();
-    for (i, b) in text.bytes().enumerate().skip(open) {
-        while q.peek().is_some_and(|(_, e)| *e <= i) {
-            q.next();
-        }
-        if q.peek().is_some_and(|(s, _)| *s <= i) {
+    for (i, b) in crate::lexicon::braces(text).into_iter().filter(|(i, _)| *i >= open) {
+        if b == b'{' {
+            depth += 1;
             continue;
         }
-        match b {
-            b'{' => depth += 1,
-            b'}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    if i < at {
-                        return None;
-                    }
-                    let end = text.get(i..).and_then(|t| t.find('\n')).map_or(text.len(), |n| i + n);
-                    return Some((head, end));
-                }
+        depth = depth.saturating_sub(1);
+        if depth == 0 {
+            if i < at {
+                return None;
             }
-            _ => {}
+            let end = text.get(i..).and_then(|t| t.find('\n')).map_or(text.len(), |n| i + n);
+            return Some((head, end));
         }
     }
     None
@@ -1354,19 +1318,6 @@ const ITEM_STARTERS: [&str; 12] = [
     "realisasi",
 ];
 
-/// The words an indikator's line starts with, for "did you mean".
-const INDIKATOR_WORDS: [&str; 9] = [
-    "satuan",
-    "polaritas",
-    "realisasi",
-    "target",
-    "rumus",
-    "bobot",
-    "dasar",
-    "sama_dengan",
-    "indikator",
-];
-
 /// A pest error as a policy officer reads it: at the word at fault, what
 /// was expected in words, and the fix for the usual mistakes (a decimal
 /// comma, a misspelt keyword, a missing `=`).
@@ -1491,7 +1442,7 @@ fn syntax_error(sources: &SourceMap, file: FileId, text: &str, e: &pest::error::
         if at_item_start {
             candidates.extend(ITEM_STARTERS);
         } else if in_indikator {
-            candidates.extend(INDIKATOR_WORDS);
+            candidates.extend(crate::lexicon::INDIKATOR_WORDS);
         }
         if let Some(s) = did_you_mean(&word, candidates.iter().copied()) {
             err = err.help_says(Text::new("did-you-mean").arg("word", s));

@@ -277,14 +277,10 @@ impl RuleTree {
         }
     }
 
-    /// Slims the rule set of `header` when it is a unit's (see
-    /// [`Analysis::slim`]). The national and Kanwil rule sets, a few
-    /// dozen, stay whole.
+    /// Slims the rule set of `header` (see [`Analysis::slim`]: a unit's only).
     fn make_slim(&mut self, header: &Utf8Path) {
         if let Some(a) = self.sets.get_mut(header) {
-            if a.level == Some(sakip_core::model::TingkatAturan::Satker) && !a.slim {
-                a.slim();
-            }
+            a.slim();
         }
     }
 
@@ -355,14 +351,15 @@ impl RuleTree {
     /// Checks the rule set whose header is `header` again, slimmed when
     /// `slim` and it is a unit's.
     fn analyse_as(&mut self, header: &Utf8Path, slim: bool) {
-        let check = |shared: &Shared| {
-            let mut analysis = analyse(&mut Loader::new(shared), &folder_of(header), Some(header), Want::Any);
-            if slim && analysis.level == Some(sakip_core::model::TingkatAturan::Satker) {
-                analysis.slim();
-            }
-            analysis
-        };
-        let analysis = check(&self.shared);
+        let mut analysis = analyse(
+            &mut Loader::new(&self.shared),
+            &folder_of(header),
+            Some(header),
+            Want::Any,
+        );
+        if slim {
+            analysis.slim();
+        }
         // The folder's rule sets checked: the files held for them go (a
         // folder with two rule sets reads them again for the second).
         if self
