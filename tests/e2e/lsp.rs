@@ -667,8 +667,6 @@ fn completion_on_half_typed_lines() {
 /// notifications per keystroke).
 #[test]
 fn typing_in_the_national_rules_does_not_flood_the_editor() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lsp-typing");
-    let _ = std::fs::remove_dir_all(&dir);
     let spec = sakip_bench::Spec {
         units: 2000,
         kanwil: 4,
@@ -677,8 +675,7 @@ fn typing_in_the_national_rules_does_not_flood_the_editor() {
         seed: 5,
         hooks: sakip_bench::Hooks::Half,
     };
-    let out = camino::Utf8PathBuf::from_path_buf(dir.clone()).unwrap();
-    let written = sakip_bench::generate(&spec, &out).unwrap();
+    let (dir, written) = crate::support::generated("lsp-typing", &spec);
     let national = written.national.as_std_path().join("nasional.sakip");
     let text = std::fs::read_to_string(&national).unwrap();
     let mut c = Client::start(&dir);

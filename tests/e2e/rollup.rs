@@ -5,7 +5,6 @@
 //! long-table path against the folder path.
 
 use crate::support::{sakip, sakip_env, sakip_in};
-use camino::Utf8PathBuf;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,8 +19,6 @@ const YEAR: &str = "2023";
 pub fn tree() -> &'static Path {
     static TREE: OnceLock<PathBuf> = OnceLock::new();
     TREE.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rollup-tree");
-        let _ = std::fs::remove_dir_all(&dir);
         let spec = sakip_bench::Spec {
             units: 30,
             kanwil: 3,
@@ -30,9 +27,7 @@ pub fn tree() -> &'static Path {
             seed: 11,
             hooks: sakip_bench::Hooks::Half,
         };
-        let out = Utf8PathBuf::from_path_buf(dir.clone()).unwrap();
-        sakip_bench::generate(&spec, &out).unwrap();
-        dir
+        crate::support::generated("rollup-tree", &spec).0
     })
 }
 

@@ -600,8 +600,6 @@ fn explain_the_editor_page_and_the_pages_around_them() {
 /// year, linked to its report, without any page having waited for them all.
 #[test]
 fn a_big_tree_is_read_and_computed_in_the_background() {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-big");
-    let _ = std::fs::remove_dir_all(&dir);
     let spec = sakip_bench::Spec {
         units: 600,
         kanwil: 3,
@@ -610,8 +608,7 @@ fn a_big_tree_is_read_and_computed_in_the_background() {
         seed: 11,
         hooks: sakip_bench::Hooks::None,
     };
-    let out = camino::Utf8PathBuf::from_path_buf(dir.clone()).unwrap();
-    sakip_bench::generate(&spec, &out).unwrap();
+    let (dir, _) = crate::support::generated("serve-big", &spec);
     let server = start(&dir, &[]);
     let started = std::time::Instant::now();
     let mut saw_waiting = false;

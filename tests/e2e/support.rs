@@ -46,6 +46,16 @@ pub fn sakip(args: &[&str]) -> Run {
     sakip_in(&root(), args)
 }
 
+/// A tree written by `sakip_bench::generate` as `spec` says, afresh in a
+/// scratch folder named `name`: the folder, and what was written where.
+pub fn generated(name: &str, spec: &sakip_bench::Spec) -> (PathBuf, sakip_bench::Written) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = camino::Utf8PathBuf::from_path_buf(dir.clone()).unwrap();
+    let written = sakip_bench::generate(spec, &out).unwrap();
+    (dir, written)
+}
+
 /// A copy of the seed's unit together with the rules it builds on, in a
 /// scratch folder, so that a test can break a file without touching the repo.
 pub fn scratch_copy(name: &str) -> PathBuf {
