@@ -9,16 +9,12 @@
 //! but `exit`.
 //!
 //! The layers: [`server`] speaks the protocol and keeps the open files;
-//! each feature reads the model in a module of its own.
+//! the features are `sakip_ide`'s, the same the workbench calls, and
+//! [`protocol`] only converts their plain answers to the protocol's
+//! positions and types.
 
-mod complete;
-mod diagnostics;
-mod grammar_doc;
-mod highlight;
-mod hover;
-mod navigate;
-mod outline;
 pub mod position;
+mod protocol;
 mod server;
 
 pub use server::{serve, Server};

@@ -1,8 +1,7 @@
 //! The protocol: initialize, the open documents, each request and
 //! notification to its feature, diagnostics published after each change.
 
-use crate::position::LineIndex;
-use crate::{complete, diagnostics, highlight, hover, navigate, outline};
+use crate::protocol;
 use camino::{Utf8Path, Utf8PathBuf};
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{self as note, Notification as _};
@@ -51,7 +50,7 @@ pub fn capabilities() -> ServerCapabilities {
         document_symbol_provider: Some(OneOf::Left(true)),
         semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
             SemanticTokensOptions {
-                legend: highlight::legend(),
+                legend: protocol::legend(),
                 full: Some(SemanticTokensFullOptions::Bool(true)),
                 range: None,
                 work_done_progress_options: Default::default(),
@@ -357,14 +356,9 @@ impl Server {
         }
     }
 
-    /// The text of `path` as the editor has it, else as the tree read it,
-    /// else the disk's.
-    pub(crate) fn text(&self, path: &Utf8Path) -> Option<String> {
-        self.open
-            .get(path)
-            .cloned()
-            .or_else(|| self.tree.text_of(path))
-            .or_else(|| sakip_rules::source::read_text_in(self.tree.fs(), path).ok())
+    /// The tree with the open documents' texts: what the features read.
+    pub(crate) fn workspace(&self) -> sakip_ide::Workspace<'_> {
+        sakip_ide::Workspace::new(&self.tree, &self.open)
     }
 
     /// Answers one request; a request it does not know, or one whose
@@ -393,17 +387,17 @@ impl Server {
             self.reached.extend(reached);
         }
         match request.method.as_str() {
-            req::HoverRequest::METHOD => json(hover::hover(self, &params(&request)?)),
-            req::GotoDefinition::METHOD => json(navigate::definition(self, &params(&request)?)),
-            req::References::METHOD => json(navigate::references(self, &params(&request)?)),
-            req::PrepareRenameRequest::METHOD => json(navigate::prepare_rename(self, &params(&request)?)),
-            req::Rename::METHOD => navigate::rename(self, &params(&request)?)
+            req::HoverRequest::METHOD => json(protocol::hover(self, &params(&request)?)),
+            req::GotoDefinition::METHOD => json(protocol::definition(self, &params(&request)?)),
+            req::References::METHOD => json(protocol::references(self, &params(&request)?)),
+            req::PrepareRenameRequest::METHOD => json(protocol::prepare_rename(self, &params(&request)?)),
+            req::Rename::METHOD => protocol::rename(self, &params(&request)?)
                 .map_err(|m| (ErrorCode::InvalidRequest, m))
                 .and_then(json),
-            req::Completion::METHOD => json(complete::completion(self, &params(&request)?)),
-            req::Formatting::METHOD => json(self.format(&params(&request)?)),
-            req::DocumentSymbolRequest::METHOD => json(outline::symbols(self, &params(&request)?)),
-            req::SemanticTokensFullRequest::METHOD => json(highlight::full(self, &params(&request)?)),
+            req::Completion::METHOD => json(protocol::completion(self, &params(&request)?)),
+            req::Formatting::METHOD => json(protocol::format(self, &params(&request)?)),
+            req::DocumentSymbolRequest::METHOD => json(protocol::symbols(self, &params(&request)?)),
+            req::SemanticTokensFullRequest::METHOD => json(protocol::semantic_tokens(self, &params(&request)?)),
             other => Err((
                 ErrorCode::MethodNotFound,
                 format!("sakip lsp does not answer `{other}`"),
@@ -527,7 +521,7 @@ impl Server {
 
     /// The diagnostics of `path` as the protocol carries them.
     pub fn diagnostics(&self, path: &Utf8Path) -> Vec<Diagnostic> {
-        diagnostics::of(self, path)
+        protocol::diagnostics(self, path)
     }
 
     /// Publishes the diagnostics of `files`, and clears those of files that
@@ -562,52 +556,5 @@ impl Server {
             }
         }
         Ok(())
-    }
-
-    /// The whole document laid out as `sakip fmt` would, but for the items
-    /// with a syntax error, which stay as written (the diagnostics say why).
-    fn format(&self, p: &DocumentFormattingParams) -> Option<Vec<TextEdit>> {
-        let path = path_of(&p.text_document.uri)?;
-        if path.extension() != Some("sakip") {
-            return None;
-        }
-        let text = self.text(&path)?;
-        // Mid-edit, the items with a mistake stay as written; the rest is laid out.
-        let (formatted, _) = sakip_rules::format::format_tolerant(&path, text.clone());
-        if formatted == text {
-            return Some(Vec::new());
-        }
-        let idx = LineIndex::new(&text);
-        Some(vec![TextEdit::new(idx.range(0, text.len()), formatted)])
-    }
-}
-
-/// Where a request points: the file, its rule set, and the byte offset.
-pub(crate) struct Cursor<'a> {
-    pub(crate) path: Utf8PathBuf,
-    pub(crate) analysis: Option<&'a sakip_rules::tree::Analysis>,
-    pub(crate) file: Option<sakip_rules::source::FileId>,
-    pub(crate) text: String,
-    pub(crate) offset: usize,
-}
-
-impl Server {
-    /// The cursor at `position` of the document `uri`.
-    pub(crate) fn cursor(&self, uri: &Url, position: Position) -> Option<Cursor<'_>> {
-        let path = path_of(uri)?;
-        let analysis = self.tree.analysis_for(&path);
-        let known = analysis.and_then(|a| a.file(&path));
-        let text = match known {
-            Some((_, f)) => f.source().to_string(),
-            None => self.text(&path)?,
-        };
-        let offset = LineIndex::new(&text).offset(position);
-        Some(Cursor {
-            file: known.map(|(id, _)| id),
-            path,
-            analysis,
-            text,
-            offset,
-        })
     }
 }

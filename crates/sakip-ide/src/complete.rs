@@ -4,10 +4,44 @@
 //! the formula's keywords; at the start of a line in a data block, ids and
 //! periods; elsewhere, keywords and ids.
 
-use crate::server::Server;
-use lsp_types::{CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse};
+use crate::document::{Document, Range};
 use sakip_rules::lexicon::{self, FORMULA_WORDS, KEYWORDS, PERIODS};
+use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// What a candidate names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// `target`, `realisasi` or `capaian` after `id.`.
+    Field,
+    Keyword,
+    /// A satuan: `%`, `orang`, `dokumen`, ...
+    Unit,
+    /// A klasifikasi band's id.
+    Band,
+    Colour,
+    Indikator,
+    /// A script function or a built-in of the formulas.
+    Function,
+}
+
+/// One candidate: the word, what it names, and a line about it (an
+/// indikator's name, a function's signature).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Completion {
+    pub label: String,
+    pub kind: Kind,
+    pub detail: Option<String>,
+}
+
+/// The candidates at a cursor, and the part of the word already typed,
+/// which a chosen candidate replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Completions {
+    pub replace: Range,
+    pub items: Vec<Completion>,
+}
 
 /// How a built-in function of `sakip_core::formula::BUILTINS` is called.
 fn builtin_signature(name: &str) -> String {
@@ -18,24 +52,24 @@ fn builtin_signature(name: &str) -> String {
     }
 }
 
-pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<CompletionResponse> {
-    let at = &p.text_document_position;
-    let cursor = server.cursor(&at.text_document.uri, at.position)?;
+/// The words that may be typed at byte `offset` of `doc`; `None` in a
+/// script, a comment or a string.
+pub fn completion(doc: &Document<'_>, offset: usize) -> Option<Completions> {
     // A Rhai script is not a rule file: its words are not these.
-    if cursor.path.extension() != Some("sakip") {
+    if !doc.is_rule_file() {
         return None;
     }
-    let text = cursor.text.as_str();
+    let text = doc.text.as_str();
     // Inside a comment or a string, nothing: what is typed there is prose.
     let in_prose = lexicon::tokens(text).iter().any(|t| match t.kind {
-        lexicon::TokenKind::Comment => t.start < cursor.offset && cursor.offset <= t.end,
-        lexicon::TokenKind::String => t.start < cursor.offset && cursor.offset < t.end,
+        lexicon::TokenKind::Comment => t.start < offset && offset <= t.end,
+        lexicon::TokenKind::String => t.start < offset && offset < t.end,
         _ => false,
     });
     if in_prose {
         return None;
     }
-    let (word_start, _) = lexicon::word_before(text, cursor.offset);
+    let (word_start, _) = lexicon::word_before(text, offset);
     let line_start = text
         .get(..word_start)
         .and_then(|t| t.rfind('\n'))
@@ -45,7 +79,7 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
     let words: Vec<&str> = line.split_whitespace().collect();
     let block = enclosing_block(text, line_start);
     let mut items = Items::default();
-    let a = cursor.analysis;
+    let a = doc.analysis;
     let ids = || {
         a.map(|a| a.symbols.indikator.keys().cloned().collect::<Vec<_>>())
             .unwrap_or_default()
@@ -53,12 +87,12 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
     let id_detail = |id: &str| a.and_then(|a| a.rules.as_ref()?.indikator(id)).map(|i| i.name.clone());
     if line.ends_with('.') {
         for f in ["target", "realisasi", "capaian"] {
-            items.add(f, CompletionItemKind::FIELD, None);
+            items.add(f, Kind::Field, None);
         }
     } else if let Some(next) = slot_after(&words, block) {
         // The grammar allows only these words here.
         for w in next {
-            items.add(w, CompletionItemKind::KEYWORD, None);
+            items.add(w, Kind::Keyword, None);
         }
     } else if words.last() == Some(&"satuan") {
         let mut units: Vec<String> = vec!["%".into()];
@@ -66,7 +100,7 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
             units.extend(r.indikator.iter().map(|i| i.satuan.as_str().to_string()));
         }
         for u in units {
-            items.add(&u, CompletionItemKind::UNIT, None);
+            items.add(&u, Kind::Unit, None);
         }
     } else if block == "klasifikasi" {
         // `80 ..< 100 "Memuaskan" baik biru`: an id after the label, a colour after the id.
@@ -74,63 +108,66 @@ pub(crate) fn completion(server: &Server, p: &CompletionParams) -> Option<Comple
         if after_label {
             if let Some(a) = a {
                 for b in a.symbols.band.keys() {
-                    items.add(b, CompletionItemKind::ENUM_MEMBER, None);
+                    items.add(b, Kind::Band, None);
                 }
             }
         } else {
             for (c, _) in lexicon::COLOURS {
-                items.add(c, CompletionItemKind::COLOR, None);
+                items.add(c, Kind::Colour, None);
             }
         }
     } else if words.contains(&"rumus") || (words.first() == Some(&"harap")) {
         for id in ids() {
             let detail = id_detail(&id);
-            items.add(&id, CompletionItemKind::VARIABLE, detail);
+            items.add(&id, Kind::Indikator, detail);
         }
         if words.contains(&"rumus") {
             if let Some(a) = a {
                 for (name, f) in &a.symbols.fungsi {
-                    items.add(name, CompletionItemKind::FUNCTION, f.signature.clone());
+                    items.add(name, Kind::Function, f.signature.clone());
                 }
             }
             for name in sakip_core::formula::BUILTINS {
-                items.add(name, CompletionItemKind::FUNCTION, Some(builtin_signature(name)));
+                items.add(name, Kind::Function, Some(builtin_signature(name)));
             }
             for w in FORMULA_WORDS.iter().chain(PERIODS) {
-                items.add(w, CompletionItemKind::KEYWORD, None);
+                items.add(w, Kind::Keyword, None);
             }
         } else {
-            items.add("nilai", CompletionItemKind::KEYWORD, None);
+            items.add("nilai", Kind::Keyword, None);
         }
     } else if matches!(block, "realisasi" | "perjanjian" | "uji") {
         if words.is_empty() || words == ["target"] {
             for id in ids() {
                 let detail = id_detail(&id);
-                items.add(&id, CompletionItemKind::VARIABLE, detail);
+                items.add(&id, Kind::Indikator, detail);
             }
         }
         if block == "realisasi" && !words.is_empty() {
             for p in PERIODS {
-                items.add(p, CompletionItemKind::KEYWORD, None);
+                items.add(p, Kind::Keyword, None);
             }
         }
         if words.is_empty() {
             for k in ["target", "dasar", "anggaran", "harap", "realisasi"] {
-                items.add(k, CompletionItemKind::KEYWORD, None);
+                items.add(k, Kind::Keyword, None);
             }
         }
     } else {
         for k in KEYWORDS {
-            items.add(k, CompletionItemKind::KEYWORD, None);
+            items.add(k, Kind::Keyword, None);
         }
         if words.last() == Some(&"sama_dengan") {
             for id in ids() {
                 let detail = id_detail(&id);
-                items.add(&id, CompletionItemKind::VARIABLE, detail);
+                items.add(&id, Kind::Indikator, detail);
             }
         }
     }
-    Some(CompletionResponse::Array(items.0.into_values().collect()))
+    Some(Completions {
+        replace: Range::new(word_start, offset),
+        items: items.0.into_values().collect(),
+    })
 }
 
 /// The words the grammar allows after the words already on the line, where
@@ -193,15 +230,14 @@ fn slot_after(words: &[&str], block: &str) -> Option<&'static [&'static str]> {
 
 /// The candidates, each once.
 #[derive(Default)]
-struct Items(BTreeMap<String, CompletionItem>);
+struct Items(BTreeMap<String, Completion>);
 
 impl Items {
-    fn add(&mut self, label: &str, kind: CompletionItemKind, detail: Option<String>) {
-        self.0.entry(label.to_string()).or_insert_with(|| CompletionItem {
+    fn add(&mut self, label: &str, kind: Kind, detail: Option<String>) {
+        self.0.entry(label.to_string()).or_insert_with(|| Completion {
             label: label.to_string(),
-            kind: Some(kind),
+            kind,
             detail,
-            ..Default::default()
         });
     }
 }

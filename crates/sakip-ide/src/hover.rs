@@ -4,24 +4,29 @@
 //! tier and name; on a band, its range in each table; on a script
 //! function, its `fn` line; on a keyword, GRAMMAR.md's line about it.
 
+use crate::document::{Document, Range};
 use crate::grammar_doc;
-use crate::position::LineIndex;
-use crate::server::{Cursor, Server};
-use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 use sakip_rules::lexicon;
 use sakip_rules::symbols::SymbolKind;
 use sakip_rules::tree::Analysis;
+use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-pub(crate) fn hover(server: &Server, p: &HoverParams) -> Option<Hover> {
-    let at = &p.text_document_position_params;
-    let cursor = server.cursor(&at.text_document.uri, at.position)?;
-    let idx = LineIndex::new(&cursor.text);
-    if let (Some(a), Some(file)) = (cursor.analysis, cursor.file) {
-        if let Some((kind, name, symbol)) = a.symbol_at(file, cursor.offset) {
+/// What hovering shows: Markdown, and the word it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hover {
+    pub markdown: String,
+    pub range: Option<Range>,
+}
+
+/// What hovering at byte `offset` of `doc` shows; `None` where there is
+/// nothing to say (prose, a number, an unknown word).
+pub fn hover(doc: &Document<'_>, offset: usize) -> Option<Hover> {
+    if let (Some(a), Some(file)) = (doc.analysis, doc.file) {
+        if let Some((kind, name, symbol)) = a.symbol_at(file, offset) {
             let text = match kind {
-                SymbolKind::Indikator => indikator(a, name, &cursor),
+                SymbolKind::Indikator => indikator(a, name, &doc.text),
                 SymbolKind::Sasaran => sasaran(a, name),
                 SymbolKind::Band => band(a, name),
                 SymbolKind::Fungsi => fungsi(a, name, symbol.signature.as_deref(), symbol.definition.file),
@@ -29,39 +34,29 @@ pub(crate) fn hover(server: &Server, p: &HoverParams) -> Option<Hover> {
             let range = [symbol.definition]
                 .iter()
                 .chain(&symbol.references)
-                .find(|s| s.file == file && s.start <= cursor.offset && cursor.offset <= s.end)
-                .map(|s| idx.range(s.start, s.end));
-            return Some(markdown(text?, range));
+                .find(|s| s.file == file && s.start <= offset && offset <= s.end)
+                .map(|s| Range::new(s.start, s.end));
+            return Some(Hover { markdown: text?, range });
         }
     }
-    let (start, word) = word_at(&cursor.text, cursor.offset);
+    let (start, word) = word_at(&doc.text, offset);
     // A keyword's line from GRAMMAR.md, where the lexer reads a keyword:
     // not a word of a comment or a name that happens to be one.
-    let keyword_here = lexicon::tokens(&cursor.text)
+    let keyword_here = lexicon::tokens(&doc.text)
         .iter()
         .any(|t| t.kind == lexicon::TokenKind::Keyword && t.start == start);
     if keyword_here && lexicon::is_keyword(word) {
         let line = grammar_doc::line_about(word)?;
-        return Some(markdown(
-            format!("**{word}**\n\n{line}"),
-            Some(idx.range(start, start + word.len())),
-        ));
+        return Some(Hover {
+            markdown: format!("**{word}**\n\n{line}"),
+            range: Some(Range::new(start, start + word.len())),
+        });
     }
     None
 }
 
-fn markdown(value: String, range: Option<lsp_types::Range>) -> Hover {
-    Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value,
-        }),
-        range,
-    }
-}
-
 /// The word (letters, digits, `_`) around byte `offset`.
-pub(crate) fn word_at(text: &str, offset: usize) -> (usize, &str) {
+pub fn word_at(text: &str, offset: usize) -> (usize, &str) {
     let (start, _) = lexicon::word_before(text, offset);
     let end = offset
         + text
@@ -103,7 +98,7 @@ fn years_of(a: &Analysis, id: &str, text: &str) -> Vec<u16> {
     }
 }
 
-fn indikator(a: &Analysis, id: &str, cursor: &Cursor<'_>) -> Option<String> {
+fn indikator(a: &Analysis, id: &str, text: &str) -> Option<String> {
     let rules = a.rules.as_ref()?;
     let ind = rules.indikator(id)?;
     let mut s = format!("**{id}** — {}\n\n", ind.name);
@@ -118,7 +113,7 @@ fn indikator(a: &Analysis, id: &str, cursor: &Cursor<'_>) -> Option<String> {
     if let Some(o) = &ind.origin {
         let _ = write!(s, "\n\naturan `{}` · {o}", ind.defined_by);
     }
-    for year in years_of(a, id, &cursor.text) {
+    for year in years_of(a, id, text) {
         let Some(f) = a.in_force(id, year) else { continue };
         let _ = write!(s, "\n\n**{year}** · target");
         if f.targets.is_empty() {
