@@ -1,8 +1,10 @@
 """Times the workbench (`sakip serve`) on a generated tree, as a policy
 officer's browser drives it: the first overview while the tree is still
 read, the time until every unit's latest year is computed, the overview
-after that, a keystroke's check and preview of the national file and of a
-unit's data (five each), and the peak memory. One run.
+after that, a keystroke's check, hover, completion and preview of the
+national file and of a unit's data (five each: hover and completion on
+the text just checked, and on a text not checked yet), and the peak
+memory. One run.
 
     cargo build --release -p sakip -p sakip-bench
     target/release/sakip-bench generate --units 25000 --out /tmp/t25000
@@ -56,6 +58,22 @@ for what, path, body in [("national file", national, text), ("unit data", data_r
         d, code, out = post("/api/check", {"path": path, "text": body + "\n// x" * i}, token)
         ts.append(d)
     print(f"keystroke check, {what}: {', '.join(f'{1000*t:.0f}' for t in ts)} ms (last {code})")
+    # An id to hover: an indikator's in the national file, the first
+    # figure's in a unit's data; the editor counts UTF-16 units.
+    m = re.search(r"indikator (\w+)", body) or re.search(r"^\s+(\w+)\s", body, re.M)
+    units = lambda t, i: len(t[:i].encode("utf-16-le")) // 2
+    for fresh in (False, True):
+        ts, tc = [], []
+        for i in range(5):
+            b = body + "\n// x" * i + (" y" if fresh else "")
+            d, code, out = post("/api/hover", {"path": path, "text": b, "at": units(b, m.start(1) + 2)}, token)
+            ts.append(d)
+            assert code == 200 and out != "null", out
+            d, code, out = post("/api/complete", {"path": path, "text": b, "at": units(b, m.start(1) + 2)}, token)
+            tc.append(d)
+        which = "not checked before" if fresh else "just checked"
+        print(f"hover, {what}, {which}: {', '.join(f'{1000*t:.1f}' for t in ts)} ms")
+        print(f"completion, {what}, {which}: {', '.join(f'{1000*t:.1f}' for t in tc)} ms (last {code})")
     ts = []
     for i in range(5):
         d, code, out = post("/api/preview", {"path": path, "text": body + "\n// x" * i, "unit": unit_dir, "year": year}, token)

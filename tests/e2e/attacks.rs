@@ -230,6 +230,16 @@ fn unsaved_text_cannot_reach_outside_the_tree() {
             v.to_string().contains("outside-tree") && !v.to_string().contains("rahasia"),
             "{v}"
         );
+        // Hover and completion on the path read nothing from it either.
+        let at = unsaved[..unsaved.rfind(&path).unwrap() + 1].encode_utf16().count();
+        for api in ["/api/hover", "/api/complete"] {
+            let (status, v) = post(&server, api, json!({"path": header, "text": unsaved, "at": at}));
+            assert_eq!(status, 200, "{api}: {v}");
+            assert!(
+                !v.to_string().contains("rahasia") && !v.to_string().contains("root:"),
+                "{v}"
+            );
+        }
     }
     // The same words whether the file exists or not.
     assert!(

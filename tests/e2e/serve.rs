@@ -236,6 +236,78 @@ fn check_preview_and_save_without_losing_an_edit() {
     }
 }
 
+/// UTF-16 code units before byte `at`: where the editor's cursor is.
+fn units(text: &str, at: usize) -> usize {
+    text[..at].encode_utf16().count()
+}
+
+#[test]
+fn hover_and_completion_on_the_editors_unsaved_text() {
+    let root = scratch_copy("serve-assist");
+    let server = start(&root, &[]);
+    let text = std::fs::read_to_string(root.join(AGREEMENT)).unwrap();
+    // Unsaved: a line with wide characters first (the editor counts UTF-16
+    // units, the server bytes), and an id half typed.
+    let typed = format!(
+        "// Catatan: é𝄞 — draf\n{}",
+        text.replacen("target ikk_makanan              = 75%", "target ikk_ma", 1)
+    );
+    let at = typed.find("iku_kamtib").unwrap() + 4;
+    let (status, v) = post(
+        &server,
+        "/api/hover",
+        json!({"path": AGREEMENT, "text": typed, "at": units(&typed, at)}),
+    );
+    assert_eq!(status, 200, "{v}");
+    assert!(v["markdown"].as_str().unwrap().starts_with("**iku_kamtib**"), "{v}");
+    let start = typed.find("iku_kamtib").unwrap();
+    assert_eq!(v["from"], units(&typed, start), "{v}");
+    assert_eq!(v["to"], units(&typed, start + "iku_kamtib".len()), "{v}");
+    // The half-typed id: the ids it may become, replacing what is typed.
+    let end = typed.find("ikk_ma\n").unwrap() + "ikk_ma".len();
+    let (status, v) = post(
+        &server,
+        "/api/complete",
+        json!({"path": AGREEMENT, "text": typed, "at": units(&typed, end)}),
+    );
+    assert_eq!(status, 200, "{v}");
+    let makanan = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["label"] == "ikk_makanan")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(makanan["kind"], "indikator", "{v}");
+    assert_eq!(v["from"], units(&typed, end - "ikk_ma".len()), "{v}");
+    assert_eq!(v["to"], units(&typed, end), "{v}");
+    // In a comment: nothing to offer.
+    let (_, v) = post(
+        &server,
+        "/api/complete",
+        json!({"path": AGREEMENT, "text": typed, "at": 5}),
+    );
+    assert_eq!(v, Value::Null);
+    // Nothing was written, and the check of the same text agrees: the
+    // half-typed line lacks its `=` (found on the next line's `target`).
+    assert_eq!(std::fs::read_to_string(root.join(AGREEMENT)).unwrap(), text);
+    let (_, v) = post(&server, "/api/check", json!({"path": AGREEMENT, "text": typed}));
+    let line = typed.lines().position(|l| l.contains("target ikk_ma")).unwrap() + 2;
+    let p = &v["problems"][0];
+    assert_eq!(
+        (p["code"].as_str(), p["line"].as_u64()),
+        (Some("syntax"), Some(line as u64)),
+        "{v}"
+    );
+    assert!(p["message"].as_str().unwrap().contains("expected `=`"), "{v}");
+    // A path outside the served folder is refused, as everywhere.
+    let (status, _) = post(
+        &server,
+        "/api/hover",
+        json!({"path": "../../etc/passwd", "text": "", "at": 0}),
+    );
+    assert_eq!(status, 403);
+}
+
 /// What the overview shows as the latest year of the unit in `dir`: the
 /// cell after its report link, up to the end of the cell.
 fn latest_of(port: u16, dir: &str) -> String {

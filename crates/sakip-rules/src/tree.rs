@@ -684,9 +684,20 @@ fn mentioned(a: &Analysis) -> BTreeSet<Utf8PathBuf> {
 /// file come from the rule set it belongs to; the test
 /// `a_files_problems_come_from_its_own_rule_set` holds the shipped tree to it.
 pub fn problems_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Vec<RuleError> {
+    problems_of_file(&analysis_with_text(header, path, text), path)
+}
+
+/// The rule set whose header is `header` were `path`'s text `text`, read
+/// afresh and whole, without touching any tree: what an editor's hover
+/// and completion on unsaved text read (see [`problems_with_text`]).
+pub fn analysis_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Analysis {
     let shared = Shared::for_editor();
     shared.set_unsaved(path, Some(text));
-    let analysis = analyse(&mut Loader::new(&shared), &folder_of(header), Some(header), Want::Any);
+    analyse(&mut Loader::new(&shared), &folder_of(header), Some(header), Want::Any)
+}
+
+/// The problems `analysis` found in `path`, once each, in file order.
+pub fn problems_of_file(analysis: &Analysis, path: &Utf8Path) -> Vec<RuleError> {
     located_in(analysis.problems.iter(), path)
         .into_iter()
         .cloned()

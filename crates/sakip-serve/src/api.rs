@@ -54,6 +54,17 @@ struct Inner {
     /// The Rekap pages made, by year, Kanwil and language, with the count
     /// they were made at.
     rekap: Mutex<HashMap<RekapKey, (u64, String)>>,
+    /// The last unsaved text checked, and its rule set read with it: the
+    /// check of a keystroke, then hover and completion on that same text,
+    /// read the rule set once. Dropped when anything changes on disk.
+    typed: Mutex<Option<Typed>>,
+}
+
+/// A rule set read with one unsaved text of one of its files.
+struct Typed {
+    path: Utf8PathBuf,
+    hash: String,
+    analysis: Arc<sakip_rules::tree::Analysis>,
 }
 
 /// A Rekap page: its year, its Kanwil (every unit when none), its language.
@@ -109,6 +120,7 @@ impl State {
             latest: Mutex::default(),
             epoch: std::sync::atomic::AtomicU64::new(0),
             rekap: Mutex::default(),
+            typed: Mutex::default(),
         }));
         let weak = Arc::downgrade(&state.0);
         std::thread::Builder::new()
@@ -130,6 +142,7 @@ impl State {
     /// checked again now, so that the next page shows it; what else reads
     /// it is left to the background (see [`State::check_in_background`]).
     fn reread(&self, path: &Utf8Path) {
+        *self.0.typed.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
         let again = {
             let mut tree = self.tree();
             tree.changed_on_disk_lazily(path);
@@ -311,6 +324,8 @@ pub fn router(state: State) -> Router {
         .route("/api/events", get(crate::watch::events))
         .route("/api/check", post(check))
         .route("/api/preview", post(preview))
+        .route("/api/hover", post(crate::assist::hover))
+        .route("/api/complete", post(crate::assist::complete))
         .route("/api/save", post(save))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         // Outermost last: the guard runs before anything else, and every
@@ -397,13 +412,8 @@ impl State {
         // alone, read afresh, outside the tree's lock: a keystroke in the
         // national rules no longer re-checks every unit twice (0.76 s at
         // 2,000 units) while every other page waits for the lock.
-        let header = {
-            let mut tree = self.tree();
-            tree.ensure(path);
-            tree.own_header(path)
-        };
-        if let Some(header) = header {
-            return sakip_rules::tree::problems_with_text(&header, path, text)
+        if let Some(analysis) = self.analysis_with(path, text) {
+            return sakip_rules::tree::problems_of_file(&analysis, path)
                 .iter()
                 .map(|e| problem(e, text, lang))
                 .collect();
@@ -421,6 +431,32 @@ impl State {
         drop(tree);
         self.forget_latest(&again);
         problems
+    }
+
+    /// The rule set `path` belongs to, read with `text` as its contents
+    /// (nothing written, the tree untouched); `None` when no rule set the
+    /// tree holds has `path` as its own file. The last one is kept: the
+    /// hover and completion after a keystroke's check read the same.
+    pub(crate) fn analysis_with(&self, path: &Utf8Path, text: &str) -> Option<Arc<sakip_rules::tree::Analysis>> {
+        let hash = hash(text);
+        {
+            let typed = self.0.typed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(t) = typed.as_ref().filter(|t| t.path == path && t.hash == hash) {
+                return Some(t.analysis.clone());
+            }
+        }
+        let header = {
+            let mut tree = self.tree();
+            tree.ensure(path);
+            tree.own_header(path)
+        }?;
+        let analysis = Arc::new(sakip_rules::tree::analysis_with_text(&header, path, text));
+        *self.0.typed.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Typed {
+            path: path.to_path_buf(),
+            hash,
+            analysis: analysis.clone(),
+        });
+        Some(analysis)
     }
 
     /// The report of the unit in `unit_dir` for `year`, with `text` in place
@@ -452,18 +488,26 @@ impl State {
     }
 }
 
-/// One problem as the page shows it.
+/// One problem as the page shows it: the editor's one shape
+/// (`sakip_ide::diagnostics`), placed by 1-based lines and columns in
+/// characters (line 0: a problem with no place in the file).
 fn problem(e: &sakip_rules::RuleError, text: &str, lang: Lang) -> Value {
-    let (line, col) = e.location.as_ref().map(|o| (o.line, o.col)).unwrap_or((0, 0));
-    let (end_line, end_col) = match e.span {
-        Some(span) => sakip_rules::lines::LineIndex::new(text).line_col(text, span.end),
-        None => (line, col),
+    let d = sakip_ide::diagnostics::diagnostic(e, text, lang);
+    let lines = sakip_rules::lines::LineIndex::new(text);
+    let (line, col) = match e.location.as_ref() {
+        Some(o) if o.line > 0 => (o.line, o.col),
+        _ => (0, 0),
+    };
+    let (end_line, end_col) = if line == 0 {
+        (0, 0)
+    } else {
+        lines.line_col(text, d.range.end)
     };
     json!({
-        "code": e.code().as_str(),
-        "severity": e.severity().to_string(),
-        "message": e.message_in(lang),
-        "help": e.help_in(lang),
+        "code": d.code,
+        "severity": d.severity,
+        "message": d.message,
+        "help": d.help,
         "line": line, "col": col, "end_line": end_line, "end_col": end_col,
     })
 }

@@ -14,6 +14,7 @@
 
 mod api;
 mod assets;
+mod assist;
 mod diff;
 mod disk_text;
 mod edit;

@@ -10,7 +10,9 @@
 //   is clean, the report of the chosen unit is re-evaluated with it
 //   (POST /api/preview, nothing written) and shown beside it. Save (button
 //   or Ctrl-S) sends the hash of the text it started from, so an edit made
-//   elsewhere in between is never overwritten.
+//   elsewhere in between is never overwritten. Hovering a name shows what
+//   it is (POST /api/hover) and completion offers what may be typed there
+//   (POST /api/complete): the language server's own answers.
 // - unit: a unit's report. A click (or Enter) on an indicator shows the
 //   steps of `explain`, each linked to its file and line; a spreadsheet can
 //   be uploaded as the year's realisasi.
@@ -25,7 +27,9 @@ import {
   highlightActiveLine,
   highlightActiveLineGutter,
   drawSelection,
+  hoverTooltip,
 } from "@codemirror/view";
+import { autocompletion } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
   StreamLanguage,
@@ -111,6 +115,106 @@ const style = HighlightStyle.define([
   { tag: t.number, color: "#b35900" },
   { tag: t.variableName, color: "#1d2433" },
 ]);
+
+// ---- hover and completion: the language server's answers, from the server
+
+// Hover text is Markdown of a small kind: **bold**, `code`, ```blocks```
+// and blank lines between paragraphs. It is built as DOM nodes, never as
+// HTML, so an indikator's name is shown, not run.
+function markdownNodes(markdown) {
+  const box = document.createElement("div");
+  box.className = "hover";
+  const blocks = markdown.split(/\n\n+/);
+  for (const block of blocks) {
+    if (block.startsWith("```")) {
+      const pre = document.createElement("pre");
+      pre.textContent = block.replace(/^```\w*\n?/, "").replace(/\n?```[\s\S]*$/, "");
+      box.append(pre);
+      const after = block.split("```").slice(2).join("```").trim();
+      if (after) box.append(paragraph(after));
+      continue;
+    }
+    box.append(paragraph(block));
+  }
+  return box;
+}
+
+function paragraph(text) {
+  const p = document.createElement("p");
+  // `code` first, then **bold** inside the plain parts.
+  text.split("`").forEach((part, i) => {
+    if (i % 2 === 1) {
+      const code = document.createElement("code");
+      code.textContent = part;
+      p.append(code);
+      return;
+    }
+    part.split("**").forEach((bit, j) => {
+      if (j % 2 === 1) {
+        const b = document.createElement("strong");
+        b.textContent = bit;
+        p.append(b);
+      } else if (bit) {
+        p.append(bit);
+      }
+    });
+  });
+  return p;
+}
+
+function hoverFrom(path) {
+  return hoverTooltip(async (view, pos) => {
+    const text = view.state.doc.toString();
+    const { status, data } = await postJson("/api/hover", { path, text, at: pos });
+    if (status !== 200 || !data || !data.markdown) return null;
+    // The text changed while the server answered: the answer is of another.
+    if (view.state.doc.toString() !== text) return null;
+    return {
+      pos: data.from == null ? pos : data.from,
+      end: data.to == null ? pos : data.to,
+      above: true,
+      create: () => ({ dom: markdownNodes(data.markdown) }),
+    };
+  });
+}
+
+// The editor's names for what a candidate is.
+const completionType = {
+  field: "property",
+  keyword: "keyword",
+  unit: "type",
+  band: "enum",
+  colour: "constant",
+  indikator: "variable",
+  function: "function",
+};
+
+function completionFrom(path) {
+  return autocompletion({
+    override: [
+      async (context) => {
+        const before = context.state.sliceDoc(Math.max(0, context.pos - 1), context.pos);
+        const typing = context.matchBefore(/[A-Za-z0-9_]+$/);
+        // Asked for (Ctrl-Space), a word begun, or right after a space or a
+        // dot, where the grammar often allows only a few words.
+        if (!context.explicit && !typing && before !== " " && before !== ".") return null;
+        const text = context.state.doc.toString();
+        const { status, data } = await postJson("/api/complete", { path, text, at: context.pos });
+        if (status !== 200 || !data || !data.items || data.items.length === 0) return null;
+        return {
+          from: data.from,
+          to: data.to,
+          options: data.items.map((c) => ({
+            label: c.label,
+            type: completionType[c.kind] || "text",
+            detail: c.detail || undefined,
+          })),
+          validFor: /^[A-Za-z0-9_%]*$/,
+        };
+      },
+    ],
+  });
+}
 
 // ---- the editor page
 
@@ -258,6 +362,8 @@ function editPage() {
         syntaxHighlighting(style),
         lintGutter(),
         check,
+        hoverFrom(path),
+        completionFrom(path),
         keymap.of([
           { key: "Mod-s", preventDefault: true, run: () => (save(), true) },
           indentWithTab,
