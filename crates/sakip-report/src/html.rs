@@ -93,7 +93,7 @@ pub(crate) fn coord(v: Decimal) -> String {
 
 /// The page's style, inline so that the file stands alone (no network, no
 /// second file to lose): readable on a phone, printable on A4.
-pub(crate) const STYLE: &str = "
+pub const STYLE: &str = "
 :root{--ink:#1d2433;--muted:#5b6475;--line:#d9dde5;--bg:#fff}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:var(--ink);background:var(--bg)}
@@ -142,17 +142,29 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang) -> String 
 /// [`render`], with the receipt's result hash in the footer when there is
 /// one (`report --receipt`), so that a printed page can be checked.
 pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Option<&str>) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        if lang == Lang::En { "en" } else { "id" },
+        esc(&title(ev, lang)),
+        body(ev, klasifikasi, lang, receipt)
+    )
+}
+
+/// The report's title: the report's name, the unit's, the year (plain
+/// text: the caller escapes it).
+pub fn title(ev: &Evaluation, lang: Lang) -> String {
+    let w = &Words::of(lang);
+    let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
+    format!("{} {} {}", w.title, satker, ev.year)
+}
+
+/// The report's contents, what its page holds in `<main>`: for a page
+/// that frames it itself (the workbench, with its header and its script)
+/// and adds [`STYLE`] to its own.
+pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Option<&str>) -> String {
     let w = &Words::of(lang);
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
     let mut o = String::new();
-    let _ = write!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} {} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        if lang == Lang::En { "en" } else { "id" },
-        esc(&w.title),
-        esc(satker),
-        ev.year
-    );
     let _ = writeln!(o, "<h1>{} {}</h1>", esc(&w.title), esc(satker));
     let chain: Vec<String> = ev.chain.iter().map(|r| esc(&r.name)).collect();
     let _ = writeln!(
@@ -350,7 +362,6 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
             esc(&sakip_core::Text::new("report-receipt").arg("hash", hash).render(lang))
         );
     }
-    o.push_str("</main>\n</body>\n</html>\n");
     o
 }
 

@@ -100,17 +100,28 @@ fn band_cells(s: &mut String, counts: &std::collections::BTreeMap<String, u64>, 
 /// The rollup report page: per Kanwil, per indicator, the ranking, the
 /// failures; its words in `lang` (the workbench's reader's, `--lang`).
 pub fn render(rollup: &Rollup, lang: Lang) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        lang.code(),
+        esc(&title(rollup, lang)),
+        body(rollup, lang)
+    )
+}
+
+/// The Rekap's title (plain text: the caller escapes it).
+pub fn title(rollup: &Rollup, lang: Lang) -> String {
+    Text::new("rekap-html-title").arg("year", rollup.year).render(lang)
+}
+
+/// The Rekap's contents, what its page holds in `<main>`: for a page that
+/// frames it itself (the workbench) and adds the report's style to its own.
+pub fn body(rollup: &Rollup, lang: Lang) -> String {
     let w = |id: &'static str| esc(&Text::new(id).render(lang));
     let basis = rollup.basis.clone().unwrap_or_default();
     let nasional = rollup.nasional();
     let groups: Vec<&Summary> = rollup.kanwil.values().chain([&nasional]).collect();
-    let title = esc(&Text::new("rekap-html-title").arg("year", rollup.year).render(lang));
+    let title = esc(&title(rollup, lang));
     let mut s = String::new();
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        lang.code()
-    );
     let _ = writeln!(
         s,
         "<h1>{title}</h1>\n<p class=\"meta\">{}</p>",
@@ -282,6 +293,5 @@ pub fn render(rollup: &Rollup, lang: Lang) -> String {
         s.push_str("</ul>\n");
     }
     let _ = writeln!(s, "<p class=\"meta\">{}</p>", w("rekap-html-footer"));
-    s.push_str("</main>\n</body>\n</html>\n");
     s
 }

@@ -6,16 +6,16 @@
 //! the language's keywords.
 
 use crate::api::State;
-use crate::layout::{esc, page, query};
+use crate::layout::{page, query, Data};
 use crate::paths::inside;
 use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use maud::html;
 use sakip_core::model::TingkatAturan;
 use sakip_core::Text;
 use serde::Deserialize;
-use std::fmt::Write as _;
 
 #[derive(Deserialize)]
 pub(crate) struct EditQuery {
@@ -84,72 +84,58 @@ fn edit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
             .or(r.years.last().copied())
     });
 
-    let t = |id: &'static str| esc(&Text::new(id).render(lang));
-    let mut body = format!("<h1><code>{}</code></h1>\n", esc(&q.path));
-    body.push_str("<div class=\"edit\">\n<section>\n");
-    let _ = writeln!(
-        body,
-        "<p><button id=\"save\" type=\"button\" accesskey=\"s\">{}</button> \
-         <label><input id=\"fmt\" type=\"checkbox\"> {}</label> \
-         <span id=\"status\" role=\"status\" aria-live=\"polite\"></span></p>",
-        t("wb-save"),
-        t("wb-fmt")
-    );
-    let _ = writeln!(
-        body,
-        "<div id=\"conflict\" class=\"panel\" hidden><p class=\"err\">{}</p>\
-         <pre id=\"conflict-text\" class=\"scroll\"></pre>\
-         <button id=\"conflict-load\" type=\"button\">{}</button> <button id=\"conflict-overwrite\" type=\"button\">{}</button></div>",
-        t("wb-conflict"),
-        t("wb-conflict-load"),
-        t("wb-conflict-overwrite")
-    );
-    body.push_str("<div id=\"editor\"></div>\n");
-    let _ = writeln!(
-        body,
-        "<h2>{}</h2>\n<ul id=\"problems\" aria-live=\"polite\"></ul>",
-        t("wb-problems")
-    );
-    let _ = writeln!(
-        body,
-        "<pre id=\"source\" hidden>{}</pre>\n</section>\n<section>",
-        esc(&text)
-    );
-    match chosen {
-        Some(r) => {
-            let _ = write!(body, "<p><label>{} <select id=\"unit\">", t("wb-unit"));
-            for other in &readers {
-                let sel = if other.dir == r.dir { " selected" } else { "" };
-                let _ = write!(body, "<option{sel}>{}</option>", esc(&other.dir));
+    let t = |id: &'static str| Text::new(id).render(lang);
+    let main = html! {
+        h1 { code { (q.path) } }
+        div.edit {
+            section {
+                p {
+                    button #save type="button" accesskey="s" { (t("wb-save")) }
+                    " "
+                    label { input #fmt type="checkbox"; " " (t("wb-fmt")) }
+                    " "
+                    span #status role="status" aria-live="polite" {}
+                }
+                div #conflict .panel hidden {
+                    p.err { (t("wb-conflict")) }
+                    pre #conflict-text .scroll {}
+                    button #conflict-load type="button" { (t("wb-conflict-load")) }
+                    " "
+                    button #conflict-overwrite type="button" { (t("wb-conflict-overwrite")) }
+                }
+                div #editor {}
+                h2 { (t("wb-problems")) }
+                ul #problems aria-live="polite" {}
+                pre #source hidden { (text) }
             }
-            let _ = write!(body, "</select></label> <label>{} <select id=\"year\">", t("wb-year"));
-            for y in &r.years {
-                let sel = if Some(*y) == year { " selected" } else { "" };
-                let _ = write!(body, "<option{sel}>{y}</option>");
+            section {
+                @match chosen {
+                    Some(r) => {
+                        p {
+                            label { (t("wb-unit")) " " select #unit {
+                                @for other in &readers { option selected[other.dir == r.dir] { (other.dir) } }
+                            } }
+                            " "
+                            label { (t("wb-year")) " " select #year {
+                                @for y in &r.years { option selected[Some(*y) == year] { (y) } }
+                            } }
+                            " "
+                            a href={ "/unit?path=" (query(&r.dir)) } { (t("wb-open-report")) }
+                        }
+                        iframe #preview sandbox="allow-same-origin" title=(t("wb-preview")) {}
+                    }
+                    None => { p { (t("wb-no-unit")) } }
+                }
             }
-            let _ = writeln!(
-                body,
-                "</select></label> <a href=\"/unit?path={}\">{}</a></p>",
-                query(&r.dir),
-                t("wb-open-report")
-            );
-            let _ = writeln!(
-                body,
-                "<iframe id=\"preview\" sandbox=\"allow-same-origin\" title=\"{}\"></iframe>",
-                t("wb-preview")
-            );
         }
-        None => {
-            let _ = writeln!(body, "<p>{}</p>", t("wb-no-unit"));
-        }
-    }
-    body.push_str("</section>\n</div>\n");
+    };
     let keywords = serde_json::to_string(sakip_rules::lexicon::KEYWORDS).unwrap_or_else(|_| "[]".into());
-    let data = [
-        ("page", "edit".to_string()),
-        ("path", q.path.clone()),
-        ("hash", hash.unwrap_or_default()),
-        ("keywords", keywords),
-    ];
-    Html(page(lang, state.page_token(), &q.path, &data, &body)).into_response()
+    let data = Data {
+        page: "edit",
+        path: Some(&q.path),
+        hash: hash.as_deref(),
+        keywords: Some(&keywords),
+        ..Data::default()
+    };
+    Html(page(lang, state.page_token(), &q.path, &data, &[], main)).into_response()
 }

@@ -1,16 +1,12 @@
-//! What every page of the workbench shares: escaping, the style, the
-//! header (the way back to the overview, the language switch) and the
-//! script, and the words the script shows, in the reader's language.
+//! What every page of the workbench shares: the page's template (maud:
+//! every value put in it is escaped by the template, so no page escapes
+//! by hand), the style, the header (the way back to the overview, the
+//! language switch) and the script, and the words the script shows, in
+//! the reader's language.
 
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 use sakip_core::{Lang, Text};
 use std::fmt::Write as _;
-
-pub(crate) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// A component of a URL's query.
 pub(crate) fn query(s: &str) -> String {
@@ -37,6 +33,7 @@ button{font:inherit;padding:4px 12px;border:1px solid #8792a2;border-radius:4px;
 #editor{border:1px solid #8792a2;border-radius:4px;min-height:60vh}#editor .cm-editor{height:75vh}#preview{width:100%;height:75vh;border:1px solid #d9dde5;border-radius:4px}\
 body[data-page=edit] main{max-width:none}tr.explainable{cursor:pointer}tr.explainable:hover{background:#eef3fb}#explain:focus{outline:none}\
 #tree .id{display:block;color:#5f6b7a;font-size:.8em}tr.explain-row>td{background:#fafbfc;padding:0 4px}tr.explain-row #explain{margin:4px 0}\
+.cm-tooltip .hover{max-width:560px;padding:2px 8px}.hover p,.hover pre{margin:.25em 0}\
 @media (max-width:600px){#tree th:nth-child(1),#tree td:nth-child(1),#tree th:nth-child(5),#tree td.files{display:none}}";
 
 /// The words the script shows, by the name it asks for.
@@ -64,47 +61,61 @@ fn words(lang: Lang) -> String {
     serde_json::Value::Object(map).to_string()
 }
 
-/// A whole page: `data` is the body's data attributes (already escaped
-/// values), `body` its contents under the header; `token` the page token
-/// its script shows with every change it asks for.
-pub(crate) fn page(lang: Lang, token: &str, title: &str, data: &[(&str, String)], body: &str) -> String {
-    let attrs = body_attributes(lang, data);
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         {}<title>{}</title><style>{STYLE}</style></head>\n<body{attrs}>\n{}\n<main>\n{body}</main>\n\
-         {SCRIPT}\n</body></html>\n",
-        lang.code(),
-        token_meta(token),
-        esc(title),
-        header(lang)
-    )
+/// What a page's script reads from its `<body>`: which page it is, and
+/// what that page is about.
+#[derive(Default)]
+pub(crate) struct Data<'a> {
+    pub(crate) page: &'a str,
+    /// The file an editor page edits, relative to the served folder.
+    pub(crate) path: Option<&'a str>,
+    /// The hash of the file's text as the page read it.
+    pub(crate) hash: Option<&'a str>,
+    /// The rule language's keywords, as JSON (the editor's highlighting).
+    pub(crate) keywords: Option<&'a str>,
+    /// A unit's folder, relative, and the year shown.
+    pub(crate) unit: Option<&'a str>,
+    pub(crate) year: Option<u16>,
 }
 
-/// The page token, where the page's script (and no other origin) reads it.
-pub(crate) fn token_meta(token: &str) -> String {
-    format!("<meta name=\"sakip-token\" content=\"{}\">", esc(token))
-}
-
-/// The body's data attributes: `data`, and the words of the script.
-pub(crate) fn body_attributes(lang: Lang, data: &[(&str, String)]) -> String {
-    let mut attrs = String::new();
-    for (k, v) in data {
-        let _ = write!(attrs, " data-{k}=\"{}\"", esc(v));
+/// A whole page: the header bar, `main` under it, the script; `styles`
+/// come before the workbench's own (a report's, which the page frames).
+/// Every value is escaped by the template; only `main` and the styles,
+/// built as markup, are not.
+pub(crate) fn page(lang: Lang, token: &str, title: &str, data: &Data<'_>, styles: &[&str], main: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="sakip-token" content=(token);
+                title { (title) }
+                style {
+                    @for s in styles { (PreEscaped(s)) }
+                    (PreEscaped(STYLE))
+                }
+            }
+            body data-page=(data.page) data-path=[data.path] data-hash=[data.hash] data-keywords=[data.keywords]
+                data-unit=[data.unit] data-year=[data.year] data-words=(words(lang)) {
+                (header(lang))
+                main { (main) }
+                script src="/assets/workbench.js" {}
+            }
+        }
     }
-    let _ = write!(attrs, " data-words=\"{}\"", esc(&words(lang)));
-    attrs
+    .into_string()
 }
-
-/// The script every page loads.
-pub(crate) const SCRIPT: &str = "<script src=\"/assets/workbench.js\"></script>";
 
 /// The bar on top of every page.
-pub(crate) fn header(lang: Lang) -> String {
-    format!(
-        "<header class=\"bar\"><a href=\"/\"><b>sakip</b></a> <span>{}</span><span class=\"right\">{}</span></header>",
-        esc(&Text::new("serve-title").render(lang)),
-        crate::reader::switch_link(lang)
-    )
+fn header(lang: Lang) -> Markup {
+    html! {
+        header.bar {
+            a href="/" { b { "sakip" } }
+            " "
+            span { (Text::new("serve-title").render(lang)) }
+            span.right { (crate::reader::switch_link(lang)) }
+        }
+    }
 }
 
 /// A page that says what went wrong, in the reader's language, with the
@@ -117,16 +128,19 @@ pub(crate) fn error_page(
     message: &str,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let body = format!(
-        "<h1>{}</h1>\n<p class=\"err\">{}</p>\n<p><a href=\"/\">{}</a></p>\n",
-        esc(&Text::new("wb-error-title").render(lang)),
-        esc(message),
-        esc(&Text::new("wb-back-to-overview").render(lang)),
-    );
     let title = Text::new("wb-error-title").render(lang);
+    let main = html! {
+        h1 { (title) }
+        p.err { (message) }
+        p { a href="/" { (Text::new("wb-back-to-overview").render(lang)) } }
+    };
+    let data = Data {
+        page: "error",
+        ..Data::default()
+    };
     (
         status,
-        axum::response::Html(page(lang, state.page_token(), &title, &[], &body)),
+        axum::response::Html(page(lang, state.page_token(), &title, &data, &[], main)),
     )
         .into_response()
 }

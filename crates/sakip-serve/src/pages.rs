@@ -4,19 +4,19 @@
 //! with its other years a click away.
 
 use crate::api::State;
-use crate::layout::{error_page, esc, page, query};
+use crate::layout::{error_page, page, query, Data};
 use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use camino::Utf8Path;
+use maud::{html, PreEscaped};
 use sakip_core::model::TingkatAturan;
 use sakip_core::rekap::{kanwil_of, NO_KANWIL};
 use sakip_core::{Lang, Severity, Text};
 use sakip_rules::tree::RuleTree;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 /// One rule set of the overview.
 struct Row {
@@ -66,13 +66,6 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
             })
             .collect()
     };
-    let t = |id: &'static str| esc(&Text::new(id).render(lang));
-    let mut body = format!(
-        "<h1>{}</h1>\n<p><code>{}</code></p>\n",
-        t("serve-title"),
-        esc(root.as_str())
-    );
-    body.push_str("<div id=\"tree\">\n");
     // National, then each Kanwil followed by its units, then units with no Kanwil.
     let order = |r: &Row| match r.level {
         Some(TingkatAturan::Nasional) => (0, String::new(), 0),
@@ -88,29 +81,12 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
     let units = rows.iter().filter(|r| r.level == Some(TingkatAturan::Satker)).count();
     let mut latest_years = Vec::new();
     let (mut evaluated, mut waiting) = (0usize, 0usize);
-    body.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
-    for h in [
-        "serve-level",
-        "serve-rule-set",
-        "serve-status",
-        "serve-latest",
-        "wb-files",
-    ] {
-        let _ = write!(body, "<th>{}</th>", t(h));
-    }
-    body.push_str("</tr></thead><tbody>\n");
-    for r in &sorted {
-        let status = if r.errors > 0 {
-            format!("<span class=\"err\">{} ✗</span> {} !", r.errors, r.warnings)
-        } else if r.warnings > 0 {
-            format!("<span class=\"warn\">{} !</span>", r.warnings)
-        } else {
-            "<span class=\"ok\">✓</span>".to_string()
-        };
-        let latest = match r.level {
+    // Each row's latest year: known, computed here (a bounded number per
+    // page), or left to the background.
+    let latest: Vec<Latest> = sorted
+        .iter()
+        .map(|r| match r.level {
             Some(TingkatAturan::Satker) if r.errors == 0 => {
-                // A page evaluates a bounded number of units itself; the
-                // rest show as being computed, which the background does.
                 let known = state.known_latest_year(&r.dir, lang).or_else(|| {
                     (evaluated < EVALUATED_PER_PAGE).then(|| {
                         evaluated += 1;
@@ -118,63 +94,20 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                     })
                 });
                 match known {
-                    Some(Some((year, text))) => {
+                    Some(Some((year, cell))) => {
                         latest_years.push(year);
-                        text
+                        Latest::Known(cell)
                     }
-                    Some(None) => String::new(),
+                    Some(None) => Latest::Nothing,
                     None => {
                         waiting += 1;
-                        format!("<span class=\"id\">{}</span>", t("serve-computing"))
+                        Latest::Computing
                     }
                 }
             }
-            _ => String::new(),
-        };
-        let indent = if r.level == Some(TingkatAturan::Satker) && r.kanwil.is_some() {
-            "&emsp;"
-        } else {
-            ""
-        };
-        let files: Vec<String> = r
-            .files
-            .iter()
-            .map(|f| {
-                let name = Utf8Path::new(f).file_name().unwrap_or(f);
-                format!("<a href=\"/edit?path={}\">{}</a>", query(f), esc(name))
-            })
-            .collect();
-        // A unit is named by its name, linked to its latest report; its
-        // folder follows, small.
-        let folder = esc(if r.dir.is_empty() { "." } else { &r.dir });
-        let named = match (&r.name, r.level) {
-            (Some(name), Some(TingkatAturan::Satker)) => {
-                format!("<a href=\"/unit?path={}\">{}</a>", query(&r.dir), esc(name))
-            }
-            (Some(name), _) => esc(name),
-            (None, _) => String::new(),
-        };
-        let _ = writeln!(
-            body,
-            "<tr><td>{indent}{}</td><td>{named}<span class=\"id\"><code>{folder}</code></span></td><td>{status}</td><td>{latest}</td><td class=\"files\">{}</td></tr>",
-            r.level.map(|l| l.keyword()).unwrap_or("?"),
-            files.join(" ")
-        );
-    }
-    body.push_str("</tbody></table></div>\n");
-    if let Some(left) = state.still_checking() {
-        let _ = writeln!(
-            body,
-            "<p class=\"warn\">{}</p>",
-            esc(&Text::new("serve-still-checking").arg("left", left).render(lang))
-        );
-    } else if waiting > 0 {
-        let _ = writeln!(
-            body,
-            "<p class=\"warn\">{}</p>",
-            esc(&Text::new("serve-still-computing").arg("left", waiting).render(lang))
-        );
-    }
+            _ => Latest::Nothing,
+        })
+        .collect();
     // The rollup, of every unit and of each Kanwil, when there is more than
     // one unit: it opens on the latest year that at least half as many
     // units have data for as the best-covered year (a year only one unit
@@ -194,40 +127,112 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
         .rev()
         .find(|(_, n)| **n * 2 >= most)
         .map(|(y, _)| *y)
-        .or(latest_years.iter().max().copied());
-    if let (true, Some(year)) = (units > 1, rekap_year.as_ref()) {
-        let mut kanwils: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.level == Some(TingkatAturan::Kanwil))
-            .filter_map(|r| r.kanwil.as_deref())
-            .collect();
-        kanwils.dedup();
-        let mut links = vec![format!("<a href=\"/rollup?year={year}\">{}</a>", t("wb-rollup-all"))];
-        links.extend(
-            kanwils
-                .iter()
-                .map(|k| format!("<a href=\"/rollup?year={year}&amp;kanwil={}\">{}</a>", query(k), esc(k))),
-        );
-        let others: Vec<String> = per_year
-            .iter()
-            .rev()
-            .filter(|(y, _)| *y != year)
-            .map(|(y, n)| format!("<a href=\"/rollup?year={y}\">{y}</a> ({n})"))
-            .collect();
-        let _ = writeln!(body, "<h2>{} {year}</h2>\n<p>{}</p>", t("wb-rollup"), links.join(" · "));
-        if !others.is_empty() {
-            let _ = writeln!(body, "<p>{} {}</p>", t("wb-rollup-other-years"), others.join(" · "));
+        .or(latest_years.iter().max().copied())
+        .filter(|_| units > 1);
+    let mut kanwils: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.level == Some(TingkatAturan::Kanwil))
+        .filter_map(|r| r.kanwil.as_deref())
+        .collect();
+    kanwils.dedup();
+    let t = |id: &'static str| Text::new(id).render(lang);
+    let main = html! {
+        h1 { (t("serve-title")) }
+        p { code { (root.as_str()) } }
+        div #tree {
+            div.scroll { table {
+                thead { tr {
+                    @for h in ["serve-level", "serve-rule-set", "serve-status", "serve-latest", "wb-files"] {
+                        th { (t(h)) }
+                    }
+                } }
+                tbody {
+                    @for (r, latest) in sorted.iter().zip(&latest) {
+                        tr {
+                            td {
+                                @if r.level == Some(TingkatAturan::Satker) && r.kanwil.is_some() { (PreEscaped("&emsp;")) }
+                                (r.level.map(|l| l.keyword()).unwrap_or("?"))
+                            }
+                            // A unit is named by its name, linked to its latest
+                            // report; its folder follows, small.
+                            td {
+                                @match (&r.name, r.level) {
+                                    (Some(name), Some(TingkatAturan::Satker)) => {
+                                        a href={ "/unit?path=" (query(&r.dir)) } { (name) }
+                                    }
+                                    (Some(name), _) => { (name) }
+                                    (None, _) => {}
+                                }
+                                span.id { code { (if r.dir.is_empty() { "." } else { &r.dir }) } }
+                            }
+                            td {
+                                @if r.errors > 0 {
+                                    span.err { (r.errors) " ✗" } " " (r.warnings) " !"
+                                } @else if r.warnings > 0 {
+                                    span.warn { (r.warnings) " !" }
+                                } @else {
+                                    span.ok { "✓" }
+                                }
+                            }
+                            td {
+                                @match latest {
+                                    Latest::Known(cell) => { (PreEscaped(cell)) }
+                                    Latest::Computing => { span.id { (t("serve-computing")) } }
+                                    Latest::Nothing => {}
+                                }
+                            }
+                            td.files {
+                                @for (i, f) in r.files.iter().enumerate() {
+                                    @if i > 0 { " " }
+                                    a href={ "/edit?path=" (query(f)) } { (Utf8Path::new(f).file_name().unwrap_or(f)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+            @if let Some(left) = state.still_checking() {
+                p.warn { (Text::new("serve-still-checking").arg("left", left).render(lang)) }
+            } @else if waiting > 0 {
+                p.warn { (Text::new("serve-still-computing").arg("left", waiting).render(lang)) }
+            }
+            @if let Some(year) = rekap_year {
+                h2 { (t("wb-rollup")) " " (year) }
+                p {
+                    a href={ "/rollup?year=" (year) } { (t("wb-rollup-all")) }
+                    @for k in &kanwils {
+                        " · "
+                        a href={ "/rollup?year=" (year) "&kanwil=" (query(k)) } { (k) }
+                    }
+                }
+                @let others: Vec<(&u16, &usize)> = per_year.iter().rev().filter(|(y, _)| **y != year).collect();
+                @if !others.is_empty() {
+                    p {
+                        (t("wb-rollup-other-years")) " "
+                        @for (i, (y, n)) in others.iter().enumerate() {
+                            @if i > 0 { " · " }
+                            a href={ "/rollup?year=" (y) } { (y) } " (" (n) ")"
+                        }
+                    }
+                }
+            }
         }
-    }
-    body.push_str("</div>\n");
-    Html(page(
-        lang,
-        state.page_token(),
-        &Text::new("serve-title").render(lang),
-        &[("page", "overview".into())],
-        &body,
-    ))
-    .into_response()
+    };
+    let data = Data {
+        page: "overview",
+        ..Data::default()
+    };
+    Html(page(lang, state.page_token(), &t("serve-title"), &data, &[], main)).into_response()
+}
+
+/// A row's latest year, as the overview shows it.
+enum Latest {
+    /// The cell: the year linked to its report, the nilai, the bands.
+    Known(String),
+    /// The background has not computed it yet.
+    Computing,
+    /// Not a unit, a unit with errors, or one without data.
+    Nothing,
 }
 
 /// How many units' latest years one overview evaluates itself; the
@@ -247,19 +252,20 @@ pub(crate) fn latest_year(root: &Utf8Path, dir: &str, lang: Lang) -> Option<(u16
             *bands.entry(b.label.clone()).or_default() += 1;
         }
     }
-    let counts: Vec<String> = bands.iter().map(|(b, n)| format!("{} {n}", esc(b))).collect();
     let nilai = ev
         .nilai
         .as_ref()
         .map(|n| n.value.to_string())
         .unwrap_or_else(|| "-".into());
-    let text = format!(
-        "<a href=\"/unit?path={}&amp;year={year}\">{year}</a> · {} {} · {}",
-        query(dir),
-        esc(&Text::new("serve-nilai").render(lang)),
-        esc(&nilai),
-        counts.join(", ")
-    );
+    let text = html! {
+        a href={ "/unit?path=" (query(dir)) "&year=" (year) } { (year) }
+        " · " (Text::new("serve-nilai").render(lang)) " " (nilai) " · "
+        @for (i, (b, n)) in bands.iter().enumerate() {
+            @if i > 0 { ", " }
+            (b) " " (n)
+        }
+    }
+    .into_string();
     Some((year, text))
 }
 
@@ -377,26 +383,17 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
     let unit = match sakip_rules::load_unit(&dir) {
         Ok(u) => u,
         Err(errors) => {
-            let list: Vec<String> = errors
-                .iter()
-                .map(|e| {
-                    format!(
-                        "<li class=\"err\">{}: {}</li>",
-                        esc(&e.location_text()),
-                        esc(&e.message.render(lang))
-                    )
-                })
-                .collect();
-            let body = format!("<h1><code>{}</code></h1><ul>{}</ul>", esc(&q.path), list.concat());
+            let main = html! {
+                h1 { code { (q.path) } }
+                ul { @for e in &errors { li.err { (e.location_text()) ": " (e.message.render(lang)) } } }
+            };
+            let data = Data {
+                page: "unit",
+                ..Data::default()
+            };
             return (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Html(page(
-                    lang,
-                    state.page_token(),
-                    "sakip",
-                    &[("page", "unit".into())],
-                    &body,
-                )),
+                Html(page(lang, state.page_token(), "sakip", &data, &[], main)),
             )
                 .into_response();
         }
@@ -416,118 +413,77 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
         Err(e) => return error_page(&state, lang, StatusCode::NOT_FOUND, &e.message.render(lang)),
     };
     let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
-    let html = sakip_report::html::render(&ev, klasifikasi, lang);
-    let path = query(&q.path);
-    let t = |id: &'static str| esc(&Text::new(id).render(lang));
-    let links: Vec<String> = years
-        .iter()
-        .map(|y| {
-            if *y == year {
-                format!("<b aria-current=\"page\">{y}</b>")
-            } else {
-                format!("<a href=\"/unit?path={path}&amp;year={y}\">{y}</a>")
-            }
-        })
-        .collect();
-    let downloads: Vec<String> = DOWNLOADS
-        .iter()
-        .map(|f| {
-            format!(
-                "<a href=\"/unit/download?path={path}&amp;year={year}&amp;format={f}\" download>{}</a>",
-                f.to_uppercase()
-            )
-        })
-        .collect();
-    let mut nav = format!(
-        "<nav class=\"panel\"><code>{}</code> · {} {} · {} {}",
-        esc(&q.path),
-        t("wb-year"),
-        links.join(" "),
-        t("wb-download"),
-        downloads.join(" ")
-    );
-    if let Some(before) = years.iter().copied().filter(|y| *y < year).max() {
-        let _ = write!(
-            nav,
-            " · <a href=\"/diff?path={path}&amp;from={before}&amp;to={year}\">{} {before} → {year}</a>",
-            t("wb-diff")
-        );
-    }
-    let files: Vec<String> = own_files(&state, &state.tree(), &dir.join("satker.sakip"))
-        .iter()
-        .map(|f| {
-            format!(
-                "<a href=\"/edit?path={}&amp;unit={path}&amp;year={year}\">{}</a>",
-                query(f),
-                esc(Utf8Path::new(f).file_name().unwrap_or(f))
-            )
-        })
-        .collect();
-    let _ = write!(nav, "<br>{} {}", t("wb-edit"), files.join(" "));
+    let files = own_files(&state, &state.tree(), &dir.join("satker.sakip"));
     // Another unit of the tree, chosen from the page.
     let units = state_units(&state);
-    if units.len() > 1 {
-        let options: Vec<String> = units
-            .iter()
-            .map(|(dir, name)| {
-                let selected = if *dir == q.path { " selected" } else { "" };
-                format!("<option value=\"{}\"{selected}>{}</option>", esc(dir), esc(name))
-            })
-            .collect();
-        let _ = write!(
-            nav,
-            "<form action=\"/unit\" method=\"get\"><label>{} <select name=\"path\">{}</select></label> \
-             <button type=\"submit\">{}</button></form>",
-            t("wb-unit"),
-            options.concat(),
-            t("wb-open-report")
-        );
-    }
-    nav.push_str("</nav>\n");
-    let side = format!(
-        "<section id=\"explain\" class=\"panel\" tabindex=\"-1\" hidden aria-live=\"polite\"></section>\n\
-         <form id=\"upload\" class=\"panel\"><h2>{}</h2>\n\
-         <label>{} <input id=\"upload-file\" type=\"file\" accept=\".xlsx,.csv\" required></label>\n\
-         <label>{} <input id=\"upload-year\" type=\"number\" min=\"2000\" max=\"2100\" value=\"{year}\" required></label>\n\
-         <label><input id=\"upload-replace\" type=\"checkbox\"> {}</label>\n\
-         <button type=\"submit\">{}</button><div id=\"upload-result\" aria-live=\"polite\"></div></form>\n",
-        t("wb-upload"),
-        t("wb-upload-file"),
-        t("wb-year"),
-        t("wb-upload-replace"),
-        t("wb-upload-submit"),
-    );
-    let data = [
-        ("page", "unit".to_string()),
-        ("unit", q.path.clone()),
-        ("year", year.to_string()),
-    ];
-    let html = html
-        .replacen(
-            "<body>\n<main>\n",
-            &format!(
-                "<body{}>\n{}\n<main>\n{nav}<p>{}</p>\n<div id=\"report\">\n",
-                crate::layout::body_attributes(lang, &data),
-                crate::layout::header(lang),
-                t("wb-explain-hint")
-            ),
-            1,
-        )
-        .replacen(
-            "</main>\n</body>",
-            &format!("</div>\n{side}</main>\n{}\n</body>", crate::layout::SCRIPT),
-            1,
-        )
-        .replacen(
-            "</style>",
-            &format!(
-                "{}</style>{}",
-                crate::layout::STYLE,
-                crate::layout::token_meta(state.page_token())
-            ),
-            1,
-        );
-    Html(html).into_response()
+    let before = years.iter().copied().filter(|y| *y < year).max();
+    let t = |id: &'static str| Text::new(id).render(lang);
+    let main = html! {
+        nav.panel {
+            code { (q.path) } " · " (t("wb-year"))
+            @for y in &years {
+                " "
+                @if *y == year { b aria-current="page" { (y) } }
+                @else { a href={ "/unit?path=" (query(&q.path)) "&year=" (y) } { (y) } }
+            }
+            " · " (t("wb-download"))
+            @for f in DOWNLOADS {
+                " "
+                a href={ "/unit/download?path=" (query(&q.path)) "&year=" (year) "&format=" (f) } download { (f.to_uppercase()) }
+            }
+            @if let Some(before) = before {
+                " · "
+                a href={ "/diff?path=" (query(&q.path)) "&from=" (before) "&to=" (year) } {
+                    (t("wb-diff")) " " (before) " → " (year)
+                }
+            }
+            br;
+            (t("wb-edit"))
+            @for f in &files {
+                " "
+                a href={ "/edit?path=" (query(f)) "&unit=" (query(&q.path)) "&year=" (year) } {
+                    (Utf8Path::new(f).file_name().unwrap_or(f))
+                }
+            }
+            @if units.len() > 1 {
+                form action="/unit" method="get" {
+                    label { (t("wb-unit")) " " select name="path" {
+                        @for (dir, name) in &units { option value=(dir) selected[*dir == q.path] { (name) } }
+                    } }
+                    " "
+                    button type="submit" { (t("wb-open-report")) }
+                }
+            }
+        }
+        p { (t("wb-explain-hint")) }
+        // The report as `report --format html` renders it, framed here.
+        div #report { (PreEscaped(sakip_report::html::body(&ev, klasifikasi, lang, None))) }
+        section #explain .panel tabindex="-1" hidden aria-live="polite" {}
+        form #upload .panel {
+            h2 { (t("wb-upload")) }
+            label { (t("wb-upload-file")) " " input #upload-file type="file" accept=".xlsx,.csv" required; }
+            label { (t("wb-year")) " " input #upload-year type="number" min="2000" max="2100" value=(year) required; }
+            label { input #upload-replace type="checkbox"; " " (t("wb-upload-replace")) }
+            button type="submit" { (t("wb-upload-submit")) }
+            div #upload-result aria-live="polite" {}
+        }
+    };
+    let data = Data {
+        page: "unit",
+        unit: Some(&q.path),
+        year: Some(year),
+        ..Data::default()
+    };
+    let title = sakip_report::html::title(&ev, lang);
+    Html(page(
+        lang,
+        state.page_token(),
+        &title,
+        &data,
+        &[sakip_report::html::STYLE],
+        main,
+    ))
+    .into_response()
 }
 
 /// The formats a report can be downloaded in.

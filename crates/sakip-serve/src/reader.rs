@@ -85,11 +85,12 @@ fn back_to(referer: &str, host: &str) -> Option<String> {
 }
 
 /// The link to the other language, for every page's header.
-pub(crate) fn switch_link(lang: Lang) -> String {
-    match lang {
-        Lang::Id => "<a href=\"/lang?to=en\" hreflang=\"en\" lang=\"en\">English</a>".to_string(),
-        Lang::En => "<a href=\"/lang?to=id\" hreflang=\"id\" lang=\"id\">Bahasa Indonesia</a>".to_string(),
-    }
+pub(crate) fn switch_link(lang: Lang) -> maud::Markup {
+    let (to, name) = match lang {
+        Lang::Id => ("en", "English"),
+        Lang::En => ("id", "Bahasa Indonesia"),
+    };
+    maud::html! { a href={ "/lang?to=" (to) } hreflang=(to) lang=(to) { (name) } }
 }
 
 #[cfg(test)]

@@ -3,10 +3,11 @@
 //! band, mean and median capaian per tier, budget absorption, ranking.
 
 use crate::api::State;
-use crate::layout::{esc, page};
+use crate::layout::{page, Data};
 use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
 use axum::response::{Html, IntoResponse, Response};
+use maud::{html, PreEscaped};
 use sakip_core::rekap::Rollup;
 use sakip_engine::rollup::{self, Outcome, Selection};
 use serde::Deserialize;
@@ -37,19 +38,15 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
         return Html(html).into_response();
     }
     let (folders, errors) = rollup::folders_under(&[state.root().to_path_buf()]);
+    let data = Data {
+        page: "rollup",
+        ..Data::default()
+    };
     if !errors.is_empty() {
-        let list: Vec<String> = errors
-            .iter()
-            .map(|e| format!("<li class=\"err\">{}</li>", esc(&rollup::one_line(e))))
-            .collect();
-        return Html(page(
-            lang,
-            state.page_token(),
-            "rekap",
-            &[],
-            &format!("<ul>{}</ul>", list.concat()),
-        ))
-        .into_response();
+        let main = html! {
+            ul { @for e in &errors { li.err { (rollup::one_line(e)) } } }
+        };
+        return Html(page(lang, state.page_token(), "rekap", &data, &[], main)).into_response();
     }
     let selection = Selection {
         year: q.year,
@@ -70,30 +67,31 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
         &|| {},
     );
     summary.finish();
-    let mut html = sakip_report::rekap_html::render(&summary, lang);
-    // The units that did not evaluate are named under the header, as the
-    // command line names them on standard error.
-    let mut notes = crate::layout::header(lang);
-    if !failed.is_empty() {
-        notes.push_str("<main><ul>");
-        for (path, errors) in &failed {
-            let rel = state.relative(camino::Utf8Path::new(path));
-            for e in errors {
-                notes.push_str(&format!(
-                    "<li class=\"err\"><code>{}</code>: {}</li>",
-                    esc(rel.trim_start_matches('/')),
-                    esc(&e.message.render(lang))
-                ));
+    // The units that did not evaluate are named first, as the command
+    // line names them on standard error; then the Rekap as `rollup
+    // --format html` shows it, framed by the workbench's page.
+    let main = html! {
+        @if !failed.is_empty() {
+            ul {
+                @for (path, errors) in &failed {
+                    @let rel = state.relative(camino::Utf8Path::new(path));
+                    @for e in errors {
+                        li.err { code { (rel.trim_start_matches('/')) } ": " (e.message.render(lang)) }
+                    }
+                }
             }
         }
-        notes.push_str("</ul></main>");
-    }
-    if let Some(at) = html.find("<body>") {
-        html.insert_str(
-            at + "<body>".len(),
-            &format!("\n<style>{}</style>\n{notes}\n", crate::layout::STYLE),
-        );
-    }
+        (PreEscaped(sakip_report::rekap_html::body(&summary, lang)))
+    };
+    let title = sakip_report::rekap_html::title(&summary, lang);
+    let html = page(
+        lang,
+        state.page_token(),
+        &title,
+        &data,
+        &[sakip_report::html::STYLE],
+        main,
+    );
     state.keep_rekap(key, epoch, html.clone());
     Html(html).into_response()
 }
