@@ -178,6 +178,44 @@ impl Shared {
         }
     }
 
+    /// A cache that reads `path` as `text` and everything else as this one
+    /// does, sharing what this one has read, parsed and compiled: the
+    /// national rules, the Kanwil's, their scripts. A keystroke's check or
+    /// preview in an editor then parses the edited file and the unit's
+    /// own, not the whole chain again, and changes nothing of this cache
+    /// (what it reads for the first time from disk, it reads for both).
+    pub fn overlay(&self, path: &Utf8Path, text: &str) -> Shared {
+        fn except<K: Clone + Eq + Hash, V>(slots: &Slots<K, V>, skip: impl Fn(&K) -> bool) -> Slots<K, V> {
+            let map = slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            Mutex::new(
+                map.iter()
+                    .filter(|(k, _)| !skip(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            )
+        }
+        let dir = dir_of(path);
+        let mut unsaved = self
+            .unsaved
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        unsaved.insert(path.to_path_buf(), Arc::from(text));
+        Shared {
+            files: except(&self.files, |k| k == path),
+            listings: except(&self.listings, |k| *k == dir),
+            scripts: except(&self.scripts, |k| k == path),
+            references: self.references,
+            // Its own files are read for it alone: it lives for one request.
+            keep_all: false,
+            tolerant: self.tolerant,
+            hold_own: false,
+            held: Mutex::default(),
+            unsaved: Mutex::new(unsaved),
+            fs: self.fs.clone(),
+        }
+    }
+
     /// The same cache reading through `fs` instead of the disk.
     pub fn with_fs(self, fs: Arc<dyn FileSystem>) -> Self {
         Self { fs, ..self }
@@ -369,5 +407,51 @@ impl ScriptLoad {
             Ok(script) => ScriptLoad::Compiled(Arc::new(script)),
             Err(error) => ScriptLoad::Broken { text, error },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+    use super::*;
+    use crate::fs::InMemory;
+
+    const NATIONAL: &str = "/t/nasional/nasional.sakip";
+    const DATA: &str = "/t/unit/realisasi-2022.sakip";
+
+    fn base() -> Shared {
+        let mut fs = InMemory::new();
+        fs.insert(NATIONAL, "aturan nasional n \"N\"\n");
+        fs.insert(DATA, "realisasi 2022 {\n}\n");
+        fs.insert("/t/unit/skor.rhai", "fn f(x) { x }\n");
+        Shared::for_lazy_editor().with_fs(Arc::new(fs))
+    }
+
+    #[test]
+    fn an_overlay_reads_one_text_and_shares_the_rest() {
+        let base = base();
+        let national = base.file(Utf8Path::new(NATIONAL)).unwrap();
+        let script = base.script(Utf8Path::new("/t/unit/skor.rhai"));
+        let listing = base.listing(Utf8Path::new("/t/unit")).unwrap();
+        let typed = "realisasi 2022 {\n  i1 = 3\n}\n";
+        let overlay = base.overlay(Utf8Path::new(DATA), typed);
+        // The chain as the base parsed it: the same parse, not a new one.
+        let seen = overlay.file(Utf8Path::new(NATIONAL)).unwrap();
+        assert!(Arc::ptr_eq(&seen.source, &national.source));
+        match (overlay.script(Utf8Path::new("/t/unit/skor.rhai")), script) {
+            (ScriptLoad::Compiled(a), ScriptLoad::Compiled(b)) => assert!(Arc::ptr_eq(&a, &b)),
+            other => panic!("{other:?}"),
+        }
+        // The edited file as typed, in the overlay only.
+        assert_eq!(overlay.own_file(Utf8Path::new(DATA)).unwrap().source.source(), typed);
+        assert_eq!(
+            base.own_file(Utf8Path::new(DATA)).unwrap().source.source(),
+            "realisasi 2022 {\n}\n"
+        );
+        assert_eq!(overlay.listing(Utf8Path::new("/t/unit")).unwrap(), listing);
+        // A new file typed into a folder is listed by the overlay alone.
+        let new = base.overlay(Utf8Path::new("/t/unit/perjanjian-2022.sakip"), "perjanjian 2022 {\n}\n");
+        assert_eq!(new.listing(Utf8Path::new("/t/unit")).unwrap().len(), listing.len() + 1);
+        assert_eq!(base.listing(Utf8Path::new("/t/unit")).unwrap(), listing);
     }
 }

@@ -156,6 +156,13 @@ impl RuleTree {
         tree
     }
 
+    /// A cache that reads `path` as `text` and shares everything else
+    /// this tree has read (see [`Shared::overlay`]): for one keystroke's
+    /// check or preview, nothing of it seen by the tree.
+    pub fn overlay(&self, path: &Utf8Path, text: &str) -> Shared {
+        self.shared.overlay(&normalize(path), text)
+    }
+
     /// Where the tree reads its files from.
     pub fn fs(&self) -> &dyn FileSystem {
         self.shared.fs()
@@ -693,7 +700,13 @@ pub fn problems_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Vec
 pub fn analysis_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Analysis {
     let shared = Shared::for_editor();
     shared.set_unsaved(path, Some(text));
-    analyse(&mut Loader::new(&shared), &folder_of(header), Some(header), Want::Any)
+    analysis_in(&shared, header)
+}
+
+/// The rule set whose header is `header`, read through `shared` (an
+/// overlay of a tree's cache, see [`RuleTree::overlay`]), whole.
+pub fn analysis_in(shared: &Shared, header: &Utf8Path) -> Analysis {
+    analyse(&mut Loader::new(shared), &folder_of(header), Some(header), Want::Any)
 }
 
 /// The problems `analysis` found in `path`, once each, in file order.

@@ -445,12 +445,14 @@ impl State {
                 return Some(t.analysis.clone());
             }
         }
-        let header = {
+        // The rule set is read outside the tree's lock, through an overlay
+        // of the tree's cache: the chain it builds on is parsed already.
+        let (header, overlay) = {
             let mut tree = self.tree();
             tree.ensure(path);
-            tree.own_header(path)
-        }?;
-        let analysis = Arc::new(sakip_rules::tree::analysis_with_text(&header, path, text));
+            (tree.own_header(path), tree.overlay(path, text))
+        };
+        let analysis = Arc::new(sakip_rules::tree::analysis_in(&overlay, &header?));
         *self.0.typed.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Typed {
             path: path.to_path_buf(),
             hash,
@@ -470,8 +472,9 @@ impl State {
         year: u16,
     ) -> Result<(String, serde_json::Map<String, Value>), Vec<Value>> {
         let lang = self.0.lang;
-        let shared = sakip_rules::Shared::for_editor();
-        shared.set_unsaved(path, Some(text));
+        // The tree's cache with the page's text: the national and Kanwil
+        // rules and their scripts as the tree read them, not again.
+        let shared = self.tree().overlay(path, text);
         let unit = sakip_rules::load_unit_with(unit_dir, &shared)
             .map_err(|errors| errors.iter().map(|e| problem(e, text, lang)).collect::<Vec<_>>())?;
         let options = sakip_core::evaluate::Options { trace: false };
