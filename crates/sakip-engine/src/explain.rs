@@ -3,7 +3,6 @@
 //! indicator's result, the problems found with it, and the words for its
 //! outcome. Front ends lay these out; what they say comes from here.
 
-use crate::unit::evaluate_unit;
 use camino::Utf8Path;
 use sakip_core::diagnostic::Diagnostic;
 use sakip_core::evaluate::{Evaluation, IndicatorResult, Options};
@@ -29,7 +28,20 @@ pub enum NotExplained {
 
 /// Evaluates `dir`'s `year` with its trace, and finds `id` in it.
 pub fn explain(dir: &Utf8Path, year: u16, id: &str) -> Result<Explained, NotExplained> {
-    let (unit, evaluation) = evaluate_unit(dir, year, Options { trace: true }).map_err(NotExplained::Problems)?;
+    explain_with(dir, year, id, &sakip_rules::Shared::default())
+}
+
+/// [`explain`], loading the unit through `shared` (an editor's cache,
+/// with its unsaved texts).
+pub fn explain_with(
+    dir: &Utf8Path,
+    year: u16,
+    id: &str,
+    shared: &sakip_rules::Shared,
+) -> Result<Explained, NotExplained> {
+    let unit = sakip_rules::load_unit_with(dir, shared).map_err(NotExplained::Problems)?;
+    let evaluation = crate::unit::evaluate_year(&unit, dir, year, Options { trace: true })
+        .map_err(|e| NotExplained::Problems(vec![*e]))?;
     if evaluation.indicator(id).is_none() {
         let why = if unit.rules.indikator(id).is_some() {
             Text::new("explain-not-in-pk").arg("id", id).arg("year", year)

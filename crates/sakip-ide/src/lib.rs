@@ -9,6 +9,9 @@
 //! the workbench's editor as JSON. Neither re-implements a feature, so
 //! what one shows the other shows.
 //!
+//! Explain and preview evaluate a unit with the editor's texts (through
+//! an overlay of the tree's cache) and answer in the same plain terms.
+//!
 //! The layers: a [`Document`] is one file as the editor has it, with the
 //! rule set that reads it; a [`Workspace`] is the tree with the editor's
 //! unsaved texts, for the features that look across files (definition,
@@ -17,11 +20,13 @@
 pub mod complete;
 pub mod diagnostics;
 mod document;
+pub mod explain;
 pub mod format;
 mod grammar_doc;
 pub mod highlight;
 pub mod hover;
 pub mod navigate;
 pub mod outline;
+pub mod preview;
 
 pub use document::{Document, Range, Workspace};

@@ -6,6 +6,7 @@
 use crate::position::LineIndex;
 use crate::server::{path_of, uri_of, Server};
 use lsp_types::*;
+use sakip_core::Problem as _;
 use sakip_ide::{complete, diagnostics, highlight, hover, navigate, outline, Document, Range as Bytes};
 use std::collections::HashMap;
 
@@ -249,4 +250,82 @@ pub(crate) fn format(server: &Server, p: &DocumentFormattingParams) -> Option<Ve
     }
     let idx = LineIndex::new(&doc.text);
     Some(vec![TextEdit::new(idx.range(0, doc.text.len()), formatted)])
+}
+
+/// `sakip/explain`: the indikator under the cursor in a unit's file,
+/// explained for `year` (the unit's latest year when none is given).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ExplainParams {
+    text_document: TextDocumentIdentifier,
+    position: Position,
+    year: Option<u16>,
+}
+
+/// `sakip/preview`: the unit of the file evaluated for `year` with the
+/// editor's unsaved texts (the latest year when none is given).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PreviewParams {
+    text_document: TextDocumentIdentifier,
+    year: Option<u16>,
+}
+
+impl Server {
+    /// The unit whose rule set `doc` belongs to, and the year asked for or
+    /// its latest; why not, in the reader's words.
+    fn unit_of(&self, doc: &Document<'_>, year: Option<u16>) -> Result<(camino::Utf8PathBuf, u16), String> {
+        let a = doc
+            .analysis
+            .filter(|a| a.level == Some(sakip_core::model::TingkatAturan::Satker))
+            .ok_or_else(|| {
+                sakip_core::Text::new("lsp-needs-unit")
+                    .arg("path", &doc.path)
+                    .render(self.lang)
+            })?;
+        let year = year
+            .or_else(|| a.data_years.last().copied())
+            .ok_or_else(|| sakip_core::Text::new("lsp-no-year").render(self.lang))?;
+        Ok((sakip_rules::resolve::folder_of(&a.header), year))
+    }
+}
+
+pub(crate) fn explain(server: &Server, p: &ExplainParams) -> Result<Option<sakip_ide::explain::Explanation>, String> {
+    let Some((doc, offset)) = server.at(&p.text_document.uri, p.position) else {
+        return Ok(None);
+    };
+    let id = doc
+        .analysis
+        .zip(doc.file)
+        .and_then(|(a, f)| a.symbol_at(f, offset))
+        .filter(|(kind, _, _)| *kind == sakip_rules::symbols::SymbolKind::Indikator)
+        .map(|(_, name, _)| name.to_string())
+        .ok_or_else(|| sakip_core::Text::new("lsp-explain-no-indikator").render(server.lang))?;
+    let (dir, year) = server.unit_of(&doc, p.year)?;
+    // Through the tree's cache, with the open files' texts.
+    let shared = server.tree.view();
+    match sakip_ide::explain::explain(&shared, &dir, year, &id, server.lang) {
+        Ok(e) => Ok(Some(e)),
+        Err(sakip_ide::explain::Refused::Problems(lines)) => Err(lines.join("\n")),
+        Err(sakip_ide::explain::Refused::NoSuchIndicator(why)) => Err(why),
+    }
+}
+
+pub(crate) fn preview(server: &Server, p: &PreviewParams) -> Result<Option<sakip_ide::preview::Summary>, String> {
+    let Some(path) = path_of(&p.text_document.uri) else {
+        return Ok(None);
+    };
+    let Some(doc) = server.workspace().document(&path) else {
+        return Ok(None);
+    };
+    let (dir, year) = server.unit_of(&doc, p.year)?;
+    let shared = server.tree.view();
+    match sakip_ide::preview::evaluate(&shared, &dir, year) {
+        Ok((_, ev)) => Ok(Some(sakip_ide::preview::Summary::of(&ev))),
+        Err(errors) => Err(errors
+            .iter()
+            .map(|e| format!("{}: {}", e.location_text(), e.message_in(server.lang)))
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
 }

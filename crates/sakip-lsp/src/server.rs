@@ -398,6 +398,13 @@ impl Server {
             req::Formatting::METHOD => json(protocol::format(self, &params(&request)?)),
             req::DocumentSymbolRequest::METHOD => json(protocol::symbols(self, &params(&request)?)),
             req::SemanticTokensFullRequest::METHOD => json(protocol::semantic_tokens(self, &params(&request)?)),
+            // sakip's own: what the workbench shows beside its editor.
+            "sakip/explain" => protocol::explain(self, &params(&request)?)
+                .map_err(|m| (ErrorCode::InvalidRequest, m))
+                .and_then(json),
+            "sakip/preview" => protocol::preview(self, &params(&request)?)
+                .map_err(|m| (ErrorCode::InvalidRequest, m))
+                .and_then(json),
             other => Err((
                 ErrorCode::MethodNotFound,
                 format!("sakip lsp does not answer `{other}`"),

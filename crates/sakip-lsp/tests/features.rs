@@ -596,3 +596,73 @@ fn outline_tokens_diagnostics_and_formatting() {
 fn shipped_unit_all() -> &'static str {
     shipped(UNIT)
 }
+
+/// Asks `method` with `params` of a server that has `file` open with `text`.
+fn request(s: &mut Server, file: &str, text: &str, method: &str, params: Value) -> lsp_server::Response {
+    s.notified(Notification::new(
+        "textDocument/didOpen".into(),
+        json!({"textDocument": {"uri": uri(file), "languageId": "sakip", "version": 1, "text": text}}),
+    ));
+    s.ensure(&path(file));
+    s.answer(Request::new(RequestId::from(7), method.into(), params))
+}
+
+#[test]
+fn explain_and_preview_of_a_unit_with_unsaved_text() {
+    // The unit's data as typed: one escape in the second semester, unsaved.
+    let data = shipped(DATA).replacen("smt2 = 0 orang", "smt2 = 1 orang", 1);
+    let mut s = server();
+    let preview = |s: &mut Server, text: &str| {
+        let r = request(
+            s,
+            DATA,
+            text,
+            "sakip/preview",
+            json!({"textDocument": {"uri": uri(DATA)}}),
+        );
+        assert!(r.error.is_none(), "{:?}", r.error);
+        r.result.unwrap()
+    };
+    let before = preview(&mut s, shipped(DATA));
+    let after = preview(&mut s, &data);
+    assert_eq!(before["year"], 2022, "{before}");
+    assert_ne!(
+        before["capaian"]["ikw_pelarian"], after["capaian"]["ikw_pelarian"],
+        "{after}"
+    );
+    assert_eq!(before["capaian"]["iku_kamtib"], after["capaian"]["iku_kamtib"]);
+    // Explain the indikator under the cursor, with the unsaved text.
+    let text = shipped(UNIT);
+    let at = text.find("ikw_pelarian").unwrap() + 2;
+    let params = json!({"textDocument": {"uri": uri(UNIT)}, "position": position(text, at), "year": 2022});
+    let r = request(&mut s, UNIT, text, "sakip/explain", params);
+    assert!(r.error.is_none(), "{:?}", r.error);
+    let e = r.result.unwrap();
+    assert_eq!(e["id"], "ikw_pelarian", "{e}");
+    let steps = e["steps"].as_array().unwrap();
+    // The realisasi of both semesters as typed (1 + 1), not as on disk.
+    let realisasi = steps.iter().find(|s| s["label"] == "realisasi").unwrap();
+    assert_eq!(realisasi["text"], "jumlah(semester) of smt1 1, smt2 1 = 2", "{e}");
+    assert!(realisasi["origin"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("realisasi-2022.sakip"));
+    assert_eq!(e["result"], "capaian 100.00% · Sangat Memuaskan", "{e}");
+    assert!(steps.iter().any(|s| s["origin"]["file"]
+        .as_str()
+        .unwrap_or("")
+        .ends_with("kanwil-contoh.sakip")));
+    // Not on an indikator, or not in a unit: why, in the reader's words.
+    let national = shipped(NATIONAL);
+    let params = json!({"textDocument": {"uri": uri(NATIONAL)}, "position": position(national, 0)});
+    let r = request(&mut s, NATIONAL, national, "sakip/explain", params);
+    assert!(r.error.unwrap().message.contains("indikator"));
+    let r = request(
+        &mut s,
+        NATIONAL,
+        national,
+        "sakip/preview",
+        json!({"textDocument": {"uri": uri(NATIONAL)}}),
+    );
+    assert!(r.error.unwrap().message.contains("satker"));
+}

@@ -185,6 +185,17 @@ impl Shared {
     /// own, not the whole chain again, and changes nothing of this cache
     /// (what it reads for the first time from disk, it reads for both).
     pub fn overlay(&self, path: &Utf8Path, text: &str) -> Shared {
+        self.share(Some((path, text)))
+    }
+
+    /// A cache that reads everything as this one does and shares what it
+    /// has read (see [`Shared::overlay`]): for work done outside the lock
+    /// that guards this one, or that must not add to it.
+    pub fn view(&self) -> Shared {
+        self.share(None)
+    }
+
+    fn share(&self, typed: Option<(&Utf8Path, &str)>) -> Shared {
         fn except<K: Clone + Eq + Hash, V>(slots: &Slots<K, V>, skip: impl Fn(&K) -> bool) -> Slots<K, V> {
             let map = slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             Mutex::new(
@@ -194,17 +205,20 @@ impl Shared {
                     .collect(),
             )
         }
-        let dir = dir_of(path);
+        let path = typed.map(|(p, _)| p);
+        let dir = path.map(dir_of);
         let mut unsaved = self
             .unsaved
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone();
-        unsaved.insert(path.to_path_buf(), Arc::from(text));
+        if let Some((p, text)) = typed {
+            unsaved.insert(p.to_path_buf(), Arc::from(text));
+        }
         Shared {
-            files: except(&self.files, |k| k == path),
-            listings: except(&self.listings, |k| *k == dir),
-            scripts: except(&self.scripts, |k| k == path),
+            files: except(&self.files, |k| Some(k.as_path()) == path),
+            listings: except(&self.listings, |k| Some(k) == dir.as_ref()),
+            scripts: except(&self.scripts, |k| Some(k.as_path()) == path),
             references: self.references,
             // Its own files are read for it alone: it lives for one request.
             keep_all: false,

@@ -163,6 +163,12 @@ impl RuleTree {
         self.shared.overlay(&normalize(path), text)
     }
 
+    /// A cache that shares everything this tree has read, the editor's
+    /// unsaved texts included (see [`Shared::view`]).
+    pub fn view(&self) -> Shared {
+        self.shared.view()
+    }
+
     /// Where the tree reads its files from.
     pub fn fs(&self) -> &dyn FileSystem {
         self.shared.fs()

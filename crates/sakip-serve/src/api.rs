@@ -475,11 +475,8 @@ impl State {
         // The tree's cache with the page's text: the national and Kanwil
         // rules and their scripts as the tree read them, not again.
         let shared = self.tree().overlay(path, text);
-        let unit = sakip_rules::load_unit_with(unit_dir, &shared)
+        let (unit, ev) = sakip_ide::preview::evaluate(&shared, unit_dir, year)
             .map_err(|errors| errors.iter().map(|e| problem(e, text, lang)).collect::<Vec<_>>())?;
-        let options = sakip_core::evaluate::Options { trace: false };
-        let ev =
-            sakip_engine::evaluate_year(&unit, unit_dir, year, options).map_err(|e| vec![problem(&e, text, lang)])?;
         let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
         let html = sakip_report::html::render(&ev, klasifikasi, lang);
         let capaian = ev

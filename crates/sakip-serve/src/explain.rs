@@ -10,10 +10,8 @@ use axum::extract::{Query, State as Shared};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use sakip_core::{Problem, Text};
-use sakip_engine::explain::{explain as explain_one, outcome, NotExplained};
+use sakip_ide::explain::Refused;
 use serde::Deserialize;
-use serde_json::json;
 
 #[derive(Deserialize)]
 pub(crate) struct ExplainQuery {
@@ -37,71 +35,19 @@ fn explain_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Que
         Ok(d) => d,
         Err(r) => return crate::api::refused(r, lang),
     };
-    let explained = match explain_one(&dir, q.year, &q.id) {
-        Ok(e) => e,
-        Err(NotExplained::Problems(errors)) => {
-            let text: Vec<String> = errors
-                .iter()
-                .map(|e| format!("{}: {}", e.location_text(), e.message_in(lang)))
-                .collect();
-            return error(StatusCode::UNPROCESSABLE_ENTITY, &text.join("\n"));
+    // Through the tree's cache: the chain the unit builds on is parsed.
+    let shared = state.tree().view();
+    match sakip_ide::explain::explain(&shared, &dir, q.year, &q.id, lang) {
+        Ok(mut explained) => {
+            // Origins name files as the loader read them: under the real root.
+            for step in &mut explained.steps {
+                if let Some(o) = step.origin.as_mut() {
+                    o.file = state.relative(camino::Utf8Path::new(&o.file));
+                }
+            }
+            Json(explained).into_response()
         }
-        Err(NotExplained::NoSuchIndicator { why, closest }) => {
-            let hint = closest
-                .map(|s| format!("; {}", Text::new("did-you-mean").arg("word", s).render(lang)))
-                .unwrap_or_default();
-            return error(StatusCode::NOT_FOUND, &format!("{}{hint}", why.render(lang)));
-        }
-    };
-    let Some(r) = explained.indicator(&q.id) else {
-        return error(StatusCode::NOT_FOUND, &q.id);
-    };
-    // Origins name files as the loader read them: under the real root.
-    let relative = |file: &str| state.relative(camino::Utf8Path::new(file));
-    let steps: Vec<_> = r
-        .trace
-        .iter()
-        .map(|s| {
-            json!({
-                "label": step_label(s.label, lang),
-                "text": s.text.render(lang),
-                "origin": s.origin.as_ref().map(|o| json!({ "file": relative(&o.file), "line": o.line, "col": o.col })),
-            })
-        })
-        .collect();
-    let findings: Vec<_> = explained
-        .findings(&q.id)
-        .map(|d| {
-            json!({
-                "severity": d.severity.to_string(),
-                "code": d.code.as_str(),
-                "message": d.message_in(lang),
-                "help": d.help_in(lang),
-            })
-        })
-        .collect();
-    let ev = &explained.evaluation;
-    let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
-    let heading = format!(
-        "{satker} · {} {} · {} {} · {}",
-        sakip_core::i18n::say(lang, "word-year").to_lowercase(),
-        ev.year,
-        r.tier.title(),
-        r.sasaran,
-        r.sasaran_name
-    );
-    Json(json!({
-        "id": r.id, "name": r.name, "heading": heading, "steps": steps,
-        "result": outcome(r).render(lang), "findings": findings,
-    }))
-    .into_response()
-}
-
-/// A step's label in the reader's words: the trace's labels are the
-/// domain's own (target, realisasi, capaian), but for `rule`.
-fn step_label(label: &str, lang: sakip_core::Lang) -> String {
-    match label {
-        "rule" => Text::new("wb-step-rule").render(lang),
-        other => other.to_string(),
+        Err(Refused::Problems(lines)) => error(StatusCode::UNPROCESSABLE_ENTITY, &lines.join("\n")),
+        Err(Refused::NoSuchIndicator(why)) => error(StatusCode::NOT_FOUND, &why),
     }
 }
