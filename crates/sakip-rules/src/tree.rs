@@ -599,6 +599,11 @@ impl RuleTree {
             .collect()
     }
 
+    /// The rule set whose header is `header`, as last checked.
+    pub fn set(&self, header: &Utf8Path) -> Option<&Analysis> {
+        self.sets.get(header)
+    }
+
     /// The rule set that knows `path` best: the one it belongs to (its own
     /// folder's), else the most specific one that reads it.
     pub fn analysis_for(&self, path: &Utf8Path) -> Option<&Analysis> {

@@ -48,6 +48,10 @@ struct Inner {
     /// at 2,000 units. An entry goes when the tree checks its unit again
     /// (a change it reads, on disk or saved here).
     latest: Mutex<HashMap<(String, Lang), Option<LatestYear>>>,
+    /// The rule sets (by header) checked since their latest year was last
+    /// computed, in the order they were checked: what the background
+    /// computes next, without scanning every rule set for what is missing.
+    to_compute: Mutex<std::collections::VecDeque<Utf8PathBuf>>,
     /// Counts the times the tree checked something again: a Rekap made at
     /// one count is good until the next.
     epoch: std::sync::atomic::AtomicU64,
@@ -107,7 +111,13 @@ impl State {
         // A tree of a few hundred units is read before the first page;
         // beyond a second, the rest is read while pages are answered.
         let started = std::time::Instant::now();
-        while started.elapsed() < std::time::Duration::from_secs(1) && tree.step().is_some() {}
+        let mut checked = Vec::new();
+        while started.elapsed() < std::time::Duration::from_secs(1) {
+            match tree.step() {
+                Some(done) => checked.extend(done),
+                None => break,
+            }
+        }
         let (changes, _) = tokio::sync::broadcast::channel(256);
         let state = State(Arc::new(Inner {
             root,
@@ -118,6 +128,7 @@ impl State {
             lang: options.lang,
             changes,
             latest: Mutex::default(),
+            to_compute: Mutex::new(checked.into()),
             epoch: std::sync::atomic::AtomicU64::new(0),
             rekap: Mutex::default(),
             typed: Mutex::default(),
@@ -215,25 +226,54 @@ impl State {
     fn compute_latest_years(&self, slice: std::time::Duration) -> bool {
         let started = std::time::Instant::now();
         let lang = self.lang();
-        let missing: Vec<String> = {
-            let tree = self.tree();
-            let latest = self.0.latest.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            tree.sets()
-                .filter(|a| a.level == Some(TingkatAturan::Satker))
-                .filter(|a| !a.problems.iter().any(|e| e.severity == sakip_core::Severity::Error))
-                .filter_map(|a| a.header.parent().map(|d| self.relative(d)))
-                .filter(|d| !latest.contains_key(&(d.clone(), lang)))
-                .take(64)
-                .collect()
-        };
-        for dir in &missing {
-            let root = self.root().to_path_buf();
-            self.latest_year(dir, lang, || crate::pages::latest_year(&root, dir, lang));
+        let root = self.root().to_path_buf();
+        let mut shared = None;
+        loop {
+            let Some(header) = self
+                .0
+                .to_compute
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .pop_front()
+            else {
+                return false;
+            };
+            // A unit that checks without errors, whose figures are not known.
+            let dir = {
+                let tree = self.tree();
+                let unit = tree.set(&header).filter(|a| {
+                    a.level == Some(TingkatAturan::Satker)
+                        && !a.problems.iter().any(|e| e.severity == sakip_core::Severity::Error)
+                });
+                if unit.is_some() && shared.is_none() {
+                    // The tree's cache: the chain is parsed and its scripts
+                    // compiled once, not again for each of 25,000 units.
+                    shared = Some((tree.view(), self.epoch()));
+                }
+                unit.and_then(|a| a.header.parent().map(|d| self.relative(d)))
+            };
+            let (Some(dir), Some((view, seen))) = (dir, shared.as_ref()) else {
+                continue;
+            };
+            if self.known_latest_year(&dir, lang).is_none() {
+                let made = crate::pages::latest_year(view, &root, &dir, lang);
+                if self.epoch() != *seen {
+                    // Something changed while it was computed: the view may
+                    // hold what changed. Again, with a fresh view.
+                    self.0
+                        .to_compute
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push_front(header);
+                    shared = None;
+                    continue;
+                }
+                self.latest_year(&dir, lang, || made);
+            }
             if started.elapsed() > slice {
                 return true;
             }
         }
-        !missing.is_empty()
     }
 
     /// A unit's latest year for the overview, from the cache or made by
@@ -285,6 +325,12 @@ impl State {
             .iter()
             .map(|h| self.relative(&sakip_rules::resolve::folder_of(h)))
             .collect();
+        // Computed again by the background, in the order checked.
+        self.0
+            .to_compute
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(again.iter().cloned());
         self.0
             .latest
             .lock()

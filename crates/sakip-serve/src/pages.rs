@@ -83,6 +83,7 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
     let (mut evaluated, mut waiting) = (0usize, 0usize);
     // Each row's latest year: known, computed here (a bounded number per
     // page), or left to the background.
+    let view = state.tree().view();
     let latest: Vec<Latest> = sorted
         .iter()
         .map(|r| match r.level {
@@ -90,7 +91,7 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                 let known = state.known_latest_year(&r.dir, lang).or_else(|| {
                     (evaluated < EVALUATED_PER_PAGE).then(|| {
                         evaluated += 1;
-                        state.latest_year(&r.dir, lang, || latest_year(&root, &r.dir, lang))
+                        state.latest_year(&r.dir, lang, || latest_year(&view, &root, &r.dir, lang))
                     })
                 });
                 match known {
@@ -241,8 +242,15 @@ const EVALUATED_PER_PAGE: usize = 200;
 
 /// A unit's latest year: its nilai and how many indicators fall in each
 /// band, linked to the report.
-pub(crate) fn latest_year(root: &Utf8Path, dir: &str, lang: Lang) -> Option<(u16, String)> {
-    let unit = sakip_rules::load_unit(&root.join(dir)).ok()?;
+/// The unit is read through `shared`, a view of the tree's cache: the
+/// rules it builds on are parsed, and their scripts compiled, already.
+pub(crate) fn latest_year(
+    shared: &sakip_rules::Shared,
+    root: &Utf8Path,
+    dir: &str,
+    lang: Lang,
+) -> Option<(u16, String)> {
+    let unit = sakip_rules::load_unit_with(&root.join(dir), shared).ok()?;
     let year = unit.data.keys().max().copied()?;
     let options = sakip_core::evaluate::Options { trace: false };
     let ev = sakip_engine::evaluate_year(&unit, &root.join(dir), year, options).ok()?;
