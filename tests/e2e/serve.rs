@@ -236,6 +236,48 @@ fn check_preview_and_save_without_losing_an_edit() {
     }
 }
 
+#[test]
+fn a_units_report_is_kept_until_what_it_reads_changes() {
+    let root = scratch_copy("serve-kept");
+    let server = start(&root, &[]);
+    let port = server.port;
+    let unit = "/unit?path=examples/lapas-sarolangun-rawas&year=2023";
+    let (status, first) = request(port, "GET", unit, &[], "");
+    assert_eq!(status, 200);
+    assert_eq!(request(port, "GET", unit, &[], "").1, first);
+    // The download is the report on screen, from the same evaluation.
+    let (status, html) = request(
+        port,
+        "GET",
+        "/unit/download?path=examples/lapas-sarolangun-rawas&year=2023&format=md",
+        &[],
+        "",
+    );
+    assert_eq!(status, 200);
+    assert!(html.contains("104,39"), "{html}");
+    assert!(first.contains("104,39"), "the seed's nilai for 2023");
+    // The national rules change on disk (a Kanwil or the ministry edits
+    // them): the report follows, once the tree has seen it.
+    const NATIONAL: &str = "rules/ditjenpas/ditjenpas.sakip";
+    let text = std::fs::read_to_string(root.join(NATIONAL)).unwrap();
+    // The end of the Renstra moves: the report's progress column follows.
+    let lower = text.replacen("target 2024 = 80 dasar", "target 2024 = 90 dasar", 1);
+    assert_ne!(lower, text);
+    std::fs::write(root.join(NATIONAL), &lower).unwrap();
+    let waited = std::time::Instant::now();
+    loop {
+        let (_, now) = request(port, "GET", unit, &[], "");
+        if now != first {
+            break;
+        }
+        assert!(
+            waited.elapsed() < std::time::Duration::from_secs(20),
+            "the report kept the figures from before the change"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 /// UTF-16 code units before byte `at`: where the editor's cursor is.
 fn units(text: &str, at: usize) -> usize {
     text[..at].encode_utf16().count()

@@ -52,6 +52,8 @@ struct Inner {
     /// computed, in the order they were checked: what the background
     /// computes next, without scanning every rule set for what is missing.
     to_compute: Mutex<std::collections::VecDeque<Utf8PathBuf>>,
+    /// Units' years evaluated for their pages (see `evaluations`).
+    evaluations: crate::evaluations::Evaluations,
     /// Counts the times the tree checked something again: a Rekap made at
     /// one count is good until the next.
     epoch: std::sync::atomic::AtomicU64,
@@ -96,6 +98,10 @@ impl State {
         self.0.guard.page_token()
     }
 
+    pub(crate) fn evaluations(&self) -> &crate::evaluations::Evaluations {
+        &self.0.evaluations
+    }
+
     pub(crate) fn tree(&self) -> std::sync::MutexGuard<'_, RuleTree> {
         self.0.tree.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -129,6 +135,7 @@ impl State {
             changes,
             latest: Mutex::default(),
             to_compute: Mutex::new(checked.into()),
+            evaluations: Default::default(),
             epoch: std::sync::atomic::AtomicU64::new(0),
             rekap: Mutex::default(),
             typed: Mutex::default(),
@@ -315,8 +322,9 @@ impl State {
         rekap.insert(key, (epoch, html));
     }
 
-    /// Forgets the latest years of the rule sets whose headers are `again`
-    /// (checked again: something they read changed), and every Rekap made.
+    /// Forgets the latest years and the kept evaluations of the rule sets
+    /// whose headers are `again` (checked again: something they read
+    /// changed), and every Rekap made.
     pub(crate) fn forget_latest(&self, again: &[Utf8PathBuf]) {
         if !again.is_empty() {
             self.0.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -336,6 +344,7 @@ impl State {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .retain(|(dir, _), _| !dirs.contains(dir));
+        self.0.evaluations.forget(&dirs);
     }
 
     /// `path` as pages name it: relative to the served folder.

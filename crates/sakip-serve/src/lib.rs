@@ -18,6 +18,7 @@ mod assist;
 mod diff;
 mod disk_text;
 mod edit;
+mod evaluations;
 mod explain;
 mod guard;
 mod import;

@@ -4,6 +4,7 @@
 //! with its other years a click away.
 
 use crate::api::State;
+use crate::evaluations::NotEvaluated;
 use crate::layout::{error_page, page, query, Data};
 use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
@@ -314,9 +315,8 @@ fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Qu
             &Text::new("wb-year-needed").render(lang),
         );
     };
-    let options = sakip_core::evaluate::Options { trace: false };
-    let (unit, ev) = match sakip_engine::evaluate_unit(&dir, year, options) {
-        Ok(v) => v,
+    let evaluated = match state.evaluated(&q.path, &dir, Some(year)) {
+        Ok(e) => e,
         Err(_) => {
             return (
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -325,20 +325,20 @@ fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Qu
                 .into_response()
         }
     };
-    let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
+    let (ev, klasifikasi) = (&evaluated.evaluation, &evaluated.klasifikasi);
     let name = dir.file_name().unwrap_or("laporan");
     let (bytes, kind, ext): (Vec<u8>, &str, &str) = match q.format.as_deref().unwrap_or("html") {
         "html" => (
-            sakip_report::html::render(&ev, klasifikasi, lang).into_bytes(),
+            sakip_report::html::render(ev, klasifikasi, lang).into_bytes(),
             "text/html; charset=utf-8",
             "html",
         ),
         "md" => (
-            sakip_report::markdown::render_with_legend(&ev, Some(klasifikasi), lang).into_bytes(),
+            sakip_report::markdown::render_with_legend(ev, Some(klasifikasi), lang).into_bytes(),
             "text/markdown; charset=utf-8",
             "md",
         ),
-        "xlsx" => match sakip_report::xlsx::render(&ev, klasifikasi, lang) {
+        "xlsx" => match sakip_report::xlsx::render(ev, klasifikasi, lang) {
             Ok(b) => (
                 b,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -346,7 +346,7 @@ fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Qu
             ),
             Err(e) => return error_page(&state, lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
         },
-        "pdf" => match sakip_report::pdf::render(&ev, klasifikasi, lang, None) {
+        "pdf" => match sakip_report::pdf::render(ev, klasifikasi, lang, None) {
             Ok(b) => (b, "application/pdf", "pdf"),
             Err(e) => return error_page(&state, lang, StatusCode::INTERNAL_SERVER_ERROR, &e),
         },
@@ -388,9 +388,9 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
             &Text::new("wb-path-escapes").render(lang),
         );
     };
-    let unit = match sakip_rules::load_unit(&dir) {
-        Ok(u) => u,
-        Err(errors) => {
+    let evaluated = match state.evaluated(&q.path, &dir, q.year) {
+        Ok(e) => e,
+        Err(NotEvaluated::Load(errors)) => {
             let main = html! {
                 h1 { code { (q.path) } }
                 ul { @for e in &errors { li.err { (e.location_text()) ": " (e.message.render(lang)) } } }
@@ -405,22 +405,18 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
             )
                 .into_response();
         }
+        Err(NotEvaluated::NoYear) => {
+            return error_page(
+                &state,
+                lang,
+                StatusCode::NOT_FOUND,
+                &Text::new("wb-no-year").render(lang),
+            )
+        }
+        Err(NotEvaluated::Year(e)) => return error_page(&state, lang, StatusCode::NOT_FOUND, &e.message.render(lang)),
     };
-    let years: Vec<u16> = unit.data.keys().copied().collect();
-    let Some(year) = q.year.or_else(|| years.last().copied()) else {
-        return error_page(
-            &state,
-            lang,
-            StatusCode::NOT_FOUND,
-            &Text::new("wb-no-year").render(lang),
-        );
-    };
-    let options = sakip_core::evaluate::Options { trace: false };
-    let ev = match sakip_engine::evaluate_year(&unit, &dir, year, options) {
-        Ok(ev) => ev,
-        Err(e) => return error_page(&state, lang, StatusCode::NOT_FOUND, &e.message.render(lang)),
-    };
-    let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
+    let (years, ev, klasifikasi) = (&evaluated.years, &evaluated.evaluation, &evaluated.klasifikasi);
+    let year = ev.year;
     let files = own_files(&state, &state.tree(), &dir.join("satker.sakip"));
     // Another unit of the tree, chosen from the page.
     let units = state_units(&state);
@@ -429,7 +425,7 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
     let main = html! {
         nav.panel {
             code { (q.path) } " · " (t("wb-year"))
-            @for y in &years {
+            @for y in years {
                 " "
                 @if *y == year { b aria-current="page" { (y) } }
                 @else { a href={ "/unit?path=" (query(&q.path)) "&year=" (y) } { (y) } }
@@ -465,7 +461,7 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
         }
         p { (t("wb-explain-hint")) }
         // The report as `report --format html` renders it, framed here.
-        div #report { (PreEscaped(sakip_report::html::body(&ev, klasifikasi, lang, None))) }
+        div #report { (PreEscaped(sakip_report::html::body(ev, klasifikasi, lang, None))) }
         section #explain .panel tabindex="-1" hidden aria-live="polite" {}
         form #upload .panel {
             h2 { (t("wb-upload")) }
@@ -482,7 +478,7 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
         year: Some(year),
         ..Data::default()
     };
-    let title = sakip_report::html::title(&ev, lang);
+    let title = sakip_report::html::title(ev, lang);
     Html(page(
         lang,
         state.page_token(),
