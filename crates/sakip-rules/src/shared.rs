@@ -108,6 +108,9 @@ pub struct Shared {
     unsaved: Mutex<HashMap<Utf8PathBuf, Arc<str>>>,
     /// Where files are read from: the disk, or a tree in memory.
     fs: Arc<dyn FileSystem>,
+    /// The rule sets above units as lowered once for all of them (see
+    /// `resolve::lower::upper`); shared with overlays and views.
+    uppers: Arc<crate::resolve::lower::Uppers>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -139,6 +142,7 @@ impl Default for Shared {
             held: Mutex::default(),
             unsaved: Mutex::default(),
             fs: Arc::new(crate::fs::Disk),
+            uppers: Arc::default(),
         }
     }
 }
@@ -227,6 +231,7 @@ impl Shared {
             held: Mutex::default(),
             unsaved: Mutex::new(unsaved),
             fs: self.fs.clone(),
+            uppers: self.uppers.clone(),
         }
     }
 
@@ -238,6 +243,11 @@ impl Shared {
     /// Where files are read from.
     pub fn fs(&self) -> &dyn FileSystem {
         &*self.fs
+    }
+
+    /// The upper parts of chains lowered in this run.
+    pub(crate) fn uppers(&self) -> &crate::resolve::lower::Uppers {
+        &self.uppers
     }
 
     /// Whether loads record the places that name each indikator.
@@ -467,5 +477,23 @@ mod tests {
         let new = base.overlay(Utf8Path::new("/t/unit/perjanjian-2022.sakip"), "perjanjian 2022 {\n}\n");
         assert_eq!(new.listing(Utf8Path::new("/t/unit")).unwrap().len(), listing.len() + 1);
         assert_eq!(base.listing(Utf8Path::new("/t/unit")).unwrap(), listing);
+    }
+
+    #[test]
+    fn the_rules_above_units_are_lowered_once_per_chain() {
+        let root = Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let shared = Shared::for_editor();
+        for _ in 0..3 {
+            for unit in ["lapas-sarolangun-rawas", "rutan-contoh"] {
+                crate::load_unit_with(&root.join(unit), &shared).unwrap();
+            }
+        }
+        // National + Kanwil Sumatera Selatan, national + Kanwil Contoh.
+        assert_eq!(shared.uppers().len(), 2);
+        // An overlay of a unit's file (a keystroke's check) shares them.
+        let unit = root.join("rutan-contoh/satker.sakip");
+        let text = std::fs::read_to_string(&unit).unwrap();
+        crate::load_unit_with(&root.join("rutan-contoh"), &shared.overlay(&unit, &text)).unwrap();
+        assert_eq!(shared.uppers().len(), 2);
     }
 }

@@ -676,3 +676,41 @@ fn a_block_still_open_at_the_end_is_read_as_closed() {
 fn errors_of(text: &str) -> Vec<String> {
     tolerant(text).1.iter().map(|e| e.location_text()).collect()
 }
+
+/// The rules above a unit are lowered once per run and shared: the same
+/// rules as a load of its own, each time; a change of the national rules
+/// is seen by the next load (the changed file never matches what was kept).
+#[test]
+fn units_share_the_lowering_of_the_rules_above_them() {
+    let root = Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let sarolangun = root.join("examples/lapas-sarolangun-rawas");
+    let contoh = root.join("examples/rutan-contoh");
+    let alone = |dir: &Utf8Path| sakip_rules::load_unit_with(dir, &sakip_rules::Shared::default()).unwrap();
+    let shared = sakip_rules::Shared::for_editor();
+    for _ in 0..2 {
+        for dir in [&sarolangun, &contoh] {
+            let together = sakip_rules::load_unit_with(dir, &shared).unwrap();
+            assert_eq!(
+                format!("{:?}", together.rules),
+                format!("{:?}", alone(dir).rules),
+                "{dir}"
+            );
+            assert_eq!(
+                format!("{:?}", together.warnings),
+                format!("{:?}", alone(dir).warnings),
+                "{dir}"
+            );
+        }
+    }
+    // The national target of iku_kamtib for 2023, changed in the editor.
+    let national = root.join("rules/ditjenpas/ditjenpas.sakip");
+    let text = std::fs::read_to_string(&national).unwrap();
+    let changed = text.replacen("target 2023 = 72 dasar", "target 2023 = 79 dasar", 1);
+    assert_ne!(changed, text);
+    let kamtib = |u: &sakip_rules::LoadedUnit| format!("{:?}", u.rules.indikator("iku_kamtib").unwrap().targets);
+    let before = kamtib(&sakip_rules::load_unit_with(&sarolangun, &shared).unwrap());
+    shared.set_unsaved(&sakip_rules::resolve::normalize(&national), Some(&changed));
+    let after = kamtib(&sakip_rules::load_unit_with(&sarolangun, &shared).unwrap());
+    assert_ne!(before, after);
+    assert!(after.contains("79"), "{after}");
+}

@@ -370,7 +370,7 @@ impl<'a> Loader<'a> {
             symbols,
             references: self.shared.indexes_references(),
         };
-        lower.run(&chain, need_satker);
+        lower.run(&chain, need_satker, Some(self.shared.uppers()));
         let Lowering {
             errors,
             rules,

@@ -9,6 +9,9 @@ mod indikator;
 mod klasifikasi;
 mod perjanjian;
 mod uji;
+mod upper;
+
+pub(crate) use upper::Uppers;
 
 use super::loader::RuleSetFiles;
 use crate::ast::{self, Item};
@@ -102,12 +105,24 @@ impl Lowering<'_> {
 
     /// Lowers a chain (national first) into one `RuleSet`: headers and
     /// settings, sasaran and indikator top-down, then the unit's own blocks.
-    pub(crate) fn run(&mut self, chain: &[RuleSetFiles], need_satker: bool) {
-        let mut infos: Vec<(TingkatAturan, Span)> = Vec::new();
+    /// The first pass over the rule sets above the last is taken from
+    /// `uppers` when the same files were lowered before (see `upper`).
+    pub(crate) fn run(&mut self, chain: &[RuleSetFiles], need_satker: bool, uppers: Option<&Uppers>) {
         // Pass 1: headers, settings, sasaran and indikator, from the top down.
-        for set in chain {
+        let (above, own) = chain.split_at(chain.len().saturating_sub(1));
+        let mut infos = self.upper_part(above, uppers);
+        for set in own {
+            self.first_pass(set, &mut infos);
+        }
+        self.second_pass(chain, &infos, need_satker);
+    }
+
+    /// The first pass over one rule set: its header (after `infos`, the
+    /// levels above), its settings, sasaran and indikator.
+    pub(crate) fn first_pass(&mut self, set: &RuleSetFiles, infos: &mut Vec<(TingkatAturan, Span)>) {
+        {
             let Some(info) = self.header(set) else {
-                continue;
+                return;
             };
             if let Some((prev, _)) = infos.last() {
                 if *prev >= info.0.tingkat {
@@ -140,6 +155,11 @@ impl Lowering<'_> {
                 self.settings_and_model(item, tingkat, &source, &mut settings_seen);
             }
         }
+    }
+
+    /// Pass 2 and the checks of the whole: what refers to indicators
+    /// (formulas, agreements, data, tests), over the whole chain.
+    fn second_pass(&mut self, chain: &[RuleSetFiles], infos: &[(TingkatAturan, Span)], need_satker: bool) {
         let is_satker = |t: TingkatAturan| t == TingkatAturan::Satker;
         if need_satker && !infos.last().is_some_and(|(t, _)| is_satker(*t)) {
             if let Some((_, span)) = infos.last() {
