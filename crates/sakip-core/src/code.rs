@@ -9,7 +9,7 @@
 //! table cannot be reported: the type system refuses it, and
 //! `docs/CODES.md` is generated from [`Code::ALL`] (a test keeps it in step).
 
-use crate::diagnostic::Severity;
+use crate::severity::Severity;
 use serde::{Serialize, Serializer};
 use std::fmt;
 

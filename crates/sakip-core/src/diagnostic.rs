@@ -11,43 +11,7 @@
 use crate::code::Code;
 use crate::i18n::{Lang, Text};
 use crate::model::Origin;
-use serde::Serialize;
-use std::fmt;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// A figure could not be computed, or the rules are not usable as written.
-    Error,
-    /// A figure is doubtful, or a printed one is wrong.
-    Warning,
-    /// Worth knowing; nothing is wrong.
-    Info,
-}
-
-impl Severity {
-    /// The word for it in `lang` (`kesalahan`, `peringatan`, `info`).
-    pub fn word(self, lang: Lang) -> String {
-        crate::i18n::say(
-            lang,
-            match self {
-                Severity::Error => "severity-error",
-                Severity::Warning => "severity-warning",
-                Severity::Info => "severity-info",
-            },
-        )
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        })
-    }
-}
+pub use crate::severity::Severity;
 
 /// A finding of the evaluation: a problem with, when it has one, the
 /// indikator it is about. Its message and help are catalogue entries with

@@ -49,6 +49,7 @@ pub mod polaritas;
 pub mod printed_cause;
 pub mod rekap;
 pub mod satuan;
+pub mod severity;
 pub mod tahun_lalu;
 pub mod uji;
 
