@@ -241,7 +241,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let mut failed_units: Vec<(String, Vec<sakip_rules::RuleError>)> = Vec::new();
     let mut write_error: Option<std::io::Error> = None;
     let total = source.len();
-    let progress = progress_bar(total, io.err_is_terminal);
+    let progress = progress_bar(total, io.err_is_terminal, io.lang);
     // Workers only count; the bar is drawn from this thread. The process
     // holds standard error locked (`Io`), and a worker that drew would wait
     // for that lock for ever.
@@ -257,7 +257,8 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             if seconds > 0.0 {
                 // A display figure, not a result: a float is fine here.
                 #[allow(clippy::cast_precision_loss)]
-                p.set_message(format!("{:.0}/detik", n as f64 / seconds));
+                let rate = format!("{:.0}", n as f64 / seconds);
+                p.set_message(Text::new("rollup-progress-rate").arg("n", rate).render(io.lang));
             }
         }
         rollup::add_to(&mut summary, &outcome);
@@ -389,22 +390,39 @@ impl Source {
 
 /// A bar on stderr when it is a terminal: done/total, rate and time left;
 /// nothing otherwise.
-fn progress_bar(total: Option<u64>, is_terminal: bool) -> Option<indicatif::ProgressBar> {
+/// Its words in `lang`.
+fn progress_bar(total: Option<u64>, is_terminal: bool, lang: sakip_core::Lang) -> Option<indicatif::ProgressBar> {
     if !is_terminal {
         return None;
     }
+    let (counted, spinning) = progress_templates(lang);
     let bar = match total {
         Some(n) => indicatif::ProgressBar::new(n).with_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} folder  {msg}  sisa {eta}")
+            indicatif::ProgressStyle::with_template(&counted)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         ),
         None => indicatif::ProgressBar::new_spinner().with_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} satker  {msg}")
+            indicatif::ProgressStyle::with_template(&spinning)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         ),
     };
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     Some(bar)
+}
+
+/// The bar's templates in `lang`: with a known total (folders), and
+/// without (the rows of a long table). The template's own braces stay
+/// here; the catalogue's braces are Fluent's.
+fn progress_templates(lang: sakip_core::Lang) -> (String, String) {
+    let word = |id: &'static str| say(lang, id);
+    (
+        format!(
+            "{{bar:40}} {{pos}}/{{len}} {}  {{msg}}  {} {{eta}}",
+            word("rollup-progress-folders"),
+            word("rollup-progress-left")
+        ),
+        format!("{{spinner}} {{pos}} {}  {{msg}}", word("rollup-progress-units")),
+    )
 }
 
 /// `--merge`: the summaries rebuilt from the unit lines of jsonl parts.
@@ -505,5 +523,30 @@ fn write_summaries(
             out.write_all(&bytes)
         }
         Format::Jsonl | Format::Csv => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::progress_templates;
+    use sakip_core::Lang;
+
+    #[test]
+    fn the_progress_bar_speaks_the_chosen_language() {
+        let (counted, spinning) = progress_templates(Lang::En);
+        assert!(
+            counted.contains("folders") && counted.contains("left {eta}"),
+            "{counted}"
+        );
+        assert!(!counted.contains("sisa") && spinning.contains("units"), "{spinning}");
+        let (counted, spinning) = progress_templates(Lang::Id);
+        assert!(
+            counted.contains("folder ") && counted.contains("sisa {eta}"),
+            "{counted}"
+        );
+        assert!(spinning.contains("satker"), "{spinning}");
+        for t in [counted, spinning] {
+            assert!(indicatif::ProgressStyle::with_template(&t).is_ok(), "{t}");
+        }
     }
 }

@@ -360,6 +360,10 @@ diff-changes = { $n ->
        *[other] { $n } changes
     }
 rollup-failed = { $units } units, { $failed } failed
+rollup-progress-folders = folders
+rollup-progress-units = units
+rollup-progress-left = left
+rollup-progress-rate = { $n }/s
 rollup-failed-rows = { $units } units, { $failed } failed, { $rows } bad rows left out
 rollup-kanwil-without-rules = info: kanwil { $names } { $n ->
         [one] has

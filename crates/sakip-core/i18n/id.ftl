@@ -317,6 +317,10 @@ new-year-wrote = ditulis { $path }: { $filled } target dari aturan, { $open } pe
 wrote = ditulis { $path }
 diff-changes = { $n } perubahan
 rollup-failed = { $units } satker, { $failed } gagal
+rollup-progress-folders = folder
+rollup-progress-units = satker
+rollup-progress-left = sisa
+rollup-progress-rate = { $n }/detik
 rollup-failed-rows = { $units } satker, { $failed } gagal, { $rows } baris buruk tidak dipakai
 rollup-kanwil-without-rules = info: kanwil { $names } tidak punya aturan di antara --rules: barisnya dikelompokkan menurut nilai itu dan dievaluasi dengan aturan nasional
 
