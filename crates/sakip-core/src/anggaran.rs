@@ -36,7 +36,7 @@ pub struct Anggaran {
 
 impl Anggaran {
     pub fn total(&self) -> Option<&BudgetRow> {
-        self.belanja.last().filter(|r| r.name == "Total")
+        self.belanja.last().filter(|r| r.name == TOTAL)
     }
 }
 

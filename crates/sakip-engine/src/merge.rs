@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 use sakip_core::klasifikasi::{Band, Klasifikasi};
 use sakip_core::model::Tier;
-use sakip_core::rekap::{Basis, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL};
+use sakip_core::rekap::{Basis, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
 use serde_json::Value;
 use std::str::FromStr;
 
@@ -40,7 +40,7 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
         .and_then(|rules| rules.iter().rev().find(|r| at(r, "/level") == "kanwil"))
         .map(|r| Ok::<_, String>((text(at(r, "/id"), "rules.id")?, text(at(r, "/name"), "rules.name")?)))
         .transpose()?
-        .unwrap_or_else(|| (NO_KANWIL.to_string(), "tanpa Kanwil".to_string()));
+        .unwrap_or_else(|| (NO_KANWIL.to_string(), NO_KANWIL_NAME.to_string()));
     let mut indicators = Vec::new();
     for r in at(&v, "/indicators").as_array().ok_or("`indicators` is missing")? {
         let tier = text(at(r, "/tier"), "tier")?;
@@ -54,7 +54,7 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
     }
     let total = at(&v, "/budget")
         .as_array()
-        .and_then(|b| b.iter().find(|r| at(r, "/name") == "Total"));
+        .and_then(|b| b.iter().find(|r| at(r, "/name") == sakip_core::anggaran::TOTAL));
     let (pagu, realisasi) = match total {
         Some(t) => (
             number(at(t, "/pagu"), "pagu")?.unwrap_or_default(),

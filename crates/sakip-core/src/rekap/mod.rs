@@ -7,7 +7,7 @@
 pub mod record;
 pub mod summary;
 
-pub use record::{kanwil_of, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL};
+pub use record::{kanwil_of, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
 pub use summary::{Basis, Distribution, IndicatorSummary, Summary};
 
 use rust_decimal::Decimal;

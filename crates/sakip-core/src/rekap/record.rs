@@ -9,6 +9,9 @@ use rust_decimal::Decimal;
 /// national rules directly).
 pub const NO_KANWIL: &str = "-";
 
+/// The name of that group in the rollup's tables and JSON.
+pub const NO_KANWIL_NAME: &str = "tanpa Kanwil";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorFigure {
     pub id: String,
@@ -112,5 +115,5 @@ pub fn kanwil_of(chain: &[crate::model::RuleSetInfo]) -> (String, String) {
         .rev()
         .find(|r| r.tingkat == TingkatAturan::Kanwil)
         .map(|r| (r.id.clone(), r.name.clone()))
-        .unwrap_or_else(|| (NO_KANWIL.to_string(), "tanpa Kanwil".to_string()))
+        .unwrap_or_else(|| (NO_KANWIL.to_string(), NO_KANWIL_NAME.to_string()))
 }
