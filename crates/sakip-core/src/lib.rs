@@ -33,6 +33,7 @@
 
 pub mod agregasi;
 pub mod anggaran;
+pub mod angka;
 pub mod code;
 pub mod data;
 pub mod diagnostic;

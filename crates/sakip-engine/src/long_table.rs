@@ -461,7 +461,7 @@ impl Angka {
             Angka::Plain => number(cell),
             Angka::Indonesia => match cell.trim() {
                 "" => Ok(None),
-                text => sakip_import::number::read_decimal(text).map(Some),
+                text => sakip_core::angka::read_decimal(text).map(Some),
             },
         }
     }

@@ -57,69 +57,9 @@ pub fn from_f64(x: f64) -> Result<Decimal, Text> {
         .map_err(|_| Text::new("number-too-many-digits").arg("text", &text))
 }
 
-/// Reads the number part of a text cell (`77,5`, `1.938.261.000`, `-3`).
-pub fn read_decimal(text: &str) -> Result<Decimal, Text> {
-    let s: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')).collect();
-    let (neg, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s.as_str()),
-    };
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-        return Err(Text::new("number-not-a-number").arg("text", text));
-    }
-    let mut parts = body.split(',');
-    let int = parts.next().unwrap_or("");
-    let frac = parts.next();
-    if parts.next().is_some() {
-        return Err(Text::new("number-two-commas").arg("text", text));
-    }
-    if let Some(f) = frac {
-        if f.contains('.') || f.is_empty() || int.is_empty() {
-            return Err(Text::new("number-not-a-number").arg("text", text));
-        }
-    }
-    let groups: Vec<&str> = int.split('.').collect();
-    let sign = if neg { "-" } else { "" };
-    let plain_int = match (groups.as_slice(), frac) {
-        ([one], _) => (*one).to_string(),
-        // `7.5`, `32.50`: a dot that groups nothing is a decimal point.
-        ([head, tail], None) if tail.len() != 3 => {
-            if head.is_empty() || tail.is_empty() {
-                return Err(Text::new("number-not-a-number").arg("text", text));
-            }
-            return Decimal::from_str(&format!("{sign}{head}.{tail}"))
-                .map(|d| d.normalize())
-                .map_err(|_| Text::new("number-too-large").arg("text", text));
-        }
-        ([head, rest @ ..], _) => {
-            let grouped = !head.is_empty() && head.len() <= 3 && rest.iter().all(|g| g.len() == 3);
-            if !grouped {
-                return Err(Text::new("number-bad-grouping").arg("text", text));
-            }
-            if let (None, [tail]) = (frac, rest) {
-                let fraction = tail.trim_end_matches('0');
-                let as_decimal = if fraction.is_empty() {
-                    (*head).to_string()
-                } else {
-                    format!("{head},{fraction}")
-                };
-                return Err(Text::new("number-ambiguous")
-                    .arg("text", text)
-                    .arg("grouped", groups.concat())
-                    .arg("decimal", as_decimal));
-            }
-            groups.concat()
-        }
-        ([], _) => return Err(Text::new("number-not-a-number").arg("text", text)),
-    };
-    let text = match frac {
-        Some(f) => format!("{sign}{plain_int}.{f}"),
-        None => format!("{sign}{plain_int}"),
-    };
-    Decimal::from_str(&text)
-        .map(|d| d.normalize())
-        .map_err(|_| Text::new("number-too-large").arg("text", &text))
-}
+/// Reads the number part of a text cell (`77,5`, `1.938.261.000`, `-3`):
+/// the core's reader of Indonesian numbers, shared with the long table.
+pub use sakip_core::angka::read_decimal;
 
 /// A realisasi or a printed capaian: `30`, `7.5%`, `77,5`, `0 Layanan`,
 /// or a number cell. `None` for an empty cell or `-`, which staff write for
