@@ -45,6 +45,18 @@ pub struct CompiledScript {
     ast: AST,
     /// Functions the script defines, with their number of parameters.
     functions: Vec<(String, usize)>,
+    /// Each function's `fn` line and the words a result it gives names as
+    /// its source (`file: fn name`): found once, when the script is
+    /// compiled. A hook's result carries both, and finding them by reading
+    /// the script's text on every call cost a scan of the script per row.
+    places: std::collections::HashMap<String, Place>,
+}
+
+/// Where a function of a script is, as a hook's result names it.
+#[derive(Debug, Clone)]
+struct Place {
+    source: String,
+    origin: Option<Origin>,
 }
 
 impl fmt::Debug for CompiledScript {
@@ -63,11 +75,20 @@ impl CompiledScript {
                     .iter_functions()
                     .map(|f| (f.name.to_string(), f.params.len()))
                     .collect();
+                // The first definition of a name, as a search of the text finds it.
+                let mut places = std::collections::HashMap::new();
+                for (f, _, _) in crate::index::functions(text) {
+                    places.entry(f.to_string()).or_insert_with(|| Place {
+                        source: format!("{name}: fn {f}"),
+                        origin: definition_line(text, f).map(|(line, col)| Origin::new(name, line, col)),
+                    });
+                }
                 Ok(Self {
                     name: name.to_string(),
                     text: text.to_string(),
                     ast,
                     functions,
+                    places,
                 })
             }
             Err(e) => {
@@ -294,13 +315,18 @@ fn error_in(script: &Compiled, name: &str, err: EvalAltResult) -> HookError {
     error
 }
 
-/// Where `fn name` is defined in a compiled script.
+/// Where `fn name` is defined in a compiled script (found at compile time).
 fn origin_of(script: &Compiled, name: &str) -> Option<Origin> {
-    definition_line(&script.text, name).map(|(line, col)| Origin {
-        file: script.name.clone(),
-        line,
-        col,
-    })
+    script.places.get(name).and_then(|p| p.origin.clone())
+}
+
+/// What a result of `fn name` names as its source: `file: fn name`.
+fn source_of(script: &Compiled, name: &str) -> String {
+    script
+        .places
+        .get(name)
+        .map(|p| p.source.clone())
+        .unwrap_or_else(|| format!("{}: fn {name}", script.name))
 }
 
 /// 1-based line and column of the first `loop`, `while`, `do` or `for` in
@@ -468,7 +494,7 @@ impl ScriptHost for YearScripts<'_> {
         let result = self.call(script, "capaian", vec![indikator_map(i).into()])?;
         Ok(decimal(result, script, "capaian")?.map(|value| Hooked {
             value,
-            source: format!("{}: fn capaian", script.name),
+            source: source_of(script, "capaian"),
             origin: origin_of(script, "capaian"),
         }))
     }
@@ -488,7 +514,7 @@ impl ScriptHost for YearScripts<'_> {
         match result.clone().into_immutable_string() {
             Ok(s) => Ok(Some(Hooked {
                 value: s.to_string(),
-                source: format!("{}: fn klasifikasi", script.name),
+                source: source_of(script, "klasifikasi"),
                 origin: origin_of(script, "klasifikasi"),
             })),
             Err(type_name) => Err(HookError {
@@ -526,7 +552,7 @@ impl ScriptHost for YearScripts<'_> {
         let result = self.call(script, "nilai_satker", vec![rows.into()])?;
         Ok(decimal(result, script, "nilai_satker")?.map(|value| Hooked {
             value,
-            source: format!("{}: fn nilai_satker", script.name),
+            source: source_of(script, "nilai_satker"),
             origin: origin_of(script, "nilai_satker"),
         }))
     }
