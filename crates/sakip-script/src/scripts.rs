@@ -156,6 +156,22 @@ pub struct ScriptInForce<'a> {
 #[derive(Clone, Default)]
 pub struct ScriptSet {
     scripts: Vec<Compiled>,
+    /// What each indicator's map holds on every call (its id, tier, satuan
+    /// and polaritas), built once per rule set and shared by every call of
+    /// every hook, and by the set's clones.
+    bases: Bases,
+}
+
+/// An indicator's unchanging fields as a script sees them, by id, with
+/// what they were made from (checked on each use: a clone of the set
+/// could be used with other rules).
+type Bases = Arc<std::sync::RwLock<std::collections::HashMap<String, (BaseKey, Map)>>>;
+
+/// What an indicator's unchanging fields are made of.
+struct BaseKey {
+    tier: &'static str,
+    satuan: String,
+    polaritas: &'static str,
 }
 
 impl fmt::Debug for ScriptSet {
@@ -203,6 +219,7 @@ impl ScriptSet {
                     from_year,
                 })
                 .collect(),
+            bases: Bases::default(),
         }
     }
 
@@ -431,17 +448,41 @@ fn decimal(v: Dynamic, script: &Compiled, name: &str) -> Result<Option<Decimal>,
     })
 }
 
-fn indikator_map(i: &HookIndikator<'_>) -> Map {
-    let mut m = Map::new();
-    m.insert("id".into(), i.id.into());
-    m.insert("tier".into(), i.tier.keyword().into());
-    m.insert("satuan".into(), i.satuan.as_str().into());
+/// An indicator as a hook's argument: its unchanging fields from `bases`
+/// (built the first time), then the year's figures.
+fn indikator_map(bases: &Bases, i: &HookIndikator<'_>) -> Map {
     let polaritas = match i.polaritas {
         sakip_core::polaritas::Polaritas::Naik => "naik",
         sakip_core::polaritas::Polaritas::Turun => "turun",
         sakip_core::polaritas::Polaritas::Rentang { .. } => "rentang",
     };
-    m.insert("polaritas".into(), polaritas.into());
+    let tier = i.tier.keyword();
+    let kept = bases
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(i.id)
+        .filter(|(k, _)| k.tier == tier && k.polaritas == polaritas && k.satuan == i.satuan.as_str())
+        .map(|(_, m)| m.clone());
+    let mut m = match kept {
+        Some(m) => m,
+        None => {
+            let key = BaseKey {
+                tier,
+                satuan: i.satuan.as_str().to_string(),
+                polaritas,
+            };
+            let mut m = Map::new();
+            m.insert("id".into(), i.id.into());
+            m.insert("tier".into(), tier.into());
+            m.insert("satuan".into(), key.satuan.as_str().into());
+            m.insert("polaritas".into(), polaritas.into());
+            bases
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(i.id.to_string(), (key, m.clone()));
+            m
+        }
+    };
     m.insert("tahun".into(), Dynamic::from(i64::from(i.year)));
     m.insert("target".into(), Dynamic::from(i.target));
     m.insert("realisasi".into(), Dynamic::from(i.realisasi));
@@ -491,7 +532,7 @@ impl ScriptHost for YearScripts<'_> {
         let Some(script) = self.find("capaian", 1) else {
             return Ok(None);
         };
-        let result = self.call(script, "capaian", vec![indikator_map(i).into()])?;
+        let result = self.call(script, "capaian", vec![indikator_map(&self.set.bases, i).into()])?;
         Ok(decimal(result, script, "capaian")?.map(|value| Hooked {
             value,
             source: source_of(script, "capaian"),
@@ -506,7 +547,7 @@ impl ScriptHost for YearScripts<'_> {
         let result = self.call(
             script,
             "klasifikasi",
-            vec![Dynamic::from(capaian), indikator_map(i).into()],
+            vec![Dynamic::from(capaian), indikator_map(&self.set.bases, i).into()],
         )?;
         if result.is_unit() {
             return Ok(None);
@@ -651,6 +692,40 @@ fn capaian(i) {
             with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap().value,
             d("30")
         );
+    }
+
+    /// The map's unchanging fields are kept per id; the same id under
+    /// other rules (a clone of the set used with another chain) is not
+    /// given the kept ones, and the year's figures are always this call's.
+    #[test]
+    fn the_kept_fields_follow_the_rules_and_the_figures_each_call() {
+        let s = set(&[(
+            "a.rhai",
+            r#"fn capaian(i) { if i.satuan == "orang" && i.polaritas == "turun" { 1 } else { i.realisasi } }"#,
+            0,
+        )])
+        .unwrap();
+        let percent = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap();
+        assert_eq!(percent.value, d("32.5"));
+        let orang = Satuan::new("orang");
+        let clone = s.clone();
+        let other = with_indikator(|i| {
+            let i = HookIndikator {
+                satuan: &orang,
+                polaritas: &Polaritas::Turun,
+                ..*i
+            };
+            clone.for_year(2022).capaian(&i)
+        });
+        assert_eq!(other.unwrap().unwrap().value, d("1"));
+        let again = with_indikator(|i| {
+            let i = HookIndikator {
+                realisasi: d("40"),
+                ..*i
+            };
+            s.for_year(2022).capaian(&i)
+        });
+        assert_eq!(again.unwrap().unwrap().value, d("40"));
     }
 
     #[test]
