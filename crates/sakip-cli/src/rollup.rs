@@ -388,9 +388,8 @@ impl Source {
     }
 }
 
-/// A bar on stderr when it is a terminal: done/total, rate and time left;
-/// nothing otherwise.
-/// Its words in `lang`.
+/// A bar on stderr when it is a terminal: done/total, rate and time left,
+/// in `lang`; nothing otherwise.
 fn progress_bar(total: Option<u64>, is_terminal: bool, lang: sakip_core::Lang) -> Option<indicatif::ProgressBar> {
     if !is_terminal {
         return None;
