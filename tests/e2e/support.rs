@@ -32,14 +32,23 @@ pub fn sakip_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        // A message id chosen at run time that the catalogue lacks is said
+        // on standard error (see `sakip_core::i18n::missing_ids`).
+        .env("SAKIP_CHECK_MESSAGES", "1")
         .envs(env.iter().copied())
         .output()
         .expect("the sakip binary runs");
-    Run {
+    let run = Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    };
+    assert!(
+        !run.stderr.contains(sakip_core::i18n::MISSING_MARK),
+        "sakip {args:?} named a message the catalogue lacks:\n{}",
+        run.stderr
+    );
+    run
 }
 
 pub fn sakip(args: &[&str]) -> Run {

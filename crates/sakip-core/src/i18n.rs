@@ -101,11 +101,15 @@ impl Text {
         self
     }
 
-    /// The message in `lang`.
+    /// The message in `lang`; its id itself when no catalogue has it (see
+    /// [`missing_ids`]).
     pub fn render(&self, lang: Lang) -> String {
         catalogue()
             .format(lang, self.id, None, &self.all_args(lang))
-            .unwrap_or_else(|| self.id.to_string())
+            .unwrap_or_else(|| {
+                missing(self.id);
+                self.id.to_string()
+            })
     }
 
     /// The values, nested messages rendered in `lang`.
@@ -120,6 +124,41 @@ impl Text {
     pub fn attribute(&self, lang: Lang, name: &str) -> Option<String> {
         catalogue().format(lang, self.id, Some(name), &self.all_args(lang))
     }
+}
+
+/// The ids asked for that no catalogue has. A literal id is checked
+/// against the catalogue by a test that reads the sources; an id chosen at
+/// run time (by a `match`, through a variable) is caught here: the text
+/// falls back to the id, the id is recorded, and with
+/// `SAKIP_CHECK_MESSAGES=1` in the environment it is also said on standard
+/// error, which the end-to-end tests set and look for on every run.
+static MISSING: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// What [`MISSING`] says on standard error, for tests to look for.
+pub const MISSING_MARK: &str = "sakip: the message catalogue has no entry";
+
+fn missing(id: &'static str) {
+    let new = MISSING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .insert(id);
+    if new && std::env::var_os("SAKIP_CHECK_MESSAGES").is_some() {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("{MISSING_MARK} `{id}`");
+        }
+    }
+}
+
+/// The message ids asked for in this process that no catalogue has.
+pub fn missing_ids() -> Vec<&'static str> {
+    MISSING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .copied()
+        .collect()
 }
 
 /// A message of the catalogue with no values, in `lang`.
@@ -282,6 +321,9 @@ mod tests {
         let braces = Text::new("perjanjian-missing-help").arg("year", 2023);
         assert!(braces.render(Lang::En).contains("`perjanjian 2023 { ... }`"));
         assert_eq!(Text::new("no-such-message").render(Lang::Id), "no-such-message");
+        // Recorded, for the tests that look (an id chosen at run time).
+        assert!(missing_ids().contains(&"no-such-message"));
+        assert!(!missing_ids().contains(&"perjanjian-missing-help"));
     }
 
     #[test]

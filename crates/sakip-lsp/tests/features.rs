@@ -140,6 +140,8 @@ fn report(cases: &[Case], mut answer: impl FnMut(&Case) -> String) -> String {
     for c in cases {
         let _ = writeln!(out, "## {} ({})\n{}\n", c.name, c.file, answer(c).trim_end());
     }
+    // Every message an answer named (some chosen at run time) is in the catalogue.
+    assert_eq!(sakip_core::i18n::missing_ids(), Vec::<&str>::new());
     out
 }
 
