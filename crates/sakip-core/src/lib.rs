@@ -35,6 +35,7 @@ pub mod agregasi;
 pub mod anggaran;
 pub mod angka;
 pub mod code;
+pub mod contract;
 pub mod data;
 pub mod diagnostic;
 pub mod evaluate;

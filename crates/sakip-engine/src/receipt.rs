@@ -88,8 +88,10 @@ fn sha256(bytes: &[u8]) -> String {
 
 /// The canonical JSON of a result, and its hash.
 pub fn result_hash(ev: &Evaluation, unit: &LoadedUnit) -> String {
-    let json = sakip_report::json::render_line(ev, &unit.rules, &unit.scripts.names(ev.year));
-    sha256(json.trim_end().as_bytes())
+    // The contract's compact bytes: what a rollup's `jsonl` line holds.
+    let out = sakip_core::contract::unit(ev, &unit.rules, &unit.scripts.names(ev.year));
+    let json = serde_json::to_string(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    sha256(json.as_bytes())
 }
 
 /// The files a unit's result was computed from: every rule and data file

@@ -8,48 +8,14 @@
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use sakip_core::{Lang, Problem, Severity};
-use serde::Serialize;
 use std::fmt;
 
-/// The JSON object of one problem. `location` is `file:line:col` (or the
-/// file alone); `file`, `line` and `col` are the same place in parts, 0
-/// when there is no line.
-#[derive(Debug, Serialize)]
-pub struct ProblemJson<'a> {
-    /// `error`, `warning` or `info`.
-    pub severity: String,
-    /// The registry's code (`band-gap`).
-    pub code: &'static str,
-    /// In English, the contract's language.
-    pub message: String,
-    /// The indikator it is about, or null.
-    pub indicator: Option<&'a str>,
-    /// How to fix it, or null.
-    pub help: Option<String>,
-    /// `file:line:col`, or the file alone, or null.
-    pub location: Option<String>,
-    /// The same place in parts.
-    pub file: Option<&'a str>,
-    /// 1-based; 0 for a whole file.
-    pub line: u32,
-    /// 1-based; 0 for a whole line (a row of a table).
-    pub col: u32,
-}
+/// The JSON object of one problem (the contract's, in the core).
+pub use sakip_core::contract::ProblemJson;
 
 /// The JSON object of one problem.
 pub fn json(p: &dyn Problem) -> ProblemJson<'_> {
-    let at = p.location();
-    ProblemJson {
-        severity: p.severity().to_string(),
-        code: p.code().as_str(),
-        message: p.message_in(Lang::En),
-        indicator: p.indicator(),
-        help: p.help_in(Lang::En),
-        location: at.map(ToString::to_string),
-        file: at.map(|o| o.file.as_str()),
-        line: at.map_or(0, |o| o.line),
-        col: at.map_or(0, |o| o.col),
-    }
+    sakip_core::contract::problem(p)
 }
 
 /// `file:line:col: severity[code]: message`, for editors and CI logs: the

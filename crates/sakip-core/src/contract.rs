@@ -1,0 +1,315 @@
+//! The JSON contract of one unit's year: **contract**. One object with
+//! `satker`, `year`, `indicators[]`, `budget[]` (ending with `Total`) and
+//! `diagnostics[]`; every number a string in plain decimal notation, absent
+//! figures `null`. Fields beyond the contract may be added; these may not
+//! change meaning.
+//!
+//! It lives in the core so that every reader and writer of it stands on
+//! the same types: `eval --format json` and each line of a rollup's
+//! `jsonl` (sakip-report serialises [`unit`]), and a receipt, which hashes
+//! its compact bytes (sakip-engine, which depends on no renderer).
+
+use crate::evaluate::IndicatorResult;
+use crate::pembulatan::plain;
+use crate::{Decimal, Evaluation, Lang, Problem};
+use serde::Serialize;
+
+/// The contract object of `eval --format json` (and each line of a
+/// rollup's `jsonl`). Fields are added, never changed in meaning.
+#[derive(Serialize)]
+pub struct Output<'a> {
+    satker: Option<Satker<'a>>,
+    year: u16,
+    rules: Vec<RuleRef<'a>>,
+    rounding: Rounding,
+    /// The bands in force for the year, so that a reader of the JSON (and
+    /// `rollup --merge`) can classify a score the way the rules do.
+    klasifikasi: &'a [crate::klasifikasi::Band],
+    dasar: Dasar<'a>,
+    /// The scripts in force for the year.
+    scripts: Vec<&'a str>,
+    indicators: Vec<Indicator<'a>>,
+    nilai: Option<NilaiOut<'a>>,
+    budget: Vec<Budget<'a>>,
+    /// The budget per programme, when the data gives it.
+    budget_programs: Vec<Budget<'a>>,
+    /// The agreement's budget per programme.
+    perjanjian_budget: Vec<PkBudget<'a>>,
+    /// Every finding, in the one shape of problems.
+    diagnostics: Vec<ProblemJson<'a>>,
+}
+
+/// The unit: its id and name.
+#[derive(Serialize)]
+struct Satker<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+/// One rule set of the chain, national first.
+#[derive(Serialize)]
+struct RuleRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: &'static str,
+}
+
+/// The legal basis the evaluation rests on, as the rule and data files state it.
+/// The legal bases the rules, the agreement and the data cite.
+#[derive(Serialize)]
+struct Dasar<'a> {
+    rules: Vec<&'a str>,
+    perjanjian: Vec<&'a str>,
+    data: Vec<&'a str>,
+}
+
+/// The unit's overall score, when a script computes one.
+/// The unit's score and the script function that computed it.
+#[derive(Serialize)]
+struct NilaiOut<'a> {
+    value: String,
+    source: &'a str,
+}
+
+/// The rounding in force and the cap, as the rules write them.
+#[derive(Serialize)]
+struct Rounding {
+    capaian: String,
+    budget: String,
+    cap: Option<String>,
+    /// The unit's score, when `pembulatan nilai` rounds it otherwise than a capaian.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<String>,
+}
+
+/// One indicator's figures, each a plain decimal string or null.
+#[derive(Serialize)]
+struct Indicator<'a> {
+    id: &'a str,
+    /// `strategis`, `program`, `kegiatan` or `output`.
+    tier: &'static str,
+    sasaran: &'a str,
+    sasaran_name: &'a str,
+    name: &'a str,
+    /// The indikator's satuan.
+    unit: String,
+    /// The indikator it is a sub-indikator of.
+    parent: Option<&'a str>,
+    target: Option<String>,
+    /// The national rules' target for the year, when there is one.
+    national_target: Option<String>,
+    realisasi: Option<String>,
+    /// The unit the realisasi was written in, when written with one.
+    realisasi_unit: Option<String>,
+    /// The period values the realisasi combines.
+    periods: Vec<Period>,
+    /// After the cap and the rounding: the printed figure.
+    capaian: Option<String>,
+    band: Option<&'a str>,
+    /// The band's id, for scripts and machines; `band` is its label.
+    band_id: Option<&'a str>,
+    band_colour: Option<&'a str>,
+    /// What the unit's report printed, when the data records it.
+    printed_capaian: Option<String>,
+    previous: Option<Previous>,
+    renstra: Option<RenstraOut>,
+    dasar: Vec<&'a str>,
+    target_dasar: Option<&'a str>,
+}
+
+/// Last year's figures for the indicator.
+/// Last year's figures, under last year's rules.
+#[derive(Serialize)]
+struct Previous {
+    year: u16,
+    realisasi: Option<String>,
+    capaian: Option<String>,
+}
+
+/// Progress towards the Renstra's last-year target.
+/// Progress towards the Renstra's end-year target.
+#[derive(Serialize)]
+struct RenstraOut {
+    year: u16,
+    target: String,
+    progress: Option<String>,
+}
+
+/// One period's realisasi.
+#[derive(Serialize)]
+struct Period {
+    period: &'static str,
+    realisasi: String,
+}
+
+/// One budget line (and the `Total`).
+#[derive(Serialize)]
+struct Budget<'a> {
+    name: &'a str,
+    pagu: String,
+    realisasi: String,
+    penyerapan: Option<String>,
+    printed_penyerapan: Option<String>,
+}
+
+/// One programme's budget in the agreement.
+#[derive(Serialize)]
+struct PkBudget<'a> {
+    name: &'a str,
+    anggaran: String,
+}
+
+/// A figure as a plain decimal string (the contract: never a float).
+fn num(v: Option<Decimal>) -> Option<String> {
+    v.map(plain)
+}
+
+/// One budget line of the contract.
+fn budget_row(b: &crate::anggaran::BudgetRow) -> Budget<'_> {
+    Budget {
+        name: &b.name,
+        pagu: plain(b.pagu),
+        realisasi: plain(b.realisasi),
+        penyerapan: num(b.penyerapan),
+        printed_penyerapan: num(b.printed_penyerapan),
+    }
+}
+
+/// One indicator of the contract.
+fn indicator(r: &IndicatorResult) -> Indicator<'_> {
+    Indicator {
+        id: &r.id,
+        tier: r.tier.keyword(),
+        sasaran: &r.sasaran,
+        sasaran_name: &r.sasaran_name,
+        name: &r.name,
+        unit: r.satuan.display(),
+        parent: r.induk.as_deref(),
+        target: num(r.target),
+        national_target: num(r.national_target),
+        realisasi: num(r.realisasi),
+        realisasi_unit: r.realisasi_satuan.as_ref().map(|s| s.display()),
+        periods: r
+            .realisasi_periode
+            .iter()
+            .map(|(p, v)| Period {
+                period: p.keyword(),
+                realisasi: plain(*v),
+            })
+            .collect(),
+        capaian: num(r.capaian),
+        band: r.band.as_ref().map(|b| b.label.as_str()),
+        band_id: r.band.as_ref().map(|b| b.id.as_str()),
+        band_colour: r.band.as_ref().map(|b| b.colour.as_str()),
+        printed_capaian: num(r.printed_capaian),
+        previous: r.tahun_lalu.as_ref().map(|p| Previous {
+            year: p.year,
+            realisasi: num(p.realisasi),
+            capaian: num(p.capaian),
+        }),
+        renstra: r.renstra.as_ref().map(|p| RenstraOut {
+            year: p.year,
+            target: plain(p.target),
+            progress: num(p.progress),
+        }),
+        dasar: r.dasar.iter().map(String::as_str).collect(),
+        target_dasar: r.target_dasar.as_deref(),
+    }
+}
+
+/// The whole contract object of one evaluation: serialised pretty by
+/// `eval --format json`, compact (one line) by a rollup's `jsonl` and by a
+/// receipt's hash.
+pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a str]) -> Output<'a> {
+    Output {
+        satker: ev.satker.as_ref().map(|s| Satker {
+            id: &s.id,
+            name: &s.name,
+        }),
+        year: ev.year,
+        rules: ev
+            .chain
+            .iter()
+            .map(|r| RuleRef {
+                id: &r.id,
+                name: &r.name,
+                level: r.tingkat.keyword(),
+            })
+            .collect(),
+        klasifikasi: &rules.klasifikasi.at(ev.year).value.bands,
+        rounding: Rounding {
+            capaian: rules.settings(ev.year).pembulatan_capaian.value.to_string(),
+            budget: rules.settings(ev.year).pembulatan_anggaran.value.to_string(),
+            cap: rules.settings(ev.year).konversi_efisiensi.map(|(c, _)| plain(c)),
+            score: rules.settings(ev.year).pembulatan_nilai.value.map(|r| r.to_string()),
+        },
+        dasar: Dasar {
+            rules: ev
+                .chain
+                .iter()
+                .flat_map(|r| r.dasar.iter().map(String::as_str))
+                .collect(),
+            perjanjian: ev.perjanjian_dasar.iter().map(String::as_str).collect(),
+            data: ev.data_dasar.iter().map(String::as_str).collect(),
+        },
+        scripts: scripts.to_vec(),
+        indicators: ev.indicators.iter().map(indicator).collect(),
+        nilai: ev.nilai.as_ref().map(|n| NilaiOut {
+            value: plain(n.value),
+            source: &n.source,
+        }),
+        budget: ev.anggaran.belanja.iter().map(budget_row).collect(),
+        budget_programs: ev.anggaran.program.iter().map(budget_row).collect(),
+        perjanjian_budget: ev
+            .anggaran
+            .perjanjian
+            .iter()
+            .map(|(n, a)| PkBudget {
+                name: n,
+                anggaran: plain(*a),
+            })
+            .collect(),
+        diagnostics: ev.diagnostics.iter().map(|d| problem(d)).collect(),
+    }
+}
+
+/// The JSON object of one problem. `location` is `file:line:col` (or the
+/// file alone); `file`, `line` and `col` are the same place in parts, 0
+/// when there is no line.
+#[derive(Debug, Serialize)]
+pub struct ProblemJson<'a> {
+    /// `error`, `warning` or `info`.
+    pub severity: String,
+    /// The registry's code (`band-gap`).
+    pub code: &'static str,
+    /// In English, the contract's language.
+    pub message: String,
+    /// The indikator it is about, or null.
+    pub indicator: Option<&'a str>,
+    /// How to fix it, or null.
+    pub help: Option<String>,
+    /// `file:line:col`, or the file alone, or null.
+    pub location: Option<String>,
+    /// The same place in parts.
+    pub file: Option<&'a str>,
+    /// 1-based; 0 for a whole file.
+    pub line: u32,
+    /// 1-based; 0 for a whole line (a row of a table).
+    pub col: u32,
+}
+
+/// The JSON object of one problem.
+pub fn problem(p: &dyn Problem) -> ProblemJson<'_> {
+    let at = p.location();
+    ProblemJson {
+        severity: p.severity().to_string(),
+        code: p.code().as_str(),
+        message: p.message_in(Lang::En),
+        indicator: p.indicator(),
+        help: p.help_in(Lang::En),
+        location: at.map(ToString::to_string),
+        file: at.map(|o| o.file.as_str()),
+        line: at.map_or(0, |o| o.line),
+        col: at.map_or(0, |o| o.col),
+    }
+}
