@@ -41,6 +41,23 @@ fn dec(v: &Value) -> rust_decimal::Decimal {
     rust_decimal::Decimal::from_str(v.as_str().unwrap()).unwrap()
 }
 
+/// The contract is one set of types: every unit line a rollup writes
+/// reads back into `sakip_core::contract::Output` and writes out as the
+/// same bytes (a field the writer adds, renames or drops without the
+/// reader would fail here, or not compile in `--merge`).
+#[test]
+fn every_jsonl_line_reads_back_into_the_contract_types_unchanged() {
+    let run = rollup(&["--format", "jsonl"]);
+    let mut lines = 0;
+    for line in run.stdout.lines().filter(|l| !l.trim().is_empty()) {
+        let typed: sakip_core::contract::Output<'_> =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(serde_json::to_string(&typed).unwrap(), line);
+        lines += 1;
+    }
+    assert!(lines >= 2, "{}", run.stdout);
+}
+
 #[test]
 fn every_line_of_jsonl_is_the_units_eval() {
     let run = rollup(&["--format", "jsonl"]);
@@ -446,7 +463,9 @@ fn parts_run_apart_merge_into_the_whole() {
     );
     assert_eq!(bad.code, 1);
     assert!(
-        bad.stderr.contains("bad.jsonl:1: `satker.id` is missing"),
+        bad.stderr.contains(
+            "bad.jsonl:1: not a unit line of a rollup's jsonl: invalid type: integer `1`, expected struct Satker"
+        ),
         "{}",
         bad.stderr
     );

@@ -12,151 +12,152 @@
 use crate::evaluate::IndicatorResult;
 use crate::pembulatan::plain;
 use crate::{Decimal, Evaluation, Lang, Problem};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The contract object of `eval --format json` (and each line of a
 /// rollup's `jsonl`). Fields are added, never changed in meaning.
-#[derive(Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Output<'a> {
-    satker: Option<Satker<'a>>,
-    year: u16,
-    rules: Vec<RuleRef<'a>>,
-    rounding: Rounding,
+    pub satker: Option<Satker<'a>>,
+    pub year: u16,
+    pub rules: Vec<RuleRef<'a>>,
+    pub rounding: Rounding,
     /// The bands in force for the year, so that a reader of the JSON (and
     /// `rollup --merge`) can classify a score the way the rules do.
-    klasifikasi: &'a [crate::klasifikasi::Band],
-    dasar: Dasar<'a>,
+    pub klasifikasi: Cow<'a, [crate::klasifikasi::Band]>,
+    pub dasar: Dasar<'a>,
     /// The scripts in force for the year.
-    scripts: Vec<&'a str>,
-    indicators: Vec<Indicator<'a>>,
-    nilai: Option<NilaiOut<'a>>,
-    budget: Vec<Budget<'a>>,
+    pub scripts: Vec<Cow<'a, str>>,
+    pub indicators: Vec<Indicator<'a>>,
+    pub nilai: Option<NilaiOut<'a>>,
+    pub budget: Vec<Budget<'a>>,
     /// The budget per programme, when the data gives it.
-    budget_programs: Vec<Budget<'a>>,
+    pub budget_programs: Vec<Budget<'a>>,
     /// The agreement's budget per programme.
-    perjanjian_budget: Vec<PkBudget<'a>>,
+    pub perjanjian_budget: Vec<PkBudget<'a>>,
     /// Every finding, in the one shape of problems.
-    diagnostics: Vec<ProblemJson<'a>>,
+    pub diagnostics: Vec<ProblemJson<'a>>,
 }
 
 /// The unit: its id and name.
-#[derive(Serialize)]
-struct Satker<'a> {
-    id: &'a str,
-    name: &'a str,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Satker<'a> {
+    pub id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
 }
 
 /// One rule set of the chain, national first.
-#[derive(Serialize)]
-struct RuleRef<'a> {
-    id: &'a str,
-    name: &'a str,
-    level: &'static str,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuleRef<'a> {
+    pub id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub level: Cow<'a, str>,
 }
 
 /// The legal basis the evaluation rests on, as the rule and data files state it.
 /// The legal bases the rules, the agreement and the data cite.
-#[derive(Serialize)]
-struct Dasar<'a> {
-    rules: Vec<&'a str>,
-    perjanjian: Vec<&'a str>,
-    data: Vec<&'a str>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Dasar<'a> {
+    pub rules: Vec<Cow<'a, str>>,
+    pub perjanjian: Vec<Cow<'a, str>>,
+    pub data: Vec<Cow<'a, str>>,
 }
 
 /// The unit's overall score, when a script computes one.
 /// The unit's score and the script function that computed it.
-#[derive(Serialize)]
-struct NilaiOut<'a> {
-    value: String,
-    source: &'a str,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NilaiOut<'a> {
+    pub value: String,
+    pub source: Cow<'a, str>,
 }
 
 /// The rounding in force and the cap, as the rules write them.
-#[derive(Serialize)]
-struct Rounding {
-    capaian: String,
-    budget: String,
-    cap: Option<String>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rounding {
+    pub capaian: String,
+    pub budget: String,
+    pub cap: Option<String>,
     /// The unit's score, when `pembulatan nilai` rounds it otherwise than a capaian.
     #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<String>,
+    pub score: Option<String>,
 }
 
 /// One indicator's figures, each a plain decimal string or null.
-#[derive(Serialize)]
-struct Indicator<'a> {
-    id: &'a str,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Indicator<'a> {
+    pub id: Cow<'a, str>,
     /// `strategis`, `program`, `kegiatan` or `output`.
-    tier: &'static str,
-    sasaran: &'a str,
-    sasaran_name: &'a str,
-    name: &'a str,
+    pub tier: Cow<'a, str>,
+    pub sasaran: Cow<'a, str>,
+    pub sasaran_name: Cow<'a, str>,
+    pub name: Cow<'a, str>,
     /// The indikator's satuan.
-    unit: String,
+    pub unit: String,
     /// The indikator it is a sub-indikator of.
-    parent: Option<&'a str>,
-    target: Option<String>,
+    pub parent: Option<Cow<'a, str>>,
+    pub target: Option<String>,
     /// The national rules' target for the year, when there is one.
-    national_target: Option<String>,
-    realisasi: Option<String>,
+    pub national_target: Option<String>,
+    pub realisasi: Option<String>,
     /// The unit the realisasi was written in, when written with one.
-    realisasi_unit: Option<String>,
+    pub realisasi_unit: Option<String>,
     /// The period values the realisasi combines.
-    periods: Vec<Period>,
+    pub periods: Vec<Period<'a>>,
     /// After the cap and the rounding: the printed figure.
-    capaian: Option<String>,
-    band: Option<&'a str>,
+    pub capaian: Option<String>,
+    pub band: Option<Cow<'a, str>>,
     /// The band's id, for scripts and machines; `band` is its label.
-    band_id: Option<&'a str>,
-    band_colour: Option<&'a str>,
+    pub band_id: Option<Cow<'a, str>>,
+    pub band_colour: Option<Cow<'a, str>>,
     /// What the unit's report printed, when the data records it.
-    printed_capaian: Option<String>,
-    previous: Option<Previous>,
-    renstra: Option<RenstraOut>,
-    dasar: Vec<&'a str>,
-    target_dasar: Option<&'a str>,
+    pub printed_capaian: Option<String>,
+    pub previous: Option<Previous>,
+    pub renstra: Option<RenstraOut>,
+    pub dasar: Vec<Cow<'a, str>>,
+    pub target_dasar: Option<Cow<'a, str>>,
 }
 
 /// Last year's figures for the indicator.
 /// Last year's figures, under last year's rules.
-#[derive(Serialize)]
-struct Previous {
-    year: u16,
-    realisasi: Option<String>,
-    capaian: Option<String>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Previous {
+    pub year: u16,
+    pub realisasi: Option<String>,
+    pub capaian: Option<String>,
 }
 
 /// Progress towards the Renstra's last-year target.
 /// Progress towards the Renstra's end-year target.
-#[derive(Serialize)]
-struct RenstraOut {
-    year: u16,
-    target: String,
-    progress: Option<String>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RenstraOut {
+    pub year: u16,
+    pub target: String,
+    pub progress: Option<String>,
 }
 
 /// One period's realisasi.
-#[derive(Serialize)]
-struct Period {
-    period: &'static str,
-    realisasi: String,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Period<'a> {
+    pub period: Cow<'a, str>,
+    pub realisasi: String,
 }
 
 /// One budget line (and the `Total`).
-#[derive(Serialize)]
-struct Budget<'a> {
-    name: &'a str,
-    pagu: String,
-    realisasi: String,
-    penyerapan: Option<String>,
-    printed_penyerapan: Option<String>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Budget<'a> {
+    pub name: Cow<'a, str>,
+    pub pagu: String,
+    pub realisasi: String,
+    pub penyerapan: Option<String>,
+    pub printed_penyerapan: Option<String>,
 }
 
 /// One programme's budget in the agreement.
-#[derive(Serialize)]
-struct PkBudget<'a> {
-    name: &'a str,
-    anggaran: String,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PkBudget<'a> {
+    pub name: Cow<'a, str>,
+    pub anggaran: String,
 }
 
 /// A figure as a plain decimal string (the contract: never a float).
@@ -167,7 +168,7 @@ fn num(v: Option<Decimal>) -> Option<String> {
 /// One budget line of the contract.
 fn budget_row(b: &crate::anggaran::BudgetRow) -> Budget<'_> {
     Budget {
-        name: &b.name,
+        name: Cow::Borrowed(&b.name),
         pagu: plain(b.pagu),
         realisasi: plain(b.realisasi),
         penyerapan: num(b.penyerapan),
@@ -178,13 +179,13 @@ fn budget_row(b: &crate::anggaran::BudgetRow) -> Budget<'_> {
 /// One indicator of the contract.
 fn indicator(r: &IndicatorResult) -> Indicator<'_> {
     Indicator {
-        id: &r.id,
-        tier: r.tier.keyword(),
-        sasaran: &r.sasaran,
-        sasaran_name: &r.sasaran_name,
-        name: &r.name,
+        id: Cow::Borrowed(&r.id),
+        tier: Cow::Borrowed(r.tier.keyword()),
+        sasaran: Cow::Borrowed(&r.sasaran),
+        sasaran_name: Cow::Borrowed(&r.sasaran_name),
+        name: Cow::Borrowed(&r.name),
         unit: r.satuan.display(),
-        parent: r.induk.as_deref(),
+        parent: r.induk.as_deref().map(Cow::Borrowed),
         target: num(r.target),
         national_target: num(r.national_target),
         realisasi: num(r.realisasi),
@@ -193,14 +194,14 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
             .realisasi_periode
             .iter()
             .map(|(p, v)| Period {
-                period: p.keyword(),
+                period: Cow::Borrowed(p.keyword()),
                 realisasi: plain(*v),
             })
             .collect(),
         capaian: num(r.capaian),
-        band: r.band.as_ref().map(|b| b.label.as_str()),
-        band_id: r.band.as_ref().map(|b| b.id.as_str()),
-        band_colour: r.band.as_ref().map(|b| b.colour.as_str()),
+        band: r.band.as_ref().map(|b| b.label.as_str()).map(Cow::Borrowed),
+        band_id: r.band.as_ref().map(|b| b.id.as_str()).map(Cow::Borrowed),
+        band_colour: r.band.as_ref().map(|b| b.colour.as_str()).map(Cow::Borrowed),
         printed_capaian: num(r.printed_capaian),
         previous: r.tahun_lalu.as_ref().map(|p| Previous {
             year: p.year,
@@ -212,8 +213,8 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
             target: plain(p.target),
             progress: num(p.progress),
         }),
-        dasar: r.dasar.iter().map(String::as_str).collect(),
-        target_dasar: r.target_dasar.as_deref(),
+        dasar: r.dasar.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),
+        target_dasar: r.target_dasar.as_deref().map(Cow::Borrowed),
     }
 }
 
@@ -223,20 +224,20 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
 pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a str]) -> Output<'a> {
     Output {
         satker: ev.satker.as_ref().map(|s| Satker {
-            id: &s.id,
-            name: &s.name,
+            id: Cow::Borrowed(&s.id),
+            name: Cow::Borrowed(&s.name),
         }),
         year: ev.year,
         rules: ev
             .chain
             .iter()
             .map(|r| RuleRef {
-                id: &r.id,
-                name: &r.name,
-                level: r.tingkat.keyword(),
+                id: Cow::Borrowed(&r.id),
+                name: Cow::Borrowed(&r.name),
+                level: Cow::Borrowed(r.tingkat.keyword()),
             })
             .collect(),
-        klasifikasi: &rules.klasifikasi.at(ev.year).value.bands,
+        klasifikasi: Cow::Borrowed(&rules.klasifikasi.at(ev.year).value.bands),
         rounding: Rounding {
             capaian: rules.settings(ev.year).pembulatan_capaian.value.to_string(),
             budget: rules.settings(ev.year).pembulatan_anggaran.value.to_string(),
@@ -247,16 +248,16 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
             rules: ev
                 .chain
                 .iter()
-                .flat_map(|r| r.dasar.iter().map(String::as_str))
+                .flat_map(|r| r.dasar.iter().map(|s| Cow::Borrowed(s.as_str())))
                 .collect(),
-            perjanjian: ev.perjanjian_dasar.iter().map(String::as_str).collect(),
-            data: ev.data_dasar.iter().map(String::as_str).collect(),
+            perjanjian: ev.perjanjian_dasar.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),
+            data: ev.data_dasar.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),
         },
-        scripts: scripts.to_vec(),
+        scripts: scripts.iter().map(|s| Cow::Borrowed(*s)).collect(),
         indicators: ev.indicators.iter().map(indicator).collect(),
         nilai: ev.nilai.as_ref().map(|n| NilaiOut {
             value: plain(n.value),
-            source: &n.source,
+            source: Cow::Borrowed(&n.source),
         }),
         budget: ev.anggaran.belanja.iter().map(budget_row).collect(),
         budget_programs: ev.anggaran.program.iter().map(budget_row).collect(),
@@ -265,7 +266,7 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
             .perjanjian
             .iter()
             .map(|(n, a)| PkBudget {
-                name: n,
+                name: Cow::Borrowed(n),
                 anggaran: plain(*a),
             })
             .collect(),
@@ -276,22 +277,22 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
 /// The JSON object of one problem. `location` is `file:line:col` (or the
 /// file alone); `file`, `line` and `col` are the same place in parts, 0
 /// when there is no line.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProblemJson<'a> {
     /// `error`, `warning` or `info`.
     pub severity: String,
     /// The registry's code (`band-gap`).
-    pub code: &'static str,
+    pub code: Cow<'a, str>,
     /// In English, the contract's language.
     pub message: String,
     /// The indikator it is about, or null.
-    pub indicator: Option<&'a str>,
+    pub indicator: Option<Cow<'a, str>>,
     /// How to fix it, or null.
     pub help: Option<String>,
     /// `file:line:col`, or the file alone, or null.
     pub location: Option<String>,
     /// The same place in parts.
-    pub file: Option<&'a str>,
+    pub file: Option<Cow<'a, str>>,
     /// 1-based; 0 for a whole file.
     pub line: u32,
     /// 1-based; 0 for a whole line (a row of a table).
@@ -303,12 +304,12 @@ pub fn problem(p: &dyn Problem) -> ProblemJson<'_> {
     let at = p.location();
     ProblemJson {
         severity: p.severity().to_string(),
-        code: p.code().as_str(),
+        code: Cow::Borrowed(p.code().as_str()),
         message: p.message_in(Lang::En),
-        indicator: p.indicator(),
+        indicator: p.indicator().map(Cow::Borrowed),
         help: p.help_in(Lang::En),
         location: at.map(ToString::to_string),
-        file: at.map(|o| o.file.as_str()),
+        file: at.map(|o| o.file.as_str()).map(Cow::Borrowed),
         line: at.map_or(0, |o| o.line),
         col: at.map_or(0, |o| o.col),
     }

@@ -6,73 +6,62 @@
 //! force, `klasifikasi`), never re-evaluating anything.
 
 use rust_decimal::Decimal;
-use sakip_core::klasifikasi::{Band, Klasifikasi};
+use sakip_core::contract::Output;
+use sakip_core::klasifikasi::Klasifikasi;
 use sakip_core::model::Tier;
 use sakip_core::rekap::{Basis, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
-use serde_json::Value;
 use std::str::FromStr;
 
-/// The value at a JSON pointer, or null.
-fn at<'a>(v: &'a Value, pointer: &str) -> &'a Value {
-    v.pointer(pointer).unwrap_or(&Value::Null)
+/// A figure of the contract (a plain decimal string, or null).
+fn number(v: Option<&str>, what: &str) -> Result<Option<Decimal>, String> {
+    v.map(|s| Decimal::from_str(s).map_err(|_| format!("`{what}` is not a number: `{s}`")))
+        .transpose()
 }
 
-/// A unit line read back: its record, and the settings it was evaluated under.
+/// A unit line read back, through the contract's own types
+/// (`sakip_core::contract::Output`): its record, and the settings it was
+/// evaluated under. A field renamed in the contract is renamed here too,
+/// or this does not compile.
 pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
-    let v: Value = serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let text = |v: &Value, what: &str| -> Result<String, String> {
-        v.as_str()
-            .map(str::to_string)
-            .ok_or_else(|| format!("`{what}` is missing"))
-    };
-    let number = |v: &Value, what: &str| -> Result<Option<Decimal>, String> {
-        match v {
-            Value::Null => Ok(None),
-            Value::String(s) => Decimal::from_str(s)
-                .map(Some)
-                .map_err(|_| format!("`{what}` is not a number: `{s}`")),
-            _ => Err(format!("`{what}` is not a number in a string")),
-        }
-    };
-    let satker_id = text(at(&v, "/satker/id"), "satker.id")?;
-    let (kanwil_id, kanwil_name) = at(&v, "/rules")
-        .as_array()
-        .and_then(|rules| rules.iter().rev().find(|r| at(r, "/level") == "kanwil"))
-        .map(|r| Ok::<_, String>((text(at(r, "/id"), "rules.id")?, text(at(r, "/name"), "rules.name")?)))
-        .transpose()?
+    let out: Output<'_> =
+        serde_json::from_str(line).map_err(|e| format!("not a unit line of a rollup's jsonl: {e}"))?;
+    let satker = out.satker.ok_or("`satker` is missing")?;
+    let (kanwil_id, kanwil_name) = out
+        .rules
+        .iter()
+        .rev()
+        .find(|r| r.level == "kanwil")
+        .map(|r| (r.id.to_string(), r.name.to_string()))
         .unwrap_or_else(|| (NO_KANWIL.to_string(), NO_KANWIL_NAME.to_string()));
     let mut indicators = Vec::new();
-    for r in at(&v, "/indicators").as_array().ok_or("`indicators` is missing")? {
-        let tier = text(at(r, "/tier"), "tier")?;
+    for r in &out.indicators {
         indicators.push(IndicatorFigure {
-            id: text(at(r, "/id"), "indicators.id")?,
-            name: text(at(r, "/name"), "indicators.name")?,
-            tier: Tier::from_keyword(&tier).ok_or_else(|| format!("`{tier}` is not a tier"))?,
-            capaian: number(at(r, "/capaian"), "capaian")?,
-            band: at(r, "/band").as_str().map(str::to_string),
+            id: r.id.to_string(),
+            name: r.name.to_string(),
+            tier: Tier::from_keyword(&r.tier).ok_or_else(|| format!("`{}` is not a tier", r.tier))?,
+            capaian: number(r.capaian.as_deref(), "capaian")?,
+            band: r.band.as_ref().map(|b| b.to_string()),
         });
     }
-    let total = at(&v, "/budget")
-        .as_array()
-        .and_then(|b| b.iter().find(|r| at(r, "/name") == sakip_core::anggaran::TOTAL));
+    let total = out.budget.iter().find(|b| b.name == sakip_core::anggaran::TOTAL);
     let (pagu, realisasi) = match total {
         Some(t) => (
-            number(at(t, "/pagu"), "pagu")?.unwrap_or_default(),
-            number(at(t, "/realisasi"), "realisasi")?.unwrap_or_default(),
+            number(Some(&t.pagu), "pagu")?.unwrap_or_default(),
+            number(Some(&t.realisasi), "realisasi")?.unwrap_or_default(),
         ),
         None => (Decimal::ZERO, Decimal::ZERO),
     };
-    let bands: Vec<Band> = serde_json::from_value(at(&v, "/klasifikasi").clone())
-        .map_err(|e| format!("`klasifikasi` cannot be read ({e}): merge lines written by this version of sakip"))?;
     let basis = Basis {
-        capaian: text(at(&v, "/rounding/capaian"), "rounding.capaian")?.parse()?,
-        anggaran: text(at(&v, "/rounding/budget"), "rounding.budget")?.parse()?,
-        klasifikasi: Klasifikasi { bands },
+        capaian: out.rounding.capaian.parse()?,
+        anggaran: out.rounding.budget.parse()?,
+        klasifikasi: Klasifikasi {
+            bands: out.klasifikasi.into_owned(),
+        },
     };
     let record = UnitRecord {
-        path: satker_id.clone(),
-        satker_name: text(at(&v, "/satker/name"), "satker.name")?,
-        satker_id,
+        path: satker.id.to_string(),
+        satker_name: satker.name.to_string(),
+        satker_id: satker.id.to_string(),
         kanwil_id,
         kanwil_name,
         indicators,
@@ -81,11 +70,8 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
         band: None,
         pagu,
         realisasi,
-        errors: at(&v, "/diagnostics")
-            .as_array()
-            .map(|d| d.iter().filter(|x| at(x, "/severity") == "error").count())
-            .unwrap_or(0),
+        errors: out.diagnostics.iter().filter(|d| d.severity == "error").count(),
     };
-    let nilai = number(at(&v, "/nilai/value"), "nilai")?;
+    let nilai = number(out.nilai.as_ref().map(|n| n.value.as_str()), "nilai")?;
     Ok((record.scored(nilai, &basis), basis))
 }
