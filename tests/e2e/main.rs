@@ -23,6 +23,7 @@ mod readme;
 mod receipt;
 mod report;
 mod rollup;
+mod schema;
 mod scripts;
 mod seed;
 mod serve;

@@ -18,6 +18,7 @@ use std::borrow::Cow;
 /// The contract object of `eval --format json` (and each line of a
 /// rollup's `jsonl`). Fields are added, never changed in meaning.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Output<'a> {
     pub satker: Option<Satker<'a>>,
     pub year: u16,
@@ -42,6 +43,7 @@ pub struct Output<'a> {
 
 /// The unit: its id and name.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Satker<'a> {
     pub id: Cow<'a, str>,
     pub name: Cow<'a, str>,
@@ -49,6 +51,7 @@ pub struct Satker<'a> {
 
 /// One rule set of the chain, national first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleRef<'a> {
     pub id: Cow<'a, str>,
     pub name: Cow<'a, str>,
@@ -58,6 +61,7 @@ pub struct RuleRef<'a> {
 /// The legal basis the evaluation rests on, as the rule and data files state it.
 /// The legal bases the rules, the agreement and the data cite.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dasar<'a> {
     pub rules: Vec<Cow<'a, str>>,
     pub perjanjian: Vec<Cow<'a, str>>,
@@ -67,6 +71,7 @@ pub struct Dasar<'a> {
 /// The unit's overall score, when a script computes one.
 /// The unit's score and the script function that computed it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NilaiOut<'a> {
     pub value: String,
     pub source: Cow<'a, str>,
@@ -74,6 +79,7 @@ pub struct NilaiOut<'a> {
 
 /// The rounding in force and the cap, as the rules write them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rounding {
     pub capaian: String,
     pub budget: String,
@@ -85,6 +91,7 @@ pub struct Rounding {
 
 /// One indicator's figures, each a plain decimal string or null.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Indicator<'a> {
     pub id: Cow<'a, str>,
     /// `strategis`, `program`, `kegiatan` or `output`.
@@ -121,6 +128,7 @@ pub struct Indicator<'a> {
 /// Last year's figures for the indicator.
 /// Last year's figures, under last year's rules.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Previous {
     pub year: u16,
     pub realisasi: Option<String>,
@@ -130,6 +138,7 @@ pub struct Previous {
 /// Progress towards the Renstra's last-year target.
 /// Progress towards the Renstra's end-year target.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RenstraOut {
     pub year: u16,
     pub target: String,
@@ -138,6 +147,7 @@ pub struct RenstraOut {
 
 /// One period's realisasi.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period<'a> {
     pub period: Cow<'a, str>,
     pub realisasi: String,
@@ -145,6 +155,7 @@ pub struct Period<'a> {
 
 /// One budget line (and the `Total`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Budget<'a> {
     pub name: Cow<'a, str>,
     pub pagu: String,
@@ -155,6 +166,7 @@ pub struct Budget<'a> {
 
 /// One programme's budget in the agreement.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PkBudget<'a> {
     pub name: Cow<'a, str>,
     pub anggaran: String,
@@ -218,6 +230,13 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
     }
 }
 
+/// The contract's JSON Schema (2020-12), generated from these types: what
+/// docs/unit.schema.json holds.
+#[cfg(feature = "schema")]
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(Output<'static>)
+}
+
 /// The whole contract object of one evaluation: serialised pretty by
 /// `eval --format json`, compact (one line) by a rollup's `jsonl` and by a
 /// receipt's hash.
@@ -278,6 +297,7 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
 /// file alone); `file`, `line` and `col` are the same place in parts, 0
 /// when there is no line.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProblemJson<'a> {
     /// `error`, `warning` or `info`.
     pub severity: String,

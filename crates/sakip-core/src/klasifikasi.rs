@@ -11,12 +11,16 @@ use serde::{Deserialize, Serialize};
 
 /// One end of a band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bound {
+    /// A plain decimal string, as every figure of the contract.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub value: Decimal,
     pub inclusive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Band {
     /// Stable id for machines and styles (`excellent`, `very_poor`).
     pub id: String,

@@ -1,0 +1,78 @@
+//! The JSON contract's schema: generated from the contract's types
+//! (`sakip_core::contract`), committed as docs/unit.schema.json, and every
+//! unit object sakip writes validates against it.
+
+use crate::support::{root, sakip, sakip_in};
+use serde_json::Value;
+
+/// The schema as the types say, as committed (pretty, ending with a newline).
+fn generated() -> String {
+    let schema = serde_json::to_value(sakip_core::contract::schema()).unwrap();
+    format!("{}\n", serde_json::to_string_pretty(&schema).unwrap())
+}
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let path = root().join("docs/unit.schema.json");
+    let want = generated();
+    if std::env::var_os("SAKIP_BLESS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/unit.schema.json is not the contract's: run `SAKIP_BLESS=1 cargo test --test e2e schema` and commit it"
+    );
+}
+
+/// Every unit object of `eval --format json` (both shipped units, both
+/// languages' runs write the same contract) and of a rollup (`jsonl`
+/// lines, the `units` of `--format json`) validates against the
+/// committed schema; and an object the contract does not allow does not.
+#[test]
+fn every_unit_object_validates_against_the_schema() {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("docs/unit.schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let check = |what: &str, v: &Value| {
+        let errors: Vec<String> = validator
+            .iter_errors(v)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{what}: {errors:#?}");
+    };
+    let mut objects = 0;
+    for (unit, year) in [
+        ("examples/lapas-sarolangun-rawas", "2023"),
+        ("examples/rutan-contoh", "2022"),
+    ] {
+        let run = sakip(&["eval", unit, "--year", year, "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        check(unit, &serde_json::from_str(&run.stdout).unwrap());
+        objects += 1;
+    }
+    let tree = crate::rollup::tree();
+    let jsonl = sakip_in(tree, &["rollup", ".", "--year", "2023", "--format", "jsonl"]);
+    assert_eq!(jsonl.code, 0, "{}", jsonl.stderr);
+    for line in jsonl.stdout.lines().filter(|l| !l.trim().is_empty()) {
+        check("a jsonl line", &serde_json::from_str(line).unwrap());
+        objects += 1;
+    }
+    let json = sakip_in(tree, &["rollup", ".", "--year", "2023", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    for unit in doc["units"].as_array().unwrap() {
+        check("a unit of rollup --format json", unit);
+        objects += 1;
+    }
+    assert!(objects >= 6, "{objects} objects");
+    // The schema says something: a figure as a JSON number is refused.
+    let mut wrong: Value =
+        serde_json::from_str(&sakip(&["eval", "examples/rutan-contoh", "--year", "2022", "--format", "json"]).stdout)
+            .unwrap();
+    wrong["indicators"][0]["capaian"] = serde_json::json!(100.5);
+    assert!(!validator.is_valid(&wrong));
+    wrong["indicators"][0]["capaian"] = serde_json::json!("100.5");
+    wrong["satker"] = serde_json::json!(1);
+    assert!(!validator.is_valid(&wrong));
+}
