@@ -343,6 +343,7 @@ fn the_xlsx_report_imports_back() {
             assert_eq!(h[field], b[field], "{} {field}", h["name"]);
         }
     }
+    assert_eq!(hand["budget_total"], back["budget_total"]);
 }
 
 /// A damaged workbook on which the spreadsheet reader itself gave up (a

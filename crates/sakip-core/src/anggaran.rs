@@ -40,7 +40,8 @@ impl Anggaran {
     }
 }
 
-/// The name of the totals row (**contract**: `budget[]` ends with it).
+/// The name of the totals row the reports print. The JSON contract does
+/// not use it: it gives the sum as `budget_total`.
 pub const TOTAL: &str = "Total";
 
 pub fn evaluate_anggaran(rules: &RuleSet, data: &UnitData, diagnostics: &mut Vec<Diagnostic>) -> Anggaran {

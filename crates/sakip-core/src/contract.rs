@@ -1,6 +1,6 @@
 //! The JSON contract of one unit's year: **contract**. One object with
-//! `satker`, `year`, `indicators[]`, `budget[]` (ending with `Total`) and
-//! `diagnostics[]`; every number a string in plain decimal notation, absent
+//! `satker`, `year`, `indicators[]`, `budget[]` (the lines) and
+//! `budget_total` (their sum), and `diagnostics[]`; every number a string in plain decimal notation, absent
 //! figures `null`. Fields beyond the contract may be added; these may not
 //! change meaning.
 //!
@@ -32,7 +32,10 @@ pub struct Output<'a> {
     pub scripts: Vec<Cow<'a, str>>,
     pub indicators: Vec<Indicator<'a>>,
     pub nilai: Option<NilaiOut<'a>>,
+    /// The budget's lines (belanja), as the data gives them.
     pub budget: Vec<Budget<'a>>,
+    /// The lines' sum and its absorption; null when there is no budget.
+    pub budget_total: Option<BudgetTotal>,
     /// The budget per programme, when the data gives it.
     pub budget_programs: Vec<Budget<'a>>,
     /// The agreement's budget per programme.
@@ -153,7 +156,19 @@ pub struct Period<'a> {
     pub realisasi: String,
 }
 
-/// One budget line (and the `Total`).
+/// The budget's sum: a field of its own, never a line with a name that
+/// means "total".
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BudgetTotal {
+    pub pagu: String,
+    pub realisasi: String,
+    pub penyerapan: Option<String>,
+    /// What the unit's report printed, when the data records it.
+    pub printed_penyerapan: Option<String>,
+}
+
+/// One budget line.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Budget<'a> {
@@ -278,7 +293,21 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
             value: plain(n.value),
             source: Cow::Borrowed(&n.source),
         }),
-        budget: ev.anggaran.belanja.iter().map(budget_row).collect(),
+        // The core's budget ends with its sum as a row (what the reports
+        // print); the contract gives the lines and the sum apart.
+        budget: ev
+            .anggaran
+            .belanja
+            .iter()
+            .take(ev.anggaran.belanja.len() - usize::from(ev.anggaran.total().is_some()))
+            .map(budget_row)
+            .collect(),
+        budget_total: ev.anggaran.total().map(|t| BudgetTotal {
+            pagu: plain(t.pagu),
+            realisasi: plain(t.realisasi),
+            penyerapan: num(t.penyerapan),
+            printed_penyerapan: num(t.printed_penyerapan),
+        }),
         budget_programs: ev.anggaran.program.iter().map(budget_row).collect(),
         perjanjian_budget: ev
             .anggaran

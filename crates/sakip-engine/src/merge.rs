@@ -43,8 +43,7 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
             band: r.band.as_ref().map(|b| b.to_string()),
         });
     }
-    let total = out.budget.iter().find(|b| b.name == sakip_core::anggaran::TOTAL);
-    let (pagu, realisasi) = match total {
+    let (pagu, realisasi) = match &out.budget_total {
         Some(t) => (
             number(Some(&t.pagu), "pagu")?.unwrap_or_default(),
             number(Some(&t.realisasi), "realisasi")?.unwrap_or_default(),
