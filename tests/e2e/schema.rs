@@ -1,39 +1,51 @@
-//! The JSON contract's schema: generated from the contract's types
-//! (`sakip_core::contract`), committed as docs/unit.schema.json, and every
-//! unit object sakip writes validates against it.
+//! The JSON contract's schemas: generated from the contract's types
+//! (`sakip_core::contract`), committed as docs/unit.schema.json (a unit's
+//! year) and docs/rollup.schema.json (the whole `rollup --format json`
+//! document), and what sakip writes validates against them.
 
 use crate::support::{root, sakip, sakip_in};
 use serde_json::Value;
 
-/// The schema as the types say, as committed (pretty, ending with a newline).
-fn generated() -> String {
-    let schema = serde_json::to_value(sakip_core::contract::schema()).unwrap();
+/// A schema as committed: pretty, ending with a newline.
+fn pretty(schema: schemars::Schema) -> String {
+    let schema = serde_json::to_value(schema).unwrap();
     format!("{}\n", serde_json::to_string_pretty(&schema).unwrap())
 }
 
 #[test]
-fn the_committed_schema_is_the_generated_one() {
-    let path = root().join("docs/unit.schema.json");
-    let want = generated();
-    if std::env::var_os("SAKIP_BLESS").is_some() {
-        std::fs::write(&path, &want).unwrap();
+fn the_committed_schemas_are_the_generated_ones() {
+    for (file, want) in [
+        ("docs/unit.schema.json", pretty(sakip_core::contract::schema())),
+        ("docs/rollup.schema.json", pretty(sakip_core::contract::rollup_schema())),
+    ] {
+        let path = root().join(file);
+        if std::env::var_os("SAKIP_BLESS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{file} is not the contract's: run `SAKIP_BLESS=1 cargo test --test e2e schema` and commit it"
+        );
     }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "docs/unit.schema.json is not the contract's: run `SAKIP_BLESS=1 cargo test --test e2e schema` and commit it"
-    );
+}
+
+/// A validator of the committed schema in `file`.
+fn validator_of(file: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(root().join(file)).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
 }
 
 /// Every unit object of `eval --format json` (both shipped units, both
 /// languages' runs write the same contract) and of a rollup (`jsonl`
 /// lines, the `units` of `--format json`) validates against the
-/// committed schema; and an object the contract does not allow does not.
+/// committed schema, and the whole `--format json` document (summaries,
+/// ranking, failures) against its own; an object the contract does not
+/// allow does not.
 #[test]
 fn every_unit_object_validates_against_the_schema() {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("docs/unit.schema.json")).unwrap()).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let unit_schema = validator_of("docs/unit.schema.json");
+    let validator = &unit_schema;
     let check = |what: &str, v: &Value| {
         let errors: Vec<String> = validator
             .iter_errors(v)
@@ -61,6 +73,13 @@ fn every_unit_object_validates_against_the_schema() {
     let json = sakip_in(tree, &["rollup", ".", "--year", "2023", "--format", "json"]);
     assert_eq!(json.code, 0, "{}", json.stderr);
     let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    // The whole document, summaries included, against its own schema.
+    let whole = validator_of("docs/rollup.schema.json");
+    let errors: Vec<String> = whole
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "rollup --format json: {errors:#?}");
     for unit in doc["units"].as_array().unwrap() {
         check("a unit of rollup --format json", unit);
         objects += 1;

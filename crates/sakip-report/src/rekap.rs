@@ -13,10 +13,10 @@ use crate::number_text;
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 use sakip_core::i18n::say;
 use sakip_core::pembulatan::plain;
-use sakip_core::rekap::{Basis, Rollup, Summary};
+use sakip_core::rekap::{Rollup, Summary};
 use sakip_core::Evaluation;
 use sakip_core::{Lang, Text};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 /// The long table's columns: the first nine are the contract a warehouse
 /// loads; `satuan` and `diagnostics` (the codes, space-separated) follow.
@@ -118,81 +118,11 @@ pub fn budget_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A summary as JSON, numbers as plain decimal strings.
-pub fn summary_json(s: &Summary, basis: &Basis) -> Value {
-    let opt = |v: Option<sakip_core::Decimal>| v.map(plain).map(Value::String).unwrap_or(Value::Null);
-    let mut tiers = Map::new();
-    for (tier, d) in &s.tiers {
-        tiers.insert(
-            tier.keyword().to_string(),
-            json!({
-                "count": d.count(),
-                "mean": opt(d.mean(basis.capaian)),
-                "median": opt(d.median(basis.capaian)),
-            }),
-        );
-    }
-    let indicators: Vec<Value> = s
-        .indicators
-        .iter()
-        .map(|(id, i)| {
-            json!({
-                "id": id,
-                "name": i.name,
-                "tier": i.tier.map(|t| t.keyword()),
-                "count": i.capaian.count(),
-                "without_capaian": i.without_capaian,
-                "mean": opt(i.capaian.mean(basis.capaian)),
-                "median": opt(i.capaian.median(basis.capaian)),
-                "bands": i.bands,
-            })
-        })
-        .collect();
-    json!({
-        "id": s.id,
-        "name": s.name,
-        "units": s.units,
-        "failed": s.failed,
-        "bands": s.bands,
-        "without_score": s.without_score,
-        "tiers": tiers,
-        "pagu": plain(s.pagu),
-        "realisasi": plain(s.realisasi),
-        "penyerapan": opt(s.penyerapan(basis.anggaran)),
-        "indicators": indicators,
-    })
-}
-
 /// The end of the `json` document: the per-Kanwil and national summaries,
-/// the ranking and the failures (the units came before, streamed).
+/// the ranking and the failures (the units came before, streamed), as the
+/// contract's types make them (`sakip_core::contract::summaries`).
 pub fn summaries_json(rollup: &Rollup) -> Value {
-    let basis = rollup.basis.clone().unwrap_or_default();
-    let kanwil: Vec<Value> = rollup.kanwil.values().map(|s| summary_json(s, &basis)).collect();
-    let ranking: Vec<Value> = rollup
-        .ranking
-        .iter()
-        .map(|r| {
-            json!({
-                "satker": r.satker_id,
-                "name": r.satker_name,
-                "path": r.path,
-                "kanwil": r.kanwil_id,
-                "score": plain(r.score),
-                "band": r.band,
-            })
-        })
-        .collect();
-    let failures: Vec<Value> = rollup
-        .failures
-        .iter()
-        .map(|f| json!({"path": f.path, "kanwil": f.kanwil_id, "errors": f.errors}))
-        .collect();
-    json!({
-        "kanwil": kanwil,
-        "nasional": summary_json(&rollup.nasional(), &basis),
-        "ranking": ranking,
-        "failures": failures,
-    })
+    serde_json::to_value(sakip_core::contract::summaries(rollup)).unwrap_or(Value::Null)
 }
 
 /// A band's short name for a column header: the initials of its label

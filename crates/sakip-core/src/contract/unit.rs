@@ -1,13 +1,5 @@
-//! The JSON contract of one unit's year: **contract**. One object with
-//! `satker`, `year`, `indicators[]`, `budget[]` (the lines) and
-//! `budget_total` (their sum), and `diagnostics[]`; every number a string in plain decimal notation, absent
-//! figures `null`. Fields beyond the contract may be added; these may not
-//! change meaning.
-//!
-//! It lives in the core so that every reader and writer of it stands on
-//! the same types: `eval --format json` and each line of a rollup's
-//! `jsonl` (sakip-report serialises [`unit`]), and a receipt, which hashes
-//! its compact bytes (sakip-engine, which depends on no renderer).
+//! One unit's year: the object of `eval --format json` and of each line
+//! of a rollup's `jsonl`.
 
 use crate::evaluate::IndicatorResult;
 use crate::pembulatan::plain;

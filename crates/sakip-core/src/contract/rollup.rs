@@ -1,0 +1,214 @@
+//! What follows the units in `rollup --format json`: the summaries per
+//! Kanwil and national, the ranking and the failures; and the whole
+//! document, for its schema. Object members are in alphabetical order, as
+//! the document has always written them.
+
+use super::unit::Output;
+use crate::pembulatan::plain;
+use crate::rekap::{Basis, Rollup, Summary};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// The whole `rollup --format json` document: the year, the units as they
+/// were evaluated, then the summaries. (The command writes it as a stream:
+/// the units as they come, the summaries at the end.)
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RollupDocument<'a> {
+    pub year: u16,
+    pub units: Vec<Output<'a>>,
+    #[serde(flatten)]
+    pub summaries: Summaries<'a>,
+}
+
+/// The summaries of a rollup.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Summaries<'a> {
+    /// The units that could not be evaluated.
+    pub failures: Vec<Failed<'a>>,
+    /// One summary per Kanwil, by id.
+    pub kanwil: Vec<GroupSummary<'a>>,
+    /// Every unit of the run.
+    pub nasional: GroupSummary<'a>,
+    /// Units by score, highest first.
+    pub ranking: Vec<Ranked<'a>>,
+}
+
+/// The summary of a group of units (a Kanwil's, or the whole run's).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GroupSummary<'a> {
+    /// Units per band of their score.
+    pub bands: BTreeMap<String, u64>,
+    pub failed: u64,
+    pub id: Cow<'a, str>,
+    pub indicators: Vec<IndicatorSummary<'a>>,
+    pub name: Cow<'a, str>,
+    pub pagu: String,
+    pub penyerapan: Option<String>,
+    pub realisasi: String,
+    /// The capaian per tier (`strategis`, `program`, ...).
+    pub tiers: BTreeMap<String, Spread>,
+    pub units: u64,
+    pub without_score: u64,
+}
+
+/// How many figures, their mean and their median.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Spread {
+    pub count: u64,
+    pub mean: Option<String>,
+    pub median: Option<String>,
+}
+
+/// One indicator across a group's units.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IndicatorSummary<'a> {
+    /// Units per band of their capaian.
+    pub bands: BTreeMap<String, u64>,
+    pub count: u64,
+    pub id: Cow<'a, str>,
+    pub mean: Option<String>,
+    pub median: Option<String>,
+    pub name: Cow<'a, str>,
+    pub tier: Option<Cow<'a, str>>,
+    pub without_capaian: u64,
+}
+
+/// A unit in the ranking.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Ranked<'a> {
+    pub band: Option<Cow<'a, str>>,
+    pub kanwil: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub path: Cow<'a, str>,
+    pub satker: Cow<'a, str>,
+    pub score: String,
+}
+
+/// A unit that could not be evaluated, its errors one line each.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Failed<'a> {
+    pub errors: Vec<Cow<'a, str>>,
+    pub kanwil: Cow<'a, str>,
+    pub path: Cow<'a, str>,
+}
+
+/// The JSON Schema (2020-12) of the whole `rollup --format json`
+/// document: what docs/rollup.schema.json holds.
+#[cfg(feature = "schema")]
+pub fn rollup_schema() -> schemars::Schema {
+    schemars::schema_for!(RollupDocument<'static>)
+}
+
+/// The summaries of `rollup`, as the document ends with them.
+pub fn summaries(rollup: &Rollup) -> Summaries<'_> {
+    let basis = rollup.basis.clone().unwrap_or_default();
+    Summaries {
+        failures: rollup
+            .failures
+            .iter()
+            .map(|f| Failed {
+                errors: f.errors.iter().map(|e| Cow::Borrowed(e.as_str())).collect(),
+                kanwil: Cow::Borrowed(&f.kanwil_id),
+                path: Cow::Borrowed(&f.path),
+            })
+            .collect(),
+        kanwil: rollup.kanwil.values().map(|s| group(s, &basis)).collect(),
+        nasional: owned(group(&rollup.nasional(), &basis)),
+        ranking: rollup
+            .ranking
+            .iter()
+            .map(|r| Ranked {
+                band: r.band.as_deref().map(Cow::Borrowed),
+                kanwil: Cow::Borrowed(&r.kanwil_id),
+                name: Cow::Borrowed(&r.satker_name),
+                path: Cow::Borrowed(&r.path),
+                satker: Cow::Borrowed(&r.satker_id),
+                score: plain(r.score),
+            })
+            .collect(),
+    }
+}
+
+/// A group's summary, its strings owned (the national summary is made on
+/// the spot).
+fn owned(g: GroupSummary<'_>) -> GroupSummary<'static> {
+    let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+    GroupSummary {
+        bands: g.bands,
+        failed: g.failed,
+        id: own(g.id),
+        indicators: g
+            .indicators
+            .into_iter()
+            .map(|i| IndicatorSummary {
+                bands: i.bands,
+                count: i.count,
+                id: own(i.id),
+                mean: i.mean,
+                median: i.median,
+                name: own(i.name),
+                tier: i.tier.map(own),
+                without_capaian: i.without_capaian,
+            })
+            .collect(),
+        name: own(g.name),
+        pagu: g.pagu,
+        penyerapan: g.penyerapan,
+        realisasi: g.realisasi,
+        tiers: g.tiers,
+        units: g.units,
+        without_score: g.without_score,
+    }
+}
+
+/// One group's summary, figures rounded as `basis` says.
+pub fn group<'a>(s: &'a Summary, basis: &Basis) -> GroupSummary<'a> {
+    let opt = |v: Option<crate::Decimal>| v.map(plain);
+    GroupSummary {
+        bands: s.bands.clone(),
+        failed: s.failed,
+        id: Cow::Borrowed(&s.id),
+        indicators: s
+            .indicators
+            .iter()
+            .map(|(id, i)| IndicatorSummary {
+                bands: i.bands.clone(),
+                count: i.capaian.count(),
+                id: Cow::Borrowed(id),
+                mean: opt(i.capaian.mean(basis.capaian)),
+                median: opt(i.capaian.median(basis.capaian)),
+                name: Cow::Borrowed(&i.name),
+                tier: i.tier.map(|t| Cow::Borrowed(t.keyword())),
+                without_capaian: i.without_capaian,
+            })
+            .collect(),
+        name: Cow::Borrowed(&s.name),
+        pagu: plain(s.pagu),
+        penyerapan: opt(s.penyerapan(basis.anggaran)),
+        realisasi: plain(s.realisasi),
+        tiers: s
+            .tiers
+            .iter()
+            .map(|(tier, d)| {
+                (
+                    tier.keyword().to_string(),
+                    Spread {
+                        count: d.count(),
+                        mean: opt(d.mean(basis.capaian)),
+                        median: opt(d.median(basis.capaian)),
+                    },
+                )
+            })
+            .collect(),
+        units: s.units,
+        without_score: s.without_score,
+    }
+}
