@@ -17,6 +17,10 @@ fn the_committed_schemas_are_the_generated_ones() {
     for (file, want) in [
         ("docs/unit.schema.json", pretty(sakip_core::contract::schema())),
         ("docs/rollup.schema.json", pretty(sakip_core::contract::rollup_schema())),
+        (
+            "docs/receipt.schema.json",
+            pretty(sakip_core::contract::receipt_schema()),
+        ),
     ] {
         let path = root().join(file);
         if std::env::var_os("SAKIP_BLESS").is_some() {
@@ -94,4 +98,39 @@ fn every_unit_object_validates_against_the_schema() {
     wrong["indicators"][0]["capaian"] = serde_json::json!("100.5");
     wrong["satker"] = serde_json::json!(1);
     assert!(!validator.is_valid(&wrong));
+}
+
+/// A receipt written by `eval --receipt` and by `report --receipt`
+/// validates against the committed receipt schema.
+#[test]
+fn receipts_validate_against_their_schema() {
+    let validator = validator_of("docs/receipt.schema.json");
+    let dir = crate::support::scratch_copy("schema-receipt");
+    let unit = "examples/lapas-sarolangun-rawas";
+    for args in [
+        vec!["eval", unit, "--year", "2022", "--receipt", "r1.json"],
+        vec![
+            "report",
+            unit,
+            "--year",
+            "2023",
+            "--format",
+            "md",
+            "-o",
+            "r.md",
+            "--receipt",
+            "r2.json",
+        ],
+    ] {
+        let run = sakip_in(&dir, &args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+    for file in ["r1.json", "r2.json"] {
+        let receipt: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&receipt)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+    }
 }

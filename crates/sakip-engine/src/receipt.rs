@@ -13,43 +13,12 @@ use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::evaluate::{Evaluation, Options};
 use sakip_core::{Code, Text};
 use sakip_rules::{LoadedUnit, RuleError};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-/// One file a result was computed from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileHash {
-    pub path: String,
-    pub sha256: String,
-}
-
-/// One indikator's figures, as the result printed them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Figures {
-    pub target: Option<String>,
-    pub realisasi: Option<String>,
-    pub capaian: Option<String>,
-    pub band: Option<String>,
-}
-
-/// What a result was computed from, and what it was.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Receipt {
-    /// The sakip version that computed it.
-    pub sakip: String,
-    /// The unit's folder, as given on the command line.
-    pub unit: String,
-    pub year: u16,
-    /// Every rule, data and script file read, in path order.
-    pub files: Vec<FileHash>,
-    /// SHA-256 of the canonical JSON result.
-    pub result_sha256: String,
-    /// Each indikator's figures, by id.
-    pub figures: BTreeMap<String, Figures>,
-    /// The unit's score, when a script computes one.
-    pub nilai: Option<String>,
-}
+// The receipt's shape is the contract's (sakip_core::contract), with its
+// schema (docs/receipt.schema.json); computing and checking one is here.
+pub use sakip_core::contract::{Figures, FileHash, Receipt};
 
 /// What `verify` found.
 #[derive(Debug, Clone)]

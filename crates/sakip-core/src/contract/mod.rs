@@ -12,10 +12,13 @@
 //! its compact bytes (sakip-engine, which depends on no renderer).
 //!
 //! [`unit()`] builds one unit's year; [`summaries`] what follows the units
-//! in `rollup --format json` ([`RollupDocument`] is the whole document).
+//! in `rollup --format json` ([`RollupDocument`] is the whole document);
+//! a [`Receipt`] records what a result was computed from.
 
+mod receipt;
 mod rollup;
 mod unit;
 
+pub use receipt::*;
 pub use rollup::*;
 pub use unit::*;
