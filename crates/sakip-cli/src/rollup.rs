@@ -11,7 +11,7 @@ use clap::ValueEnum;
 use sakip_core::i18n::say;
 use sakip_core::rekap::Rollup;
 use sakip_core::{Lang, Text};
-use sakip_engine::rollup::{self, Evaluated, Outcome};
+use sakip_engine::rollup::{self, Evaluated};
 use sakip_engine::Selection;
 use std::io::Write;
 
@@ -108,35 +108,33 @@ impl Format {
     }
 }
 
-/// Writes the units in the output's own shape: what opens it (the CSV
-/// header, the head of the JSON document), then each unit's text (rows,
-/// a JSON line, or a member of the document's `units` array). What closes
-/// it is [`write_summaries`].
-struct Units {
-    format: Format,
-    first: bool,
+/// Writes the units in the output's own shape: the JSON formats as the
+/// engine streams them; the CSV's header, then each unit's rows; nothing
+/// for the formats that show the summaries alone. What closes it is
+/// [`write_summaries`].
+enum Units {
+    Json(rollup::JsonUnits),
+    Csv,
+    Summaries,
 }
 
 impl Units {
     fn open(out: &mut dyn Write, format: Format, year: u16) -> std::io::Result<Self> {
-        match format {
-            Format::Csv => out.write_all(sakip_report::rekap::csv_line(sakip_report::rekap::CSV_HEADER).as_bytes())?,
-            Format::Json => write!(out, "{{\"year\":{year},\"units\":[")?,
-            _ => {}
-        }
-        Ok(Self { format, first: true })
+        Ok(match format {
+            Format::Json | Format::Jsonl => Units::Json(rollup::JsonUnits::open(out, year, format == Format::Jsonl)?),
+            Format::Csv => {
+                out.write_all(sakip_report::rekap::csv_line(sakip_report::rekap::CSV_HEADER).as_bytes())?;
+                Units::Csv
+            }
+            Format::Table | Format::Html | Format::Xlsx => Units::Summaries,
+        })
     }
 
     fn unit(&mut self, out: &mut dyn Write, text: &str) -> std::io::Result<()> {
-        match self.format {
-            Format::Json if !text.is_empty() => {
-                if !std::mem::take(&mut self.first) {
-                    out.write_all(b",")?;
-                }
-                out.write_all(text.trim_end().as_bytes())
-            }
-            Format::Jsonl if !text.is_empty() => writeln!(out, "{}", text.trim_end()),
-            _ => out.write_all(text.as_bytes()),
+        match self {
+            Units::Json(j) => j.unit(out, text),
+            Units::Csv => out.write_all(text.as_bytes()),
+            Units::Summaries => Ok(()),
         }
     }
 }
@@ -213,10 +211,20 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             render::to_stderr(io, colour, &errors)?;
             return Ok(1);
         }
-        Source::Folders(folders)
+        rollup::Source::Folders(folders)
     } else {
         match sakip_engine::long_table::RuleSets::load(&args.rules) {
-            Ok(rules) => Source::Table(Box::new(rules)),
+            Ok(rules) => rollup::Source::Table {
+                rules: Box::new(rules),
+                files: args.data.clone(),
+                options: sakip_engine::long_table::Options {
+                    strict: args.strict,
+                    angka: match args.angka {
+                        AngkaArg::Plain => sakip_engine::long_table::Angka::Plain,
+                        AngkaArg::Indonesia => sakip_engine::long_table::Angka::Indonesia,
+                    },
+                },
+            },
             Err(errors) => {
                 render::to_stderr(io, colour, &errors)?;
                 return Ok(1);
@@ -236,96 +244,59 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         None => None,
     };
     let mut units = Units::open(&mut out, format, args.year)?;
-
-    let mut summary = Rollup::new(args.year, format.shows_ranking());
-    let mut failed_units: Vec<(String, Vec<sakip_rules::RuleError>)> = Vec::new();
-    let mut write_error: Option<std::io::Error> = None;
-    let total = source.len();
-    let progress = progress_bar(total, io.err_is_terminal, io.lang);
-    // Workers only count; the bar is drawn from this thread. The process
-    // holds standard error locked (`Io`), and a worker that drew would wait
-    // for that lock for ever.
-    let done = std::sync::atomic::AtomicU64::new(0);
-    let tick = || {
-        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    };
-    let mut sink = |outcome: Outcome<Rendered>| {
+    let progress = progress_bar(source.steps(), io.err_is_terminal, io.lang);
+    let lang = io.lang;
+    let mut step = |n: u64| {
         if let Some(p) = &progress {
-            let n = done.load(std::sync::atomic::Ordering::Relaxed);
             p.set_position(n);
             let seconds = p.elapsed().as_secs_f64();
             if seconds > 0.0 {
                 // A display figure, not a result: a float is fine here.
                 #[allow(clippy::cast_precision_loss)]
                 let rate = format!("{:.0}", n as f64 / seconds);
-                p.set_message(Text::new("rollup-progress-rate").arg("n", rate).render(io.lang));
+                p.set_message(Text::new("rollup-progress-rate").arg("n", rate).render(lang));
             }
-        }
-        rollup::add_to(&mut summary, &outcome);
-        match outcome {
-            Outcome::Done { output, .. } => {
-                let written = units.unit(&mut out, &output.main).and_then(|()| match budget.as_mut() {
-                    Some(b) => b.write_all(output.budget.as_bytes()),
-                    None => Ok(()),
-                });
-                if let Err(e) = written {
-                    write_error.get_or_insert(e);
-                }
-            }
-            Outcome::Failed { path, errors, .. } => failed_units.push((path, errors)),
         }
     };
-    let mut bad_rows = 0u64;
-    let mut fatal = None;
-    match &source {
-        Source::Folders(folders) => rollup::run_folders(folders, &selection, work, &mut sink, &tick),
-        Source::Table(rules) => {
-            let lang = io.lang;
-            let mut report = |e: &sakip_engine::long_table::RowError| {
-                let _ = writeln!(io.err, "{}", sakip_report::problem::line(e, lang));
-            };
-            match sakip_engine::long_table::run(
-                rules,
-                &args.data,
-                &selection,
-                sakip_engine::long_table::Options {
-                    strict: args.strict,
-                    angka: match args.angka {
-                        AngkaArg::Plain => sakip_engine::long_table::Angka::Plain,
-                        AngkaArg::Indonesia => sakip_engine::long_table::Angka::Indonesia,
-                    },
-                },
-                work,
-                &mut sink,
-                &mut report,
-                &tick,
-            ) {
-                Ok(stats) => {
-                    bad_rows = stats.bad_rows;
-                    if !stats.kanwil_without_rules.is_empty() {
-                        let names: Vec<String> = stats.kanwil_without_rules.iter().map(|k| format!("`{k}`")).collect();
-                        let text = sakip_core::Text::new("rollup-kanwil-without-rules")
-                            .arg("names", names.join(", "))
-                            .arg("n", names.len());
-                        writeln!(io.err, "{}", text.render(io.lang))?;
-                    }
-                }
-                Err(e) => fatal = Some(e),
-            }
+    let mut report = |e: &sakip_engine::long_table::RowError| {
+        let _ = writeln!(io.err, "{}", sakip_report::problem::line(e, lang));
+    };
+    let write_unit = |output: Rendered| {
+        units.unit(&mut out, &output.main)?;
+        match budget.as_mut() {
+            Some(b) => b.write_all(output.budget.as_bytes()),
+            None => Ok(()),
         }
-    }
+    };
+    let ran = rollup::run(
+        &source,
+        &selection,
+        format.shows_ranking(),
+        work,
+        write_unit,
+        &mut step,
+        &mut report,
+    );
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    if let Some(e) = write_error {
-        return Err(e);
+    let ran = match ran {
+        Ok(r) => r,
+        Err(rollup::Stopped::Write(e)) => return Err(e),
+        Err(rollup::Stopped::Source(e)) => {
+            writeln!(io.err, "{}", sakip_report::problem::line(&*e.0, io.lang))?;
+            writeln!(io.err, "{}", say(io.lang, "cli-run-incomplete"))?;
+            return Ok(1);
+        }
+    };
+    if !ran.kanwil_without_rules.is_empty() {
+        let names: Vec<String> = ran.kanwil_without_rules.iter().map(|k| format!("`{k}`")).collect();
+        let text = sakip_core::Text::new("rollup-kanwil-without-rules")
+            .arg("names", names.join(", "))
+            .arg("n", names.len());
+        writeln!(io.err, "{}", text.render(io.lang))?;
     }
-    if let Some(e) = fatal {
-        writeln!(io.err, "{}", sakip_report::problem::line(&*e.0, io.lang))?;
-        writeln!(io.err, "{}", say(io.lang, "cli-run-incomplete"))?;
-        return Ok(1);
-    }
-    summary.finish();
+    let (summary, failed_units, bad_rows) = (ran.summary, ran.failed, ran.bad_rows);
     let err_colour = colour.enabled(io.err_is_terminal);
     for (path, errors) in &failed_units {
         writeln!(
@@ -350,7 +321,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         }
         return Ok(1);
     }
-    write_summaries(&mut out, format, &summary, io.width.unwrap_or(120), io.lang)?;
+    write_summaries(&mut out, units, format, &summary, io.width.unwrap_or(120), io.lang)?;
     if let Sink::File(f) = out {
         f.commit()?;
     }
@@ -371,21 +342,6 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         return Ok(1);
     }
     Ok(0)
-}
-
-enum Source {
-    Folders(Vec<Utf8PathBuf>),
-    Table(Box<sakip_engine::long_table::RuleSets>),
-}
-
-impl Source {
-    /// How many steps the progress bar counts: folders, or (unknown) units of a table.
-    fn len(&self) -> Option<u64> {
-        match self {
-            Source::Folders(f) => u64::try_from(f.len()).ok(),
-            Source::Table(_) => None,
-        }
-    }
 }
 
 /// A bar on stderr when it is a terminal: done/total, rate and time left,
@@ -493,7 +449,7 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
     }
     summary.finish();
-    write_summaries(&mut out, args.format, &summary, io.width.unwrap_or(120), io.lang)?;
+    write_summaries(&mut out, units, args.format, &summary, io.width.unwrap_or(120), io.lang)?;
     if let Sink::File(f) = out {
         f.commit()?;
     }
@@ -504,24 +460,21 @@ fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
 /// rollup report.
 fn write_summaries(
     out: &mut dyn Write,
+    units: Units,
     format: Format,
     summary: &Rollup,
     width: u16,
     lang: Lang,
 ) -> std::io::Result<()> {
-    match format {
-        Format::Table => out.write_all(sakip_report::rekap::table(summary, width, lang).as_bytes()),
-        Format::Json => {
-            let rest = serde_json::to_string(&sakip_report::rekap::summaries_json(summary)).unwrap_or_default();
-            // `rest` is an object: splice its members after the units.
-            writeln!(out, "],{}", rest.strip_prefix('{').unwrap_or(&rest))
-        }
-        Format::Html => out.write_all(sakip_report::rekap_html::render(summary, lang).as_bytes()),
-        Format::Xlsx => {
+    match (units, format) {
+        (Units::Json(json), _) => json.close(out, summary),
+        (_, Format::Table) => out.write_all(sakip_report::rekap::table(summary, width, lang).as_bytes()),
+        (_, Format::Html) => out.write_all(sakip_report::rekap_html::render(summary, lang).as_bytes()),
+        (_, Format::Xlsx) => {
             let bytes = sakip_report::rekap_xlsx::render(summary).map_err(std::io::Error::other)?;
             out.write_all(&bytes)
         }
-        Format::Jsonl | Format::Csv => Ok(()),
+        _ => Ok(()),
     }
 }
 

@@ -16,7 +16,6 @@ use sakip_core::pembulatan::plain;
 use sakip_core::rekap::{Rollup, Summary};
 use sakip_core::Evaluation;
 use sakip_core::{Lang, Text};
-use serde_json::Value;
 
 /// The long table's columns: the first nine are the contract a warehouse
 /// loads; `satuan` and `diagnostics` (the codes, space-separated) follow.
@@ -116,13 +115,6 @@ pub fn budget_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .unwrap_or_default()
-}
-
-/// The end of the `json` document: the per-Kanwil and national summaries,
-/// the ranking and the failures (the units came before, streamed), as the
-/// contract's types make them (`sakip_core::contract::summaries`).
-pub fn summaries_json(rollup: &Rollup) -> Value {
-    serde_json::to_value(sakip_core::contract::summaries(rollup)).unwrap_or(Value::Null)
 }
 
 /// A band's short name for a column header: the initials of its label

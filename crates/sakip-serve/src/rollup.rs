@@ -8,8 +8,7 @@ use crate::reader::Reader;
 use axum::extract::{Query, State as Shared};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, PreEscaped};
-use sakip_core::rekap::Rollup;
-use sakip_engine::rollup::{self, Outcome, Selection};
+use sakip_engine::rollup::{self, Selection};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -52,21 +51,13 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
         year: q.year,
         kanwil: q.kanwil.clone(),
     };
-    let mut summary = Rollup::new(q.year, true);
-    let mut failed = Vec::new();
-    rollup::run_folders(
-        &folders,
-        &selection,
-        |_| (),
-        |outcome: Outcome<()>| {
-            rollup::add_to(&mut summary, &outcome);
-            if let Outcome::Failed { path, errors, .. } = outcome {
-                failed.push((path, errors));
-            }
-        },
-        &|| {},
-    );
-    summary.finish();
+    // The command line's rollup, with nothing written per unit.
+    let source = rollup::Source::Folders(folders);
+    let ran = rollup::run(&source, &selection, true, |_| (), |()| Ok(()), &mut |_| {}, &mut |_| {});
+    let Ok(rollup::Ran { summary, failed, .. }) = ran else {
+        // Folders cannot stop a run, and nothing is written.
+        return crate::layout::error_page(&state, lang, axum::http::StatusCode::INTERNAL_SERVER_ERROR, "rekap");
+    };
     // The units that did not evaluate are named first, as the command
     // line names them on standard error; then the Rekap as `rollup
     // --format html` shows it, framed by the workbench's page.

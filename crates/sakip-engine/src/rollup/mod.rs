@@ -8,6 +8,12 @@
 //! holds one batch, not the run. The rule sets that units build on are read
 //! and their scripts compiled once ([`sakip_rules::Shared`]).
 
+mod document;
+mod run;
+
+pub use document::JsonUnits;
+pub use run::{run, Ran, Source, Stopped};
+
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::evaluate::Options;
 use sakip_core::rekap::{basis_of, kanwil_of, Basis, Failure, UnitRecord};
