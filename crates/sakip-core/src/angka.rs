@@ -77,25 +77,42 @@ pub fn read_decimal(text: &str) -> Result<Decimal, Text> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::read_decimal;
     use crate::Decimal;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap_or_default()
+        Decimal::from_str(s).unwrap()
     }
 
     #[test]
-    fn indonesian_marks_and_the_one_ambiguity() {
+    fn indonesian_text_numbers() {
         assert_eq!(read_decimal("77,5"), Ok(d("77.5")));
         assert_eq!(read_decimal("1.938.261.000"), Ok(d("1938261000")));
+        assert_eq!(read_decimal("1.938.261.000,25"), Ok(d("1938261000.25")));
         assert_eq!(read_decimal("7.5"), Ok(d("7.5")));
+        assert_eq!(read_decimal("32.50"), Ok(d("32.5")));
         assert_eq!(read_decimal("-3"), Ok(d("-3")));
+        assert_eq!(read_decimal("1 500"), Ok(d("1500")));
         assert_eq!(read_decimal("1 234,5"), Ok(d("1234.5")));
+    }
+
+    #[test]
+    fn ambiguous_or_broken_text_is_an_error() {
         // Fifteen hundred or one and a half: the author must say.
-        assert!(read_decimal("1.500").is_err());
+        assert!(read_decimal("1.500")
+            .unwrap_err()
+            .render(crate::Lang::En)
+            .contains("1500 if the dot groups thousands, 1,5 if"));
+        assert!(read_decimal("1,5,0").is_err());
         assert!(read_decimal("1,2,3").is_err());
+        assert!(read_decimal("12.34.5").is_err());
+        assert!(read_decimal("abc").is_err());
         assert!(read_decimal("12a").is_err());
+        assert!(read_decimal("").is_err());
+        assert!(read_decimal(",5").is_err());
+        assert!(read_decimal("99999999999999999999999999999999").is_err());
     }
 }
