@@ -695,23 +695,17 @@ fn mentioned(a: &Analysis) -> BTreeSet<Utf8PathBuf> {
 }
 
 /// The problems of `path` were its text `text`, from the rule set whose
-/// header is `header` (the one `path` belongs to) alone, read afresh: what
-/// one keystroke's check needs, in the time of one rule set and its chain
-/// whatever the size of the tree, and without touching the tree (a check
-/// of unsaved text must not be seen by anything else). The problems of a
-/// file come from the rule set it belongs to; the test
-/// `a_files_problems_come_from_its_own_rule_set` holds the shipped tree to it.
+/// header is `header` (the one `path` belongs to) alone, read afresh in a
+/// cache of its own, without touching any tree. An editor checks a
+/// keystroke the same way through an overlay of its tree's cache
+/// ([`RuleTree::overlay`], [`analysis_in`], [`problems_of_file`]); this
+/// fresh reading is the reference the tests hold the tree to (the problems
+/// of a file come from the rule set it belongs to:
+/// `a_files_problems_come_from_its_own_rule_set`).
 pub fn problems_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Vec<RuleError> {
-    problems_of_file(&analysis_with_text(header, path, text), path)
-}
-
-/// The rule set whose header is `header` were `path`'s text `text`, read
-/// afresh and whole, without touching any tree: what an editor's hover
-/// and completion on unsaved text read (see [`problems_with_text`]).
-pub fn analysis_with_text(header: &Utf8Path, path: &Utf8Path, text: &str) -> Analysis {
     let shared = Shared::for_editor();
     shared.set_unsaved(path, Some(text));
-    analysis_in(&shared, header)
+    problems_of_file(&analysis_in(&shared, header), path)
 }
 
 /// The rule set whose header is `header`, read through `shared` (an

@@ -517,15 +517,16 @@ impl State {
     }
 
     /// The report of the unit in `unit_dir` for `year`, with `text` in place
-    /// of `path`'s contents (nothing written): the page's HTML and each
-    /// indicator's capaian; the problems instead when it does not evaluate.
+    /// of `path`'s contents (nothing written): the page's HTML and what
+    /// `sakip/preview` says of it (each capaian, the nilai); the problems
+    /// instead when it does not evaluate.
     pub fn preview_unsaved(
         &self,
         path: &Utf8Path,
         text: &str,
         unit_dir: &Utf8Path,
         year: u16,
-    ) -> Result<(String, serde_json::Map<String, Value>), Vec<Value>> {
+    ) -> Result<(String, sakip_ide::preview::Summary), Vec<Value>> {
         let lang = self.0.lang;
         // The tree's cache with the page's text: the national and Kanwil
         // rules and their scripts as the tree read them, not again.
@@ -534,12 +535,7 @@ impl State {
             .map_err(|errors| errors.iter().map(|e| problem(e, text, lang)).collect::<Vec<_>>())?;
         let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
         let html = sakip_report::html::render(&ev, klasifikasi, lang);
-        let capaian = ev
-            .indicators
-            .iter()
-            .map(|i| (i.id.clone(), json!(i.capaian.map(|c| c.to_string()))))
-            .collect();
-        Ok((html, capaian))
+        Ok((html, sakip_ide::preview::Summary::of(&ev)))
     }
 }
 
@@ -594,7 +590,7 @@ fn preview_now(Shared(state): Shared<State>, Reader(lang): Reader, Json(body): J
         Err(r) => return refused(r, lang),
     };
     match state.preview_unsaved(&path, &body.text, &unit_dir, body.year) {
-        Ok((html, capaian)) => Json(json!({ "html": html, "capaian": capaian })).into_response(),
+        Ok((html, summary)) => Json(json!({ "html": html, "capaian": summary.capaian })).into_response(),
         Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response(),
     }
 }

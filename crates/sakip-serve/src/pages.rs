@@ -84,7 +84,9 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
     let (mut evaluated, mut waiting) = (0usize, 0usize);
     // Each row's latest year: known, computed here (a bounded number per
     // page), or left to the background.
-    let view = state.tree().view();
+    // A view of the tree's cache, taken only if this page evaluates a unit
+    // (after the warm-up it evaluates none).
+    let view = std::cell::OnceCell::new();
     let latest: Vec<Latest> = sorted
         .iter()
         .map(|r| match r.level {
@@ -92,7 +94,9 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                 let known = state.known_latest_year(&r.dir, lang).or_else(|| {
                     (evaluated < EVALUATED_PER_PAGE).then(|| {
                         evaluated += 1;
-                        state.latest_year(&r.dir, lang, || latest_year(&view, &root, &r.dir, lang))
+                        state.latest_year(&r.dir, lang, || {
+                            latest_year(view.get_or_init(|| state.tree().view()), &root, &r.dir, lang)
+                        })
                     })
                 });
                 match known {
