@@ -27,7 +27,7 @@ pub struct Output<'a> {
     /// The budget's lines (belanja), as the data gives them.
     pub budget: Vec<Budget<'a>>,
     /// The lines' sum and its absorption; null when there is no budget.
-    pub budget_total: Option<BudgetTotal>,
+    pub budget_total: Option<BudgetFigures>,
     /// The budget per programme, when the data gives it.
     pub budget_programs: Vec<Budget<'a>>,
     /// The agreement's budget per programme.
@@ -148,11 +148,11 @@ pub struct Period<'a> {
     pub realisasi: String,
 }
 
-/// The budget's sum: a field of its own, never a line with a name that
-/// means "total".
+/// A budget's figures: a line's, or their sum (`budget_total`, a field of
+/// its own, never a line with a name that means "total").
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct BudgetTotal {
+pub struct BudgetFigures {
     pub pagu: String,
     pub realisasi: String,
     pub penyerapan: Option<String>,
@@ -160,15 +160,13 @@ pub struct BudgetTotal {
     pub printed_penyerapan: Option<String>,
 }
 
-/// One budget line.
+/// One budget line: its name and its figures.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Budget<'a> {
     pub name: Cow<'a, str>,
-    pub pagu: String,
-    pub realisasi: String,
-    pub penyerapan: Option<String>,
-    pub printed_penyerapan: Option<String>,
+    #[serde(flatten)]
+    pub figures: BudgetFigures,
 }
 
 /// One programme's budget in the agreement.
@@ -184,14 +182,21 @@ fn num(v: Option<Decimal>) -> Option<String> {
     v.map(plain)
 }
 
-/// One budget line of the contract.
-fn budget_row(b: &crate::anggaran::BudgetRow) -> Budget<'_> {
-    Budget {
-        name: Cow::Borrowed(&b.name),
+/// A budget line's figures as the contract writes them.
+fn figures(b: &crate::anggaran::BudgetRow) -> BudgetFigures {
+    BudgetFigures {
         pagu: plain(b.pagu),
         realisasi: plain(b.realisasi),
         penyerapan: num(b.penyerapan),
         printed_penyerapan: num(b.printed_penyerapan),
+    }
+}
+
+/// One budget line of the contract.
+fn budget_row(b: &crate::anggaran::BudgetRow) -> Budget<'_> {
+    Budget {
+        name: Cow::Borrowed(&b.name),
+        figures: figures(b),
     }
 }
 
@@ -294,12 +299,7 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
             .take(ev.anggaran.belanja.len() - usize::from(ev.anggaran.total().is_some()))
             .map(budget_row)
             .collect(),
-        budget_total: ev.anggaran.total().map(|t| BudgetTotal {
-            pagu: plain(t.pagu),
-            realisasi: plain(t.realisasi),
-            penyerapan: num(t.penyerapan),
-            printed_penyerapan: num(t.printed_penyerapan),
-        }),
+        budget_total: ev.anggaran.total().map(figures),
         budget_programs: ev.anggaran.program.iter().map(budget_row).collect(),
         perjanjian_budget: ev
             .anggaran
