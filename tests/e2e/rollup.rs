@@ -213,6 +213,49 @@ fn the_long_table_gives_the_figures_of_the_folders() {
     assert!(capaian.iter().any(|c| ["80.00", "70.00", "60.00"].contains(c)));
 }
 
+/// The long table against the plain loop the benchmarks measure it by
+/// (`sakip-bench reference`, which knows only the generated national
+/// rules): the same realisasi, capaian and band on every row. The loop is
+/// a second computation written apart from the rules engine; a row that
+/// differs is a wrong figure in one of them.
+#[test]
+fn the_long_table_gives_the_reference_loops_figures() {
+    let scratch = camino::Utf8PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("reference-compare");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let sakip_csv = scratch.join("long-sakip.csv");
+    let table = sakip_in(
+        tree(),
+        &[
+            "rollup",
+            "--rules",
+            "rules/nasional",
+            "--data",
+            "realisasi-satker.csv",
+            "--year",
+            YEAR,
+            "--format",
+            "csv",
+            "-o",
+            sakip_csv.as_str(),
+        ],
+    );
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let dir = camino::Utf8PathBuf::from_path_buf(tree().to_path_buf()).unwrap();
+    let mut out = Vec::new();
+    let rows = sakip_bench::reference::run(&dir, &mut out).unwrap();
+    assert_eq!(rows, 30 * 12);
+    std::fs::write(scratch.join("long-reference.csv"), &out).unwrap();
+    let d = sakip_bench::reference::compare(&scratch.join("long-reference.csv"), &sakip_csv).unwrap();
+    assert_eq!((d.rows, d.differ, d.missing), (rows, 0, 0), "{:?}", d.examples);
+    // And the comparison can fail: one capaian changed is found.
+    let text = String::from_utf8(out).unwrap();
+    let line = text.lines().find(|l| l.contains(",100.00,")).unwrap();
+    let changed = text.replacen(line, &line.replacen(",100.00,", ",99.99,", 1), 1);
+    std::fs::write(scratch.join("long-reference-changed.csv"), changed).unwrap();
+    let d = sakip_bench::reference::compare(&scratch.join("long-reference-changed.csv"), &sakip_csv).unwrap();
+    assert_eq!(d.differ, 1, "{:?}", d.examples);
+}
+
 #[test]
 fn the_seed_and_the_fictional_unit_add_up() {
     let run = sakip(&["rollup", "examples", "--year", "2022"]);

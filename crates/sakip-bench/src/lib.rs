@@ -12,6 +12,8 @@
 //! Nothing here is real: every id starts with a letter and a number
 //! (`k01`, `u00001`, `i001`), every name says "bangkitan" (generated).
 
+pub mod reference;
+
 use camino::{Utf8Path, Utf8PathBuf};
 use std::fmt::Write as _;
 use std::io::Write as _;

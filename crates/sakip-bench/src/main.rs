@@ -37,6 +37,22 @@ enum Command {
         /// The long CSV (as `generate` writes it)
         csv: Utf8PathBuf,
     },
+    /// The reference: a plain single-threaded loop computing the generated
+    /// rules' realisasi, capaian, cap, truncation and band from the long CSV
+    Reference {
+        /// The folder `generate` wrote
+        workload: Utf8PathBuf,
+        /// Where to write the rows (standard output when not given)
+        #[arg(short, long)]
+        out: Option<Utf8PathBuf>,
+    },
+    /// Checks that sakip's long CSV (`rollup -f csv`) holds the reference's figures
+    Compare {
+        /// The reference's output
+        reference: Utf8PathBuf,
+        /// sakip's long CSV of the same workload
+        sakip: Utf8PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -56,6 +72,44 @@ fn main() -> ExitCode {
             }
             Err(e) => {
                 eprintln!("error: {csv}: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Reference { workload, out } => {
+            let result = match &out {
+                Some(path) => std::fs::File::create(path)
+                    .map_err(|e| format!("{path}: {e}"))
+                    .and_then(|f| sakip_bench::reference::run(&workload, &mut std::io::BufWriter::new(f))),
+                None => sakip_bench::reference::run(&workload, &mut std::io::stdout().lock()),
+            };
+            match result {
+                Ok(rows) => {
+                    eprintln!("{rows} rows computed");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Compare { reference, sakip } => match sakip_bench::reference::compare(&reference, &sakip) {
+            Ok(d) => {
+                println!(
+                    "{} rows compared: {} differ, {} missing from sakip's",
+                    d.rows, d.differ, d.missing
+                );
+                for e in &d.examples {
+                    println!("  {e}");
+                }
+                if d.differ == 0 && d.missing == 0 {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
                 ExitCode::FAILURE
             }
         },
