@@ -50,8 +50,16 @@ impl Agregasi {
     /// Combines period values, given in any order. `None` when there are no
     /// values or the sum overflows.
     pub fn apply(self, values: &[(Periode, Decimal)]) -> Option<Decimal> {
-        let mut sorted: Vec<(Periode, Decimal)> = values.to_vec();
-        sorted.sort_by_key(|(p, _)| *p);
+        // In period order (the data usually gives them so: then no copy).
+        let owned;
+        let sorted: &[(Periode, Decimal)] = if values.is_sorted_by_key(|(p, _)| *p) {
+            values
+        } else {
+            let mut copy = values.to_vec();
+            copy.sort_by_key(|(p, _)| *p);
+            owned = copy;
+            &owned
+        };
         let mut nums = sorted.iter().map(|(_, v)| *v);
         match self {
             Agregasi::Sum => nums.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)),

@@ -19,6 +19,7 @@
 use crate::rollup::{Evaluated, Outcome, Selection, BATCH};
 use camino::{Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sakip_core::data::{RealisasiEntry, UnitData};
 use sakip_core::evaluate::Agreement;
 use sakip_core::model::Origin;
@@ -34,8 +35,22 @@ use std::str::FromStr;
 /// The rule sets rows are evaluated against: the national one, and Kanwil
 /// ones by id.
 pub struct RuleSets {
-    pub national: LoadedUnit,
-    pub kanwil: HashMap<String, LoadedUnit>,
+    national: Base,
+    kanwil: HashMap<String, Base>,
+}
+
+/// One rule set rows are evaluated under, with its indicators' ids indexed
+/// once per run: every row asks whether its `indikator` is known.
+struct Base {
+    loaded: LoadedUnit,
+    known: FxHashSet<String>,
+}
+
+impl Base {
+    fn new(loaded: LoadedUnit) -> Self {
+        let known = loaded.rules.indikator.iter().map(|i| i.id.clone()).collect();
+        Self { loaded, known }
+    }
 }
 
 impl RuleSets {
@@ -49,7 +64,7 @@ impl RuleSets {
         for path in paths {
             match sakip_rules::load_rule_set_with(path, &shared) {
                 Ok(set) => match set.rules.chain.last().map(|r| (r.tingkat, r.id.clone())) {
-                    Some((TingkatAturan::Nasional, _)) if national.is_none() => national = Some(set),
+                    Some((TingkatAturan::Nasional, _)) if national.is_none() => national = Some(Base::new(set)),
                     Some((TingkatAturan::Nasional, _)) => errors.push(
                         RuleError::path_says(
                             path.as_str(),
@@ -59,7 +74,7 @@ impl RuleSets {
                         .help_says(Text::new("rules-national-twice-help")),
                     ),
                     Some((TingkatAturan::Kanwil, id)) => {
-                        kanwil.insert(id, set);
+                        kanwil.insert(id, Base::new(set));
                     }
                     _ => errors.push(
                         RuleError::path_says(path.as_str(), Code::RulesLevel, Text::new("rules-level"))
@@ -491,9 +506,9 @@ fn number(cell: &str) -> Result<Option<Decimal>, Text> {
 
 /// Evaluates one satker's rows; the rows that cannot be used are returned
 /// as errors and left out.
-fn evaluate_rows<T>(
+fn evaluate_rows<'r, T>(
     rules: &RuleSets,
-    unit: &RawUnit,
+    unit: &'r RawUnit,
     files: &[String],
     columns: &[Columns],
     selection: &Selection,
@@ -505,20 +520,22 @@ fn evaluate_rows<T>(
         return (Vec::new(), None);
     };
     let mut errors = Vec::new();
-    let cell = |r: &RawRow, i: usize| r.record.get(i).unwrap_or("").trim().to_string();
+    // Cells are read in place: nothing is allocated per cell.
+    let cell = |r: &'r RawRow, i: usize| r.record.get(i).unwrap_or("").trim();
     let Some(first) = unit.rows.first() else {
         return (errors, None);
     };
     let kanwil = cell(first, cols.kanwil);
-    if !selection.keeps(&kanwil) {
+    if !selection.keeps(kanwil) {
         return (errors, None);
     }
-    let base = rules.kanwil.get(&kanwil).unwrap_or(&rules.national);
+    let with_rules = rules.kanwil.get(kanwil);
+    let base = with_rules.unwrap_or(&rules.national);
     let year = selection.year;
     let mut data = UnitData::new(year);
-    let mut ids: Vec<String> = Vec::new();
-    let mut targets: Vec<(String, Decimal)> = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut ids: Vec<String> = Vec::with_capacity(unit.rows.len());
+    let mut targets: Vec<(&str, Decimal)> = Vec::new();
+    let mut seen: FxHashMap<&str, u64> = FxHashMap::default();
     let mut name = None;
     for row in &unit.rows {
         let bad = |column: &str, message: Text, help: Option<Text>| {
@@ -529,29 +546,29 @@ fn evaluate_rows<T>(
                 "kanwil",
                 Text::new("row-other-kanwil")
                     .arg("satker", &unit.satker)
-                    .arg("kanwil", &kanwil),
+                    .arg("kanwil", kanwil),
                 Some(Text::new("row-other-kanwil-help")),
             ));
             continue;
         }
         let id = cell(row, cols.indikator);
-        if base.rules.indikator(&id).is_none() {
-            let known = base.rules.indikator.iter().map(|i| i.id.as_str());
-            let help = sakip_rules::error::did_you_mean(&id, known)
+        if !base.known.contains(id) {
+            let known = base.loaded.rules.indikator.iter().map(|i| i.id.as_str());
+            let help = sakip_rules::error::did_you_mean(id, known)
                 .map(|s| Text::new("did-you-mean").arg("word", s))
                 .unwrap_or_else(|| Text::new("row-unknown-indicator-help"));
             errors.push(bad(
                 "indikator",
-                Text::new("row-unknown-indicator").arg("id", &id),
+                Text::new("row-unknown-indicator").arg("id", id),
                 Some(help),
             ));
             continue;
         }
-        if let Some(line) = seen.get(&id) {
+        if let Some(line) = seen.get(id) {
             errors.push(bad(
                 "indikator",
                 Text::new("row-twice")
-                    .arg("id", &id)
+                    .arg("id", id)
                     .arg("satker", &unit.satker)
                     .arg("line", line),
                 Some(Text::new("row-twice-help")),
@@ -561,7 +578,7 @@ fn evaluate_rows<T>(
         let mut values = Vec::new();
         let mut broken = false;
         for (periode, i) in &cols.values {
-            match angka.read(&cell(row, *i)) {
+            match angka.read(cell(row, *i)) {
                 Ok(Some(v)) => values.push((*periode, Quantity::plain(v))),
                 Ok(None) => {}
                 Err(message) => {
@@ -570,7 +587,7 @@ fn evaluate_rows<T>(
                 }
             }
         }
-        let target = match cols.target.map(|i| angka.read(&cell(row, i))) {
+        let target = match cols.target.map(|i| angka.read(cell(row, i))) {
             Some(Err(message)) => {
                 errors.push(bad(
                     "target",
@@ -597,22 +614,22 @@ fn evaluate_rows<T>(
             ));
             continue;
         }
-        seen.insert(id.clone(), row.line);
+        seen.insert(id, row.line);
         if name.is_none() {
             name = cols.satker_name.map(|i| cell(row, i)).filter(|n| !n.is_empty());
         }
         if let Some(t) = target {
-            targets.push((id.clone(), t));
+            targets.push((id, t));
         }
         if !values.is_empty() {
             data.realisasi.push(RealisasiEntry {
-                indicator: id.clone(),
+                indicator: id.to_string(),
                 values,
                 printed_capaian: None,
                 origin: None,
             });
         }
-        ids.push(id);
+        ids.push(id.to_string());
     }
     if ids.is_empty() {
         return (errors, None);
@@ -620,7 +637,7 @@ fn evaluate_rows<T>(
     let agreement = Agreement {
         satker: RuleSetInfo {
             id: unit.satker.clone(),
-            name: name.unwrap_or_else(|| unit.satker.clone()),
+            name: name.unwrap_or(&unit.satker).to_string(),
             tingkat: TingkatAturan::Satker,
             dasar: Vec::new(),
             origin: None,
@@ -643,10 +660,11 @@ fn evaluate_rows<T>(
                     dasar: None,
                     origin: None,
                 };
-                (id, target)
+                (id.to_string(), target)
             })
             .collect(),
     };
+    let base = &base.loaded;
     let mut ev = sakip_core::evaluate::evaluate_agreement(
         &base.rules,
         &agreement,
@@ -656,10 +674,10 @@ fn evaluate_rows<T>(
     );
     sakip_core::tahun_lalu::compare(&mut ev, None, &base.rules);
     let mut record = UnitRecord::new(&unit.satker, &ev, &base.rules);
-    if !rules.kanwil.contains_key(&kanwil) {
+    if with_rules.is_none() {
         // Grouped by the value, evaluated under the national rules.
-        record.kanwil_id = kanwil.clone();
-        record.kanwil_name = kanwil.clone();
+        record.kanwil_id = kanwil.to_string();
+        record.kanwil_name = kanwil.to_string();
     }
     let output = work(&Evaluated {
         path: &unit.satker,

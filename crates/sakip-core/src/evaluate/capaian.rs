@@ -117,13 +117,13 @@ impl<'a> Evaluator<'a> {
                     notes.step("capaian", None, || {
                         Text::new("step-capaian-polaritas")
                             .arg("polaritas", ind.polaritas)
-                            .arg("formula", &c.formula)
+                            .arg("formula", c.formula)
                             .arg("value", plain(c.value))
                     });
                     if t.is_zero() {
                         notes.find(Diagnostic::says(
                             Code::TargetZero,
-                            Text::new("target-zero").arg("formula", &c.formula),
+                            Text::new("target-zero").arg("formula", c.formula),
                         ));
                     }
                     Some(c.value)

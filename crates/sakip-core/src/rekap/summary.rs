@@ -23,8 +23,12 @@ pub struct Distribution {
     /// Counts per value, the value as a whole number of 10^-[`KEY_SCALE`]:
     /// exact for every capaian a rule set can round to (at most
     /// [`crate::pembulatan::MAX_DECIMALS`] decimals), 40.0 and 40.00 one key,
-    /// and an integer to hash rather than a decimal to normalise.
-    counts: FxHashMap<i128, u64>,
+    /// and an integer to hash rather than a decimal to normalise. An `i64`
+    /// holds every capaian below 900 million at ten decimals, and keeps an
+    /// entry at 16 bytes (an `i128` key makes it 32): the maps of a
+    /// country's summaries are tens of megabytes, and every add is a miss
+    /// in the cache, so their size is their speed.
+    counts: FxHashMap<i64, u64>,
     /// Values with more decimals than a key holds (not a rounded capaian).
     finer: FxHashMap<Decimal, u64>,
     n: u64,
@@ -39,7 +43,8 @@ impl Distribution {
         let key = KEY_SCALE
             .checked_sub(value.scale())
             .and_then(|up| 10i128.checked_pow(up))
-            .and_then(|f| value.mantissa().checked_mul(f));
+            .and_then(|f| value.mantissa().checked_mul(f))
+            .and_then(|k| i64::try_from(k).ok());
         match key {
             Some(k) => *self.counts.entry(k).or_default() += 1,
             None => *self.finer.entry(value).or_default() += 1,
@@ -83,7 +88,7 @@ impl Distribution {
         let mut sorted: Vec<(Decimal, u64)> = self
             .counts
             .iter()
-            .map(|(k, c)| (Decimal::from_i128_with_scale(*k, KEY_SCALE), *c))
+            .map(|(k, c)| (Decimal::new(*k, KEY_SCALE), *c))
             .chain(self.finer.iter().map(|(v, c)| (*v, *c)))
             .collect();
         sorted.sort_unstable_by_key(|(v, _)| *v);
