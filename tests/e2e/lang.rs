@@ -66,14 +66,42 @@ fn the_help_in_indonesian() {
     assert!(eval.stdout.starts_with("Evaluasi satu tahun satker"), "{}", eval.stdout);
 }
 
-/// The ids of the English catalogue (entries start at the left margin).
-fn catalogue_ids() -> std::collections::BTreeSet<String> {
-    std::fs::read_to_string(root().join("crates/sakip-core/i18n/en.ftl"))
+/// The catalogues: the shared one in the core, and each front end's own
+/// words beside its code, as `(crate, folder)`.
+const CATALOGUES: [(&str, &str); 4] = [
+    ("sakip-core", "crates/sakip-core/i18n"),
+    ("sakip-cli", "crates/sakip-cli/i18n"),
+    ("sakip-serve", "crates/sakip-serve/i18n"),
+    ("sakip-lsp", "crates/sakip-lsp/i18n"),
+];
+
+/// The ids of one catalogue's English file (entries start at the left margin).
+fn ids_in(folder: &str) -> std::collections::BTreeSet<String> {
+    std::fs::read_to_string(root().join(folder).join("en.ftl"))
         .unwrap()
         .lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
         .map(|l| l.split(" = ").next().unwrap().to_string())
         .collect()
+}
+
+/// The ids a crate's code may name: the shared catalogue's and its own.
+fn ids_for(krate: &str) -> std::collections::BTreeSet<String> {
+    let mut ids = ids_in("crates/sakip-core/i18n");
+    for (name, folder) in CATALOGUES {
+        if name == krate && name != "sakip-core" {
+            ids.extend(ids_in(folder));
+        }
+    }
+    ids
+}
+
+/// The crate a source file belongs to (`crates/<name>/src/...`).
+fn crate_of(file: &str) -> &str {
+    file.split("/crates/")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or("")
 }
 
 /// Every source file of the crates, as text.
@@ -95,7 +123,6 @@ fn sources() -> Vec<(String, String)> {
 
 #[test]
 fn every_message_the_code_names_is_in_the_catalogue_and_the_reverse() {
-    let ids = catalogue_ids();
     let sources = sources();
     // `Text::new("id")` and `say(lang, "id")` with a literal id.
     let mut named = Vec::new();
@@ -109,9 +136,11 @@ fn every_message_the_code_names_is_in_the_catalogue_and_the_reverse() {
         }
     }
     // (The catalogue's own test names a message that does not exist on purpose.)
+    // A crate names ids of the shared catalogue or of its own words: the
+    // command line cannot say a word only the workbench adds.
     let missing: Vec<_> = named
         .iter()
-        .filter(|(_, id)| !ids.contains(id) && id != "no-such-message")
+        .filter(|(file, id)| !ids_for(crate_of(file)).contains(id) && id != "no-such-message")
         .collect();
     assert!(
         missing.is_empty(),
@@ -120,14 +149,51 @@ fn every_message_the_code_names_is_in_the_catalogue_and_the_reverse() {
     assert!(named.len() > 300, "{} names", named.len());
     // Every entry is used somewhere (some ids are chosen by a `match`, so
     // any literal of the id counts).
-    let all: String = sources.iter().map(|(_, t)| t.as_str()).collect();
-    let unused: Vec<_> = ids.iter().filter(|id| !all.contains(&format!("\"{id}\""))).collect();
+    // A front end's words by its own code; the shared ones by any.
+    let mut unused = Vec::new();
+    for (krate, folder) in CATALOGUES {
+        let code: String = sources
+            .iter()
+            .filter(|(f, _)| krate == "sakip-core" || crate_of(f) == krate)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        unused.extend(
+            ids_in(folder)
+                .into_iter()
+                .filter(|id| !code.contains(&format!("\"{id}\"")))
+                .map(|id| format!("{folder}: {id}")),
+        );
+    }
     assert!(unused.is_empty(), "catalogue entries no code uses: {unused:?}");
+    // No id in two catalogues (the first would silently win).
+    let mut seen = std::collections::BTreeMap::new();
+    for (_, folder) in CATALOGUES {
+        for id in ids_in(folder) {
+            if let Some(other) = seen.insert(id.clone(), folder) {
+                panic!("`{id}` is in both {other} and {folder}");
+            }
+        }
+    }
+    // The front ends' words are theirs: no other crate names one, in a
+    // `Text::new` or anywhere else (an id chosen by a `match`).
+    for (krate, folder) in CATALOGUES.into_iter().skip(1) {
+        for id in ids_in(folder) {
+            let elsewhere: Vec<_> = sources
+                .iter()
+                .filter(|(f, t)| crate_of(f) != krate && t.contains(&format!("\"{id}\"")))
+                .map(|(f, _)| f.as_str())
+                .collect();
+            assert!(elsewhere.is_empty(), "`{id}` of {folder} named in {elsewhere:?}");
+        }
+    }
 }
 
-/// Each message's values as the English catalogue uses them (`{ $name }`).
+/// Each message's values as the English catalogues use them (`{ $name }`).
 fn catalogue_values() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
-    let text = std::fs::read_to_string(root().join("crates/sakip-core/i18n/en.ftl")).unwrap();
+    let text: String = CATALOGUES
+        .iter()
+        .map(|(_, folder)| std::fs::read_to_string(root().join(folder).join("en.ftl")).unwrap() + "\n")
+        .collect();
     let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
     let mut current = String::new();
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
@@ -147,6 +213,43 @@ fn catalogue_values() -> std::collections::BTreeMap<String, std::collections::BT
         );
     }
     out
+}
+
+/// Every catalogue, the shared one and each front end's, says every
+/// message in both languages, each parses, and Indonesian uses no value
+/// English does not give.
+#[test]
+fn every_catalogue_has_both_languages() {
+    for (_, folder) in CATALOGUES {
+        let (en, id) = (ids_in(folder), {
+            let text = std::fs::read_to_string(root().join(folder).join("id.ftl")).unwrap();
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
+                .map(|l| l.split(" = ").next().unwrap().to_string())
+                .collect::<std::collections::BTreeSet<String>>()
+        });
+        assert_eq!(en, id, "{folder}: the two languages list different messages");
+        assert!(!en.is_empty(), "{folder}");
+        for lang in ["en", "id"] {
+            let text = std::fs::read_to_string(root().join(folder).join(format!("{lang}.ftl"))).unwrap();
+            if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(text) {
+                panic!("{folder}/{lang}.ftl does not parse: {errors:?}");
+            }
+        }
+    }
+    // Each front end's words reach its messages: one of each, rendered
+    // the way the front end renders them (a missing part would give the id).
+    for (words, id) in [
+        (sakip_cli::WORDS, "cli-merge-no-csv"),
+        (sakip_serve::WORDS, "serve-rule-set"),
+        (sakip_lsp::WORDS, "lsp-no-year"),
+    ] {
+        sakip_core::i18n::add_words(words);
+        for lang in [sakip_core::Lang::Id, sakip_core::Lang::En] {
+            let text = sakip_core::Text::new(id).render(lang);
+            assert_ne!(text, id, "{} has no {id} in {lang:?}", words.name);
+        }
+    }
 }
 
 #[test]

@@ -61,6 +61,7 @@ mod tests {
 
     #[test]
     fn every_command_has_its_indonesian_summary() {
+        sakip_core::i18n::add_words(crate::WORDS);
         let cmd = crate::Cli::command();
         let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
         assert_eq!(names.len(), ABOUT.len(), "{names:?}");

@@ -179,12 +179,21 @@ pub struct Io<'a> {
     pub lang: Lang,
 }
 
+/// The command line's own words, beside its code (`i18n/`); the core's
+/// catalogue holds the words it shares with the other front ends.
+pub const WORDS: sakip_core::i18n::Words = sakip_core::i18n::Words {
+    name: "sakip-cli",
+    id: include_str!("../i18n/id.ftl"),
+    en: include_str!("../i18n/en.ftl"),
+};
+
 /// Runs one command line; returns the exit code.
 pub fn run<I, T>(args: I, io: &mut Io<'_>) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    sakip_core::i18n::add_words(WORDS);
     let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
     // The language of the help is known before the command line is parsed:
     // `--lang` among the arguments, else the locale.

@@ -121,9 +121,6 @@ rename-not-indikator = only an indikator id can be renamed; `{ $name }` is not o
 rename-not-id = `{ $name }` is not an id: letters, digits and `_`, not starting with a digit
 rename-keyword = `{ $name }` is a keyword; an id must differ from every keyword
 rename-exists = an indikator `{ $name }` exists already
-lsp-explain-no-indikator = put the cursor on an indikator's id to explain it
-lsp-needs-unit = explain and preview work on a unit's files; `{ $path }` belongs to no unit (satker)
-lsp-no-year = the unit has no agreement or data for any year yet
 report-receipt = Result SHA-256 (check with `sakip verify` and the receipt): { $hash }
 receipt-invalid = `{ $path }` is not a sakip receipt: { $error }
 receipt-invalid-help = a receipt is the JSON file `sakip eval` or `sakip report` writes with `--receipt <file>`
@@ -297,81 +294,18 @@ syntax-unclosed-help = the `{"{"}` at line { $line }, column { $col } (`{ $opene
 syntax-unclosed-somewhere-help = a block opened with `{"{"}` is not closed: add the missing `{"}"}`
 syntax-file-ends = the file ends here
 
-## The command line's own lines
+## What the command line and the workbench both say (import, new-year, diff)
 
-check-clean = checked { $rule-sets ->
-        [one] { $rule-sets } rule set
-       *[other] { $rule-sets } rule sets
-    } ({ $files ->
-        [one] { $files } file
-       *[other] { $files } files
-    }): no errors
-check-warnings = checked { $rule-sets ->
-        [one] { $rule-sets } rule set
-       *[other] { $rule-sets } rule sets
-    } ({ $files ->
-        [one] { $files } file
-       *[other] { $files } files
-    }): no errors, { $warnings ->
-        [one] { $warnings } warning
-       *[other] { $warnings } warnings
-    }
-check-errors = checked { $rule-sets ->
-        [one] { $rule-sets } rule set
-       *[other] { $rule-sets } rule sets
-    } ({ $files ->
-        [one] { $files } file
-       *[other] { $files } files
-    }): { $errors ->
-        [one] { $errors } error
-       *[other] { $errors } errors
-    }
-check-errors-warnings = checked { $rule-sets ->
-        [one] { $rule-sets } rule set
-       *[other] { $rule-sets } rule sets
-    } ({ $files ->
-        [one] { $files } file
-       *[other] { $files } files
-    }): { $errors ->
-        [one] { $errors } error
-       *[other] { $errors } errors
-    }, { $warnings ->
-        [one] { $warnings } warning
-       *[other] { $warnings } warnings
-    }
-test-ok = ok
-test-failed = FAILED
-test-summary = { $passed } passed, { $failed } failed
-fmt-would-reformat = would reformat { $path }
-fmt-formatted = formatted { $path }
-fmt-failed = { $failed ->
-        [one] { $failed } file
-       *[other] { $failed } files
-    } not formatted: fix the syntax first
 nothing-written = nothing was written
 import-wrote = wrote { $path }: { $realisasi } realisasi, { $lines ->
         [one] { $lines } budget line
        *[other] { $lines } budget lines
     }
 new-year-wrote = wrote { $path }: { $filled } targets from the rules, { $open } to fill in (`?`)
-wrote = wrote { $path }
 diff-changes = { $n ->
         [one] { $n } change
        *[other] { $n } changes
     }
-rollup-failed = { $units } units, { $failed } failed
-rollup-progress-folders = folders
-rollup-progress-units = units
-rollup-progress-left = left
-rollup-progress-rate = { $n }/s
-rollup-failed-rows = { $units } units, { $failed } failed, { $rows } bad rows left out
-rollup-kanwil-without-rules = info: kanwil { $names } { $n ->
-        [one] has
-       *[other] have
-    } no rule set among --rules: { $n ->
-        [one] its
-       *[other] their
-    } rows are grouped by that value and evaluated under the national rules
 
 ## Numbers in spreadsheets and long tables
 
@@ -500,38 +434,6 @@ explain-result-no-band = capaian { $capaian }% · no band
 explain-no-capaian = no capaian
 explain-not-in-pk = indikator `{ $id }` is not in the Perjanjian Kinerja { $year }
 
-cli-xlsx-needs-output = --format xlsx writes a workbook: give the file with -o, e.g. `-o rekap.xlsx`
-cli-run-incomplete = nothing was written: the run could not complete
-cli-unit-not-evaluated = unit `{ $path }` was not evaluated:
-cli-no-unit-kanwil = no unit of Kanwil `{ $kanwil }` was found for { $year }; the id is the one in the Kanwil's `aturan kanwil <id>` line
-cli-no-unit = no unit was found for { $year }: a unit is a folder whose rule set starts with `satker <id> "<name>"`
-cli-merge-no-csv = --merge writes table, json, jsonl, html or xlsx; for the long CSV, run each part with --format csv and concatenate them
-cli-cannot-read = cannot read `{ $path }`: { $error }
-cli-cannot-write = cannot write `{ $path }`: { $error }
-cli-cannot-write-csv = cannot write CSV: { $error }
-cli-cannot-build-workbook = cannot build the workbook: { $error }
-cli-cannot-typeset = cannot typeset the PDF: { $error }
-cli-import-unreadable-output = sakip wrote a data file it cannot read; nothing was written. Please report this.
-
-## The command line's help
-
-help-about = Turns SAKIP performance rules into performance reports (LKjIP chapter III)
-help-long-about = Turns SAKIP performance rules into performance reports.
-help-usage = Usage
-help-commands = Commands
-help-color = When to use colour: auto (a terminal, unless NO_COLOR is set), always, never
-help-lang = The language of messages, tables and reports: id (Bahasa Indonesia) or en
-help-check = Check rule files: syntax, names, references, formulas
-help-eval = Evaluate a unit's year: targets, realisasi, capaian, bands, budget
-help-explain = Show every step of one indicator's evaluation, with the rule behind each
-help-diff = List what changed in the rules between two years
-help-new-year = Start next year's Perjanjian Kinerja from this year's
-help-fmt = Lay rule files out in the one canonical way, keeping every comment
-help-test = Run the rule tests (`uji` blocks) beside the rules
-help-report = Write chapter III as a document: HTML with charts, Markdown, or XLSX
-help-import = Read realisasi and budget from a spreadsheet into the unit's data file
-help-rollup = Evaluate every unit under folders, or in a long table, and add them up per Kanwil
-
 ## The rollup's terminal table (sakip rollup)
 
 rekap-failed = Failed
@@ -612,111 +514,13 @@ uji-at = {" "}(at { $at })
 uji-nothing = nothing
 uji-none = none
 sum-too-large = more than a decimal holds
-help-completions = Write the shell's completion script (bash, zsh, fish, powershell)
-help-provenance = What each level decided: every setting, target, formula and script function in force, who set it and what it replaced
-prov-title = { $unit } · { $year }: what each level decided
-prov-default = default
-prov-replaces = replaces { $level } { $value } ({ $at })
-prov-summary = { $level }: changes { $changed } against the levels above ({ $list }); adds { $added }
-help-verify = Recompute a receipt from the files on disk: identical, or what differs
-verify-identical = identical: { $unit } { $year }, { $files } files, result { $hash }
-verify-differs = differs: { $unit } { $year } is not what the receipt records
-verify-file-changed = changed  { $path }
-verify-file-missing = missing  { $path }
-verify-file-added = new      { $path }
-verify-figure = { $id } { $what }: { $before } -> { $after }
-verify-figure-nilai = the unit's nilai: { $before } -> { $after }
-verify-result = the result differs in its findings or names, not in its figures
-wrote-receipt = receipt written: { $path }
-help-whatif = What realisasi reaches 100% and each higher band; with --set, the year with changed figures
-whatif-now = now: target { $target }, realisasi { $realisasi }, capaian { $capaian } ({ $band })
-whatif-needs-at-least = needs realisasi { $realisasi } or more
-whatif-needs-at-most = needs realisasi { $realisasi } or less
-whatif-always = reached at any realisasi
-whatif-unreachable = no realisasi reaches it (the cap, or the formula stops short)
-whatif-not-monotone = the capaian does not move one way as the realisasi grows: no single answer
-whatif-changed = { $id }: target { $target }, realisasi { $realisasi }, capaian { $capaian }, band { $band }
-whatif-nilai = nilai: { $before } -> { $after }
-whatif-nothing = no figure changes
 whatif-unknown = the year measures no indikator `{ $id }`
 whatif-set-form = `{ $text }` is not a change: write `id=value` (the realisasi) or `id.target=value`
 whatif-set-number = `{ $text }` is not a number: write it with a decimal point, as in the rules (`77.5`)
-help-why = Why a capaian or the nilai changed between two years: target, realisasi, formula, cap, rounding
-why-title = { $from } -> { $to }, each change split in this order: target, realisasi, formula, cap, rounding (the parts add up to the change)
-why-nilai = the unit's nilai
-why-band = band: { $from } -> { $to } (under the earlier year's table: { $old-table })
-why-added = measured only in the later year: { $ids }
-why-dropped = measured only in the earlier year: { $ids }
 why-unknown = indikator `{ $id }` is not measured in both { $from } and { $to }
-help-serve = The workbench: a local web server over a tree of rule sets and units
-serve-title = sakip workbench
-serve-level = Level
-serve-rule-set = Rule set
-serve-status = Check
-serve-latest = Latest year
-serve-nilai = nilai
-serve-computing = being computed…
-serve-still-checking = Still reading the tree: { $left } rule sets to check. The table fills in as they are checked; reload in a moment.
-serve-still-computing = The latest year of { $left } units is being computed in the background; reload in a moment.
-wb-help = help
-wb-saved = Saved
-wb-preview-fresh = The report beside is evaluated with the unsaved text
-wb-preview-stale = The report cannot be evaluated with this text yet
-wb-has-errors = There are errors: the report waits until the text is right
-wb-reloaded = The file changed on disk and was reloaded
-wb-changed-on-disk = The file changed on disk; saving will show both versions
-wb-explain-hint = Click an indicator (or Tab to it and press Enter) to see how it was computed
-wb-save = Save
-wb-fmt = Lay out (sakip fmt) before saving
-wb-conflict = This file changed on disk since it was opened; nothing was written. The version on disk:
-wb-conflict-load = Use the version on disk
-wb-conflict-overwrite = Overwrite with my text
-wb-problems = Problems
-wb-unit = Unit
-wb-year = Year
-wb-open-report = Open the report
-wb-preview = Report preview
-wb-no-unit = No unit reads this file, so there is no report to preview.
-wb-files = Files
-wb-edit = Edit:
-wb-download = Download
-wb-diff = Rule changes
-wb-diff-kind = Kind
-wb-diff-change = Change
-wb-rollup = Rollup
-wb-rollup-all = All units
-wb-upload = Import realisasi from a spreadsheet
-wb-upload-file = XLSX or CSV file
-wb-upload-replace = Replace that year's realisasi if it exists
-wb-upload-submit = Import
-help-lsp = Serve the Language Server Protocol on stdin and stdout, for editors
-guard-host = This address is not the workbench's: open it at the address `sakip serve` printed (127.0.0.1 or localhost with its port)
-guard-access-token = A token is needed: open the address with the token `sakip serve` printed
-guard-origin = Refused: the request did not come from a page of this workbench
-guard-page-token = Refused: the request did not carry this workbench's page token; reload the page
-wb-too-slow = This took longer than { $seconds } s, so the page stopped waiting; the server is still answering other pages. Try again in a moment; if it keeps happening, a script or a file is too heavy for the workbench: try the command line
-wb-job-failed = The work failed inside sakip (a bug): nothing was written. Please report it with what you did
-wb-conflict-status = The file changed on disk since it was opened; nothing was written
 import-no-agreement = { $year } has no Perjanjian Kinerja: realisasi without targets give no capaian, so nothing was imported
 import-no-agreement-help = write the { $year } agreement first: `sakip new-year { $dir } { $year }` drafts it from { $last }'s
 import-no-agreement-help-none = write the { $year } agreement first, as perjanjian-{ $year }.sakip in the unit's folder
-wb-upload-replace-help = tick "Replace that year's realisasi if it exists" to write over it (its comments will be lost)
-wb-upload-empty = The file holds no realisasi and no budget: importing it would empty the year. Nothing was written
-wb-upload-loss = The import would remove the realisasi of { $removed } of the year's { $before } indicators. Nothing was written yet
-wb-upload-removed = Removed
-wb-upload-changed = Changed
-wb-upload-confirm = Import anyway: I have checked what is removed and changed
-wb-upload-draft = Draft the agreement from last year's
-wb-upload-too-large = The file is larger than the 8 MiB an upload may be
-wb-error-title = This page cannot be shown
-wb-back-to-overview = Back to the overview
-wb-path-escapes = The path leaves the served folder
-wb-path-kind = Only .sakip and .rhai files can be opened here
-wb-path-outside = The path leads outside the served folder
-wb-year-needed = A year is needed
-wb-format-unknown = The format is pdf, html, md or xlsx
-wb-no-year = The unit has no year of data yet
-wb-rollup-other-years = Other years (units with data):
 rekap-html-title = Performance summary { $year }
 rekap-html-meta = { $units } satker, { $kanwil } Kanwil, { $failed } failed
 rekap-html-by-band = Satker by the band of their score
@@ -733,12 +537,6 @@ rekap-html-score = Score
 rekap-html-band = Band
 rekap-html-failures = Satker that could not be computed
 rekap-html-footer = Computed by sakip from each satker's rules and data; every figure is exact.
-wb-diff-kind-target = target
-wb-diff-kind-added = indicator added
-wb-diff-kind-removed = indicator removed
-wb-diff-kind-rumus = formula
-wb-diff-kind-klasifikasi = classification
-wb-diff-kind-setting = setting
 number-unit-keyword = `{ $text }`: `{ $word }` is a word of the rules language, not a unit; write the unit the indicator is measured in (`144 orang`), or the number alone
 wb-step-rule = rule
 file-not-utf8 = it is not UTF-8 text (line { $line }, byte { $byte }); save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)

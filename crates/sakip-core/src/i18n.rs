@@ -7,16 +7,18 @@
 //! the reader's [`Lang`]. A problem's code never changes with the language,
 //! and the JSON contract keeps its English messages.
 //!
-//! The catalogue lives in the core because the messages are about the
-//! domain (a target, a realisasi, a band) and every stage that finds a
-//! problem builds on the core; it is data compiled in, not a file read at
-//! run time.
+//! The catalogue's shared part lives in the core because the messages are
+//! about the domain (a target, a realisasi, a band) and every stage that
+//! finds a problem builds on the core. A front end's own words (the command
+//! line's help, the workbench's pages) live beside its code and are added
+//! with [`add_words`] when it starts. All of it is data compiled in, not a
+//! file read at run time.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, PoisonError, RwLock};
 
 /// The language of what sakip says: Indonesian unless asked otherwise.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -166,36 +168,85 @@ pub fn say(lang: Lang, id: &'static str) -> String {
     Text::new(id).render(lang)
 }
 
-/// The two bundles, parsed once.
+/// The two bundles, parsed once (and again when a front end adds words).
 pub struct Catalogue {
     id: FluentBundle<FluentResource>,
     en: FluentBundle<FluentResource>,
 }
 
-/// The catalogue's sources, for tests that compare the two languages.
+/// The shared catalogue's sources, for tests that compare the two languages.
 pub const SOURCES: [(Lang, &str); 2] = [
     (Lang::Id, include_str!("../i18n/id.ftl")),
     (Lang::En, include_str!("../i18n/en.ftl")),
 ];
 
-fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
+/// A front end's own words: its catalogue in both languages, compiled into
+/// it (`include_str!`) and kept beside its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// Who says them (`sakip-cli`); adding the same words twice adds them once.
+    pub name: &'static str,
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+/// The words front ends added, in the order they were added.
+static ADDED: RwLock<Vec<Words>> = RwLock::new(Vec::new());
+
+/// The catalogue of the process: built at first use, and again after
+/// [`add_words`].
+static CATALOGUE: RwLock<Option<Arc<Catalogue>>> = RwLock::new(None);
+
+/// Adds a front end's words to the catalogue of the process. A front end
+/// calls it when it starts, before it says anything; an id its words share
+/// with the core's is an error of the sources, which a test rules out
+/// (Fluent keeps the first).
+pub fn add_words(words: Words) {
+    {
+        let mut added = ADDED.write().unwrap_or_else(PoisonError::into_inner);
+        if added.iter().any(|w| w.name == words.name) {
+            return;
+        }
+        added.push(words);
+    }
+    // One lock at a time (`catalogue` takes them in the other order).
+    *CATALOGUE.write().unwrap_or_else(PoisonError::into_inner) = None;
+}
+
+fn bundle(lang: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![lang.parse().unwrap_or_default()]);
     // No Unicode isolation marks around values: terminals show them.
     bundle.set_use_isolating(false);
-    // A syntax error in a catalogue leaves the entries that parse; a test
-    // keeps both files free of them.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        // A syntax error in a catalogue leaves the entries that parse; a
+        // test keeps every file free of them.
+        let resource = FluentResource::try_new((*source).to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
-/// The catalogue of the process.
-pub fn catalogue() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| Catalogue {
-        id: bundle("id", SOURCES[0].1),
-        en: bundle("en", SOURCES[1].1),
-    })
+/// The catalogue of the process: the shared words and every front end's
+/// that were added.
+pub fn catalogue() -> Arc<Catalogue> {
+    if let Some(c) = CATALOGUE.read().unwrap_or_else(PoisonError::into_inner).as_ref() {
+        return Arc::clone(c);
+    }
+    let added = ADDED.read().unwrap_or_else(PoisonError::into_inner).clone();
+    let [(_, id), (_, en)] = SOURCES;
+    let ids: Vec<&str> = [id].into_iter().chain(added.iter().map(|w| w.id)).collect();
+    let ens: Vec<&str> = [en].into_iter().chain(added.iter().map(|w| w.en)).collect();
+    let built = Arc::new(Catalogue {
+        id: bundle("id", &ids),
+        en: bundle("en", &ens),
+    });
+    let mut slot = CATALOGUE.write().unwrap_or_else(PoisonError::into_inner);
+    // Words added meanwhile cleared the slot after `added` was read: the
+    // next call builds again with them.
+    if slot.is_none() && ADDED.read().unwrap_or_else(PoisonError::into_inner).len() == added.len() {
+        *slot = Some(Arc::clone(&built));
+    }
+    built
 }
 
 impl Catalogue {

@@ -17,4 +17,4 @@ pub mod position;
 mod protocol;
 mod server;
 
-pub use server::{serve, Server};
+pub use server::{serve, Server, WORDS};

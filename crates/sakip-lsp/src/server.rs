@@ -60,6 +60,13 @@ pub fn capabilities() -> ServerCapabilities {
     }
 }
 
+/// The language server's own words, beside its code (`i18n/`).
+pub const WORDS: sakip_core::i18n::Words = sakip_core::i18n::Words {
+    name: "sakip-lsp",
+    id: include_str!("../i18n/id.ftl"),
+    en: include_str!("../i18n/en.ftl"),
+};
+
 /// Serves one client until it says `exit` (or its input ends): reads
 /// messages from `input`, writes answers and diagnostics to `output`. One
 /// thread, one message at a time: a request is answered before the next
@@ -347,6 +354,8 @@ impl Server {
     }
 
     fn over(tree: RuleTree, lang: Lang) -> Self {
+        // Every server says its own words: they join the catalogue first.
+        sakip_core::i18n::add_words(WORDS);
         Self {
             tree,
             open: BTreeMap::new(),

@@ -108,6 +108,7 @@ impl State {
 
     /// The state of a workbench over `root`, listening on `bound`.
     pub fn new(root: Utf8PathBuf, bound: std::net::SocketAddr, options: crate::Options) -> Result<Self, String> {
+        sakip_core::i18n::add_words(crate::WORDS);
         // One spelling of every path: the tree's, the watcher's and the
         // requests' (which `inside` resolves) all start from the real root.
         let root = root.canonicalize_utf8().unwrap_or(root);

@@ -59,6 +59,14 @@ impl Default for Options {
     }
 }
 
+/// The workbench's own words, beside its code (`i18n/`); the core's
+/// catalogue holds the words it shares with the other front ends.
+pub const WORDS: sakip_core::i18n::Words = sakip_core::i18n::Words {
+    name: "sakip-serve",
+    id: include_str!("../i18n/id.ftl"),
+    en: include_str!("../i18n/en.ftl"),
+};
+
 /// Serves the tree under `root` on `addr` until the process ends. Bound
 /// beyond this machine, every request must carry a token: the options', or
 /// one made now and printed.

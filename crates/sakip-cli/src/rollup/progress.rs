@@ -66,6 +66,7 @@ mod progress_tests {
 
     #[test]
     fn the_progress_bar_speaks_the_chosen_language() {
+        sakip_core::i18n::add_words(crate::WORDS);
         let (counted, spinning) = progress_templates(Lang::En);
         assert!(
             counted.contains("folders") && counted.contains("left {eta}"),
