@@ -501,10 +501,41 @@ fn parts_run_apart_merge_into_the_whole() {
     assert_eq!(bad.code, 1);
     assert!(
         bad.stderr.contains(
-            "bad.jsonl:1: not a unit line of a rollup's jsonl: invalid type: integer `1`, expected struct Satker"
-        ),
+            "bad.jsonl:1: not a unit line of a rollup's jsonl (invalid type: integer `1`, expected struct Satker"
+        ) && bad.stderr.contains("--merge reads the unit lines"),
         "{}",
         bad.stderr
+    );
+    // In the reader's language, with the field at fault: a unit line whose
+    // capaian was edited into words.
+    let line = merge("jsonl").lines().next().unwrap().to_string();
+    let indicators = line.find("\"indicators\"").unwrap();
+    let capaian = indicators + line[indicators..].find("\"capaian\":\"").unwrap() + "\"capaian\":\"".len();
+    let edited = format!(
+        "{}sembilan{}",
+        &line[..capaian],
+        &line[capaian + line[capaian..].find('"').unwrap()..]
+    );
+    std::fs::write(dir.join("edited.jsonl"), format!("{edited}\n")).unwrap();
+    let edited = dir.join("edited.jsonl");
+    let run = sakip_in(
+        tree(),
+        &[
+            "rollup",
+            "--year",
+            YEAR,
+            "--merge",
+            edited.to_str().unwrap(),
+            "--lang",
+            "id",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("edited.jsonl:1: `capaian` bukan angka: `sembilan`")
+            && run.stderr.contains("--merge membaca baris satker"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -543,3 +543,13 @@ file-not-utf8 = it is not UTF-8 text (line { $line }, byte { $byte }); save it a
 script-not-utf8 = it is not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)
 file-not-found = there is no such file
 file-no-permission = permission denied: ask for the right to read it
+
+## Parts of a run put back together (sakip rollup --merge)
+
+merge-bad-line = { $place }: { $message }
+    .help = --merge reads the unit lines `sakip rollup --format jsonl` writes
+merge-not-unit-line = not a unit line of a rollup's jsonl ({ $reason })
+merge-no-satker = the line names no `satker`
+merge-not-number = `{ $field }` is not a number: `{ $text }`
+merge-not-tier = `{ $text }` is not a tier (strategis, program, kegiatan, output)
+merge-not-rounding = `{ $text }` is not a rounding (`potong 2`, `bulat 2`)

@@ -538,3 +538,13 @@ file-not-utf8 = isinya bukan teks UTF-8 (baris { $line }, bita { $byte }); simpa
 script-not-utf8 = isinya bukan teks UTF-8; simpan sebagai UTF-8 (di Notepad: Save As, Encoding UTF-8)
 file-not-found = berkas itu tidak ada
 file-no-permission = izin ditolak: mintalah hak untuk membacanya
+
+## Bagian-bagian satu run disatukan kembali (sakip rollup --merge)
+
+merge-bad-line = { $place }: { $message }
+    .help = --merge membaca baris satker yang ditulis `sakip rollup --format jsonl`
+merge-not-unit-line = bukan baris satker dari jsonl sebuah rollup ({ $reason })
+merge-no-satker = baris ini tidak menyebut `satker`
+merge-not-number = `{ $field }` bukan angka: `{ $text }`
+merge-not-tier = `{ $text }` bukan tingkat sasaran (strategis, program, kegiatan, output)
+merge-not-rounding = `{ $text }` bukan pembulatan (`potong 2`, `bulat 2`)

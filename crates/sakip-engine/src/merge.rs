@@ -9,23 +9,45 @@ use rust_decimal::Decimal;
 use sakip_core::contract::Output;
 use sakip_core::klasifikasi::Klasifikasi;
 use sakip_core::model::Tier;
+use sakip_core::pembulatan::Rounding;
 use sakip_core::rekap::{Basis, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
+use sakip_core::{Lang, Text};
+use std::fmt;
 use std::str::FromStr;
 
+/// Why a line is not a unit line of a rollup's jsonl, in the catalogue's
+/// words (the reader's language when the command line says it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError(pub Text);
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.render(Lang::En))
+    }
+}
+
 /// A figure of the contract (a plain decimal string, or null).
-fn number(v: Option<&str>, what: &str) -> Result<Option<Decimal>, String> {
-    v.map(|s| Decimal::from_str(s).map_err(|_| format!("`{what}` is not a number: `{s}`")))
-        .transpose()
+fn number(v: Option<&str>, field: &str) -> Result<Option<Decimal>, LineError> {
+    v.map(|s| {
+        Decimal::from_str(s).map_err(|_| LineError(Text::new("merge-not-number").arg("field", field).arg("text", s)))
+    })
+    .transpose()
+}
+
+/// A rounding as the contract writes it (`potong 2`).
+fn rounding(text: &str) -> Result<Rounding, LineError> {
+    text.parse()
+        .map_err(|_| LineError(Text::new("merge-not-rounding").arg("text", text)))
 }
 
 /// A unit line read back, through the contract's own types
 /// (`sakip_core::contract::Output`): its record, and the settings it was
 /// evaluated under. A field renamed in the contract is renamed here too,
 /// or this does not compile.
-pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
+pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), LineError> {
     let out: Output<'_> =
-        serde_json::from_str(line).map_err(|e| format!("not a unit line of a rollup's jsonl: {e}"))?;
-    let satker = out.satker.ok_or("`satker` is missing")?;
+        serde_json::from_str(line).map_err(|e| LineError(Text::new("merge-not-unit-line").arg("reason", e)))?;
+    let satker = out.satker.ok_or_else(|| LineError(Text::new("merge-no-satker")))?;
     let (kanwil_id, kanwil_name) = out
         .rules
         .iter()
@@ -38,7 +60,8 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
         indicators.push(IndicatorFigure {
             id: r.id.to_string(),
             name: r.name.to_string(),
-            tier: Tier::from_keyword(&r.tier).ok_or_else(|| format!("`{}` is not a tier", r.tier))?,
+            tier: Tier::from_keyword(&r.tier)
+                .ok_or_else(|| LineError(Text::new("merge-not-tier").arg("text", &r.tier)))?,
             capaian: number(r.capaian.as_deref(), "capaian")?,
             band: r.band.as_ref().map(|b| b.to_string()),
         });
@@ -51,8 +74,8 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), String> {
         None => (Decimal::ZERO, Decimal::ZERO),
     };
     let basis = Basis {
-        capaian: out.rounding.capaian.parse()?,
-        anggaran: out.rounding.budget.parse()?,
+        capaian: rounding(&out.rounding.capaian)?,
+        anggaran: rounding(&out.rounding.budget)?,
         klasifikasi: Klasifikasi {
             bands: out.klasifikasi.into_owned(),
         },

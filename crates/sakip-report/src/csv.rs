@@ -27,9 +27,9 @@ pub const HEADER: [&str; 16] = [
 
 /// One row per indicator with [`HEADER`]'s columns; `Err` only if the CSV
 /// writer fails.
-pub fn render(ev: &Evaluation) -> Result<String, String> {
+pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(HEADER).map_err(|e| e.to_string())?;
+    w.write_record(HEADER)?;
     let opt = |v: Option<sakip_core::Decimal>| v.map(plain).unwrap_or_default();
     for r in &ev.indicators {
         let codes: Vec<&str> = ev
@@ -55,9 +55,9 @@ pub fn render(ev: &Evaluation) -> Result<String, String> {
             opt(r.renstra.as_ref().map(|p| p.target)),
             opt(r.renstra.as_ref().and_then(|p| p.progress)),
             codes.join(" "),
-        ])
-        .map_err(|e| e.to_string())?;
+        ])?;
     }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    let bytes = w.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))?;
+    // Every cell was a `str`: the bytes are UTF-8.
+    String::from_utf8(bytes).map_err(|e| ::csv::Error::from(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }

@@ -60,10 +60,14 @@ pub(crate) fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
                 Ok(r) => r,
                 Err(e) => {
                     bad += 1;
+                    let place = format!("{path}:{}", n + 1);
                     writeln!(
                         io.err,
                         "{}",
-                        render::error_text(io.lang, &Text::new("raw").arg("text", format!("{path}:{}: {e}", n + 1)))
+                        render::error_text(
+                            io.lang,
+                            &Text::new("merge-bad-line").arg("place", place).arg_text("message", e.0)
+                        )
                     )?;
                     continue;
                 }
@@ -75,6 +79,11 @@ pub(crate) fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             if matches!(args.format, Format::Json | Format::Jsonl) {
                 units.unit(&mut out, &line)?;
             }
+        }
+    }
+    if bad > 0 {
+        if let Some(help) = Text::new("merge-bad-line").attribute(io.lang, "help") {
+            writeln!(io.err, "{}: {help}", say(io.lang, "help-label"))?;
         }
     }
     summary.finish();
