@@ -490,7 +490,9 @@ fn indikator_map(bases: &Bases, i: &HookIndikator<'_>) -> Map {
     for (p, v) in i.periode {
         periode.insert(p.keyword().into(), Dynamic::from(*v));
     }
-    m.insert("periode".into(), periode.into());
+    // `from_map` wraps the map as it is; `.into()` would rebuild it entry
+    // by entry (rhai's generic conversion), a third of a hook call's cost.
+    m.insert("periode".into(), Dynamic::from_map(periode));
     m
 }
 
@@ -532,7 +534,7 @@ impl ScriptHost for YearScripts<'_> {
         let Some(script) = self.find("capaian", 1) else {
             return Ok(None);
         };
-        let result = self.call(script, "capaian", vec![indikator_map(&self.set.bases, i).into()])?;
+        let result = self.call(script, "capaian", vec![Dynamic::from_map(indikator_map(&self.set.bases, i))])?;
         Ok(decimal(result, script, "capaian")?.map(|value| Hooked {
             value,
             source: source_of(script, "capaian"),
@@ -547,7 +549,7 @@ impl ScriptHost for YearScripts<'_> {
         let result = self.call(
             script,
             "klasifikasi",
-            vec![Dynamic::from(capaian), indikator_map(&self.set.bases, i).into()],
+            vec![Dynamic::from(capaian), Dynamic::from_map(indikator_map(&self.set.bases, i))],
         )?;
         if result.is_unit() {
             return Ok(None);
@@ -587,10 +589,10 @@ impl ScriptHost for YearScripts<'_> {
                     "band".into(),
                     h.band.clone().map(Dynamic::from).unwrap_or(Dynamic::UNIT),
                 );
-                Dynamic::from(m)
+                Dynamic::from_map(m)
             })
             .collect();
-        let result = self.call(script, "nilai_satker", vec![rows.into()])?;
+        let result = self.call(script, "nilai_satker", vec![Dynamic::from_array(rows)])?;
         Ok(decimal(result, script, "nilai_satker")?.map(|value| Hooked {
             value,
             source: source_of(script, "nilai_satker"),
