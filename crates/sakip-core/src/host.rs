@@ -46,13 +46,15 @@ pub struct HasilIndikator {
     pub band: Option<String>,
 }
 
-/// A value a script produced, with where it came from (`file: fn name`).
+/// A value a script produced, with where it came from (`file: fn name`),
+/// borrowed from the script host: a hook runs once per row of a long
+/// table, and its place is only copied when a trace or a score keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hooked<T> {
+pub struct Hooked<'s, T> {
     pub value: T,
-    pub source: String,
+    pub source: &'s str,
     /// Where the script function is defined, for traces.
-    pub origin: Option<Origin>,
+    pub origin: Option<&'s Origin>,
 }
 
 /// A script that failed: what went wrong and where in the script.
@@ -101,7 +103,7 @@ pub trait ScriptHost {
         Err(HookError::new(format!("no script defines the function `{name}`")))
     }
 
-    fn capaian(&self, _indikator: &HookIndikator<'_>) -> Result<Option<Hooked<Decimal>>, HookError> {
+    fn capaian(&self, _indikator: &HookIndikator<'_>) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
         Ok(None)
     }
 
@@ -109,11 +111,11 @@ pub trait ScriptHost {
         &self,
         _capaian: Decimal,
         _indikator: &HookIndikator<'_>,
-    ) -> Result<Option<Hooked<String>>, HookError> {
+    ) -> Result<Option<Hooked<'_, String>>, HookError> {
         Ok(None)
     }
 
-    fn nilai_satker(&self, _hasil: &[HasilIndikator]) -> Result<Option<Hooked<Decimal>>, HookError> {
+    fn nilai_satker(&self, _hasil: &[HasilIndikator]) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
         Ok(None)
     }
 }

@@ -333,17 +333,19 @@ fn error_in(script: &Compiled, name: &str, err: EvalAltResult) -> HookError {
 }
 
 /// Where `fn name` is defined in a compiled script (found at compile time).
-fn origin_of(script: &Compiled, name: &str) -> Option<Origin> {
-    script.places.get(name).and_then(|p| p.origin.clone())
+fn origin_of<'s>(script: &'s Compiled, name: &str) -> Option<&'s Origin> {
+    script.places.get(name).and_then(|p| p.origin.as_ref())
 }
 
 /// What a result of `fn name` names as its source: `file: fn name`.
-fn source_of(script: &Compiled, name: &str) -> String {
+/// (Every function a hook calls was found when the script was compiled;
+/// the script's name alone is the fallback.)
+fn source_of<'s>(script: &'s Compiled, name: &str) -> &'s str {
     script
         .places
         .get(name)
-        .map(|p| p.source.clone())
-        .unwrap_or_else(|| format!("{}: fn {name}", script.name))
+        .map(|p| p.source.as_str())
+        .unwrap_or(script.name.as_str())
 }
 
 /// 1-based line and column of the first `loop`, `while`, `do` or `for` in
@@ -530,11 +532,15 @@ impl ScriptHost for YearScripts<'_> {
         decimal(result, script, name)?.ok_or_else(|| HookError::says(Text::new("script-nothing").arg("name", name)))
     }
 
-    fn capaian(&self, i: &HookIndikator<'_>) -> Result<Option<Hooked<Decimal>>, HookError> {
+    fn capaian(&self, i: &HookIndikator<'_>) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
         let Some(script) = self.find("capaian", 1) else {
             return Ok(None);
         };
-        let result = self.call(script, "capaian", vec![Dynamic::from_map(indikator_map(&self.set.bases, i))])?;
+        let result = self.call(
+            script,
+            "capaian",
+            vec![Dynamic::from_map(indikator_map(&self.set.bases, i))],
+        )?;
         Ok(decimal(result, script, "capaian")?.map(|value| Hooked {
             value,
             source: source_of(script, "capaian"),
@@ -542,14 +548,17 @@ impl ScriptHost for YearScripts<'_> {
         }))
     }
 
-    fn klasifikasi(&self, capaian: Decimal, i: &HookIndikator<'_>) -> Result<Option<Hooked<String>>, HookError> {
+    fn klasifikasi(&self, capaian: Decimal, i: &HookIndikator<'_>) -> Result<Option<Hooked<'_, String>>, HookError> {
         let Some(script) = self.find("klasifikasi", 2) else {
             return Ok(None);
         };
         let result = self.call(
             script,
             "klasifikasi",
-            vec![Dynamic::from(capaian), Dynamic::from_map(indikator_map(&self.set.bases, i))],
+            vec![
+                Dynamic::from(capaian),
+                Dynamic::from_map(indikator_map(&self.set.bases, i)),
+            ],
         )?;
         if result.is_unit() {
             return Ok(None);
@@ -572,7 +581,7 @@ impl ScriptHost for YearScripts<'_> {
         }
     }
 
-    fn nilai_satker(&self, hasil: &[HasilIndikator]) -> Result<Option<Hooked<Decimal>>, HookError> {
+    fn nilai_satker(&self, hasil: &[HasilIndikator]) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
         let Some(script) = self.find("nilai_satker", 1) else {
             return Ok(None);
         };
@@ -649,6 +658,24 @@ fn capaian(i) {
         )
     }
 
+    /// A hook's answer, owned (a `Hooked` borrows the year's scripts).
+    #[derive(Debug, PartialEq)]
+    struct Answer {
+        value: Decimal,
+        source: String,
+        origin: Option<Origin>,
+    }
+
+    fn capaian_of(s: &ScriptSet, i: &HookIndikator<'_>) -> Result<Option<Answer>, HookError> {
+        let year = s.for_year(2022);
+        let answer = year.capaian(i)?.map(|h| Answer {
+            value: h.value,
+            source: h.source.to_string(),
+            origin: h.origin.cloned(),
+        });
+        Ok(answer)
+    }
+
     fn with_indikator<T>(f: impl FnOnce(&HookIndikator<'_>) -> T) -> T {
         let satuan = Satuan::percent();
         let periode = [(Periode::Smt1, d("30")), (Periode::Smt2, d("32.5"))];
@@ -672,7 +699,7 @@ fn capaian(i) {
             0,
         )])
         .unwrap();
-        let got = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap();
+        let got = with_indikator(|i| capaian_of(&s, i)).unwrap().unwrap();
         assert_eq!(got.value, d("32.5") / d("77.5") * d("100"));
         assert_eq!(got.source, "a.rhai: fn capaian");
         let sum = set(&[("b.rhai", "fn f(a, b) { a + b }", 0)]).unwrap();
@@ -690,10 +717,7 @@ fn capaian(i) {
             0,
         )])
         .unwrap();
-        assert_eq!(
-            with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap().value,
-            d("30")
-        );
+        assert_eq!(with_indikator(|i| capaian_of(&s, i)).unwrap().unwrap().value, d("30"));
     }
 
     /// The map's unchanging fields are kept per id; the same id under
@@ -707,7 +731,7 @@ fn capaian(i) {
             0,
         )])
         .unwrap();
-        let percent = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap();
+        let percent = with_indikator(|i| capaian_of(&s, i)).unwrap().unwrap();
         assert_eq!(percent.value, d("32.5"));
         let orang = Satuan::new("orang");
         let clone = s.clone();
@@ -717,7 +741,7 @@ fn capaian(i) {
                 polaritas: &Polaritas::Turun,
                 ..*i
             };
-            clone.for_year(2022).capaian(&i)
+            capaian_of(&clone, &i)
         });
         assert_eq!(other.unwrap().unwrap().value, d("1"));
         let again = with_indikator(|i| {
@@ -725,7 +749,7 @@ fn capaian(i) {
                 realisasi: d("40"),
                 ..*i
             };
-            s.for_year(2022).capaian(&i)
+            capaian_of(&s, &i)
         });
         assert_eq!(again.unwrap().unwrap().value, d("40"));
     }
@@ -738,10 +762,7 @@ fn capaian(i) {
             ("kanwil.rhai", "fn capaian(i) { 2 } fn f(x) { x }", 1),
         ])
         .unwrap();
-        assert_eq!(
-            with_indikator(|i| s.for_year(2022).capaian(i)).unwrap().unwrap().value,
-            d("3")
-        );
+        assert_eq!(with_indikator(|i| capaian_of(&s, i)).unwrap().unwrap().value, d("3"));
         assert_eq!(s.definition("f", 1, 2022).as_deref(), Some("kanwil.rhai: fn f"));
     }
 
@@ -762,7 +783,11 @@ fn capaian(i) {
             },
         ])
         .unwrap();
-        let at = |year: u16| with_indikator(|i| s.for_year(year).capaian(i)).unwrap().unwrap().value;
+        let at = |year: u16| {
+            with_indikator(|i| s.for_year(year).capaian(i).map(|h| h.map(|h| h.value)))
+                .unwrap()
+                .unwrap()
+        };
         assert_eq!((at(2022), at(2023), at(2024)), (d("1"), d("2"), d("2")));
         assert_eq!(
             s.definition("f", 1, 2023).as_deref(),
@@ -776,9 +801,9 @@ fn capaian(i) {
     #[test]
     fn unit_means_keep_the_default() {
         let s = set(&[("a.rhai", "fn capaian(i) { () } fn klasifikasi(c, i) { () }", 0)]).unwrap();
-        assert_eq!(with_indikator(|i| s.for_year(2022).capaian(i)).unwrap(), None);
+        assert_eq!(with_indikator(|i| capaian_of(&s, i)).unwrap(), None);
         assert_eq!(
-            with_indikator(|i| s.for_year(2022).klasifikasi(d("50"), i)).unwrap(),
+            with_indikator(|i| s.for_year(2022).klasifikasi(d("50"), i).map(|h| h.map(|h| h.value))).unwrap(),
             None
         );
     }
@@ -806,7 +831,7 @@ fn capaian(i) {
         let text = "// a loop\nfn capaian(i) {\n  let s = \"while { // not a loop\";\n  // for nothing\n  let n = 0;\n  while n >= 0 { n += 1; }\n}";
         let s = set(&[("loop.rhai", text, 0)]).unwrap();
         let start = Instant::now();
-        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
+        let err = with_indikator(|i| capaian_of(&s, i)).unwrap_err();
         assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
         assert!(err.message.render(Lang::En).contains("operations"), "{err}");
         let at = err.location.unwrap();
@@ -817,7 +842,7 @@ fn capaian(i) {
         );
         // A recursion has no loop: it is placed at its function.
         let s = set(&[("rec.rhai", "fn capaian(i) {\n  capaian(i)\n}", 0)]).unwrap();
-        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
+        let err = with_indikator(|i| capaian_of(&s, i)).unwrap_err();
         assert_eq!(err.location.unwrap().line, 1, "{}", err.message.render(Lang::En));
     }
 
@@ -830,7 +855,7 @@ fn capaian(i) {
     #[test]
     fn a_runtime_error_names_its_line() {
         let s = set(&[("typo.rhai", "fn capaian(i) {\n  i.targte / 2\n}", 0)]).unwrap();
-        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
+        let err = with_indikator(|i| capaian_of(&s, i)).unwrap_err();
         let at = err.location.unwrap();
         assert_eq!(
             (at.file.as_str(), at.line),
@@ -843,7 +868,7 @@ fn capaian(i) {
     #[test]
     fn a_string_where_a_number_is_due_is_an_error() {
         let s = set(&[("str.rhai", "fn capaian(i) { \"seratus\" }", 0)]).unwrap();
-        let err = with_indikator(|i| s.for_year(2022).capaian(i)).unwrap_err();
+        let err = with_indikator(|i| capaian_of(&s, i)).unwrap_err();
         assert!(err.message.render(Lang::En).contains("string"), "{err}");
     }
 
@@ -877,7 +902,8 @@ fn capaian(i) {
                 band: None,
             })
             .collect();
-        let first = s.for_year(2022).nilai_satker(&hasil).unwrap();
+        let year = s.for_year(2022);
+        let first = year.nilai_satker(&hasil).unwrap();
         for _ in 0..20 {
             assert_eq!(s.for_year(2022).nilai_satker(&hasil).unwrap(), first);
         }

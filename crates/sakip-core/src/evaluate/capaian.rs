@@ -101,9 +101,9 @@ impl<'a> Evaluator<'a> {
         }
         match self.host.capaian(hook_in) {
             Ok(Some(h)) => {
-                notes.step("capaian", h.origin.as_ref(), || {
+                notes.step("capaian", h.origin, || {
                     Text::new("step-capaian-script")
-                        .arg("source", &h.source)
+                        .arg("source", h.source)
                         .arg("value", plain(h.value))
                 });
                 Some(h.value)
@@ -160,16 +160,16 @@ impl<'a> Evaluator<'a> {
                     Diagnostic::says(
                         Code::ScriptBand,
                         Text::new("script-band")
-                            .arg("source", &hb.source)
+                            .arg("source", hb.source)
                             .arg("value", &hb.value),
                     )
                     .help_says(Text::new("script-band-help").arg("ids", ids.join(", "))),
                 );
                 return None;
             };
-            notes.step("klasifikasi", hb.origin.as_ref(), || {
+            notes.step("klasifikasi", hb.origin, || {
                 Text::new("step-klasifikasi-script")
-                    .arg("source", &hb.source)
+                    .arg("source", hb.source)
                     .arg("value", plain(rounded))
                     .arg("label", &b.label)
                     .arg("id", &b.id)

@@ -34,7 +34,7 @@ pub(super) fn nilai_satker(
     match host.nilai_satker(&hasil) {
         Ok(Some(h)) => Some(Nilai {
             value: rules.settings(year).nilai_rounding().apply(h.value),
-            source: h.source,
+            source: h.source.to_string(),
         }),
         Ok(None) => None,
         Err(e) => {
