@@ -352,6 +352,40 @@ fn deep_nesting_is_an_error_not_a_crash() {
     }
 }
 
+/// The limits, not pest, keep the parser's recursion bounded (pest is held
+/// below 2.9, which would probe the stack on every rule call): the deepest
+/// text the limits let through parses on a thread with a 1 MiB stack, in
+/// the debug build (whose frames are the largest), half of what a rayon
+/// worker gets.
+#[test]
+fn the_deepest_text_the_limits_allow_parses_on_a_small_stack() {
+    // A formula sits inside a sasaran's and an indikator's braces: 30
+    // parentheses more reach the nesting limit of 32.
+    let deepest = [
+        format!("{}1{}", "(".repeat(30), ")".repeat(30)),
+        format!("{}1", "- ".repeat(32)),
+        format!("{}1", "tidak ".repeat(32)),
+        format!("{}1{}", "jika 1 < 2 maka ".repeat(32), " lain 0".repeat(32)),
+        format!("{}{}", vec!["(1"; 30].join(" + "), ")".repeat(30)),
+        format!("{}{}1{}", "- ".repeat(31), "(".repeat(30), ")".repeat(30)),
+    ];
+    // At the limits: one more is refused.
+    let over = format!("{}1{}", "(".repeat(31), ")".repeat(31));
+    assert_eq!(parse_str(&formula(&over)).unwrap_err().code, Code::TooDeep);
+    let parsed = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(move || {
+            deepest
+                .iter()
+                .map(|body| parse_str(&formula(body)).is_ok())
+                .collect::<Vec<_>>()
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(parsed, vec![true; 6]);
+}
+
 /// Only a formula's operators count towards its limit: a file of many
 /// targets (each `target 2022 = 75` has an `=`) or realisasi entries is no
 /// formula, however long, while a long formula broken over lines, or
