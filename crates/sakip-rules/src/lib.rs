@@ -37,6 +37,8 @@ pub mod limits;
 pub mod lines;
 /// Text to syntax tree, with errors a policy officer can act on.
 pub mod parser;
+/// A few costly things kept while they are asked for.
+pub mod recent;
 /// Syntax trees to the core's `RuleSet` and `UnitData`: chains, names, checks.
 pub mod resolve;
 /// Comments and strings told apart, for the formatter and the limits.

@@ -9,9 +9,10 @@ use crate::api::State;
 use camino::Utf8Path;
 use sakip_core::evaluate::{Evaluation, Options};
 use sakip_core::klasifikasi::Klasifikasi;
+use sakip_rules::recent::Recent;
 use sakip_rules::RuleError;
-use std::collections::{HashSet, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// How many units' years are kept: a reader moves between a few reports,
 /// and a whole Evaluation is tens of kilobytes.
@@ -36,39 +37,28 @@ pub(crate) enum NotEvaluated {
     Year(Box<RuleError>),
 }
 
-/// The kept evaluations: (folder relative to the root, year), the most
+/// The kept evaluations, by (folder relative to the root, year), the most
 /// recently asked last.
-#[derive(Default)]
-pub(crate) struct Evaluations {
-    kept: Mutex<VecDeque<(String, u16, Arc<Evaluated>)>>,
+pub(crate) struct Evaluations(Recent<(String, u16), Arc<Evaluated>>);
+
+impl Default for Evaluations {
+    fn default() -> Self {
+        Self(Recent::new(KEPT))
+    }
 }
 
 impl Evaluations {
-    fn kept(&self) -> std::sync::MutexGuard<'_, VecDeque<(String, u16, Arc<Evaluated>)>> {
-        self.kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
     fn get(&self, dir: &str, year: u16) -> Option<Arc<Evaluated>> {
-        let mut kept = self.kept();
-        let at = kept.iter().position(|(d, y, _)| d == dir && *y == year)?;
-        let entry = kept.remove(at)?;
-        let found = entry.2.clone();
-        kept.push_back(entry);
-        Some(found)
+        self.0.get(|(d, y)| d == dir && *y == year)
     }
 
     fn keep(&self, dir: &str, year: u16, e: Arc<Evaluated>) {
-        let mut kept = self.kept();
-        kept.retain(|(d, y, _)| !(d == dir && *y == year));
-        kept.push_back((dir.to_string(), year, e));
-        while kept.len() > KEPT {
-            kept.pop_front();
-        }
+        self.0.keep((dir.to_string(), year), e, |a, b| a == b);
     }
 
     /// Forgets every year of the units in `dirs` (relative folders).
     pub(crate) fn forget(&self, dirs: &HashSet<String>) {
-        self.kept().retain(|(d, _, _)| !dirs.contains(d));
+        self.0.forget(|(d, _)| dirs.contains(d));
     }
 }
 

@@ -11,12 +11,13 @@
 use super::Lowering;
 use crate::ast;
 use crate::error::RuleError;
+use crate::recent::Recent;
 use crate::resolve::loader::RuleSetFiles;
 use crate::source::Span;
 use crate::symbols::Symbol;
 use sakip_core::model::{RuleSet, TingkatAturan};
-use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// What the first pass made of the rule sets above a unit.
 #[derive(Debug, Clone)]
@@ -37,14 +38,13 @@ pub(crate) struct Upper {
 /// each Kanwil (34 in the generated tree); the least recently used go.
 const KEPT: usize = 64;
 
-/// An upper part under the very files it was lowered from (held, so that
-/// a changed file, parsed anew, never matches).
-type Kept = (Vec<Arc<ast::File>>, Arc<Upper>);
-
 /// The upper parts lowered in one run, the most recently used last.
-#[derive(Default)]
-pub(crate) struct Uppers {
-    kept: Mutex<VecDeque<Kept>>,
+pub(crate) struct Uppers(Recent<Vec<Arc<ast::File>>, Arc<Upper>>);
+
+impl Default for Uppers {
+    fn default() -> Self {
+        Self(Recent::new(KEPT))
+    }
 }
 
 impl std::fmt::Debug for Uppers {
@@ -60,6 +60,7 @@ fn files_of(above: &[RuleSetFiles]) -> Vec<Arc<ast::File>> {
         .collect()
 }
 
+/// The very same files (a changed file, parsed anew, never matches).
 fn same(a: &[Arc<ast::File>], b: &[Arc<ast::File>]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))
 }
@@ -68,31 +69,17 @@ impl Uppers {
     /// What was made of `above`, when these very files were lowered before.
     pub(crate) fn get(&self, above: &[RuleSetFiles]) -> Option<Arc<Upper>> {
         let files = files_of(above);
-        let mut kept = self.kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let at = kept.iter().position(|(f, _)| same(f, &files))?;
-        let entry = kept.remove(at)?;
-        let found = entry.1.clone();
-        kept.push_back(entry);
-        Some(found)
+        self.0.get(|f| same(f, &files))
     }
 
     /// How many upper parts are kept.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.kept
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .len()
+        self.0.len()
     }
 
     fn keep(&self, above: &[RuleSetFiles], upper: Upper) {
-        let files = files_of(above);
-        let mut kept = self.kept.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        kept.retain(|(f, _)| !same(f, &files));
-        kept.push_back((files, Arc::new(upper)));
-        while kept.len() > KEPT {
-            kept.pop_front();
-        }
+        self.0.keep(files_of(above), Arc::new(upper), |a, b| same(a, b));
     }
 }
 
