@@ -210,40 +210,51 @@ pub struct Differences {
     pub examples: Vec<String>,
 }
 
+/// A row's realisasi, capaian and band, the figures compared.
+type Figures = (Option<Decimal>, Option<Decimal>, String);
+
+/// A row's satker and indikator.
+type Key = (String, String);
+
+/// Every row of a long CSV as (satker, indikator) and its figures, whatever
+/// the order of its columns (sakip's and the reference's differ).
+fn rows_of(path: &Utf8Path) -> Result<Vec<(Key, Figures)>, String> {
+    let mut reader = csv::Reader::from_path(path).map_err(|e| format!("{path}: {e}"))?;
+    let header = reader.headers().map_err(|e| format!("{path}: {e}"))?.clone();
+    let find = |n: &str| {
+        header
+            .iter()
+            .position(|c| c == n)
+            .ok_or(format!("{path}: no column {n}"))
+    };
+    let [s, i, re, ca, ba] = [
+        find("satker")?,
+        find("indikator")?,
+        find("realisasi")?,
+        find("capaian")?,
+        find("band")?,
+    ];
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let r = record.map_err(|e| format!("{path}: {e}"))?;
+        let cell = |at: usize| r.get(at).unwrap_or_default();
+        let key = (cell(s).to_string(), cell(i).to_string());
+        let figures = (
+            decimal(cell(re).as_bytes())?,
+            decimal(cell(ca).as_bytes())?,
+            cell(ba).to_string(),
+        );
+        rows.push((key, figures));
+    }
+    Ok(rows)
+}
+
 /// Compares the reference's output with sakip's long CSV (`rollup -f csv`).
 pub fn compare(reference: &Utf8Path, sakip: &Utf8Path) -> Result<Differences, String> {
-    type Figures = (Option<Decimal>, Option<Decimal>, String);
-    let figures = |r: &csv::StringRecord, at: [usize; 3]| -> Result<Figures, String> {
-        let [re, ca, ba] = at.map(|i| r.get(i).unwrap_or_default());
-        Ok((decimal(re.as_bytes())?, decimal(ca.as_bytes())?, ba.to_string()))
-    };
-    let mut theirs: HashMap<(String, String), Figures> = HashMap::new();
-    let mut reader = csv::Reader::from_path(sakip).map_err(|e| format!("{sakip}: {e}"))?;
-    let h = reader.headers().map_err(|e| e.to_string())?.clone();
-    let find = |h: &csv::StringRecord, n: &str| h.iter().position(|c| c == n).ok_or(format!("no column {n}"));
-    let (s, i) = (find(&h, "satker")?, find(&h, "indikator")?);
-    let at = [find(&h, "realisasi")?, find(&h, "capaian")?, find(&h, "band")?];
-    for record in reader.records() {
-        let r = record.map_err(|e| format!("{sakip}: {e}"))?;
-        let key = (
-            r.get(s).unwrap_or_default().to_string(),
-            r.get(i).unwrap_or_default().to_string(),
-        );
-        theirs.insert(key, figures(&r, at)?);
-    }
-    let mut reader = csv::Reader::from_path(reference).map_err(|e| format!("{reference}: {e}"))?;
-    let h = reader.headers().map_err(|e| e.to_string())?.clone();
-    let (s, i) = (find(&h, "satker")?, find(&h, "indikator")?);
-    let at = [find(&h, "realisasi")?, find(&h, "capaian")?, find(&h, "band")?];
+    let theirs: HashMap<Key, Figures> = rows_of(sakip)?.into_iter().collect();
     let mut d = Differences::default();
-    for record in reader.records() {
-        let r = record.map_err(|e| format!("{reference}: {e}"))?;
+    for (key, ours) in rows_of(reference)? {
         d.rows += 1;
-        let key = (
-            r.get(s).unwrap_or_default().to_string(),
-            r.get(i).unwrap_or_default().to_string(),
-        );
-        let ours = figures(&r, at)?;
         match theirs.get(&key) {
             None => d.missing += 1,
             Some(t) if *t != ours => {
