@@ -71,7 +71,7 @@ impl CompiledScript {
         match sandbox::shared().compile(text) {
             Ok(mut ast) => {
                 ast.set_source(name);
-                let functions = ast
+                let functions: Vec<(String, usize)> = ast
                     .iter_functions()
                     .map(|f| (f.name.to_string(), f.params.len()))
                     .collect();
@@ -81,6 +81,14 @@ impl CompiledScript {
                     places.entry(f.to_string()).or_insert_with(|| Place {
                         source: format!("{name}: fn {f}"),
                         origin: definition_line(text, f).map(|(line, col)| Origin::new(name, line, col)),
+                    });
+                }
+                // Every function Rhai compiled has its source, placed or not,
+                // so that a hook's result always names `file: fn name`.
+                for (f, _) in &functions {
+                    places.entry(f.clone()).or_insert_with(|| Place {
+                        source: format!("{name}: fn {f}"),
+                        origin: None,
                     });
                 }
                 Ok(Self {
@@ -337,9 +345,9 @@ fn origin_of<'s>(script: &'s Compiled, name: &str) -> Option<&'s Origin> {
     script.places.get(name).and_then(|p| p.origin.as_ref())
 }
 
-/// What a result of `fn name` names as its source: `file: fn name`.
-/// (Every function a hook calls was found when the script was compiled;
-/// the script's name alone is the fallback.)
+/// What a result of `fn name` names as its source: `file: fn name`
+/// (every compiled function has one; the script's name is only a
+/// fallback no hook reaches).
 fn source_of<'s>(script: &'s Compiled, name: &str) -> &'s str {
     script
         .places
