@@ -413,8 +413,10 @@ fn bad_rows_are_named_by_line_and_column_and_left_out() {
     assert_eq!(units[1]["satker"]["id"], "b1");
     assert!(units[1]["indicators"][0]["target"].as_str().is_some());
     assert!(run.stderr.contains("kanwil `k01`"), "said once as info: {}", run.stderr);
-    // --strict stops at the first.
-    let strict = long_table(&dir, csv, &["-f", "jsonl", "--strict"]);
+    // --strict stops at the first: the run is incomplete, and its output
+    // is not written (nor summaries of the units read before it).
+    std::fs::write(dir.join("keep.jsonl"), "old\n").unwrap();
+    let strict = long_table(&dir, csv, &["-f", "jsonl", "--strict", "-o", "keep.jsonl"]);
     assert_eq!(strict.code, 1);
     assert_eq!(
         strict.stderr.matches("error[row-invalid]").count(),
@@ -422,6 +424,9 @@ fn bad_rows_are_named_by_line_and_column_and_left_out() {
         "{}",
         strict.stderr
     );
+    assert!(strict.stderr.contains("data.csv:3"), "{}", strict.stderr);
+    assert!(strict.stderr.contains("nothing was written"), "{}", strict.stderr);
+    assert_eq!(std::fs::read_to_string(dir.join("keep.jsonl")).unwrap(), "old\n");
 }
 
 #[test]

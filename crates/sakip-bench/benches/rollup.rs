@@ -55,7 +55,7 @@ fn bench(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new(name, units), &units, |b, _| {
                 b.iter(|| {
                     let mut summary = Rollup::new(2022, false);
-                    let _ = long_table::run(
+                    let ran = long_table::run(
                         rules,
                         &data,
                         &selection,
@@ -65,6 +65,9 @@ fn bench(c: &mut Criterion) {
                         &mut |_| {},
                         &|| {},
                     );
+                    if let Ok(stats) = ran {
+                        summary.absorb(stats.tally);
+                    }
                     summary
                 })
             });
@@ -73,13 +76,14 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("folders", units), &units, |b, _| {
             b.iter(|| {
                 let mut summary = Rollup::new(2022, false);
-                rollup::run_folders(
+                let tally = rollup::run_folders(
                     &folders,
                     &selection,
                     count,
                     |o| rollup::add_to(&mut summary, &o),
                     &|| {},
                 );
+                summary.absorb(tally);
                 summary
             })
         });

@@ -25,7 +25,7 @@ use sakip_core::evaluate::Agreement;
 use sakip_core::model::Origin;
 use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, TingkatAturan};
 use sakip_core::periode::Periode;
-use sakip_core::rekap::{basis_of, UnitRecord};
+use sakip_core::rekap::{basis_of, figures_of, Tally, UnitRecord};
 use sakip_core::{Code, Lang, Problem, Text};
 use sakip_rules::{LoadedUnit, RuleError, Shared};
 use std::collections::{HashMap, HashSet};
@@ -255,12 +255,14 @@ pub struct Stats {
     pub bad_rows: u64,
     /// `kanwil` values with no rule set of their own (grouped under the national rules).
     pub kanwil_without_rules: Vec<String>,
+    /// The evaluated units added up (on the workers).
+    pub tally: Tally,
 }
 
 /// Reads the long tables in `files` and evaluates each satker's rows; `work`,
 /// `sink` and `tick` as in [`crate::rollup::run_folders`]; `bad_row` gets
-/// each bad row in file order. With `strict`, the run stops after the
-/// first bad row. A file that cannot be read as a table stops the run.
+/// each bad row in file order. With `strict`, the first bad row stops the
+/// run, as a file that cannot be read as a table does (the error).
 #[allow(clippy::too_many_arguments)]
 pub fn run<T, W, S>(
     rules: &RuleSets,
@@ -289,15 +291,16 @@ where
     }
     let mut fatal = None;
     let columns = &columns;
-    crate::pipeline::run(
+    let tallies = crate::pipeline::run(
         |send: &mut dyn FnMut(Result<Vec<Pending>, FileError>) -> bool| {
             if let Err(e) = read_units(files, columns, send) {
                 send(Err(e));
             }
         },
-        |pending: &Pending| match pending {
+        Tally::default,
+        |tally: &mut Tally, place, pending: &Pending| match pending {
             Pending::Unit(u) => {
-                let r = evaluate_rows(rules, u, &names, columns, selection, options.angka, &work);
+                let r = evaluate_rows(rules, u, &names, columns, selection, options.angka, &work, tally, place);
                 tick();
                 r
             }
@@ -312,12 +315,14 @@ where
                 }
             };
             for (errors, outcome) in done {
-                for e in &errors {
-                    stats.bad_rows += 1;
-                    bad_row(e);
+                for e in errors {
                     if options.strict {
+                        // The run cannot complete: nothing of it is kept.
+                        fatal = Some(FileError(Box::new(e)));
                         return false;
                     }
+                    stats.bad_rows += 1;
+                    bad_row(&e);
                 }
                 if let Some(o) = outcome {
                     if let Outcome::Done { record, .. } = &o {
@@ -333,7 +338,12 @@ where
     );
     match fatal {
         Some(e) => Err(e),
-        None => Ok(stats),
+        None => {
+            for one in tallies {
+                stats.tally.absorb(one);
+            }
+            Ok(stats)
+        }
     }
 }
 
@@ -504,8 +514,9 @@ fn number(cell: &str) -> Result<Option<Decimal>, Text> {
         .map_err(|_| Text::new("row-not-plain").arg("text", cell))
 }
 
-/// Evaluates one satker's rows; the rows that cannot be used are returned
-/// as errors and left out.
+/// Evaluates one satker's rows and adds its figures to `tally`; the rows
+/// that cannot be used are returned as errors and left out.
+#[allow(clippy::too_many_arguments)]
 fn evaluate_rows<'r, T>(
     rules: &RuleSets,
     unit: &'r RawUnit,
@@ -514,6 +525,8 @@ fn evaluate_rows<'r, T>(
     selection: &Selection,
     angka: Angka,
     work: &(impl Fn(&Evaluated<'_>) -> T + Sync),
+    tally: &mut Tally,
+    place: u64,
 ) -> (Vec<RowError>, Option<Outcome<T>>) {
     let file = files.get(unit.file).map(String::as_str).unwrap_or("");
     let Some(cols) = columns.get(unit.file) else {
@@ -686,6 +699,7 @@ fn evaluate_rows<'r, T>(
         evaluation: &ev,
         record: &record,
     });
+    tally.add(&record, figures_of(&ev), place);
     let basis = basis_of(&base.rules, year);
     (errors, Some(Outcome::Done { record, basis, output }))
 }

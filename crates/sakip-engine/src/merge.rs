@@ -12,6 +12,7 @@ use sakip_core::model::Tier;
 use sakip_core::pembulatan::Rounding;
 use sakip_core::rekap::{Basis, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
 use sakip_core::{Lang, Text};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -40,11 +41,41 @@ fn rounding(text: &str) -> Result<Rounding, LineError> {
         .map_err(|_| LineError(Text::new("merge-not-rounding").arg("text", text)))
 }
 
+/// A unit line read back: its record, the settings it was evaluated
+/// under, and its indicators' figures (borrowed from the line where it
+/// writes them plainly).
+pub struct Line<'l> {
+    pub record: UnitRecord,
+    pub basis: Basis,
+    figures: Vec<Figure<'l>>,
+}
+
+/// An indicator's figures as a line gives them.
+struct Figure<'l> {
+    id: Cow<'l, str>,
+    name: Cow<'l, str>,
+    tier: Tier,
+    capaian: Option<Decimal>,
+    band: Option<Cow<'l, str>>,
+}
+
+impl Line<'_> {
+    /// The figures as the summaries count them.
+    pub fn figures(&self) -> impl Iterator<Item = IndicatorFigure<'_>> {
+        self.figures.iter().map(|f| IndicatorFigure {
+            id: &f.id,
+            name: &f.name,
+            tier: f.tier,
+            capaian: f.capaian,
+            band: f.band.as_deref(),
+        })
+    }
+}
+
 /// A unit line read back, through the contract's own types
-/// (`sakip_core::contract::Output`): its record, and the settings it was
-/// evaluated under. A field renamed in the contract is renamed here too,
-/// or this does not compile.
-pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), LineError> {
+/// (`sakip_core::contract::Output`). A field renamed in the contract is
+/// renamed here too, or this does not compile.
+pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
     let out: Output<'_> =
         serde_json::from_str(line).map_err(|e| LineError(Text::new("merge-not-unit-line").arg("reason", e)))?;
     let satker = out.satker.ok_or_else(|| LineError(Text::new("merge-no-satker")))?;
@@ -55,15 +86,15 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), LineError> {
         .find(|r| r.level == "kanwil")
         .map(|r| (r.id.to_string(), r.name.to_string()))
         .unwrap_or_else(|| (NO_KANWIL.to_string(), NO_KANWIL_NAME.to_string()));
-    let mut indicators = Vec::new();
-    for r in &out.indicators {
-        indicators.push(IndicatorFigure {
-            id: r.id.to_string(),
-            name: r.name.to_string(),
+    let mut figures = Vec::with_capacity(out.indicators.len());
+    for r in out.indicators {
+        figures.push(Figure {
             tier: Tier::from_keyword(&r.tier)
                 .ok_or_else(|| LineError(Text::new("merge-not-tier").arg("text", &r.tier)))?,
             capaian: number(r.capaian.as_deref(), "capaian")?,
-            band: r.band.as_ref().map(|b| b.to_string()),
+            id: r.id,
+            name: r.name,
+            band: r.band,
         });
     }
     let (pagu, realisasi) = match &out.budget_total {
@@ -86,7 +117,6 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), LineError> {
         satker_id: satker.id.to_string(),
         kanwil_id,
         kanwil_name,
-        indicators,
         score: None,
         score_source: ScoreSource::MeanCapaian,
         band: None,
@@ -95,5 +125,6 @@ pub fn read_line(line: &str) -> Result<(UnitRecord, Basis), LineError> {
         errors: out.diagnostics.iter().filter(|d| d.severity == "error").count(),
     };
     let nilai = number(out.nilai.as_ref().map(|n| n.value.as_str()), "nilai")?;
-    Ok((record.scored(nilai, &basis), basis))
+    let record = record.scored(nilai, figures.iter().filter_map(|f| f.capaian), &basis);
+    Ok(Line { record, basis, figures })
 }

@@ -168,8 +168,9 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
                 .iter()
                 .map(|b| right(s.bands.get(b).copied().unwrap_or(0).to_string())),
         );
+        let tiers = s.tiers();
         for tier in sakip_core::model::Tier::ALL {
-            let text = match s.tiers.get(&tier) {
+            let text = match tiers.get(&tier) {
                 Some(d) if d.count() > 0 => format!(
                     "{}\n{}",
                     d.mean(basis.capaian).map(number_text::id).unwrap_or_default(),

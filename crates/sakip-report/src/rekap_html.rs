@@ -177,9 +177,9 @@ pub fn body(rollup: &Rollup, lang: Lang) -> String {
             g.failed
         );
         band_cells(&mut s, &g.bands, &basis);
+        let tiers = g.tiers();
         for tier in sakip_core::model::Tier::ALL {
-            let text = g
-                .tiers
+            let text = tiers
                 .get(&tier)
                 .filter(|d| d.count() > 0)
                 .map(|d| {

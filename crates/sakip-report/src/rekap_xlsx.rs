@@ -43,8 +43,9 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
             ws.write_number(row, col, g.bands.get(*b).copied().unwrap_or(0) as f64)?;
             col += 1;
         }
+        let by_tier = g.tiers();
         for t in tiers {
-            let d = g.tiers.get(&t);
+            let d = by_tier.get(&t);
             for v in [
                 d.and_then(|d| d.mean(basis.capaian)),
                 d.and_then(|d| d.median(basis.capaian)),

@@ -17,7 +17,7 @@ The long table (`--data`) has the columns satker,kanwil,indikator, then
 optional satker_name and target, then realisasi or tw1..tw4 or smt1,smt2;
 numbers in plain notation (`1.500` is one and a half). The rows of one
 satker follow each other. A bad row is reported as file:line and left out
-(exit 1); --strict stops at the first.")]
+(exit 1); --strict stops at the first and writes nothing.")]
 pub struct Args {
     /// Folders (searched recursively for units) or rule files
     #[arg(required_unless_present_any = ["data", "merge"], conflicts_with_all = ["data", "merge"])]

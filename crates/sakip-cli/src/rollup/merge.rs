@@ -56,7 +56,7 @@ pub(crate) fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             if line.trim().is_empty() {
                 continue;
             }
-            let (record, basis) = match sakip_engine::merge::read_line(&line) {
+            let read = match sakip_engine::merge::read_line(&line) {
                 Ok(r) => r,
                 Err(e) => {
                     bad += 1;
@@ -72,10 +72,10 @@ pub(crate) fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
                     continue;
                 }
             };
-            if args.kanwil.as_deref().is_some_and(|k| k != record.kanwil_id) {
+            if args.kanwil.as_deref().is_some_and(|k| k != read.record.kanwil_id) {
                 continue;
             }
-            summary.add_record(&record, Some(&basis));
+            summary.add_record(&read.record, read.figures(), Some(&read.basis));
             if matches!(args.format, Format::Json | Format::Jsonl) {
                 units.unit(&mut out, &line)?;
             }

@@ -195,7 +195,7 @@ pub fn group<'a>(s: &'a Summary, basis: &Basis) -> GroupSummary<'a> {
         penyerapan: opt(s.penyerapan(basis.anggaran)),
         realisasi: plain(s.realisasi),
         tiers: s
-            .tiers
+            .tiers()
             .iter()
             .map(|(tier, d)| {
                 (

@@ -7,7 +7,7 @@
 pub mod record;
 pub mod summary;
 
-pub use record::{kanwil_of, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
+pub use record::{figures_of, kanwil_of, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
 pub use summary::{Basis, Distribution, IndicatorSummary, Summary};
 
 use rust_decimal::Decimal;
@@ -36,6 +36,53 @@ pub struct Failure {
     pub errors: Vec<String>,
 }
 
+/// Evaluated units added up per Kanwil, in any order: what each thread of
+/// a run adds on its own, merged at the end ([`Rollup::absorb`]) into the
+/// same summaries as one thread adding every unit in the run's order.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    kanwil: BTreeMap<String, Summary>,
+}
+
+impl Tally {
+    /// Adds an evaluated unit and its figures; `place` is its place in the run.
+    pub fn add<'a>(&mut self, record: &UnitRecord, figures: impl IntoIterator<Item = IndicatorFigure<'a>>, place: u64) {
+        add_to_group(&mut self.kanwil, record, figures, place);
+    }
+
+    /// Adds the units another thread added up.
+    pub fn absorb(&mut self, other: Tally) {
+        absorb_groups(&mut self.kanwil, other.kanwil);
+    }
+}
+
+fn add_to_group<'a>(
+    groups: &mut BTreeMap<String, Summary>,
+    record: &UnitRecord,
+    figures: impl IntoIterator<Item = IndicatorFigure<'a>>,
+    place: u64,
+) {
+    // Look up before inserting: the id is copied once per Kanwil, not once per unit.
+    match groups.get_mut(&record.kanwil_id) {
+        Some(group) => group.add(record, figures, place),
+        None => groups
+            .entry(record.kanwil_id.clone())
+            .or_insert_with(|| Summary::new(&record.kanwil_id, &record.kanwil_name))
+            .add(record, figures, place),
+    }
+}
+
+fn absorb_groups(groups: &mut BTreeMap<String, Summary>, other: BTreeMap<String, Summary>) {
+    for (id, summary) in other {
+        match groups.get_mut(&id) {
+            Some(group) => group.absorb(summary),
+            None => {
+                groups.insert(id, summary);
+            }
+        }
+    }
+}
+
 /// The summaries of a run, built as its units come in.
 #[derive(Debug, Clone, Default)]
 pub struct Rollup {
@@ -47,6 +94,8 @@ pub struct Rollup {
     pub ranking: Vec<Ranked>,
     pub failures: Vec<Failure>,
     keep_ranking: bool,
+    /// Units added here one by one (their places in the run).
+    added: u64,
 }
 
 impl Rollup {
@@ -74,16 +123,32 @@ impl Rollup {
         self.failures.push(failure);
     }
 
-    /// Adds an evaluated unit; `basis` is the settings it was evaluated
-    /// under, kept from the first unit to round and classify the summaries.
-    pub fn add_record(&mut self, record: &UnitRecord, basis: Option<&Basis>) {
+    /// Adds an evaluated unit and its figures, in the run's order; `basis`
+    /// is the settings it was evaluated under, kept from the first unit to
+    /// round and classify the summaries.
+    pub fn add_record<'a>(
+        &mut self,
+        record: &UnitRecord,
+        figures: impl IntoIterator<Item = IndicatorFigure<'a>>,
+        basis: Option<&Basis>,
+    ) {
+        add_to_group(&mut self.kanwil, record, figures, self.added);
+        self.added += 1;
+        self.add_in_order(record, basis);
+    }
+
+    /// Adds the units a thread added up on its own ([`Tally`]).
+    pub fn absorb(&mut self, tally: Tally) {
+        absorb_groups(&mut self.kanwil, tally.kanwil);
+    }
+
+    /// What of an evaluated unit depends on the run's order: the basis,
+    /// the failures and the ranking. Its figures are added up apart, in a
+    /// [`Tally`], and absorbed at the end.
+    pub fn add_in_order(&mut self, record: &UnitRecord, basis: Option<&Basis>) {
         if self.basis.is_none() {
             self.basis = basis.cloned();
         }
-        self.kanwil
-            .entry(record.kanwil_id.clone())
-            .or_insert_with(|| Summary::new(&record.kanwil_id, &record.kanwil_name))
-            .add(record);
         if record.errors > 0 {
             self.failures.push(Failure {
                 path: record.path.clone(),
@@ -160,7 +225,6 @@ mod tests {
             satker_name: path.into(),
             kanwil_id: "k".into(),
             kanwil_name: "K".into(),
-            indicators: Vec::new(),
             score: Some(Decimal::from(score)),
             score_source: ScoreSource::MeanCapaian,
             band: None,
@@ -173,8 +237,8 @@ mod tests {
     #[test]
     fn a_unit_with_figures_not_computed_is_not_ranked() {
         let mut rollup = Rollup::new(2022, true);
-        rollup.add_record(&record("a", 80, 0), None);
-        rollup.add_record(&record("b", 120, 2), None);
+        rollup.add_record(&record("a", 80, 0), [], None);
+        rollup.add_record(&record("b", 120, 2), [], None);
         rollup.finish();
         let ranked: Vec<&str> = rollup.ranking.iter().map(|r| r.path.as_str()).collect();
         assert_eq!(ranked, ["a"]);

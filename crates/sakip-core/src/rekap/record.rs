@@ -12,13 +12,27 @@ pub const NO_KANWIL: &str = "-";
 /// The name of that group in the rollup's tables and JSON.
 pub const NO_KANWIL_NAME: &str = "tanpa Kanwil";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndicatorFigure {
-    pub id: String,
-    pub name: String,
+/// One indicator of a unit as the summaries count it, borrowed from where
+/// the unit's figures are (its evaluation, or a jsonl line read back): a
+/// run of a million rows copies no name per row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndicatorFigure<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub tier: Tier,
     pub capaian: Option<Decimal>,
-    pub band: Option<String>,
+    pub band: Option<&'a str>,
+}
+
+/// The figures of an evaluated unit, as the summaries count them.
+pub fn figures_of(ev: &Evaluation) -> impl Iterator<Item = IndicatorFigure<'_>> {
+    ev.indicators.iter().map(|r| IndicatorFigure {
+        id: &r.id,
+        name: &r.name,
+        tier: r.tier,
+        capaian: r.capaian,
+        band: r.band.as_ref().map(|b| b.label.as_str()),
+    })
 }
 
 /// Where a unit's score comes from.
@@ -38,7 +52,6 @@ pub struct UnitRecord {
     pub satker_name: String,
     pub kanwil_id: String,
     pub kanwil_name: String,
-    pub indicators: Vec<IndicatorFigure>,
     /// The unit's overall score (see [`ScoreSource`]).
     pub score: Option<Decimal>,
     pub score_source: ScoreSource,
@@ -61,17 +74,6 @@ impl UnitRecord {
             satker_name: ev.satker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             kanwil_id,
             kanwil_name,
-            indicators: ev
-                .indicators
-                .iter()
-                .map(|r| IndicatorFigure {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                    tier: r.tier,
-                    capaian: r.capaian,
-                    band: r.band.as_ref().map(|b| b.label.clone()),
-                })
-                .collect(),
             score: None,
             score_source: ScoreSource::MeanCapaian,
             band: None,
@@ -79,22 +81,35 @@ impl UnitRecord {
             realisasi,
             errors: ev.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
         };
-        record.scored(ev.nilai.as_ref().map(|n| n.value), &super::basis_of(rules, ev.year))
+        let capaian = ev.indicators.iter().filter_map(|r| r.capaian);
+        record.scored(
+            ev.nilai.as_ref().map(|n| n.value),
+            capaian,
+            &super::basis_of(rules, ev.year),
+        )
     }
 
     /// The record with its score and the score's band: the `nilai_satker`
-    /// a script computed, or else the mean of its capaian, classified under
-    /// `basis`. A record read back from a jsonl line (`--merge`) is scored
-    /// the same way.
-    pub fn scored(mut self, nilai: Option<Decimal>, basis: &super::Basis) -> Self {
+    /// a script computed, or else the mean of its indicators' `capaian`,
+    /// classified under `basis`. A record read back from a jsonl line
+    /// (`--merge`) is scored the same way.
+    pub fn scored(
+        mut self,
+        nilai: Option<Decimal>,
+        capaian: impl IntoIterator<Item = Decimal>,
+        basis: &super::Basis,
+    ) -> Self {
         let (score, score_source) = match nilai {
             Some(n) => (Some(n), ScoreSource::Nilai),
             None => {
-                let values: Vec<Decimal> = self.indicators.iter().filter_map(|i| i.capaian).collect();
-                let sum = values.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b));
+                let (mut sum, mut n) = (Some(Decimal::ZERO), 0u64);
+                for c in capaian {
+                    sum = sum.and_then(|s| s.checked_add(c));
+                    n += 1;
+                }
                 let mean = sum
-                    .filter(|_| !values.is_empty())
-                    .and_then(|s| s.checked_div(Decimal::from(values.len())))
+                    .filter(|_| n > 0)
+                    .and_then(|s| s.checked_div(Decimal::from(n)))
                     .map(|m| basis.capaian.apply(m));
                 (mean, ScoreSource::MeanCapaian)
             }

@@ -8,7 +8,7 @@
 //! a few decimals and caps them, so there are at most a few thousand
 //! distinct values), which gives the exact median as well as the mean.
 
-use super::record::UnitRecord;
+use super::record::{IndicatorFigure, UnitRecord};
 use crate::klasifikasi::Klasifikasi;
 use crate::model::Tier;
 use crate::pembulatan::Rounding;
@@ -17,7 +17,8 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Capaian values as counts per value: the exact mean and median of any
-/// number of values in the memory of their distinct values.
+/// number of values in the memory of their distinct values, whatever the
+/// order they were added in (units are added up on several threads).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Distribution {
     /// Counts per value, the value as a whole number of 10^-[`KEY_SCALE`]:
@@ -32,7 +33,6 @@ pub struct Distribution {
     /// Values with more decimals than a key holds (not a rounded capaian).
     finer: FxHashMap<Decimal, u64>,
     n: u64,
-    sum: Decimal,
 }
 
 /// The decimals of a [`Distribution`]'s keys.
@@ -50,7 +50,6 @@ impl Distribution {
             None => *self.finer.entry(value).or_default() += 1,
         }
         self.n += 1;
-        self.sum = self.sum.checked_add(value).unwrap_or(self.sum);
     }
 
     pub fn merge(&mut self, other: &Distribution) {
@@ -61,19 +60,52 @@ impl Distribution {
             *self.finer.entry(*v).or_default() += c;
         }
         self.n += other.n;
-        self.sum = self.sum.checked_add(other.sum).unwrap_or(self.sum);
+    }
+
+    /// Takes away values added before (`other` is a part of this one).
+    fn remove(&mut self, other: &Distribution) {
+        for (v, c) in &other.counts {
+            if let Some(n) = self.counts.get_mut(v) {
+                *n = n.saturating_sub(*c);
+                if *n == 0 {
+                    self.counts.remove(v);
+                }
+            }
+        }
+        for (v, c) in &other.finer {
+            if let Some(n) = self.finer.get_mut(v) {
+                *n = n.saturating_sub(*c);
+                if *n == 0 {
+                    self.finer.remove(v);
+                }
+            }
+        }
+        self.n = self.n.saturating_sub(other.n);
     }
 
     pub fn count(&self) -> u64 {
         self.n
     }
 
-    /// The mean, exact until `rounding` rounds it; `None` for no values.
+    /// The mean, exact until `rounding` rounds it; `None` for no values (or
+    /// a sum beyond what a decimal holds). The sum is made from the counts,
+    /// not kept as values come: the keys add up as integers, exactly, and
+    /// the finer values in their order, so that the mean is the same
+    /// whatever order the values came in.
     pub fn mean(&self, rounding: Rounding) -> Option<Decimal> {
-        (self.n > 0)
-            .then(|| self.sum.checked_div(Decimal::from(self.n)))
-            .flatten()
-            .map(|m| rounding.apply(m))
+        if self.n == 0 {
+            return None;
+        }
+        let keyed = self.counts.iter().try_fold(0i128, |sum, (k, c)| {
+            sum.checked_add(i128::from(*k).checked_mul(i128::from(*c))?)
+        })?;
+        let mut sum = Decimal::try_from_i128_with_scale(keyed, KEY_SCALE).ok()?;
+        let mut finer: Vec<(&Decimal, &u64)> = self.finer.iter().collect();
+        finer.sort_unstable_by_key(|(v, _)| **v);
+        for (v, c) in finer {
+            sum = sum.checked_add(v.checked_mul(Decimal::from(*c))?)?;
+        }
+        sum.checked_div(Decimal::from(self.n)).map(|m| rounding.apply(m))
     }
 
     /// The median: the middle value, or the mean of the two middle values
@@ -124,6 +156,14 @@ pub struct IndicatorSummary {
     /// Units measured by the indicator whose capaian could not be computed.
     pub without_capaian: u64,
     pub capaian: Distribution,
+    /// The place in the run of the unit the name and tier were taken from:
+    /// the earliest unit's, however the units were shared among threads.
+    first: u64,
+    /// The tier the `capaian` count in, for the group's figures per tier:
+    /// that of the first unit added here. A unit whose rules put the
+    /// indicator in another tier has its capaian in `apart` as well.
+    in_tier: Option<Tier>,
+    apart: Vec<(Tier, Distribution)>,
 }
 
 /// A group of units (one Kanwil, or the whole run), added up.
@@ -139,10 +179,27 @@ pub struct Summary {
     pub bands: BTreeMap<String, u64>,
     /// Units evaluated without a score (no capaian at all).
     pub without_score: u64,
-    pub tiers: BTreeMap<Tier, Distribution>,
+    /// Per indicator (each indicator's capaian count in its tier, see
+    /// [`Summary::tiers`]): a unit's figure is added to one distribution,
+    /// not to two, and the summaries are half the misses in the cache.
     pub indicators: BTreeMap<String, IndicatorSummary>,
     pub pagu: Decimal,
     pub realisasi: Decimal,
+    /// The place in the run of the unit the name was taken from (see
+    /// [`IndicatorSummary`]); a unit that failed counts after every
+    /// evaluated one.
+    first: u64,
+}
+
+/// One more of `key` in a count per label; the label is copied only the
+/// first time it is seen.
+fn count_one(counts: &mut BTreeMap<String, u64>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
+    }
 }
 
 impl Summary {
@@ -150,44 +207,59 @@ impl Summary {
         Self {
             id: id.to_string(),
             name: name.to_string(),
+            first: u64::MAX,
             ..Self::default()
         }
     }
 
-    /// Adds one evaluated unit.
-    pub fn add(&mut self, unit: &UnitRecord) {
+    /// Adds one evaluated unit and its indicators' figures; `place` is the
+    /// unit's place in the run (names are taken from the earliest unit, so
+    /// that units added on several threads give the same summary).
+    pub fn add<'a>(&mut self, unit: &UnitRecord, figures: impl IntoIterator<Item = IndicatorFigure<'a>>, place: u64) {
+        if place < self.first {
+            self.first = place;
+            if self.name != unit.kanwil_name {
+                self.name.clone_from(&unit.kanwil_name);
+            }
+        }
         self.units += 1;
         if unit.errors > 0 {
             self.failed += 1;
         }
         match &unit.band {
-            Some(b) => *self.bands.entry(b.clone()).or_default() += 1,
+            Some(b) => count_one(&mut self.bands, b),
             None => self.without_score += 1,
         }
-        for i in &unit.indicators {
+        for f in figures {
             // Look up before inserting: the id is copied once per run, not once per unit.
-            if !self.indicators.contains_key(&i.id) {
-                self.indicators.insert(
-                    i.id.clone(),
-                    IndicatorSummary {
-                        name: i.name.clone(),
-                        tier: Some(i.tier),
+            let entry = match self.indicators.get_mut(f.id) {
+                Some(entry) => entry,
+                None => self
+                    .indicators
+                    .entry(f.id.to_string())
+                    .or_insert_with(|| IndicatorSummary {
+                        first: u64::MAX,
                         ..IndicatorSummary::default()
-                    },
-                );
-            }
-            let Some(entry) = self.indicators.get_mut(&i.id) else {
-                continue;
+                    }),
             };
-            match i.capaian {
+            if place < entry.first {
+                entry.first = place;
+                entry.name = f.name.to_string();
+                entry.tier = Some(f.tier);
+            }
+            match f.capaian {
                 Some(c) => {
                     entry.capaian.add(c);
-                    self.tiers.entry(i.tier).or_default().add(c);
+                    match entry.in_tier {
+                        Some(t) if t == f.tier => {}
+                        None => entry.in_tier = Some(f.tier),
+                        Some(_) => entry.add_apart(f.tier, |d| d.add(c)),
+                    }
                 }
                 None => entry.without_capaian += 1,
             }
-            if let Some(b) = &i.band {
-                *entry.bands.entry(b.clone()).or_default() += 1;
+            if let Some(b) = f.band {
+                count_one(&mut entry.bands, b);
             }
         }
         self.pagu = self.pagu.checked_add(unit.pagu).unwrap_or(self.pagu);
@@ -201,36 +273,132 @@ impl Summary {
     }
 
     /// Adds another group's units (a Kanwil's into the national line, or
-    /// the parts of a run split across machines).
+    /// the parts of a run split across machines): names already here stay.
     pub fn merge(&mut self, other: &Summary) {
+        self.add_counts(other);
+        for (id, s) in &other.indicators {
+            match self.indicators.get_mut(id) {
+                Some(entry) => entry.add_counts(s),
+                None => {
+                    self.indicators.insert(id.clone(), s.clone());
+                }
+            }
+        }
+    }
+
+    /// Adds the same group's units counted elsewhere in the same run (on
+    /// another thread): each name is the earliest unit's, as if every unit
+    /// had been added here in the run's order.
+    pub fn absorb(&mut self, other: Summary) {
+        self.add_counts(&other);
+        if other.first < self.first {
+            self.first = other.first;
+            self.name = other.name;
+        }
+        for (id, s) in other.indicators {
+            match self.indicators.get_mut(&id) {
+                Some(entry) => {
+                    entry.add_counts(&s);
+                    if s.first < entry.first {
+                        entry.first = s.first;
+                        entry.name = s.name;
+                        entry.tier = s.tier;
+                    }
+                }
+                None => {
+                    self.indicators.insert(id, s);
+                }
+            }
+        }
+    }
+
+    /// What any two parts add up to, whatever their names.
+    fn add_counts(&mut self, other: &Summary) {
         self.units += other.units;
         self.failed += other.failed;
         self.without_score += other.without_score;
         for (b, n) in &other.bands {
             *self.bands.entry(b.clone()).or_default() += n;
         }
-        for (t, d) in &other.tiers {
-            self.tiers.entry(*t).or_default().merge(d);
-        }
-        for (id, s) in &other.indicators {
-            let entry = self.indicators.entry(id.clone()).or_insert_with(|| IndicatorSummary {
-                name: s.name.clone(),
-                tier: s.tier,
-                ..IndicatorSummary::default()
-            });
-            for (b, n) in &s.bands {
-                *entry.bands.entry(b.clone()).or_default() += n;
-            }
-            entry.without_capaian += s.without_capaian;
-            entry.capaian.merge(&s.capaian);
-        }
         self.pagu = self.pagu.checked_add(other.pagu).unwrap_or(self.pagu);
         self.realisasi = self.realisasi.checked_add(other.realisasi).unwrap_or(self.realisasi);
+    }
+
+    /// The capaian of every indicator per tier, as units' rules place them.
+    pub fn tiers(&self) -> BTreeMap<Tier, Distribution> {
+        let mut tiers: BTreeMap<Tier, Distribution> = BTreeMap::new();
+        for i in self.indicators.values() {
+            if i.apart.is_empty() {
+                if let Some(t) = i.in_tier {
+                    tiers.entry(t).or_default().merge(&i.capaian);
+                }
+                continue;
+            }
+            for (t, d) in i.by_tier() {
+                tiers.entry(t).or_default().merge(&d);
+            }
+        }
+        tiers
     }
 
     /// Budget absorption of the group: summed realisasi over summed pagu.
     pub fn penyerapan(&self, rounding: Rounding) -> Option<Decimal> {
         crate::pembulatan::percent_of(self.realisasi, self.pagu).map(|p| rounding.apply(p))
+    }
+}
+
+impl IndicatorSummary {
+    fn add_counts(&mut self, other: &IndicatorSummary) {
+        for (b, n) in &other.bands {
+            *self.bands.entry(b.clone()).or_default() += n;
+        }
+        self.without_capaian += other.without_capaian;
+        self.capaian.merge(&other.capaian);
+        // The other's capaian, told apart by tier, go where this one counts them.
+        if other.apart.is_empty() {
+            if let Some(tier) = other.in_tier {
+                self.count_in(tier, &other.capaian);
+            }
+        } else {
+            for (tier, part) in other.by_tier() {
+                self.count_in(tier, &part);
+            }
+        }
+    }
+
+    /// Counts `part`, already in `capaian`, in `tier`.
+    fn count_in(&mut self, tier: Tier, part: &Distribution) {
+        match self.in_tier {
+            Some(t) if t == tier => {}
+            None => self.in_tier = Some(tier),
+            Some(_) => self.add_apart(tier, |d| d.merge(part)),
+        }
+    }
+
+    fn add_apart(&mut self, tier: Tier, add: impl FnOnce(&mut Distribution)) {
+        match self.apart.iter_mut().find(|(t, _)| *t == tier) {
+            Some((_, d)) => add(d),
+            None => {
+                let mut d = Distribution::default();
+                add(&mut d);
+                self.apart.push((tier, d));
+            }
+        }
+    }
+
+    /// The capaian per tier they count in (one tier, unless some units'
+    /// rules put the indicator in another).
+    fn by_tier(&self) -> Vec<(Tier, Distribution)> {
+        let Some(tier) = self.in_tier else {
+            return Vec::new();
+        };
+        let mut own = self.capaian.clone();
+        for (_, d) in &self.apart {
+            own.remove(d);
+        }
+        let mut all = vec![(tier, own)];
+        all.extend(self.apart.iter().cloned());
+        all
     }
 }
 
@@ -257,7 +425,7 @@ impl Default for Basis {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::pembulatan::RoundingMode;
@@ -319,5 +487,113 @@ mod tests {
         // (500 + 10) / (1000 + 10) = 50.49..., not (50 + 100) / 2 = 75.
         let r = Rounding::new(RoundingMode::HalfUp, 2);
         assert_eq!(s.penyerapan(r), Some(d("50.50")));
+    }
+
+    fn unit(kanwil_name: &str, band: &str) -> UnitRecord {
+        UnitRecord {
+            path: "u".into(),
+            satker_id: "u".into(),
+            satker_name: "U".into(),
+            kanwil_id: "k".into(),
+            kanwil_name: kanwil_name.into(),
+            score: None,
+            score_source: super::super::ScoreSource::MeanCapaian,
+            band: Some(band.into()),
+            pagu: d("10"),
+            realisasi: d("5"),
+            errors: 0,
+        }
+    }
+
+    fn fig<'a>(id: &'a str, name: &'a str, tier: Tier, capaian: &str) -> IndicatorFigure<'a> {
+        IndicatorFigure {
+            id,
+            name,
+            tier,
+            capaian: Some(d(capaian)),
+            band: Some("Baik"),
+        }
+    }
+
+    #[test]
+    fn tiers_come_from_the_indicators_even_when_a_unit_places_one_elsewhere() {
+        let mut s = Summary::new("k", "K");
+        s.add(
+            &unit("K", "A"),
+            [
+                fig("i1", "I1", Tier::Strategis, "80"),
+                fig("i2", "I2", Tier::Program, "60"),
+            ],
+            0,
+        );
+        // This unit's own rules put i1 under Program.
+        s.add(
+            &unit("K", "A"),
+            [
+                fig("i1", "I1", Tier::Program, "70"),
+                fig("i2", "I2", Tier::Program, "50"),
+            ],
+            1,
+        );
+        let tiers = s.tiers();
+        assert_eq!(tiers[&Tier::Strategis], dist(&["80"]));
+        assert_eq!(tiers[&Tier::Program], dist(&["60", "70", "50"]));
+        assert_eq!(s.indicators["i1"].capaian, dist(&["80", "70"]));
+        assert_eq!(s.indicators["i1"].tier, Some(Tier::Strategis));
+    }
+
+    /// Six units whose names, tiers and figures differ, added by one thread
+    /// in order, or by two threads in any order and absorbed: the same.
+    #[test]
+    fn units_added_on_threads_in_any_order_give_the_summary_of_one_thread() {
+        let units: Vec<(UnitRecord, Vec<IndicatorFigure<'static>>)> = vec![
+            (
+                unit("Kanwil A", "Baik"),
+                vec![fig("i1", "first", Tier::Strategis, "80")],
+            ),
+            (
+                unit("Kanwil A", "Cukup"),
+                vec![fig("i1", "second", Tier::Strategis, "75.5")],
+            ),
+            (unit("Kanwil A", "Baik"), vec![fig("i1", "third", Tier::Program, "90")]),
+            (
+                unit("renamed", "Baik"),
+                vec![fig("i1", "fourth", Tier::Strategis, "80")],
+            ),
+            (
+                unit("renamed", "Baik"),
+                vec![
+                    fig("i1", "fifth", Tier::Kegiatan, "10"),
+                    fig("i2", "x", Tier::Output, "1"),
+                ],
+            ),
+            (unit("renamed", "Kurang"), vec![fig("i2", "y", Tier::Output, "2")]),
+        ];
+        let mut one = Summary::new("k", "K");
+        for (place, (u, f)) in units.iter().enumerate() {
+            one.add(u, f.iter().copied(), place as u64);
+        }
+        let r = Rounding::new(RoundingMode::HalfUp, 2);
+        for order in [[5, 4, 3, 2, 1, 0], [3, 0, 5, 1, 4, 2], [2, 3, 4, 5, 0, 1]] {
+            let (mut a, mut b) = (Summary::new("k", "?"), Summary::new("k", "?"));
+            for (n, place) in order.iter().enumerate() {
+                let (u, f) = &units[*place];
+                let part = if n % 2 == 0 { &mut a } else { &mut b };
+                part.add(u, f.iter().copied(), *place as u64);
+            }
+            b.absorb(a);
+            assert_eq!(b.name, "Kanwil A");
+            assert_eq!(b.indicators["i1"].name, "first");
+            assert_eq!(b.indicators["i2"].name, "x");
+            assert_eq!(b.tiers(), one.tiers());
+            for (id, i) in &one.indicators {
+                let other = &b.indicators[id];
+                assert_eq!((&other.name, other.tier, &other.bands), (&i.name, i.tier, &i.bands));
+                assert_eq!(other.capaian, i.capaian);
+                assert_eq!(other.capaian.mean(r), i.capaian.mean(r));
+            }
+            assert_eq!((b.units, &b.bands, b.pagu), (one.units, &one.bands, one.pagu));
+        }
+        assert_eq!(one.tiers()[&Tier::Strategis].mean(r), Some(d("78.50")));
     }
 }

@@ -16,7 +16,7 @@ pub use run::{run, Ran, Source, Stopped};
 
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::evaluate::Options;
-use sakip_core::rekap::{basis_of, kanwil_of, Basis, Failure, UnitRecord};
+use sakip_core::rekap::{basis_of, figures_of, kanwil_of, Basis, Failure, Tally, UnitRecord};
 use sakip_core::Evaluation;
 use sakip_rules::{RuleError, Shared};
 
@@ -75,14 +75,18 @@ pub fn folders_under(paths: &[Utf8PathBuf]) -> (Vec<Utf8PathBuf>, Vec<RuleError>
 
 /// Evaluates every unit among `folders`; `work` runs on the worker threads
 /// for each evaluated unit, `sink` on the caller's thread for each unit in
-/// folder order, `tick` once per folder done (a progress bar).
+/// folder order, `tick` once per folder done (a progress bar). The
+/// evaluated units' figures are added up on the workers: the summaries of
+/// every unit that reached `sink` as [`Outcome::Done`] are returned (see
+/// [`sakip_core::rekap::Rollup::absorb`]).
 pub fn run_folders<T, W, S>(
     folders: &[Utf8PathBuf],
     selection: &Selection,
     work: W,
     mut sink: S,
     tick: &(dyn Fn() + Sync),
-) where
+) -> Tally
+where
     T: Send,
     W: Fn(&Evaluated<'_>) -> T + Sync,
     S: FnMut(Outcome<T>),
@@ -96,8 +100,9 @@ pub fn run_folders<T, W, S>(
                 }
             }
         },
-        |dir: &Utf8PathBuf| {
-            let outcome = one_folder(dir, selection, &shared, &work);
+        Tally::default,
+        |tally: &mut Tally, place, dir: &Utf8PathBuf| {
+            let outcome = one_folder(dir, selection, &shared, &work, tally, place);
             tick();
             outcome
         },
@@ -107,7 +112,12 @@ pub fn run_folders<T, W, S>(
             }
             true
         },
-    );
+    )
+    .into_iter()
+    .fold(Tally::default(), |mut all, one| {
+        all.absorb(one);
+        all
+    })
 }
 
 fn one_folder<T>(
@@ -115,6 +125,8 @@ fn one_folder<T>(
     selection: &Selection,
     shared: &Shared,
     work: &(impl Fn(&Evaluated<'_>) -> T + Sync),
+    tally: &mut Tally,
+    place: u64,
 ) -> Option<Outcome<T>> {
     let path = dir.as_str().to_string();
     let unit = match sakip_rules::load_unit_in(dir, shared) {
@@ -145,6 +157,7 @@ fn one_folder<T>(
                 evaluation: &ev,
                 record: &record,
             });
+            tally.add(&record, figures_of(&ev), place);
             let basis = basis_of(&unit.rules, selection.year);
             Some(Outcome::Done { record, basis, output })
         }
@@ -161,10 +174,12 @@ pub fn one_line(e: &RuleError) -> String {
     format!("{}: error[{}]: {}", e.location_text(), e.code, e)
 }
 
-/// Adds one outcome to the summaries.
+/// Adds what of one outcome depends on the run's order to the summaries:
+/// an evaluated unit's figures were added up on the workers already (the
+/// [`Tally`] a run returns).
 pub fn add_to<T>(rollup: &mut sakip_core::rekap::Rollup, outcome: &Outcome<T>) {
     match outcome {
-        Outcome::Done { record, basis, .. } => rollup.add_record(record, Some(basis)),
+        Outcome::Done { record, basis, .. } => rollup.add_in_order(record, Some(basis)),
         Outcome::Failed { path, kanwil, errors } => rollup.add_failure(Failure {
             path: path.clone(),
             kanwil_id: kanwil.as_ref().map(|k| k.0.clone()).unwrap_or_default(),

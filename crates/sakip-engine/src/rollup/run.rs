@@ -99,12 +99,16 @@ where
     let mut bad_rows = 0;
     let mut kanwil_without_rules = Vec::new();
     match source {
-        Source::Folders(folders) => run_folders(folders, selection, work, &mut sink, &tick),
+        Source::Folders(folders) => {
+            let tally = run_folders(folders, selection, work, &mut sink, &tick);
+            summary.absorb(tally);
+        }
         Source::Table { rules, files, options } => {
             let stats = long_table::run(rules, files, selection, *options, work, &mut sink, bad_row, &tick)
                 .map_err(Stopped::Source)?;
             bad_rows = stats.bad_rows;
             kanwil_without_rules = stats.kanwil_without_rules;
+            summary.absorb(stats.tally);
         }
     }
     if let Some(e) = write_error {
