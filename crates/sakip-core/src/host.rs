@@ -36,14 +36,16 @@ pub struct HookIndikator<'a> {
     pub periode: &'a [(Periode, Decimal)],
 }
 
-/// One result, as the unit-score hook sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HasilIndikator {
-    pub id: String,
+/// One result, as the unit-score hook sees it (borrowed from the results:
+/// the hook runs once per unit of a rollup).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HasilIndikator<'a> {
+    pub id: &'a str,
     pub tier: Tier,
     pub capaian: Option<Decimal>,
     pub bobot: Option<Decimal>,
-    pub band: Option<String>,
+    /// The band's id.
+    pub band: Option<&'a str>,
 }
 
 /// A value a script produced, with where it came from (`file: fn name`),
@@ -115,7 +117,7 @@ pub trait ScriptHost {
         Ok(None)
     }
 
-    fn nilai_satker(&self, _hasil: &[HasilIndikator]) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
+    fn nilai_satker(&self, _hasil: &[HasilIndikator<'_>]) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
         Ok(None)
     }
 }

@@ -8,12 +8,14 @@
 //! - `evaluate_with_trace`: the same, recording every step for `explain`.
 //! - `capaian_47_indicators`, `one_capaian_hook_call`: what a script's hook
 //!   costs against the built-in polarity.
+//! - `one_nilai_satker_call`: a unit's score by a script over its 50
+//!   indicators (the tier-weighted mean `sakip-bench generate` writes).
 //!
 //! Rendering is measured beside the renderers (`cargo bench -p
 //! sakip-report`). Run with `cargo bench -p sakip-engine`. The whole process is timed outside
 //! (hyperfine); figures are in the closing notes, not in tests.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use camino::Utf8PathBuf;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -81,10 +83,56 @@ fn hooks(c: &mut Criterion) {
     c.bench_function("one_capaian_hook_call", |b| {
         b.iter(|| year.capaian(black_box(&input)).map(|h| h.map(|h| h.value)))
     });
+    let nilai = sakip_script::ScriptSet::compile(vec![sakip_script::ScriptSource {
+        name: "nilai.rhai".into(),
+        text: NILAI_SATKER.into(),
+        level: 0,
+        from_year: None,
+    }])
+    .unwrap();
+    let tiers = [
+        sakip_core::model::Tier::Strategis,
+        sakip_core::model::Tier::Program,
+        sakip_core::model::Tier::Kegiatan,
+        sakip_core::model::Tier::Output,
+    ];
+    let ids: Vec<String> = (1..=50).map(|n| format!("i{n:03}")).collect();
+    let hasil: Vec<sakip_core::host::HasilIndikator> = ids
+        .iter()
+        .enumerate()
+        .map(|(n, id)| sakip_core::host::HasilIndikator {
+            id,
+            tier: tiers[n % tiers.len()],
+            capaian: Some(sakip_core::Decimal::new(6000 + 97 * n as i64, 2)),
+            bobot: None,
+            band: Some("baik"),
+        })
+        .collect();
+    let nilai_year = nilai.for_year(2022);
+    c.bench_function("one_nilai_satker_call", |b| {
+        b.iter(|| nilai_year.nilai_satker(black_box(&hasil)).map(|h| h.map(|h| h.value)))
+    });
     c.bench_function("one_default_capaian", |b| {
         b.iter(|| sakip_core::polaritas::Polaritas::Naik.capaian(black_box(input.target), black_box(input.realisasi)))
     });
 }
+
+/// What `sakip-bench generate` writes for a Kanwil's score.
+const NILAI_SATKER: &str = r#"
+fn nilai_satker(hasil) {
+  let jumlah = 0;
+  let bobot = 0;
+  for h in hasil {
+    if h.capaian != () {
+      let w = if h.tier == "strategis" { 40 } else if h.tier == "program" { 30 } else if h.tier == "kegiatan" { 20 } else { 10 };
+      jumlah += h.capaian * w;
+      bobot += w;
+    }
+  }
+  if bobot == 0 { return (); }
+  jumlah / bobot
+}
+"#;
 
 criterion_group!(benches, bench, hooks);
 criterion_main!(benches);

@@ -589,7 +589,7 @@ impl ScriptHost for YearScripts<'_> {
         }
     }
 
-    fn nilai_satker(&self, hasil: &[HasilIndikator]) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
+    fn nilai_satker(&self, hasil: &[HasilIndikator<'_>]) -> Result<Option<Hooked<'_, Decimal>>, HookError> {
         let Some(script) = self.find("nilai_satker", 1) else {
             return Ok(None);
         };
@@ -598,14 +598,11 @@ impl ScriptHost for YearScripts<'_> {
             .iter()
             .map(|h| {
                 let mut m = Map::new();
-                m.insert("id".into(), h.id.as_str().into());
+                m.insert("id".into(), h.id.into());
                 m.insert("tier".into(), h.tier.keyword().into());
                 m.insert("capaian".into(), opt(h.capaian));
                 m.insert("bobot".into(), opt(h.bobot));
-                m.insert(
-                    "band".into(),
-                    h.band.clone().map(Dynamic::from).unwrap_or(Dynamic::UNIT),
-                );
+                m.insert("band".into(), h.band.map_or(Dynamic::UNIT, |b| b.into()));
                 Dynamic::from_map(m)
             })
             .collect();
@@ -901,9 +898,10 @@ fn capaian(i) {
             0,
         )])
         .unwrap();
+        let ids: Vec<String> = (1..=5).map(|n| format!("i{n}")).collect();
         let hasil: Vec<HasilIndikator> = (1..=5)
             .map(|n| HasilIndikator {
-                id: format!("i{n}"),
+                id: &ids[n - 1],
                 tier: Tier::Program,
                 capaian: Some(Decimal::from(n) / d("3")),
                 bobot: None,

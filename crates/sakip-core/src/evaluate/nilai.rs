@@ -24,11 +24,11 @@ pub(super) fn nilai_satker(
     let hasil: Vec<HasilIndikator> = results
         .iter()
         .map(|r| HasilIndikator {
-            id: r.id.clone(),
+            id: &r.id,
             tier: r.tier,
             capaian: r.capaian,
             bobot: r.bobot,
-            band: r.band.as_ref().map(|b| b.id.clone()),
+            band: r.band.as_ref().map(|b| b.id.as_str()),
         })
         .collect();
     match host.nilai_satker(&hasil) {
