@@ -40,16 +40,26 @@ const KEY_SCALE: u32 = crate::pembulatan::MAX_DECIMALS;
 
 impl Distribution {
     pub fn add(&mut self, value: Decimal) {
-        let key = KEY_SCALE
-            .checked_sub(value.scale())
-            .and_then(|up| 10i128.checked_pow(up))
-            .and_then(|f| value.mantissa().checked_mul(f))
-            .and_then(|k| i64::try_from(k).ok());
-        match key {
+        match Self::key(value) {
             Some(k) => *self.counts.entry(k).or_default() += 1,
             None => *self.finer.entry(value).or_default() += 1,
         }
         self.n += 1;
+    }
+
+    /// The key `value` is counted under, when it has one (see `counts`).
+    pub(crate) fn key(value: Decimal) -> Option<i64> {
+        KEY_SCALE
+            .checked_sub(value.scale())
+            .and_then(|up| 10i128.checked_pow(up))
+            .and_then(|f| value.mantissa().checked_mul(f))
+            .and_then(|k| i64::try_from(k).ok())
+    }
+
+    /// Counts `n` more of the value whose key is `key`.
+    pub(crate) fn add_key(&mut self, key: i64, n: u64) {
+        *self.counts.entry(key).or_default() += n;
+        self.n += n;
     }
 
     pub fn merge(&mut self, other: &Distribution) {
@@ -164,6 +174,8 @@ pub struct IndicatorSummary {
     /// indicator in another tier has its capaian in `apart` as well.
     in_tier: Option<Tier>,
     apart: Vec<(Tier, Distribution)>,
+    /// Where a [`super::Tally`] keeps the capaian it has not counted yet.
+    pub(crate) slot: Option<u32>,
 }
 
 /// A group of units (one Kanwil, or the whole run), added up.
@@ -216,6 +228,18 @@ impl Summary {
     /// unit's place in the run (names are taken from the earliest unit, so
     /// that units added on several threads give the same summary).
     pub fn add<'a>(&mut self, unit: &UnitRecord, figures: impl IntoIterator<Item = IndicatorFigure<'a>>, place: u64) {
+        self.add_counting(unit, figures, place, &mut |_, entry, c| entry.capaian.add(c));
+    }
+
+    /// [`Summary::add`], each capaian counted by `count` (given the
+    /// indicator's id and its summary), which may put it off.
+    pub(crate) fn add_counting<'a>(
+        &mut self,
+        unit: &UnitRecord,
+        figures: impl IntoIterator<Item = IndicatorFigure<'a>>,
+        place: u64,
+        count: &mut dyn FnMut(&str, &mut IndicatorSummary, Decimal),
+    ) {
         if place < self.first {
             self.first = place;
             if self.name != unit.kanwil_name {
@@ -249,7 +273,7 @@ impl Summary {
             }
             match f.capaian {
                 Some(c) => {
-                    entry.capaian.add(c);
+                    count(f.id, entry, c);
                     match entry.in_tier {
                         Some(t) if t == f.tier => {}
                         None => entry.in_tier = Some(f.tier),
