@@ -32,7 +32,7 @@ pub use result::{BandRef, Evaluation, IndicatorResult, Nilai, ProgresRenstra, St
 
 use crate::anggaran::evaluate_anggaran;
 use crate::code::Code;
-use crate::data::UnitData;
+use crate::data::{RealisasiEntry, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::formula::{Field, FormulaError};
 use crate::host::{HookError, ScriptHost};
@@ -146,11 +146,16 @@ fn run_with(
 ) -> Evaluation {
     let year = data.year;
     let index: FxHashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut realisasi: FxHashMap<&str, &RealisasiEntry> = FxHashMap::default();
+    for r in &data.realisasi {
+        // The first entry of an indicator counts, as `UnitData::realisasi_of` has it.
+        realisasi.entry(r.indicator.as_str()).or_insert(r);
+    }
     let mut ev = Evaluator {
         rules,
         index: &index,
+        realisasi: &realisasi,
         agreement,
-        data,
         year,
         host,
         trace: options.trace,
@@ -234,9 +239,11 @@ struct Evaluator<'a> {
     rules: &'a RuleSet,
     /// The rules' indicators by id, made once per evaluation.
     index: &'a FxHashMap<&'a str, &'a Indikator>,
+    /// The data's realisasi by indicator, made once per evaluation: looking
+    /// each up in the list was a quadratic number of comparisons per unit.
+    realisasi: &'a FxHashMap<&'a str, &'a RealisasiEntry>,
     /// The unit's agreement, when it is given beside the rules.
     agreement: Option<&'a Agreement>,
-    data: &'a UnitData,
     year: u16,
     host: &'a dyn ScriptHost,
     trace: bool,
@@ -249,6 +256,11 @@ struct Evaluator<'a> {
 }
 
 impl<'a> Evaluator<'a> {
+    /// The data's entry for an indicator.
+    fn realisasi_of(&self, id: &str) -> Option<&'a RealisasiEntry> {
+        self.realisasi.get(id).copied()
+    }
+
     /// Computes `id` unless it is computed already.
     fn ensure(&mut self, id: &str) {
         if self.memo.contains_key(id) {
@@ -318,7 +330,7 @@ impl<'a> Evaluator<'a> {
                 value: Some(*v),
                 periode: Vec::new(),
                 satuan: None,
-                entry: self.data.realisasi_of(&ind.id),
+                entry: self.realisasi_of(&ind.id),
             },
             None => self.realisasi(ind, &target, &mut notes),
         };

@@ -36,8 +36,7 @@ impl<'a> Evaluator<'a> {
     ) -> RealisasiPhase<'a> {
         let year = self.year;
         let id = ind.id.as_str();
-        let data = self.data;
-        let entry = data.realisasi_of(id);
+        let entry = self.realisasi_of(id);
         let mut phase = RealisasiPhase {
             value: None,
             periode: Vec::new(),
