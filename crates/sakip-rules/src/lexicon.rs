@@ -137,9 +137,27 @@ pub struct Token {
     pub end: usize,
 }
 
-/// Whether `word` is a keyword.
+/// Whether `word` is a keyword. Asked of every word of every file before
+/// it is parsed (the limits' scan): only the keywords of its length and
+/// first letter are compared with it.
 pub fn is_keyword(word: &str) -> bool {
-    KEYWORDS.contains(&word)
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let mut table: Vec<Vec<&'static str>> = Vec::new();
+        for k in KEYWORDS {
+            if table.len() <= k.len() {
+                table.resize(k.len() + 1, Vec::new());
+            }
+            if let Some(words) = table.get_mut(k.len()) {
+                words.push(k);
+            }
+        }
+        table
+    });
+    let first = word.as_bytes().first();
+    by_length
+        .get(word.len())
+        .is_some_and(|words| words.iter().any(|k| k.as_bytes().first() == first && *k == word))
 }
 
 /// The keywords that are also natural units, written after a number
@@ -356,6 +374,11 @@ mod tests {
         let mut ours = KEYWORDS.to_vec();
         ours.sort_unstable();
         assert_eq!(ours, from_grammar);
+        // The search agrees with the list, and knows no other word.
+        assert!(KEYWORDS.iter().all(|k| is_keyword(k)));
+        for word in ["", "a", "aturanx", "Aturan", "zz", "targe", "i001", "orang"] {
+            assert!(!is_keyword(word), "{word}");
+        }
     }
 
     #[test]
