@@ -44,8 +44,4 @@ impl UnitData {
             ..Self::default()
         }
     }
-
-    pub fn realisasi_of(&self, indicator: &str) -> Option<&RealisasiEntry> {
-        self.realisasi.iter().find(|r| r.indicator == indicator)
-    }
 }

@@ -339,9 +339,7 @@ where
     match fatal {
         Some(e) => Err(e),
         None => {
-            for one in tallies {
-                stats.tally.absorb(one);
-            }
+            stats.tally = tallies.into_iter().collect();
             Ok(stats)
         }
     }

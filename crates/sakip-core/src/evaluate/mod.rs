@@ -148,7 +148,7 @@ fn run_with(
     let index: FxHashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut realisasi: FxHashMap<&str, &RealisasiEntry> = FxHashMap::default();
     for r in &data.realisasi {
-        // The first entry of an indicator counts, as `UnitData::realisasi_of` has it.
+        // An indicator written twice: its first entry counts.
         realisasi.entry(r.indicator.as_str()).or_insert(r);
     }
     let mut ev = Evaluator {

@@ -63,23 +63,19 @@ impl Tally {
     /// Adds an evaluated unit and its figures; `place` is its place in the run.
     pub fn add<'a>(&mut self, record: &UnitRecord, figures: impl IntoIterator<Item = IndicatorFigure<'a>>, place: u64) {
         let Self { kanwil, pending, slots } = self;
-        let group = match kanwil.get_mut(&record.kanwil_id) {
-            Some(group) => group,
-            None => kanwil
-                .entry(record.kanwil_id.clone())
-                .or_insert_with(|| Summary::new(&record.kanwil_id, &record.kanwil_name)),
-        };
-        group.add_counting(record, figures, place, &mut |id, entry, c| {
-            let slot = entry.slot.or_else(|| {
-                let slot = u32::try_from(slots.len()).ok()?;
-                slots.push((record.kanwil_id.clone(), id.to_string()));
-                entry.slot = Some(slot);
-                Some(slot)
+        in_group(kanwil, &record.kanwil_id, &record.kanwil_name, |group| {
+            group.add_counting(record, figures, place, &mut |id, entry, c| {
+                let slot = entry.slot.or_else(|| {
+                    let slot = u32::try_from(slots.len()).ok()?;
+                    slots.push((record.kanwil_id.clone(), id.to_string()));
+                    entry.slot = Some(slot);
+                    Some(slot)
+                });
+                match (slot, Distribution::key(c)) {
+                    (Some(slot), Some(key)) => pending.push((slot, key)),
+                    _ => entry.capaian.add(c),
+                }
             });
-            match (slot, Distribution::key(c)) {
-                (Some(slot), Some(key)) => pending.push((slot, key)),
-                _ => entry.capaian.add(c),
-            }
         });
         if self.pending.len() >= PENDING {
             self.count_pending();
@@ -128,19 +124,24 @@ impl Tally {
     }
 }
 
-fn add_to_group<'a>(
-    groups: &mut BTreeMap<String, Summary>,
-    record: &UnitRecord,
-    figures: impl IntoIterator<Item = IndicatorFigure<'a>>,
-    place: u64,
-) {
-    // Look up before inserting: the id is copied once per Kanwil, not once per unit.
-    match groups.get_mut(&record.kanwil_id) {
-        Some(group) => group.add(record, figures, place),
-        None => groups
-            .entry(record.kanwil_id.clone())
-            .or_insert_with(|| Summary::new(&record.kanwil_id, &record.kanwil_name))
-            .add(record, figures, place),
+/// The units from many threads, added up as one.
+impl FromIterator<Tally> for Tally {
+    fn from_iter<I: IntoIterator<Item = Tally>>(parts: I) -> Self {
+        let mut all = Tally::default();
+        for part in parts {
+            all.absorb(part);
+        }
+        all
+    }
+}
+
+/// Does `add` to the group of Kanwil `id`, made (named `name`) for its
+/// first unit. Looked up before inserting: the id is copied once per
+/// Kanwil, not once per unit.
+fn in_group(groups: &mut BTreeMap<String, Summary>, id: &str, name: &str, add: impl FnOnce(&mut Summary)) {
+    match groups.get_mut(id) {
+        Some(group) => add(group),
+        None => add(groups.entry(id.to_string()).or_insert_with(|| Summary::new(id, name))),
     }
 }
 
@@ -188,10 +189,12 @@ impl Rollup {
             failure.kanwil_id = UNKNOWN_KANWIL.to_string();
             failure.kanwil_name = "Kanwil tidak diketahui".to_string();
         }
-        self.kanwil
-            .entry(failure.kanwil_id.clone())
-            .or_insert_with(|| Summary::new(&failure.kanwil_id, &failure.kanwil_name))
-            .add_failed();
+        in_group(
+            &mut self.kanwil,
+            &failure.kanwil_id,
+            &failure.kanwil_name,
+            Summary::add_failed,
+        );
         self.failures.push(failure);
     }
 
@@ -204,7 +207,10 @@ impl Rollup {
         figures: impl IntoIterator<Item = IndicatorFigure<'a>>,
         basis: Option<&Basis>,
     ) {
-        add_to_group(&mut self.kanwil, record, figures, self.added);
+        let place = self.added;
+        in_group(&mut self.kanwil, &record.kanwil_id, &record.kanwil_name, |group| {
+            group.add(record, figures, place);
+        });
         self.added += 1;
         self.add_in_order(record, basis);
     }

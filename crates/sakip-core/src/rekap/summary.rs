@@ -352,15 +352,7 @@ impl Summary {
     pub fn tiers(&self) -> BTreeMap<Tier, Distribution> {
         let mut tiers: BTreeMap<Tier, Distribution> = BTreeMap::new();
         for i in self.indicators.values() {
-            if i.apart.is_empty() {
-                if let Some(t) = i.in_tier {
-                    tiers.entry(t).or_default().merge(&i.capaian);
-                }
-                continue;
-            }
-            for (t, d) in i.by_tier() {
-                tiers.entry(t).or_default().merge(&d);
-            }
+            i.each_tier(|t, d| tiers.entry(t).or_default().merge(d));
         }
         tiers
     }
@@ -379,15 +371,7 @@ impl IndicatorSummary {
         self.without_capaian += other.without_capaian;
         self.capaian.merge(&other.capaian);
         // The other's capaian, told apart by tier, go where this one counts them.
-        if other.apart.is_empty() {
-            if let Some(tier) = other.in_tier {
-                self.count_in(tier, &other.capaian);
-            }
-        } else {
-            for (tier, part) in other.by_tier() {
-                self.count_in(tier, &part);
-            }
-        }
+        other.each_tier(|tier, part| self.count_in(tier, part));
     }
 
     /// Counts `part`, already in `capaian`, in `tier`.
@@ -410,19 +394,25 @@ impl IndicatorSummary {
         }
     }
 
-    /// The capaian per tier they count in (one tier, unless some units'
-    /// rules put the indicator in another).
-    fn by_tier(&self) -> Vec<(Tier, Distribution)> {
+    /// Gives `f` the capaian per tier they count in: one tier, the whole
+    /// distribution, unless some units' rules put the indicator in another
+    /// (then each part, copied apart).
+    fn each_tier(&self, mut f: impl FnMut(Tier, &Distribution)) {
         let Some(tier) = self.in_tier else {
-            return Vec::new();
+            return;
         };
+        if self.apart.is_empty() {
+            f(tier, &self.capaian);
+            return;
+        }
         let mut own = self.capaian.clone();
         for (_, d) in &self.apart {
             own.remove(d);
         }
-        let mut all = vec![(tier, own)];
-        all.extend(self.apart.iter().cloned());
-        all
+        f(tier, &own);
+        for (t, d) in &self.apart {
+            f(*t, d);
+        }
     }
 }
 

@@ -114,10 +114,7 @@ where
         },
     )
     .into_iter()
-    .fold(Tally::default(), |mut all, one| {
-        all.absorb(one);
-        all
-    })
+    .collect()
 }
 
 fn one_folder<T>(
