@@ -171,6 +171,8 @@ band-gap = no band holds a capaian above { $from } and below { $to }: between `{
 band-gap-up-to = no band holds a capaian above { $from } and up to { $to }: between `{ $below }` and `{ $above }`
 band-gap-from = no band holds a capaian from { $from } and below { $to }: between `{ $below }` and `{ $above }`
 band-gap-from-up-to = no band holds a capaian from { $from } and up to { $to }: between `{ $below }` and `{ $above }`
+band-gap-at = no band holds a capaian of exactly { $from }: between `{ $below }` and `{ $above }`
+band-gap-at-help = let one of them hold { $value }: end `{ $below }` with `..= { $value }`, or start `{ $above }` at `{ $value } ..`
 band-gap-label = the band above the gap
 band-gap-help = let one band start where the other ends: `{ $lower } ..< { $value }` then `{ $value } ..= ...`
 band-overlap = the bands `{ $band }` and `{ $other-band }` both hold some capaian
@@ -411,6 +413,9 @@ band-range-open-help = write `80 ..< 100` for 80 up to but not including 100, or
 band-range-no-upper = this range has no upper bound after its operator
 band-range-no-upper-label = upper bound missing
 band-range-no-upper-help = write `100 ..` for everything from 100 up, or give the upper bound: `100 ..= 120`
+band-range-above-nothing = `<..` starts a band just above its lower bound, and this range has none
+band-range-above-nothing-label = above what?
+band-range-above-nothing-help = write the lower bound before it: `80 <..= 90` holds more than 80 up to 90; or drop the `<`: `..< 60` holds everything below 60
 import-replace-help = pass --replace to write over it (its comments will be lost), or move it away first
 import-year-elsewhere = `{ $dir }` already has realisasi or a budget for { $year } in another file
 import-year-elsewhere-help = remove that block first, so that the year's data is in one place

@@ -173,6 +173,8 @@ band-gap = tidak ada kategori untuk capaian di atas { $from } dan di bawah { $to
 band-gap-up-to = tidak ada kategori untuk capaian di atas { $from } sampai { $to }: antara `{ $below }` dan `{ $above }`
 band-gap-from = tidak ada kategori untuk capaian dari { $from } sampai di bawah { $to }: antara `{ $below }` dan `{ $above }`
 band-gap-from-up-to = tidak ada kategori untuk capaian dari { $from } sampai { $to }: antara `{ $below }` dan `{ $above }`
+band-gap-at = tidak ada kategori untuk capaian tepat { $from }: antara `{ $below }` dan `{ $above }`
+band-gap-at-help = biarkan salah satunya memuat { $value }: akhiri `{ $below }` dengan `..= { $value }`, atau mulai `{ $above }` dari `{ $value } ..`
 band-gap-label = kategori di atas celah
 band-gap-help = mulailah satu kategori tepat di ujung yang lain: `{ $lower } ..< { $value }` lalu `{ $value } ..= ...`
 band-overlap = kategori `{ $band }` dan `{ $other-band }` sama-sama memuat sebagian capaian
@@ -407,6 +409,9 @@ band-range-open-help = tulis `80 ..< 100` untuk 80 sampai sebelum 100, atau `100
 band-range-no-upper = rentang ini tidak punya batas atas setelah operatornya
 band-range-no-upper-label = batas atas tidak ada
 band-range-no-upper-help = tulis `100 ..` untuk 100 ke atas, atau berikan batas atasnya: `100 ..= 120`
+band-range-above-nothing = `<..` memulai rentang tepat di atas batas bawahnya, dan rentang ini tidak punya batas bawah
+band-range-above-nothing-label = di atas apa?
+band-range-above-nothing-help = tulis batas bawahnya lebih dulu: `80 <..= 90` memuat lebih dari 80 sampai 90; atau hapus `<`: `..< 60` memuat semua di bawah 60
 import-replace-help = berikan --replace untuk menimpanya (komentarnya akan hilang), atau pindahkan dulu
 import-year-elsewhere = `{ $dir }` sudah punya realisasi atau anggaran { $year } di berkas lain
 import-year-elsewhere-help = hapus blok itu dulu, agar data setahun ada di satu tempat

@@ -49,17 +49,21 @@ impl Band {
         above && below
     }
 
-    /// The range as written in a rule file (`80 ..< 100`, `..< 60`).
+    /// The range as written in a rule file (`80 ..< 100`, `..< 60`,
+    /// `80 <..= 90`).
     pub fn range_text(&self) -> String {
         let lo = self.lower.map(|b| format!("{} ", b.value)).unwrap_or_default();
-        let op = match (self.lower, self.upper) {
-            (Some(l), _) if !l.inclusive => "<..", // never produced by the grammar
-            (_, Some(u)) if u.inclusive => "..=",
-            (_, Some(_)) => "..<",
-            (_, None) => "..",
+        let above = match self.lower {
+            Some(l) if !l.inclusive => "<",
+            _ => "",
+        };
+        let op = match self.upper {
+            Some(u) if u.inclusive => "..=",
+            Some(_) => "..<",
+            None => "..",
         };
         let hi = self.upper.map(|b| format!(" {}", b.value)).unwrap_or_default();
-        format!("{lo}{op}{hi}")
+        format!("{lo}{above}{op}{hi}")
     }
 }
 
@@ -208,5 +212,37 @@ mod tests {
             k.gaps_and_overlaps().as_slice(),
             [BandProblem::Overlap { .. }]
         ));
+    }
+
+    /// NKA's bands (PMK 107/2024), closed on the right: a bound shared by
+    /// two bands belongs to the one below, and the ranges print as written.
+    #[test]
+    fn bands_open_at_the_bottom() {
+        let k = Klasifikasi {
+            bands: vec![
+                band("sangat_baik", Some((dec!(90), false)), None),
+                band("baik", Some((dec!(80), false)), Some((dec!(90), true))),
+                band("cukup", Some((dec!(60), false)), Some((dec!(80), false))),
+                band("kurang", None, Some((dec!(60), true))),
+            ],
+        };
+        assert_eq!(id_of(&k, dec!(90.00)), Some("baik"));
+        assert_eq!(id_of(&k, dec!(90.01)), Some("sangat_baik"));
+        assert_eq!(id_of(&k, dec!(60)), Some("kurang"));
+        // 80 itself: above `..= 60`'s end, not in `60 <..< 80`, not in `80 <..= 90`.
+        assert_eq!(id_of(&k, dec!(80)), None);
+        let ranges: Vec<String> = k.bands.iter().map(Band::range_text).collect();
+        assert_eq!(ranges, ["90 <..", "80 <..= 90", "60 <..< 80", "..= 60"]);
+        let at_80 = Bound {
+            value: dec!(80),
+            inclusive: false,
+        };
+        let gap = BandProblem::Gap {
+            below: 2,
+            above: 1,
+            from: at_80,
+            to: at_80,
+        };
+        assert_eq!(k.gaps_and_overlaps(), [gap]);
     }
 }

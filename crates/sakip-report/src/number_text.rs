@@ -73,11 +73,14 @@ pub fn renstra_text(r: &sakip_core::IndicatorResult) -> String {
     }
 }
 
-/// A band's range as a reader writes it: `100–120`, `80–<100`, `<60`.
+/// A band's range as a reader writes it: `100–120`, `80–<100`, `<60`,
+/// `>80–90`, `>90`.
 pub fn band_range(b: &sakip_core::klasifikasi::Band) -> String {
+    let above = |l: sakip_core::klasifikasi::Bound| if l.inclusive { "" } else { ">" };
     match (b.lower, b.upper) {
-        (Some(l), Some(u)) if u.inclusive => format!("{}–{}", id(l.value), id(u.value)),
-        (Some(l), Some(u)) => format!("{}–<{}", id(l.value), id(u.value)),
+        (Some(l), Some(u)) if u.inclusive => format!("{}{}–{}", above(l), id(l.value), id(u.value)),
+        (Some(l), Some(u)) => format!("{}{}–<{}", above(l), id(l.value), id(u.value)),
+        (Some(l), None) if !l.inclusive => format!(">{}", id(l.value)),
         (Some(l), None) => format!("≥{}", id(l.value)),
         (None, Some(u)) if u.inclusive => format!("≤{}", id(u.value)),
         (None, Some(u)) => format!("<{}", id(u.value)),
@@ -106,5 +109,27 @@ mod tests {
         assert_eq!(id(d("-1234.5")), "-1.234,5");
         assert_eq!(id(d("0.00")), "0,00");
         assert_eq!(id(d("100")), "100");
+    }
+
+    #[test]
+    fn band_ranges_say_which_end_is_in() {
+        use sakip_core::klasifikasi::{Band, Bound};
+        let band = |lower: Option<(&str, bool)>, upper: Option<(&str, bool)>| Band {
+            id: "b".into(),
+            label: "B".into(),
+            colour: "#000000".into(),
+            lower: lower.map(|(v, inclusive)| Bound { value: d(v), inclusive }),
+            upper: upper.map(|(v, inclusive)| Bound { value: d(v), inclusive }),
+        };
+        assert_eq!(band_range(&band(Some(("100", true)), Some(("120", true)))), "100–120");
+        assert_eq!(band_range(&band(Some(("80", true)), Some(("100", false)))), "80–<100");
+        assert_eq!(band_range(&band(Some(("80", false)), Some(("90", true)))), ">80–90");
+        assert_eq!(band_range(&band(Some(("90", false)), None)), ">90");
+        assert_eq!(band_range(&band(Some(("95", true)), None)), "≥95");
+        assert_eq!(band_range(&band(None, Some(("50", true)))), "≤50");
+        assert_eq!(
+            band_range(&band(Some(("82.5", false)), Some(("90", false)))),
+            ">82,5–<90"
+        );
     }
 }

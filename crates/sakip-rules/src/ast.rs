@@ -164,8 +164,11 @@ pub enum RangeOp {
 /// One band of a klasifikasi: `80 ..< 100  "Memuaskan"  good  biru`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
-    /// Always included; `None` for a band open below (`..< 60`).
+    /// `None` for a band open below (`..< 60`).
     pub lower: Option<Spanned<Decimal>>,
+    /// Whether the band starts just above `lower` (`80 <..= 90`, "more
+    /// than 80 up to 90", as PMK 107/2024 bands NKA) rather than at it.
+    pub above_lower: bool,
     pub op: Spanned<RangeOp>,
     /// `None` for a band open above (`100 ..`).
     pub upper: Option<Spanned<Decimal>>,

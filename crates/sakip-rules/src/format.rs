@@ -406,8 +406,9 @@ impl<'a> Printer<'a> {
                 RangeOp::Exclusive => "..<",
                 RangeOp::Open => "..",
             };
+            let above = if b.above_lower { "<" } else { "" };
             let hi = b.upper.as_ref().map(|u| format!(" {}", u.node)).unwrap_or_default();
-            format!("{:<lw$} {op}{hi}", lower(b))
+            format!("{:<lw$} {above}{op}{hi}", lower(b))
         };
         let rw = k.bands.iter().map(|b| range(b).len()).max().unwrap_or(0);
         let labw = k

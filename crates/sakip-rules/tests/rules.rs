@@ -748,3 +748,48 @@ fn units_share_the_lowering_of_the_rules_above_them() {
     assert_ne!(before, after);
     assert!(after.contains("79"), "{after}");
 }
+
+/// NKA's bands as PMK 107/2024 prints them, closed on the right: "more than
+/// 90", "more than 80 up to 90". 90.00 is `baik`, 90.01 `sangat_baik`.
+#[test]
+fn a_band_may_start_just_above_its_lower_bound() {
+    let dir = scratch("above-lower");
+    write(
+        &dir,
+        "n.sakip",
+        "aturan nasional n \"N\"\nklasifikasi {\n  90 <.. \"Sangat Baik\" sangat_baik hijau\n  80 <..= 90 \"Baik\" baik biru\n  ..= 80 \"Belum\" belum merah\n}\n",
+    );
+    let loaded = sakip_rules::load_rule_set(&dir).unwrap();
+    assert!(loaded.warnings.is_empty(), "no gap, no overlap: {:?}", loaded.warnings);
+    let k = &loaded.rules.settings(2024).klasifikasi.value;
+    let band = |v: &str| k.classify(d(v)).map(|b| b.id.as_str());
+    assert_eq!(band("90"), Some("baik"));
+    assert_eq!(band("90.00"), Some("baik"));
+    assert_eq!(band("90.001"), Some("sangat_baik"));
+    assert_eq!(band("80"), Some("belum"));
+    assert_eq!(band("80.01"), Some("baik"));
+    let ranges: Vec<String> = k.bands.iter().map(|b| b.range_text()).collect();
+    assert_eq!(ranges, ["90 <..", "80 <..= 90", "..= 80"]);
+
+    // `..< 90` then `90 <..` leaves 90 itself in no band: said as such.
+    write(
+        &dir,
+        "n.sakip",
+        "aturan nasional n \"N\"\nklasifikasi {\n  90 <.. \"Sangat Baik\" sangat_baik hijau\n  80 <..< 90 \"Baik\" baik biru\n  ..= 80 \"Belum\" belum merah\n}\n",
+    );
+    let warnings = sakip_rules::load_rule_set(&dir).unwrap().warnings;
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].code, Code::BandGap);
+    assert!(warnings[0].to_string().contains("of exactly 90"), "{}", warnings[0]);
+
+    // A band that starts above a bound and ends at it holds nothing.
+    let errors = sakip_rules::check_paths(std::slice::from_ref(&dir)).errors;
+    assert!(errors.iter().all(|e| e.code != Code::BandRange), "{errors:?}");
+    write(
+        &dir,
+        "n.sakip",
+        "aturan nasional n \"N\"\nklasifikasi {\n  90 <..= 90 \"Baik\" baik biru\n}\n",
+    );
+    let errors = sakip_rules::check_paths(std::slice::from_ref(&dir)).errors;
+    assert!(errors.iter().any(|e| e.code == Code::BandRange), "{errors:?}");
+}

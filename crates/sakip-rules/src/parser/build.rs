@@ -370,12 +370,15 @@ impl Builder<'_> {
         let mut lower = None;
         let mut upper = None;
         let mut op = None;
+        let mut above_lower = false;
         for p in range.into_inner() {
             match p.as_rule() {
                 Rule::number if op.is_none() => lower = Some(self.number(p)?),
                 Rule::number => upper = Some(self.number(p)?),
                 Rule::range_op => {
-                    let kind = match p.as_str() {
+                    let text = p.as_str();
+                    above_lower = text.starts_with('<');
+                    let kind = match text.trim_start_matches('<') {
                         "..=" => RangeOp::Inclusive,
                         "..<" => RangeOp::Exclusive,
                         _ => RangeOp::Open,
@@ -386,6 +389,18 @@ impl Builder<'_> {
             }
         }
         let op = op.ok_or_else(|| self.missing("a range operator"))?;
+        if above_lower && lower.is_none() {
+            return Err(Box::new(
+                RuleError::at_says(
+                    self.sources,
+                    op.span,
+                    Code::BandRange,
+                    Text::new("band-range-above-nothing"),
+                )
+                .label_says(Text::new("band-range-above-nothing-label"))
+                .help_says(Text::new("band-range-above-nothing-help")),
+            ));
+        }
         if op.node == RangeOp::Open && upper.is_some() {
             return Err(Box::new(
                 RuleError::at_says(self.sources, op.span, Code::BandRange, Text::new("band-range-open"))
@@ -409,6 +424,7 @@ impl Builder<'_> {
         );
         Ok(Band {
             lower,
+            above_lower,
             op,
             upper,
             label,

@@ -61,7 +61,8 @@ impl Lowering<'_> {
                 continue;
             };
             if let (Some(lo), Some(hi)) = (&b.lower, &b.upper) {
-                if lo.node > hi.node || (lo.node == hi.node && b.op.node == ast::RangeOp::Exclusive) {
+                let one_end_out = b.above_lower || b.op.node == ast::RangeOp::Exclusive;
+                if lo.node > hi.node || (lo.node == hi.node && one_end_out) {
                     self.err_says(
                         b.span,
                         Code::BandRange,
@@ -76,7 +77,7 @@ impl Lowering<'_> {
                 colour,
                 lower: b.lower.as_ref().map(|l| Bound {
                     value: l.node,
-                    inclusive: true,
+                    inclusive: !b.above_lower,
                 }),
                 upper: b.upper.as_ref().map(|u| Bound {
                     value: u.node,
@@ -108,6 +109,8 @@ impl Lowering<'_> {
                     };
                     // Whether each edge of the gap is itself in it.
                     let id = match (from.inclusive, to.inclusive) {
+                        // `..< 90` then `90 <..`: only 90 itself.
+                        (false, false) if from.value == to.value => "band-gap-at",
                         (true, true) => "band-gap",
                         (true, false) => "band-gap-up-to",
                         (false, true) => "band-gap-from",
@@ -123,14 +126,19 @@ impl Lowering<'_> {
                             .arg("above", &hi.label.node),
                     )
                     .label_says(Text::new("band-gap-label"))
-                    .help_says(
+                    .help_says(if id == "band-gap-at" {
+                        Text::new("band-gap-at-help")
+                            .arg("value", to.value)
+                            .arg("below", &lo.label.node)
+                            .arg("above", &hi.label.node)
+                    } else {
                         Text::new("band-gap-help")
                             .arg(
                                 "lower",
                                 lo.lower.as_ref().map(|l| l.node.to_string()).unwrap_or_default(),
                             )
-                            .arg("value", to.value),
-                    );
+                            .arg("value", to.value)
+                    });
                 }
                 BandProblem::Overlap { first, second } => {
                     let (Some(a), Some(b)) = (k.bands.get(first), k.bands.get(second)) else {
