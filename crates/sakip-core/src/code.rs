@@ -137,6 +137,7 @@ registry! {
     UnknownIndicator = "unknown-indicator", Error, Check, "an id that names no indikator";
     UnknownFunction = "unknown-function", Error, Check, "a formula calling a function no script defines";
     FunctionArity = "function-arity", Error, Check, "a function called with the wrong number of arguments";
+    RumusPolarity = "rumus-polarity", Warning, Check, "a `rumus capaian` that only falls as the realisasi rises while higher is better (or only rises while lower is better)";
     FormulaCycle = "formula-cycle", Error, Check, "formulas that read each other in a circle";
     FormulaSelf = "formula-self", Error, Check, "a formula that reads the figure it computes";
     FormulaType = "formula-type", Error, Check, "a formula mixing numbers and conditions";

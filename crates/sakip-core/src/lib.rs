@@ -34,6 +34,7 @@
 pub mod agregasi;
 pub mod anggaran;
 pub mod angka;
+pub mod arah_rumus;
 pub mod code;
 pub mod contract;
 pub mod data;

@@ -98,6 +98,8 @@ impl Lowering<'_> {
         let mut target_years: HashMap<u16, Span> = HashMap::new();
         let mut rumus_realisasi = Vec::new();
         let mut rumus_capaian = Vec::new();
+        // Where each `rumus capaian` is written, for the polarity lint.
+        let mut capaian_spans = Vec::new();
         let mut rumus_years: HashMap<(bool, Option<u16>), Span> = HashMap::new();
         let mut bobot = None;
         let mut dasar = Vec::new();
@@ -170,6 +172,7 @@ impl Lowering<'_> {
                         origin: self.origin(r.span),
                     };
                     if is_cap {
+                        capaian_spans.push(r.span);
                         rumus_capaian.push(lowered);
                     } else {
                         rumus_realisasi.push(lowered);
@@ -219,13 +222,16 @@ impl Lowering<'_> {
                 }
             }
         }
+        let polaritas = polaritas.unwrap_or(Polaritas::Naik);
+        let written: Vec<(Rumus, Span)> = rumus_capaian.iter().cloned().zip(capaian_spans).collect();
+        self.rumus_against_polarity(&id, polaritas, &targets, &written);
         self.rules.indikator.push(Indikator {
             id: id.clone(),
             name: ind.name.node.clone(),
             tier: s.tier,
             sasaran: s.code.node.clone(),
             satuan: Satuan::new(&satuan.node),
-            polaritas: polaritas.unwrap_or(Polaritas::Naik),
+            polaritas,
             agregasi,
             jenis_periode: jenis,
             targets,

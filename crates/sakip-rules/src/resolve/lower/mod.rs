@@ -3,6 +3,7 @@
 //! set. The problems are recorded with their spans; nothing stops at the
 //! first.
 
+mod arah;
 mod data;
 mod formulas;
 mod indikator;
