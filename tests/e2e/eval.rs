@@ -216,6 +216,61 @@ fn a_missing_target_is_an_error_and_the_rest_is_still_reported() {
         .any(|d| d["code"] == "realisasi-unused" && d["indicator"] == "ikp_hak_napi"));
 }
 
+/// `tidak diukur`: n/a in every format, the reason in the findings and the
+/// JSON, no "missing" finding, and a rule test can state the case.
+#[test]
+fn a_realisasi_not_measured_is_n_a_everywhere() {
+    let dir = scratch_copy("eval-tidak-diukur");
+    let data = dir.join(UNIT).join("realisasi-2022.sakip");
+    edit_line(&data, "ikp_kerjasama ", |_| {
+        Some("  ikp_kerjasama tidak diukur \"tidak ada kerja sama baru\"".into())
+    });
+    let run = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let i = indikator(&v, "ikp_kerjasama");
+    assert_eq!(
+        (&i["realisasi"], &i["capaian"], &i["band"]),
+        (
+            &serde_json::Value::Null,
+            &serde_json::Value::Null,
+            &serde_json::Value::Null
+        )
+    );
+    assert_eq!(i["not_measured"]["reason"], "tidak ada kerja sama baru");
+    let about: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["indicator"] == "ikp_kerjasama")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(about, ["tidak-diukur"]);
+    let csv = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--format", "csv"]);
+    let row = csv.stdout.lines().find(|l| l.contains(",ikp_kerjasama,")).unwrap();
+    assert!(row.contains(",n/a,n/a,"), "{row}");
+    let table = sakip_in(&dir, &["eval", UNIT, "--year", "2022", "--lang", "en"]);
+    let line = table
+        .stdout
+        .lines()
+        .find(|l| l.contains("Kerja Sama") || l.contains("kerja sama") || l.contains("Kerjasama"))
+        .unwrap_or_default();
+    assert!(line.matches("n/a").count() == 2, "{line}\n{}", table.stdout);
+    assert!(table.stdout.contains("was not measured in 2022"), "{}", table.stdout);
+    // A rule test that states the case.
+    std::fs::write(
+        dir.join(UNIT).join("uji-tidak-diukur.sakip"),
+        "uji \"tidak diukur: tanpa capaian\" 2022 {\n  ikp_kerjasama tidak diukur\n  harap ikp_kerjasama capaian 50\n}\n",
+    )
+    .unwrap();
+    let test = sakip_in(&dir, &["test", UNIT, "--lang", "en"]);
+    assert!(
+        test.stdout
+            .contains("ikp_kerjasama capaian: expected 50, got n/a (the data says `tidak diukur`)"),
+        "{}",
+        test.stdout
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let run = sakip(&["eval", UNIT]);

@@ -205,6 +205,37 @@ fn csv_with_semicolons_and_indonesian_numbers() {
     );
 }
 
+/// `n/a` or `tidak diukur` in a `Realisasi` cell is imported as `tidak
+/// diukur`; beside period values it is refused, as a year's figure would be.
+#[test]
+fn a_cell_saying_n_a_is_imported_as_not_measured() {
+    let dir = unit_without_2022("import-tidak-diukur");
+    let csv = dir.join("realisasi.csv");
+    std::fs::write(
+        &csv,
+        "Kode;Realisasi\n\
+         iku_ikm_hukum;32,5\n\
+         ikp_kerjasama;n/a\n\
+         ikp_layanan_it;Tidak Diukur\n",
+    )
+    .unwrap();
+    let run = import(&dir, &[csv.to_str().unwrap()], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(dir.join(UNIT).join("realisasi-2022.sakip")).unwrap();
+    let said: Vec<Vec<&str>> = written.lines().map(|l| l.split_whitespace().collect()).collect();
+    for id in ["ikp_kerjasama", "ikp_layanan_it"] {
+        assert!(said.contains(&vec![id, "tidak", "diukur"]), "{written}");
+    }
+    let v = eval_json_in(&dir, UNIT, "2022");
+    for id in ["ikp_kerjasama", "ikp_layanan_it"] {
+        assert!(indikator(&v, id)["not_measured"].is_object(), "{id}");
+    }
+    std::fs::write(&csv, "Kode;Realisasi;TW I\nikp_kerjasama;n/a;5\n").unwrap();
+    let run = import(&dir, &[csv.to_str().unwrap()], &["--replace"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("ikp_kerjasama"), "{}", run.stderr);
+}
+
 #[test]
 fn an_existing_data_file_is_replaced_only_when_asked() {
     let dir = scratch_copy("import-existing");

@@ -429,6 +429,83 @@ fn bad_rows_are_named_by_line_and_column_and_left_out() {
     assert_eq!(std::fs::read_to_string(dir.join("keep.jsonl")).unwrap(), "old\n");
 }
 
+/// `n/a` (or `tidak diukur`) in a realisasi cell: not measured, shown as
+/// n/a in the unit's figures and in the long table, counted apart in the
+/// summaries, never as missing; with values beside it the row is refused.
+#[test]
+fn a_cell_saying_n_a_is_not_measured_not_missing() {
+    let dir = broken_copy("rollup-not-measured");
+    let csv = "satker,kanwil,indikator,target,realisasi\n\
+               a1,k01,i001,80,n/a\n\
+               a1,k01,i002,80,70\n\
+               b1,k01,i001,80,Tidak Diukur\n\
+               b1,k01,i002,80,\n\
+               c1,k01,i001,80,80\n";
+    let run = long_table(&dir, csv, &["-f", "jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let units: Vec<Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let i001 = |u: &Value| {
+        u["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "i001")
+            .cloned()
+            .unwrap()
+    };
+    for u in &units[..2] {
+        let i = i001(u);
+        assert_eq!((&i["realisasi"], &i["capaian"]), (&Value::Null, &Value::Null), "{i}");
+        assert!(i["not_measured"].is_object(), "{i}");
+    }
+    assert!(i001(&units[2]).get("not_measured").is_none(), "absent when measured");
+    // The long table prints n/a, and its codes say why.
+    let out = long_table(&dir, csv, &["-f", "csv"]);
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("k01,a1,") && l.contains(",i001,"))
+        .unwrap();
+    assert!(row.contains(",n/a,n/a,"), "{row}");
+    assert!(row.ends_with("tidak-diukur"), "{row}");
+    // The summary: 2 not measured, 1 counted; b1's empty i002 is the missing one.
+    let json = long_table(&dir, csv, &["-f", "json"]);
+    let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    let k01 = doc["kanwil"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == "k01")
+        .unwrap();
+    let ind = |id: &str| {
+        k01["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        (
+            &ind("i001")["not_measured"],
+            &ind("i001")["count"],
+            &ind("i001")["without_capaian"]
+        ),
+        (&Value::from(2), &Value::from(1), &Value::from(0))
+    );
+    assert_eq!(ind("i002")["not_measured"], 0);
+    // Not measured and a value at once: the row is refused.
+    let both = "satker,kanwil,indikator,target,realisasi,tw1\na1,k01,i001,80,n/a,5\n";
+    let run = long_table(&dir, both, &["-f", "jsonl"]);
+    assert!(run.stderr.contains("column `realisasi`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not measured (`n/a`) and also gives values"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_file_that_cannot_be_read_writes_nothing() {
     let dir = broken_copy("rollup-bad-file");

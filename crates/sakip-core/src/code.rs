@@ -145,6 +145,7 @@ registry! {
     // Evaluation.
     PerjanjianMissing = "perjanjian-missing", Error, Eval, "no Perjanjian Kinerja for the year";
     TargetMissing = "target-missing", Error, Eval, "no target for an indikator of the agreement";
+    TidakDiukur = "tidak-diukur", Info, Eval, "a realisasi the data says was not measured this year (`tidak diukur`): shown as n/a, left out of means and counts";
     TargetZero = "target-zero", Info, Eval, "a capaian computed by the polarity's rule for a target of 0";
     TargetNational = "target-national", Warning, Eval, "the unit's target is below the national one";
     TargetAboveNational = "target-above-national", Info, Eval, "the unit's target is above the national one";

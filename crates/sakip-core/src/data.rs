@@ -13,7 +13,16 @@ pub struct RealisasiEntry {
     pub values: Vec<(Periode, Quantity)>,
     /// The capaian the unit's report printed, if it is being checked.
     pub printed_capaian: Option<Decimal>,
+    /// Not measured this year (`tidak diukur`): no values, shown as n/a,
+    /// left out of means and counts, never reported as missing.
+    pub tidak_diukur: Option<TidakDiukur>,
     pub origin: Option<Origin>,
+}
+
+/// Why a realisasi was not measured, when the data says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TidakDiukur {
+    pub alasan: Option<String>,
 }
 
 /// Pagu and realisasi of one budget line: a jenis belanja or a programme.

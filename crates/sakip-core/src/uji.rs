@@ -100,6 +100,11 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
         Some(v) => Text::new("raw").arg("text", plain(v)),
         None => Text::new("uji-nothing"),
     };
+    // An indicator's figure, or why there is none when it was not measured.
+    let figure_of = |id: &str, v: Option<Decimal>| match ev.indicator(id) {
+        Some(r) if v.is_none() && r.tidak_diukur.is_some() => Text::new("uji-not-measured"),
+        _ => shown(v),
+    };
     for h in &kasus.harapan {
         match h {
             Harapan::Capaian {
@@ -115,7 +120,7 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
                         Text::new("uji-capaian")
                             .arg("id", id)
                             .arg("want", plain(*value))
-                            .arg_text("got", shown(got))
+                            .arg_text("got", figure_of(id, got))
                             .arg_text("at", at(origin)),
                     );
                 }
@@ -143,7 +148,7 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
                         Text::new("uji-realisasi")
                             .arg("id", id)
                             .arg("want", plain(*value))
-                            .arg_text("got", shown(got))
+                            .arg_text("got", figure_of(id, got))
                             .arg_text("at", at(origin)),
                     );
                 }

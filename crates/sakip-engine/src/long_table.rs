@@ -20,7 +20,7 @@ use crate::rollup::{Evaluated, Outcome, Selection, BATCH};
 use camino::{Utf8Path, Utf8PathBuf};
 use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
-use sakip_core::data::{RealisasiEntry, UnitData};
+use sakip_core::data::{RealisasiEntry, TidakDiukur, UnitData};
 use sakip_core::evaluate::Agreement;
 use sakip_core::model::Origin;
 use sakip_core::model::{Perjanjian, Quantity, RuleSetInfo, Target, TingkatAturan};
@@ -498,6 +498,13 @@ impl Angka {
     }
 }
 
+/// Whether a realisasi cell says the figure was not measured this year:
+/// `n/a` (as reports print it) or `tidak diukur`, in any case.
+fn tidak_diukur(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.eq_ignore_ascii_case("n/a") || cell.eq_ignore_ascii_case("tidak diukur")
+}
+
 /// A number in plain notation (`77.5`, `-3`, `1500`); `None` for an empty cell.
 fn number(cell: &str) -> Result<Option<Decimal>, Text> {
     let cell = cell.trim();
@@ -588,7 +595,12 @@ fn evaluate_rows<'r, T>(
         }
         let mut values = Vec::new();
         let mut broken = false;
+        let mut not_measured = false;
         for (periode, i) in &cols.values {
+            if tidak_diukur(cell(row, *i)) {
+                not_measured = true;
+                continue;
+            }
             match angka.read(cell(row, *i)) {
                 Ok(Some(v)) => values.push((*periode, Quantity::plain(v))),
                 Ok(None) => {}
@@ -617,6 +629,14 @@ fn evaluate_rows<'r, T>(
         if broken {
             continue;
         }
+        if not_measured && !values.is_empty() {
+            errors.push(bad(
+                "realisasi",
+                Text::new("row-not-measured-and-values"),
+                Some(Text::new("row-not-measured-and-values-help")),
+            ));
+            continue;
+        }
         if values.iter().any(|(p, _)| *p == Periode::Tahun) && values.len() > 1 {
             errors.push(bad(
                 "realisasi",
@@ -632,11 +652,12 @@ fn evaluate_rows<'r, T>(
         if let Some(t) = target {
             targets.push((id, t));
         }
-        if !values.is_empty() {
+        if !values.is_empty() || not_measured {
             data.realisasi.push(RealisasiEntry {
                 indicator: id.to_string(),
                 values,
                 printed_capaian: None,
+                tidak_diukur: not_measured.then(TidakDiukur::default),
                 origin: None,
             });
         }

@@ -57,6 +57,7 @@ struct Figure<'l> {
     tier: Tier,
     capaian: Option<Decimal>,
     band: Option<Cow<'l, str>>,
+    tidak_diukur: bool,
 }
 
 impl Line<'_> {
@@ -68,6 +69,7 @@ impl Line<'_> {
             tier: f.tier,
             capaian: f.capaian,
             band: f.band.as_deref(),
+            tidak_diukur: f.tidak_diukur,
         })
     }
 }
@@ -92,6 +94,7 @@ pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
             tier: Tier::from_keyword(&r.tier)
                 .ok_or_else(|| LineError(Text::new("merge-not-tier").arg("text", &r.tier)))?,
             capaian: number(r.capaian.as_deref(), "capaian")?,
+            tidak_diukur: r.not_measured.is_some(),
             id: r.id,
             name: r.name,
             band: r.band,

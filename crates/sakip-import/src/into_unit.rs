@@ -149,6 +149,7 @@ fn loss(now: Option<&UnitData>, contents: &Contents) -> Loss {
         .map(|r| {
             let values = match &r.reported {
                 Values::Year(v) => vec![(Periode::Tahun, shown(v), v.amount)],
+                Values::TidakDiukur => Vec::new(),
                 Values::Period(ps) => ps
                     .iter()
                     .filter_map(|(p, v)| Some((Periode::from_keyword(p)?, shown(v), v.amount)))

@@ -134,6 +134,8 @@ impl Problem for CellError {
 pub enum Values {
     Year(CellValue),
     Period(Vec<(&'static str, CellValue)>),
+    /// `n/a` or `tidak diukur` in the `Realisasi` column: not measured this year.
+    TidakDiukur,
 }
 
 /// One indikator's realisasi as a sheet gives it.
@@ -451,8 +453,10 @@ impl LayoutReader<'_> {
         let mut periods = Vec::new();
         let mut printed = None;
         let mut bad = false;
+        let mut not_measured = false;
         for &(c, k) in cols {
             match k {
+                Column::Year if crate::number::says_not_measured(sheet.cell(r, c)) => not_measured = true,
                 Column::Year => match self.value(sheet, r, c) {
                     Ok(v) => year_value = v.map(|v| (c, v)),
                     Err(()) => bad = true,
@@ -469,7 +473,7 @@ impl LayoutReader<'_> {
                 _ => {}
             }
         }
-        if bad || (year_value.is_none() && periods.is_empty()) {
+        if bad || (year_value.is_none() && periods.is_empty() && !not_measured) {
             return;
         }
         let id_col = Self::col(cols, Column::Id);
@@ -492,8 +496,10 @@ impl LayoutReader<'_> {
             );
             return;
         }
+        let year_given = year_value.is_some() || not_measured;
         let reported = match (year_value, periods.is_empty()) {
-            (Some(_), false) => {
+            (None, true) if not_measured => Values::TidakDiukur,
+            (_, false) if year_given => {
                 let at = Self::col(cols, Column::Year).unwrap_or(0);
                 self.error(
                     sheet,
@@ -504,7 +510,7 @@ impl LayoutReader<'_> {
                 return;
             }
             (Some((_, v)), true) => Values::Year(v),
-            (None, _) => Values::Period(periods),
+            (_, _) => Values::Period(periods),
         };
         let title = self.title.take();
         self.contents.realisasi.push(Realisasi {

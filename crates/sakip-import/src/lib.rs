@@ -155,12 +155,14 @@ pub fn data_file(contents: &Contents, year: u16, sources: &str) -> String {
                 id: r.id.clone(),
                 values: match &r.reported {
                     Values::Year(v) => vec![(Periode::Tahun, quantity(v))],
+                    Values::TidakDiukur => Vec::new(),
                     Values::Period(ps) => ps
                         .iter()
                         .filter_map(|(p, v)| Periode::from_keyword(p).map(|p| (p, quantity(v))))
                         .collect(),
                 },
                 printed: r.printed.as_ref().map(|d| d.amount),
+                tidak_diukur: matches!(r.reported, Values::TidakDiukur),
             })
             .collect();
         file.realisasi(year, &dasar(&contents.dasar_realisasi), &entries);

@@ -64,6 +64,18 @@ pub use sakip_core::angka::read_decimal;
 /// A realisasi or a printed capaian: `30`, `7.5%`, `77,5`, `0 Layanan`,
 /// or a number cell. `None` for an empty cell or `-`, which staff write for
 /// a figure not reported.
+/// Whether a cell says the figure was not measured this year: `n/a` (as
+/// reports print it) or `tidak diukur`, in any case.
+pub fn says_not_measured(cell: &Cell) -> bool {
+    match cell {
+        Cell::Text(t) => {
+            let t = t.trim();
+            t.eq_ignore_ascii_case("n/a") || t.eq_ignore_ascii_case("tidak diukur")
+        }
+        _ => false,
+    }
+}
+
 pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, Text> {
     match cell {
         Cell::Empty => Ok(None),

@@ -32,6 +32,11 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
     w.write_record(HEADER)?;
     let opt = |v: Option<sakip_core::Decimal>| v.map(plain).unwrap_or_default();
     for r in &ev.indicators {
+        // Not measured: `n/a`, which a spreadsheet's AVERAGE leaves out.
+        let measured = |v: Option<sakip_core::Decimal>| match &r.tidak_diukur {
+            Some(_) => crate::number_text::NOT_MEASURED.to_string(),
+            None => opt(v),
+        };
         let codes: Vec<&str> = ev
             .diagnostics
             .iter()
@@ -46,8 +51,8 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
             r.satuan.display(),
             opt(r.target),
             opt(r.national_target),
-            opt(r.realisasi),
-            opt(r.capaian),
+            measured(r.realisasi),
+            measured(r.capaian),
             r.band.as_ref().map(|b| b.label.clone()).unwrap_or_default(),
             opt(r.printed_capaian),
             opt(r.tahun_lalu.as_ref().and_then(|p| p.realisasi)),

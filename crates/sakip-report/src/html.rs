@@ -273,7 +273,7 @@ pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Opt
                 label(&w.realisasi),
                 esc(&number_text::realisasi_text(r)),
                 label(&w.capaian),
-                esc(&number_text::percent_text(r.capaian))
+                esc(&number_text::capaian_text(r))
             );
             if last.is_some() {
                 let _ = write!(
@@ -397,7 +397,7 @@ pub(crate) fn capaian_chart(rows: &[&IndicatorResult], title: &str) -> String {
             esc(colour),
             coord(Decimal::from(label_w) + scale(value) + Decimal::from(4)),
             y + 14,
-            esc(&number_text::percent_text(r.capaian))
+            esc(&number_text::capaian_text(r))
         );
     }
     let x100 = coord(Decimal::from(label_w) + scale(Decimal::ONE_HUNDRED));

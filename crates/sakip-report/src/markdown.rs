@@ -90,7 +90,7 @@ pub fn render_with_legend(
                 cell(&r.name),
                 number_text::target_text(r),
                 number_text::realisasi_text(r),
-                number_text::percent_text(r.capaian),
+                number_text::capaian_text(r),
                 r.band.as_ref().map(|b| cell(&b.label)).unwrap_or_else(|| "—".into()),
             );
         }

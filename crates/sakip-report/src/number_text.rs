@@ -45,11 +45,28 @@ pub fn target_text(r: &sakip_core::IndicatorResult) -> String {
     r.target.map(|v| with_unit(v, &r.satuan)).unwrap_or_else(|| "—".into())
 }
 
+/// What a report prints for a figure that was not measured this year
+/// (`tidak diukur`), as LKjIP tables print it.
+pub const NOT_MEASURED: &str = "n/a";
+
 /// An indicator's realisasi in the unit it was written in (which may not
-/// be the indicator's: the table shows the mismatch as written).
+/// be the indicator's: the table shows the mismatch as written); `n/a`
+/// when it was not measured, `—` when it is missing.
 pub fn realisasi_text(r: &sakip_core::IndicatorResult) -> String {
+    if r.tidak_diukur.is_some() {
+        return NOT_MEASURED.into();
+    }
     let unit = r.realisasi_satuan.as_ref().unwrap_or(&r.satuan);
     r.realisasi.map(|v| with_unit(v, unit)).unwrap_or_else(|| "—".into())
+}
+
+/// An indicator's capaian: `n/a` when it was not measured, `—` when it
+/// could not be computed.
+pub fn capaian_text(r: &sakip_core::IndicatorResult) -> String {
+    if r.tidak_diukur.is_some() {
+        return NOT_MEASURED.into();
+    }
+    percent_text(r.capaian)
 }
 
 /// A capaian or penyerapan, `—` when there is none.

@@ -60,9 +60,11 @@ pub fn csv_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
     let mut figures = [String::new(), String::new(), String::new()];
     let mut codes = String::new();
     for r in &ev.indicators {
-        for (text, value) in figures.iter_mut().zip([r.target, r.realisasi, r.capaian]) {
+        for (i, (text, value)) in figures.iter_mut().zip([r.target, r.realisasi, r.capaian]).enumerate() {
             text.clear();
-            if let Some(v) = value {
+            if i > 0 && r.tidak_diukur.is_some() {
+                text.push_str(crate::number_text::NOT_MEASURED);
+            } else if let Some(v) = value {
                 let _ = write!(text, "{v}");
             }
         }

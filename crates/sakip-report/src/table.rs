@@ -202,7 +202,7 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
                 Cell::new(format!("{}\n{}{}", r.name, r.id, if flagged { "  (!)" } else { "" })),
                 right(number_text::target_text(r)),
                 right(number_text::realisasi_text(r)),
-                right(number_text::percent_text(r.capaian)),
+                right(number_text::capaian_text(r)),
                 band,
             ];
             if last_year.is_some() {

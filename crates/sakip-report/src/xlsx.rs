@@ -174,8 +174,15 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
         ws.write_string_with_format(row, 3, &r.id, &f.text)?;
         ws.write_string_with_format(row, 4, r.satuan.display(), &f.text)?;
         write_opt(ws, row, 5, r.target, &f.decimal)?;
-        write_opt(ws, row, 6, r.realisasi, &f.decimal)?;
-        write_opt(ws, row, 7, r.capaian, &f.decimal)?;
+        if r.tidak_diukur.is_some() {
+            // Text, which a sheet's AVERAGE leaves out, as the report does.
+            for col in [6, 7] {
+                ws.write_string_with_format(row, col, crate::number_text::NOT_MEASURED, &f.text)?;
+            }
+        } else {
+            write_opt(ws, row, 6, r.realisasi, &f.decimal)?;
+            write_opt(ws, row, 7, r.capaian, &f.decimal)?;
+        }
         match &r.band {
             Some(b) => {
                 let fill = band_fill(&b.colour).set_align(FormatAlign::Top);

@@ -340,6 +340,16 @@ pub struct RealisasiEntry {
     pub values: Vec<(Spanned<Periode>, Spanned<Quantity>)>,
     /// The capaian the unit's report printed, to be checked.
     pub dicetak: Option<Spanned<Quantity>>,
+    /// `tidak diukur ["why"]`: not measured this year (then `values` is empty).
+    pub tidak_diukur: Option<TidakDiukur>,
+    pub span: Span,
+}
+
+/// `tidak diukur "survei tidak dilaksanakan"`: a realisasi not measured this
+/// year, with the reason when one is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TidakDiukur {
+    pub alasan: Option<Spanned<String>>,
     pub span: Span,
 }
 

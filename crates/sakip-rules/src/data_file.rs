@@ -12,7 +12,8 @@
 //! the skeleton.
 
 use crate::ast::{
-    AnggaranBlock, BelanjaKind, BelanjaLine, File, Item, Perjanjian, PkTarget, Quantity, RealisasiBlock, RealisasiEntry,
+    AnggaranBlock, BelanjaKind, BelanjaLine, File, Item, Perjanjian, PkTarget, Quantity, RealisasiBlock,
+    RealisasiEntry, TidakDiukur,
 };
 use crate::format::format;
 use crate::source::{FileId, Span, Spanned};
@@ -31,6 +32,8 @@ pub struct EntryIn {
     pub values: Vec<(Periode, Quantity)>,
     /// The capaian the report printed, in percent.
     pub printed: Option<Decimal>,
+    /// Not measured this year: written `tidak diukur`, with no values.
+    pub tidak_diukur: bool,
 }
 
 /// One budget line.
@@ -142,6 +145,7 @@ impl DataFile {
                         .map(|(p, q)| (Spanned::new(*p, at), Spanned::new(q.clone(), at)))
                         .collect(),
                     dicetak: e.printed.map(|v| Spanned::new(percent(v), at)),
+                    tidak_diukur: e.tidak_diukur.then_some(TidakDiukur { alasan: None, span: at }),
                     span: at,
                 }
             })

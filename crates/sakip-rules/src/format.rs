@@ -618,6 +618,14 @@ impl<'a> Printer<'a> {
 
 /// A realisasi entry, its id padded to `w`: `iku_kamtib = 30  dicetak 40%`.
 fn entry_text(e: &RealisasiEntry, w: usize) -> String {
+    if let Some(td) = &e.tidak_diukur {
+        let alasan = td
+            .alasan
+            .as_ref()
+            .map(|a| format!(" {}", string(&a.node)))
+            .unwrap_or_default();
+        return format!("{:<w$} tidak diukur{alasan}", e.id.node);
+    }
     let values = match e.values.as_slice() {
         [(p, q)] if p.node == sakip_core::periode::Periode::Tahun => format!("= {}", quantity(&q.node)),
         many => many

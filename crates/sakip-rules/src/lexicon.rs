@@ -20,6 +20,7 @@ pub const KEYWORDS: &[&str] = &[
     "dasar",
     "dicetak",
     "dan",
+    "diukur",
     "efisiensi",
     "harap",
     "indikator",

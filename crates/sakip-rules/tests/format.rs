@@ -237,6 +237,13 @@ impl Gen {
             }
             t.push("}".into());
         }
+        if self.chance(2) {
+            t.extend(["realisasi", "2022", "{", "a0", "tidak", "diukur"].map(String::from));
+            if self.chance(2) {
+                t.push("\"survei tidak dilaksanakan\"".into());
+            }
+            t.extend(["i0_1", "=", "5", "}"].map(String::from));
+        }
         let mut out = String::new();
         for tok in t {
             out.push_str(&tok);

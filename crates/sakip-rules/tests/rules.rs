@@ -793,3 +793,56 @@ fn a_band_may_start_just_above_its_lower_bound() {
     let errors = sakip_rules::check_paths(std::slice::from_ref(&dir)).errors;
     assert!(errors.iter().any(|e| e.code == Code::BandRange), "{errors:?}");
 }
+
+/// `tidak diukur`: a realisasi not measured this year, with its reason or
+/// without; it cannot also give values or a printed capaian.
+#[test]
+fn a_realisasi_may_be_not_measured() {
+    let dir = scratch("tidak-diukur");
+    write(
+        &dir,
+        "n.sakip",
+        "aturan nasional n \"N\"\nsasaran S strategis \"S\" {\n  indikator a \"A\" { satuan % }\n  indikator b \"B\" { satuan % }\n}\n",
+    );
+    write(
+        &dir,
+        "unit/satker.sakip",
+        "satker u \"U\"\nberdasarkan \"../n.sakip\"\nperjanjian 2023 { target a = 80  target b = 80 }\n",
+    );
+    write(
+        &dir,
+        "unit/realisasi-2023.sakip",
+        "realisasi 2023 {\n  a tidak diukur \"survei tidak dilaksanakan\"\n  b tidak diukur\n}\n",
+    );
+    let unit = sakip_rules::load_unit(&dir.join("unit")).unwrap();
+    let data = &unit.data[&2023];
+    let said: Vec<(&str, Option<Option<&str>>)> = data
+        .realisasi
+        .iter()
+        .map(|e| {
+            assert!(e.values.is_empty());
+            (
+                e.indicator.as_str(),
+                e.tidak_diukur.as_ref().map(|t| t.alasan.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [("a", Some(Some("survei tidak dilaksanakan"))), ("b", Some(None))]
+    );
+    for wrong in [
+        "realisasi 2023 {\n  a tidak diukur dicetak 50%\n}\n",
+        "realisasi 2023 {\n  a tidak diukur = 5\n}\n",
+        "realisasi 2023 {\n  a = 5 tidak diukur\n}\n",
+    ] {
+        assert!(parse_str(wrong).is_err(), "{wrong}");
+    }
+    write(
+        &dir,
+        "unit/realisasi-2023.sakip",
+        "realisasi 2023 {\n  a tidak diukur\n  a = 50%\n}\n",
+    );
+    let errors = sakip_rules::check_paths(&[dir.join("unit")]).errors;
+    assert!(errors.iter().any(|e| e.code == Code::RealisasiTwice), "{errors:?}");
+}

@@ -75,6 +75,10 @@ pub struct IndicatorSummary<'a> {
     pub mean: Option<String>,
     pub median: Option<String>,
     pub name: Cow<'a, str>,
+    /// Units whose data says the indicator was not measured this year
+    /// (`tidak diukur`): in neither `count` nor `without_capaian`.
+    #[serde(default)]
+    pub not_measured: u64,
     pub tier: Option<Cow<'a, str>>,
     pub without_capaian: u64,
 }
@@ -155,6 +159,7 @@ fn owned(g: GroupSummary<'_>) -> GroupSummary<'static> {
                 mean: i.mean,
                 median: i.median,
                 name: own(i.name),
+                not_measured: i.not_measured,
                 tier: i.tier.map(own),
                 without_capaian: i.without_capaian,
             })
@@ -186,6 +191,7 @@ pub fn group<'a>(s: &'a Summary, basis: &Basis) -> GroupSummary<'a> {
                 mean: opt(i.capaian.mean(basis.capaian)),
                 median: opt(i.capaian.median(basis.capaian)),
                 name: Cow::Borrowed(&i.name),
+                not_measured: i.not_measured,
                 tier: i.tier.map(|t| Cow::Borrowed(t.keyword())),
                 without_capaian: i.without_capaian,
             })

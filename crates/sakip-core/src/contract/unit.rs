@@ -114,10 +114,22 @@ pub struct Indicator<'a> {
     pub band_colour: Option<Cow<'a, str>>,
     /// What the unit's report printed, when the data records it.
     pub printed_capaian: Option<String>,
+    /// Present when the data says the realisasi was not measured this year
+    /// (`tidak diukur`): `realisasi` and `capaian` are null, and the figure
+    /// is not missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_measured: Option<NotMeasured<'a>>,
     pub previous: Option<Previous>,
     pub renstra: Option<RenstraOut>,
     pub dasar: Vec<Cow<'a, str>>,
     pub target_dasar: Option<Cow<'a, str>>,
+}
+
+/// A realisasi not measured this year, with the data's reason.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NotMeasured<'a> {
+    pub reason: Option<Cow<'a, str>>,
 }
 
 /// Last year's figures for the indicator.
@@ -227,6 +239,9 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
         band_id: r.band.as_ref().map(|b| b.id.as_str()).map(Cow::Borrowed),
         band_colour: r.band.as_ref().map(|b| b.colour.as_str()).map(Cow::Borrowed),
         printed_capaian: num(r.printed_capaian),
+        not_measured: r.tidak_diukur.as_ref().map(|t| NotMeasured {
+            reason: t.alasan.as_deref().map(Cow::Borrowed),
+        }),
         previous: r.tahun_lalu.as_ref().map(|p| Previous {
             year: p.year,
             realisasi: num(p.realisasi),

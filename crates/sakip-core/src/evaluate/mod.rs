@@ -305,6 +305,12 @@ impl<'a> Evaluator<'a> {
             Field::Realisasi => r.realisasi,
             Field::Capaian => r.capaian,
         };
+        if value.is_none() && r.tidak_diukur.is_some() {
+            return Err(FormulaError::new(format!(
+                "`{id}` was not measured in {} (tidak diukur)",
+                self.year
+            )));
+        }
         value.ok_or_else(|| FormulaError::new(format!("`{id}` has no {} for {}", field.keyword(), self.year)))
     }
 
@@ -376,6 +382,10 @@ impl<'a> Evaluator<'a> {
             dasar: ind.dasar.clone(),
             target_dasar: target.rule.and_then(|t| t.dasar.clone()),
             realisasi_origin: realisasi.entry.and_then(|e| e.origin.clone()),
+            tidak_diukur: match realisasi.value {
+                None => realisasi.entry.and_then(|e| e.tidak_diukur.clone()),
+                Some(_) => None,
+            },
             tahun_lalu: None,
             renstra: None,
             trace: notes.trace,

@@ -43,6 +43,22 @@ impl<'a> Evaluator<'a> {
             satuan: None,
             entry,
         };
+        // The data says it was not measured: that holds over any formula.
+        if let Some((td, e)) = entry.and_then(|e| e.tidak_diukur.as_ref().map(|td| (td, e))) {
+            notes.step("realisasi", e.origin.as_ref(), || match &td.alasan {
+                Some(a) => Text::new("step-tidak-diukur-alasan").arg("alasan", a),
+                None => Text::new("step-tidak-diukur"),
+            });
+            let mut said = Diagnostic::says(
+                Code::TidakDiukur,
+                Text::new("tidak-diukur").arg("id", id).arg("year", year),
+            );
+            if let Some(a) = &td.alasan {
+                said = said.help_says(Text::new("tidak-diukur-alasan").arg("alasan", a));
+            }
+            notes.find(said.at(e.origin.as_ref()));
+            return phase;
+        }
         if let Some(rumus) = ind.rumus_realisasi_in_force(year) {
             let ctx = FormulaCtx {
                 ev: self,

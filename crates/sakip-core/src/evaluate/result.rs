@@ -67,6 +67,10 @@ pub struct IndicatorResult {
     pub target_dasar: Option<String>,
     /// Where the realisasi was written, for findings about it.
     pub realisasi_origin: Option<Origin>,
+    /// Not measured this year (`tidak diukur`), with the data's reason:
+    /// no realisasi and no capaian, shown as n/a and left out of means and
+    /// counts, never reported as missing.
+    pub tidak_diukur: Option<crate::data::TidakDiukur>,
     /// Last year's figures, when [`crate::tahun_lalu::compare`] was given them.
     pub tahun_lalu: Option<TahunLalu>,
     /// Progress towards the Renstra's last-year target, when the rules hold one.

@@ -103,6 +103,7 @@ fn data(values: &[Entry<'_>]) -> UnitData {
             indicator: (*id).into(),
             values: vals.iter().map(|(p, v)| (*p, Quantity::plain(*v))).collect(),
             printed_capaian: *printed,
+            tidak_diukur: None,
             origin: None,
         });
     }
@@ -412,4 +413,80 @@ fn evaluation_is_deterministic() {
     ]);
     let d = data(&[("a", year(dec!(40)), Some(dec!(50))), ("b", year(dec!(3)), None)]);
     assert_eq!(evaluate(&r, &d, &NoScripts), evaluate(&r, &d, &NoScripts));
+}
+
+/// A score that is the number of indicators the script is given.
+struct CountsIndicators;
+
+impl ScriptHost for CountsIndicators {
+    fn has_function(&self, name: &str) -> bool {
+        name == "nilai_satker"
+    }
+
+    fn nilai_satker(
+        &self,
+        hasil: &[crate::host::HasilIndikator<'_>],
+    ) -> Result<Option<crate::host::Hooked<'_, Decimal>>, HookError> {
+        Ok(Some(crate::host::Hooked {
+            value: Decimal::from(hasil.len()),
+            source: "count",
+            origin: None,
+        }))
+    }
+}
+
+#[test]
+fn a_realisasi_not_measured_is_not_missing_and_counts_in_no_mean() {
+    let mut reads = indikator("b", Tier::Strategis, "%");
+    reads.rumus_realisasi.push(Rumus {
+        from_year: None,
+        expr: Expr::Ref {
+            indicator: "a".into(),
+            field: crate::formula::Field::Realisasi,
+        },
+        origin: None,
+    });
+    let r = rules(vec![
+        (indikator("a", Tier::Strategis, "%"), dec!(80)),
+        (reads, dec!(80)),
+        (indikator("c", Tier::Strategis, "%"), dec!(80)),
+    ]);
+    let mut d = data(&[("c", year(dec!(80)), None)]);
+    d.realisasi.push(RealisasiEntry {
+        indicator: "a".into(),
+        values: vec![],
+        printed_capaian: None,
+        tidak_diukur: Some(crate::data::TidakDiukur {
+            alasan: Some("survei tidak dilaksanakan".into()),
+        }),
+        origin: None,
+    });
+    let ev = evaluate(&r, &d, &CountsIndicators);
+    let a = ev.indicator("a").unwrap();
+    assert_eq!((a.realisasi, a.capaian, &a.band), (None, None, &None));
+    assert_eq!(
+        a.tidak_diukur.as_ref().and_then(|t| t.alasan.as_deref()),
+        Some("survei tidak dilaksanakan")
+    );
+    // Said once, as information, and never as missing.
+    let about_a: Vec<(Code, Severity)> = ev
+        .diagnostics
+        .iter()
+        .filter(|x| x.indicator.as_deref() == Some("a"))
+        .map(|x| (x.code, x.severity))
+        .collect();
+    assert_eq!(about_a, vec![(Code::TidakDiukur, Severity::Info)]);
+    // A formula that reads it says why it has nothing to read.
+    let b = ev.indicator("b").unwrap();
+    assert_eq!(b.realisasi, None);
+    assert!(b.tidak_diukur.is_none(), "b is measured by its formula, which failed");
+    let why = ev
+        .diagnostics
+        .iter()
+        .find(|x| x.indicator.as_deref() == Some("b"))
+        .map(|x| x.message.render(crate::i18n::Lang::En))
+        .unwrap();
+    assert!(why.contains("not measured in 2022"), "{why}");
+    // The score is given the two indicators that were measured, not three.
+    assert_eq!(ev.nilai.map(|n| n.value), Some(dec!(2)));
 }

@@ -350,6 +350,7 @@ mod tests {
                     tier: if i % 2 == 0 { Tier::Strategis } else { Tier::Program },
                     capaian: *c,
                     band: Some("Baik"),
+                    tidak_diukur: false,
                 })
             };
             direct.add_record(&r, figures(), None);

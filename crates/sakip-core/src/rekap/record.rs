@@ -22,6 +22,8 @@ pub struct IndicatorFigure<'a> {
     pub tier: Tier,
     pub capaian: Option<Decimal>,
     pub band: Option<&'a str>,
+    /// Not measured this year: counted apart, never as missing.
+    pub tidak_diukur: bool,
 }
 
 /// The figures of an evaluated unit, as the summaries count them.
@@ -32,6 +34,7 @@ pub fn figures_of(ev: &Evaluation) -> impl Iterator<Item = IndicatorFigure<'_>> 
         tier: r.tier,
         capaian: r.capaian,
         band: r.band.as_ref().map(|b| b.label.as_str()),
+        tidak_diukur: r.tidak_diukur.is_some(),
     })
 }
 

@@ -165,6 +165,9 @@ pub struct IndicatorSummary {
     pub bands: BTreeMap<String, u64>,
     /// Units measured by the indicator whose capaian could not be computed.
     pub without_capaian: u64,
+    /// Units whose data says it was not measured this year (`tidak
+    /// diukur`): left out of the capaian and of `without_capaian`.
+    pub not_measured: u64,
     pub capaian: Distribution,
     /// The place in the run of the unit the name and tier were taken from:
     /// the earliest unit's, however the units were shared among threads.
@@ -280,6 +283,7 @@ impl Summary {
                         Some(_) => entry.add_apart(f.tier, |d| d.add(c)),
                     }
                 }
+                None if f.tidak_diukur => entry.not_measured += 1,
                 None => entry.without_capaian += 1,
             }
             if let Some(b) = f.band {
@@ -369,6 +373,7 @@ impl IndicatorSummary {
             *self.bands.entry(b.clone()).or_default() += n;
         }
         self.without_capaian += other.without_capaian;
+        self.not_measured += other.not_measured;
         self.capaian.merge(&other.capaian);
         // The other's capaian, told apart by tier, go where this one counts them.
         other.each_tier(|tier, part| self.count_in(tier, part));
@@ -526,6 +531,7 @@ mod tests {
             tier,
             capaian: Some(d(capaian)),
             band: Some("Baik"),
+            tidak_diukur: false,
         }
     }
 
@@ -554,6 +560,31 @@ mod tests {
         assert_eq!(tiers[&Tier::Program], dist(&["60", "70", "50"]));
         assert_eq!(s.indicators["i1"].capaian, dist(&["80", "70"]));
         assert_eq!(s.indicators["i1"].tier, Some(Tier::Strategis));
+    }
+
+    #[test]
+    fn a_figure_not_measured_is_counted_apart_from_the_missing_ones() {
+        let mut s = Summary::new("k", "K");
+        let not_measured = IndicatorFigure {
+            capaian: None,
+            band: None,
+            tidak_diukur: true,
+            ..fig("i1", "I1", Tier::Strategis, "0")
+        };
+        let missing = IndicatorFigure {
+            capaian: None,
+            band: None,
+            ..fig("i1", "I1", Tier::Strategis, "0")
+        };
+        s.add(&unit("K", "A"), [not_measured], 0);
+        s.add(&unit("K", "A"), [missing], 1);
+        s.add(&unit("K", "A"), [fig("i1", "I1", Tier::Strategis, "80")], 2);
+        let i1 = &s.indicators["i1"];
+        assert_eq!((i1.not_measured, i1.without_capaian, i1.capaian.count()), (1, 1, 1));
+        let mut merged = Summary::new("n", "N");
+        merged.merge(&s);
+        merged.merge(&s);
+        assert_eq!(merged.indicators["i1"].not_measured, 2);
     }
 
     /// Six units whose names, tiers and figures differ, added by one thread

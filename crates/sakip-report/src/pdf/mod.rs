@@ -251,7 +251,7 @@ fn tier_table(doc: &mut Writer, w: &Words, rows: &[&IndicatorResult], title: &st
                 },
                 Cell::new(number_text::target_text(r)),
                 Cell::new(number_text::realisasi_text(r)),
-                Cell::new(number_text::percent_text(r.capaian)),
+                Cell::new(number_text::capaian_text(r)),
                 band,
             ];
             if last.is_some() {
@@ -278,7 +278,7 @@ fn tier_table(doc: &mut Writer, w: &Words, rows: &[&IndicatorResult], title: &st
                 .as_ref()
                 .map(|b| Rgb::hex(&b.colour))
                 .unwrap_or(Rgb::hex("#9aa3b2")),
-            figure: number_text::percent_text(r.capaian),
+            figure: number_text::capaian_text(r),
         })
         .collect();
     doc.bars(&bars, Some(share(Decimal::ONE_HUNDRED, max)));

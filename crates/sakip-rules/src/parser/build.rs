@@ -734,8 +734,17 @@ impl Builder<'_> {
         let id = self.ident(self.need(&mut c, "an indikator id")?);
         let mut values = Vec::new();
         let mut dicetak = None;
+        let mut tidak_diukur = None;
         while let Some(p) = c.meaningful() {
             match p.as_rule() {
+                Rule::tidak_diukur => {
+                    let span = self.span(&p);
+                    let alasan = p
+                        .into_inner()
+                        .find(|x| x.as_rule() == Rule::string)
+                        .map(|s| self.string(s));
+                    tidak_diukur = Some(TidakDiukur { alasan, span });
+                }
                 Rule::quantity => {
                     let q = self.quantity(p)?;
                     values.push((Spanned::new(Periode::Tahun, id.span), q));
@@ -759,6 +768,7 @@ impl Builder<'_> {
             id,
             values,
             dicetak,
+            tidak_diukur,
             span,
         })
     }

@@ -7,6 +7,13 @@ use sakip_core::data::{BelanjaEntry, RealisasiEntry, UnitData};
 use sakip_core::{Code, Text};
 use std::collections::HashMap;
 
+/// What the data says of a realisasi not measured this year.
+pub(crate) fn tidak_diukur(e: &ast::RealisasiEntry) -> Option<sakip_core::data::TidakDiukur> {
+    e.tidak_diukur.as_ref().map(|t| sakip_core::data::TidakDiukur {
+        alasan: t.alasan.as_ref().map(|a| a.node.clone()),
+    })
+}
+
 impl Lowering<'_> {
     /// Lowers a unit's realisasi block into its data for the year.
     pub(crate) fn realisasi(&mut self, b: &ast::RealisasiBlock) {
@@ -68,6 +75,7 @@ impl Lowering<'_> {
                 indicator: e.id.node.clone(),
                 values,
                 printed_capaian: printed,
+                tidak_diukur: tidak_diukur(e),
                 origin: self.origin(e.span),
             });
         }

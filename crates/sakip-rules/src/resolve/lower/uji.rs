@@ -37,6 +37,7 @@ impl Lowering<'_> {
                 indicator: e.id.node.clone(),
                 values: e.values.iter().map(|(p, q)| (p.node, quantity(&q.node))).collect(),
                 printed_capaian: None,
+                tidak_diukur: super::data::tidak_diukur(e),
                 origin: self.origin(e.span),
             });
         }
