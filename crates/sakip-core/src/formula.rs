@@ -226,6 +226,17 @@ impl Expr {
         out
     }
 
+    /// Whether this formula reads its own indikator's `field` (`target`).
+    pub fn reads_own(&self, field: Field) -> bool {
+        let mut found = false;
+        self.walk(&mut |e| {
+            if *e == Expr::Own(field) {
+                found = true;
+            }
+        });
+        found
+    }
+
     /// Every function this formula calls that is not built in.
     pub fn external_calls(&self) -> Vec<&str> {
         let mut out = Vec::new();

@@ -30,7 +30,8 @@ pub struct HookIndikator<'a> {
     pub satuan: &'a Satuan,
     pub polaritas: &'a Polaritas,
     pub year: u16,
-    pub target: Decimal,
+    /// `None` only for an indikator whose formula needs no target.
+    pub target: Option<Decimal>,
     pub realisasi: Decimal,
     /// The period values, when the data gave them.
     pub periode: &'a [(Periode, Decimal)],

@@ -301,6 +301,14 @@ impl Indikator {
     pub fn rumus_capaian_in_force(&self, year: u16) -> Option<&Rumus> {
         in_force(&self.rumus_capaian, year)
     }
+
+    /// Whether the capaian for `year` needs a target: not when the
+    /// `rumus capaian` in force never reads one (a score that is its own
+    /// capaian, `rumus capaian = realisasi`: NKA, IKPA and their parts).
+    pub fn needs_target(&self, year: u16) -> bool {
+        self.rumus_capaian_in_force(year)
+            .is_none_or(|r| r.expr.reads_own(crate::formula::Field::Target))
+    }
 }
 
 /// The formula with the latest start year not after `year`.

@@ -494,7 +494,7 @@ fn indikator_map(bases: &Bases, i: &HookIndikator<'_>) -> Map {
         }
     };
     m.insert("tahun".into(), Dynamic::from(i64::from(i.year)));
-    m.insert("target".into(), Dynamic::from(i.target));
+    m.insert("target".into(), i.target.map_or(Dynamic::UNIT, Dynamic::from));
     m.insert("realisasi".into(), Dynamic::from(i.realisasi));
     let mut periode = Map::new();
     for (p, v) in i.periode {
@@ -690,7 +690,7 @@ fn capaian(i) {
             satuan: &satuan,
             polaritas: &Polaritas::Naik,
             year: 2022,
-            target: d("77.5"),
+            target: Some(d("77.5")),
             realisasi: d("32.5"),
             periode: &periode,
         })

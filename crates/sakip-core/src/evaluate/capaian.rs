@@ -38,9 +38,14 @@ impl<'a> Evaluator<'a> {
             value: None,
             band: None,
         };
-        let (Some(t), Some(r)) = (target.value, realisasi.value) else {
+        let Some(r) = realisasi.value else {
             return phase;
         };
+        // Without a target, only a formula that never reads one computes.
+        let t = target.value;
+        if t.is_none() && ind.needs_target(self.year) {
+            return phase;
+        }
         // What a script's hooks are given.
         let hook_in = HookIndikator {
             id: &ind.id,
@@ -93,12 +98,14 @@ impl<'a> Evaluator<'a> {
             let ctx = FormulaCtx {
                 ev: self,
                 ind,
-                target: Some(t),
+                target: t,
                 realisasi: Some(r),
                 entry: realisasi.entry,
             };
             return ctx.run(rumus, "capaian", notes);
         }
+        // A hook and the polarity's rule both need a target.
+        let t = t?;
         match self.host.capaian(hook_in) {
             Ok(Some(h)) => {
                 notes.step("capaian", h.origin, || {

@@ -58,6 +58,11 @@ impl<'a> Evaluator<'a> {
                     );
                 }
             }
+            None if !ind.needs_target(year) => {
+                notes.step("target", ind.origin.as_ref(), || {
+                    Text::new("step-target-none").arg("year", year)
+                });
+            }
             None => notes.find(
                 Diagnostic::says(
                     Code::TargetMissing,

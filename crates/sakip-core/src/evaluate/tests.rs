@@ -490,3 +490,50 @@ fn a_realisasi_not_measured_is_not_missing_and_counts_in_no_mean() {
     // The score is given the two indicators that were measured, not three.
     assert_eq!(ev.nilai.map(|n| n.value), Some(dec!(2)));
 }
+
+/// A score that is its own capaian (`rumus capaian = realisasi`: NKA, IKPA
+/// and their parts) needs no target; a formula that reads one still does.
+#[test]
+fn a_capaian_formula_that_reads_no_target_needs_none() {
+    let own = |field| Expr::Own(field);
+    let mut score = indikator("score", Tier::Output, "nilai");
+    score.rumus_capaian.push(Rumus {
+        from_year: None,
+        expr: own(crate::formula::Field::Realisasi),
+        origin: None,
+    });
+    let mut ratio = indikator("ratio", Tier::Output, "nilai");
+    ratio.rumus_capaian.push(Rumus {
+        from_year: None,
+        expr: Expr::Binary {
+            op: BinOp::Div,
+            lhs: Box::new(own(crate::formula::Field::Realisasi)),
+            rhs: Box::new(own(crate::formula::Field::Target)),
+        },
+        origin: None,
+    });
+    let mut r = rules(vec![(score, dec!(1)), (ratio, dec!(1))]);
+    for i in &mut r.indikator {
+        i.targets.clear();
+    }
+    let ev = evaluate(
+        &r,
+        &data(&[("score", year(dec!(93.05)), None), ("ratio", year(dec!(5)), None)]),
+        &NoScripts,
+    );
+    let score = ev.indicator("score").unwrap();
+    assert_eq!((score.target, score.capaian), (None, Some(dec!(93.05))));
+    assert_eq!(score.band.as_ref().map(|b| b.id.as_str()), Some("good"));
+    assert!(
+        score.trace.iter().any(|s| s.label == "target"),
+        "the trace says why there is no target"
+    );
+    assert_eq!(ev.indicator("ratio").unwrap().capaian, None);
+    let missing: Vec<&str> = ev
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TargetMissing)
+        .filter_map(|d| d.indicator.as_deref())
+        .collect();
+    assert_eq!(missing, ["ratio"]);
+}
