@@ -231,6 +231,8 @@ nothing = {""}
 function-arity-2 = `{ $name }` takes { $want }, not { $given }
 perjanjian-twice = there are two `perjanjian { $year }` blocks
 perjanjian-twice-help = one Perjanjian Kinerja per year: merge the two
+pk-indikator-needs-target = `{ $id }` is listed without a target, but its capaian needs one for { $year }
+pk-indikator-needs-target-help = write `target { $id } = ...`; only an indikator whose `rumus capaian` reads no target may be listed as `indikator { $id }`
 target-twice-2 = the perjanjian { $year } sets `{ $id }` twice
 target-twice-2-help = the first is at { $at }; keep one
 target-unfilled = the { $year } target of `{ $id }` is not filled in yet

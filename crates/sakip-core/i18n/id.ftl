@@ -233,6 +233,8 @@ nothing = {""}
 function-arity-2 = `{ $name }` menerima { $want }, bukan { $given }
 perjanjian-twice = ada dua blok `perjanjian { $year }`
 perjanjian-twice-help = satu Perjanjian Kinerja per tahun: gabungkan keduanya
+pk-indikator-needs-target = `{ $id }` dicantumkan tanpa target, padahal capaiannya memerlukan target untuk { $year }
+pk-indikator-needs-target-help = tulis `target { $id } = ...`; hanya indikator yang `rumus capaian`-nya tidak memakai target boleh dicantumkan sebagai `indikator { $id }`
 target-twice-2 = perjanjian { $year } menetapkan `{ $id }` dua kali
 target-twice-2-help = yang pertama di { $at }; sisakan satu
 target-unfilled = target { $year } untuk `{ $id }` belum diisi

@@ -94,13 +94,17 @@ pub fn draft(dir: &Utf8Path, unit: &LoadedUnit, year: u16) -> Result<Draft, Box<
                     (Some(value), note)
                 }
                 None => {
-                    open += 1;
+                    // One that needs no target is not left open.
+                    if ind.needs_target(year) {
+                        open += 1;
+                    }
                     (None, format!("{}: {previous}", last.year))
                 }
             };
             targets.push(TargetIn {
                 group: group.take(),
                 id: id.clone(),
+                without_target: value.is_none() && !ind.needs_target(year),
                 value,
                 note: Some(note),
             });

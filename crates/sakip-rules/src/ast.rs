@@ -297,6 +297,9 @@ pub struct Perjanjian {
     pub year: Spanned<u16>,
     pub dasar: Vec<Spanned<String>>,
     pub targets: Vec<PkTarget>,
+    /// `indikator <id>`: measured that year without a target (a score that
+    /// is its own capaian, or a part of one).
+    pub measured: Vec<PkIndikator>,
     /// The budget per programme, with its kegiatan.
     pub anggaran: Vec<PkAnggaran>,
     pub span: Span,
@@ -309,6 +312,13 @@ pub struct PkTarget {
     /// `None`: written `?`, not filled in yet.
     pub value: Spanned<Option<Quantity>>,
     pub dasar: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `indikator <id>` in a perjanjian.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PkIndikator {
+    pub id: Spanned<String>,
     pub span: Span,
 }
 

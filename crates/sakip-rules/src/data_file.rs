@@ -12,7 +12,7 @@
 //! the skeleton.
 
 use crate::ast::{
-    AnggaranBlock, BelanjaKind, BelanjaLine, File, Item, Perjanjian, PkTarget, Quantity, RealisasiBlock,
+    AnggaranBlock, BelanjaKind, BelanjaLine, File, Item, Perjanjian, PkIndikator, PkTarget, Quantity, RealisasiBlock,
     RealisasiEntry, TidakDiukur,
 };
 use crate::format::format;
@@ -61,6 +61,9 @@ pub struct TargetIn {
     pub value: Option<Quantity>,
     /// A comment at the end of its line (where the value came from).
     pub note: Option<String>,
+    /// Measured without a target (its capaian needs none): written
+    /// `indikator <id>`, and `value` is not written.
+    pub without_target: bool,
 }
 
 /// A data file under construction.
@@ -94,22 +97,29 @@ impl DataFile {
     /// (`closing`, after a blank line) that say what is left to fill in.
     pub fn perjanjian(&mut self, year: u16, dasar: &[String], targets: &[TargetIn], closing: &[String]) {
         let (start, year, dasar) = self.open(year, dasar);
-        let targets = targets
-            .iter()
-            .map(|t| {
-                if let Some(group) = &t.group {
-                    self.skeleton.push('\n');
-                    self.comment(group);
-                }
-                let at = self.node_noted(t.note.as_deref());
-                PkTarget {
+        let mut measured = Vec::new();
+        let mut with_targets = Vec::new();
+        for t in targets {
+            if let Some(group) = &t.group {
+                self.skeleton.push('\n');
+                self.comment(group);
+            }
+            let at = self.node_noted(t.note.as_deref());
+            if t.without_target {
+                measured.push(PkIndikator {
                     id: Spanned::new(t.id.clone(), at),
-                    value: Spanned::new(t.value.clone(), at),
-                    dasar: None,
                     span: at,
-                }
-            })
-            .collect();
+                });
+                continue;
+            }
+            with_targets.push(PkTarget {
+                id: Spanned::new(t.id.clone(), at),
+                value: Spanned::new(t.value.clone(), at),
+                dasar: None,
+                span: at,
+            });
+        }
+        let targets = with_targets;
         if !closing.is_empty() {
             self.skeleton.push('\n');
         }
@@ -121,6 +131,7 @@ impl DataFile {
             year,
             dasar,
             targets,
+            measured,
             anggaran: Vec::new(),
             span,
         }));

@@ -519,11 +519,13 @@ impl<'a> Printer<'a> {
         enum Child<'a> {
             Dasar(&'a crate::source::Spanned<String>),
             Target(&'a PkTarget),
+            Measured(&'a PkIndikator),
             Anggaran(&'a PkAnggaran),
         }
         let mut children: Vec<(usize, Child<'_>)> = Vec::new();
         children.extend(pk.dasar.iter().map(|d| (d.span.start, Child::Dasar(d))));
         children.extend(pk.targets.iter().map(|t| (t.span.start, Child::Target(t))));
+        children.extend(pk.measured.iter().map(|m| (m.span.start, Child::Measured(m))));
         children.extend(pk.anggaran.iter().map(|a| (a.span.start, Child::Anggaran(a))));
         children.sort_by_key(|(start, _)| *start);
         for (_, child) in children {
@@ -543,6 +545,7 @@ impl<'a> Printer<'a> {
                         &format!("target {:<w$} = {value}{dasar}", t.id.node),
                     );
                 }
+                Child::Measured(m) => self.line(m.span.start, m.span.end, 1, &format!("indikator {}", m.id.node)),
                 Child::Anggaran(a) => {
                     let head = format!("anggaran {} = {}", string(&a.name.node), money(a.amount.node));
                     if a.kegiatan.is_empty() {

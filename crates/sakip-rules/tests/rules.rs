@@ -846,3 +846,57 @@ fn a_realisasi_may_be_not_measured() {
     let errors = sakip_rules::check_paths(&[dir.join("unit")]).errors;
     assert!(errors.iter().any(|e| e.code == Code::RealisasiTwice), "{errors:?}");
 }
+
+/// `indikator <id>` in an agreement: measured without a target, for a score
+/// whose `rumus capaian` reads none; one whose capaian needs a target is an
+/// error where it is written. A formula replaced by a later one (`mulai`)
+/// is not asked to read what the agreement no longer measures.
+#[test]
+fn an_agreement_may_list_an_indikator_without_a_target() {
+    let dir = scratch("pk-indikator");
+    write(
+        &dir,
+        "n.sakip",
+        "aturan nasional n \"N\"\nsasaran S output \"S\" {\n  indikator skor \"Skor\" {\n    satuan nilai\n    rumus realisasi = 0.5 * lama.realisasi\n    rumus realisasi mulai 2024 = 0.5 * baru.realisasi\n    rumus capaian = realisasi\n  }\n  indikator lama \"Lama\" { satuan nilai  rumus capaian = realisasi }\n  indikator baru \"Baru\" { satuan nilai  rumus capaian = realisasi }\n  indikator rasio \"Rasio\" { satuan % }\n}\n",
+    );
+    write(
+        &dir,
+        "unit/satker.sakip",
+        "satker u \"U\"\nberdasarkan \"../n.sakip\"\nperjanjian 2024 {\n  indikator skor\n  target rasio = 80\n  indikator baru\n}\n",
+    );
+    let unit = sakip_rules::load_unit(&dir.join("unit")).unwrap();
+    assert!(
+        unit.warnings.is_empty(),
+        "the 2024 formula reads `baru` only: {:?}",
+        unit.warnings
+    );
+    assert_eq!(
+        unit.rules.perjanjian(2024).unwrap().indikator,
+        ["skor", "rasio", "baru"]
+    );
+    // The same agreement a year earlier: the first formula is in force and reads `lama`.
+    let text = std::fs::read_to_string(dir.join("unit/satker.sakip")).unwrap();
+    write(&dir, "unit/satker.sakip", &text.replace("2024", "2023"));
+    let errors = sakip_rules::check_paths(&[dir.join("unit")]).errors;
+    let reads: Vec<String> = errors
+        .iter()
+        .filter(|e| e.code == Code::ReferenceOtherYear)
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(reads.len(), 1, "{errors:?}");
+    assert!(reads[0].contains("`lama`"), "{reads:?}");
+    // An indikator whose capaian needs a target cannot be listed without one.
+    write(
+        &dir,
+        "unit/satker.sakip",
+        "satker u \"U\"\nberdasarkan \"../n.sakip\"\nperjanjian 2024 {\n  indikator rasio\n}\n",
+    );
+    let errors = sakip_rules::check_paths(&[dir.join("unit")]).errors;
+    let missing: Vec<String> = errors
+        .iter()
+        .filter(|e| e.code == Code::TargetMissing)
+        .map(|e| e.location_text())
+        .collect();
+    assert_eq!(missing.len(), 1, "{errors:?}");
+    assert!(missing[0].ends_with("satker.sakip:4:13"), "{missing:?}");
+}

@@ -592,12 +592,18 @@ impl Builder<'_> {
         let year = self.year(self.need(&mut c, "a year")?)?;
         let mut dasar = Vec::new();
         let mut targets = Vec::new();
+        let mut measured = Vec::new();
         let mut anggaran = Vec::new();
         while let Some(p) = c.meaningful() {
             let pspan = self.span(&p);
             match p.as_rule() {
                 Rule::dasar => dasar.push(self.only_string(p)?),
                 Rule::pk_target => targets.push(self.pk_target(p)?),
+                Rule::pk_indikator => {
+                    let mut cc = Children::of(p);
+                    let id = self.ident(self.need(&mut cc, "an indikator id")?);
+                    measured.push(PkIndikator { id, span: pspan });
+                }
                 Rule::pk_anggaran => {
                     let mut cc = Children::of(p);
                     let name = self.string(self.need(&mut cc, "a programme name")?);
@@ -625,6 +631,7 @@ impl Builder<'_> {
             year,
             dasar,
             targets,
+            measured,
             anggaran,
             span,
         })

@@ -22,7 +22,7 @@ impl Lowering<'_> {
     pub(crate) fn formula_graph_checks(&mut self) {
         use std::collections::BTreeMap as Map;
         let mut edges: Map<String, Vec<(String, Span)>> = Map::new();
-        for (id, _, span, expr) in &self.rumus_spans {
+        for (id, _, _, span, expr) in &self.rumus_spans {
             for r in lower_expr(expr).references() {
                 edges.entry(id.clone()).or_default().push((r.to_string(), *span));
             }
@@ -86,9 +86,18 @@ impl Lowering<'_> {
             .iter()
             .map(|p| (p.year, p.indikator.clone()))
             .collect();
+        let all = self.rumus_spans.clone();
         for (year, measured) in pks {
-            for (id, from, span, expr) in &self.rumus_spans.clone() {
+            for (id, capaian, from, span, expr) in &all {
                 if !measured.contains(id) || from.is_some_and(|f| f > year) {
+                    continue;
+                }
+                // A formula a later one of the same kind replaces by `year`
+                // is not in force then: what it reads is not needed.
+                let replaced = all.iter().any(|(other, c, later, ..)| {
+                    other == id && c == capaian && later.is_some_and(|l| l <= year) && later > from
+                });
+                if replaced {
                     continue;
                 }
                 for r in lower_expr(expr).references() {

@@ -165,7 +165,8 @@ impl Lowering<'_> {
                         continue;
                     }
                     rumus_years.insert(key, r.span);
-                    self.rumus_spans.push((id.clone(), key.1, r.span, r.expr.clone()));
+                    self.rumus_spans
+                        .push((id.clone(), is_cap, key.1, r.span, r.expr.clone()));
                     let lowered = Rumus {
                         from_year: key.1,
                         expr: lower_expr(&r.expr),

@@ -64,8 +64,9 @@ pub(crate) struct Lowering<'s> {
     /// where, resolved once every indikator is declared (it may name one
     /// declared after it).
     pub(crate) sama_dengan_spans: Vec<(String, String, Span)>,
-    /// Every `rumus`: its indikator, first year, span and formula.
-    pub(crate) rumus_spans: Vec<(String, Option<u16>, Span, ast::Expr)>,
+    /// Every `rumus`: its indikator, whether it computes the capaian (else
+    /// the realisasi), first year, span and formula.
+    pub(crate) rumus_spans: Vec<(String, bool, Option<u16>, Span, ast::Expr)>,
 }
 
 impl Lowering<'_> {

@@ -25,7 +25,12 @@ impl Lowering<'_> {
         }
         let mut listed: HashMap<String, Span> = HashMap::new();
         let mut ids = Vec::new();
+        // Targets and `indikator` lines in the order written: the agreement's order.
+        let mut measured = pk.measured.iter().peekable();
         for t in &pk.targets {
+            while let Some(m) = measured.next_if(|m| m.span.start < t.span.start) {
+                self.measured_without_target(m, year, &mut listed, &mut ids);
+            }
             if !self.refer(&t.id.node, t.id.span) {
                 self.unknown_indicator(t.id.span, &t.id.node);
                 continue;
@@ -86,6 +91,9 @@ impl Lowering<'_> {
             }
             ids.push(t.id.node.clone());
         }
+        for m in measured {
+            self.measured_without_target(m, year, &mut listed, &mut ids);
+        }
         let anggaran = pk
             .anggaran
             .iter()
@@ -103,6 +111,47 @@ impl Lowering<'_> {
             anggaran,
             origin: self.origin(pk.span),
         });
+    }
+
+    /// `indikator <id>` in an agreement: measured without a target. One
+    /// whose capaian needs a target is an error here, where it is written.
+    fn measured_without_target(
+        &mut self,
+        m: &ast::PkIndikator,
+        year: u16,
+        listed: &mut HashMap<String, Span>,
+        ids: &mut Vec<String>,
+    ) {
+        if !self.refer(&m.id.node, m.id.span) {
+            self.unknown_indicator(m.id.span, &m.id.node);
+            return;
+        }
+        if let Some(first) = listed.get(&m.id.node) {
+            let at = self.where_(*first);
+            self.err_says(
+                m.id.span,
+                Code::TargetTwice,
+                Text::new("target-twice-2").arg("year", year).arg("id", &m.id.node),
+            )
+            .help_says(Text::new("target-twice-2-help").arg("at", &at));
+            return;
+        }
+        listed.insert(m.id.node.clone(), m.id.span);
+        let needs = self
+            .rules
+            .indikator(&m.id.node)
+            .is_some_and(|i| i.needs_target(year) && i.target_in_force(year).is_none());
+        if needs {
+            self.err_says(
+                m.id.span,
+                Code::TargetMissing,
+                Text::new("pk-indikator-needs-target")
+                    .arg("id", &m.id.node)
+                    .arg("year", year),
+            )
+            .help_says(Text::new("pk-indikator-needs-target-help").arg("id", &m.id.node));
+        }
+        ids.push(m.id.node.clone());
     }
 
     /// A printed capaian or penyerapan in percent; another unit is an error.

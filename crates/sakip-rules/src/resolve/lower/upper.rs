@@ -29,7 +29,7 @@ pub(crate) struct Upper {
     sasaran: BTreeMap<String, Symbol>,
     band: BTreeMap<String, Symbol>,
     sama_dengan_spans: Vec<(String, String, Span)>,
-    rumus_spans: Vec<(String, Option<u16>, Span, ast::Expr)>,
+    rumus_spans: Vec<(String, bool, Option<u16>, Span, ast::Expr)>,
     /// Each rule set's level and header, in chain order.
     pub(super) infos: Vec<(TingkatAturan, Span)>,
 }
