@@ -121,6 +121,7 @@ registry! {
     SatuanMissing = "satuan-missing", Error, Check, "an indikator with no `satuan`";
     SasaranUnused = "sasaran-unused", Warning, Check, "a sasaran with no indikator";
     SasaranTier = "sasaran-tier", Error, Check, "a sasaran opened again at another tier";
+    KomponenCapaian = "komponen-capaian", Error, Check, "a `komponen` (an input without capaian) given a target or a `rumus capaian`";
     RumusTwice = "rumus-twice", Error, Check, "two `rumus` of one kind in force in the same year";
     TargetTwice = "target-twice", Error, Check, "two targets for one indikator and year";
     TargetUnfilled = "target-unfilled", Warning, Check, "a target written `?`, to be filled in";

@@ -276,6 +276,9 @@ pub struct Indikator {
     pub induk: Option<String>,
     /// The same measurement at another tier (`sama_dengan`).
     pub sama_dengan: Option<String>,
+    /// `komponen`: an input of a composite score (IKPA's, NKA's parts):
+    /// its realisasi is read and shown; it has no target and no capaian.
+    pub komponen: bool,
     /// The id of the rule set that declared it.
     pub defined_by: String,
     pub origin: Option<Origin>,
@@ -306,8 +309,10 @@ impl Indikator {
     /// `rumus capaian` in force never reads one (a score that is its own
     /// capaian, `rumus capaian = realisasi`: NKA, IKPA and their parts).
     pub fn needs_target(&self, year: u16) -> bool {
-        self.rumus_capaian_in_force(year)
-            .is_none_or(|r| r.expr.reads_own(crate::formula::Field::Target))
+        !self.komponen
+            && self
+                .rumus_capaian_in_force(year)
+                .is_none_or(|r| r.expr.reads_own(crate::formula::Field::Target))
     }
 }
 

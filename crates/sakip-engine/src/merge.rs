@@ -89,7 +89,8 @@ pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
         .map(|r| (r.id.to_string(), r.name.to_string()))
         .unwrap_or_else(|| (NO_KANWIL.to_string(), NO_KANWIL_NAME.to_string()));
     let mut figures = Vec::with_capacity(out.indicators.len());
-    for r in out.indicators {
+    // A composite's inputs are not counted, as in a run that evaluates them.
+    for r in out.indicators.into_iter().filter(|r| !r.component) {
         figures.push(Figure {
             tier: Tier::from_keyword(&r.tier)
                 .ok_or_else(|| LineError(Text::new("merge-not-tier").arg("text", &r.tier)))?,

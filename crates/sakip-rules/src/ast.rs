@@ -252,6 +252,8 @@ pub enum IndikatorItem {
     Rumus(Rumus),
     /// `bobot 2`: its weight in a unit's score.
     Bobot(Spanned<Decimal>),
+    /// `komponen`: an input of a composite score, with no target and no capaian.
+    Komponen(Span),
     /// `dasar "..."`: the indikator's legal basis.
     Dasar(Spanned<String>),
     /// `sama_dengan <id>`: the same measurement as another indikator at

@@ -502,6 +502,7 @@ impl<'a> Printer<'a> {
                 }
                 IndikatorItem::Bobot(b) => self.line(b.span.start, b.span.end, i, &format!("bobot {}", b.node)),
                 IndikatorItem::Dasar(d) => self.dasar(d, i),
+                IndikatorItem::Komponen(s) => self.line(s.start, s.end, i, "komponen"),
                 IndikatorItem::SamaDengan(s) => {
                     self.line(s.span.start, s.span.end, i, &format!("sama_dengan {}", s.node))
                 }

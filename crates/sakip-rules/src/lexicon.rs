@@ -30,6 +30,7 @@ pub const KEYWORDS: &[&str] = &[
     "konversi",
     "klasifikasi",
     "kegiatan",
+    "komponen",
     "lain",
     "mulai",
     "maka",

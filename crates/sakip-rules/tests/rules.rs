@@ -900,3 +900,32 @@ fn an_agreement_may_list_an_indikator_without_a_target() {
     assert_eq!(missing.len(), 1, "{errors:?}");
     assert!(missing[0].ends_with("satker.sakip:4:13"), "{missing:?}");
 }
+
+/// `komponen`: an input of a composite, read and shown, with no target and
+/// no capaian; a target or a `rumus capaian` on one is an error, as it
+/// would be ignored.
+#[test]
+fn a_komponen_has_no_target_and_no_capaian() {
+    let dir = scratch("komponen");
+    let rules = |part: &str| {
+        format!("aturan nasional n \"N\"\nsasaran S output \"S\" {{\n  indikator bagian \"Bagian\" {{\n    satuan nilai\n    komponen\n{part}  }}\n}}\n")
+    };
+    write(&dir, "n.sakip", &rules(""));
+    let loaded = sakip_rules::load_rule_set(&dir).unwrap();
+    assert!(loaded.rules.indikator("bagian").unwrap().komponen);
+    for (extra, what) in [
+        ("    target 2024 = 90\n", "a target"),
+        ("    rumus capaian = realisasi\n", "a rumus capaian"),
+    ] {
+        write(&dir, "n.sakip", &rules(extra));
+        let errors = sakip_rules::check_paths(std::slice::from_ref(&dir)).errors;
+        let said: Vec<String> = errors
+            .iter()
+            .filter(|e| e.code == Code::KomponenCapaian)
+            .map(|e| format!("{} {}", e.location_text(), e))
+            .collect();
+        assert_eq!(said.len(), 1, "{errors:?}");
+        assert!(said[0].contains("n.sakip:5:5"), "{said:?}");
+        assert!(said[0].contains(what), "{said:?}");
+    }
+}

@@ -119,6 +119,10 @@ pub struct Indicator<'a> {
     /// is not missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_measured: Option<NotMeasured<'a>>,
+    /// Present and true for an input of a composite score (`komponen`):
+    /// it has a realisasi but no target, capaian or band by design.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub component: bool,
     pub previous: Option<Previous>,
     pub renstra: Option<RenstraOut>,
     pub dasar: Vec<Cow<'a, str>>,
@@ -239,6 +243,7 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
         band_id: r.band.as_ref().map(|b| b.id.as_str()).map(Cow::Borrowed),
         band_colour: r.band.as_ref().map(|b| b.colour.as_str()).map(Cow::Borrowed),
         printed_capaian: num(r.printed_capaian),
+        component: r.komponen,
         not_measured: r.tidak_diukur.as_ref().map(|t| NotMeasured {
             reason: t.alasan.as_deref().map(Cow::Borrowed),
         }),

@@ -38,6 +38,10 @@ impl<'a> Evaluator<'a> {
             value: None,
             band: None,
         };
+        // An input of a composite has no capaian of its own.
+        if ind.komponen {
+            return phase;
+        }
         let Some(r) = realisasi.value else {
             return phase;
         };

@@ -382,6 +382,7 @@ impl<'a> Evaluator<'a> {
             dasar: ind.dasar.clone(),
             target_dasar: target.rule.and_then(|t| t.dasar.clone()),
             realisasi_origin: realisasi.entry.and_then(|e| e.origin.clone()),
+            komponen: ind.komponen,
             tidak_diukur: match realisasi.value {
                 None => realisasi.entry.and_then(|e| e.tidak_diukur.clone()),
                 Some(_) => None,

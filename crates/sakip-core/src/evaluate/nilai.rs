@@ -21,10 +21,11 @@ pub(super) fn nilai_satker(
     if !host.has_function("nilai_satker") {
         return None;
     }
-    // What was not measured this year is left out of the score's mean.
+    // What was not measured this year, and the inputs of a composite, are
+    // left out of the score's mean.
     let hasil: Vec<HasilIndikator> = results
         .iter()
-        .filter(|r| r.tidak_diukur.is_none())
+        .filter(|r| r.tidak_diukur.is_none() && !r.komponen)
         .map(|r| HasilIndikator {
             id: &r.id,
             tier: r.tier,

@@ -71,6 +71,9 @@ pub struct IndicatorResult {
     /// no realisasi and no capaian, shown as n/a and left out of means and
     /// counts, never reported as missing.
     pub tidak_diukur: Option<crate::data::TidakDiukur>,
+    /// An input of a composite score (`komponen`): no target, no capaian,
+    /// left out of the unit's score and of the rollup's counts.
+    pub komponen: bool,
     /// Last year's figures, when [`crate::tahun_lalu::compare`] was given them.
     pub tahun_lalu: Option<TahunLalu>,
     /// Progress towards the Renstra's last-year target, when the rules hold one.

@@ -31,6 +31,7 @@ fn indikator(id: &str, tier: Tier, satuan: &str) -> Indikator {
         dasar: vec![],
         induk: None,
         sama_dengan: None,
+        komponen: false,
         defined_by: "test".into(),
         origin: None,
     }
@@ -536,4 +537,48 @@ fn a_capaian_formula_that_reads_no_target_needs_none() {
         .filter_map(|d| d.indicator.as_deref())
         .collect();
     assert_eq!(missing, ["ratio"]);
+}
+
+/// A composite's input (`komponen`): its realisasi is read, it has no
+/// target and no capaian (and says nothing is missing), and it is left out
+/// of the unit's score and of the rollup's figures.
+#[test]
+fn a_komponen_is_read_but_not_assessed() {
+    let mut part = indikator("part", Tier::Output, "nilai");
+    part.komponen = true;
+    let mut total = indikator("total", Tier::Output, "nilai");
+    total.rumus_realisasi.push(Rumus {
+        from_year: None,
+        expr: Expr::Binary {
+            op: BinOp::Mul,
+            lhs: Box::new(Expr::Number(dec!(0.5))),
+            rhs: Box::new(Expr::Ref {
+                indicator: "part".into(),
+                field: crate::formula::Field::Realisasi,
+            }),
+        },
+        origin: None,
+    });
+    let mut r = rules(vec![(part, dec!(1)), (total, dec!(50))]);
+    r.indikator[0].targets.clear();
+    let ev = evaluate(&r, &data(&[("part", year(dec!(96.14)), None)]), &CountsIndicators);
+    let part = ev.indicator("part").unwrap();
+    assert!(part.komponen);
+    assert_eq!(
+        (part.realisasi, part.target, part.capaian, &part.band),
+        (Some(dec!(96.14)), None, None, &None)
+    );
+    assert_eq!(ev.indicator("total").unwrap().realisasi, Some(dec!(48.070)));
+    assert!(
+        ev.diagnostics.iter().all(|d| d.indicator.as_deref() != Some("part")),
+        "{:?}",
+        ev.diagnostics
+    );
+    assert_eq!(
+        ev.nilai.as_ref().map(|n| n.value),
+        Some(dec!(1)),
+        "the score is given `total` only"
+    );
+    let counted: Vec<&str> = crate::rekap::figures_of(&ev).map(|f| f.id).collect();
+    assert_eq!(counted, ["total"]);
 }

@@ -28,7 +28,8 @@ pub struct IndicatorFigure<'a> {
 
 /// The figures of an evaluated unit, as the summaries count them.
 pub fn figures_of(ev: &Evaluation) -> impl Iterator<Item = IndicatorFigure<'_>> {
-    ev.indicators.iter().map(|r| IndicatorFigure {
+    // A composite's inputs have no capaian to count.
+    ev.indicators.iter().filter(|r| !r.komponen).map(|r| IndicatorFigure {
         id: &r.id,
         name: &r.name,
         tier: r.tier,

@@ -573,6 +573,7 @@ impl Builder<'_> {
                     IndikatorItem::Bobot(self.number(self.need(&mut cc, "a weight")?)?)
                 }
                 Rule::dasar => IndikatorItem::Dasar(self.only_string(p)?),
+                Rule::komponen => IndikatorItem::Komponen(self.span(&p)),
                 Rule::sama_dengan => {
                     let mut cc = Children::of(p);
                     IndikatorItem::SamaDengan(self.ident(self.need(&mut cc, "an indikator id")?))

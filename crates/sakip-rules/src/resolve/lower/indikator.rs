@@ -104,6 +104,7 @@ impl Lowering<'_> {
         let mut bobot = None;
         let mut dasar = Vec::new();
         let mut sama = None;
+        let mut komponen = None;
         let mut once: HashMap<&'static str, Span> = HashMap::new();
         let mut subs = Vec::new();
         for item in &ind.items {
@@ -184,6 +185,10 @@ impl Lowering<'_> {
                     bobot = Some(b.node);
                 }
                 IndikatorItem::Dasar(d) => dasar.push(d.node.clone()),
+                IndikatorItem::Komponen(span) => {
+                    self.once_in(&mut once, "komponen", *span, &id);
+                    komponen = Some(*span);
+                }
                 IndikatorItem::SamaDengan(other) => {
                     self.once_in(&mut once, "sama_dengan", other.span, &id);
                     sama = Some(other.node.clone());
@@ -223,6 +228,21 @@ impl Lowering<'_> {
                 }
             }
         }
+        if let Some(span) = komponen {
+            // An input has no capaian: a target or a formula for one would be ignored.
+            let ignored = targets
+                .first()
+                .map(|t| (t.year, "target"))
+                .or(capaian_spans.first().map(|_| (0, "rumus capaian")));
+            if let Some((_, what)) = ignored {
+                self.err_says(
+                    span,
+                    Code::KomponenCapaian,
+                    Text::new("komponen-capaian").arg("id", &id).arg("what", what),
+                )
+                .help_says(Text::new("komponen-capaian-help").arg("id", &id).arg("what", what));
+            }
+        }
         let polaritas = polaritas.unwrap_or(Polaritas::Naik);
         let written: Vec<(Rumus, Span)> = rumus_capaian.iter().cloned().zip(capaian_spans).collect();
         self.rumus_against_polarity(&id, polaritas, &targets, &written);
@@ -242,6 +262,7 @@ impl Lowering<'_> {
             dasar,
             induk: induk.map(str::to_string),
             sama_dengan: sama,
+            komponen: komponen.is_some(),
             defined_by: source.to_string(),
             origin: self.origin(ind.id.span),
         });
