@@ -14,6 +14,7 @@ mod editor;
 mod eval;
 mod fmt;
 mod grammar_examples;
+mod ikpa_nka;
 mod import;
 mod lang;
 mod lsp;

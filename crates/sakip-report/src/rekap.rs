@@ -133,7 +133,16 @@ pub(crate) fn initials(label: &str) -> String {
 /// then the legend and the units that failed.
 pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
     let basis = rollup.basis.clone().unwrap_or_default();
-    let bands: Vec<String> = basis.klasifikasi.bands.iter().map(|b| b.label.clone()).collect();
+    let nasional = rollup.nasional();
+    // The first unit's bands, then any other band a unit was classified in
+    // (units under other rules: IKPA's or NKA's examples beside a
+    // ministry's units), so that no unit is counted in no column.
+    let mut bands: Vec<String> = basis.klasifikasi.bands.iter().map(|b| b.label.clone()).collect();
+    for b in nasional.bands.keys() {
+        if !bands.contains(b) {
+            bands.push(b.clone());
+        }
+    }
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -192,7 +201,6 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
     for s in rollup.kanwil.values() {
         t.add_row(row(s));
     }
-    let nasional = rollup.nasional();
     t.add_row(row(&nasional));
     let title = Text::new("rekap-title")
         .arg("year", rollup.year)
