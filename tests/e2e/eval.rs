@@ -256,6 +256,15 @@ fn a_realisasi_not_measured_is_n_a_everywhere() {
         .unwrap_or_default();
     assert!(line.matches("n/a").count() == 2, "{line}\n{}", table.stdout);
     assert!(table.stdout.contains("was not measured in 2022"), "{}", table.stdout);
+    // What it takes, from nothing measured: n/a now.
+    let whatif = sakip_in(&dir, &["whatif", UNIT, "--year", "2022", "--lang", "en"]);
+    let now = whatif
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("ikp_kerjasama "))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(now.contains("realisasi n/a, capaian n/a"), "{now}\n{}", whatif.stdout);
     // A rule test that states the case.
     std::fs::write(
         dir.join(UNIT).join("uji-tidak-diukur.sakip"),

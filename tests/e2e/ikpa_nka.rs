@@ -40,6 +40,17 @@ fn the_ikpa_unit_reports_its_score_from_its_components() {
     );
     let table = sakip(&["eval", "examples/satker-contoh-ikpa", "--year", "2024", "--lang", "en"]);
     insta::assert_snapshot!("ikpa_unit_2024", table.stdout);
+    // What it takes is asked of the composite, not of its inputs.
+    let whatif = sakip(&[
+        "whatif",
+        "examples/satker-contoh-ikpa",
+        "--year",
+        "2024",
+        "--lang",
+        "en",
+    ]);
+    assert!(whatif.stdout.starts_with("ikpa  Nilai IKPA"), "{}", whatif.stdout);
+    assert!(!whatif.stdout.contains("ikpa_"), "{}", whatif.stdout);
 }
 
 #[test]

@@ -77,14 +77,22 @@ fn answer(a: &Answer, rising: bool, lang: Lang) -> String {
 }
 
 fn table(t: &Thresholds, lang: Lang) -> String {
+    // Not measured this year: n/a, as every report prints it.
+    let measured = |v| {
+        if t.tidak_diukur {
+            "n/a".to_string()
+        } else {
+            render::figure(v)
+        }
+    };
     let mut out = format!(
         "{}  {}\n  {}\n",
         t.id,
         t.name,
         Text::new("whatif-now")
             .arg("target", render::figure(t.target))
-            .arg("realisasi", render::figure(t.realisasi))
-            .arg("capaian", render::figure(t.capaian))
+            .arg("realisasi", measured(t.realisasi))
+            .arg("capaian", measured(t.capaian))
             .arg("band", t.band.clone().unwrap_or_else(|| "-".into()))
             .render(lang)
     );

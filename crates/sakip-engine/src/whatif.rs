@@ -56,6 +56,8 @@ pub struct Thresholds {
     pub realisasi: Option<Decimal>,
     pub capaian: Option<Decimal>,
     pub band: Option<String>,
+    /// The data says it was not measured this year (`tidak diukur`).
+    pub tidak_diukur: bool,
     /// Whether a higher realisasi gives a higher capaian (false: lower is better).
     pub rising: bool,
     pub goals: Vec<Goal>,
@@ -99,7 +101,12 @@ pub fn thresholds(dir: &Utf8Path, year: u16, only: Option<&str>) -> Result<Vec<T
     }
     let klasifikasi = &unit.rules.settings(year).klasifikasi.value;
     let mut out = Vec::new();
-    for result in ev.indicators.iter().filter(|i| only.is_none_or(|id| i.id == id)) {
+    // A composite's input has no capaian to reach.
+    for result in ev
+        .indicators
+        .iter()
+        .filter(|i| !i.komponen && only.is_none_or(|id| i.id == id))
+    {
         let Some(ind) = unit.rules.indikator(&result.id) else {
             continue;
         };
@@ -169,6 +176,7 @@ pub fn thresholds(dir: &Utf8Path, year: u16, only: Option<&str>) -> Result<Vec<T
             realisasi: result.realisasi,
             capaian: result.capaian,
             band: result.band.as_ref().map(|b| b.label.clone()),
+            tidak_diukur: result.tidak_diukur.is_some(),
             rising,
             goals,
         });
