@@ -899,6 +899,20 @@ fn an_agreement_may_list_an_indikator_without_a_target() {
         .collect();
     assert_eq!(missing.len(), 1, "{errors:?}");
     assert!(missing[0].ends_with("satker.sakip:4:13"), "{missing:?}");
+    // Listed by a target and again by an `indikator` line: once too many.
+    write(
+        &dir,
+        "unit/satker.sakip",
+        "satker u \"U\"\nberdasarkan \"../n.sakip\"\nperjanjian 2024 {\n  target rasio = 80\n  indikator rasio\n}\n",
+    );
+    let errors = sakip_rules::check_paths(&[dir.join("unit")]).errors;
+    let twice: Vec<String> = errors
+        .iter()
+        .filter(|e| e.code == Code::TargetTwice)
+        .map(|e| e.location_text())
+        .collect();
+    assert_eq!(twice.len(), 1, "{errors:?}");
+    assert!(twice[0].ends_with("satker.sakip:5:13"), "{twice:?}");
 }
 
 /// `komponen`: an input of a composite, read and shown, with no target and

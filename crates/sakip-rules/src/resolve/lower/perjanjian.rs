@@ -31,21 +31,9 @@ impl Lowering<'_> {
             while let Some(m) = measured.next_if(|m| m.span.start < t.span.start) {
                 self.measured_without_target(m, year, &mut listed, &mut ids);
             }
-            if !self.refer(&t.id.node, t.id.span) {
-                self.unknown_indicator(t.id.span, &t.id.node);
+            if !self.listed_once(&t.id, year, &mut listed) {
                 continue;
             }
-            if let Some(first) = listed.get(&t.id.node) {
-                let at = self.where_(*first);
-                self.err_says(
-                    t.id.span,
-                    Code::TargetTwice,
-                    Text::new("target-twice-2").arg("year", year).arg("id", &t.id.node),
-                )
-                .help_says(Text::new("target-twice-2-help").arg("at", &at));
-                continue;
-            }
-            listed.insert(t.id.node.clone(), t.id.span);
             let origin = self.origin(t.span);
             let Some(value) = t.value.node.as_ref().map(quantity) else {
                 self.err_says(
@@ -113,6 +101,27 @@ impl Lowering<'_> {
         });
     }
 
+    /// Whether `id` names a known indikator not listed before in this
+    /// agreement (by a target or an `indikator` line); says why not.
+    fn listed_once(&mut self, id: &Spanned<String>, year: u16, listed: &mut HashMap<String, Span>) -> bool {
+        if !self.refer(&id.node, id.span) {
+            self.unknown_indicator(id.span, &id.node);
+            return false;
+        }
+        if let Some(first) = listed.get(&id.node) {
+            let at = self.where_(*first);
+            self.err_says(
+                id.span,
+                Code::TargetTwice,
+                Text::new("target-twice-2").arg("year", year).arg("id", &id.node),
+            )
+            .help_says(Text::new("target-twice-2-help").arg("at", &at));
+            return false;
+        }
+        listed.insert(id.node.clone(), id.span);
+        true
+    }
+
     /// `indikator <id>` in an agreement: measured without a target. One
     /// whose capaian needs a target is an error here, where it is written.
     fn measured_without_target(
@@ -122,21 +131,9 @@ impl Lowering<'_> {
         listed: &mut HashMap<String, Span>,
         ids: &mut Vec<String>,
     ) {
-        if !self.refer(&m.id.node, m.id.span) {
-            self.unknown_indicator(m.id.span, &m.id.node);
+        if !self.listed_once(&m.id, year, listed) {
             return;
         }
-        if let Some(first) = listed.get(&m.id.node) {
-            let at = self.where_(*first);
-            self.err_says(
-                m.id.span,
-                Code::TargetTwice,
-                Text::new("target-twice-2").arg("year", year).arg("id", &m.id.node),
-            )
-            .help_says(Text::new("target-twice-2-help").arg("at", &at));
-            return;
-        }
-        listed.insert(m.id.node.clone(), m.id.span);
         let needs = self
             .rules
             .indikator(&m.id.node)
