@@ -495,6 +495,13 @@ fn a_cell_saying_n_a_is_not_measured_not_missing() {
         (&Value::from(2), &Value::from(1), &Value::from(0))
     );
     assert_eq!(ind("i002")["not_measured"], 0);
+    // The page says it beside the count of units measured.
+    let html = long_table(&dir, csv, &["-f", "html"]);
+    assert!(
+        html.stdout.contains("<span class=\"id\">n/a 2</span>"),
+        "{}",
+        html.stdout
+    );
     // Not measured and a value at once: the row is refused.
     let both = "satker,kanwil,indikator,target,realisasi,tw1\na1,k01,i001,80,n/a,5\n";
     let run = long_table(&dir, both, &["-f", "jsonl"]);

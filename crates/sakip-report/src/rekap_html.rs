@@ -233,9 +233,14 @@ pub fn body(rollup: &Rollup, lang: Lang) -> String {
         w("rekap-html-median")
     );
     for (id, ind) in &nasional.indicators {
+        // Units whose data says it was not measured are not in the count: said beside it.
+        let not_measured = match ind.not_measured {
+            0 => String::new(),
+            n => format!("<span class=\"id\">{} {n}</span>", number_text::NOT_MEASURED),
+        };
         let _ = write!(
             s,
-            "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}</td>",
+            "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}{not_measured}</td>",
             esc(&ind.name),
             esc(id),
             ind.capaian.count() + ind.without_capaian
