@@ -24,6 +24,7 @@ mod readme;
 mod receipt;
 mod report;
 mod rollup;
+mod sasaran;
 mod schema;
 mod scripts;
 mod seed;

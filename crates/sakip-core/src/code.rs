@@ -146,6 +146,7 @@ registry! {
     // Evaluation.
     PerjanjianMissing = "perjanjian-missing", Error, Eval, "no Perjanjian Kinerja for the year";
     TargetMissing = "target-missing", Error, Eval, "no target for an indikator of the agreement";
+    GabunganIncomplete = "gabungan-incomplete", Warning, Eval, "a sasaran's or a tier's capaian left empty, because one of its indikator has none";
     TidakDiukur = "tidak-diukur", Info, Eval, "a realisasi the data says was not measured this year (`tidak diukur`): shown as n/a, left out of means and counts";
     TargetZero = "target-zero", Info, Eval, "a capaian computed by the polarity's rule for a target of 0";
     TargetNational = "target-national", Warning, Eval, "the unit's target is below the national one";

@@ -117,12 +117,37 @@ pub struct Settings<'a> {
     pub pembulatan_nilai: &'a Ruled<Option<Rounding>>,
     pub konversi_efisiensi: Option<(Decimal, Option<&'a Origin>)>,
     pub klasifikasi: &'a Ruled<Klasifikasi>,
+    /// `capaian sasaran ...`: how a sasaran's capaian is made, when it is.
+    pub capaian_sasaran: &'a Ruled<Option<Gabungan>>,
+    /// `capaian jenjang ...`: the same for each tier (Tabel 3.1 to 3.4).
+    pub capaian_jenjang: &'a Ruled<Option<Gabungan>>,
+    /// `pembulatan sasaran ...`; `None`: rounded like a capaian.
+    pub pembulatan_sasaran: &'a Ruled<Option<Rounding>>,
+}
+
+/// How a sasaran's or a tier's capaian is made from its indikator's: their
+/// mean ("Rata-rata capaian kinerja sasaran"), as the rule set states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gabungan {
+    /// `bobot`: weighted by each indikator's `bobot` (1 when it has none).
+    pub berbobot: bool,
+    /// `maks 100`: each indikator's capaian capped at this before the mean.
+    pub maks: Option<Decimal>,
+    /// `mentah`: from each capaian before the rounding (after the
+    /// Konversi Efisiensi cap), not from the printed figure.
+    pub mentah: bool,
 }
 
 impl Settings<'_> {
     /// How the unit's score is rounded: `pembulatan nilai`, else like a capaian.
     pub fn nilai_rounding(&self) -> Rounding {
         self.pembulatan_nilai.value.unwrap_or(self.pembulatan_capaian.value)
+    }
+
+    /// How a sasaran's or a tier's capaian is rounded: `pembulatan
+    /// sasaran`, else like a capaian.
+    pub fn sasaran_rounding(&self) -> Rounding {
+        self.pembulatan_sasaran.value.unwrap_or(self.pembulatan_capaian.value)
     }
 }
 
@@ -356,6 +381,12 @@ pub struct RuleSet {
     /// Konversi Efisiensi Kinerja: capaian above this is converted to it.
     pub konversi_efisiensi: InForce<Option<Decimal>>,
     pub klasifikasi: InForce<Klasifikasi>,
+    /// `capaian sasaran ...`; `None`: no sasaran figure is computed.
+    pub capaian_sasaran: InForce<Option<Gabungan>>,
+    /// `capaian jenjang ...`; `None`: no tier figure is computed.
+    pub capaian_jenjang: InForce<Option<Gabungan>>,
+    /// `pembulatan sasaran ...`; `None`: like a capaian.
+    pub pembulatan_sasaran: InForce<Option<Rounding>>,
     /// The Renstra period `(first, last)`: its last year's targets are the
     /// five-year plan's end targets.
     pub renstra: Option<(u16, u16)>,
@@ -373,6 +404,9 @@ impl Default for RuleSet {
             pembulatan_nilai: InForce::new(Ruled::default_rule(None)),
             konversi_efisiensi: InForce::new(Ruled::default_rule(None)),
             klasifikasi: InForce::new(Ruled::default_rule(Klasifikasi::default())),
+            capaian_sasaran: InForce::new(Ruled::default_rule(None)),
+            capaian_jenjang: InForce::new(Ruled::default_rule(None)),
+            pembulatan_sasaran: InForce::new(Ruled::default_rule(None)),
             renstra: None,
             sasaran: Vec::new(),
             indikator: Vec::new(),
@@ -391,6 +425,9 @@ impl RuleSet {
             pembulatan_nilai: self.pembulatan_nilai.at(year),
             konversi_efisiensi: cap.value.map(|v| (v, cap.origin.as_ref())),
             klasifikasi: self.klasifikasi.at(year),
+            capaian_sasaran: self.capaian_sasaran.at(year),
+            capaian_jenjang: self.capaian_jenjang.at(year),
+            pembulatan_sasaran: self.pembulatan_sasaran.at(year),
         }
     }
 

@@ -31,6 +31,13 @@ pub enum Harapan {
         value: Decimal,
         origin: Option<Origin>,
     },
+    /// A sasaran's capaian (`capaian sasaran` in the rules).
+    Sasaran {
+        code: String,
+        value: Decimal,
+        band: Option<String>,
+        origin: Option<Origin>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +65,7 @@ impl Kasus {
         for h in &self.harapan {
             match h {
                 Harapan::Capaian { id, .. } | Harapan::Realisasi { id, .. } => add(id),
-                Harapan::Nilai { .. } => {}
+                Harapan::Nilai { .. } | Harapan::Sasaran { .. } => {}
             }
         }
         ids
@@ -151,6 +158,41 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
                             .arg_text("got", figure_of(id, got))
                             .arg_text("at", at(origin)),
                     );
+                }
+            }
+            Harapan::Sasaran {
+                code,
+                value,
+                band,
+                origin,
+            } => {
+                let what = format!("sasaran {code}");
+                let figure = ev.sasaran.iter().find(|g| g.code == *code);
+                let got = figure.and_then(|g| g.capaian);
+                if got != Some(*value) {
+                    failures.push(
+                        Text::new("uji-capaian")
+                            .arg("id", &what)
+                            .arg("want", plain(*value))
+                            .arg_text("got", shown(got))
+                            .arg_text("at", at(origin)),
+                    );
+                }
+                if let Some(want) = band {
+                    let got = figure.and_then(|g| g.band.as_ref()).map(|b| b.label.as_str());
+                    if got != Some(want.as_str()) {
+                        let got = match got {
+                            Some(g) => Text::new("raw").arg("text", format!("\"{g}\"")),
+                            None => Text::new("uji-none"),
+                        };
+                        failures.push(
+                            Text::new("uji-band")
+                                .arg("id", &what)
+                                .arg("want", want)
+                                .arg_text("got", got)
+                                .arg_text("at", at(origin)),
+                        );
+                    }
                 }
             }
             Harapan::Nilai { value, origin } => {

@@ -181,7 +181,7 @@ fn slot_after(words: &[&str], block: &str) -> Option<&'static [&'static str]> {
         [] => match block {
             "indikator" => &lexicon::INDIKATOR_WORDS,
             "sasaran" => &["indikator", "dasar"],
-            "perjanjian" => &["target", "anggaran", "dasar"],
+            "perjanjian" => &["target", "indikator", "anggaran", "dasar"],
             "anggaran" => &["belanja"],
             "" => &[
                 "aturan",
@@ -191,6 +191,7 @@ fn slot_after(words: &[&str], block: &str) -> Option<&'static [&'static str]> {
                 "skrip",
                 "renstra",
                 "pembulatan",
+                "capaian",
                 "konversi",
                 "klasifikasi",
                 "sasaran",
@@ -212,8 +213,12 @@ fn slot_after(words: &[&str], block: &str) -> Option<&'static [&'static str]> {
         ["rumus"] => &["realisasi", "capaian"],
         // In an indikator, a target's year comes next; in an agreement, an id.
         ["target"] if block == "indikator" => NOTHING,
-        ["pembulatan"] => &["capaian", "anggaran", "nilai"],
-        ["pembulatan", "capaian" | "anggaran" | "nilai"] => &["potong", "bulat"],
+        ["pembulatan"] => &["capaian", "anggaran", "nilai", "sasaran"],
+        ["pembulatan", "capaian" | "anggaran" | "nilai" | "sasaran"] => &["potong", "bulat"],
+        // `capaian sasaran|jenjang rata [bobot] [maks N] [mentah] [mulai Y]`, at the top.
+        ["capaian"] if block.is_empty() => &["sasaran", "jenjang"],
+        ["capaian", "sasaran" | "jenjang"] if block.is_empty() => &["rata"],
+        ["capaian", "sasaran" | "jenjang", "rata", ..] if block.is_empty() => &["bobot", "maks", "mentah", "mulai"],
         ["konversi"] => &["efisiensi"],
         ["aturan"] => &["nasional", "kanwil"],
         ["sasaran", _] => &["strategis", "program", "kegiatan", "output"],

@@ -161,6 +161,45 @@ pub fn title(ev: &Evaluation, lang: Lang) -> String {
 /// The report's contents, what its page holds in `<main>`: for a page
 /// that frames it itself (the workbench, with its header and its script)
 /// and adds [`STYLE`] to its own.
+/// The capaian of each sasaran of `tier`, and of the tier, when the rules
+/// make them (`capaian sasaran`, `capaian jenjang`): a row each.
+fn combined_rows(o: &mut String, ev: &Evaluation, tier: sakip_core::model::Tier, w: &Words) {
+    let rows: Vec<&sakip_core::evaluate::CapaianGabungan> = ev
+        .sasaran
+        .iter()
+        .chain(&ev.jenjang)
+        .filter(|g| g.tier == tier)
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<div class=\"scroll\"><table class=\"combined\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(&w.sasaran),
+        esc(&w.capaian),
+        esc(&w.band)
+    );
+    for g in rows {
+        let band = match &g.band {
+            Some(b) => format!(
+                "<td class=\"band\" style=\"background:{}\">{}</td>",
+                esc(&b.colour),
+                esc(&b.label)
+            ),
+            None => "<td>—</td>".to_string(),
+        };
+        let _ = writeln!(
+            o,
+            "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\"><strong>{}</strong></td>{band}</tr>",
+            esc(&g.name),
+            esc(&g.code),
+            esc(&number_text::percent_text(g.capaian))
+        );
+    }
+    o.push_str("</tbody></table></div>\n");
+}
+
 pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Option<&str>) -> String {
     let w = &Words::of(lang);
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
@@ -296,6 +335,7 @@ pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Opt
             o.push_str("</tr>\n");
         }
         o.push_str("</tbody></table></div>\n");
+        combined_rows(&mut o, ev, tier, w);
         let _ = writeln!(o, "<p class=\"meta\">{}</p>", w.chart);
         // A chart keeps a readable size: on a narrow screen it scrolls in its box.
         let _ = writeln!(

@@ -99,8 +99,18 @@ pub fn render_with_legend(
         for r in &rows {
             if !seen.contains(&r.sasaran.as_str()) {
                 seen.push(&r.sasaran);
-                let _ = writeln!(out, "- **{}**: {}", cell(&r.sasaran), cell(&r.sasaran_name));
+                // The sasaran's capaian, when the rules make one.
+                let figure = ev
+                    .sasaran
+                    .iter()
+                    .find(|g| g.code == r.sasaran)
+                    .map(|g| format!(" — capaian {}", combined(g)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "- **{}**: {}{figure}", cell(&r.sasaran), cell(&r.sasaran_name));
             }
+        }
+        if let Some(g) = ev.jenjang.iter().find(|g| g.tier == tier) {
+            let _ = writeln!(out, "\n**Capaian {}**: {}", cell(&g.name), combined(g));
         }
         out.push('\n');
     }
@@ -146,6 +156,16 @@ pub fn render_with_legend(
         }
     }
     out
+}
+
+/// A sasaran's or a tier's capaian and its band: `53,30 (Belum)`.
+fn combined(g: &sakip_core::evaluate::CapaianGabungan) -> String {
+    let band = g
+        .band
+        .as_ref()
+        .map(|b| format!(" ({})", cell(&b.label)))
+        .unwrap_or_default();
+    format!("{}{band}", number_text::percent_text(g.capaian))
 }
 
 #[cfg(test)]

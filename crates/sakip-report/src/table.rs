@@ -98,8 +98,18 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
         for r in &rows {
             if !seen.contains(&r.sasaran.as_str()) {
                 seen.push(&r.sasaran);
-                let _ = writeln!(out, "  {}  {}", r.sasaran, r.sasaran_name);
+                // The sasaran's capaian, when the rules make one.
+                let figure = ev
+                    .sasaran
+                    .iter()
+                    .find(|g| g.code == r.sasaran)
+                    .map(|g| format!(" · {}", combined_text(g, lang)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  {}  {}{figure}", r.sasaran, r.sasaran_name);
             }
+        }
+        if let Some(g) = ev.jenjang.iter().find(|g| g.tier == tier) {
+            let _ = writeln!(out, "  {}: {}", g.name, combined_text(g, lang));
         }
     }
     if let Some(n) = &ev.nilai {
@@ -221,6 +231,17 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
 }
 
 /// A tier's title in `lang` (`Sasaran Strategis`).
+/// A sasaran's or a tier's capaian as a line says it: `capaian 53,30
+/// (Memuaskan)`, or why there is none.
+fn combined_text(g: &sakip_core::evaluate::CapaianGabungan, lang: Lang) -> String {
+    let band = g.band.as_ref().map(|b| format!(" ({})", b.label)).unwrap_or_default();
+    format!(
+        "{} {}{band}",
+        say(lang, "word-capaian-short"),
+        number_text::percent_text(g.capaian)
+    )
+}
+
 fn tier_title(tier: Tier, lang: Lang) -> String {
     say(
         lang,

@@ -33,6 +33,8 @@ pub enum Item {
     Dasar(Spanned<String>),
     /// `pembulatan capaian potong 2`: how a capaian or a penyerapan is rounded.
     Pembulatan(Pembulatan),
+    /// `capaian sasaran rata ...`: how a sasaran's or a tier's capaian is made.
+    Gabungan(Gabungan),
     /// `konversi efisiensi 120`: the cap on capaian.
     Konversi(Konversi),
     /// `klasifikasi { ... }`: the bands of capaian.
@@ -83,6 +85,13 @@ pub enum Harap {
     },
     /// `harap nilai 85.5`: the unit's score.
     Nilai { value: Spanned<Decimal>, span: Span },
+    /// `harap sasaran SS1 capaian 53.30 ["Memuaskan"]`: a sasaran's capaian.
+    Sasaran {
+        code: Spanned<String>,
+        value: Spanned<Decimal>,
+        band: Option<Spanned<String>>,
+        span: Span,
+    },
 }
 
 /// `aturan nasional ditjenpas "..."`, `aturan kanwil ...`, `satker ...`.
@@ -135,6 +144,20 @@ pub enum PembulatanObjek {
     /// The unit's score, when it is rounded otherwise than a capaian
     /// (real reports often cut a mean whose parts they round).
     Nilai,
+    /// A sasaran's and a tier's capaian (`capaian sasaran`, `capaian jenjang`).
+    Sasaran,
+}
+
+/// `capaian sasaran|jenjang rata [bobot] [maks 100] [mentah] [mulai Y]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gabungan {
+    /// `false`: per sasaran; `true`: per tier (`jenjang`).
+    pub jenjang: bool,
+    pub berbobot: bool,
+    pub maks: Option<Spanned<Decimal>>,
+    pub mentah: bool,
+    pub from_year: Option<Spanned<u16>>,
+    pub span: Span,
 }
 
 /// `pembulatan capaian potong 2 [mulai 2023]`.

@@ -323,6 +323,7 @@ impl<'a> Printer<'a> {
                     PembulatanObjek::Capaian => "capaian",
                     PembulatanObjek::Anggaran => "anggaran",
                     PembulatanObjek::Nilai => "nilai",
+                    PembulatanObjek::Sasaran => "sasaran",
                 };
                 let mode = match p.mode {
                     RoundingMode::Truncate => "potong",
@@ -330,6 +331,14 @@ impl<'a> Printer<'a> {
                 };
                 let text = format!("pembulatan {objek} {mode} {}{}", p.decimals.node, mulai(&p.from_year));
                 self.line(p.span.start, p.span.end, 0, &text);
+            }
+            Item::Gabungan(g) => {
+                let objek = if g.jenjang { "jenjang" } else { "sasaran" };
+                let bobot = if g.berbobot { " bobot" } else { "" };
+                let maks = g.maks.as_ref().map(|m| format!(" maks {}", m.node)).unwrap_or_default();
+                let mentah = if g.mentah { " mentah" } else { "" };
+                let text = format!("capaian {objek} rata{bobot}{maks}{mentah}{}", mulai(&g.from_year));
+                self.line(g.span.start, g.span.end, 0, &text);
             }
             Item::Konversi(k) => {
                 let text = format!("konversi efisiensi {}{}", k.value.node, mulai(&k.from_year));
@@ -358,7 +367,10 @@ impl<'a> Printer<'a> {
             Harap(&'a Harap),
         }
         let harap_start = |h: &Harap| match h {
-            Harap::Capaian { span, .. } | Harap::Realisasi { span, .. } | Harap::Nilai { span, .. } => *span,
+            Harap::Capaian { span, .. }
+            | Harap::Realisasi { span, .. }
+            | Harap::Nilai { span, .. }
+            | Harap::Sasaran { span, .. } => *span,
         };
         let mut children: Vec<(usize, Child<'_>)> = Vec::new();
         children.extend(u.targets.iter().map(|t| (t.span.start, Child::Target(t))));
@@ -387,6 +399,13 @@ impl<'a> Printer<'a> {
                         }
                         Harap::Realisasi { id, value, .. } => format!("harap {} realisasi {}", id.node, value.node),
                         Harap::Nilai { value, .. } => format!("harap nilai {}", value.node),
+                        Harap::Sasaran { code, value, band, .. } => {
+                            let band = band
+                                .as_ref()
+                                .map(|b| format!(" {}", string(&b.node)))
+                                .unwrap_or_default();
+                            format!("harap sasaran {} capaian {}{band}", code.node, value.node)
+                        }
                     };
                     self.line(span.start, span.end, 1, &text);
                 }

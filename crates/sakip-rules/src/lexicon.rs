@@ -178,7 +178,7 @@ pub fn is_unit_word(word: &str) -> bool {
 
 /// The words a line inside an `indikator` block starts with (the grammar's
 /// `indikator_item`): the parser's "did you mean" and completion offer them.
-pub const INDIKATOR_WORDS: [&str; 9] = [
+pub const INDIKATOR_WORDS: [&str; 10] = [
     "satuan",
     "polaritas",
     "realisasi",
@@ -187,6 +187,7 @@ pub const INDIKATOR_WORDS: [&str; 9] = [
     "bobot",
     "dasar",
     "sama_dengan",
+    "komponen",
     "indikator",
 ];
 

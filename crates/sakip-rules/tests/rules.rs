@@ -943,3 +943,57 @@ fn a_komponen_has_no_target_and_no_capaian() {
         assert!(said[0].contains(what), "{said:?}");
     }
 }
+
+/// `capaian sasaran|jenjang rata [bobot] [maks N] [mentah] [mulai Y]`,
+/// `pembulatan sasaran`, and `harap sasaran`: read, lowered by year, once
+/// per year, and formatted back.
+#[test]
+fn a_rule_set_states_how_a_sasaran_and_a_tier_are_figured() {
+    use sakip_core::model::Gabungan;
+    let dir = scratch("gabungan");
+    write(
+        &dir,
+        "n.sakip",
+        "aturan nasional n \"N\"\ncapaian sasaran rata\ncapaian sasaran rata bobot maks 100 mentah mulai 2024\ncapaian jenjang rata maks 120\npembulatan sasaran bulat 2\nsasaran S strategis \"S\" { indikator a \"A\" { satuan % } }\nuji \"u\" 2023 { a = 5 harap sasaran S capaian 5 \"B\" }\n",
+    );
+    let loaded = sakip_rules::load_rule_set(&dir).unwrap();
+    let s = |y| loaded.rules.settings(y).capaian_sasaran.value;
+    let plain = Gabungan {
+        berbobot: false,
+        maks: None,
+        mentah: false,
+    };
+    assert_eq!(s(2023), Some(plain));
+    assert_eq!(
+        s(2024),
+        Some(Gabungan {
+            berbobot: true,
+            maks: Some(d("100")),
+            mentah: true
+        })
+    );
+    assert_eq!(
+        loaded.rules.settings(2023).capaian_jenjang.value,
+        Some(Gabungan {
+            maks: Some(d("120")),
+            ..plain
+        })
+    );
+    assert_eq!(loaded.rules.settings(2023).sasaran_rounding().to_string(), "bulat 2");
+    let text = std::fs::read_to_string(dir.join("n.sakip")).unwrap();
+    let formatted = sakip_rules::format::format(&text, &parse_str(&text).unwrap());
+    assert!(
+        formatted.contains("capaian sasaran rata bobot maks 100 mentah mulai 2024\n"),
+        "{formatted}"
+    );
+    assert!(formatted.contains("harap sasaran S capaian 5 \"B\""), "{formatted}");
+    // Twice for the same years: an error, as for every setting.
+    write(
+        &dir,
+        "n.sakip",
+        "aturan nasional n \"N\"\ncapaian sasaran rata\ncapaian sasaran rata bobot\n",
+    );
+    let errors = sakip_rules::check_paths(std::slice::from_ref(&dir)).errors;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code, Code::SettingTwice);
+}

@@ -23,6 +23,14 @@ pub struct Output<'a> {
     /// The scripts in force for the year.
     pub scripts: Vec<Cow<'a, str>>,
     pub indicators: Vec<Indicator<'a>>,
+    /// Each sasaran's capaian, when the rules state `capaian sasaran`
+    /// (absent otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sasaran: Vec<Combined<'a>>,
+    /// Each tier's capaian, when the rules state `capaian jenjang` (absent
+    /// otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Combined<'a>>,
     pub nilai: Option<NilaiOut<'a>>,
     /// The budget's lines (belanja), as the data gives them.
     pub budget: Vec<Budget<'a>>,
@@ -34,6 +42,24 @@ pub struct Output<'a> {
     pub perjanjian_budget: Vec<PkBudget<'a>>,
     /// Every finding, in the one shape of problems.
     pub diagnostics: Vec<ProblemJson<'a>>,
+}
+
+/// A sasaran's or a tier's capaian: the mean of its indikator's.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Combined<'a> {
+    /// The sasaran's code, or the tier's keyword.
+    pub code: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub tier: Cow<'a, str>,
+    /// The ids of the indikator counted.
+    pub indicators: Vec<Cow<'a, str>>,
+    /// Rounded by `pembulatan sasaran` (else like a capaian); null when
+    /// one of the indikator has no capaian.
+    pub capaian: Option<String>,
+    pub band: Option<Cow<'a, str>>,
+    pub band_id: Option<Cow<'a, str>>,
+    pub band_colour: Option<Cow<'a, str>>,
 }
 
 /// The unit: its id and name.
@@ -216,6 +242,20 @@ fn budget_row(b: &crate::anggaran::BudgetRow) -> Budget<'_> {
     }
 }
 
+/// A sasaran's or a tier's figure in the contract.
+fn combined(g: &crate::evaluate::CapaianGabungan) -> Combined<'_> {
+    Combined {
+        code: Cow::Borrowed(&g.code),
+        name: Cow::Borrowed(&g.name),
+        tier: Cow::Borrowed(g.tier.keyword()),
+        indicators: g.indikator.iter().map(|i| Cow::Borrowed(i.as_str())).collect(),
+        capaian: num(g.capaian),
+        band: g.band.as_ref().map(|b| Cow::Borrowed(b.label.as_str())),
+        band_id: g.band.as_ref().map(|b| Cow::Borrowed(b.id.as_str())),
+        band_colour: g.band.as_ref().map(|b| Cow::Borrowed(b.colour.as_str())),
+    }
+}
+
 /// One indicator of the contract.
 fn indicator(r: &IndicatorResult) -> Indicator<'_> {
     Indicator {
@@ -306,6 +346,8 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
         },
         scripts: scripts.iter().map(|s| Cow::Borrowed(*s)).collect(),
         indicators: ev.indicators.iter().map(indicator).collect(),
+        sasaran: ev.sasaran.iter().map(combined).collect(),
+        tiers: ev.jenjang.iter().map(combined).collect(),
         nilai: ev.nilai.as_ref().map(|n| NilaiOut {
             value: plain(n.value),
             source: Cow::Borrowed(&n.source),

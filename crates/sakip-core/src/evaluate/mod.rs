@@ -20,6 +20,7 @@
 mod capaian;
 mod findings;
 mod formula;
+mod gabungan;
 mod nilai;
 mod realisasi;
 mod result;
@@ -28,7 +29,7 @@ mod target;
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests;
 
-pub use result::{BandRef, Evaluation, IndicatorResult, Nilai, ProgresRenstra, Step, TahunLalu};
+pub use result::{BandRef, CapaianGabungan, Evaluation, IndicatorResult, Nilai, ProgresRenstra, Step, TahunLalu};
 
 use crate::anggaran::evaluate_anggaran;
 use crate::code::Code;
@@ -206,6 +207,7 @@ fn run_with(
     }
     findings::cross_tier_checks(&index, &indicators, &mut diagnostics);
     let nilai = nilai::nilai_satker(rules, year, host, &indicators, &mut diagnostics);
+    let (sasaran, jenjang) = gabungan::figures(rules, year, &indicators, &mut diagnostics);
     let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
     Evaluation {
         satker: match agreement {
@@ -220,6 +222,8 @@ fn run_with(
         perjanjian_dasar: pk.map(|p| p.dasar.clone()).unwrap_or_default(),
         data_dasar: data.dasar.clone(),
         indicators,
+        sasaran,
+        jenjang,
         nilai,
         anggaran,
         diagnostics,

@@ -81,6 +81,23 @@ pub struct IndicatorResult {
     pub trace: Vec<Step>,
 }
 
+/// A sasaran's or a tier's capaian: the mean of its indikator's, as the
+/// rule set's `capaian sasaran` or `capaian jenjang` states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CapaianGabungan {
+    /// The sasaran's code, or the tier's keyword.
+    pub code: String,
+    pub name: String,
+    pub tier: Tier,
+    /// The indikator counted, in the order they come.
+    pub indikator: Vec<String>,
+    /// The mean before the rounding.
+    pub capaian_raw: Option<Decimal>,
+    /// Rounded by `pembulatan sasaran` (else like a capaian).
+    pub capaian: Option<Decimal>,
+    pub band: Option<BandRef>,
+}
+
 /// The unit's overall score, when a script computes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nilai {
@@ -101,6 +118,10 @@ pub struct Evaluation {
     pub data_dasar: Vec<String>,
     /// Ordered by tier, then as the Perjanjian Kinerja lists them.
     pub indicators: Vec<IndicatorResult>,
+    /// Per sasaran, when the rules state `capaian sasaran`.
+    pub sasaran: Vec<CapaianGabungan>,
+    /// Per tier, when the rules state `capaian jenjang`.
+    pub jenjang: Vec<CapaianGabungan>,
     pub nilai: Option<Nilai>,
     pub anggaran: Anggaran,
     pub diagnostics: Vec<Diagnostic>,

@@ -582,3 +582,89 @@ fn a_komponen_is_read_but_not_assessed() {
     let counted: Vec<&str> = crate::rekap::figures_of(&ev).map(|f| f.id).collect();
     assert_eq!(counted, ["total"]);
 }
+
+/// "Rata-rata capaian kinerja sasaran 53.30": the mean of the printed
+/// capaian, (87.92 + 18.67) / 2 = 53.295, half up to 53.30 while each
+/// capaian is cut; weighted by `bobot` and capped per item for the tier;
+/// from the unrounded capaian when asked; empty, and said, when one
+/// indikator has none; without the parts, inputs and unmeasured ones.
+#[test]
+fn a_sasaran_and_a_tier_have_the_capaian_the_rules_state() {
+    use crate::model::Gabungan;
+    use crate::pembulatan::{Rounding, RoundingMode};
+    let mut a = indikator("a", Tier::Strategis, "%");
+    a.bobot = Some(dec!(3));
+    let b = indikator("b", Tier::Strategis, "%");
+    let mut c = indikator("c", Tier::Strategis, "%");
+    c.sasaran = "S2".into();
+    let mut part = indikator("part", Tier::Strategis, "%");
+    part.induk = Some("a".into());
+    let mut r = rules(vec![(a, dec!(75)), (b, dec!(75)), (c, dec!(50)), (part, dec!(10))]);
+    r.sasaran.push(Sasaran {
+        code: "S2".into(),
+        tier: Tier::Strategis,
+        name: "Dua".into(),
+        origin: None,
+    });
+    r.pembulatan_sasaran = InForce::new(Ruled::default_rule(Some(Rounding::new(RoundingMode::HalfUp, 2))));
+    let plain = Gabungan {
+        berbobot: false,
+        maks: None,
+        mentah: false,
+    };
+    r.capaian_sasaran = InForce::new(Ruled::default_rule(Some(plain)));
+    r.capaian_jenjang = InForce::new(Ruled::default_rule(Some(Gabungan {
+        berbobot: true,
+        maks: Some(dec!(100)),
+        ..plain
+    })));
+    let d = data(&[
+        ("a", year(dec!(65.94)), None),
+        ("b", year(dec!(14.0025)), None),
+        ("c", year(dec!(60)), None),
+        ("part", year(dec!(1)), None),
+    ]);
+    let ev = evaluate(&r, &d, &NoScripts);
+    let s1 = &ev.sasaran[0];
+    assert_eq!(
+        (s1.code.as_str(), s1.indikator.clone()),
+        ("S1", vec!["a".to_string(), "b".to_string()])
+    );
+    assert_eq!((s1.capaian_raw, s1.capaian), (Some(dec!(53.295)), Some(dec!(53.30))));
+    assert_eq!(s1.band.as_ref().map(|b| b.id.as_str()), Some("low"));
+    assert_eq!(ev.sasaran[1].capaian, Some(dec!(120.00)));
+    // (3 x 87.92 + 18.67 + min(120, 100)) / 5 = 76.486
+    assert_eq!(ev.jenjang[0].capaian, Some(dec!(76.49)));
+    // From the capaian before the rounding: 14.003 / 75 is 18.6706..., printed 18.67.
+    let d2 = data(&[
+        ("a", year(dec!(65.94)), None),
+        ("b", year(dec!(14.003)), None),
+        ("c", year(dec!(60)), None),
+    ]);
+    assert_eq!(evaluate(&r, &d2, &NoScripts).sasaran[0].capaian_raw, Some(dec!(53.295)));
+    r.capaian_sasaran = InForce::new(Ruled::default_rule(Some(Gabungan { mentah: true, ..plain })));
+    let raw = evaluate(&r, &d2, &NoScripts).sasaran[0].capaian_raw.unwrap();
+    assert!(raw > dec!(53.2953) && raw < dec!(53.2954), "{raw}");
+    // One indikator without a capaian: no figure, and said.
+    let missing = data(&[("a", year(dec!(65.94)), None), ("c", year(dec!(60)), None)]);
+    let ev = evaluate(&r, &missing, &NoScripts);
+    assert_eq!(ev.sasaran[0].capaian, None);
+    assert!(ev.diagnostics.iter().any(|x| x.code == Code::GabunganIncomplete));
+    // Not measured: left out, not missing.
+    let mut unmeasured = missing.clone();
+    unmeasured.realisasi.push(RealisasiEntry {
+        indicator: "b".into(),
+        values: vec![],
+        printed_capaian: None,
+        tidak_diukur: Some(crate::data::TidakDiukur::default()),
+        origin: None,
+    });
+    let ev = evaluate(&r, &unmeasured, &NoScripts);
+    assert_eq!(ev.sasaran[0].indikator, ["a"]);
+    assert_eq!(ev.sasaran[0].capaian, Some(dec!(87.92)));
+    // Without the lines, nothing is computed.
+    r.capaian_sasaran = InForce::new(Ruled::default_rule(None));
+    r.capaian_jenjang = InForce::new(Ruled::default_rule(None));
+    let ev = evaluate(&r, &d, &NoScripts);
+    assert!(ev.sasaran.is_empty() && ev.jenjang.is_empty());
+}

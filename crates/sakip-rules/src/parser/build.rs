@@ -204,6 +204,42 @@ impl Builder<'_> {
                 Item::Renstra(Renstra { start, end, span })
             }
             Rule::dasar => Item::Dasar(self.only_string(pair)?),
+            Rule::gabungan => {
+                let span = self.span(&pair);
+                let mut g = Gabungan {
+                    jenjang: false,
+                    berbobot: false,
+                    maks: None,
+                    mentah: false,
+                    from_year: None,
+                    span,
+                };
+                for p in pair.into_inner() {
+                    match p.as_rule() {
+                        Rule::gabungan_objek => {
+                            g.jenjang = p.into_inner().any(|x| x.as_rule() == Rule::gabungan_jenjang);
+                        }
+                        Rule::kw_bobot => g.berbobot = true,
+                        Rule::gabungan_maks => {
+                            let n = p
+                                .into_inner()
+                                .find(|x| x.as_rule() == Rule::number)
+                                .ok_or_else(|| self.missing("a number"))?;
+                            g.maks = Some(self.number(n)?);
+                        }
+                        Rule::gabungan_mentah => g.mentah = true,
+                        Rule::mulai => {
+                            let y = p
+                                .into_inner()
+                                .find(|x| x.as_rule() == Rule::year)
+                                .ok_or_else(|| self.missing("a year"))?;
+                            g.from_year = Some(self.year(y)?);
+                        }
+                        _ => {}
+                    }
+                }
+                Item::Gabungan(g)
+            }
             Rule::pembulatan => {
                 let mut c = Children::of(pair);
                 let objek = match self
@@ -214,6 +250,7 @@ impl Builder<'_> {
                 {
                     Some(Rule::kw_anggaran) => PembulatanObjek::Anggaran,
                     Some(Rule::kw_nilai) => PembulatanObjek::Nilai,
+                    Some(Rule::kw_sasaran) => PembulatanObjek::Sasaran,
                     _ => PembulatanObjek::Capaian,
                 };
                 let mode = match self
@@ -658,6 +695,18 @@ impl Builder<'_> {
                         let mut cc = Children::of(inner);
                         Harap::Nilai {
                             value: self.number(self.need(&mut cc, "a number")?)?,
+                            span: pspan,
+                        }
+                    } else if inner.as_rule() == Rule::harap_sasaran {
+                        let mut cc = Children::of(inner);
+                        let code = self.ident(self.need(&mut cc, "a sasaran code")?);
+                        let mut w = Children::of(self.need(&mut cc, "capaian")?);
+                        let value = self.number(self.need(&mut w, "a number")?)?;
+                        let band = w.meaningful().map(|b| self.string(b));
+                        Harap::Sasaran {
+                            code,
+                            value,
+                            band,
                             span: pspan,
                         }
                     } else {

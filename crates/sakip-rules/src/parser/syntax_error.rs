@@ -87,7 +87,7 @@ fn display(rule: Rule) -> Option<&'static str> {
 }
 
 /// The words a declaration starts with, for "did you mean".
-const ITEM_STARTERS: [&str; 12] = [
+const ITEM_STARTERS: [&str; 13] = [
     "aturan",
     "satker",
     "berdasarkan",
@@ -95,6 +95,7 @@ const ITEM_STARTERS: [&str; 12] = [
     "renstra",
     "dasar",
     "pembulatan",
+    "capaian",
     "konversi",
     "klasifikasi",
     "sasaran",

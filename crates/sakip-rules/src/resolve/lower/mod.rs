@@ -301,6 +301,7 @@ impl Lowering<'_> {
                     ast::PembulatanObjek::Capaian => ("pembulatan capaian", 0),
                     ast::PembulatanObjek::Anggaran => ("pembulatan anggaran", 1),
                     ast::PembulatanObjek::Nilai => ("pembulatan nilai", 2),
+                    ast::PembulatanObjek::Sasaran => ("pembulatan sasaran", 3),
                 };
                 let from = p.from_year.as_ref().map(|y| y.node);
                 self.once(seen, what, from, p.span);
@@ -323,13 +324,42 @@ impl Lowering<'_> {
                 match slot {
                     0 => self.rules.pembulatan_capaian.set(from, rule),
                     1 => self.rules.pembulatan_anggaran.set(from, rule),
-                    _ => self.rules.pembulatan_nilai.set(
+                    2 => self.rules.pembulatan_nilai.set(
                         from,
                         Ruled {
                             value: Some(rule.value),
                             origin: rule.origin,
                         },
                     ),
+                    _ => self.rules.pembulatan_sasaran.set(
+                        from,
+                        Ruled {
+                            value: Some(rule.value),
+                            origin: rule.origin,
+                        },
+                    ),
+                }
+            }
+            Item::Gabungan(g) => {
+                let what = if g.jenjang {
+                    "capaian jenjang"
+                } else {
+                    "capaian sasaran"
+                };
+                let from = g.from_year.as_ref().map(|y| y.node);
+                self.once(seen, what, from, g.span);
+                let rule = Ruled {
+                    value: Some(sakip_core::model::Gabungan {
+                        berbobot: g.berbobot,
+                        maks: g.maks.as_ref().map(|m| m.node),
+                        mentah: g.mentah,
+                    }),
+                    origin: self.origin(g.span),
+                };
+                if g.jenjang {
+                    self.rules.capaian_jenjang.set(from, rule);
+                } else {
+                    self.rules.capaian_sasaran.set(from, rule);
                 }
             }
             Item::Konversi(k) => {

@@ -68,6 +68,20 @@ impl Lowering<'_> {
                         origin: self.origin(*span),
                     },
                 ),
+                ast::Harap::Sasaran {
+                    code,
+                    value,
+                    band,
+                    span,
+                } => (
+                    None,
+                    Harapan::Sasaran {
+                        code: code.node.clone(),
+                        value: value.node,
+                        band: band.as_ref().map(|b| b.node.clone()),
+                        origin: self.origin(*span),
+                    },
+                ),
             };
             if let Some(id) = id {
                 if !self.refer(&id.node, id.span) {

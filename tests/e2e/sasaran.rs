@@ -1,0 +1,92 @@
+//! A sasaran's and a tier's capaian, as real reports headline them: the
+//! rules say how (`capaian sasaran ...`, `capaian jenjang ...`), and every
+//! output of `eval` shows it.
+
+use crate::support::sakip_in;
+use std::path::PathBuf;
+
+/// Two sasaran, the first the issue's "Rata-rata capaian kinerja sasaran
+/// 53.30": (87.92 + 18.67) / 2 = 53.295, rounded half up while each
+/// capaian is cut.
+fn tree() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sasaran-figures");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("n")).unwrap();
+    std::fs::create_dir_all(dir.join("u")).unwrap();
+    std::fs::write(
+        dir.join("n/n.sakip"),
+        "aturan nasional n \"N\"\npembulatan capaian potong 2\npembulatan sasaran bulat 2\ncapaian sasaran rata\ncapaian jenjang rata bobot maks 100\nklasifikasi {\n  80 .. \"Memuaskan\" baik hijau\n  ..< 80 \"Belum\" belum merah\n}\nsasaran SS1 strategis \"Sasaran satu\" {\n  indikator a \"A\" { satuan %  bobot 3 }\n  indikator b \"B\" { satuan % }\n}\nsasaran SS2 strategis \"Sasaran dua\" {\n  indikator c \"C\" { satuan % }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("n/uji.sakip"),
+        "uji \"rata-rata sasaran 53,30\" 2023 {\n  target a = 75\n  target b = 75\n  a = 65.94\n  b = 14.0025\n  harap sasaran SS1 capaian 53.30 \"Belum\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("u/satker.sakip"),
+        "satker u \"U\"\nberdasarkan \"../n\"\nperjanjian 2023 {\n  target a = 75\n  target b = 75\n  target c = 50\n}\nrealisasi 2023 {\n  a = 65.94\n  b = 14.0025\n  c = 60\n}\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn eval_shows_each_sasaran_and_tier_figure() {
+    let dir = tree();
+    let json = sakip_in(&dir, &["eval", "u", "--year", "2023", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let s = &v["sasaran"];
+    assert_eq!(
+        (&s[0]["code"], &s[0]["capaian"], &s[0]["band"]),
+        (&"SS1".into(), &"53.30".into(), &"Belum".into())
+    );
+    assert_eq!(s[0]["indicators"], serde_json::json!(["a", "b"]));
+    assert_eq!(s[1]["capaian"], "120.00");
+    // The tier: (3 x 87.92 + 18.67 + min(120, 100)) / 5 = 76.486.
+    assert_eq!(
+        (&v["tiers"][0]["code"], &v["tiers"][0]["capaian"]),
+        (&"strategis".into(), &"76.49".into())
+    );
+    let table = sakip_in(&dir, &["eval", "u", "--year", "2023", "--lang", "en"]);
+    assert!(
+        table
+            .stdout
+            .contains("  SS1  Sasaran satu · achievement 53,30 (Belum)\n"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table
+            .stdout
+            .contains("  Sasaran Strategis: achievement 76,49 (Belum)\n"),
+        "{}",
+        table.stdout
+    );
+    // The reports: a row per sasaran, and the tier's.
+    sakip_in(&dir, &["report", "u", "--year", "2023", "--format", "md", "-o", "r.md"]);
+    let md = std::fs::read_to_string(dir.join("r.md")).unwrap();
+    assert!(md.contains("- **SS1**: Sasaran satu — capaian 53,30 (Belum)\n"), "{md}");
+    assert!(md.contains("**Capaian Sasaran Strategis**: 76,49 (Belum)\n"), "{md}");
+    sakip_in(
+        &dir,
+        &["report", "u", "--year", "2023", "--format", "html", "-o", "r.html"],
+    );
+    let html = std::fs::read_to_string(dir.join("r.html")).unwrap();
+    assert!(
+        html.contains(
+            "<tr><td>Sasaran satu<span class=\"id\">SS1</span></td><td class=\"num\"><strong>53,30</strong></td>"
+        ),
+        "{html}"
+    );
+    let test = sakip_in(&dir, &["test", "n", "--lang", "en"]);
+    assert!(test.stdout.ends_with("1 passed, 0 failed\n"), "{}", test.stdout);
+    // Without the lines, the JSON has neither field: unchanged for every rule set that says nothing.
+    let plain = sakip_in(
+        &crate::support::root(),
+        &["eval", "examples/rutan-contoh", "--year", "2022", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&plain.stdout).unwrap();
+    assert!(v.get("sasaran").is_none() && v.get("tiers").is_none());
+}
