@@ -27,6 +27,10 @@ pub(super) fn figures(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<CapaianGabungan>, Vec<CapaianGabungan>) {
     let settings = rules.settings(year);
+    // Most rule sets state neither: a batch run pays nothing for them.
+    if settings.capaian_sasaran.value.is_none() && settings.capaian_jenjang.value.is_none() {
+        return (Vec::new(), Vec::new());
+    }
     let counted: Vec<&IndicatorResult> = indicators
         .iter()
         .filter(|r| !r.komponen && r.tidak_diukur.is_none() && r.induk.is_none())
