@@ -80,6 +80,28 @@ fn eval_shows_each_sasaran_and_tier_figure() {
         ),
         "{html}"
     );
+    // The workbook: a sheet of them, each figure a number cell.
+    {
+        use calamine::{Data, Reader, Xlsx};
+        sakip_in(
+            &dir,
+            &["report", "u", "--year", "2023", "--format", "xlsx", "-o", "r.xlsx"],
+        );
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let sheet = book.worksheet_range("Sasaran").unwrap();
+        let row = |r: u32| -> Vec<Data> {
+            (0..6)
+                .map(|c| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty))
+                .collect()
+        };
+        assert_eq!(row(1)[1], Data::String("SS1".into()));
+        assert_eq!(row(1)[4], Data::Float(53.3));
+        assert_eq!(
+            row(3)[..2],
+            [Data::String("strategis".into()), Data::String("strategis".into())]
+        );
+        assert_eq!(row(3)[4], Data::Float(76.49));
+    }
     let test = sakip_in(&dir, &["test", "n", "--lang", "en"]);
     assert!(test.stdout.ends_with("1 passed, 0 failed\n"), "{}", test.stdout);
     // Without the lines, the JSON has neither field: unchanged for every rule set that says nothing.
@@ -89,4 +111,29 @@ fn eval_shows_each_sasaran_and_tier_figure() {
     );
     let v: serde_json::Value = serde_json::from_str(&plain.stdout).unwrap();
     assert!(v.get("sasaran").is_none() && v.get("tiers").is_none());
+}
+
+/// The PDF report: a row per sasaran and the tier's, under the tier's table.
+#[test]
+#[cfg_attr(no_poppler, ignore = "no poppler-utils here: apt-get install poppler-utils")]
+fn the_pdf_report_shows_each_sasaran_and_tier_figure() {
+    let dir = tree();
+    let run = sakip_in(
+        &dir,
+        &["report", "u", "--year", "2023", "--format", "pdf", "-o", "r.pdf"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", dir.join("r.pdf").to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = |start: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line("Sasaran satu").ends_with("53,30 Belum"), "{text}");
+    assert!(line("Sasaran Strategis").ends_with("76,49 Belum"), "{text}");
 }

@@ -239,6 +239,42 @@ pub fn render_with_receipt(
         }
     }
 
+    // Each sasaran's and tier's capaian, when the rules make them.
+    let combined: Vec<&sakip_core::evaluate::CapaianGabungan> = ev.sasaran.iter().chain(&ev.jenjang).collect();
+    if !combined.is_empty() {
+        let ws = new_sheet(
+            &mut wb,
+            "Sasaran",
+            &[
+                "Tingkat",
+                "Sasaran",
+                "Nama",
+                "Dihitung dari",
+                "Capaian (%)",
+                "Klasifikasi",
+            ],
+            &[11.0, 11.0, NAME_WIDTH, ID_WIDTH, 12.0, 18.0],
+            &f,
+        )?;
+        for (i, g) in combined.iter().enumerate() {
+            let row = data_row(i);
+            ws.write_string(row, 0, g.tier.keyword())?;
+            ws.write_string(row, 1, &g.code)?;
+            ws.write_string_with_format(row, 2, &g.name, &f.text)?;
+            ws.write_string_with_format(row, 3, g.indikator.join(", "), &f.text)?;
+            write_opt(ws, row, 4, g.capaian, &f.decimal)?;
+            match &g.band {
+                Some(b) => {
+                    ws.write_string_with_format(row, 5, &b.label, &band_fill(&b.colour))?;
+                }
+                None => {
+                    ws.write_string(row, 5, "")?;
+                }
+            }
+        }
+        page_setup(ws)?;
+    }
+
     let ws = new_sheet(
         &mut wb,
         "Anggaran",

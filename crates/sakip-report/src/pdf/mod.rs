@@ -88,6 +88,7 @@ pub fn render(
         }
         let title = w.tiers.get(i).map(String::as_str).unwrap_or("");
         tier_table(&mut doc, w, &rows, title);
+        combined_table(&mut doc, w, ev, tier);
     }
 
     if !ev.anggaran.belanja.is_empty() {
@@ -172,6 +173,53 @@ pub fn render(
         doc.paragraph(&text, Weight::Regular, 7.0, Rgb::MUTED);
     }
     doc.finish(&format!("{title} {}", ev.year), &footer)
+}
+
+/// The capaian of each sasaran of `tier`, and of the tier, when the rules
+/// make them (`capaian sasaran`, `capaian jenjang`): a row each.
+fn combined_table(doc: &mut Writer, w: &Words, ev: &Evaluation, tier: Tier) {
+    let table: Vec<Vec<Cell>> = ev
+        .sasaran
+        .iter()
+        .chain(&ev.jenjang)
+        .filter(|g| g.tier == tier)
+        .map(|g| {
+            let band = match &g.band {
+                Some(b) => Cell {
+                    fill: Some(Rgb::hex(&b.colour)),
+                    ..Cell::new(b.label.clone())
+                },
+                None => Cell::new("—"),
+            };
+            vec![
+                Cell {
+                    sub: Some(g.code.clone()),
+                    ..Cell::new(g.name.clone())
+                },
+                Cell::new(number_text::percent_text(g.capaian)),
+                band,
+            ]
+        })
+        .collect();
+    if table.is_empty() {
+        return;
+    }
+    let columns = [
+        Column {
+            share: 4.5,
+            right: false,
+        },
+        Column {
+            share: 0.95,
+            right: true,
+        },
+        Column {
+            share: 1.2,
+            right: false,
+        },
+    ];
+    let header = [w.sasaran.clone(), w.capaian.clone(), w.band.clone()];
+    doc.table(&columns, &header, &table);
 }
 
 /// One tier's table (as Tabel 3.1-3.4) and its chart of capaian.
