@@ -502,6 +502,20 @@ fn a_cell_saying_n_a_is_not_measured_not_missing() {
         "{}",
         html.stdout
     );
+    // The workbook: a last column, `Tidak diukur`.
+    {
+        use calamine::{Data, Reader, Xlsx};
+        long_table(&dir, csv, &["-f", "xlsx", "-o", "r.xlsx"]);
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let sheet = book.worksheet_range("Indikator").unwrap();
+        let (height, width) = sheet.get_size();
+        let last = u32::try_from(width - 1).unwrap();
+        assert_eq!(sheet.get_value((0, last)), Some(&Data::String("Tidak diukur".into())));
+        let i001 = (1..u32::try_from(height).unwrap())
+            .find(|r| sheet.get_value((*r, 0)) == Some(&Data::String("i001".into())))
+            .unwrap();
+        assert_eq!(sheet.get_value((i001, last)), Some(&Data::Float(2.0)));
+    }
     // Not measured and a value at once: the row is refused.
     let both = "satker,kanwil,indikator,target,realisasi,tw1\na1,k01,i001,80,n/a,5\n";
     let run = long_table(&dir, both, &["-f", "jsonl"]);

@@ -77,9 +77,12 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
     headers.extend(bands.iter().map(|b| (*b).to_string()));
     headers.push("Rata-rata (%)".into());
     headers.push("Median (%)".into());
+    // Units whose data says `tidak diukur`: not in `Satker`, said apart (last,
+    // so that every other column keeps its place).
+    headers.push("Tidak diukur".into());
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut widths = vec![18.0, 48.0, 12.0, 9.0];
-    widths.extend(std::iter::repeat_n(12.0, bands.len() + 2));
+    widths.extend(std::iter::repeat_n(12.0, bands.len() + 3));
     let ws = new_sheet(&mut wb, "Indikator", &header_refs, &widths, &f)?;
     for (i, (id, ind)) in nasional.indicators.iter().enumerate() {
         let row = data_row(i);
@@ -96,6 +99,7 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
             write_opt(ws, row, col, v, &f.decimal)?;
             col += 1;
         }
+        ws.write_number(row, col, ind.not_measured as f64)?;
     }
     page_setup(ws)?;
 
