@@ -19,6 +19,14 @@ pub struct RealisasiEntry {
     pub origin: Option<Origin>,
 }
 
+/// Whether a cell of a table (a long table's, an imported sheet's) says
+/// the realisasi was not measured this year: `n/a`, as reports print it,
+/// or `tidak diukur`, in any case.
+pub fn says_tidak_diukur(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.eq_ignore_ascii_case("n/a") || cell.eq_ignore_ascii_case("tidak diukur")
+}
+
 /// Why a realisasi was not measured, when the data says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TidakDiukur {

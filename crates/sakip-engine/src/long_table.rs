@@ -498,13 +498,6 @@ impl Angka {
     }
 }
 
-/// Whether a realisasi cell says the figure was not measured this year:
-/// `n/a` (as reports print it) or `tidak diukur`, in any case.
-fn tidak_diukur(cell: &str) -> bool {
-    let cell = cell.trim();
-    cell.eq_ignore_ascii_case("n/a") || cell.eq_ignore_ascii_case("tidak diukur")
-}
-
 /// A number in plain notation (`77.5`, `-3`, `1500`); `None` for an empty cell.
 fn number(cell: &str) -> Result<Option<Decimal>, Text> {
     let cell = cell.trim();
@@ -597,7 +590,7 @@ fn evaluate_rows<'r, T>(
         let mut broken = false;
         let mut not_measured = false;
         for (periode, i) in &cols.values {
-            if tidak_diukur(cell(row, *i)) {
+            if sakip_core::data::says_tidak_diukur(cell(row, *i)) {
                 not_measured = true;
                 continue;
             }

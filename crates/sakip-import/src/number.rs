@@ -61,21 +61,15 @@ pub fn from_f64(x: f64) -> Result<Decimal, Text> {
 /// the core's reader of Indonesian numbers, shared with the long table.
 pub use sakip_core::angka::read_decimal;
 
+/// Whether a cell says the figure was not measured this year (the core's
+/// rule, shared with the long table).
+pub fn says_not_measured(cell: &Cell) -> bool {
+    matches!(cell, Cell::Text(t) if sakip_core::data::says_tidak_diukur(t))
+}
+
 /// A realisasi or a printed capaian: `30`, `7.5%`, `77,5`, `0 Layanan`,
 /// or a number cell. `None` for an empty cell or `-`, which staff write for
 /// a figure not reported.
-/// Whether a cell says the figure was not measured this year: `n/a` (as
-/// reports print it) or `tidak diukur`, in any case.
-pub fn says_not_measured(cell: &Cell) -> bool {
-    match cell {
-        Cell::Text(t) => {
-            let t = t.trim();
-            t.eq_ignore_ascii_case("n/a") || t.eq_ignore_ascii_case("tidak diukur")
-        }
-        _ => false,
-    }
-}
-
 pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, Text> {
     match cell {
         Cell::Empty => Ok(None),
