@@ -72,6 +72,26 @@ impl Kasus {
     }
 }
 
+/// The message for a band expected of `what` (an indikator, or a sasaran)
+/// that it did not get; `None` when it got it, or none was expected.
+fn band_failure(what: &str, want: Option<&str>, got: Option<&str>, at: Text) -> Option<Text> {
+    let want = want?;
+    if got == Some(want) {
+        return None;
+    }
+    let got = match got {
+        Some(g) => Text::new("raw").arg("text", format!("\"{g}\"")),
+        None => Text::new("uji-none"),
+    };
+    Some(
+        Text::new("uji-band")
+            .arg("id", what)
+            .arg("want", want)
+            .arg_text("got", got)
+            .arg_text("at", at),
+    )
+}
+
 /// Runs one case; each unmet expectation is one message. Empty: it passed.
 pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
     let mut rules = rules.clone();
@@ -131,22 +151,8 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
                             .arg_text("at", at(origin)),
                     );
                 }
-                if let Some(want) = band {
-                    let got = r.and_then(|r| r.band.as_ref()).map(|b| b.label.as_str());
-                    if got != Some(want.as_str()) {
-                        let got = match got {
-                            Some(g) => Text::new("raw").arg("text", format!("\"{g}\"")),
-                            None => Text::new("uji-none"),
-                        };
-                        failures.push(
-                            Text::new("uji-band")
-                                .arg("id", id)
-                                .arg("want", want)
-                                .arg_text("got", got)
-                                .arg_text("at", at(origin)),
-                        );
-                    }
-                }
+                let got = r.and_then(|r| r.band.as_ref()).map(|b| b.label.as_str());
+                failures.extend(band_failure(id, band.as_deref(), got, at(origin)));
             }
             Harapan::Realisasi { id, value, origin } => {
                 let got = ev.indicator(id).and_then(|r| r.realisasi);
@@ -178,22 +184,8 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
                             .arg_text("at", at(origin)),
                     );
                 }
-                if let Some(want) = band {
-                    let got = figure.and_then(|g| g.band.as_ref()).map(|b| b.label.as_str());
-                    if got != Some(want.as_str()) {
-                        let got = match got {
-                            Some(g) => Text::new("raw").arg("text", format!("\"{g}\"")),
-                            None => Text::new("uji-none"),
-                        };
-                        failures.push(
-                            Text::new("uji-band")
-                                .arg("id", &what)
-                                .arg("want", want)
-                                .arg_text("got", got)
-                                .arg_text("at", at(origin)),
-                        );
-                    }
-                }
+                let got = figure.and_then(|g| g.band.as_ref()).map(|b| b.label.as_str());
+                failures.extend(band_failure(&what, band.as_deref(), got, at(origin)));
             }
             Harapan::Nilai { value, origin } => {
                 let got = ev.nilai.as_ref().map(|n| n.value);

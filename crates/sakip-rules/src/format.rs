@@ -391,20 +391,17 @@ impl<'a> Printer<'a> {
                     let span = harap_start(h);
                     let text = match h {
                         Harap::Capaian { id, value, band, .. } => {
-                            let band = band
-                                .as_ref()
-                                .map(|b| format!(" {}", string(&b.node)))
-                                .unwrap_or_default();
-                            format!("harap {} capaian {}{band}", id.node, value.node)
+                            format!("harap {} capaian {}{}", id.node, value.node, expected_band(band))
                         }
                         Harap::Realisasi { id, value, .. } => format!("harap {} realisasi {}", id.node, value.node),
                         Harap::Nilai { value, .. } => format!("harap nilai {}", value.node),
                         Harap::Sasaran { code, value, band, .. } => {
-                            let band = band
-                                .as_ref()
-                                .map(|b| format!(" {}", string(&b.node)))
-                                .unwrap_or_default();
-                            format!("harap sasaran {} capaian {}{band}", code.node, value.node)
+                            format!(
+                                "harap sasaran {} capaian {}{}",
+                                code.node,
+                                value.node,
+                                expected_band(band)
+                            )
                         }
                     };
                     self.line(span.start, span.end, 1, &text);
@@ -637,6 +634,13 @@ impl<'a> Printer<'a> {
         }
         self.close(a.span.end, 0);
     }
+}
+
+/// The band a rule test expects, after its capaian: ` "Memuaskan"`, or nothing.
+fn expected_band(band: &Option<crate::source::Spanned<String>>) -> String {
+    band.as_ref()
+        .map(|b| format!(" {}", string(&b.node)))
+        .unwrap_or_default()
 }
 
 /// A realisasi entry, its id padded to `w`: `iku_kamtib = 30  dicetak 40%`.

@@ -175,6 +175,17 @@ pub fn render(
     doc.finish(&format!("{title} {}", ev.year), &footer)
 }
 
+/// A band's cell: its label on its colour, `—` without one.
+fn band_cell(band: Option<&sakip_core::evaluate::BandRef>) -> Cell {
+    match band {
+        Some(b) => Cell {
+            fill: Some(Rgb::hex(&b.colour)),
+            ..Cell::new(b.label.clone())
+        },
+        None => Cell::new("—"),
+    }
+}
+
 /// The capaian of each sasaran of `tier`, and of the tier, when the rules
 /// make them (`capaian sasaran`, `capaian jenjang`): a row each.
 fn combined_table(doc: &mut Writer, w: &Words, ev: &Evaluation, tier: Tier) {
@@ -184,20 +195,13 @@ fn combined_table(doc: &mut Writer, w: &Words, ev: &Evaluation, tier: Tier) {
         .chain(&ev.jenjang)
         .filter(|g| g.tier == tier)
         .map(|g| {
-            let band = match &g.band {
-                Some(b) => Cell {
-                    fill: Some(Rgb::hex(&b.colour)),
-                    ..Cell::new(b.label.clone())
-                },
-                None => Cell::new("—"),
-            };
             vec![
                 Cell {
                     sub: Some(g.code.clone()),
                     ..Cell::new(g.name.clone())
                 },
                 Cell::new(number_text::percent_text(g.capaian)),
-                band,
+                band_cell(g.band.as_ref()),
             ]
         })
         .collect();
@@ -283,13 +287,6 @@ fn tier_table(doc: &mut Writer, w: &Words, rows: &[&IndicatorResult], title: &st
         .iter()
         .enumerate()
         .map(|(n, r)| {
-            let band = match &r.band {
-                Some(b) => Cell {
-                    fill: Some(Rgb::hex(&b.colour)),
-                    ..Cell::new(b.label.clone())
-                },
-                None => Cell::new("—"),
-            };
             let mut cells = vec![
                 Cell::new((n + 1).to_string()),
                 Cell::new(r.sasaran.clone()),
@@ -300,7 +297,7 @@ fn tier_table(doc: &mut Writer, w: &Words, rows: &[&IndicatorResult], title: &st
                 Cell::new(number_text::target_text(r)),
                 Cell::new(number_text::realisasi_text(r)),
                 Cell::new(number_text::capaian_text(r)),
-                band,
+                band_cell(r.band.as_ref()),
             ];
             if last.is_some() {
                 cells.push(Cell::new(number_text::percent_text(
