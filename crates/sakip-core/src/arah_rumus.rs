@@ -55,13 +55,19 @@ fn sample(rumus: &Expr, target: Decimal, higher_is_better: bool) -> Option<Again
         let realisasi = target
             .checked_mul(Decimal::from(i))?
             .checked_div(Decimal::from(STEPS / 2))?;
-        let mut ctx = Sample { target, realisasi };
-        match rumus.eval_number(&mut ctx) {
-            Ok(capaian) => points.push((realisasi, capaian)),
-            // A formula that reads what a sample cannot give is not judged.
-            Err(e) if e.message == UNSAMPLED => return None,
-            // A division by zero at one point (target / realisasi at 0): skip it.
-            Err(_) => {}
+        let mut ctx = Sample {
+            target,
+            realisasi,
+            read_more: false,
+        };
+        let capaian = rumus.eval_number(&mut ctx);
+        // A formula that reads what a sample cannot give is not judged.
+        if ctx.read_more {
+            return None;
+        }
+        // A point that cannot be computed (target / realisasi at 0) is skipped.
+        if let Ok(capaian) = capaian {
+            points.push((realisasi, capaian));
         }
     }
     let rises = points.windows(2).any(|w| matches!(w, [a, b] if b.1 > a.1));
@@ -81,12 +87,20 @@ fn sample(rumus: &Expr, target: Decimal, higher_is_better: bool) -> Option<Again
     })
 }
 
-const UNSAMPLED: &str = "not sampled";
-
-/// One sample: this indikator's target and realisasi, and nothing else.
+/// One sample: this indikator's target and realisasi, and nothing else;
+/// `read_more` records that the formula asked for anything else.
 struct Sample {
     target: Decimal,
     realisasi: Decimal,
+    read_more: bool,
+}
+
+impl Sample {
+    /// What the formula asked for cannot be sampled: noted, and refused.
+    fn refuse<T>(&mut self) -> Result<T, FormulaError> {
+        self.read_more = true;
+        Err(FormulaError::new("not sampled"))
+    }
 }
 
 impl Context for Sample {
@@ -94,24 +108,24 @@ impl Context for Sample {
         match field {
             Field::Target => Ok(self.target),
             Field::Realisasi => Ok(self.realisasi),
-            Field::Capaian => Err(FormulaError::new(UNSAMPLED)),
+            Field::Capaian => self.refuse(),
         }
     }
 
     fn period(&mut self, _: Periode) -> Result<Decimal, FormulaError> {
-        Err(FormulaError::new(UNSAMPLED))
+        self.refuse()
     }
 
     fn periods(&mut self, _: JenisPeriode) -> Result<Vec<(Periode, Decimal)>, FormulaError> {
-        Err(FormulaError::new(UNSAMPLED))
+        self.refuse()
     }
 
     fn reference(&mut self, _: &str, _: Field) -> Result<Decimal, FormulaError> {
-        Err(FormulaError::new(UNSAMPLED))
+        self.refuse()
     }
 
     fn call(&mut self, _: &str, _: &[Decimal]) -> Result<Decimal, FormulaError> {
-        Err(FormulaError::new(UNSAMPLED))
+        self.refuse()
     }
 }
 

@@ -15,7 +15,7 @@ use super::{BandRef, CapaianGabungan, IndicatorResult};
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Text;
-use crate::model::{Gabungan, RuleSet, Tier};
+use crate::model::{Gabungan, RuleSet, Settings, Tier};
 use rust_decimal::Decimal;
 
 /// The figures per sasaran and per tier that the rules ask for, in the
@@ -46,7 +46,7 @@ pub(super) fn figures(
         for code in codes {
             let items: Vec<&IndicatorResult> = counted.iter().copied().filter(|r| r.sasaran == code).collect();
             let Some(first) = items.first() else { continue };
-            let figure = of(rules, year, how, &items, diagnostics, |id| {
+            let figure = of(&settings, how, &items, diagnostics, |id| {
                 Text::new("gabungan-incomplete-sasaran")
                     .arg("sasaran", code)
                     .arg("id", id)
@@ -66,7 +66,7 @@ pub(super) fn figures(
             if items.is_empty() {
                 continue;
             }
-            let figure = of(rules, year, how, &items, diagnostics, |id| {
+            let figure = of(&settings, how, &items, diagnostics, |id| {
                 Text::new("gabungan-incomplete-jenjang")
                     .arg("tier", tier.title())
                     .arg("id", id)
@@ -85,14 +85,12 @@ pub(super) fn figures(
 /// The mean of `items` as `how` says, rounded and classified; the code,
 /// name and tier are the caller's to fill in.
 fn of(
-    rules: &RuleSet,
-    year: u16,
+    settings: &Settings<'_>,
     how: Gabungan,
     items: &[&IndicatorResult],
     diagnostics: &mut Vec<Diagnostic>,
     incomplete: impl Fn(&str) -> Text,
 ) -> CapaianGabungan {
-    let settings = rules.settings(year);
     let cap = settings.konversi_efisiensi.map(|(c, _)| c);
     let mut figure = CapaianGabungan {
         code: String::new(),

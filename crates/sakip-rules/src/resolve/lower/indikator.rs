@@ -230,11 +230,14 @@ impl Lowering<'_> {
         }
         if let Some(span) = komponen {
             // An input has no capaian: a target or a formula for one would be ignored.
-            let ignored = targets
-                .first()
-                .map(|t| (t.year, "target"))
-                .or(capaian_spans.first().map(|_| (0, "rumus capaian")));
-            if let Some((_, what)) = ignored {
+            let ignored = if !targets.is_empty() {
+                Some("target")
+            } else if !capaian_spans.is_empty() {
+                Some("rumus capaian")
+            } else {
+                None
+            };
+            if let Some(what) = ignored {
                 self.err_says(
                     span,
                     Code::KomponenCapaian,
