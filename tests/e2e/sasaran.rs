@@ -8,8 +8,9 @@ use std::path::PathBuf;
 /// Two sasaran, the first the issue's "Rata-rata capaian kinerja sasaran
 /// 53.30": (87.92 + 18.67) / 2 = 53.295, rounded half up while each
 /// capaian is cut.
-fn tree() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sasaran-figures");
+/// Each test has its own `name`d copy: tests run in parallel.
+fn tree(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("n")).unwrap();
     std::fs::create_dir_all(dir.join("u")).unwrap();
@@ -33,7 +34,7 @@ fn tree() -> PathBuf {
 
 #[test]
 fn eval_shows_each_sasaran_and_tier_figure() {
-    let dir = tree();
+    let dir = tree("sasaran-figures-eval");
     let json = sakip_in(&dir, &["eval", "u", "--year", "2023", "--format", "json"]);
     assert_eq!(json.code, 0, "{}", json.stderr);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -63,6 +64,31 @@ fn eval_shows_each_sasaran_and_tier_figure() {
             .contains("  Sasaran Strategis: achievement 76,49 (Belum)\n"),
         "{}",
         table.stdout
+    );
+    // The CSV: the sasaran's and the tier's figure on each of their rows.
+    let csv = sakip_in(&dir, &["eval", "u", "--year", "2023", "--format", "csv"]);
+    let mut rows = csv::Reader::from_reader(csv.stdout.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let got: Vec<(String, String, String)> = rows
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[at("id")].to_string(),
+                r[at("sasaran_capaian")].to_string(),
+                r[at("tier_capaian")].to_string(),
+            )
+        })
+        .collect();
+    let row = |id: &str, s: &str, t: &str| (id.to_string(), s.to_string(), t.to_string());
+    assert_eq!(
+        got,
+        [
+            row("a", "53.30", "76.49"),
+            row("b", "53.30", "76.49"),
+            row("c", "120.00", "76.49")
+        ]
     );
     // The reports: a row per sasaran, and the tier's.
     sakip_in(&dir, &["report", "u", "--year", "2023", "--format", "md", "-o", "r.md"]);
@@ -117,7 +143,7 @@ fn eval_shows_each_sasaran_and_tier_figure() {
 #[test]
 #[cfg_attr(no_poppler, ignore = "no poppler-utils here: apt-get install poppler-utils")]
 fn the_pdf_report_shows_each_sasaran_and_tier_figure() {
-    let dir = tree();
+    let dir = tree("sasaran-figures-pdf");
     let run = sakip_in(
         &dir,
         &["report", "u", "--year", "2023", "--format", "pdf", "-o", "r.pdf"],

@@ -1,12 +1,16 @@
 //! `eval --format csv`: one row per indicator, numbers in plain decimal
 //! notation so that any spreadsheet reads them exactly. The budget is in the
-//! JSON, table and Markdown formats.
+//! JSON, table and Markdown formats. The sasaran's and the tier's capaian
+//! (when the rules state `capaian sasaran` / `capaian jenjang`) stand on
+//! every row of that sasaran or tier, in the last two columns, so that a
+//! sheet filtered by sasaran still shows its headline figure and the
+//! columns before them keep their places.
 
 use sakip_core::pembulatan::plain;
 use sakip_core::Evaluation;
 
 /// The columns, in order: identity, figures, last year, Renstra, codes.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 18] = [
     "tier",
     "sasaran",
     "id",
@@ -23,7 +27,14 @@ pub const HEADER: [&str; 16] = [
     "renstra_target",
     "renstra_progress",
     "diagnostics",
+    "sasaran_capaian",
+    "tier_capaian",
 ];
+
+/// The capaian of the sasaran (or tier) `code`, when the rules compute one.
+fn gabungan(figures: &[sakip_core::evaluate::CapaianGabungan], code: &str) -> Option<sakip_core::Decimal> {
+    figures.iter().find(|g| g.code == code).and_then(|g| g.capaian)
+}
 
 /// One row per indicator with [`HEADER`]'s columns; `Err` only if the CSV
 /// writer fails.
@@ -60,6 +71,8 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
             opt(r.renstra.as_ref().map(|p| p.target)),
             opt(r.renstra.as_ref().and_then(|p| p.progress)),
             codes.join(" "),
+            opt(gabungan(&ev.sasaran, &r.sasaran)),
+            opt(gabungan(&ev.jenjang, r.tier.keyword())),
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))?;
