@@ -163,3 +163,110 @@ fn the_pdf_report_shows_each_sasaran_and_tier_figure() {
     assert!(line("Sasaran satu").ends_with("53,30 Belum"), "{text}");
     assert!(line("Sasaran Strategis").ends_with("76,49 Belum"), "{text}");
 }
+
+/// The rollup: each sasaran's capaian over the units, per Kanwil and
+/// nationally, in the JSON, the table, the page and the workbook; the
+/// same from the parts of a run put back together (`--merge`).
+#[test]
+fn the_rollup_adds_up_each_sasaran_over_the_units() {
+    let dir = tree("sasaran-figures-rollup");
+    // A second unit: SS1 = (100 + 50) / 2 = 75.00, SS2 = 80.00.
+    std::fs::create_dir_all(dir.join("v")).unwrap();
+    std::fs::write(
+        dir.join("v/satker.sakip"),
+        "satker v \"V\"\nberdasarkan \"../n\"\nperjanjian 2023 {\n  target a = 50\n  target b = 50\n  target c = 50\n}\nrealisasi 2023 {\n  a = 50\n  b = 25\n  c = 40\n}\n",
+    )
+    .unwrap();
+    let json = sakip_in(&dir, &["rollup", "u", "v", "--year", "2023", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let s = &v["nasional"]["sasaran"];
+    // SS1: (53.30 + 75.00) / 2 = 64.15; SS2: (120.00 + 80.00) / 2 = 100.00.
+    assert_eq!(
+        (&s[0]["id"], &s[0]["count"], &s[0]["mean"], &s[0]["bands"]),
+        (
+            &"SS1".into(),
+            &2.into(),
+            &"64.15".into(),
+            &serde_json::json!({"Belum": 2})
+        )
+    );
+    assert_eq!((&s[1]["id"], &s[1]["mean"]), (&"SS2".into(), &"100.00".into()));
+    // A sasaran's figure is not an indicator, and not in the unit's score.
+    let ids: Vec<&str> = v["nasional"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let table = sakip_in(&dir, &["rollup", "u", "v", "--year", "2023", "--lang", "en"]);
+    assert!(
+        table
+            .stdout
+            .contains("  SS1  Sasaran satu: mean 64,15, median 64,15 (2 satker)\n"),
+        "{}",
+        table.stdout
+    );
+    // Two parts, put back together: the same figures.
+    for part in ["u", "v"] {
+        let run = sakip_in(
+            &dir,
+            &[
+                "rollup",
+                part,
+                "--year",
+                "2023",
+                "--format",
+                "jsonl",
+                "-o",
+                &format!("{part}.jsonl"),
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let merged = sakip_in(
+        &dir,
+        &[
+            "rollup", "--merge", "u.jsonl", "v.jsonl", "--year", "2023", "--format", "json",
+        ],
+    );
+    let m: serde_json::Value = serde_json::from_str(&merged.stdout).unwrap();
+    assert_eq!(m["nasional"]["sasaran"], v["nasional"]["sasaran"]);
+    assert_eq!(m["ranking"], v["ranking"]);
+    let page = sakip_in(
+        &dir,
+        &["rollup", "u", "v", "--year", "2023", "--format", "html", "--lang", "en"],
+    );
+    assert!(
+        page.stdout.contains("<h2>Per sasaran: bands and mean capaian</h2>"),
+        "{}",
+        page.stdout
+    );
+    assert!(page
+        .stdout
+        .contains("<tr><td>Sasaran dua<span class=\"id\">SS2</span></td><td class=\"num\">2</td>"));
+    {
+        use calamine::{Data, Reader, Xlsx};
+        sakip_in(
+            &dir,
+            &["rollup", "u", "v", "--year", "2023", "--format", "xlsx", "-o", "r.xlsx"],
+        );
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let sheet = book.worksheet_range("Sasaran").unwrap();
+        let row: Vec<Data> = (0..6)
+            .map(|c| sheet.get_value((1, c)).cloned().unwrap_or(Data::Empty))
+            .collect();
+        assert_eq!(
+            row,
+            [
+                Data::String("-".into()),
+                Data::String("SS1".into()),
+                Data::String("Sasaran satu".into()),
+                Data::Float(2.0),
+                Data::Float(64.15),
+                Data::Float(64.15)
+            ]
+        );
+    }
+}

@@ -469,6 +469,8 @@ rekap-title = Summary { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker by the band of their score (the script's nilai_satker, or the mean capaian without one): { $legend }.
 rekap-explained = Capaian (%) per tier: mean and median over every indicator of the satker. Absorption: summed realisasi / summed pagu.
 rekap-failures = { $n } satker failed:
+rekap-sasaran = Capaian per sasaran, over every satker:
+rekap-sasaran-line = mean { $mean }, median { $median } ({ $n } satker)
 
 ## Scripts
 
@@ -556,6 +558,7 @@ rekap-html-budget = Budget absorption per Kanwil
 rekap-html-budget-note = Absorption = summed realisasi / summed pagu (not a mean of percentages).
 rekap-html-absorption = Absorption (%)
 rekap-html-per-indicator = Per indicator: bands and mean capaian
+rekap-html-per-sasaran = Per sasaran: bands and mean capaian
 rekap-html-indicator = Indicator
 rekap-html-mean = Mean (%)
 rekap-html-median = Median (%)

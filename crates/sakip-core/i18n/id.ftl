@@ -465,6 +465,8 @@ rekap-title = Rekapitulasi { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): { $legend }.
 rekap-explained = Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.
 rekap-failures = { $n } satker gagal:
+rekap-sasaran = Capaian per sasaran, atas semua satker:
+rekap-sasaran-line = rata-rata { $mean }, median { $median } ({ $n } satker)
 
 ## Skrip
 
@@ -551,6 +553,7 @@ rekap-html-budget = Realisasi anggaran per Kanwil
 rekap-html-budget-note = Penyerapan = jumlah realisasi / jumlah pagu (bukan rata-rata persentase).
 rekap-html-absorption = Penyerapan (%)
 rekap-html-per-indicator = Per indikator: sebaran klasifikasi dan rata-rata capaian
+rekap-html-per-sasaran = Per sasaran: sebaran klasifikasi dan rata-rata capaian
 rekap-html-indicator = Indikator
 rekap-html-mean = Rata-rata (%)
 rekap-html-median = Median (%)

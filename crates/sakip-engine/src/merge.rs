@@ -10,7 +10,7 @@ use sakip_core::contract::Output;
 use sakip_core::klasifikasi::Klasifikasi;
 use sakip_core::model::Tier;
 use sakip_core::pembulatan::Rounding;
-use sakip_core::rekap::{Basis, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
+use sakip_core::rekap::{Basis, FigureOf, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
 use sakip_core::{Lang, Text};
 use std::borrow::Cow;
 use std::fmt;
@@ -58,6 +58,7 @@ struct Figure<'l> {
     capaian: Option<Decimal>,
     band: Option<Cow<'l, str>>,
     tidak_diukur: bool,
+    of: FigureOf,
 }
 
 impl Line<'_> {
@@ -70,6 +71,7 @@ impl Line<'_> {
             capaian: f.capaian,
             band: f.band.as_deref(),
             tidak_diukur: f.tidak_diukur,
+            of: f.of,
         })
     }
 }
@@ -99,6 +101,19 @@ pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
             id: r.id,
             name: r.name,
             band: r.band,
+            of: FigureOf::Indikator,
+        });
+    }
+    for g in out.sasaran {
+        figures.push(Figure {
+            tier: Tier::from_keyword(&g.tier)
+                .ok_or_else(|| LineError(Text::new("merge-not-tier").arg("text", &g.tier)))?,
+            capaian: number(g.capaian.as_deref(), "capaian")?,
+            tidak_diukur: false,
+            id: g.code,
+            name: g.name,
+            band: g.band,
+            of: FigureOf::Sasaran,
         });
     }
     let (pagu, realisasi) = match &out.budget_total {
@@ -129,6 +144,8 @@ pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
         errors: out.diagnostics.iter().filter(|d| d.severity == "error").count(),
     };
     let nilai = number(out.nilai.as_ref().map(|n| n.value.as_str()), "nilai")?;
-    let record = record.scored(nilai, figures.iter().filter_map(|f| f.capaian), &basis);
+    // The score is the indikator's mean: a sasaran's figure is a mean of them already.
+    let indikator = figures.iter().filter(|f| f.of == FigureOf::Indikator);
+    let record = record.scored(nilai, indikator.filter_map(|f| f.capaian), &basis);
     Ok(Line { record, basis, figures })
 }

@@ -215,6 +215,23 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
     for s in rollup.kanwil.values() {
         out.push_str(&format!("  {}: {}\n", s.id, s.name));
     }
+    // Each sasaran over every unit, when the rules compute them (per
+    // Kanwil in the JSON and the workbook).
+    if !nasional.sasaran.is_empty() {
+        out.push_str(&format!("\n{}\n", say(lang, "rekap-sasaran")));
+        for (code, g) in &nasional.sasaran {
+            let figure = |v: Option<sakip_core::Decimal>| v.map(number_text::id).unwrap_or_else(|| "-".into());
+            out.push_str(&format!(
+                "  {code}  {}: {}\n",
+                g.name,
+                Text::new("rekap-sasaran-line")
+                    .arg("mean", figure(g.capaian.mean(basis.capaian)))
+                    .arg("median", figure(g.capaian.median(basis.capaian)))
+                    .arg("n", g.capaian.count())
+                    .render(lang)
+            ));
+        }
+    }
     if !rollup.failures.is_empty() {
         out.push_str(&format!(
             "\n{}\n",

@@ -97,6 +97,59 @@ fn band_cells(s: &mut String, counts: &std::collections::BTreeMap<String, u64>, 
     }
 }
 
+/// A table of figures over the units, one row per indikator (or sasaran):
+/// how many units, per band, the mean and the median. `title` and `what`
+/// are HTML already.
+fn figures_table(
+    s: &mut String,
+    basis: &Basis,
+    title: &str,
+    what: &str,
+    rows: &std::collections::BTreeMap<String, sakip_core::rekap::IndicatorSummary>,
+    lang: Lang,
+) {
+    let w = |id: &'static str| esc(&Text::new(id).render(lang));
+    let _ = write!(
+        s,
+        "<h2>{title}</h2>\n<div class=\"scroll\"><table class=\"indicators\"><thead><tr><th>{what}</th><th>Satker</th>"
+    );
+    band_headers(s, basis);
+    let _ = writeln!(
+        s,
+        "<th>{}</th><th>{}</th></tr></thead><tbody>",
+        w("rekap-html-mean"),
+        w("rekap-html-median")
+    );
+    for (id, ind) in rows {
+        // Units whose data says it was not measured are not in the count: said beside it.
+        let not_measured = match ind.not_measured {
+            0 => String::new(),
+            n => format!("<span class=\"id\">{} {n}</span>", number_text::NOT_MEASURED),
+        };
+        let _ = write!(
+            s,
+            "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}{not_measured}</td>",
+            esc(&ind.name),
+            esc(id),
+            ind.capaian.count() + ind.without_capaian
+        );
+        band_cells(s, &ind.bands, basis);
+        let _ = writeln!(
+            s,
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            ind.capaian
+                .mean(basis.capaian)
+                .map(number_text::id)
+                .unwrap_or_else(|| "-".into()),
+            ind.capaian
+                .median(basis.capaian)
+                .map(number_text::id)
+                .unwrap_or_else(|| "-".into())
+        );
+    }
+    s.push_str("</tbody></table></div>\n");
+}
+
 /// The rollup report page: per Kanwil, per indicator, the ranking, the
 /// failures; its words in `lang` (the workbench's reader's, `--lang`).
 pub fn render(rollup: &Rollup, lang: Lang) -> String {
@@ -218,48 +271,25 @@ pub fn body(rollup: &Rollup, lang: Lang) -> String {
     }
     s.push_str("</tbody></table></div>\n");
 
-    // Per indicator, nationally.
-    let _ = write!(
-        s,
-        "<h2>{}</h2>\n<div class=\"scroll\"><table class=\"indicators\"><thead><tr><th>{}</th><th>Satker</th>",
-        w("rekap-html-per-indicator"),
-        w("rekap-html-indicator")
+    // Per indicator, nationally; then per sasaran when the rules compute them.
+    figures_table(
+        &mut s,
+        &basis,
+        &w("rekap-html-per-indicator"),
+        &w("rekap-html-indicator"),
+        &nasional.indicators,
+        lang,
     );
-    band_headers(&mut s, &basis);
-    let _ = writeln!(
-        s,
-        "<th>{}</th><th>{}</th></tr></thead><tbody>",
-        w("rekap-html-mean"),
-        w("rekap-html-median")
-    );
-    for (id, ind) in &nasional.indicators {
-        // Units whose data says it was not measured are not in the count: said beside it.
-        let not_measured = match ind.not_measured {
-            0 => String::new(),
-            n => format!("<span class=\"id\">{} {n}</span>", number_text::NOT_MEASURED),
-        };
-        let _ = write!(
-            s,
-            "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}{not_measured}</td>",
-            esc(&ind.name),
-            esc(id),
-            ind.capaian.count() + ind.without_capaian
-        );
-        band_cells(&mut s, &ind.bands, &basis);
-        let _ = writeln!(
-            s,
-            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            ind.capaian
-                .mean(basis.capaian)
-                .map(number_text::id)
-                .unwrap_or_else(|| "-".into()),
-            ind.capaian
-                .median(basis.capaian)
-                .map(number_text::id)
-                .unwrap_or_else(|| "-".into())
+    if !nasional.sasaran.is_empty() {
+        figures_table(
+            &mut s,
+            &basis,
+            &w("rekap-html-per-sasaran"),
+            "Sasaran",
+            &nasional.sasaran,
+            lang,
         );
     }
-    s.push_str("</tbody></table></div>\n");
 
     // Ranking.
     let _ = writeln!(

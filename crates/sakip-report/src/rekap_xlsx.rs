@@ -1,7 +1,8 @@
 //! `rollup --format xlsx`: the rollup report as a workbook. Sheets: Kanwil
 //! (units per band, mean and median per tier), Anggaran (pagu, realisasi
 //! and penyerapan per Kanwil from sums), Indikator (each indicator's
-//! distribution over bands and its mean), Peringkat (units by score, bands
+//! distribution over bands and its mean), Sasaran (each sasaran per
+//! Kanwil, when the rules compute them), Peringkat (units by score, bands
 //! as fills) and Gagal (units that failed). Numbers are number cells.
 //!
 //! The workbook is an Indonesian document, like the LKjIP it summarises:
@@ -102,6 +103,30 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
         ws.write_number(row, col, ind.not_measured as f64)?;
     }
     page_setup(ws)?;
+
+    // Each sasaran per Kanwil and nationally, when the rules compute them.
+    if !nasional.sasaran.is_empty() {
+        let ws = new_sheet(
+            &mut wb,
+            "Sasaran",
+            &["Kanwil", "Kode", "Sasaran", "Satker", "Rata-rata (%)", "Median (%)"],
+            &[16.0, 10.0, 48.0, 9.0, 12.0, 12.0],
+            &f,
+        )?;
+        let rows = groups
+            .iter()
+            .flat_map(|g| g.sasaran.iter().map(move |(code, s)| (&g.id, code, s)));
+        for (i, (kanwil, code, s)) in rows.enumerate() {
+            let row = data_row(i);
+            ws.write_string(row, 0, kanwil)?;
+            ws.write_string(row, 1, code)?;
+            ws.write_string_with_format(row, 2, &s.name, &f.text)?;
+            ws.write_number(row, 3, (s.capaian.count() + s.without_capaian) as f64)?;
+            write_opt(ws, row, 4, s.capaian.mean(basis.capaian), &f.decimal)?;
+            write_opt(ws, row, 5, s.capaian.median(basis.capaian), &f.decimal)?;
+        }
+        page_setup(ws)?;
+    }
 
     let ws = new_sheet(
         &mut wb,

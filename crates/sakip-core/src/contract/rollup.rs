@@ -49,6 +49,11 @@ pub struct GroupSummary<'a> {
     pub pagu: String,
     pub penyerapan: Option<String>,
     pub realisasi: String,
+    /// Each sasaran's capaian across the group's units (`id` is the
+    /// sasaran's code), when their rules state `capaian sasaran`; absent
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sasaran: Vec<IndicatorSummary<'a>>,
     /// The capaian per tier (`strategis`, `program`, ...).
     pub tiers: BTreeMap<String, Spread>,
     pub units: u64,
@@ -149,28 +154,46 @@ fn owned(g: GroupSummary<'_>) -> GroupSummary<'static> {
         bands: g.bands,
         failed: g.failed,
         id: own(g.id),
-        indicators: g
-            .indicators
-            .into_iter()
-            .map(|i| IndicatorSummary {
-                bands: i.bands,
-                count: i.count,
-                id: own(i.id),
-                mean: i.mean,
-                median: i.median,
-                name: own(i.name),
-                not_measured: i.not_measured,
-                tier: i.tier.map(own),
-                without_capaian: i.without_capaian,
-            })
-            .collect(),
+        indicators: g.indicators.into_iter().map(owned_summary).collect(),
         name: own(g.name),
         pagu: g.pagu,
         penyerapan: g.penyerapan,
         realisasi: g.realisasi,
+        sasaran: g.sasaran.into_iter().map(owned_summary).collect(),
         tiers: g.tiers,
         units: g.units,
         without_score: g.without_score,
+    }
+}
+
+/// An indicator's (or a sasaran's) summary, its strings owned.
+fn owned_summary(i: IndicatorSummary<'_>) -> IndicatorSummary<'static> {
+    let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+    IndicatorSummary {
+        bands: i.bands,
+        count: i.count,
+        id: own(i.id),
+        mean: i.mean,
+        median: i.median,
+        name: own(i.name),
+        not_measured: i.not_measured,
+        tier: i.tier.map(own),
+        without_capaian: i.without_capaian,
+    }
+}
+
+/// An indicator's (or a sasaran's) figures over the group, rounded as `basis` says.
+fn indicator<'a>(id: &'a str, i: &'a crate::rekap::IndicatorSummary, basis: &Basis) -> IndicatorSummary<'a> {
+    IndicatorSummary {
+        bands: i.bands.clone(),
+        count: i.capaian.count(),
+        id: Cow::Borrowed(id),
+        mean: i.capaian.mean(basis.capaian).map(plain),
+        median: i.capaian.median(basis.capaian).map(plain),
+        name: Cow::Borrowed(&i.name),
+        not_measured: i.not_measured,
+        tier: i.tier.map(|t| Cow::Borrowed(t.keyword())),
+        without_capaian: i.without_capaian,
     }
 }
 
@@ -181,25 +204,12 @@ pub fn group<'a>(s: &'a Summary, basis: &Basis) -> GroupSummary<'a> {
         bands: s.bands.clone(),
         failed: s.failed,
         id: Cow::Borrowed(&s.id),
-        indicators: s
-            .indicators
-            .iter()
-            .map(|(id, i)| IndicatorSummary {
-                bands: i.bands.clone(),
-                count: i.capaian.count(),
-                id: Cow::Borrowed(id),
-                mean: opt(i.capaian.mean(basis.capaian)),
-                median: opt(i.capaian.median(basis.capaian)),
-                name: Cow::Borrowed(&i.name),
-                not_measured: i.not_measured,
-                tier: i.tier.map(|t| Cow::Borrowed(t.keyword())),
-                without_capaian: i.without_capaian,
-            })
-            .collect(),
+        indicators: s.indicators.iter().map(|(id, i)| indicator(id, i, basis)).collect(),
         name: Cow::Borrowed(&s.name),
         pagu: plain(s.pagu),
         penyerapan: opt(s.penyerapan(basis.anggaran)),
         realisasi: plain(s.realisasi),
+        sasaran: s.sasaran.iter().map(|(id, i)| indicator(id, i, basis)).collect(),
         tiers: s
             .tiers()
             .iter()

@@ -7,7 +7,9 @@
 pub mod record;
 pub mod summary;
 
-pub use record::{figures_of, kanwil_of, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME};
+pub use record::{
+    figures_of, kanwil_of, FigureOf, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME,
+};
 pub use summary::{Basis, Distribution, IndicatorSummary, Summary};
 
 use rust_decimal::Decimal;
@@ -351,6 +353,7 @@ mod tests {
                     capaian: *c,
                     band: Some("Baik"),
                     tidak_diukur: false,
+                    of: crate::rekap::FigureOf::Indikator,
                 })
             };
             direct.add_record(&r, figures(), None);

@@ -24,19 +24,42 @@ pub struct IndicatorFigure<'a> {
     pub band: Option<&'a str>,
     /// Not measured this year: counted apart, never as missing.
     pub tidak_diukur: bool,
+    /// An indikator's figure, or a sasaran's (`capaian sasaran`): the
+    /// summaries keep the two apart.
+    pub of: FigureOf,
 }
 
-/// The figures of an evaluated unit, as the summaries count them.
+/// What an [`IndicatorFigure`] is the figure of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureOf {
+    Indikator,
+    /// A sasaran's capaian: `id` is its code.
+    Sasaran,
+}
+
+/// The figures of an evaluated unit, as the summaries count them: its
+/// indikator's, then its sasaran's when the rules compute them.
 pub fn figures_of(ev: &Evaluation) -> impl Iterator<Item = IndicatorFigure<'_>> {
     // A composite's inputs have no capaian to count.
-    ev.indicators.iter().filter(|r| !r.komponen).map(|r| IndicatorFigure {
+    let indikator = ev.indicators.iter().filter(|r| !r.komponen).map(|r| IndicatorFigure {
         id: &r.id,
         name: &r.name,
         tier: r.tier,
         capaian: r.capaian,
         band: r.band.as_ref().map(|b| b.label.as_str()),
         tidak_diukur: r.tidak_diukur.is_some(),
-    })
+        of: FigureOf::Indikator,
+    });
+    let sasaran = ev.sasaran.iter().map(|g| IndicatorFigure {
+        id: &g.code,
+        name: &g.name,
+        tier: g.tier,
+        capaian: g.capaian,
+        band: g.band.as_ref().map(|b| b.label.as_str()),
+        tidak_diukur: false,
+        of: FigureOf::Sasaran,
+    });
+    indikator.chain(sasaran)
 }
 
 /// Where a unit's score comes from.

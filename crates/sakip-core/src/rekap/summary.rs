@@ -8,7 +8,7 @@
 //! a few decimals and caps them, so there are at most a few thousand
 //! distinct values), which gives the exact median as well as the mean.
 
-use super::record::{IndicatorFigure, UnitRecord};
+use super::record::{FigureOf, IndicatorFigure, UnitRecord};
 use crate::klasifikasi::Klasifikasi;
 use crate::model::Tier;
 use crate::pembulatan::Rounding;
@@ -198,6 +198,9 @@ pub struct Summary {
     /// [`Summary::tiers`]): a unit's figure is added to one distribution,
     /// not to two, and the summaries are half the misses in the cache.
     pub indicators: BTreeMap<String, IndicatorSummary>,
+    /// Per sasaran, by code, when the units' rules state `capaian
+    /// sasaran`: the distribution of the sasaran's capaian over units.
+    pub sasaran: BTreeMap<String, IndicatorSummary>,
     pub pagu: Decimal,
     pub realisasi: Decimal,
     /// The place in the run of the unit the name was taken from (see
@@ -258,6 +261,10 @@ impl Summary {
             None => self.without_score += 1,
         }
         for f in figures {
+            if f.of == FigureOf::Sasaran {
+                add_sasaran(&mut self.sasaran, &f, place);
+                continue;
+            }
             // Look up before inserting: the id is copied once per run, not once per unit.
             let entry = match self.indicators.get_mut(f.id) {
                 Some(entry) => entry,
@@ -304,11 +311,16 @@ impl Summary {
     /// the parts of a run split across machines): names already here stay.
     pub fn merge(&mut self, other: &Summary) {
         self.add_counts(other);
-        for (id, s) in &other.indicators {
-            match self.indicators.get_mut(id) {
-                Some(entry) => entry.add_counts(s),
-                None => {
-                    self.indicators.insert(id.clone(), s.clone());
+        for (mine, theirs) in [
+            (&mut self.indicators, &other.indicators),
+            (&mut self.sasaran, &other.sasaran),
+        ] {
+            for (id, s) in theirs {
+                match mine.get_mut(id) {
+                    Some(entry) => entry.add_counts(s),
+                    None => {
+                        mine.insert(id.clone(), s.clone());
+                    }
                 }
             }
         }
@@ -323,18 +335,23 @@ impl Summary {
             self.first = other.first;
             self.name = other.name;
         }
-        for (id, s) in other.indicators {
-            match self.indicators.get_mut(&id) {
-                Some(entry) => {
-                    entry.add_counts(&s);
-                    if s.first < entry.first {
-                        entry.first = s.first;
-                        entry.name = s.name;
-                        entry.tier = s.tier;
+        for (mine, theirs) in [
+            (&mut self.indicators, other.indicators),
+            (&mut self.sasaran, other.sasaran),
+        ] {
+            for (id, s) in theirs {
+                match mine.get_mut(&id) {
+                    Some(entry) => {
+                        entry.add_counts(&s);
+                        if s.first < entry.first {
+                            entry.first = s.first;
+                            entry.name = s.name;
+                            entry.tier = s.tier;
+                        }
                     }
-                }
-                None => {
-                    self.indicators.insert(id, s);
+                    None => {
+                        mine.insert(id, s);
+                    }
                 }
             }
         }
@@ -364,6 +381,30 @@ impl Summary {
     /// Budget absorption of the group: summed realisasi over summed pagu.
     pub fn penyerapan(&self, rounding: Rounding) -> Option<Decimal> {
         crate::pembulatan::percent_of(self.realisasi, self.pagu).map(|p| rounding.apply(p))
+    }
+}
+
+/// Adds a unit's sasaran figure: counted at once (a unit has a few
+/// sasaran, against tens of indikator), named after the earliest unit.
+fn add_sasaran(sasaran: &mut BTreeMap<String, IndicatorSummary>, f: &IndicatorFigure<'_>, place: u64) {
+    let entry = match sasaran.get_mut(f.id) {
+        Some(entry) => entry,
+        None => sasaran.entry(f.id.to_string()).or_insert_with(|| IndicatorSummary {
+            first: u64::MAX,
+            ..IndicatorSummary::default()
+        }),
+    };
+    if place < entry.first {
+        entry.first = place;
+        entry.name = f.name.to_string();
+        entry.tier = Some(f.tier);
+    }
+    match f.capaian {
+        Some(c) => entry.capaian.add(c),
+        None => entry.without_capaian += 1,
+    }
+    if let Some(b) = f.band {
+        count_one(&mut entry.bands, b);
     }
 }
 
@@ -532,6 +573,7 @@ mod tests {
             capaian: Some(d(capaian)),
             band: Some("Baik"),
             tidak_diukur: false,
+            of: crate::rekap::FigureOf::Indikator,
         }
     }
 
