@@ -29,6 +29,7 @@ mod schema;
 mod scripts;
 mod seed;
 mod serve;
+mod skala;
 mod support;
 mod warehouse;
 mod webdriver;

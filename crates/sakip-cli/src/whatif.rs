@@ -65,10 +65,10 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     Ok(0)
 }
 
-fn answer(a: &Answer, rising: bool, lang: Lang) -> String {
+fn answer(t: &Thresholds, a: &Answer, lang: Lang) -> String {
     match a {
-        Answer::Needs(r) if rising => Text::new("whatif-needs-at-least").arg("realisasi", plain(*r)),
-        Answer::Needs(r) => Text::new("whatif-needs-at-most").arg("realisasi", plain(*r)),
+        Answer::Needs(r) if t.rising => Text::new("whatif-needs-at-least").arg("realisasi", t.shown(*r)),
+        Answer::Needs(r) => Text::new("whatif-needs-at-most").arg("realisasi", t.shown(*r)),
         Answer::Always => Text::new("whatif-always"),
         Answer::Unreachable => Text::new("whatif-unreachable"),
         Answer::NotMonotone => Text::new("whatif-not-monotone"),
@@ -78,6 +78,7 @@ fn answer(a: &Answer, rising: bool, lang: Lang) -> String {
 
 fn table(t: &Thresholds, lang: Lang) -> String {
     // Not measured this year: n/a, as every report prints it.
+    let shown = |v: Option<sakip_core::Decimal>| v.map(|v| t.shown(v)).unwrap_or_else(|| "-".into());
     let measured = |v| {
         if t.tidak_diukur {
             "n/a".to_string()
@@ -90,8 +91,15 @@ fn table(t: &Thresholds, lang: Lang) -> String {
         t.id,
         t.name,
         Text::new("whatif-now")
-            .arg("target", render::figure(t.target))
-            .arg("realisasi", measured(t.realisasi))
+            .arg("target", shown(t.target))
+            .arg(
+                "realisasi",
+                if t.tidak_diukur {
+                    measured(None)
+                } else {
+                    shown(t.realisasi)
+                },
+            )
             .arg("capaian", measured(t.capaian))
             .arg("band", t.band.clone().unwrap_or_else(|| "-".into()))
             .render(lang)
@@ -102,7 +110,7 @@ fn table(t: &Thresholds, lang: Lang) -> String {
             "    {:<width$}  {:>7}  {}\n",
             g.label,
             plain(g.capaian),
-            answer(&g.answer, t.rising, lang)
+            answer(t, &g.answer, lang)
         ));
     }
     out
@@ -114,7 +122,7 @@ fn json(t: &Thresholds) -> serde_json::Value {
         .iter()
         .map(|g| {
             let (kind, realisasi) = match &g.answer {
-                Answer::Needs(r) => ("needs", Some(plain(*r))),
+                Answer::Needs(r) => ("needs", Some(t.shown(*r))),
                 Answer::Always => ("always", None),
                 Answer::Unreachable => ("unreachable", None),
                 Answer::NotMonotone => ("not-monotone", None),
@@ -123,7 +131,7 @@ fn json(t: &Thresholds) -> serde_json::Value {
         })
         .collect();
     serde_json::json!({
-        "id": t.id, "target": t.target.map(plain), "realisasi": t.realisasi.map(plain),
+        "id": t.id, "target": t.target.map(|v| t.shown(v)), "realisasi": t.realisasi.map(|v| t.shown(v)),
         "capaian": t.capaian.map(plain), "band": t.band, "higher_is_better": t.rising, "goals": goals,
     })
 }
@@ -155,18 +163,20 @@ fn run_sets(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Resul
         }
     }
     let nilai = |e: &sakip_core::evaluate::Evaluation| e.nilai.as_ref().map(|n| n.value);
+    // A target or realisasi as written: a scale's value (`WDP`), else the number.
+    let shown = |r: &sakip_core::evaluate::IndicatorResult, v: Option<sakip_core::Decimal>| match v {
+        Some(v) if r.skala.is_some() => r.shown(v),
+        _ => render::figure(v),
+    };
     match args.format {
         Format::Table => {
             for (id, b, a, bb, ab) in &rows {
                 let line = Text::new("whatif-changed")
                     .arg("id", id)
-                    .arg(
-                        "target",
-                        format!("{} -> {}", render::figure(b.target), render::figure(a.target)),
-                    )
+                    .arg("target", format!("{} -> {}", shown(b, b.target), shown(a, a.target)))
                     .arg(
                         "realisasi",
-                        format!("{} -> {}", render::figure(b.realisasi), render::figure(a.realisasi)),
+                        format!("{} -> {}", shown(b, b.realisasi), shown(a, a.realisasi)),
                     )
                     .arg(
                         "capaian",
@@ -200,8 +210,8 @@ fn run_sets(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Resul
                 .map(|(id, b, a, bb, ab)| {
                     serde_json::json!({
                         "id": id,
-                        "target": [b.target.map(plain), a.target.map(plain)],
-                        "realisasi": [b.realisasi.map(plain), a.realisasi.map(plain)],
+                        "target": [b.target.map(|v| b.shown(v)), a.target.map(|v| a.shown(v))],
+                        "realisasi": [b.realisasi.map(|v| b.shown(v)), a.realisasi.map(|v| a.shown(v))],
                         "capaian": [b.capaian.map(plain), a.capaian.map(plain)],
                         "band": [bb, ab],
                     })

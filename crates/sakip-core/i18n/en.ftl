@@ -38,6 +38,19 @@ agregasi-missing = `{ $id }` has { $jenis } values but its rules do not say how 
 agregasi-missing-help = add `realisasi jumlah`, `rata`, `terakhir`, `tertinggi` or `terendah` to the indikator
 realisasi-overflow = the realisasi of `{ $id }` is too large
 target-satuan = the target `{ $value }` is in { $written-in } but the indikator is measured in { $satuan }
+skala-not-on-scale = `{ $value }` is not a value of the scale of { $id }
+skala-not-on-scale-help = write one of its values: { $scale }
+skala-word-for-number = { $id } is measured in numbers, not on a scale: `{ $value }` is a word
+skala-word-for-number-help = write a number, or give { $id } a scale (`skala WTP > WDP > TW > TMP`) in the rules
+skala-number-for-scale = { $id } is measured on a scale: `{ $value }` is a number
+skala-value-twice = the scale of { $id } has `{ $value }` twice
+skala-value-twice-help = each value of a scale is written once, best first: `skala WTP > WDP > TW > TMP` (case does not tell two values apart)
+skala-langkah = the `langkah` of { $id } must be above 0
+skala-langkah-help = `langkah 25` takes 25 off the capaian for each step below the target; leave it out for 0 below the target
+skala-polaritas = { $id } has a `skala` and a `polaritas`
+skala-polaritas-help = a scale is written best first, which says which way is better: remove the `polaritas` line
+skala-agregasi = the realisasi of { $id } is on a scale: it cannot be combined with `{ $agregasi }`
+skala-agregasi-help = a scale value cannot be added up or averaged; use `realisasi terakhir`, `tertinggi` or `terendah`
 target-satuan-help = write the target in { $satuan }, or correct the indikator's `satuan`
 target-missing = indikator `{ $id }` has no target for { $year }
 target-missing-help = add `target { $id } = <value>` to the `perjanjian { $year }` block
@@ -451,6 +464,10 @@ step-realisasi-periods = { $agregasi }({ $jenis }) of { $periods } = { $value }
 step-rumus = { $expr } = { $value }
 step-capaian-script = script { $source }: { $value }
 step-capaian-polaritas = polaritas { $polaritas }: { $formula } = { $value }
+step-capaian-skala = skala: { $realisasi } against the target { $target }, { $rule } = { $value }
+step-capaian-skala-reached = at or above the target
+step-capaian-skala-below = below the target (no `langkah`)
+step-capaian-skala-steps = { $steps } step(s) below the target, { $langkah } off for each
 step-konversi = Konversi Efisiensi: { $value } is above { $cap }, converted to { $cap }
 step-pembulatan = pembulatan capaian { $rounding }: { $value } -> { $rounded }
 step-klasifikasi-script = script { $source }: { $value } is `{ $label }` ({ $id })
@@ -516,6 +533,7 @@ expect-expr = a formula
 expect-operator = an operator
 expect-field = `target`, `realisasi` or `capaian`
 expect-quantity = a value such as `75`, `77.5`, `40%` or `1 layanan`
+expect-skala-value = a value of a scale, such as `WTP` or `"Belum WBK"`
 expect-unit = a unit such as `%`, `indeks` or `layanan`
 expect-money = an amount such as `Rp 1.938.261.000` or `0`
 expect-number = a number

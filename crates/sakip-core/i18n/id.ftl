@@ -39,6 +39,19 @@ agregasi-missing = `{ $id }` punya nilai per { $jenis } tetapi aturannya tidak m
 agregasi-missing-help = tambahkan `realisasi jumlah`, `rata`, `terakhir`, `tertinggi` atau `terendah` pada indikator
 realisasi-overflow = realisasi `{ $id }` terlalu besar
 target-satuan = target `{ $value }` dalam { $written-in } padahal indikator diukur dalam { $satuan }
+skala-not-on-scale = `{ $value }` bukan nilai skala { $id }
+skala-not-on-scale-help = tulis salah satu nilainya: { $scale }
+skala-word-for-number = { $id } diukur dengan angka, bukan skala: `{ $value }` adalah kata
+skala-word-for-number-help = tulis angka, atau beri { $id } skala (`skala WTP > WDP > TW > TMP`) di aturan
+skala-number-for-scale = { $id } diukur dengan skala: `{ $value }` adalah angka
+skala-value-twice = skala { $id } memuat `{ $value }` dua kali
+skala-value-twice-help = tiap nilai skala ditulis sekali, dari yang terbaik: `skala WTP > WDP > TW > TMP` (huruf besar atau kecil tidak membedakan dua nilai)
+skala-langkah = `langkah` { $id } harus lebih dari 0
+skala-langkah-help = `langkah 25` mengurangi capaian 25 untuk tiap langkah di bawah target; hapus bila di bawah target bernilai 0
+skala-polaritas = { $id } memiliki `skala` dan `polaritas`
+skala-polaritas-help = skala ditulis dari yang terbaik, sehingga arahnya sudah jelas: hapus baris `polaritas`
+skala-agregasi = realisasi { $id } berupa skala: tidak dapat digabung dengan `{ $agregasi }`
+skala-agregasi-help = nilai skala tidak dapat dijumlah atau dirata-rata; pakai `realisasi terakhir`, `tertinggi` atau `terendah`
 target-satuan-help = tulis target dalam { $satuan }, atau perbaiki `satuan` indikator
 target-missing = indikator `{ $id }` tidak punya target untuk { $year }
 target-missing-help = tambahkan `target { $id } = <nilai>` ke blok `perjanjian { $year }`
@@ -447,6 +460,10 @@ step-realisasi-periods = { $agregasi }({ $jenis }) dari { $periods } = { $value 
 step-rumus = { $expr } = { $value }
 step-capaian-script = skrip { $source }: { $value }
 step-capaian-polaritas = polaritas { $polaritas }: { $formula } = { $value }
+step-capaian-skala = skala: { $realisasi } terhadap target { $target }, { $rule } = { $value }
+step-capaian-skala-reached = mencapai atau melampaui target
+step-capaian-skala-below = di bawah target (tanpa `langkah`)
+step-capaian-skala-steps = { $steps } langkah di bawah target, dikurangi { $langkah } per langkah
 step-konversi = Konversi Efisiensi: { $value } di atas { $cap }, dikonversi menjadi { $cap }
 step-pembulatan = pembulatan capaian { $rounding }: { $value } -> { $rounded }
 step-klasifikasi-script = skrip { $source }: { $value } adalah `{ $label }` ({ $id })
@@ -512,6 +529,7 @@ expect-expr = rumus
 expect-operator = operator
 expect-field = `target`, `realisasi` atau `capaian`
 expect-quantity = nilai seperti `75`, `77.5`, `40%` atau `1 layanan`
+expect-skala-value = nilai skala, seperti `WTP` atau `"Belum WBK"`
 expect-unit = satuan seperti `%`, `indeks` atau `layanan`
 expect-money = jumlah uang seperti `Rp 1.938.261.000` atau `0`
 expect-number = angka

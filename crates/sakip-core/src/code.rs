@@ -121,6 +121,7 @@ registry! {
     SatuanMissing = "satuan-missing", Error, Check, "an indikator with no `satuan`";
     SasaranUnused = "sasaran-unused", Warning, Check, "a sasaran with no indikator";
     SasaranTier = "sasaran-tier", Error, Check, "a sasaran opened again at another tier";
+    SkalaInvalid = "skala-invalid", Error, Check, "a `skala` that cannot be used: a value written twice, a `langkah` of 0 or less, a `polaritas` beside it, or a realisasi summed or averaged";
     KomponenCapaian = "komponen-capaian", Error, Check, "a `komponen` (an input without capaian) given a target or a `rumus capaian`";
     RumusTwice = "rumus-twice", Error, Check, "two `rumus` of one kind in force in the same year";
     TargetTwice = "target-twice", Error, Check, "two targets for one indikator and year";
@@ -159,6 +160,7 @@ registry! {
     AgregasiMissing = "agregasi-missing", Error, Eval, "realisasi per period for an indikator with no `agregasi`";
     PeriodMix = "period-mix", Error, Eval, "a realisasi that mixes kinds of period (triwulan and semester)";
     PeriodKind = "period-kind", Error, Eval, "a realisasi per period of another kind than the indikator's `periode`";
+    SkalaValue = "skala-value", Error, Eval, "a value that does not fit its indikator: a word not on its `skala`, a word for an indikator measured in numbers, or a number for one on a scale";
     SatuanMismatch = "satuan-mismatch", Warning, Eval, "a realisasi written in another unit than its indikator";
     TierRealisasi = "tier-realisasi", Warning, Eval, "one measurement at two tiers with two realisasi";
     FormulaError = "formula-error", Error, Eval, "a formula could not be computed (division by zero, overflow, a missing figure)";

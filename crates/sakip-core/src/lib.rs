@@ -18,6 +18,7 @@
 //! - [`satuan`], [`periode`], [`agregasi`], [`polaritas`]: the parts of an
 //!   indicator's definition.
 //! - [`klasifikasi`]: bands of capaian with labels and colours.
+//! - [`skala`]: qualitative indikator, their values on an ordered scale.
 //! - [`formula`]: the expression language of `rumus` lines.
 //! - [`host`]: what scripts may provide (functions and scoring hooks).
 //! - [`model`]: sasaran, indikator, targets, the Perjanjian Kinerja, the rule set.
@@ -53,6 +54,7 @@ pub mod printed_cause;
 pub mod rekap;
 pub mod satuan;
 pub mod severity;
+pub mod skala;
 pub mod tahun_lalu;
 pub mod uji;
 

@@ -226,21 +226,43 @@ pub struct RuleSetInfo {
     pub origin: Option<Origin>,
 }
 
-/// A number with the unit it was written in, if any (`1 layanan`, `75%`).
+/// A number with the unit it was written in, if any (`1 layanan`, `75%`),
+/// or a value of a qualitative indikator's scale (`WTP`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
+    /// The number; for a scale value, 0 until the evaluation places it on
+    /// its indikator's scale ([`crate::skala::value_of`]).
     pub value: Decimal,
     pub satuan: Option<Satuan>,
+    /// A scale value as written (`WTP`), where the data or the rules wrote a
+    /// word rather than a number.
+    pub label: Option<String>,
 }
 
 impl Quantity {
     pub fn plain(value: Decimal) -> Self {
-        Self { value, satuan: None }
+        Self {
+            value,
+            satuan: None,
+            label: None,
+        }
+    }
+
+    /// A scale value as written.
+    pub fn label(label: &str) -> Self {
+        Self {
+            value: Decimal::ZERO,
+            satuan: None,
+            label: Some(label.to_string()),
+        }
     }
 }
 
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(label) = &self.label {
+            return f.write_str(label);
+        }
         match &self.satuan {
             Some(s) if s.is_percent() => write!(f, "{}%", self.value),
             Some(s) => write!(f, "{} {}", self.value, s.display()),
@@ -304,6 +326,8 @@ pub struct Indikator {
     /// `komponen`: an input of a composite score (IKPA's, NKA's parts):
     /// its realisasi is read and shown; it has no target and no capaian.
     pub komponen: bool,
+    /// `skala ...`: a qualitative indikator, its values on this scale.
+    pub skala: Option<crate::skala::Skala>,
     /// The id of the rule set that declared it.
     pub defined_by: String,
     pub origin: Option<Origin>,

@@ -24,7 +24,8 @@ pub enum Harapan {
     },
     Realisasi {
         id: String,
-        value: Decimal,
+        /// A number, or a scale value (`WDP`).
+        value: crate::model::Quantity,
         origin: Option<Origin>,
     },
     Nilai {
@@ -155,13 +156,20 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
                 failures.extend(band_failure(id, band.as_deref(), got, at(origin)));
             }
             Harapan::Realisasi { id, value, origin } => {
-                let got = ev.indicator(id).and_then(|r| r.realisasi);
-                if got != Some(*value) {
+                let r = ev.indicator(id);
+                // A scale value (`WDP`) is its place on the indikator's scale.
+                let want = crate::skala::value_of(r.and_then(|r| r.skala.as_ref()), value).ok();
+                let got = r.and_then(|r| r.realisasi);
+                if want.is_none() || got != want {
+                    let got = match (r, got) {
+                        (Some(r), Some(g)) => Text::new("raw").arg("text", r.shown(g)),
+                        _ => figure_of(id, got),
+                    };
                     failures.push(
                         Text::new("uji-realisasi")
                             .arg("id", id)
-                            .arg("want", plain(*value))
-                            .arg_text("got", figure_of(id, got))
+                            .arg("want", value)
+                            .arg_text("got", got)
                             .arg_text("at", at(origin)),
                     );
                 }

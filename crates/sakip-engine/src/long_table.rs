@@ -545,7 +545,7 @@ fn evaluate_rows<'r, T>(
     let year = selection.year;
     let mut data = UnitData::new(year);
     let mut ids: Vec<String> = Vec::with_capacity(unit.rows.len());
-    let mut targets: Vec<(&str, Decimal)> = Vec::new();
+    let mut targets: Vec<(&str, Quantity)> = Vec::new();
     let mut seen: FxHashMap<&str, u64> = FxHashMap::default();
     let mut name = None;
     for row in &unit.rows {
@@ -588,30 +588,56 @@ fn evaluate_rows<'r, T>(
         }
         let mut values = Vec::new();
         let mut broken = false;
+        // A qualitative indikator's cells are its scale's values (`WTP`):
+        // looked up only when a cell is not a number, which is rare.
+        let skala = || base.loaded.rules.indikator(id).and_then(|i| i.skala.as_ref());
+        // An unreadable cell: what is wrong, and the fix when it is not
+        // the number format's (boxed: a rare path, kept off the stack).
+        let read = |text: &str| -> Result<Option<Quantity>, Box<(Text, Option<Text>)>> {
+            match angka.read(text) {
+                Ok(v) => Ok(v.map(Quantity::plain)),
+                Err(message) => match skala() {
+                    Some(s) if s.position(text).is_some() => Ok(Some(Quantity::label(text))),
+                    Some(s) => Err(Box::new((
+                        Text::new("skala-not-on-scale").arg("id", id).arg("value", text),
+                        Some(Text::new("skala-not-on-scale-help").arg("scale", s.written())),
+                    ))),
+                    None => Err(Box::new((message, None))),
+                },
+            }
+        };
         let mut not_measured = false;
         for (periode, i) in &cols.values {
             if sakip_core::data::says_tidak_diukur(cell(row, *i)) {
                 not_measured = true;
                 continue;
             }
-            match angka.read(cell(row, *i)) {
-                Ok(Some(v)) => values.push((*periode, Quantity::plain(v))),
+            match read(cell(row, *i)) {
+                Ok(Some(q)) => values.push((*periode, q)),
                 Ok(None) => {}
-                Err(message) => {
-                    errors.push(bad(periode_column(*periode), message, Some(angka.help())));
+                Err(e) => {
+                    let (message, help) = *e;
+                    errors.push(bad(
+                        periode_column(*periode),
+                        message,
+                        help.or_else(|| Some(angka.help())),
+                    ));
                     broken = true;
                 }
             }
         }
-        let target = match cols.target.map(|i| angka.read(cell(row, i))) {
-            Some(Err(message)) => {
+        let target = match cols.target.map(|i| read(cell(row, i))) {
+            Some(Err(e)) => {
+                let (message, help) = *e;
                 errors.push(bad(
                     "target",
                     message,
-                    Some(Text::new(match angka {
-                        Angka::Plain => "row-target-plain-help",
-                        Angka::Indonesia => "row-target-indonesia-help",
-                    })),
+                    help.or_else(|| {
+                        Some(Text::new(match angka {
+                            Angka::Plain => "row-target-plain-help",
+                            Angka::Indonesia => "row-target-indonesia-help",
+                        }))
+                    }),
                 ));
                 broken = true;
                 None
@@ -679,7 +705,7 @@ fn evaluate_rows<'r, T>(
             .map(|(id, value)| {
                 let target = Target {
                     year,
-                    value: Quantity::plain(value),
+                    value,
                     tingkat: TingkatAturan::Satker,
                     source: unit.satker.clone(),
                     dasar: None,

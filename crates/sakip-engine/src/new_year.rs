@@ -89,6 +89,7 @@ pub fn draft(dir: &Utf8Path, unit: &LoadedUnit, year: u16) -> Result<Draft, Box<
                     let value = Quantity {
                         value: t.value.value,
                         unit: t.value.satuan.as_ref().map(|s| s.to_string()),
+                        label: t.value.label.clone(),
                     };
                     let note = format!("target {year} aturan `{}`; {}: {previous}", t.source, last.year);
                     (Some(value), note)

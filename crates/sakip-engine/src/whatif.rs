@@ -61,6 +61,20 @@ pub struct Thresholds {
     /// Whether a higher realisasi gives a higher capaian (false: lower is better).
     pub rising: bool,
     pub goals: Vec<Goal>,
+    /// A qualitative indikator's scale: its target, realisasi and answers
+    /// are places on it.
+    pub skala: Option<sakip_core::skala::Skala>,
+}
+
+impl Thresholds {
+    /// A target, realisasi or answer as written: a scale's value (`WDP`),
+    /// else the number.
+    pub fn shown(&self, v: Decimal) -> String {
+        match &self.skala {
+            Some(s) => s.show(v),
+            None => sakip_core::pembulatan::plain(v),
+        }
+    }
 }
 
 /// The unit in `dir` loaded and checked for `year`.
@@ -137,6 +151,40 @@ pub fn thresholds(dir: &Utf8Path, year: u16, only: Option<&str>) -> Result<Vec<T
             }
         }
         goals.sort_by_key(|g| g.capaian);
+        if let Some(skala) = &ind.skala {
+            // A scale has a few places: each is tried, from the worst up.
+            let places: Vec<(Decimal, Option<Decimal>)> = (1..=skala.nilai.len())
+                .map(|p| (Decimal::from(p), capaian_at(Decimal::from(p))))
+                .collect();
+            let monotone = places
+                .windows(2)
+                .all(|w| matches!(w, [(_, Some(a)), (_, Some(b))] if a <= b));
+            for g in &mut goals {
+                let first = places
+                    .iter()
+                    .find(|(_, c)| c.is_some_and(|c| c >= g.capaian))
+                    .map(|(p, _)| *p);
+                g.answer = match first {
+                    _ if !monotone => Answer::NotMonotone,
+                    None => Answer::Unreachable,
+                    Some(p) if p == Decimal::ONE => Answer::Always,
+                    Some(p) => Answer::Needs(p),
+                };
+            }
+            out.push(Thresholds {
+                id: result.id.clone(),
+                name: result.name.clone(),
+                target: result.target,
+                realisasi: result.realisasi,
+                capaian: result.capaian,
+                band: result.band.as_ref().map(|b| b.label.clone()),
+                tidak_diukur: result.tidak_diukur.is_some(),
+                rising: true,
+                goals,
+                skala: Some(skala.clone()),
+            });
+            continue;
+        }
         let precision = [result.realisasi, result.target]
             .iter()
             .flatten()
@@ -179,6 +227,7 @@ pub fn thresholds(dir: &Utf8Path, year: u16, only: Option<&str>) -> Result<Vec<T
             tidak_diukur: result.tidak_diukur.is_some(),
             rising,
             goals,
+            skala: None,
         });
     }
     Ok(out)
@@ -239,12 +288,13 @@ fn search(at: &dyn Fn(Decimal) -> Option<Decimal>, steps: Decimal, goal: Decimal
 }
 
 /// One figure changed by `--set`: `id=value` (the realisasi) or
-/// `id.target=value`.
+/// `id.target=value`; the value a number, or a qualitative indikator's
+/// scale value (`opini=WDP`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Set {
     pub id: String,
     pub target: bool,
-    pub value: Decimal,
+    pub value: sakip_core::model::Quantity,
 }
 
 impl Set {
@@ -259,10 +309,14 @@ impl Set {
             Some(_) => return Err(Text::new("whatif-set-form").arg("text", text)),
             None => (left.trim(), false),
         };
-        let value: Decimal = right
-            .trim()
-            .parse()
-            .map_err(|_| Text::new("whatif-set-number").arg("text", right.trim()))?;
+        let right = right.trim();
+        // A word is a scale value; anything else must be a number.
+        let is_word = right.chars().next().is_some_and(char::is_alphabetic);
+        let value = match right.parse::<Decimal>() {
+            Ok(v) => sakip_core::model::Quantity::plain(v),
+            Err(_) if is_word => sakip_core::model::Quantity::label(right),
+            Err(_) => return Err(Text::new("whatif-set-number").arg("text", right)),
+        };
         Ok(Set {
             id: id.to_string(),
             target,
@@ -280,12 +334,22 @@ pub fn with_sets(dir: &Utf8Path, year: u16, sets: &[Set]) -> Result<(Evaluation,
     let mut changes = Changes::default();
     let mut errors = Vec::new();
     for s in sets {
-        if unit.rules.indikator(&s.id).is_none() {
+        let Some(ind) = unit.rules.indikator(&s.id) else {
             errors.push(unknown(dir, &unit.rules, &s.id));
-        } else if s.target {
-            changes.target.insert(s.id.clone(), s.value);
+            continue;
+        };
+        let value = match sakip_core::skala::value_of(ind.skala.as_ref(), &s.value) {
+            Ok(v) => v,
+            Err(e) => {
+                let (text, help) = e.text(&s.id, &s.value, ind.skala.as_ref());
+                errors.push(RuleError::path_says(dir.as_str(), Code::SkalaValue, text).help_says(help));
+                continue;
+            }
+        };
+        if s.target {
+            changes.target.insert(s.id.clone(), value);
         } else {
-            changes.realisasi.insert(s.id.clone(), s.value);
+            changes.realisasi.insert(s.id.clone(), value);
         }
     }
     if !errors.is_empty() {

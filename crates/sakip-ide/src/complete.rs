@@ -211,6 +211,8 @@ fn slot_after(words: &[&str], block: &str) -> Option<&'static [&'static str]> {
             &["semester", "triwulan"]
         }
         ["rumus"] => &["realisasi", "capaian"],
+        // `skala WTP > WDP > ... [langkah N]`: the values are the author's.
+        ["skala", ..] if block == "indikator" => &["langkah"],
         // In an indikator, a target's year comes next; in an agreement, an id.
         ["target"] if block == "indikator" => NOTHING,
         ["pembulatan"] => &["capaian", "anggaran", "nilai", "sasaran"],

@@ -205,5 +205,6 @@ fn shown(v: &crate::number::CellValue) -> String {
         crate::number::CellUnit::Bare => v.amount.to_string(),
         crate::number::CellUnit::Percent => format!("{}%", v.amount),
         crate::number::CellUnit::Word(w) => format!("{} {w}", v.amount),
+        crate::number::CellUnit::Skala(w) => w.clone(),
     }
 }

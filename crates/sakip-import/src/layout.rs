@@ -447,6 +447,13 @@ impl LayoutReader<'_> {
         })
     }
 
+    /// A realisasi cell: a figure, or a qualitative indikator's value (`WTP`).
+    fn realisasi(&mut self, sheet: &Sheet, r: usize, c: usize) -> Result<Option<CellValue>, ()> {
+        crate::number::read_realisasi(sheet.cell(r, c)).map_err(|e| {
+            self.error(sheet, Some((r, c)), e, Some(Text::new("sheet-figure-help")));
+        })
+    }
+
     /// One row of a realisasi table: its indikator, its figures, its printed capaian.
     fn indicator_row(&mut self, sheet: &Sheet, r: usize, cols: &[(usize, Column)], tier: Option<Tier>) {
         let mut year_value = None;
@@ -457,12 +464,12 @@ impl LayoutReader<'_> {
         for &(c, k) in cols {
             match k {
                 Column::Year if crate::number::says_not_measured(sheet.cell(r, c)) => not_measured = true,
-                Column::Year => match self.value(sheet, r, c) {
+                Column::Year => match self.realisasi(sheet, r, c) {
                     Ok(v) => year_value = v.map(|v| (c, v)),
                     Err(()) => bad = true,
                 },
-                Column::Period(p) => match self.value(sheet, r, c) {
-                    Ok(Some(v)) => periods.push((p, v)),
+                Column::Period(p) => match self.realisasi(sheet, r, c) {
+                    Ok(Some(v)) => periods.push((p, v, c)),
                     Ok(None) => {}
                     Err(()) => bad = true,
                 },
@@ -481,6 +488,41 @@ impl LayoutReader<'_> {
         let Some(id) = self.identify(sheet, r, id_col, name_col, tier) else {
             return;
         };
+        // A word is a value of the indikator's scale, or not a figure at all.
+        let words = year_value
+            .iter()
+            .map(|(c, v)| (*c, v))
+            .chain(periods.iter().map(|(_, v, c)| (*c, v)));
+        let mut off_scale = Vec::new();
+        for (c, v) in words {
+            if let crate::number::CellUnit::Skala(word) = &v.unit {
+                let skala = self
+                    .indikator
+                    .iter()
+                    .find(|i| i.id == id)
+                    .and_then(|i| i.skala.as_ref());
+                match skala {
+                    Some(s) if s.position(word).is_some() => {}
+                    Some(s) => off_scale.push((
+                        c,
+                        Text::new("skala-not-on-scale").arg("id", &id).arg("value", word),
+                        Text::new("skala-not-on-scale-help").arg("scale", s.written()),
+                    )),
+                    None => off_scale.push((
+                        c,
+                        Text::new("number-not-a-number").arg("text", word),
+                        Text::new("sheet-figure-help"),
+                    )),
+                }
+            }
+        }
+        if !off_scale.is_empty() {
+            for (c, text, help) in off_scale {
+                self.error(sheet, Some((r, c)), text, Some(help));
+            }
+            return;
+        }
+        let periods: Vec<_> = periods.into_iter().map(|(p, v, _)| (p, v)).collect();
         if let Some(earlier) = self.contents.realisasi.iter().position(|x| x.id == id) {
             let at = id_col.or(name_col).unwrap_or(0);
             let message = if earlier < self.from_earlier_files.0 {

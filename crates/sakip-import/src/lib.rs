@@ -196,6 +196,11 @@ fn quantity(v: &CellValue) -> Quantity {
             CellUnit::Bare => None,
             CellUnit::Percent => Some("%".to_string()),
             CellUnit::Word(w) => Some(w.clone()),
+            CellUnit::Skala(_) => None,
+        },
+        label: match &v.unit {
+            CellUnit::Skala(w) => Some(w.clone()),
+            _ => None,
         },
     }
 }

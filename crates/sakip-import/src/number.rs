@@ -30,6 +30,10 @@ pub enum CellUnit {
     Percent,
     /// A word after the number: `144 Orang`.
     Word(String),
+    /// No number: a qualitative indikator's value as written (`WTP`, `Belum
+    /// WBK`); `amount` is 0. Whether it is on the indikator's scale is the
+    /// rules' to say (`sakip check` on the written file).
+    Skala(String),
 }
 
 /// What a cell holds, before it is read as a number.
@@ -128,6 +132,25 @@ pub fn read_value(cell: &Cell) -> Result<Option<CellValue>, Text> {
             }))
         }
     }
+}
+
+/// A realisasi cell: a figure as [`read_value`] reads it, or a word that
+/// is a qualitative indikator's value (`WTP`, `Belum WBK`): letters first,
+/// then letters, digits, spaces, `-` or `_`.
+pub fn read_realisasi(cell: &Cell) -> Result<Option<CellValue>, Text> {
+    read_value(cell).or_else(|e| match cell {
+        Cell::Text(t) if is_skala_word(t.trim()) => Ok(Some(CellValue {
+            amount: Decimal::ZERO,
+            unit: CellUnit::Skala(t.split_whitespace().collect::<Vec<_>>().join(" ")),
+        })),
+        _ => Err(e),
+    })
+}
+
+fn is_skala_word(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_alphabetic)
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
 }
 
 /// An amount of money: `Rp. 1.938.261.000`, `Rp 1.938.261.000,-`,

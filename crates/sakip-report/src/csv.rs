@@ -48,6 +48,8 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
             Some(_) => crate::number_text::NOT_MEASURED.to_string(),
             None => opt(v),
         };
+        // A target or realisasi: a qualitative indikator's value as written.
+        let shown = |v: Option<sakip_core::Decimal>| v.map(|v| r.shown(v)).unwrap_or_default();
         let codes: Vec<&str> = ev
             .diagnostics
             .iter()
@@ -60,15 +62,18 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
             r.id.clone(),
             r.name.clone(),
             r.satuan.display(),
-            opt(r.target),
-            opt(r.national_target),
-            measured(r.realisasi),
+            shown(r.target),
+            shown(r.national_target),
+            match &r.tidak_diukur {
+                Some(_) => crate::number_text::NOT_MEASURED.to_string(),
+                None => shown(r.realisasi),
+            },
             measured(r.capaian),
             r.band.as_ref().map(|b| b.label.clone()).unwrap_or_default(),
             opt(r.printed_capaian),
-            opt(r.tahun_lalu.as_ref().and_then(|p| p.realisasi)),
+            shown(r.tahun_lalu.as_ref().and_then(|p| p.realisasi)),
             opt(r.tahun_lalu.as_ref().and_then(|p| p.capaian)),
-            opt(r.renstra.as_ref().map(|p| p.target)),
+            shown(r.renstra.as_ref().map(|p| p.target)),
             opt(r.renstra.as_ref().and_then(|p| p.progress)),
             codes.join(" "),
             opt(gabungan(&ev.sasaran, &r.sasaran)),

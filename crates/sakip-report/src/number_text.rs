@@ -40,9 +40,20 @@ pub fn with_unit(value: Decimal, unit: &sakip_core::satuan::Satuan) -> String {
     }
 }
 
+/// A target or realisasi of `r`: a qualitative indikator's value as
+/// written (`WTP`), else the number with its unit.
+fn figure_text(r: &sakip_core::IndicatorResult, v: Decimal, unit: &sakip_core::satuan::Satuan) -> String {
+    match &r.skala {
+        Some(s) => s.show(v),
+        None => with_unit(v, unit),
+    }
+}
+
 /// An indicator's target as its table prints it, `—` when there is none.
 pub fn target_text(r: &sakip_core::IndicatorResult) -> String {
-    r.target.map(|v| with_unit(v, &r.satuan)).unwrap_or_else(|| "—".into())
+    r.target
+        .map(|v| figure_text(r, v, &r.satuan))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// What a report prints for a figure that was not measured this year
@@ -57,7 +68,9 @@ pub fn realisasi_text(r: &sakip_core::IndicatorResult) -> String {
         return NOT_MEASURED.into();
     }
     let unit = r.realisasi_satuan.as_ref().unwrap_or(&r.satuan);
-    r.realisasi.map(|v| with_unit(v, unit)).unwrap_or_else(|| "—".into())
+    r.realisasi
+        .map(|v| figure_text(r, v, unit))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// An indicator's capaian: `n/a` when it was not measured, `—` when it
@@ -85,7 +98,7 @@ pub fn comparison_years(rows: &[&sakip_core::IndicatorResult]) -> (Option<u16>, 
 /// Progress towards the Renstra target, and the target: `98,13 (80)`.
 pub fn renstra_text(r: &sakip_core::IndicatorResult) -> String {
     match &r.renstra {
-        Some(p) => format!("{} ({})", percent_text(p.progress), with_unit(p.target, &r.satuan)),
+        Some(p) => format!("{} ({})", percent_text(p.progress), figure_text(r, p.target, &r.satuan)),
         None => "—".into(),
     }
 }

@@ -65,7 +65,13 @@ pub fn csv_rows(ev: &Evaluation, kanwil: &str, satker: &str) -> String {
             if i > 0 && r.tidak_diukur.is_some() {
                 text.push_str(crate::number_text::NOT_MEASURED);
             } else if let Some(v) = value {
-                let _ = write!(text, "{v}");
+                // A qualitative indikator's target and realisasi as written (`WTP`).
+                match (&r.skala, i) {
+                    (Some(skala), 0 | 1) => text.push_str(&skala.show(v)),
+                    _ => {
+                        let _ = write!(text, "{v}");
+                    }
+                }
             }
         }
         codes.clear();

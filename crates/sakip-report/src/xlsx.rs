@@ -134,6 +134,22 @@ pub(crate) fn write_opt(
     }
 }
 
+/// A target or realisasi of `r`: a number cell, or for a qualitative
+/// indikator its value as written (`WTP`), a text cell.
+fn write_figure(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    r: &sakip_core::IndicatorResult,
+    v: Option<Decimal>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match (&r.skala, v) {
+        (Some(s), Some(v)) => ws.write_string_with_format(row, col, s.show(v), &f.text).map(|_| ()),
+        _ => write_opt(ws, row, col, v, &f.decimal),
+    }
+}
+
 /// Column widths, in characters.
 const NAME_WIDTH: f64 = 48.0;
 /// The id column.
@@ -173,14 +189,14 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
         ws.write_string_with_format(row, 2, &r.name, &f.text)?;
         ws.write_string_with_format(row, 3, &r.id, &f.text)?;
         ws.write_string_with_format(row, 4, r.satuan.display(), &f.text)?;
-        write_opt(ws, row, 5, r.target, &f.decimal)?;
+        write_figure(ws, row, 5, r, r.target, f)?;
         if r.tidak_diukur.is_some() {
             // Text, which a sheet's AVERAGE leaves out, as the report does.
             for col in [6, 7] {
                 ws.write_string_with_format(row, col, crate::number_text::NOT_MEASURED, &f.text)?;
             }
         } else {
-            write_opt(ws, row, 6, r.realisasi, &f.decimal)?;
+            write_figure(ws, row, 6, r, r.realisasi, f)?;
             write_opt(ws, row, 7, r.capaian, &f.decimal)?;
         }
         match &r.band {
@@ -199,7 +215,7 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
             col += 1;
         }
         if renstra.is_some() {
-            write_opt(ws, row, col, r.renstra.as_ref().map(|p| p.target), &f.decimal)?;
+            write_figure(ws, row, col, r, r.renstra.as_ref().map(|p| p.target), f)?;
             write_opt(
                 ws,
                 row,

@@ -77,10 +77,10 @@ pub enum Harap {
         band: Option<Spanned<String>>,
         span: Span,
     },
-    /// `harap <id> realisasi 50`
+    /// `harap <id> realisasi 50` (or a scale value, `WDP`)
     Realisasi {
         id: Spanned<String>,
-        value: Spanned<Decimal>,
+        value: Spanned<Quantity>,
         span: Span,
     },
     /// `harap nilai 85.5`: the unit's score.
@@ -241,9 +241,13 @@ pub struct Indikator {
 /// `12 layanan`, `75%`, `77.5`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
+    /// The number; 0 for a scale value.
     pub value: Decimal,
     /// The unit word as written (`%`, `layanan`); `None` for a plain number.
     pub unit: Option<String>,
+    /// A value of a qualitative indikator's scale, as written (`WTP`,
+    /// `"Baik Sekali"` without its quotes).
+    pub label: Option<String>,
 }
 
 /// `polaritas naik | turun | rentang a ..= b`, as written.
@@ -277,6 +281,8 @@ pub enum IndikatorItem {
     Bobot(Spanned<Decimal>),
     /// `komponen`: an input of a composite score, with no target and no capaian.
     Komponen(Span),
+    /// `skala WTP > WDP > TW > TMP [langkah 25]`: a qualitative indikator.
+    Skala(SkalaLine),
     /// `dasar "..."`: the indikator's legal basis.
     Dasar(Spanned<String>),
     /// `sama_dengan <id>`: the same measurement as another indikator at
@@ -284,6 +290,15 @@ pub enum IndikatorItem {
     SamaDengan(Spanned<String>),
     /// A sub-indikator (the items a-g a report lists under one).
     Sub(Indikator),
+}
+
+/// `skala <best> > ... > <worst> [langkah N]`, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkalaLine {
+    /// Best first.
+    pub nilai: Vec<Spanned<String>>,
+    pub langkah: Option<Spanned<Decimal>>,
+    pub span: Span,
 }
 
 /// `target <year> = <value> [dasar "..."]` in an indikator.

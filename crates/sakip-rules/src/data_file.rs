@@ -270,5 +270,6 @@ fn percent(v: Decimal) -> Quantity {
     Quantity {
         value: v,
         unit: Some("%".to_string()),
+        label: None,
     }
 }

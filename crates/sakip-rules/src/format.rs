@@ -155,12 +155,30 @@ fn money(d: Decimal) -> String {
     }
 }
 
-/// A number with its unit as the canonical layout writes it (`75%`, `12 layanan`).
+/// A number with its unit as the canonical layout writes it (`75%`, `12
+/// layanan`); a scale value as a word, or quoted when it is not one.
 fn quantity(q: &Quantity) -> String {
+    if let Some(label) = &q.label {
+        return skala_value(label);
+    }
     match q.unit.as_deref() {
         Some("%") => format!("{}%", q.value),
         Some(u) => format!("{} {u}", q.value),
         None => q.value.to_string(),
+    }
+}
+
+/// A scale value as written: bare when it reads back as one word
+/// (`WTP`, `BB`), else in quotes (`"Baik Sekali"`).
+fn skala_value(label: &str) -> String {
+    let mut chars = label.chars();
+    let word = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && !crate::lexicon::KEYWORDS.contains(&label);
+    if word {
+        label.to_string()
+    } else {
+        string(label)
     }
 }
 
@@ -393,7 +411,9 @@ impl<'a> Printer<'a> {
                         Harap::Capaian { id, value, band, .. } => {
                             format!("harap {} capaian {}{}", id.node, value.node, expected_band(band))
                         }
-                        Harap::Realisasi { id, value, .. } => format!("harap {} realisasi {}", id.node, value.node),
+                        Harap::Realisasi { id, value, .. } => {
+                            format!("harap {} realisasi {}", id.node, quantity(&value.node))
+                        }
                         Harap::Nilai { value, .. } => format!("harap nilai {}", value.node),
                         Harap::Sasaran { code, value, band, .. } => {
                             format!(
@@ -519,6 +539,20 @@ impl<'a> Printer<'a> {
                 IndikatorItem::Bobot(b) => self.line(b.span.start, b.span.end, i, &format!("bobot {}", b.node)),
                 IndikatorItem::Dasar(d) => self.dasar(d, i),
                 IndikatorItem::Komponen(s) => self.line(s.start, s.end, i, "komponen"),
+                IndikatorItem::Skala(k) => {
+                    let nilai: Vec<String> = k.nilai.iter().map(|v| skala_value(&v.node)).collect();
+                    let langkah = k
+                        .langkah
+                        .as_ref()
+                        .map(|l| format!(" langkah {}", l.node))
+                        .unwrap_or_default();
+                    self.line(
+                        k.span.start,
+                        k.span.end,
+                        i,
+                        &format!("skala {}{langkah}", nilai.join(" > ")),
+                    );
+                }
                 IndikatorItem::SamaDengan(s) => {
                     self.line(s.span.start, s.span.end, i, &format!("sama_dengan {}", s.node))
                 }

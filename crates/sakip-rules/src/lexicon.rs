@@ -32,6 +32,7 @@ pub const KEYWORDS: &[&str] = &[
     "kegiatan",
     "komponen",
     "lain",
+    "langkah",
     "mulai",
     "maka",
     "nasional",
@@ -53,6 +54,7 @@ pub const KEYWORDS: &[&str] = &[
     "smt2",
     "satker",
     "skrip",
+    "skala",
     "sasaran",
     "strategis",
     "satuan",
@@ -178,7 +180,7 @@ pub fn is_unit_word(word: &str) -> bool {
 
 /// The words a line inside an `indikator` block starts with (the grammar's
 /// `indikator_item`): the parser's "did you mean" and completion offer them.
-pub const INDIKATOR_WORDS: [&str; 10] = [
+pub const INDIKATOR_WORDS: [&str; 11] = [
     "satuan",
     "polaritas",
     "realisasi",
@@ -188,6 +190,7 @@ pub const INDIKATOR_WORDS: [&str; 10] = [
     "dasar",
     "sama_dengan",
     "komponen",
+    "skala",
     "indikator",
 ];
 

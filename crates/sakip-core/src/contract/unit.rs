@@ -110,7 +110,9 @@ pub struct Rounding {
     pub score: Option<String>,
 }
 
-/// One indicator's figures, each a plain decimal string or null.
+/// One indicator's figures, each a plain decimal string or null; a
+/// qualitative indikator's target and realisasi are its scale's values
+/// as written (`"WTP"`), and `scale` lists them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Indicator<'a> {
@@ -124,6 +126,10 @@ pub struct Indicator<'a> {
     pub unit: String,
     /// The indikator it is a sub-indikator of.
     pub parent: Option<Cow<'a, str>>,
+    /// A qualitative indikator's values, best first (`skala` in the
+    /// rules); absent for one measured in numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Vec<Cow<'a, str>>>,
     pub target: Option<String>,
     /// The national rules' target for the year, when there is one.
     pub national_target: Option<String>,
@@ -266,16 +272,20 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
         name: Cow::Borrowed(&r.name),
         unit: r.satuan.display(),
         parent: r.induk.as_deref().map(Cow::Borrowed),
-        target: num(r.target),
-        national_target: num(r.national_target),
-        realisasi: num(r.realisasi),
+        scale: r
+            .skala
+            .as_ref()
+            .map(|s| s.nilai.iter().map(|v| Cow::Borrowed(v.as_str())).collect()),
+        target: r.target.map(|v| r.shown(v)),
+        national_target: r.national_target.map(|v| r.shown(v)),
+        realisasi: r.realisasi.map(|v| r.shown(v)),
         realisasi_unit: r.realisasi_satuan.as_ref().map(|s| s.display()),
         periods: r
             .realisasi_periode
             .iter()
             .map(|(p, v)| Period {
                 period: Cow::Borrowed(p.keyword()),
-                realisasi: plain(*v),
+                realisasi: r.shown(*v),
             })
             .collect(),
         capaian: num(r.capaian),
@@ -289,12 +299,12 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
         }),
         previous: r.tahun_lalu.as_ref().map(|p| Previous {
             year: p.year,
-            realisasi: num(p.realisasi),
+            realisasi: p.realisasi.map(|v| r.shown(v)),
             capaian: num(p.capaian),
         }),
         renstra: r.renstra.as_ref().map(|p| RenstraOut {
             year: p.year,
-            target: plain(p.target),
+            target: r.shown(p.target),
             progress: num(p.progress),
         }),
         dasar: r.dasar.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),

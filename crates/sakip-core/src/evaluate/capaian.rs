@@ -110,6 +110,19 @@ impl<'a> Evaluator<'a> {
         }
         // A hook and the polarity's rule both need a target.
         let t = t?;
+        // A qualitative indikator: the scale's stated rule, over any script's
+        // numbers (a hook written for figures does not know a scale).
+        if let Some(skala) = &ind.skala {
+            let (value, rule) = skala.capaian(r, t);
+            notes.step("capaian", ind.origin.as_ref(), || {
+                Text::new("step-capaian-skala")
+                    .arg("realisasi", skala.show(r))
+                    .arg("target", skala.show(t))
+                    .arg_text("rule", rule)
+                    .arg("value", plain(value))
+            });
+            return Some(value);
+        }
         match self.host.capaian(hook_in) {
             Ok(Some(h)) => {
                 notes.step("capaian", h.origin, || {

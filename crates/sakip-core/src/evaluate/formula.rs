@@ -68,7 +68,7 @@ impl Context for FormulaCtx<'_, '_> {
     fn period(&mut self, periode: Periode) -> Result<Decimal, FormulaError> {
         self.entry
             .and_then(|e| e.values.iter().find(|(p, _)| *p == periode))
-            .map(|(_, q)| q.value)
+            .and_then(|(_, q)| crate::skala::value_of(self.ind.skala.as_ref(), q).ok())
             .ok_or_else(|| FormulaError::new(format!("`{}` has no realisasi for {periode}", self.ind.id)))
     }
 
@@ -79,7 +79,7 @@ impl Context for FormulaCtx<'_, '_> {
                 e.values
                     .iter()
                     .filter(|(p, _)| p.jenis() == jenis)
-                    .map(|(p, q)| (*p, q.value))
+                    .filter_map(|(p, q)| Some((*p, crate::skala::value_of(self.ind.skala.as_ref(), q).ok()?)))
                     .collect()
             })
             .unwrap_or_default())

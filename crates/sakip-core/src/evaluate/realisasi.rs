@@ -137,10 +137,20 @@ struct Combined {
 /// (when `describe`, for a trace) how they were combined in words.
 fn combine(ind: &Indikator, entry: &RealisasiEntry, describe: bool) -> Result<Combined, Box<Diagnostic>> {
     let at = entry.origin.as_ref();
-    let values: Vec<(Periode, Decimal)> = entry.values.iter().map(|(p, q)| (*p, q.value)).collect();
+    // A qualitative indikator's values are their places on its scale.
+    let mut values: Vec<(Periode, Decimal)> = Vec::with_capacity(entry.values.len());
+    for (p, q) in &entry.values {
+        let v = crate::skala::value_of(ind.skala.as_ref(), q)
+            .map_err(|e| Box::new(super::target::salah_skala(&e, ind, q, at)))?;
+        values.push((*p, v));
+    }
     if let [(Periode::Tahun, v)] = values.as_slice() {
         let how = if describe {
-            Some(Text::new("step-realisasi-year").arg("value", plain(*v)))
+            let shown = match &ind.skala {
+                Some(s) => s.show(*v),
+                None => plain(*v),
+            };
+            Some(Text::new("step-realisasi-year").arg("value", shown))
         } else {
             None
         };

@@ -47,6 +47,9 @@ pub struct IndicatorResult {
     pub sasaran_name: String,
     pub name: String,
     pub satuan: Satuan,
+    /// A qualitative indikator's scale: its target and realisasi are places
+    /// on it, shown as the values they stand for ([`IndicatorResult::shown`]).
+    pub skala: Option<crate::skala::Skala>,
     pub induk: Option<String>,
     pub bobot: Option<Decimal>,
     pub target: Option<Decimal>,
@@ -79,6 +82,18 @@ pub struct IndicatorResult {
     /// Progress towards the Renstra's last-year target, when the rules hold one.
     pub renstra: Option<ProgresRenstra>,
     pub trace: Vec<Step>,
+}
+
+impl IndicatorResult {
+    /// A target or realisasi of this indikator as a report writes it in
+    /// plain notation: a qualitative indikator's value as written (`WTP`),
+    /// else the number (`77.5`).
+    pub fn shown(&self, value: Decimal) -> String {
+        match &self.skala {
+            Some(s) => s.show(value),
+            None => crate::pembulatan::plain(value),
+        }
+    }
 }
 
 /// A sasaran's or a tier's capaian: the mean of its indikator's, as the

@@ -15,8 +15,9 @@ pub(super) struct TargetPhase<'a> {
     pub rule: Option<&'a Target>,
     /// Its value: what capaian is computed against.
     pub value: Option<Decimal>,
-    /// The national rules' target for the same year, when there is one.
-    pub national: Option<&'a Target>,
+    /// The national rules' target's value for the same year, when there
+    /// is one (its place, on a scale).
+    pub national_value: Option<Decimal>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -72,10 +73,19 @@ impl<'a> Evaluator<'a> {
                 .at(ind.origin.as_ref()),
             ),
         }
+        // A qualitative indikator's target is its place on the scale.
+        let value = rule.and_then(|t| match crate::skala::value_of(ind.skala.as_ref(), &t.value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                notes.find(salah_skala(&e, ind, &t.value, t.origin.as_ref()));
+                None
+            }
+        });
         let national = ind.national_target(year);
-        if let (Some(t), Some(n)) = (rule, national) {
-            if t.tingkat > n.tingkat && t.value.value != n.value.value {
-                let (code, id) = if t.value.value < n.value.value {
+        let national_value = national.and_then(|n| crate::skala::value_of(ind.skala.as_ref(), &n.value).ok());
+        if let (Some(t), Some(v), Some(n), Some(nv)) = (rule, value, national, national_value) {
+            if t.tingkat > n.tingkat && v != nv {
+                let (code, id) = if v < nv {
                     (Code::TargetNational, "target-national")
                 } else {
                     (Code::TargetAboveNational, "target-above-national")
@@ -90,8 +100,20 @@ impl<'a> Evaluator<'a> {
         }
         TargetPhase {
             rule,
-            value: rule.map(|t| t.value.value),
-            national,
+            value,
+            national_value,
         }
     }
+}
+
+/// The finding for a value written for `ind` that does not fit it: a word
+/// off its scale, a word for a number, a number for a scale.
+pub(super) fn salah_skala(
+    e: &crate::skala::SalahSkala,
+    ind: &Indikator,
+    written: &crate::model::Quantity,
+    at: Option<&crate::model::Origin>,
+) -> Diagnostic {
+    let (text, help) = e.text(&ind.id, written, ind.skala.as_ref());
+    Diagnostic::says(Code::SkalaValue, text).help_says(help).at(at)
 }

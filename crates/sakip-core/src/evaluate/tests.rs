@@ -32,6 +32,7 @@ fn indikator(id: &str, tier: Tier, satuan: &str) -> Indikator {
         induk: None,
         sama_dengan: None,
         komponen: false,
+        skala: None,
         defined_by: "test".into(),
         origin: None,
     }

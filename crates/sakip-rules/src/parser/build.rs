@@ -354,9 +354,21 @@ impl Builder<'_> {
         Ok(Spanned::new(year, self.span(&pair)))
     }
 
-    /// A number with its unit word (`12 layanan`, `75%`).
+    /// A number with its unit word (`12 layanan`, `75%`), or a scale value
+    /// (`WTP`, `"Baik Sekali"`).
     fn quantity(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Quantity>> {
         let span = self.span(&pair);
+        if pair.as_rule() == Rule::skala_label {
+            let label = self.skala_label(pair);
+            return Ok(Spanned::new(
+                Quantity {
+                    value: Decimal::ZERO,
+                    unit: None,
+                    label: Some(label.node),
+                },
+                span,
+            ));
+        }
         let mut value = None;
         let mut unit = None;
         for p in pair.into_inner() {
@@ -368,7 +380,23 @@ impl Builder<'_> {
             }
         }
         let value = value.ok_or_else(|| self.missing("a number"))?;
-        Ok(Spanned::new(Quantity { value, unit }, span))
+        Ok(Spanned::new(
+            Quantity {
+                value,
+                unit,
+                label: None,
+            },
+            span,
+        ))
+    }
+
+    /// A value of a scale as written: a word, or a string without its quotes.
+    fn skala_label(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        let span = self.span(&pair);
+        match pair.clone().into_inner().find(|p| p.as_rule() == Rule::string) {
+            Some(s) => Spanned::new(self.string(s).node, span),
+            None => Spanned::new(pair.as_str().trim().to_string(), span),
+        }
     }
 
     /// A sum in rupiah (`Rp 1.938.261.000`, `Rp. 1.000,50`), exact.
@@ -611,6 +639,22 @@ impl Builder<'_> {
                 }
                 Rule::dasar => IndikatorItem::Dasar(self.only_string(p)?),
                 Rule::komponen => IndikatorItem::Komponen(self.span(&p)),
+                Rule::skala => {
+                    let mut nilai = Vec::new();
+                    let mut langkah = None;
+                    for x in p.into_inner() {
+                        match x.as_rule() {
+                            Rule::skala_label => nilai.push(self.skala_label(x)),
+                            Rule::number => langkah = Some(self.number(x)?),
+                            _ => {}
+                        }
+                    }
+                    IndikatorItem::Skala(SkalaLine {
+                        nilai,
+                        langkah,
+                        span: pspan,
+                    })
+                }
                 Rule::sama_dengan => {
                     let mut cc = Children::of(p);
                     IndikatorItem::SamaDengan(self.ident(self.need(&mut cc, "an indikator id")?))
@@ -715,8 +759,9 @@ impl Builder<'_> {
                         let what = self.need(&mut cc, "capaian or realisasi")?;
                         let is_capaian = what.as_rule() == Rule::harap_capaian;
                         let mut w = Children::of(what);
-                        let value = self.number(self.need(&mut w, "a number")?)?;
+                        let first = self.need(&mut w, "a number")?;
                         if is_capaian {
+                            let value = self.number(first)?;
                             let band = w.meaningful().map(|b| self.string(b));
                             Harap::Capaian {
                                 id,
@@ -725,6 +770,20 @@ impl Builder<'_> {
                                 span: pspan,
                             }
                         } else {
+                            let value = match first.as_rule() {
+                                Rule::skala_label => self.quantity(first)?,
+                                _ => {
+                                    let n = self.number(first)?;
+                                    Spanned::new(
+                                        Quantity {
+                                            value: n.node,
+                                            unit: None,
+                                            label: None,
+                                        },
+                                        n.span,
+                                    )
+                                }
+                            };
                             Harap::Realisasi { id, value, span: pspan }
                         }
                     };
@@ -802,7 +861,7 @@ impl Builder<'_> {
                         .map(|s| self.string(s));
                     tidak_diukur = Some(TidakDiukur { alasan, span });
                 }
-                Rule::quantity => {
+                Rule::quantity | Rule::skala_label => {
                     let q = self.quantity(p)?;
                     values.push((Spanned::new(Periode::Tahun, id.span), q));
                 }

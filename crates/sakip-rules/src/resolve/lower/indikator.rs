@@ -6,9 +6,11 @@ use crate::ast::{self, IndikatorItem};
 use crate::error::did_you_mean;
 use crate::source::{Span, Spanned};
 use rust_decimal::Decimal;
+use sakip_core::agregasi::Agregasi;
 use sakip_core::model::{Indikator, Quantity, Rumus, Sasaran, Target, TingkatAturan};
 use sakip_core::polaritas::Polaritas;
 use sakip_core::satuan::Satuan;
+use sakip_core::skala::Skala;
 use sakip_core::{Code, Text};
 use std::collections::HashMap;
 
@@ -105,6 +107,8 @@ impl Lowering<'_> {
         let mut dasar = Vec::new();
         let mut sama = None;
         let mut komponen = None;
+        let mut skala: Option<&ast::SkalaLine> = None;
+        let mut polaritas_span = None;
         let mut once: HashMap<&'static str, Span> = HashMap::new();
         let mut subs = Vec::new();
         for item in &ind.items {
@@ -115,6 +119,7 @@ impl Lowering<'_> {
                 }
                 IndikatorItem::Polaritas(p) => {
                     self.once_in(&mut once, "polaritas", p.span, &id);
+                    polaritas_span = Some(p.span);
                     polaritas = Some(match p.node {
                         ast::PolaritasAst::Naik => Polaritas::Naik,
                         ast::PolaritasAst::Turun => Polaritas::Turun,
@@ -189,6 +194,10 @@ impl Lowering<'_> {
                     self.once_in(&mut once, "komponen", *span, &id);
                     komponen = Some(*span);
                 }
+                IndikatorItem::Skala(k) => {
+                    self.once_in(&mut once, "skala", k.span, &id);
+                    skala = Some(k);
+                }
                 IndikatorItem::SamaDengan(other) => {
                     self.once_in(&mut once, "sama_dengan", other.span, &id);
                     sama = Some(other.node.clone());
@@ -198,6 +207,9 @@ impl Lowering<'_> {
                 IndikatorItem::Sub(sub) => subs.push(sub),
             }
         }
+        // A qualitative indikator's values are predicates (`WTP`, `BB`): its
+        // unit need not be said.
+        let satuan = satuan.or_else(|| skala.map(|k| Spanned::new("predikat".to_string(), k.span)));
         let Some(satuan) = satuan else {
             self.err_says(
                 ind.id.span,
@@ -246,6 +258,15 @@ impl Lowering<'_> {
                 .help_says(Text::new("komponen-capaian-help").arg("id", &id).arg("what", what));
             }
         }
+        let skala = skala.map(|k| self.skala(k, &id, polaritas_span, agregasi));
+        // Targets are values of the scale, or numbers where there is none.
+        for t in &targets {
+            if let Err(e) = sakip_core::skala::value_of(skala.as_ref(), &t.value) {
+                let span = target_years.get(&t.year).copied().unwrap_or(ind.id.span);
+                let (text, help) = e.text(&id, &t.value, skala.as_ref());
+                self.err_says(span, Code::SkalaValue, text).help_says(help);
+            }
+        }
         let polaritas = polaritas.unwrap_or(Polaritas::Naik);
         let written: Vec<(Rumus, Span)> = rumus_capaian.iter().cloned().zip(capaian_spans).collect();
         self.rumus_against_polarity(&id, polaritas, &targets, &written);
@@ -266,12 +287,50 @@ impl Lowering<'_> {
             induk: induk.map(str::to_string),
             sama_dengan: sama,
             komponen: komponen.is_some(),
+            skala,
             defined_by: source.to_string(),
             origin: self.origin(ind.id.span),
         });
         for sub in subs {
             self.indikator(sub, s, Some(&id), tingkat, source);
         }
+    }
+
+    /// A qualitative indikator's scale, checked: its values differ (case
+    /// aside), its `langkah` is above 0, no polarity beside it (the scale's
+    /// order is the polarity), and its realisasi is not summed or averaged.
+    fn skala(&mut self, k: &ast::SkalaLine, id: &str, polaritas: Option<Span>, agregasi: Option<Agregasi>) -> Skala {
+        for (i, v) in k.nilai.iter().enumerate() {
+            let earlier = k.nilai.iter().take(i).find(|w| w.node.eq_ignore_ascii_case(&v.node));
+            if earlier.is_some() {
+                self.err_says(
+                    v.span,
+                    Code::SkalaInvalid,
+                    Text::new("skala-value-twice").arg("id", id).arg("value", &v.node),
+                )
+                .help_says(Text::new("skala-value-twice-help"));
+            }
+        }
+        if let Some(l) = k.langkah.as_ref().filter(|l| l.node <= Decimal::ZERO) {
+            self.err_says(l.span, Code::SkalaInvalid, Text::new("skala-langkah").arg("id", id))
+                .help_says(Text::new("skala-langkah-help"));
+        }
+        if let Some(span) = polaritas {
+            self.err_says(span, Code::SkalaInvalid, Text::new("skala-polaritas").arg("id", id))
+                .help_says(Text::new("skala-polaritas-help"));
+        }
+        if let Some(a) = agregasi.filter(|a| matches!(a, Agregasi::Sum | Agregasi::Mean)) {
+            self.err_says(
+                k.span,
+                Code::SkalaInvalid,
+                Text::new("skala-agregasi").arg("id", id).arg("agregasi", a.keyword()),
+            )
+            .help_says(Text::new("skala-agregasi-help"));
+        }
+        Skala::new(
+            k.nilai.iter().map(|v| v.node.clone()).collect(),
+            k.langkah.as_ref().map(|l| l.node),
+        )
     }
 
     /// Warns of a `%` target above 100.

@@ -406,6 +406,7 @@ pub(crate) fn quantity(q: &ast::Quantity) -> Quantity {
     Quantity {
         value: q.value,
         satuan: q.unit.as_deref().map(Satuan::new),
+        label: q.label.clone(),
     }
 }
 

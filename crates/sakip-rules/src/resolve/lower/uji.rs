@@ -57,7 +57,7 @@ impl Lowering<'_> {
                     Some(id),
                     Harapan::Realisasi {
                         id: id.node.clone(),
-                        value: value.node,
+                        value: quantity(&value.node),
                         origin: self.origin(*span),
                     },
                 ),
