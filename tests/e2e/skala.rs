@@ -110,6 +110,13 @@ fn explain_and_whatif_speak_in_the_scales_values() {
         "{}",
         explain.stdout
     );
+    assert!(
+        explain
+            .stdout
+            .contains("satuan Predikat, skala AA > A > BB > B > CC > C > D"),
+        "{}",
+        explain.stdout
+    );
     let goals = sakip(&["whatif", UNIT, "--year", "2024", "nilai_sakip", "--lang", "en"]);
     assert_eq!(goals.code, 0, "{}", goals.stderr);
     assert!(
@@ -327,4 +334,23 @@ fn the_example_is_formatted_and_checked() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let run = sakip_in(&root(), &["check", UNIT, "--lang", "en"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_printed_capaian_is_checked_in_the_scales_words() {
+    let dir = tree(
+        "skala-dicetak",
+        OPINI,
+        "perjanjian 2024 {\n  target opini = WTP\n}\nrealisasi 2024 {\n  opini = WDP dicetak 100\n}\n",
+    );
+    let run = sakip_in(&dir, &["eval", "u", "--year", "2024", "--lang", "en"]);
+    assert!(
+        run.stdout.contains(
+            "warning[printed-capaian] opini: the report prints a capaian of 100%, but realisasi WDP against target WTP"
+        ),
+        "{}",
+        run.stdout
+    );
+    // No digit of a scale value to have mistyped.
+    assert!(!run.stdout.contains("one digit off"), "{}", run.stdout);
 }

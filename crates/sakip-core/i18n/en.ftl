@@ -456,6 +456,7 @@ import-year-elsewhere-help = remove that block first, so that the year's data is
 ## The steps of an indicator (sakip explain)
 
 step-rule = indikator `{ $id }` of sasaran { $sasaran } ({ $tier }), declared by `{ $source }`; satuan { $satuan }, polaritas { $polaritas }
+step-rule-skala = indikator `{ $id }` of sasaran { $sasaran } ({ $tier }), declared by `{ $source }`; satuan { $satuan }, skala { $skala }
 step-target-none = no target for { $year }: the rumus capaian in force does not read one
 step-target = { $year }: { $value } (set by the { $level } rules `{ $source }`)
 step-target-dasar = { $year }: { $value } (set by the { $level } rules `{ $source }`, dasar: { $dasar })

@@ -452,6 +452,7 @@ import-year-elsewhere-help = hapus blok itu dulu, agar data setahun ada di satu 
 ## Langkah-langkah satu indikator (sakip explain)
 
 step-rule = indikator `{ $id }` pada sasaran { $sasaran } ({ $tier }), dideklarasikan oleh `{ $source }`; satuan { $satuan }, polaritas { $polaritas }
+step-rule-skala = indikator `{ $id }` pada sasaran { $sasaran } ({ $tier }), dideklarasikan oleh `{ $source }`; satuan { $satuan }, skala { $skala }
 step-target-none = tanpa target untuk { $year }: rumus capaian yang berlaku tidak memakainya
 step-target = { $year }: { $value } (ditetapkan aturan { $level } `{ $source }`)
 step-target-dasar = { $year }: { $value } (ditetapkan aturan { $level } `{ $source }`, dasar: { $dasar })

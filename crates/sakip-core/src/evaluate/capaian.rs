@@ -248,11 +248,16 @@ pub(super) fn compare_printed_capaian(
     let rounding = settings.pembulatan_capaian.value;
     if let Some(diff) = compare_printed(printed, computed, rounding) {
         let by_rumus = ind.rumus_capaian_in_force(year).is_some();
+        // A qualitative indikator's figures as written (`WDP against WTP`).
+        let shown = |v| match &ind.skala {
+            Some(s) => s.show(v),
+            None => plain(v),
+        };
         let text = |id: &'static str| {
             Text::new(id)
                 .arg("printed", plain(printed))
-                .arg("realisasi", plain(r))
-                .arg("target", plain(t))
+                .arg("realisasi", shown(r))
+                .arg("target", shown(t))
                 .arg("rounding", rounding)
                 .arg("computed", plain(computed))
         };
@@ -268,7 +273,9 @@ pub(super) fn compare_printed_capaian(
             precise,
             entry.and_then(|e| e.origin.as_ref()),
         );
-        if wrong_figure {
+        // Mistyped digits and other years' targets explain a wrong figure;
+        // a scale value has no digits to mistype.
+        if wrong_figure && ind.skala.is_none() {
             let mut other_targets: Vec<(rust_decimal::Decimal, Option<u16>)> = ind
                 .targets
                 .iter()

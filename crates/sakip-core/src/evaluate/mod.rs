@@ -323,13 +323,20 @@ impl<'a> Evaluator<'a> {
         let year = self.year;
         let mut notes = Notes::new(self.trace);
         notes.step("rule", ind.origin.as_ref(), || {
-            Text::new("step-rule")
-                .arg("id", &ind.id)
-                .arg("sasaran", &ind.sasaran)
-                .arg("tier", ind.tier.keyword())
-                .arg("source", &ind.defined_by)
-                .arg("satuan", &ind.satuan)
-                .arg("polaritas", ind.polaritas)
+            let text = Text::new(if ind.skala.is_some() {
+                "step-rule-skala"
+            } else {
+                "step-rule"
+            })
+            .arg("id", &ind.id)
+            .arg("sasaran", &ind.sasaran)
+            .arg("tier", ind.tier.keyword())
+            .arg("source", &ind.defined_by)
+            .arg("satuan", &ind.satuan);
+            match &ind.skala {
+                Some(s) => text.arg("skala", s.written()),
+                None => text.arg("polaritas", ind.polaritas),
+            }
         });
         let mut target = self.target(ind, &mut notes);
         if let Some(v) = self.changes.target.get(&ind.id) {
