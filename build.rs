@@ -31,6 +31,12 @@ fn main() {
     if !poppler && !ci {
         println!("cargo:rustc-cfg=no_poppler");
     }
+    // The Word report's test opens the file in LibreOffice (headless).
+    println!("cargo::rustc-check-cfg=cfg(no_soffice)");
+    let soffice = std::env::split_paths(&path).any(|dir| dir.join("soffice").is_file());
+    if !soffice && !ci {
+        println!("cargo:rustc-cfg=no_soffice");
+    }
     println!("cargo::rustc-check-cfg=cfg(no_textmate)");
     let textmate = std::path::Path::new("editors/vscode/node_modules/vscode-textmate");
     if textmate.is_dir() {

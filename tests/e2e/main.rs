@@ -10,6 +10,7 @@ mod browser_attacks;
 mod check;
 mod codes;
 mod diff;
+mod docx;
 mod editor;
 mod eval;
 mod fmt;

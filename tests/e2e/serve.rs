@@ -692,6 +692,20 @@ fn explain_the_editor_page_and_the_pages_around_them() {
         "{head}"
     );
     assert!(pdf.starts_with(b"%PDF-"));
+    // And as a Word document (a zip), the link beside it.
+    let (status, head, docx) = request_raw(
+        port,
+        "GET",
+        &format!("/unit/download?path={unit}&year=2022&format=docx"),
+        &[],
+        b"",
+    );
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.contains("wordprocessingml.document") && head.contains("lapas-sarolangun-rawas-2022.docx"),
+        "{head}"
+    );
+    assert!(docx.starts_with(b"PK"));
 
     // The editor's first load: the page and its script, compressed.
     let (_, _, html) = request_raw(

@@ -1,7 +1,10 @@
-//! `sakip report <unit-dir> --year <Y> --format html|md|xlsx|pdf -o <file>`: chapter
-//! III as a document people read: the tables per tier with their bands, the
-//! budget with its total, the classification legend, charts (HTML, PDF), last
-//! year's figures and what needs attention. The file is written atomically.
+//! `sakip report <unit-dir> --year <Y> --format html|md|xlsx|pdf|docx -o <file>`:
+//! chapter III as a document people read: the tables per tier with their
+//! bands, the budget with its total, the classification legend, charts
+//! (HTML, PDF), last year's figures and what needs attention. The file is
+//! written atomically. A Word report is pasted into the LKjIP as it is, so
+//! a year whose evaluation has errors (a figure that could not be
+//! computed) writes none: the errors are said instead.
 
 use crate::{files, render, ColorChoice, Io};
 use camino::Utf8PathBuf;
@@ -40,6 +43,9 @@ pub enum Format {
     /// A4 PDF, as an LKjIP is submitted: the HTML report's tables, charts
     /// and findings, fonts embedded
     Pdf,
+    /// A Word document: Tabel 3.1-3.5 captioned as in the LKjIP, bands as
+    /// fills, numbers the Indonesian way (refused for a year with errors)
+    Docx,
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
@@ -55,6 +61,22 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         }
     };
     let klasifikasi = &unit.rules.settings(args.year).klasifikasi.value;
+    if args.format == Format::Docx && ev.has_errors() {
+        let errors: Vec<&sakip_core::Diagnostic> = ev
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == sakip_core::Severity::Error)
+            .collect();
+        render::problems_to_stderr(io, colour, errors.iter().map(|d| *d as &dyn sakip_core::Problem))?;
+        render::error_line(
+            io,
+            sakip_core::Text::new("report-docx-errors")
+                .arg("n", errors.len())
+                .arg("year", args.year)
+                .arg("path", &args.output),
+        )?;
+        return Ok(1);
+    }
     let receipt = args
         .receipt
         .as_ref()
@@ -67,6 +89,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             Ok(bytes) => bytes,
             Err(e) => {
                 render::error_line(io, sakip_core::Text::new("cli-cannot-build-workbook").arg("error", e))?;
+                return Ok(1);
+            }
+        },
+        Format::Docx => match sakip_report::docx::render(&ev, klasifikasi, hash) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                render::error_line(io, sakip_core::Text::new("cli-cannot-build-document").arg("error", e))?;
                 return Ok(1);
             }
         },

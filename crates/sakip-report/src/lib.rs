@@ -8,6 +8,7 @@
 //! - [`markdown`]: tables to paste into a report.
 //! - [`csv`]: one row per indicator, for spreadsheets.
 //! - [`xlsx`]: an Excel workbook, one sheet per table, numbers as numbers.
+//! - [`docx`]: a Word document, chapter III's tables captioned as the LKjIP has them.
 //! - [`rekap`], [`rekap_html`], [`rekap_xlsx`]: many units added up
 //!   (`sakip rollup`): the long CSV, summaries, the rollup report.
 //! - [`problem`]: the one JSON shape and short line of every problem.
@@ -15,6 +16,8 @@
 
 /// One row per indicator, for spreadsheets.
 pub mod csv;
+/// `report --format docx`: chapter III as a Word document.
+pub mod docx;
 /// The report page, with inline SVG charts, in Indonesian or English.
 pub mod html;
 /// The machine contract of one evaluation.

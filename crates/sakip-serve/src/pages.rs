@@ -286,7 +286,7 @@ pub(crate) fn latest_year(
 pub(crate) struct UnitQuery {
     path: String,
     year: Option<u16>,
-    /// For a download: `pdf`, `html`, `md` or `xlsx`.
+    /// For a download: `pdf`, `docx`, `html`, `md` or `xlsx`.
     format: Option<String>,
 }
 
@@ -300,8 +300,9 @@ pub(crate) async fn download(
     crate::work::heavy(&state, lang, move || download_now(Shared(job), Reader(lang), Query(q))).await
 }
 
-/// A unit's report for a year as a file to keep: PDF, HTML, Markdown or XLSX,
-/// the same bytes `sakip report` writes.
+/// A unit's report for a year as a file to keep: PDF, Word, HTML, Markdown
+/// or XLSX, the same bytes `sakip report` writes (a Word report of a year
+/// with errors is refused, as there).
 fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<UnitQuery>) -> Response {
     let Ok(dir) = crate::paths::unit_folder(state.root(), &q.path) else {
         return error_page(
@@ -349,6 +350,27 @@ fn download_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Qu
                 "xlsx",
             ),
             Err(e) => return error_page(&state, lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+        },
+        "docx" if ev.has_errors() => {
+            let n = ev
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == sakip_core::Severity::Error)
+                .count();
+            return error_page(
+                &state,
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &Text::new("wb-docx-errors").arg("n", n).arg("year", year).render(lang),
+            );
+        }
+        "docx" => match sakip_report::docx::render(ev, klasifikasi, None) {
+            Ok(b) => (
+                b,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "docx",
+            ),
+            Err(e) => return error_page(&state, lang, StatusCode::INTERNAL_SERVER_ERROR, &e),
         },
         "pdf" => match sakip_report::pdf::render(ev, klasifikasi, lang, None) {
             Ok(b) => (b, "application/pdf", "pdf"),
@@ -495,7 +517,7 @@ fn unit_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<
 }
 
 /// The formats a report can be downloaded in.
-const DOWNLOADS: [&str; 4] = ["pdf", "html", "md", "xlsx"];
+const DOWNLOADS: [&str; 5] = ["pdf", "docx", "html", "md", "xlsx"];
 
 /// Every unit of the served tree: its folder, relative.
 /// Every unit of the served tree: its folder, relative, and its name.
