@@ -24,6 +24,11 @@ pub struct Args {
     /// result's hash and figures); check it later with `sakip verify`
     #[arg(long)]
     pub receipt: Option<Utf8PathBuf>,
+
+    /// The year in progress: the realisasi to the end of this period,
+    /// against its target, with a projection to the year's end
+    #[arg(long, value_enum)]
+    pub until: Option<crate::until::Until>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,7 +44,11 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let (unit, ev) = match sakip_engine::evaluate_unit(&args.unit_dir, args.year, Options { trace: false }) {
+    let options = Options {
+        trace: false,
+        until: args.until.map(crate::until::Until::periode),
+    };
+    let (unit, ev) = match sakip_engine::evaluate_unit(&args.unit_dir, args.year, options) {
         Ok(v) => v,
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;

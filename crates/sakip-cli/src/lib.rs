@@ -22,6 +22,7 @@ pub mod render;
 pub mod report;
 pub mod rollup;
 pub mod test;
+pub mod until;
 mod verify;
 mod whatif;
 mod why;

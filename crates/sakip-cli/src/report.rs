@@ -30,6 +30,11 @@ pub struct Args {
     /// later with `sakip verify`
     #[arg(long)]
     pub receipt: Option<Utf8PathBuf>,
+
+    /// The year in progress: the report up to the end of this period
+    /// (realisasi to date, the period's target, the year-end projection)
+    #[arg(long, value_enum)]
+    pub until: Option<crate::until::Until>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -52,7 +57,10 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let (unit, ev) = match sakip_engine::evaluate_unit(
         &args.unit_dir,
         args.year,
-        sakip_core::evaluate::Options { trace: false },
+        sakip_core::evaluate::Options {
+            trace: false,
+            until: args.until.map(crate::until::Until::periode),
+        },
     ) {
         Ok(v) => v,
         Err(errors) => {

@@ -43,6 +43,20 @@ skala-not-on-scale-help = write one of its values: { $scale }
 skala-word-for-number = { $id } is measured in numbers, not on a scale: `{ $value }` is a word
 skala-word-for-number-help = write a number, or give { $id } a scale (`skala WTP > WDP > TW > TMP`) in the rules
 skala-number-for-scale = { $id } is measured on a scale: `{ $value }` is a number
+step-target-period = target for { $period }: { $value } (the agreement's Rencana Aksi)
+step-target-prorata = target for { $period }: { $yearly } x { $months }/12 = { $value } (`target berjalan prorata`)
+step-target-tahunan = target for { $period }: the year's (`target berjalan tahunan`)
+target-berjalan-none = { $id } has no target for { $period } and the rules say nothing of one
+target-berjalan-none-help = give it in the agreement (`target { $id } = 75 tw1 = 20 tw2 = 40 tw3 = 60`), or state the rule in the rules: `target berjalan prorata` (the year's target times the share of the year gone) or `target berjalan tahunan` (the year's)
+realisasi-belum = not reported by the end of { $period }: the data gives it for later periods, or it is measured once a year
+realisasi-belum-alasan = belum ada realisasi s.d. { $period }
+until-no-data = no indikator has a realisasi by the end of { $period } { $year }: there is nothing to evaluate yet
+until-no-data-help = report the realisasi per period (`iku_kamtib tw1 = 30 tw2 = 45`), or evaluate a later period (`--until tw3`) or the whole year (no `--until`)
+target-period-yearly = { $id } is measured once a year: it has no targets per period
+target-period-yearly-help = remove the periods, or say how { $id }'s periods make its year in the rules (`realisasi jumlah triwulan`, `realisasi terakhir semester`, ...)
+target-period-kind = the target for `{ $period }` of { $id } is not a { $kind } period like the others
+target-period-twice = { $id } has a target for `{ $period }` twice
+target-period-kind-help = give one target per period, all quarters (`tw1` to `tw4`) or all semesters (`smt1`, `smt2`), as the indikator is measured
 skala-value-twice = the scale of { $id } has `{ $value }` twice
 skala-value-twice-help = each value of a scale is written once, best first: `skala WTP > WDP > TW > TMP` (case does not tell two values apart)
 skala-langkah = the `langkah` of { $id } must be above 0
@@ -100,6 +114,8 @@ word-target = Target
 word-realisasi = Actual
 word-capaian = Achievement (%)
 word-capaian-short = achievement
+word-until = up to the end of { $period }
+word-projection = Year-end projection
 word-band = Band
 word-last-year = Achievement
 word-renstra = Progress to the Renstra target
@@ -487,6 +503,8 @@ rekap-title = Summary { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker by the band of their score (the script's nilai_satker, or the mean capaian without one): { $legend }.
 rekap-explained = Capaian (%) per tier: mean and median over every indicator of the satker. Absorption: summed realisasi / summed pagu.
 rekap-failures = { $n } satker failed:
+rekap-off-track = Off track (capaian to date below 100), per indikator:
+rekap-off-track-more = , and { $n } more
 rekap-sasaran = Capaian per sasaran, over every satker:
 rekap-sasaran-line = mean { $mean }, median { $median } ({ $n } satker)
 

@@ -44,6 +44,20 @@ skala-not-on-scale-help = tulis salah satu nilainya: { $scale }
 skala-word-for-number = { $id } diukur dengan angka, bukan skala: `{ $value }` adalah kata
 skala-word-for-number-help = tulis angka, atau beri { $id } skala (`skala WTP > WDP > TW > TMP`) di aturan
 skala-number-for-scale = { $id } diukur dengan skala: `{ $value }` adalah angka
+step-target-period = target { $period }: { $value } (Rencana Aksi dalam perjanjian)
+step-target-prorata = target { $period }: { $yearly } x { $months }/12 = { $value } (`target berjalan prorata`)
+step-target-tahunan = target { $period }: target setahun (`target berjalan tahunan`)
+target-berjalan-none = { $id } tidak memiliki target { $period } dan aturan tidak menyebut cara menentukannya
+target-berjalan-none-help = tuliskan di perjanjian (`target { $id } = 75 tw1 = 20 tw2 = 40 tw3 = 60`), atau nyatakan aturannya: `target berjalan prorata` (target setahun dikali bagian tahun yang telah lewat) atau `target berjalan tahunan` (target setahun)
+realisasi-belum = belum dilaporkan sampai akhir { $period }: data memberikannya untuk periode sesudahnya, atau indikator diukur sekali setahun
+realisasi-belum-alasan = belum ada realisasi s.d. { $period }
+until-no-data = tidak ada indikator yang memiliki realisasi sampai akhir { $period } { $year }: belum ada yang dapat dievaluasi
+until-no-data-help = laporkan realisasi per periode (`iku_kamtib tw1 = 30 tw2 = 45`), atau evaluasi periode sesudahnya (`--until tw3`) atau setahun penuh (tanpa `--until`)
+target-period-yearly = { $id } diukur sekali setahun: tidak memiliki target per periode
+target-period-yearly-help = hapus periodenya, atau nyatakan di aturan bagaimana periode { $id } membentuk nilai setahun (`realisasi jumlah triwulan`, `realisasi terakhir semester`, ...)
+target-period-kind = target `{ $period }` untuk { $id } bukan periode { $kind } seperti yang lain
+target-period-twice = { $id } memiliki target `{ $period }` dua kali
+target-period-kind-help = berikan satu target per periode, semuanya triwulan (`tw1` sampai `tw4`) atau semuanya semester (`smt1`, `smt2`), sesuai cara indikator diukur
 skala-value-twice = skala { $id } memuat `{ $value }` dua kali
 skala-value-twice-help = tiap nilai skala ditulis sekali, dari yang terbaik: `skala WTP > WDP > TW > TMP` (huruf besar atau kecil tidak membedakan dua nilai)
 skala-langkah = `langkah` { $id } harus lebih dari 0
@@ -101,6 +115,8 @@ word-target = Target
 word-realisasi = Realisasi
 word-capaian = Capaian (%)
 word-capaian-short = capaian
+word-until = s.d. { $period }
+word-projection = Proyeksi akhir tahun
 word-band = Klasifikasi
 word-last-year = Capaian
 word-renstra = Progres ke target Renstra
@@ -483,6 +499,8 @@ rekap-title = Rekapitulasi { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): { $legend }.
 rekap-explained = Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.
 rekap-failures = { $n } satker gagal:
+rekap-off-track = Belum sesuai rencana (capaian s.d. periode di bawah 100), per indikator:
+rekap-off-track-more = , dan { $n } lainnya
 rekap-sasaran = Capaian per sasaran, atas semua satker:
 rekap-sasaran-line = rata-rata { $mean }, median { $median } ({ $n } satker)
 

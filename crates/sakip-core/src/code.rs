@@ -121,6 +121,8 @@ registry! {
     SatuanMissing = "satuan-missing", Error, Check, "an indikator with no `satuan`";
     SasaranUnused = "sasaran-unused", Warning, Check, "a sasaran with no indikator";
     SasaranTier = "sasaran-tier", Error, Check, "a sasaran opened again at another tier";
+    TargetPeriodYearly = "target-period-yearly", Error, Check, "targets per period (`tw1 = 20`) for an indikator measured once a year (no `realisasi jumlah|rata|terakhir|...` line)";
+    TargetPeriodKind = "target-period-kind", Error, Check, "a target per period of another kind than the others or than the indikator's (`triwulan` against `semester`), `tahun`, or a period written twice";
     SkalaInvalid = "skala-invalid", Error, Check, "a `skala` that cannot be used: a value written twice, a `langkah` of 0 or less, a `polaritas` beside it, or a realisasi summed or averaged";
     KomponenCapaian = "komponen-capaian", Error, Check, "a `komponen` (an input without capaian) given a target or a `rumus capaian`";
     RumusTwice = "rumus-twice", Error, Check, "two `rumus` of one kind in force in the same year";
@@ -161,6 +163,9 @@ registry! {
     PeriodMix = "period-mix", Error, Eval, "a realisasi that mixes kinds of period (triwulan and semester)";
     PeriodKind = "period-kind", Error, Eval, "a realisasi per period of another kind than the indikator's `periode`";
     SkalaValue = "skala-value", Error, Eval, "a value that does not fit its indikator: a word not on its `skala`, a word for an indikator measured in numbers, or a number for one on a scale";
+    RealisasiBelum = "realisasi-belum", Info, Eval, "the year in progress: the data reports this indikator only for later periods (or for the whole year), so it has no figure yet and is shown as n/a";
+    UntilNoData = "until-no-data", Error, Eval, "the year in progress: the data has no realisasi for any indikator by the end of the period asked for (`--until`)";
+    TargetBerjalanNone = "target-berjalan-none", Warning, Eval, "the year in progress: the agreement has no target for the period and the rules state no rule for one (`target berjalan prorata|tahunan`)";
     SatuanMismatch = "satuan-mismatch", Warning, Eval, "a realisasi written in another unit than its indikator";
     TierRealisasi = "tier-realisasi", Warning, Eval, "one measurement at two tiers with two realisasi";
     FormulaError = "formula-error", Error, Eval, "a formula could not be computed (division by zero, overflow, a missing figure)";

@@ -123,6 +123,30 @@ pub struct Settings<'a> {
     pub capaian_jenjang: &'a Ruled<Option<Gabungan>>,
     /// `pembulatan sasaran ...`; `None`: rounded like a capaian.
     pub pembulatan_sasaran: &'a Ruled<Option<Rounding>>,
+    /// `target berjalan ...`: the target of a period the agreement gives
+    /// no target for; `None`: no capaian before the year ends.
+    pub target_berjalan: &'a Ruled<Option<TargetBerjalan>>,
+}
+
+/// The target of a period of the year in progress where the agreement
+/// has only the year's (`target berjalan prorata|tahunan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetBerjalan {
+    /// The year's target times the share of the year gone (a half at
+    /// `tw2`): for figures that add up over the year.
+    Prorata,
+    /// The year's target itself: for an index or a share measured as it
+    /// stands.
+    Tahunan,
+}
+
+impl TargetBerjalan {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            TargetBerjalan::Prorata => "prorata",
+            TargetBerjalan::Tahunan => "tahunan",
+        }
+    }
 }
 
 /// How a sasaran's or a tier's capaian is made from its indikator's: their
@@ -276,6 +300,10 @@ impl fmt::Display for Quantity {
 pub struct Target {
     pub year: u16,
     pub value: Quantity,
+    /// The Rencana Aksi's targets per triwulan (or semester), when the
+    /// agreement gives them (`target a = 75 tw1 = 20 tw2 = 40 ...`): what
+    /// the year in progress is measured against.
+    pub periode: Vec<(crate::periode::Periode, Quantity)>,
     pub tingkat: TingkatAturan,
     /// The id of the rule set that set it.
     pub source: String,
@@ -411,6 +439,8 @@ pub struct RuleSet {
     pub capaian_jenjang: InForce<Option<Gabungan>>,
     /// `pembulatan sasaran ...`; `None`: like a capaian.
     pub pembulatan_sasaran: InForce<Option<Rounding>>,
+    /// `target berjalan ...`; `None`: a period without its own target has no capaian.
+    pub target_berjalan: InForce<Option<TargetBerjalan>>,
     /// The Renstra period `(first, last)`: its last year's targets are the
     /// five-year plan's end targets.
     pub renstra: Option<(u16, u16)>,
@@ -431,6 +461,7 @@ impl Default for RuleSet {
             capaian_sasaran: InForce::new(Ruled::default_rule(None)),
             capaian_jenjang: InForce::new(Ruled::default_rule(None)),
             pembulatan_sasaran: InForce::new(Ruled::default_rule(None)),
+            target_berjalan: InForce::new(Ruled::default_rule(None)),
             renstra: None,
             sasaran: Vec::new(),
             indikator: Vec::new(),
@@ -452,6 +483,7 @@ impl RuleSet {
             capaian_sasaran: self.capaian_sasaran.at(year),
             capaian_jenjang: self.capaian_jenjang.at(year),
             pembulatan_sasaran: self.pembulatan_sasaran.at(year),
+            target_berjalan: self.target_berjalan.at(year),
         }
     }
 

@@ -61,6 +61,27 @@ impl Periode {
     pub fn from_keyword(word: &str) -> Option<Periode> {
         Periode::ALL.into_iter().find(|p| p.keyword() == word)
     }
+
+    /// The month the period ends in (March for `tw1`, June for `tw2` and
+    /// `smt1`, December for the year).
+    pub fn end_month(self) -> u8 {
+        match self {
+            Periode::Tw1 => 3,
+            Periode::Tw2 | Periode::Smt1 => 6,
+            Periode::Tw3 => 9,
+            Periode::Tw4 | Periode::Smt2 | Periode::Tahun => 12,
+        }
+    }
+
+    /// Whether the period is over by the end of `until`: `tw1`, `tw2` and
+    /// `smt1` are by the end of `tw2`; the year is only by its end.
+    pub fn by(self, until: Periode) -> bool {
+        self.end_month() <= until.end_month()
+    }
+
+    /// The periods a year can be evaluated up to before it ends
+    /// (`--until`): the first three quarters and the first semester.
+    pub const UNTIL: [Periode; 4] = [Periode::Tw1, Periode::Tw2, Periode::Tw3, Periode::Smt1];
 }
 
 impl fmt::Display for Periode {

@@ -104,6 +104,7 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
             ind.targets.push(Target {
                 year: kasus.year,
                 value: value.clone(),
+                periode: Vec::new(),
                 tingkat: TingkatAturan::Satker,
                 source: "uji".into(),
                 dasar: None,
@@ -118,7 +119,15 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
         anggaran: Vec::new(),
         origin: None,
     });
-    let ev = evaluate_with(&rules, &kasus.data, host, Options { trace: false });
+    let ev = evaluate_with(
+        &rules,
+        &kasus.data,
+        host,
+        Options {
+            trace: false,
+            until: None,
+        },
+    );
     let mut failures = Vec::new();
     let at = |o: &Option<Origin>| match o {
         Some(o) => Text::new("uji-at").arg("at", o),

@@ -27,7 +27,10 @@ fn unit_dir() -> Utf8PathBuf {
 
 fn bench(c: &mut Criterion) {
     let dir = unit_dir();
-    let no_trace = sakip_core::evaluate::Options { trace: false };
+    let no_trace = sakip_core::evaluate::Options {
+        trace: false,
+        until: None,
+    };
     c.bench_function("load_and_evaluate", |b| {
         b.iter(|| sakip_engine::evaluate_unit(black_box(&dir), 2022, no_trace).unwrap())
     });
@@ -45,7 +48,10 @@ fn bench(c: &mut Criterion) {
 /// scored by the polarity default, and by a script's `capaian` hook doing
 /// the same arithmetic (so the difference is the call, not the formula).
 fn hooks(c: &mut Criterion) {
-    let no_trace = sakip_core::evaluate::Options { trace: false };
+    let no_trace = sakip_core::evaluate::Options {
+        trace: false,
+        until: None,
+    };
     let (unit, _) = sakip_engine::evaluate_unit(&unit_dir(), 2022, no_trace).unwrap();
     let data = unit.data.get(&2022).unwrap();
     let hook = sakip_script::ScriptSet::compile(vec![sakip_script::ScriptSource {

@@ -40,8 +40,16 @@ pub fn explain_with(
     shared: &sakip_rules::Shared,
 ) -> Result<Explained, NotExplained> {
     let unit = sakip_rules::load_unit_with(dir, shared).map_err(NotExplained::Problems)?;
-    let evaluation = crate::unit::evaluate_year(&unit, dir, year, Options { trace: true })
-        .map_err(|e| NotExplained::Problems(vec![*e]))?;
+    let evaluation = crate::unit::evaluate_year(
+        &unit,
+        dir,
+        year,
+        Options {
+            trace: true,
+            until: None,
+        },
+    )
+    .map_err(|e| NotExplained::Problems(vec![*e]))?;
     if evaluation.indicator(id).is_none() {
         let why = if unit.rules.indikator(id).is_some() {
             Text::new("explain-not-in-pk").arg("id", id).arg("year", year)

@@ -706,6 +706,7 @@ fn evaluate_rows<'r, T>(
                 let target = Target {
                     year,
                     value,
+                    periode: Vec::new(),
                     tingkat: TingkatAturan::Satker,
                     source: unit.satker.clone(),
                     dasar: None,
@@ -721,7 +722,10 @@ fn evaluate_rows<'r, T>(
         &agreement,
         &data,
         &base.scripts.for_year(year),
-        sakip_core::evaluate::Options { trace: false },
+        sakip_core::evaluate::Options {
+            trace: false,
+            until: selection.until,
+        },
     );
     sakip_core::tahun_lalu::compare(&mut ev, None, &base.rules);
     let mut record = UnitRecord::new(&unit.satker, &ev, &base.rules);

@@ -142,8 +142,22 @@ pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
         pagu,
         realisasi,
         errors: out.diagnostics.iter().filter(|d| d.severity == "error").count(),
+        off_track: Vec::new(),
     };
     let nilai = number(out.nilai.as_ref().map(|n| n.value.as_str()), "nilai")?;
+    // A line of a year in progress lists what it is off track on.
+    let mut record = record;
+    if out.until.is_some() {
+        record.off_track = sakip_core::rekap::off_track_of(figures.iter().map(|f| IndicatorFigure {
+            id: &f.id,
+            name: &f.name,
+            tier: f.tier,
+            capaian: f.capaian,
+            band: f.band.as_deref(),
+            tidak_diukur: f.tidak_diukur,
+            of: f.of,
+        }));
+    }
     // The score is the indikator's mean: a sasaran's figure is a mean of them already.
     let indikator = figures.iter().filter(|f| f.of == FigureOf::Indikator);
     let record = record.scored(nilai, indikator.filter_map(|f| f.capaian), &basis);

@@ -154,7 +154,14 @@ pub fn verify(path: &Utf8Path) -> Result<(Receipt, Verdict), Vec<RuleError>> {
             Err(_) => files.push(FileChange::Missing(f.path.clone())),
         }
     }
-    let (unit, ev) = match crate::evaluate_unit(&dir, old.year, Options { trace: false }) {
+    let (unit, ev) = match crate::evaluate_unit(
+        &dir,
+        old.year,
+        Options {
+            trace: false,
+            until: None,
+        },
+    ) {
         Ok(v) => v,
         Err(errors) => return Ok((old, Verdict::Unevaluable { files, errors })),
     };

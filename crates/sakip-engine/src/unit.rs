@@ -38,7 +38,10 @@ pub fn evaluate_year(
         .filter(|y| unit.data.contains_key(y) && unit.rules.perjanjian(*y).is_some())
         .map(|y| {
             let data = unit.data.get(&y).unwrap_or(&empty);
-            let quiet = Options { trace: false };
+            let quiet = Options {
+                trace: false,
+                until: None,
+            };
             sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(y), quiet)
         });
     let mut ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &unit.scripts.for_year(year), options);

@@ -107,7 +107,15 @@ pub fn thresholds(dir: &Utf8Path, year: u16, only: Option<&str>) -> Result<Vec<T
     let empty = UnitData::new(year);
     let data = unit.data.get(&year).unwrap_or(&empty);
     let host = unit.scripts.for_year(year);
-    let ev = sakip_core::evaluate::evaluate_with(&unit.rules, data, &host, Options { trace: false });
+    let ev = sakip_core::evaluate::evaluate_with(
+        &unit.rules,
+        data,
+        &host,
+        Options {
+            trace: false,
+            until: None,
+        },
+    );
     if let Some(id) = only {
         if ev.indicator(id).is_none() {
             return Err(vec![unknown(dir, &unit.rules, id)]);
@@ -355,7 +363,10 @@ pub fn with_sets(dir: &Utf8Path, year: u16, sets: &[Set]) -> Result<(Evaluation,
     if !errors.is_empty() {
         return Err(errors);
     }
-    let options = Options { trace: false };
+    let options = Options {
+        trace: false,
+        until: None,
+    };
     let before = sakip_core::evaluate::evaluate_with(&unit.rules, data, &host, options);
     let after = sakip_core::evaluate::evaluate_changed(&unit.rules, data, &host, options, &changes);
     Ok((before, after))

@@ -107,7 +107,10 @@ pub fn between(dir: &Utf8Path, from: u16, to: u16, only: Option<&str>) -> Result
     let data_a = unit.data.get(&from).unwrap_or(&empty_a);
     let data_b = unit.data.get(&to).unwrap_or(&empty_b);
     let (host_a, host_b) = (unit.scripts.for_year(from), unit.scripts.for_year(to));
-    let quiet = Options { trace: false };
+    let quiet = Options {
+        trace: false,
+        until: None,
+    };
     let eval = |rules: &RuleSet, data: &UnitData, host: &dyn sakip_core::host::ScriptHost, changes: &Changes| {
         evaluate_changed(rules, data, host, quiet, changes)
     };

@@ -13,7 +13,16 @@ use std::collections::BTreeMap;
 /// instead when it does not load or evaluate.
 pub fn evaluate(shared: &Shared, unit_dir: &Utf8Path, year: u16) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
     let unit = sakip_rules::load_unit_with(unit_dir, shared)?;
-    let ev = sakip_engine::evaluate_year(&unit, unit_dir, year, Options { trace: false }).map_err(|e| vec![*e])?;
+    let ev = sakip_engine::evaluate_year(
+        &unit,
+        unit_dir,
+        year,
+        Options {
+            trace: false,
+            until: None,
+        },
+    )
+    .map_err(|e| vec![*e])?;
     Ok((unit, ev))
 }
 

@@ -14,7 +14,15 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 fn bench(c: &mut Criterion) {
     let dir = Utf8PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/lapas-sarolangun-rawas");
-    let (unit, ev) = sakip_engine::evaluate_unit(&dir, 2022, sakip_core::evaluate::Options { trace: false }).unwrap();
+    let (unit, ev) = sakip_engine::evaluate_unit(
+        &dir,
+        2022,
+        sakip_core::evaluate::Options {
+            trace: false,
+            until: None,
+        },
+    )
+    .unwrap();
     c.bench_function("render_json", |b| {
         b.iter(|| sakip_report::json::render(black_box(&ev), &unit.rules, &[]))
     });

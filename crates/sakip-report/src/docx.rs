@@ -132,11 +132,12 @@ pub fn render(ev: &Evaluation, klasifikasi: &Klasifikasi, receipt: Option<&str>)
                 .bold()
                 .size(20),
         );
-    doc = doc.add_paragraph(
-        Paragraph::new()
-            .style("Heading1")
-            .add_run(run(&format!("{} {satker} Tahun {}", w.title, ev.year))),
-    );
+    doc = doc.add_paragraph(Paragraph::new().style("Heading1").add_run(run(&format!(
+                "{} {satker} Tahun {}{}",
+                w.title,
+                ev.year,
+                number_text::until_text(ev, Lang::Id).map(|u| format!(" {u}")).unwrap_or_default()
+            ))));
     let chain: Vec<&str> = ev.chain.iter().map(|r| r.name.as_str()).collect();
     doc = doc.add_paragraph(Paragraph::new().add_run(run(&format!("{}: {}", w.rules, chain.join(" → ")))));
     if let Some(n) = &ev.nilai {

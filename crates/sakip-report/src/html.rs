@@ -155,7 +155,10 @@ pub fn render_with_receipt(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lan
 pub fn title(ev: &Evaluation, lang: Lang) -> String {
     let w = &Words::of(lang);
     let satker = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
-    format!("{} {} {}", w.title, satker, ev.year)
+    let until = number_text::until_text(ev, lang)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    format!("{} {} {}{until}", w.title, satker, ev.year)
 }
 
 /// The report's contents, what its page holds in `<main>`: for a page
@@ -206,11 +209,15 @@ pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Opt
     let mut o = String::new();
     let _ = writeln!(o, "<h1>{} {}</h1>", esc(&w.title), esc(satker));
     let chain: Vec<String> = ev.chain.iter().map(|r| esc(&r.name)).collect();
+    let until = number_text::until_text(ev, lang)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
     let _ = writeln!(
         o,
-        "<p class=\"meta\">{} {} · {}: {}</p>",
+        "<p class=\"meta\">{} {}{} · {}: {}</p>",
         w.year,
         ev.year,
+        esc(&until),
         w.rules,
         chain.join(" → ")
     );

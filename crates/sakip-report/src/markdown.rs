@@ -45,7 +45,11 @@ pub fn render_with_legend(
 ) -> String {
     let mut out = String::new();
     let title = ev.satker.as_ref().map(|s| s.name.as_str()).unwrap_or("(tanpa satker)");
-    let _ = writeln!(out, "# Capaian Kinerja {} Tahun {}\n", cell(title), ev.year);
+    // The year in progress: "s.d. Triwulan II" (the report is Indonesian).
+    let until = number_text::until_text(ev, Lang::Id)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "# Capaian Kinerja {} Tahun {}{until}\n", cell(title), ev.year);
     if let Some(k) = legend {
         let _ = writeln!(out, "Klasifikasi capaian:\n");
         for b in &k.bands {
@@ -62,6 +66,12 @@ pub fn render_with_legend(
         let (last_year, renstra_year) = number_text::comparison_years(&rows);
         let mut header = String::from("| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) | Klasifikasi |");
         let mut rule = String::from("|---:|---|---|---:|---:|---:|---|");
+        if let Some(p) = ev.until {
+            header = format!(
+                "| No | Sasaran | Indikator | Target {p} | Realisasi s.d. {p} | Capaian (%) | Klasifikasi | Proyeksi akhir tahun |"
+            );
+            rule.push_str("---:|");
+        }
         if let Some(y) = last_year {
             header.push_str(&format!(" Capaian {y} (%) |"));
             rule.push_str("---:|");
@@ -73,6 +83,9 @@ pub fn render_with_legend(
         let _ = writeln!(out, "{header}\n{rule}");
         for (i, r) in rows.iter().enumerate() {
             let mut extra = String::new();
+            if ev.until.is_some() {
+                extra.push_str(&format!(" {} |", number_text::proyeksi_text(r)));
+            }
             if last_year.is_some() {
                 extra.push_str(&format!(
                     " {} |",

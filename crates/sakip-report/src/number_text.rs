@@ -82,6 +82,30 @@ pub fn capaian_text(r: &sakip_core::IndicatorResult) -> String {
     percent_text(r.capaian)
 }
 
+/// The year in progress: the year's end as the figures to date point to
+/// it, `34 → 85,00 (linear)`; `—` when there is none.
+pub fn proyeksi_text(r: &sakip_core::IndicatorResult) -> String {
+    match &r.proyeksi {
+        Some(p) => format!(
+            "{} → {} ({})",
+            figure_text(r, p.realisasi, &r.satuan),
+            percent_text(p.capaian),
+            p.metode.keyword()
+        ),
+        None => "—".into(),
+    }
+}
+
+/// "up to the end of Triwulan II" in `lang`, for a title, when the year is
+/// in progress.
+pub fn until_text(ev: &sakip_core::Evaluation, lang: sakip_core::Lang) -> Option<String> {
+    ev.until.map(|p| {
+        sakip_core::Text::new("word-until")
+            .arg("period", p.to_string())
+            .render(lang)
+    })
+}
+
 /// A capaian or penyerapan, `—` when there is none.
 pub fn percent_text(v: Option<Decimal>) -> String {
     v.map(id).unwrap_or_else(|| "—".into())

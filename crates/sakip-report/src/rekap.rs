@@ -238,6 +238,22 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
             ));
         }
     }
+    // The year in progress: who is off track, per indikator (ten named).
+    if !rollup.off_track.is_empty() {
+        out.push_str(&format!("\n{}\n", say(lang, "rekap-off-track")));
+        for (id, units) in &rollup.off_track {
+            let named: Vec<String> = units
+                .iter()
+                .take(10)
+                .map(|u| format!("{} ({})", u.satker_id, number_text::id(u.capaian)))
+                .collect();
+            let more = match units.len().saturating_sub(10) {
+                0 => String::new(),
+                n => Text::new("rekap-off-track-more").arg("n", n).render(lang),
+            };
+            out.push_str(&format!("  {id}: {} satker: {}{more}\n", units.len(), named.join(", ")));
+        }
+    }
     if !rollup.failures.is_empty() {
         out.push_str(&format!(
             "\n{}\n",

@@ -79,7 +79,15 @@ pub fn render(ev: &Evaluation, opts: Options) -> String {
         .as_ref()
         .map(|s| s.name.clone())
         .unwrap_or_else(|| say(lang, "table-no-satker"));
-    let _ = writeln!(out, "{title} · {} {}", say(lang, "word-year").to_lowercase(), ev.year);
+    let until = number_text::until_text(ev, lang)
+        .map(|u| format!(" · {u}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{title} · {} {}{until}",
+        say(lang, "word-year").to_lowercase(),
+        ev.year
+    );
     let chain: Vec<String> = ev
         .chain
         .iter()
@@ -176,6 +184,16 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
     .iter()
     .map(|w| say(lang, w))
     .collect();
+    // The year in progress: the period's target, the realisasi to date.
+    if let Some(p) = ev.until {
+        if let Some(h) = header.get_mut(2) {
+            h.push_str(&format!(" {}", p.keyword()));
+        }
+        if let Some(h) = header.get_mut(3) {
+            h.push_str(&format!(" ≤{}", p.keyword()));
+        }
+        header.push(say(lang, "word-projection"));
+    }
     if let Some(y) = last_year {
         header.push(format!("{} {y}", say(lang, "word-last-year")));
     }
@@ -215,6 +233,9 @@ fn tier_table(ev: &Evaluation, rows: &[&IndicatorResult], opts: Options) -> Tabl
                 right(number_text::capaian_text(r)),
                 band,
             ];
+            if ev.until.is_some() {
+                row.push(right(number_text::proyeksi_text(r)));
+            }
             if last_year.is_some() {
                 row.push(right(number_text::percent_text(
                     r.tahun_lalu.as_ref().and_then(|p| p.capaian),

@@ -35,6 +35,8 @@ pub enum Item {
     Pembulatan(Pembulatan),
     /// `capaian sasaran rata ...`: how a sasaran's or a tier's capaian is made.
     Gabungan(Gabungan),
+    /// `target berjalan prorata|tahunan`: a period's target from the year's.
+    TargetBerjalan(TargetBerjalanLine),
     /// `konversi efisiensi 120`: the cap on capaian.
     Konversi(Konversi),
     /// `klasifikasi { ... }`: the bands of capaian.
@@ -156,6 +158,14 @@ pub struct Gabungan {
     pub berbobot: bool,
     pub maks: Option<Spanned<Decimal>>,
     pub mentah: bool,
+    pub from_year: Option<Spanned<u16>>,
+    pub span: Span,
+}
+
+/// `target berjalan prorata|tahunan [mulai 2024]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetBerjalanLine {
+    pub rule: sakip_core::model::TargetBerjalan,
     pub from_year: Option<Spanned<u16>>,
     pub span: Span,
 }
@@ -351,6 +361,8 @@ pub struct PkTarget {
     pub id: Spanned<String>,
     /// `None`: written `?`, not filled in yet.
     pub value: Spanned<Option<Quantity>>,
+    /// The Rencana Aksi's targets per period (`tw1 = 20 tw2 = 40`).
+    pub periode: Vec<(Spanned<Periode>, Spanned<Quantity>)>,
     pub dasar: Option<Spanned<String>>,
     pub span: Span,
 }

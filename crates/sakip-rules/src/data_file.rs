@@ -113,6 +113,7 @@ impl DataFile {
                 continue;
             }
             with_targets.push(PkTarget {
+                periode: Vec::new(),
                 id: Spanned::new(t.id.clone(), at),
                 value: Spanned::new(t.value.clone(), at),
                 dasar: None,

@@ -168,6 +168,14 @@ fn quantity(q: &Quantity) -> String {
     }
 }
 
+/// A target's periods after its year's value: ` tw1 = 20 tw2 = 40`.
+fn period_targets(t: &PkTarget) -> String {
+    t.periode
+        .iter()
+        .map(|(p, q)| format!(" {} = {}", p.node.keyword(), quantity(&q.node)))
+        .collect()
+}
+
 /// A scale value as written: bare when it reads back as one word
 /// (`WTP`, `BB`), else in quotes (`"Baik Sekali"`).
 fn skala_value(label: &str) -> String {
@@ -358,6 +366,10 @@ impl<'a> Printer<'a> {
                 let text = format!("capaian {objek} rata{bobot}{maks}{mentah}{}", mulai(&g.from_year));
                 self.line(g.span.start, g.span.end, 0, &text);
             }
+            Item::TargetBerjalan(t) => {
+                let text = format!("target berjalan {}{}", t.rule.keyword(), mulai(&t.from_year));
+                self.line(t.span.start, t.span.end, 0, &text);
+            }
             Item::Konversi(k) => {
                 let text = format!("konversi efisiensi {}{}", k.value.node, mulai(&k.from_year));
                 self.line(k.span.start, k.span.end, 0, &text);
@@ -399,7 +411,13 @@ impl<'a> Printer<'a> {
             match child {
                 Child::Target(t) => {
                     let value = t.value.node.as_ref().map(quantity).unwrap_or_else(|| "?".into());
-                    self.line(t.span.start, t.span.end, 1, &format!("target {} = {value}", t.id.node));
+                    let periods = period_targets(t);
+                    self.line(
+                        t.span.start,
+                        t.span.end,
+                        1,
+                        &format!("target {} = {value}{periods}", t.id.node),
+                    );
                 }
                 Child::Entry(e) => {
                     let text = entry_text(e, w);
@@ -584,6 +602,7 @@ impl<'a> Printer<'a> {
                 Child::Dasar(d) => self.dasar(d, 1),
                 Child::Target(t) => {
                     let value = t.value.node.as_ref().map(quantity).unwrap_or_else(|| "?".into());
+                    let periods = period_targets(t);
                     let dasar = t
                         .dasar
                         .as_ref()
@@ -593,7 +612,7 @@ impl<'a> Printer<'a> {
                         t.span.start,
                         t.span.end,
                         1,
-                        &format!("target {:<w$} = {value}{dasar}", t.id.node),
+                        &format!("target {:<w$} = {value}{periods}{dasar}", t.id.node),
                     );
                 }
                 Child::Measured(m) => self.line(m.span.start, m.span.end, 1, &format!("indikator {}", m.id.node)),

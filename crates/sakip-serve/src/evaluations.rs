@@ -87,8 +87,16 @@ impl State {
         let unit = sakip_rules::load_unit_with(dir, &view).map_err(NotEvaluated::Load)?;
         let years: Vec<u16> = unit.data.keys().copied().collect();
         let year = year.or_else(|| years.last().copied()).ok_or(NotEvaluated::NoYear)?;
-        let evaluation =
-            sakip_engine::evaluate_year(&unit, dir, year, Options { trace: false }).map_err(NotEvaluated::Year)?;
+        let evaluation = sakip_engine::evaluate_year(
+            &unit,
+            dir,
+            year,
+            Options {
+                trace: false,
+                until: None,
+            },
+        )
+        .map_err(NotEvaluated::Year)?;
         let klasifikasi = unit.rules.settings(year).klasifikasi.value.clone();
         let made = Arc::new(Evaluated {
             years,

@@ -257,7 +257,10 @@ pub(crate) fn latest_year(
 ) -> Option<(u16, String)> {
     let unit = sakip_rules::load_unit_with(&root.join(dir), shared).ok()?;
     let year = unit.data.keys().max().copied()?;
-    let options = sakip_core::evaluate::Options { trace: false };
+    let options = sakip_core::evaluate::Options {
+        trace: false,
+        until: None,
+    };
     let ev = sakip_engine::evaluate_year(&unit, &root.join(dir), year, options).ok()?;
     let mut bands: BTreeMap<String, usize> = BTreeMap::new();
     for i in &ev.indicators {

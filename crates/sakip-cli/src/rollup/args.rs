@@ -31,6 +31,11 @@ pub struct Args {
     #[arg(long)]
     pub kanwil: Option<String>,
 
+    /// The year in progress: each unit up to the end of this period, and
+    /// per indikator the units off track (capaian to date below 100)
+    #[arg(long, value_enum, conflicts_with = "merge")]
+    pub until: Option<crate::until::Until>,
+
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,

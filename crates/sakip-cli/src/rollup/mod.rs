@@ -29,6 +29,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let selection = Selection {
         year: args.year,
         kanwil: args.kanwil.clone(),
+        until: args.until.map(crate::until::Until::periode),
     };
     let format = args.format;
     let with_budget = args.budget_csv.is_some();

@@ -34,6 +34,27 @@ pub struct Summaries<'a> {
     pub nasional: GroupSummary<'a>,
     /// Units by score, highest first.
     pub ranking: Vec<Ranked<'a>>,
+    /// The year in progress (`--until`): per indikator, the units whose
+    /// capaian to date is below 100; absent for a whole year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub off_track: Vec<OffTrackOut<'a>>,
+}
+
+/// An indikator's units off track in the year in progress.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OffTrackOut<'a> {
+    pub indicator: Cow<'a, str>,
+    pub units: Vec<OffTrackUnit<'a>>,
+}
+
+/// A unit off track, with its capaian to date.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OffTrackUnit<'a> {
+    pub capaian: String,
+    pub kanwil: Cow<'a, str>,
+    pub satker: Cow<'a, str>,
 }
 
 /// The summary of a group of units (a Kanwil's, or the whole run's).
@@ -141,6 +162,21 @@ pub fn summaries(rollup: &Rollup) -> Summaries<'_> {
                 path: Cow::Borrowed(&r.path),
                 satker: Cow::Borrowed(&r.satker_id),
                 score: plain(r.score),
+            })
+            .collect(),
+        off_track: rollup
+            .off_track
+            .iter()
+            .map(|(id, units)| OffTrackOut {
+                indicator: Cow::Borrowed(id),
+                units: units
+                    .iter()
+                    .map(|u| OffTrackUnit {
+                        capaian: plain(u.capaian),
+                        kanwil: Cow::Borrowed(&u.kanwil_id),
+                        satker: Cow::Borrowed(&u.satker_id),
+                    })
+                    .collect(),
             })
             .collect(),
     }

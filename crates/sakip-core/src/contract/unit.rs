@@ -14,6 +14,10 @@ use std::borrow::Cow;
 pub struct Output<'a> {
     pub satker: Option<Satker<'a>>,
     pub year: u16,
+    /// The year in progress: evaluated up to the end of this period
+    /// (`tw1`, `tw2`, `tw3`, `smt1`); absent for the whole year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Cow<'a, str>>,
     pub rules: Vec<RuleRef<'a>>,
     pub rounding: Rounding,
     /// The bands in force for the year, so that a reader of the JSON (and
@@ -159,6 +163,25 @@ pub struct Indicator<'a> {
     pub renstra: Option<RenstraOut>,
     pub dasar: Vec<Cow<'a, str>>,
     pub target_dasar: Option<Cow<'a, str>>,
+    /// The year in progress: the year's target (`target` is the period's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_target: Option<String>,
+    /// The year in progress: the year's end as the figures to date point to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub projection: Option<ProjectionOut<'a>>,
+}
+
+/// The year's end projected from the figures to date.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ProjectionOut<'a> {
+    /// `linear` (a sum, at the same pace) or `tetap` (the figure to date
+    /// taken as the year's).
+    pub method: Cow<'a, str>,
+    pub realisasi: String,
+    /// Against the year's target, capped and rounded like any capaian.
+    pub capaian: Option<String>,
+    pub band: Option<Cow<'a, str>>,
 }
 
 /// A realisasi not measured this year, with the data's reason.
@@ -302,6 +325,13 @@ fn indicator(r: &IndicatorResult) -> Indicator<'_> {
             realisasi: p.realisasi.map(|v| r.shown(v)),
             capaian: num(p.capaian),
         }),
+        annual_target: r.target_tahunan.map(|v| r.shown(v)),
+        projection: r.proyeksi.as_ref().map(|p| ProjectionOut {
+            method: Cow::Borrowed(p.metode.keyword()),
+            realisasi: r.shown(p.realisasi),
+            capaian: num(p.capaian),
+            band: p.band.as_ref().map(|b| Cow::Borrowed(b.label.as_str())),
+        }),
         renstra: r.renstra.as_ref().map(|p| RenstraOut {
             year: p.year,
             target: r.shown(p.target),
@@ -329,6 +359,7 @@ pub fn unit<'a>(ev: &'a Evaluation, rules: &'a crate::RuleSet, scripts: &[&'a st
             name: Cow::Borrowed(&s.name),
         }),
         year: ev.year,
+        until: ev.until.map(|p| Cow::Borrowed(p.keyword())),
         rules: ev
             .chain
             .iter()

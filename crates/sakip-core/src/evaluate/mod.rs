@@ -17,6 +17,7 @@
 //! [`capaian`] (raw, capped, rounded, classified), then, for the unit as a
 //! whole, [`findings`] and [`nilai`]. [`result`] holds what they produce.
 
+mod berjalan;
 mod capaian;
 mod findings;
 mod formula;
@@ -29,6 +30,7 @@ mod target;
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests;
 
+pub use berjalan::{Metode, Proyeksi};
 pub use result::{BandRef, CapaianGabungan, Evaluation, IndicatorResult, Nilai, ProgresRenstra, Step, TahunLalu};
 
 use crate::anggaran::evaluate_anggaran;
@@ -49,11 +51,18 @@ pub struct Options {
     /// Record each step of each indicator (for `explain`); costs an
     /// allocation per step, so batch runs over many units leave it off.
     pub trace: bool,
+    /// The year in progress (`--until tw2`): the realisasi to the end of
+    /// that period, against that period's target, with a projection to the
+    /// year's end. `None`: the whole year.
+    pub until: Option<crate::periode::Periode>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { trace: true }
+        Self {
+            trace: true,
+            until: None,
+        }
     }
 }
 
@@ -98,7 +107,18 @@ pub fn evaluate_one(
     changes: &Changes,
     id: &str,
 ) -> Option<IndicatorResult> {
-    let ev = run_with(rules, None, data, host, Options { trace: false }, changes, Some(id));
+    let ev = run_with(
+        rules,
+        None,
+        data,
+        host,
+        Options {
+            trace: false,
+            until: None,
+        },
+        changes,
+        Some(id),
+    );
     ev.indicators.into_iter().find(|i| i.id == id)
 }
 
@@ -147,6 +167,15 @@ fn run_with(
 ) -> Evaluation {
     let year = data.year;
     let index: FxHashMap<&str, &Indikator> = rules.indikator.iter().map(|i| (i.id.as_str(), i)).collect();
+    // The year in progress: only the periods over by then.
+    let to_date;
+    let data = match options.until {
+        Some(until) => {
+            to_date = berjalan::to_date(data, until);
+            &to_date
+        }
+        None => data,
+    };
     let mut realisasi: FxHashMap<&str, &RealisasiEntry> = FxHashMap::default();
     for r in &data.realisasi {
         // An indicator written twice: its first entry counts.
@@ -160,6 +189,7 @@ fn run_with(
         year,
         host,
         trace: options.trace,
+        until: options.until,
         memo: FxHashMap::default(),
         stack: Vec::new(),
         diagnostics: Vec::new(),
@@ -209,6 +239,20 @@ fn run_with(
     let nilai = nilai::nilai_satker(rules, year, host, &indicators, &mut diagnostics);
     let (sasaran, jenjang) = gabungan::figures(rules, year, &indicators, &mut diagnostics);
     let anggaran = evaluate_anggaran(rules, data, &mut diagnostics);
+    // The year in progress and nothing reported by then: no figure at all.
+    if let Some(until) = options.until {
+        if !indicators.is_empty() && indicators.iter().all(|r| r.realisasi.is_none()) {
+            diagnostics.push(
+                Diagnostic::says(
+                    Code::UntilNoData,
+                    Text::new("until-no-data")
+                        .arg("period", until.keyword())
+                        .arg("year", year),
+                )
+                .help_says(Text::new("until-no-data-help").arg("period", until.keyword())),
+            );
+        }
+    }
     Evaluation {
         satker: match agreement {
             Some(a) => Some(a.satker.clone()),
@@ -219,6 +263,7 @@ fn run_with(
             None => rules.chain.clone(),
         },
         year,
+        until: options.until,
         perjanjian_dasar: pk.map(|p| p.dasar.clone()).unwrap_or_default(),
         data_dasar: data.dasar.clone(),
         indicators,
@@ -257,6 +302,8 @@ struct Evaluator<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Figures a "what if" changes.
     changes: &'a Changes,
+    /// The year in progress, up to the end of this period.
+    until: Option<crate::periode::Periode>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -348,10 +395,15 @@ impl<'a> Evaluator<'a> {
                 periode: Vec::new(),
                 satuan: None,
                 entry: self.realisasi_of(&ind.id),
+                belum: false,
             },
             None => self.realisasi(ind, &target, &mut notes),
         };
         let capaian = self.capaian(ind, &target, &realisasi, &mut notes);
+        let proyeksi = match self.until {
+            Some(until) => self.proyeksi(ind, &target, &realisasi, until),
+            None => None,
+        };
         let printed_capaian = realisasi.entry.and_then(|e| e.printed_capaian);
         capaian::compare_printed_capaian(
             self.rules.settings(year),
@@ -395,10 +447,20 @@ impl<'a> Evaluator<'a> {
             target_dasar: target.rule.and_then(|t| t.dasar.clone()),
             realisasi_origin: realisasi.entry.and_then(|e| e.origin.clone()),
             komponen: ind.komponen,
-            tidak_diukur: match realisasi.value {
-                None => realisasi.entry.and_then(|e| e.tidak_diukur.clone()),
-                Some(_) => None,
+            tidak_diukur: match (realisasi.value, self.until) {
+                // Not reported yet in the year in progress: n/a, as not measured.
+                (None, Some(until)) if realisasi.belum => Some(crate::data::TidakDiukur {
+                    alasan: Some(
+                        Text::new("realisasi-belum-alasan")
+                            .arg("period", until.keyword())
+                            .render(crate::i18n::Lang::Id),
+                    ),
+                }),
+                (None, _) => realisasi.entry.and_then(|e| e.tidak_diukur.clone()),
+                (Some(_), _) => None,
             },
+            target_tahunan: self.until.and(target.yearly),
+            proyeksi,
             tahun_lalu: None,
             renstra: None,
             trace: notes.trace,

@@ -25,6 +25,9 @@ pub(super) struct RealisasiPhase<'a> {
     /// The data's entry, when the data has one (formulas read its periods;
     /// findings point at it).
     pub entry: Option<&'a RealisasiEntry>,
+    /// The year in progress: the data reports it only for later periods
+    /// (or for the whole year): no figure yet, shown as n/a.
+    pub belum: bool,
 }
 
 impl<'a> Evaluator<'a> {
@@ -42,6 +45,7 @@ impl<'a> Evaluator<'a> {
             periode: Vec::new(),
             satuan: None,
             entry,
+            belum: false,
         };
         // The data says it was not measured: that holds over any formula.
         if let Some((td, e)) = entry.and_then(|e| e.tidak_diukur.as_ref().map(|td| (td, e))) {
@@ -58,6 +62,26 @@ impl<'a> Evaluator<'a> {
             }
             notes.find(said.at(e.origin.as_ref()));
             return phase;
+        }
+        // The year in progress, and the data has nothing for it yet: it
+        // reports it only later, or it is measured once a year.
+        if let Some(until) = self.until {
+            let yearly = ind.agregasi.is_none() && ind.rumus_realisasi_in_force(year).is_none();
+            let not_yet = match entry {
+                Some(e) => e.values.is_empty(),
+                None => yearly,
+            };
+            if not_yet {
+                notes.find(
+                    Diagnostic::says(
+                        Code::RealisasiBelum,
+                        Text::new("realisasi-belum").arg("period", until.keyword()),
+                    )
+                    .at(entry.and_then(|e| e.origin.as_ref())),
+                );
+                phase.belum = true;
+                return phase;
+            }
         }
         if let Some(rumus) = ind.rumus_realisasi_in_force(year) {
             let ctx = FormulaCtx {

@@ -81,6 +81,10 @@ pub struct IndicatorResult {
     pub tahun_lalu: Option<TahunLalu>,
     /// Progress towards the Renstra's last-year target, when the rules hold one.
     pub renstra: Option<ProgresRenstra>,
+    /// The year in progress: the year's target (`target` is the period's).
+    pub target_tahunan: Option<Decimal>,
+    /// The year in progress: the year's end as the figures to date point to it.
+    pub proyeksi: Option<super::berjalan::Proyeksi>,
     pub trace: Vec<Step>,
 }
 
@@ -129,6 +133,8 @@ pub struct Evaluation {
     pub satker: Option<RuleSetInfo>,
     pub chain: Vec<RuleSetInfo>,
     pub year: u16,
+    /// The year in progress: evaluated up to the end of this period.
+    pub until: Option<crate::periode::Periode>,
     pub perjanjian_dasar: Vec<String>,
     pub data_dasar: Vec<String>,
     /// Ordered by tier, then as the Perjanjian Kinerja lists them.

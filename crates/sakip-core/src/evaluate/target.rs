@@ -13,8 +13,11 @@ use rust_decimal::Decimal;
 pub(super) struct TargetPhase<'a> {
     /// The target in force, with where and by whom it was set.
     pub rule: Option<&'a Target>,
-    /// Its value: what capaian is computed against.
+    /// Its value: what capaian is computed against (the period's, for
+    /// the year in progress).
     pub value: Option<Decimal>,
+    /// The year's target, which a projection is measured against.
+    pub yearly: Option<Decimal>,
     /// The national rules' target's value for the same year, when there
     /// is one (its place, on a scale).
     pub national_value: Option<Decimal>,
@@ -98,9 +101,15 @@ impl<'a> Evaluator<'a> {
                 notes.find(Diagnostic::says(code, text).at(t.origin.as_ref()));
             }
         }
+        let yearly = value;
+        let value = match (self.until, rule) {
+            (Some(until), Some(t)) => self.period_target(ind, t, yearly, until, notes),
+            _ => value,
+        };
         TargetPhase {
             rule,
             value,
+            yearly,
             national_value,
         }
     }

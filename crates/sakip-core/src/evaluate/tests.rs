@@ -42,6 +42,7 @@ fn target(year: u16, value: Decimal, tingkat: TingkatAturan) -> Target {
     Target {
         year,
         value: Quantity::plain(value),
+        periode: Vec::new(),
         tingkat,
         source: tingkat.keyword().into(),
         dasar: None,

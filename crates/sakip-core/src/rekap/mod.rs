@@ -8,7 +8,7 @@ pub mod record;
 pub mod summary;
 
 pub use record::{
-    figures_of, kanwil_of, FigureOf, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME,
+    figures_of, kanwil_of, off_track_of, FigureOf, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME,
 };
 pub use summary::{Basis, Distribution, IndicatorSummary, Summary};
 
@@ -158,6 +158,14 @@ fn absorb_groups(groups: &mut BTreeMap<String, Summary>, other: BTreeMap<String,
     }
 }
 
+/// A unit off track on an indikator in the year in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffTrack {
+    pub satker_id: String,
+    pub kanwil_id: String,
+    pub capaian: Decimal,
+}
+
 /// The summaries of a run, built as its units come in.
 #[derive(Debug, Clone, Default)]
 pub struct Rollup {
@@ -168,6 +176,9 @@ pub struct Rollup {
     /// Units by score, highest first (kept when asked for).
     pub ranking: Vec<Ranked>,
     pub failures: Vec<Failure>,
+    /// The year in progress: per indikator, the units off track (capaian
+    /// to date below 100), in the run's order, with that capaian.
+    pub off_track: BTreeMap<String, Vec<OffTrack>>,
     keep_ranking: bool,
     /// Units added here one by one (their places in the run).
     added: u64,
@@ -228,6 +239,13 @@ impl Rollup {
     pub fn add_in_order(&mut self, record: &UnitRecord, basis: Option<&Basis>) {
         if self.basis.is_none() {
             self.basis = basis.cloned();
+        }
+        for (id, capaian) in &record.off_track {
+            self.off_track.entry(id.clone()).or_default().push(OffTrack {
+                satker_id: record.satker_id.clone(),
+                kanwil_id: record.kanwil_id.clone(),
+                capaian: *capaian,
+            });
         }
         if record.errors > 0 {
             self.failures.push(Failure {
@@ -311,6 +329,7 @@ mod tests {
             pagu: Decimal::ZERO,
             realisasi: Decimal::ZERO,
             errors,
+            off_track: Vec::new(),
         }
     }
 

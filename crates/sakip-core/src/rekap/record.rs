@@ -89,6 +89,22 @@ pub struct UnitRecord {
     pub realisasi: Decimal,
     /// Error diagnostics of the evaluation (a figure that could not be computed).
     pub errors: usize,
+    /// The year in progress: the indikator whose capaian to date is below
+    /// 100 (off track), with that capaian. Empty for a whole year.
+    pub off_track: Vec<(String, Decimal)>,
+}
+
+/// The indikator of a year in progress whose capaian to date is below 100.
+pub fn off_track_of<'a>(figures: impl IntoIterator<Item = IndicatorFigure<'a>>) -> Vec<(String, Decimal)> {
+    figures
+        .into_iter()
+        .filter(|f| f.of == FigureOf::Indikator)
+        .filter_map(|f| {
+            f.capaian
+                .filter(|c| *c < Decimal::ONE_HUNDRED)
+                .map(|c| (f.id.to_string(), c))
+        })
+        .collect()
 }
 
 impl UnitRecord {
@@ -107,6 +123,10 @@ impl UnitRecord {
             pagu,
             realisasi,
             errors: ev.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+            off_track: match ev.until {
+                Some(_) => off_track_of(figures_of(ev)),
+                None => Vec::new(),
+            },
         };
         let capaian = ev.indicators.iter().filter_map(|r| r.capaian);
         record.scored(

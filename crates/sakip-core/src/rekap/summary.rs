@@ -562,6 +562,7 @@ mod tests {
             pagu: d("10"),
             realisasi: d("5"),
             errors: 0,
+            off_track: Vec::new(),
         }
     }
 

@@ -57,6 +57,8 @@ pub struct Selection {
     pub year: u16,
     /// Keep only the units of this Kanwil (its rule set's id).
     pub kanwil: Option<String>,
+    /// The year in progress: each unit up to the end of this period.
+    pub until: Option<sakip_core::periode::Periode>,
 }
 
 impl Selection {
@@ -144,7 +146,11 @@ fn one_folder<T>(
     if !selection.keeps(&kanwil.0) {
         return None;
     }
-    match crate::unit::evaluate_year(&unit, dir, selection.year, Options { trace: false }) {
+    let options = Options {
+        trace: false,
+        until: selection.until,
+    };
+    match crate::unit::evaluate_year(&unit, dir, selection.year, options) {
         Ok(ev) => {
             let record = UnitRecord::new(&path, &ev, &unit.rules);
             let output = work(&Evaluated {

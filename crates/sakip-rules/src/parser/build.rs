@@ -240,6 +240,26 @@ impl Builder<'_> {
                 }
                 Item::Gabungan(g)
             }
+            Rule::target_berjalan => {
+                let span = self.span(&pair);
+                let mut rule = sakip_core::model::TargetBerjalan::Tahunan;
+                let mut from_year = None;
+                for p in pair.into_inner() {
+                    match p.as_rule() {
+                        Rule::kw_prorata => rule = sakip_core::model::TargetBerjalan::Prorata,
+                        Rule::kw_tahunan => rule = sakip_core::model::TargetBerjalan::Tahunan,
+                        Rule::mulai => {
+                            let y = p
+                                .into_inner()
+                                .find(|x| x.as_rule() == Rule::year)
+                                .ok_or_else(|| self.missing("a year"))?;
+                            from_year = Some(self.year(y)?);
+                        }
+                        _ => {}
+                    }
+                }
+                Item::TargetBerjalan(TargetBerjalanLine { rule, from_year, span })
+            }
             Rule::pembulatan => {
                 let mut c = Children::of(pair);
                 let objek = match self
@@ -814,11 +834,21 @@ impl Builder<'_> {
             let q = self.quantity(v)?;
             Spanned::new(Some(q.node), q.span)
         };
-        let dasar = match c.meaningful() {
-            Some(d) => Some(self.only_string(d)?),
-            None => None,
-        };
-        Ok(PkTarget { id, value, dasar, span })
+        let mut periode = Vec::new();
+        let mut dasar = None;
+        while let Some(p) = c.meaningful() {
+            match p.as_rule() {
+                Rule::period_value => periode.push(self.period_value(p)?),
+                _ => dasar = Some(self.only_string(p)?),
+            }
+        }
+        Ok(PkTarget {
+            id,
+            value,
+            periode,
+            dasar,
+            span,
+        })
     }
 
     /// A realisasi block.
@@ -843,6 +873,16 @@ impl Builder<'_> {
         })
     }
 
+    /// `tw2 = 45`: a period and its value.
+    fn period_value(&self, pair: Pair<'_, Rule>) -> Result<(Spanned<Periode>, Spanned<Quantity>)> {
+        let mut cc = Children::of(pair);
+        let per = self.need(&mut cc, "a period")?;
+        let periode = Periode::from_keyword(per.as_str()).ok_or_else(|| self.missing("a period"))?;
+        let pspan = self.span(&per);
+        let q = self.quantity(self.need(&mut cc, "a value")?)?;
+        Ok((Spanned::new(periode, pspan), q))
+    }
+
     /// One realisasi: for the year or per period, with a printed capaian.
     fn realisasi_entry(&self, pair: Pair<'_, Rule>) -> Result<RealisasiEntry> {
         let span = self.span(&pair);
@@ -865,14 +905,7 @@ impl Builder<'_> {
                     let q = self.quantity(p)?;
                     values.push((Spanned::new(Periode::Tahun, id.span), q));
                 }
-                Rule::period_value => {
-                    let mut cc = Children::of(p);
-                    let per = self.need(&mut cc, "a period")?;
-                    let periode = Periode::from_keyword(per.as_str()).ok_or_else(|| self.missing("a period"))?;
-                    let pspan = self.span(&per);
-                    let q = self.quantity(self.need(&mut cc, "a value")?)?;
-                    values.push((Spanned::new(periode, pspan), q));
-                }
+                Rule::period_value => values.push(self.period_value(p)?),
                 Rule::dicetak => {
                     let mut cc = Children::of(p);
                     dicetak = Some(self.quantity(self.need(&mut cc, "a printed value")?)?);

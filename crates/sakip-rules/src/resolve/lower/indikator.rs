@@ -150,6 +150,7 @@ impl Lowering<'_> {
                     targets.push(Target {
                         year: t.year.node,
                         value: quantity(&t.value.node),
+                        periode: Vec::new(),
                         tingkat,
                         source: source.to_string(),
                         dasar: t.dasar.as_ref().map(|d| d.node.clone()),

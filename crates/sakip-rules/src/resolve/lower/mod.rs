@@ -362,6 +362,15 @@ impl Lowering<'_> {
                     self.rules.capaian_sasaran.set(from, rule);
                 }
             }
+            Item::TargetBerjalan(t) => {
+                let from = t.from_year.as_ref().map(|y| y.node);
+                self.once(seen, "target berjalan", from, t.span);
+                let rule = Ruled {
+                    value: Some(t.rule),
+                    origin: self.origin(t.span),
+                };
+                self.rules.target_berjalan.set(from, rule);
+            }
             Item::Konversi(k) => {
                 let from = k.from_year.as_ref().map(|y| y.node);
                 self.once(seen, "konversi efisiensi", from, k.span);

@@ -66,10 +66,12 @@ impl Lowering<'_> {
                 )
                 .help_says(Text::new("target-satuan-3-help").arg("want", &want));
             }
+            let periode = self.period_targets(t);
             if let Some(ind) = self.rules.indikator.iter_mut().find(|i| i.id == t.id.node) {
                 ind.targets.push(Target {
                     year,
                     value,
+                    periode,
                     tingkat: TingkatAturan::Satker,
                     source: satker_id.to_string(),
                     // A target with no basis of its own rests on the agreement's.
@@ -99,6 +101,56 @@ impl Lowering<'_> {
             anggaran,
             origin: self.origin(pk.span),
         });
+    }
+
+    /// A target's values per period, checked against how its indikator is
+    /// measured: not for one measured once a year, all of one kind
+    /// (triwulan or semester, as the indikator says when it says), each
+    /// period once. The bad ones are said and left out.
+    fn period_targets(
+        &mut self,
+        t: &ast::PkTarget,
+    ) -> Vec<(sakip_core::periode::Periode, sakip_core::model::Quantity)> {
+        use sakip_core::periode::JenisPeriode;
+        let Some((agregasi, jenis)) = self.rules.indikator(&t.id.node).map(|i| (i.agregasi, i.jenis_periode)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(sakip_core::periode::Periode, sakip_core::model::Quantity)> = Vec::new();
+        let mut kind: Option<JenisPeriode> = jenis;
+        for (p, q) in &t.periode {
+            if agregasi.is_none() {
+                self.err_says(
+                    p.span,
+                    Code::TargetPeriodYearly,
+                    Text::new("target-period-yearly").arg("id", &t.id.node),
+                )
+                .help_says(Text::new("target-period-yearly-help").arg("id", &t.id.node));
+                return Vec::new();
+            }
+            let this = p.node.jenis();
+            let wrong_kind = this == JenisPeriode::Tahun || kind.is_some_and(|k| k != this);
+            let twice = out.iter().any(|(o, _)| *o == p.node);
+            if wrong_kind || twice {
+                let expected = kind.map(|k| k.keyword()).unwrap_or("triwulan");
+                self.err_says(
+                    p.span,
+                    Code::TargetPeriodKind,
+                    Text::new(if twice {
+                        "target-period-twice"
+                    } else {
+                        "target-period-kind"
+                    })
+                    .arg("id", &t.id.node)
+                    .arg("period", p.node.keyword())
+                    .arg("kind", expected),
+                )
+                .help_says(Text::new("target-period-kind-help"));
+                continue;
+            }
+            kind = Some(this);
+            out.push((p.node, quantity(&q.node)));
+        }
+        out
     }
 
     /// Whether `id` names a known indikator not listed before in this
