@@ -37,5 +37,6 @@ mod warehouse;
 mod webdriver;
 mod whatif;
 mod why;
+mod wilayah;
 mod workbench;
 mod years;

@@ -29,6 +29,12 @@ pub struct Args {
     /// against its target, with a projection to the year's end
     #[arg(long, value_enum)]
     pub until: Option<crate::until::Until>,
+
+    /// The units below a Kanwil or national rule set (folders searched for
+    /// units): the path given is then that rule set, and its indikator
+    /// computed from its units (`realisasi dari satker`) are evaluated
+    #[arg(long, num_args = 1.., conflicts_with = "receipt")]
+    pub units: Vec<Utf8PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,7 +54,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         trace: false,
         until: args.until.map(crate::until::Until::periode),
     };
-    let (unit, ev) = match sakip_engine::evaluate_unit(&args.unit_dir, args.year, options) {
+    let evaluated = if args.units.is_empty() {
+        sakip_engine::evaluate_unit(&args.unit_dir, args.year, options)
+    } else {
+        sakip_engine::wilayah::evaluate_level(&args.unit_dir, &args.units, args.year, options)
+            .map(|w| (w.level, w.evaluation))
+    };
+    let (unit, ev) = match evaluated {
         Ok(v) => v,
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;

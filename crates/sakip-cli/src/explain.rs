@@ -21,11 +21,22 @@ pub struct Args {
 
     /// The indikator's id, e.g. `iku_kamtib`
     pub indicator: String,
+
+    /// The units below a Kanwil or national rule set: the path given is
+    /// then that rule set; its indikator computed from units lists the
+    /// units that count and those that do not
+    #[arg(long, num_args = 1..)]
+    pub units: Vec<Utf8PathBuf>,
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
     let id = args.indicator.as_str();
-    let explained = match sakip_engine::explain::explain(&args.unit_dir, args.year, id) {
+    let explained = if args.units.is_empty() {
+        sakip_engine::explain::explain(&args.unit_dir, args.year, id).map(|e| (e, None))
+    } else {
+        sakip_engine::explain::explain_level(&args.unit_dir, &args.units, args.year, id)
+    };
+    let (explained, hasil) = match explained {
         Ok(e) => e,
         Err(NotExplained::Problems(errors)) => {
             render::to_stderr(io, colour, &errors)?;
@@ -87,6 +98,57 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             }
         }
     }
+    if let Some(h) = &hasil {
+        units_counted(io, h)?;
+    }
     let failed = findings.iter().any(|d| d.severity == sakip_core::Severity::Error);
     Ok(u8::from(failed))
+}
+
+/// Who counted in a region's figure and who did not, each with why.
+fn units_counted(io: &mut Io<'_>, h: &sakip_core::wilayah::Hasil) -> std::io::Result<()> {
+    use sakip_core::wilayah::Alasan;
+    writeln!(io.out)?;
+    writeln!(
+        io.out,
+        "  {}",
+        Text::new("explain-units-counted")
+            .arg("n", h.dihitung.len())
+            .render(io.lang)
+    )?;
+    for d in &h.dihitung {
+        let mark = match d.memenuhi {
+            Some(true) => format!("  {}", say(io.lang, "explain-unit-meets")),
+            Some(false) => format!("  {}", say(io.lang, "explain-unit-not-meets")),
+            None => String::new(),
+        };
+        let pembagi = d
+            .pembagi
+            .map(|b| format!(" / {}", sakip_core::pembulatan::plain(b)))
+            .unwrap_or_default();
+        writeln!(
+            io.out,
+            "    {:<24} {}{pembagi}{mark}",
+            d.satker,
+            sakip_core::pembulatan::plain(d.figur)
+        )?;
+    }
+    if !h.tidak_dihitung.is_empty() {
+        writeln!(
+            io.out,
+            "  {}",
+            Text::new("explain-units-not-counted")
+                .arg("n", h.tidak_dihitung.len())
+                .render(io.lang)
+        )?;
+        for (who, why) in &h.tidak_dihitung {
+            let why = match why {
+                Alasan::Failed(e) => Text::new("explain-unit-failed").arg("error", e),
+                Alasan::NoFigure => Text::new("explain-unit-no-figure"),
+                Alasan::NotMeasured => Text::new("explain-unit-not-measured"),
+            };
+            writeln!(io.out, "    {who}: {}", why.render(io.lang))?;
+        }
+    }
+    Ok(())
 }

@@ -35,6 +35,12 @@ pub struct Args {
     /// (realisasi to date, the period's target, the year-end projection)
     #[arg(long, value_enum)]
     pub until: Option<crate::until::Until>,
+
+    /// The units below a Kanwil or national rule set: the path given is
+    /// then that rule set, and the report is that level's own chapter III,
+    /// its indikator computed from its units
+    #[arg(long, num_args = 1.., conflicts_with = "receipt")]
+    pub units: Vec<Utf8PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,14 +60,17 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result<u8> {
-    let (unit, ev) = match sakip_engine::evaluate_unit(
-        &args.unit_dir,
-        args.year,
-        sakip_core::evaluate::Options {
-            trace: false,
-            until: args.until.map(crate::until::Until::periode),
-        },
-    ) {
+    let options = sakip_core::evaluate::Options {
+        trace: false,
+        until: args.until.map(crate::until::Until::periode),
+    };
+    let evaluated = if args.units.is_empty() {
+        sakip_engine::evaluate_unit(&args.unit_dir, args.year, options)
+    } else {
+        sakip_engine::wilayah::evaluate_level(&args.unit_dir, &args.units, args.year, options)
+            .map(|w| (w.level, w.evaluation))
+    };
+    let (unit, ev) = match evaluated {
         Ok(v) => v,
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;

@@ -43,6 +43,30 @@ skala-not-on-scale-help = write one of its values: { $scale }
 skala-word-for-number = { $id } is measured in numbers, not on a scale: `{ $value }` is a word
 skala-word-for-number-help = write a number, or give { $id } a scale (`skala WTP > WDP > TW > TMP`) in the rules
 skala-number-for-scale = { $id } is measured on a scale: `{ $value }` is a number
+explain-units-counted = Satker counted ({ $n }):
+explain-units-not-counted = Satker not counted ({ $n }):
+explain-unit-meets = meets the condition
+explain-unit-not-meets = does not meet it
+explain-unit-failed = failed: { $error }
+explain-unit-no-figure = has no such figure this year
+explain-unit-not-measured = not measured this year (tidak diukur)
+wilayah-unit-failed = { $n } satker not counted (they failed), { $counted } counted: { $units }
+wilayah-unit-failed-help = the figure stands on the satker counted; see why each failed with `sakip explain <rules> { $id } --units ... --year { $year }`, correct them and run again
+wilayah-unit-errors = { $n } figure(s) could not be computed
+wilayah-none = the rule set `{ $id }` has no indikator computed from its units
+wilayah-none-help = `--units` evaluates a Kanwil or national rule set's indikator written `realisasi dari satker = persen(nilai >= 89)`; for a unit, leave `--units` out
+wilayah-units-help = with `--units`, give a Kanwil or national rule set; a unit is evaluated without it
+dari-satker-level = { $id } is computed from the units below it: only a national or Kanwil rule set has such an indikator
+dari-satker-level-help = move the indikator to the rule set of the region (`aturan kanwil ...`) or the ministry (`aturan nasional ...`)
+dari-satker-fungsi = `{ $name }` is not a function over units
+dari-satker-fungsi-help = write one of: `jumlah(nilai >= 89)` (how many), `persen(nilai >= 89)` (their share, %), `rata(ikpa.capaian)`, `median(ikpa.capaian)`, `rasio(ikpa.realisasi, ikpa.target)` (a sum over a sum, %)
+dari-satker-needs-condition = `{ $name }` counts the units that meet a condition: write one, `{ $name }(nilai >= 89)`
+dari-satker-needs-one = `{ $name }` takes one figure and no condition: `{ $name }(ikpa.capaian)`
+dari-satker-needs-two = `rasio` takes two figures, the one summed above the line and the one below: `rasio(ikpa.realisasi, ikpa.target)`
+dari-satker-twice = the realisasi of { $id } is computed from the units: it has no other `rumus realisasi` or `realisasi jumlah|rata|...`
+dari-satker-twice-help = keep one way to its realisasi
+dari-satker-agreement = { $id } is computed from the units below its region: it is not in a unit's agreement
+dari-satker-agreement-help = remove it from the agreement; the region reports it (`sakip report <rules> --units ...`)
 step-target-period = target for { $period }: { $value } (the agreement's Rencana Aksi)
 step-target-prorata = target for { $period }: { $yearly } x { $months }/12 = { $value } (`target berjalan prorata`)
 step-target-tahunan = target for { $period }: the year's (`target berjalan tahunan`)
@@ -477,6 +501,7 @@ step-target-none = no target for { $year }: the rumus capaian in force does not 
 step-target = { $year }: { $value } (set by the { $level } rules `{ $source }`)
 step-target-dasar = { $year }: { $value } (set by the { $level } rules `{ $source }`, dasar: { $dasar })
 step-realisasi-year = { $value } for the year, as reported
+step-realisasi-wilayah = { $value }: `{ $rule }` over the satker below, rounded by `pembulatan realisasi` (else like a capaian); the satker are listed below
 step-realisasi-periods = { $agregasi }({ $jenis }) of { $periods } = { $value }
 step-rumus = { $expr } = { $value }
 step-capaian-script = script { $source }: { $value }
@@ -537,7 +562,7 @@ limit-operators = a formula with more than { $max } operators
 expect-header = `aturan` or `satker`
 expect-harap-indikator = `<indikator> capaian <angka>`, `<indikator> realisasi <angka>` or `nilai <angka>`
 expect-tingkat = `nasional` or `kanwil`
-expect-pembulatan-objek = `capaian` or `anggaran`
+expect-pembulatan-objek = `capaian`, `anggaran`, `nilai`, `sasaran` or `realisasi`
 expect-pembulatan-cara = `potong` (cut off) or `bulat` (round half up)
 expect-band = a band such as `80 ..< 100 "Memuaskan" good biru`
 expect-colour = a colour (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` or `#rrggbb`)

@@ -44,6 +44,30 @@ skala-not-on-scale-help = tulis salah satu nilainya: { $scale }
 skala-word-for-number = { $id } diukur dengan angka, bukan skala: `{ $value }` adalah kata
 skala-word-for-number-help = tulis angka, atau beri { $id } skala (`skala WTP > WDP > TW > TMP`) di aturan
 skala-number-for-scale = { $id } diukur dengan skala: `{ $value }` adalah angka
+explain-units-counted = Satker yang dihitung ({ $n }):
+explain-units-not-counted = Satker yang tidak dihitung ({ $n }):
+explain-unit-meets = memenuhi syarat
+explain-unit-not-meets = tidak memenuhi
+explain-unit-failed = gagal: { $error }
+explain-unit-no-figure = tidak memiliki angka itu tahun ini
+explain-unit-not-measured = tidak diukur tahun ini
+wilayah-unit-failed = { $n } satker tidak dihitung (gagal), { $counted } dihitung: { $units }
+wilayah-unit-failed-help = angkanya bertumpu pada satker yang dihitung; lihat sebab tiap kegagalan dengan `sakip explain <aturan> { $id } --units ... --year { $year }`, perbaiki lalu jalankan lagi
+wilayah-unit-errors = { $n } angka tidak dapat dihitung
+wilayah-none = aturan `{ $id }` tidak memiliki indikator yang dihitung dari satkernya
+wilayah-none-help = `--units` mengevaluasi indikator aturan kanwil atau nasional yang ditulis `realisasi dari satker = persen(nilai >= 89)`; untuk satu satker, jangan pakai `--units`
+wilayah-units-help = dengan `--units`, berikan aturan kanwil atau nasional; satker dievaluasi tanpanya
+dari-satker-level = { $id } dihitung dari satker di bawahnya: hanya aturan nasional atau kanwil yang memiliki indikator seperti ini
+dari-satker-level-help = pindahkan indikator ke aturan wilayah (`aturan kanwil ...`) atau kementerian (`aturan nasional ...`)
+dari-satker-fungsi = `{ $name }` bukan fungsi atas satker
+dari-satker-fungsi-help = tulis salah satu: `jumlah(nilai >= 89)` (berapa satker), `persen(nilai >= 89)` (persentasenya), `rata(ikpa.capaian)`, `median(ikpa.capaian)`, `rasio(ikpa.realisasi, ikpa.target)` (jumlah dibagi jumlah, %)
+dari-satker-needs-condition = `{ $name }` menghitung satker yang memenuhi syarat: tuliskan syaratnya, `{ $name }(nilai >= 89)`
+dari-satker-needs-one = `{ $name }` menerima satu angka tanpa syarat: `{ $name }(ikpa.capaian)`
+dari-satker-needs-two = `rasio` menerima dua angka, yang dijumlah di atas garis dan di bawahnya: `rasio(ikpa.realisasi, ikpa.target)`
+dari-satker-twice = realisasi { $id } dihitung dari satker: tidak ada `rumus realisasi` atau `realisasi jumlah|rata|...` lain
+dari-satker-twice-help = pertahankan satu cara menghitung realisasinya
+dari-satker-agreement = { $id } dihitung dari satker di wilayahnya: tidak masuk perjanjian kinerja satker
+dari-satker-agreement-help = hapus dari perjanjian; wilayahnya yang melaporkannya (`sakip report <aturan> --units ...`)
 step-target-period = target { $period }: { $value } (Rencana Aksi dalam perjanjian)
 step-target-prorata = target { $period }: { $yearly } x { $months }/12 = { $value } (`target berjalan prorata`)
 step-target-tahunan = target { $period }: target setahun (`target berjalan tahunan`)
@@ -473,6 +497,7 @@ step-target-none = tanpa target untuk { $year }: rumus capaian yang berlaku tida
 step-target = { $year }: { $value } (ditetapkan aturan { $level } `{ $source }`)
 step-target-dasar = { $year }: { $value } (ditetapkan aturan { $level } `{ $source }`, dasar: { $dasar })
 step-realisasi-year = { $value } untuk setahun, seperti dilaporkan
+step-realisasi-wilayah = { $value }: `{ $rule }` atas satker di bawahnya, dibulatkan menurut `pembulatan realisasi` (atau seperti capaian); satkernya tercantum di bawah
 step-realisasi-periods = { $agregasi }({ $jenis }) dari { $periods } = { $value }
 step-rumus = { $expr } = { $value }
 step-capaian-script = skrip { $source }: { $value }
@@ -533,7 +558,7 @@ limit-operators = rumus dengan lebih dari { $max } operator
 expect-header = `aturan` atau `satker`
 expect-harap-indikator = `<indikator> capaian <angka>`, `<indikator> realisasi <angka>` atau `nilai <angka>`
 expect-tingkat = `nasional` atau `kanwil`
-expect-pembulatan-objek = `capaian` atau `anggaran`
+expect-pembulatan-objek = `capaian`, `anggaran`, `nilai`, `sasaran` atau `realisasi`
 expect-pembulatan-cara = `potong` (dipotong) atau `bulat` (dibulatkan setengah ke atas)
 expect-band = kategori seperti `80 ..< 100 "Memuaskan" good biru`
 expect-colour = warna (`hijau`, `biru`, `kuning`, `oranye`, `merah`, `abu` atau `#rrggbb`)

@@ -123,6 +123,8 @@ registry! {
     SasaranTier = "sasaran-tier", Error, Check, "a sasaran opened again at another tier";
     TargetPeriodYearly = "target-period-yearly", Error, Check, "targets per period (`tw1 = 20`) for an indikator measured once a year (no `realisasi jumlah|rata|terakhir|...` line)";
     TargetPeriodKind = "target-period-kind", Error, Check, "a target per period of another kind than the others or than the indikator's (`triwulan` against `semester`), `tahun`, or a period written twice";
+    WilayahNone = "wilayah-none", Error, Check, "`--units` given for a rule set that has no indikator computed from units (`realisasi dari satker = ...`)";
+    DariSatkerInvalid = "dari-satker-invalid", Error, Check, "a `realisasi dari satker` that cannot be computed: in a unit's own rules, a function sakip does not know, or what the function takes missing (a condition for `jumlah` and `persen`, two figures for `rasio`)";
     SkalaInvalid = "skala-invalid", Error, Check, "a `skala` that cannot be used: a value written twice, a `langkah` of 0 or less, a `polaritas` beside it, or a realisasi summed or averaged";
     KomponenCapaian = "komponen-capaian", Error, Check, "a `komponen` (an input without capaian) given a target or a `rumus capaian`";
     RumusTwice = "rumus-twice", Error, Check, "two `rumus` of one kind in force in the same year";
@@ -162,6 +164,7 @@ registry! {
     AgregasiMissing = "agregasi-missing", Error, Eval, "realisasi per period for an indikator with no `agregasi`";
     PeriodMix = "period-mix", Error, Eval, "a realisasi that mixes kinds of period (triwulan and semester)";
     PeriodKind = "period-kind", Error, Eval, "a realisasi per period of another kind than the indikator's `periode`";
+    WilayahUnitFailed = "wilayah-unit-failed", Warning, Eval, "a region's indikator computed from its units leaves out units whose rules or data failed, or whose figures could not all be computed: it stands on the others";
     SkalaValue = "skala-value", Error, Eval, "a value that does not fit its indikator: a word not on its `skala`, a word for an indikator measured in numbers, or a number for one on a scale";
     RealisasiBelum = "realisasi-belum", Info, Eval, "the year in progress: the data reports this indikator only for later periods (or for the whole year), so it has no figure yet and is shown as n/a";
     UntilNoData = "until-no-data", Error, Eval, "the year in progress: the data has no realisasi for any indikator by the end of the period asked for (`--until`)";

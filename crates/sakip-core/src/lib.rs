@@ -31,6 +31,7 @@
 //!   data, one shape for every stage; rendering is the caller's.
 //! - [`uji`]: rule tests written as data.
 //! - [`rekap`]: many units added up per Kanwil and for the country.
+//! - [`wilayah`]: a region's own indikator, computed from its units.
 
 pub mod agregasi;
 pub mod anggaran;
@@ -57,6 +58,7 @@ pub mod severity;
 pub mod skala;
 pub mod tahun_lalu;
 pub mod uji;
+pub mod wilayah;
 
 pub use code::Code;
 pub use data::UnitData;

@@ -126,6 +126,9 @@ pub struct Settings<'a> {
     /// `target berjalan ...`: the target of a period the agreement gives
     /// no target for; `None`: no capaian before the year ends.
     pub target_berjalan: &'a Ruled<Option<TargetBerjalan>>,
+    /// `pembulatan realisasi ...`: a realisasi computed from units; `None`:
+    /// rounded like a capaian.
+    pub pembulatan_realisasi: &'a Ruled<Option<Rounding>>,
 }
 
 /// The target of a period of the year in progress where the agreement
@@ -166,6 +169,12 @@ impl Settings<'_> {
     /// How the unit's score is rounded: `pembulatan nilai`, else like a capaian.
     pub fn nilai_rounding(&self) -> Rounding {
         self.pembulatan_nilai.value.unwrap_or(self.pembulatan_capaian.value)
+    }
+
+    /// How a realisasi computed from units is rounded: `pembulatan
+    /// realisasi`, else like a capaian.
+    pub fn realisasi_rounding(&self) -> Rounding {
+        self.pembulatan_realisasi.value.unwrap_or(self.pembulatan_capaian.value)
     }
 
     /// How a sasaran's or a tier's capaian is rounded: `pembulatan
@@ -356,6 +365,9 @@ pub struct Indikator {
     pub komponen: bool,
     /// `skala ...`: a qualitative indikator, its values on this scale.
     pub skala: Option<crate::skala::Skala>,
+    /// `realisasi dari satker = ...`: a region's indikator, its realisasi
+    /// computed from the units below it ([`crate::wilayah`]).
+    pub dari_satker: Option<crate::wilayah::DariSatker>,
     /// The id of the rule set that declared it.
     pub defined_by: String,
     pub origin: Option<Origin>,
@@ -441,6 +453,8 @@ pub struct RuleSet {
     pub pembulatan_sasaran: InForce<Option<Rounding>>,
     /// `target berjalan ...`; `None`: a period without its own target has no capaian.
     pub target_berjalan: InForce<Option<TargetBerjalan>>,
+    /// `pembulatan realisasi ...`; `None`: like a capaian.
+    pub pembulatan_realisasi: InForce<Option<Rounding>>,
     /// The Renstra period `(first, last)`: its last year's targets are the
     /// five-year plan's end targets.
     pub renstra: Option<(u16, u16)>,
@@ -462,6 +476,7 @@ impl Default for RuleSet {
             capaian_jenjang: InForce::new(Ruled::default_rule(None)),
             pembulatan_sasaran: InForce::new(Ruled::default_rule(None)),
             target_berjalan: InForce::new(Ruled::default_rule(None)),
+            pembulatan_realisasi: InForce::new(Ruled::default_rule(None)),
             renstra: None,
             sasaran: Vec::new(),
             indikator: Vec::new(),
@@ -484,6 +499,7 @@ impl RuleSet {
             capaian_jenjang: self.capaian_jenjang.at(year),
             pembulatan_sasaran: self.pembulatan_sasaran.at(year),
             target_berjalan: self.target_berjalan.at(year),
+            pembulatan_realisasi: self.pembulatan_realisasi.at(year),
         }
     }
 

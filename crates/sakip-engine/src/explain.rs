@@ -63,6 +63,37 @@ pub fn explain_with(
     Ok(Explained { unit, evaluation })
 }
 
+/// A region's (or a ministry's) indikator `id` computed from the units
+/// under `units`, with its trace, and who counted and who did not.
+pub fn explain_level(
+    rules: &Utf8Path,
+    units: &[camino::Utf8PathBuf],
+    year: u16,
+    id: &str,
+) -> Result<(Explained, Option<sakip_core::wilayah::Hasil>), NotExplained> {
+    let options = Options {
+        trace: true,
+        until: None,
+    };
+    let w = crate::wilayah::evaluate_level(rules, units, year, options).map_err(NotExplained::Problems)?;
+    if w.evaluation.indicator(id).is_none() {
+        let closest = sakip_rules::error::did_you_mean(id, w.evaluation.indicators.iter().map(|i| i.id.as_str()))
+            .map(str::to_string);
+        return Err(NotExplained::NoSuchIndicator {
+            why: Text::new("unknown-indicator-rules").arg("id", id),
+            closest,
+        });
+    }
+    let hasil = w.hasil.into_iter().find(|(i, _)| i == id).map(|(_, h)| h);
+    Ok((
+        Explained {
+            unit: w.level,
+            evaluation: w.evaluation,
+        },
+        hasil,
+    ))
+}
+
 impl Explained {
     /// The indicator asked for (present: [`explain`] checked it).
     pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {

@@ -13,6 +13,7 @@
 //! - [`rule_tests`]: the `uji` cases of rule sets (`test`).
 //! - [`new_year`]: next year's Perjanjian Kinerja, started from this year's.
 //! - [`merge`]: the parts of a run split across machines, put back together.
+//! - [`wilayah`]: a region's own chapter III, its indikator computed from its units.
 //!
 //! The summaries themselves are pure arithmetic and live in the core
 //! (`sakip_core::rekap`), where renderers read them.
@@ -30,6 +31,7 @@ pub mod rule_tests;
 pub mod unit;
 pub mod whatif;
 pub mod why;
+pub mod wilayah;
 
 pub use rollup::{Outcome, Selection};
 pub use unit::{evaluate_unit, evaluate_year};

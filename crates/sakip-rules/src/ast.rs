@@ -148,6 +148,8 @@ pub enum PembulatanObjek {
     Nilai,
     /// A sasaran's and a tier's capaian (`capaian sasaran`, `capaian jenjang`).
     Sasaran,
+    /// A realisasi computed from units (`realisasi dari satker`).
+    Realisasi,
 }
 
 /// `capaian sasaran|jenjang rata [bobot] [maks 100] [mentah] [mulai Y]`.
@@ -293,6 +295,8 @@ pub enum IndikatorItem {
     Komponen(Span),
     /// `skala WTP > WDP > TW > TMP [langkah 25]`: a qualitative indikator.
     Skala(SkalaLine),
+    /// `realisasi dari satker = persen(nilai >= 89)`: a region's indikator.
+    DariSatker(DariSatkerLine),
     /// `dasar "..."`: the indikator's legal basis.
     Dasar(Spanned<String>),
     /// `sama_dengan <id>`: the same measurement as another indikator at
@@ -300,6 +304,27 @@ pub enum IndikatorItem {
     SamaDengan(Spanned<String>),
     /// A sub-indikator (the items a-g a report lists under one).
     Sub(Indikator),
+}
+
+/// `realisasi dari satker = <fungsi>(<figur> [<op> <number> | , <figur>])`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DariSatkerLine {
+    pub fungsi: Spanned<String>,
+    pub figur: Spanned<FigurAst>,
+    pub banding: Option<(BinOp, Spanned<Decimal>)>,
+    pub pembagi: Option<Spanned<FigurAst>>,
+    pub span: Span,
+}
+
+/// A unit's figure: `nilai`, or `<id>.realisasi|target|capaian`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FigurAst {
+    Nilai,
+    /// The id where it is written (a rename edits just that).
+    Indikator {
+        id: Spanned<String>,
+        field: Field,
+    },
 }
 
 /// `skala <best> > ... > <worst> [langkah N]`, as written.

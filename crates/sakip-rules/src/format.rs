@@ -350,6 +350,7 @@ impl<'a> Printer<'a> {
                     PembulatanObjek::Anggaran => "anggaran",
                     PembulatanObjek::Nilai => "nilai",
                     PembulatanObjek::Sasaran => "sasaran",
+                    PembulatanObjek::Realisasi => "realisasi",
                 };
                 let mode = match p.mode {
                     RoundingMode::Truncate => "potong",
@@ -557,6 +558,21 @@ impl<'a> Printer<'a> {
                 IndikatorItem::Bobot(b) => self.line(b.span.start, b.span.end, i, &format!("bobot {}", b.node)),
                 IndikatorItem::Dasar(d) => self.dasar(d, i),
                 IndikatorItem::Komponen(s) => self.line(s.start, s.end, i, "komponen"),
+                IndikatorItem::DariSatker(d) => {
+                    let figur = |f: &FigurAst| match f {
+                        FigurAst::Nilai => "nilai".to_string(),
+                        FigurAst::Indikator { id, field } => format!("{}.{}", id.node, field.keyword()),
+                    };
+                    let mut args = figur(&d.figur.node);
+                    if let Some((op, v)) = &d.banding {
+                        args.push_str(&format!(" {} {}", op.symbol(), v.node));
+                    }
+                    if let Some(b) = &d.pembagi {
+                        args.push_str(&format!(", {}", figur(&b.node)));
+                    }
+                    let text = format!("realisasi dari satker = {}({args})", d.fungsi.node);
+                    self.line(d.span.start, d.span.end, i, &text);
+                }
                 IndikatorItem::Skala(k) => {
                     let nilai: Vec<String> = k.nilai.iter().map(|v| skala_value(&v.node)).collect();
                     let langkah = k

@@ -22,6 +22,7 @@ pub const KEYWORDS: &[&str] = &[
     "dicetak",
     "dan",
     "diukur",
+    "dari",
     "efisiensi",
     "harap",
     "indikator",

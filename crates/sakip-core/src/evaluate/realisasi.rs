@@ -107,7 +107,14 @@ impl<'a> Evaluator<'a> {
         phase.satuan = check_satuan(ind, entry, target.rule.map(|t| &t.value), notes);
         match combine(ind, entry, notes.tracing) {
             Ok(c) => {
-                if let Some(how) = c.how {
+                // A region's figure: computed from its units, not reported.
+                if let Some(d) = &ind.dari_satker {
+                    notes.step("realisasi", ind.origin.as_ref(), || {
+                        Text::new("step-realisasi-wilayah")
+                            .arg("value", plain(c.value))
+                            .arg("rule", d.to_string())
+                    });
+                } else if let Some(how) = c.how {
                     notes.step("realisasi", entry.origin.as_ref(), || how);
                 }
                 phase.periode = c.periode;

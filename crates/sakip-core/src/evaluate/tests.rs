@@ -33,6 +33,7 @@ fn indikator(id: &str, tier: Tier, satuan: &str) -> Indikator {
         sama_dengan: None,
         komponen: false,
         skala: None,
+        dari_satker: None,
         defined_by: "test".into(),
         origin: None,
     }

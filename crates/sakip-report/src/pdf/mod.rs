@@ -54,7 +54,9 @@ pub fn render(
     let title = format!("{} {satker}", w.title);
     doc.heading(&title, 16.0);
     let chain: Vec<&str> = ev.chain.iter().map(|r| r.name.as_str()).collect();
-    let until = number_text::until_text(ev, lang).map(|u| format!(" {u}")).unwrap_or_default();
+    let until = number_text::until_text(ev, lang)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
     doc.paragraph(
         &format!("{} {}{until} · {}: {}", w.year, ev.year, w.rules, chain.join(" → ")),
         Weight::Regular,

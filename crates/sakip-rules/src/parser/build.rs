@@ -271,6 +271,7 @@ impl Builder<'_> {
                     Some(Rule::kw_anggaran) => PembulatanObjek::Anggaran,
                     Some(Rule::kw_nilai) => PembulatanObjek::Nilai,
                     Some(Rule::kw_sasaran) => PembulatanObjek::Sasaran,
+                    Some(Rule::kw_realisasi) => PembulatanObjek::Realisasi,
                     _ => PembulatanObjek::Capaian,
                 };
                 let mode = match self
@@ -408,6 +409,33 @@ impl Builder<'_> {
             },
             span,
         ))
+    }
+
+    /// A unit's figure in `realisasi dari satker`: `nilai` or `<id>.<field>`.
+    fn satker_figur(&self, pair: Pair<'_, Rule>) -> Spanned<FigurAst> {
+        let span = self.span(&pair);
+        let Some(inner) = pair.into_inner().next() else {
+            return Spanned::new(FigurAst::Nilai, span);
+        };
+        if inner.as_rule() != Rule::reference {
+            return Spanned::new(FigurAst::Nilai, span);
+        }
+        let mut id = Spanned::new(String::new(), span);
+        let mut field = Field::Realisasi;
+        for x in inner.into_inner() {
+            match x.as_rule() {
+                Rule::ident => id = Spanned::new(x.as_str().to_string(), self.span(&x)),
+                Rule::field => {
+                    field = match x.into_inner().next().map(|f| f.as_rule()) {
+                        Some(Rule::kw_target) => Field::Target,
+                        Some(Rule::kw_capaian) => Field::Capaian,
+                        _ => Field::Realisasi,
+                    }
+                }
+                _ => {}
+            }
+        }
+        Spanned::new(FigurAst::Indikator { id, field }, span)
     }
 
     /// A value of a scale as written: a word, or a string without its quotes.
@@ -659,6 +687,43 @@ impl Builder<'_> {
                 }
                 Rule::dasar => IndikatorItem::Dasar(self.only_string(p)?),
                 Rule::komponen => IndikatorItem::Komponen(self.span(&p)),
+                Rule::dari_satker => {
+                    let mut fungsi = None;
+                    let mut figur = Vec::new();
+                    let mut banding = None;
+                    for x in p.into_inner() {
+                        match x.as_rule() {
+                            Rule::satker_fungsi => fungsi = Some(Spanned::new(x.as_str().to_string(), self.span(&x))),
+                            Rule::satker_figur => figur.push(self.satker_figur(x)),
+                            Rule::satker_banding => {
+                                let mut op = BinOp::Ge;
+                                let mut value = None;
+                                for y in x.into_inner() {
+                                    match y.as_rule() {
+                                        Rule::op_ge => op = BinOp::Ge,
+                                        Rule::op_le => op = BinOp::Le,
+                                        Rule::op_gt => op = BinOp::Gt,
+                                        Rule::op_lt => op = BinOp::Lt,
+                                        Rule::op_eq => op = BinOp::Eq,
+                                        Rule::op_ne => op = BinOp::Ne,
+                                        Rule::number => value = Some(self.number(y)?),
+                                        _ => {}
+                                    }
+                                }
+                                banding = value.map(|v| (op, v));
+                            }
+                            _ => {}
+                        }
+                    }
+                    let mut figur = figur.into_iter();
+                    IndikatorItem::DariSatker(DariSatkerLine {
+                        fungsi: fungsi.ok_or_else(|| self.missing("a function"))?,
+                        figur: figur.next().ok_or_else(|| self.missing("a figure"))?,
+                        banding,
+                        pembagi: figur.next(),
+                        span: pspan,
+                    })
+                }
                 Rule::skala => {
                     let mut nilai = Vec::new();
                     let mut langkah = None;

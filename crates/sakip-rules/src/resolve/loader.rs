@@ -366,7 +366,7 @@ impl<'a> Loader<'a> {
             script_functions,
             cases: Vec::new(),
             rumus_spans: Vec::new(),
-            sama_dengan_spans: Vec::new(),
+            named_ids: Vec::new(),
             symbols,
             references: self.shared.indexes_references(),
         };

@@ -108,6 +108,7 @@ impl Lowering<'_> {
         let mut sama = None;
         let mut komponen = None;
         let mut skala: Option<&ast::SkalaLine> = None;
+        let mut dari_satker = None;
         let mut polaritas_span = None;
         let mut once: HashMap<&'static str, Span> = HashMap::new();
         let mut subs = Vec::new();
@@ -199,11 +200,14 @@ impl Lowering<'_> {
                     self.once_in(&mut once, "skala", k.span, &id);
                     skala = Some(k);
                 }
+                IndikatorItem::DariSatker(d) => {
+                    self.once_in(&mut once, "realisasi dari satker", d.span, &id);
+                    dari_satker = self.dari_satker(d, &id, tingkat);
+                }
                 IndikatorItem::SamaDengan(other) => {
                     self.once_in(&mut once, "sama_dengan", other.span, &id);
                     sama = Some(other.node.clone());
-                    self.sama_dengan_spans
-                        .push((id.clone(), other.node.clone(), other.span));
+                    self.named_ids.push((id.clone(), other.node.clone(), other.span));
                 }
                 IndikatorItem::Sub(sub) => subs.push(sub),
             }
@@ -259,6 +263,23 @@ impl Lowering<'_> {
                 .help_says(Text::new("komponen-capaian-help").arg("id", &id).arg("what", what));
             }
         }
+        // A region's figure is its realisasi: no other way to it.
+        if let (Some(_), Some(d)) = (
+            &dari_satker,
+            ind.items.iter().find_map(|i| match i {
+                IndikatorItem::DariSatker(d) => Some(d),
+                _ => None,
+            }),
+        ) {
+            if agregasi.is_some() || !rumus_realisasi.is_empty() {
+                self.err_says(
+                    d.span,
+                    Code::DariSatkerInvalid,
+                    Text::new("dari-satker-twice").arg("id", &id),
+                )
+                .help_says(Text::new("dari-satker-twice-help"));
+            }
+        }
         let skala = skala.map(|k| self.skala(k, &id, polaritas_span, agregasi));
         // Targets are values of the scale, or numbers where there is none.
         for t in &targets {
@@ -289,6 +310,7 @@ impl Lowering<'_> {
             sama_dengan: sama,
             komponen: komponen.is_some(),
             skala,
+            dari_satker,
             defined_by: source.to_string(),
             origin: self.origin(ind.id.span),
         });
@@ -332,6 +354,80 @@ impl Lowering<'_> {
             k.nilai.iter().map(|v| v.node.clone()).collect(),
             k.langkah.as_ref().map(|l| l.node),
         )
+    }
+
+    /// `realisasi dari satker = ...`, checked: only in a national or Kanwil
+    /// rule set, a function it knows, with what that function takes. The
+    /// ids it reads are resolved once every indikator is declared.
+    fn dari_satker(
+        &mut self,
+        d: &ast::DariSatkerLine,
+        id: &str,
+        tingkat: TingkatAturan,
+    ) -> Option<sakip_core::wilayah::DariSatker> {
+        use sakip_core::wilayah::{DariSatker, FigurSatker, FungsiSatker};
+        if tingkat == TingkatAturan::Satker {
+            self.err_says(
+                d.span,
+                Code::DariSatkerInvalid,
+                Text::new("dari-satker-level").arg("id", id),
+            )
+            .help_says(Text::new("dari-satker-level-help"));
+            return None;
+        }
+        let Some(fungsi) = FungsiSatker::from_keyword(&d.fungsi.node) else {
+            let names = FungsiSatker::ALL.map(FungsiSatker::keyword);
+            let hint = did_you_mean(&d.fungsi.node, names.iter().copied())
+                .map(|s| Text::new("did-you-mean").arg("word", s))
+                .unwrap_or_else(|| Text::new("dari-satker-fungsi-help"));
+            self.err_says(
+                d.fungsi.span,
+                Code::DariSatkerInvalid,
+                Text::new("dari-satker-fungsi").arg("name", &d.fungsi.node),
+            )
+            .help_says(hint);
+            return None;
+        };
+        let needs_condition = matches!(fungsi, FungsiSatker::Jumlah | FungsiSatker::Persen);
+        let shape_ok = match fungsi {
+            FungsiSatker::Jumlah | FungsiSatker::Persen => d.banding.is_some() && d.pembagi.is_none(),
+            FungsiSatker::Rata | FungsiSatker::Median => d.banding.is_none() && d.pembagi.is_none(),
+            FungsiSatker::Rasio => d.banding.is_none() && d.pembagi.is_some(),
+        };
+        if !shape_ok {
+            let what = if needs_condition {
+                "dari-satker-needs-condition"
+            } else if fungsi == FungsiSatker::Rasio {
+                "dari-satker-needs-two"
+            } else {
+                "dari-satker-needs-one"
+            };
+            self.err_says(
+                d.span,
+                Code::DariSatkerInvalid,
+                Text::new(what).arg("name", fungsi.keyword()),
+            )
+            .help_says(Text::new("dari-satker-fungsi-help"));
+            return None;
+        }
+        let mut figur = |f: &Spanned<ast::FigurAst>| match &f.node {
+            ast::FigurAst::Nilai => FigurSatker::Nilai,
+            ast::FigurAst::Indikator { id: other, field } => {
+                self.named_ids.push((id.to_string(), other.node.clone(), other.span));
+                FigurSatker::Indikator {
+                    id: other.node.clone(),
+                    field: *field,
+                }
+            }
+        };
+        let first = figur(&d.figur);
+        let pembagi = d.pembagi.as_ref().map(&mut figur);
+        Some(DariSatker {
+            fungsi,
+            figur: first,
+            kondisi: d.banding.as_ref().map(|(op, v)| (*op, v.node)),
+            pembagi,
+        })
     }
 
     /// Warns of a `%` target above 100.

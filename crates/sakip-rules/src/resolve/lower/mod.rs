@@ -60,10 +60,10 @@ pub(crate) struct Lowering<'s> {
     pub(crate) symbols: crate::symbols::Symbols,
     /// Whether to record the places that name an indikator (not in batch runs).
     pub(crate) references: bool,
-    /// Each `sama_dengan`: the indikator it is in, the id it names and
-    /// where, resolved once every indikator is declared (it may name one
-    /// declared after it).
-    pub(crate) sama_dengan_spans: Vec<(String, String, Span)>,
+    /// Each `sama_dengan`, and each indikator a `realisasi dari satker`
+    /// reads: the indikator it is in, the id it names and where, resolved
+    /// once every indikator is declared (it may name one declared after it).
+    pub(crate) named_ids: Vec<(String, String, Span)>,
     /// Every `rumus`: its indikator, whether it computes the capaian (else
     /// the realisasi), first year, span and formula.
     pub(crate) rumus_spans: Vec<(String, bool, Option<u16>, Span, ast::Expr)>,
@@ -173,7 +173,7 @@ impl Lowering<'_> {
         // Pass 2: what refers to indicators (formulas, agreements, data).
         // A `sama_dengan` that names no indikator is underlined where it
         // names it; the indikator it stands in is no answer to "did you mean".
-        for (own, other, span) in std::mem::take(&mut self.sama_dengan_spans) {
+        for (own, other, span) in std::mem::take(&mut self.named_ids) {
             if !self.refer(&other, span) {
                 self.unknown_indicator_except(span, &other, &own);
             }
@@ -302,6 +302,7 @@ impl Lowering<'_> {
                     ast::PembulatanObjek::Anggaran => ("pembulatan anggaran", 1),
                     ast::PembulatanObjek::Nilai => ("pembulatan nilai", 2),
                     ast::PembulatanObjek::Sasaran => ("pembulatan sasaran", 3),
+                    ast::PembulatanObjek::Realisasi => ("pembulatan realisasi", 4),
                 };
                 let from = p.from_year.as_ref().map(|y| y.node);
                 self.once(seen, what, from, p.span);
@@ -331,7 +332,14 @@ impl Lowering<'_> {
                             origin: rule.origin,
                         },
                     ),
-                    _ => self.rules.pembulatan_sasaran.set(
+                    3 => self.rules.pembulatan_sasaran.set(
+                        from,
+                        Ruled {
+                            value: Some(rule.value),
+                            origin: rule.origin,
+                        },
+                    ),
+                    _ => self.rules.pembulatan_realisasi.set(
                         from,
                         Ruled {
                             value: Some(rule.value),

@@ -160,6 +160,16 @@ impl Lowering<'_> {
             self.unknown_indicator(id.span, &id.node);
             return false;
         }
+        // A region's figure over its units is not a unit's to agree on.
+        if self.rules.indikator(&id.node).is_some_and(|i| i.dari_satker.is_some()) {
+            self.err_says(
+                id.span,
+                Code::DariSatkerInvalid,
+                Text::new("dari-satker-agreement").arg("id", &id.node),
+            )
+            .help_says(Text::new("dari-satker-agreement-help"));
+            return false;
+        }
         if let Some(first) = listed.get(&id.node) {
             let at = self.where_(*first);
             self.err_says(

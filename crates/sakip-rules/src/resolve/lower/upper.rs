@@ -28,7 +28,7 @@ pub(crate) struct Upper {
     indikator: BTreeMap<String, Symbol>,
     sasaran: BTreeMap<String, Symbol>,
     band: BTreeMap<String, Symbol>,
-    sama_dengan_spans: Vec<(String, String, Span)>,
+    named_ids: Vec<(String, String, Span)>,
     rumus_spans: Vec<(String, bool, Option<u16>, Span, ast::Expr)>,
     /// Each rule set's level and header, in chain order.
     pub(super) infos: Vec<(TingkatAturan, Span)>,
@@ -97,7 +97,7 @@ impl Lowering<'_> {
             self.symbols.indikator = up.indikator.clone();
             self.symbols.sasaran = up.sasaran.clone();
             self.symbols.band = up.band.clone();
-            self.sama_dengan_spans = up.sama_dengan_spans.clone();
+            self.named_ids = up.named_ids.clone();
             self.rumus_spans = up.rumus_spans.clone();
             return up.infos.clone();
         }
@@ -115,7 +115,7 @@ impl Lowering<'_> {
                     indikator: self.symbols.indikator.clone(),
                     sasaran: self.symbols.sasaran.clone(),
                     band: self.symbols.band.clone(),
-                    sama_dengan_spans: self.sama_dengan_spans.clone(),
+                    named_ids: self.named_ids.clone(),
                     rumus_spans: self.rumus_spans.clone(),
                     infos: infos.clone(),
                 },

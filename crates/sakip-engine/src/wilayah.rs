@@ -1,0 +1,192 @@
+//! A region's (or a ministry's) own chapter III: the indikator of a Kanwil
+//! or national rule set whose realisasi is computed from the units below
+//! it (`realisasi dari satker = ...`), evaluated at that level with its
+//! own targets, capaian and bands (`sakip eval|report|explain <rules>
+//! --units <folders>`).
+//!
+//! The units are every unit folder under the paths given that builds on
+//! the rule set (for a Kanwil, its units; for a national rule set, every
+//! unit of its chain), evaluated as `rollup` evaluates them. A unit whose
+//! rules or data fail, or whose figures could not all be computed, is not
+//! counted, and is said: listed with its reason in `explain`, and named in
+//! a finding of each indikator it leaves out.
+
+use crate::rollup::{folders_under, run_folders, Evaluated, Outcome, Selection};
+use camino::{Utf8Path, Utf8PathBuf};
+use sakip_core::code::Code;
+use sakip_core::data::{RealisasiEntry, UnitData};
+use sakip_core::diagnostic::Diagnostic;
+use sakip_core::evaluate::{Agreement, Evaluation, Options};
+use sakip_core::model::{Perjanjian, Quantity, TingkatAturan};
+use sakip_core::periode::Periode;
+use sakip_core::wilayah::{hitung, Hasil, UnitFigures};
+use sakip_core::Text;
+use sakip_rules::{LoadedUnit, RuleError};
+
+/// The level evaluated: its rules, its evaluation, and for each of its
+/// indikator computed from units, who counted and who did not.
+pub struct Wilayah {
+    pub level: LoadedUnit,
+    pub evaluation: Evaluation,
+    pub hasil: Vec<(String, Hasil)>,
+}
+
+/// The figures a region's indikator read of one evaluated unit.
+fn figures_of(u: &Evaluated<'_>) -> UnitFigures {
+    let ev = u.evaluation;
+    UnitFigures {
+        satker: ev
+            .satker
+            .as_ref()
+            .map(|s| s.id.clone())
+            .unwrap_or_else(|| u.path.to_string()),
+        nilai: u.record.score,
+        indikator: ev
+            .indicators
+            .iter()
+            .map(|r| (r.id.clone(), [r.realisasi, r.target, r.capaian]))
+            .collect(),
+        tidak_diukur: ev
+            .indicators
+            .iter()
+            .filter(|r| r.tidak_diukur.is_some())
+            .map(|r| r.id.clone())
+            .collect(),
+    }
+}
+
+/// Evaluates the Kanwil or national rule set at `rules` for `year` over
+/// the units under `units`.
+pub fn evaluate_level(
+    rules: &Utf8Path,
+    units: &[Utf8PathBuf],
+    year: u16,
+    options: Options,
+) -> Result<Wilayah, Vec<RuleError>> {
+    let level = sakip_rules::load_rule_set(rules)?;
+    let Some(info) = level.rules.chain.last().cloned() else {
+        return Err(vec![RuleError::path_says(
+            rules.as_str(),
+            Code::RulesLevel,
+            Text::new("rules-level"),
+        )]);
+    };
+    if info.tingkat == TingkatAturan::Satker {
+        return Err(vec![RuleError::path_says(
+            rules.as_str(),
+            Code::RulesLevel,
+            Text::new("rules-level"),
+        )
+        .help_says(Text::new("wilayah-units-help"))]);
+    }
+    let defs: Vec<_> = level
+        .rules
+        .indikator
+        .iter()
+        .filter_map(|i| i.dari_satker.as_ref().map(|d| (i, d)))
+        .collect();
+    if defs.is_empty() {
+        return Err(vec![RuleError::path_says(
+            rules.as_str(),
+            Code::WilayahNone,
+            Text::new("wilayah-none").arg("id", &info.id),
+        )
+        .help_says(Text::new("wilayah-none-help"))]);
+    }
+    let (folders, errors) = folders_under(units);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let selection = Selection {
+        year,
+        kanwil: (info.tingkat == TingkatAturan::Kanwil).then(|| info.id.clone()),
+        until: options.until,
+    };
+    let national = info.tingkat == TingkatAturan::Nasional;
+    let work = |u: &Evaluated<'_>| {
+        // Under a national rule set: only the units of its chain.
+        let below = !national || u.rules.chain.first().is_some_and(|r| r.id == info.id);
+        below.then(|| (figures_of(u), u.record.errors))
+    };
+    let mut counted: Vec<UnitFigures> = Vec::new();
+    let mut failed: Vec<(String, String)> = Vec::new();
+    let sink = |outcome: Outcome<Option<(UnitFigures, usize)>>| match outcome {
+        Outcome::Done { record, output, .. } => match output {
+            Some((_, errors)) if errors > 0 => failed.push((
+                record.path.clone(),
+                Text::new("wilayah-unit-errors")
+                    .arg("n", errors)
+                    .render(sakip_core::Lang::Id),
+            )),
+            Some((figures, _)) => counted.push(figures),
+            None => {}
+        },
+        Outcome::Failed { path, errors, .. } => {
+            let first = errors.first().map(crate::rollup::one_line).unwrap_or_default();
+            failed.push((path, first));
+        }
+    };
+    run_folders(&folders, &selection, work, sink, &|| {});
+    let hasil: Vec<(String, Hasil)> = defs
+        .iter()
+        .map(|(ind, def)| (ind.id.clone(), hitung(def, &counted, &failed)))
+        .collect();
+    // The figure as the rule set rounds it (`pembulatan realisasi`).
+    let rounding = level.rules.settings(year).realisasi_rounding();
+    let mut data = UnitData::new(year);
+    for (id, h) in &hasil {
+        if let Some(v) = h.value.map(|v| rounding.apply(v).normalize()) {
+            data.realisasi.push(RealisasiEntry {
+                indicator: id.clone(),
+                values: vec![(Periode::Tahun, Quantity::plain(v))],
+                printed_capaian: None,
+                tidak_diukur: None,
+                origin: None,
+            });
+        }
+    }
+    let agreement = Agreement {
+        satker: info.clone(),
+        perjanjian: Perjanjian {
+            year,
+            dasar: Vec::new(),
+            indikator: hasil.iter().map(|(id, _)| id.clone()).collect(),
+            anggaran: Vec::new(),
+            origin: None,
+        },
+        targets: Default::default(),
+    };
+    // The figures are already the year's (or the period's): evaluated whole.
+    let whole = Options { until: None, ..options };
+    let mut evaluation =
+        sakip_core::evaluate::evaluate_agreement(&level.rules, &agreement, &data, &level.scripts.for_year(year), whole);
+    evaluation.chain = level.rules.chain.clone();
+    evaluation.until = options.until;
+    for ((id, h), (ind, _)) in hasil.iter().zip(&defs) {
+        let left_out: Vec<&str> = h
+            .tidak_dihitung
+            .iter()
+            .filter(|(_, a)| matches!(a, sakip_core::wilayah::Alasan::Failed(_)))
+            .map(|(p, _)| p.as_str())
+            .collect();
+        if !left_out.is_empty() {
+            evaluation.diagnostics.push(
+                Diagnostic::says(
+                    Code::WilayahUnitFailed,
+                    Text::new("wilayah-unit-failed")
+                        .arg("n", left_out.len())
+                        .arg("counted", h.dihitung.len())
+                        .arg("units", left_out.join(", ")),
+                )
+                .help_says(Text::new("wilayah-unit-failed-help").arg("id", id).arg("year", year))
+                .at(ind.origin.as_ref())
+                .indicator(id),
+            );
+        }
+    }
+    Ok(Wilayah {
+        level,
+        evaluation,
+        hasil,
+    })
+}

@@ -1,0 +1,272 @@
+//! A region's (or a ministry's) own indikator, computed from the units
+//! below it (`realisasi dari satker = ...`): evaluated at that level with
+//! its target, capaian and band (`eval`, `report`, `explain` with
+//! `--units`), every unit accounted for, a failed unit said.
+
+use crate::support::{sakip, sakip_in};
+use std::path::PathBuf;
+
+#[test]
+fn the_kanwils_own_chapter_three() {
+    let args = [
+        "eval",
+        "rules/kanwil-contoh",
+        "--units",
+        "examples",
+        "--year",
+        "2022",
+        "--lang",
+        "en",
+    ];
+    let table = sakip(&args);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    insta::assert_snapshot!("kanwil_contoh_2022", table.stdout);
+    let json = sakip(&[
+        "eval",
+        "rules/kanwil-contoh",
+        "--units",
+        "examples",
+        "--year",
+        "2022",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let ind = |id: &str| {
+        v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // 2 of the 3 satker score 80 or more: 66.666...% half up (`pembulatan realisasi bulat 2`).
+    let share = ind("satker_berkinerja");
+    assert_eq!(
+        (&share["realisasi"], &share["target"], &share["capaian"], &share["band"]),
+        (&"66.67".into(), &"75".into(), &"88.89".into(), &"Memuaskan".into())
+    );
+    // (100 + 60 + 100) / 3; and (60 + 60 + 90) / (75 + 80 + 90), not a mean of shares.
+    assert_eq!(ind("kamtib_wilayah")["realisasi"], "86.67");
+    assert_eq!(ind("makanan_wilayah")["realisasi"], "85.71");
+    assert_eq!(v["satker"]["id"], "kanwil_contoh");
+
+    let explain = sakip(&[
+        "explain",
+        "rules/kanwil-contoh",
+        "satker_berkinerja",
+        "--units",
+        "examples",
+        "--year",
+        "2022",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(explain.code, 0, "{}", explain.stderr);
+    assert!(
+        explain
+            .stdout
+            .contains("66.67: `persen(nilai >= 80)` over the satker below"),
+        "{}",
+        explain.stdout
+    );
+    assert!(
+        explain.stdout.contains(
+            "  Satker counted (3):\n    lapas_contoh_a           67.50  does not meet it\n    lapas_contoh_b           100.00  meets the condition\n    rutan_contoh             95.12  meets the condition\n"
+        ),
+        "{}",
+        explain.stdout
+    );
+
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wilayah-report");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let md = dir.join("kanwil.md");
+    let run = sakip(&[
+        "report",
+        "rules/kanwil-contoh",
+        "--units",
+        "examples",
+        "--year",
+        "2022",
+        "--format",
+        "md",
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.starts_with("# Capaian Kinerja Kantor Wilayah Contoh (fiktif) Tahun 2022\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "| 1 | SW1 | Persentase satker dengan nilai kinerja minimal 80 | 75% | 66,67% | 88,89 | Memuaskan |"
+        ),
+        "{text}"
+    );
+}
+
+/// A national rule set (its body after the header) and units under `name`.
+fn tree(name: &str, rules: &str, units: &[(&str, &str)]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("n")).unwrap();
+    std::fs::write(
+        dir.join("n/n.sakip"),
+        format!("aturan nasional n \"Kementerian\"\n{rules}"),
+    )
+    .unwrap();
+    for (unit, body) in units {
+        std::fs::create_dir_all(dir.join("units").join(unit)).unwrap();
+        std::fs::write(
+            dir.join("units").join(unit).join("satker.sakip"),
+            format!("satker {unit} \"{unit}\"\nberdasarkan \"../../n\"\n{body}"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+const SCORES: &str = "pembulatan capaian bulat 2\npembulatan realisasi bulat 2\nsasaran S1 strategis \"S\" {\n  indikator a \"A\" { satuan % }\n}\nsasaran N1 strategis \"Kementerian\" {\n  indikator nilai_rata \"Rata-rata nilai kinerja eselon I\" {\n    satuan %\n    realisasi dari satker = rata(nilai)\n    target 2024 = 60\n  }\n}\n";
+
+fn unit_scoring(capaian: &str) -> String {
+    format!("perjanjian 2024 {{\n  target a = 100\n}}\nrealisasi 2024 {{\n  a = {capaian}\n}}\n")
+}
+
+/// A ministry's score as the mean of its units' scores, half up in
+/// decimals: (58.55 + 58.56) / 2 = 58.555 -> 58.56, where binary floating
+/// point gives 58.55.
+#[test]
+fn a_ministrys_mean_is_exact_and_half_up() {
+    let dir = tree(
+        "wilayah-ministry",
+        SCORES,
+        &[("e1", &unit_scoring("58.55")), ("e2", &unit_scoring("58.56"))],
+    );
+    let run = sakip_in(
+        &dir,
+        &["eval", "n", "--units", "units", "--year", "2024", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["indicators"][0]["realisasi"], "58.56");
+    assert_eq!(v["indicators"][0]["capaian"], "97.60");
+}
+
+/// Units that fail are counted as failed and said, in both languages; the
+/// figure stands on the others.
+#[test]
+fn a_tree_in_which_units_fail() {
+    let dir = tree(
+        "wilayah-failing",
+        SCORES,
+        &[
+            ("good", &unit_scoring("70")),
+            ("broken", "perjanjian 2024 {\n  target a = 12,5\n}\n"),
+            (
+                "erroneous",
+                "perjanjian 2024 {\n  target a = 100\n}\nrealisasi 2024 {\n  a = WTP\n}\n",
+            ),
+        ],
+    );
+    let run = sakip_in(
+        &dir,
+        &["eval", "n", "--units", "units", "--year", "2024", "--lang", "en"],
+    );
+    assert!(
+        run.stdout
+            .contains("warning[wilayah-unit-failed] nilai_rata: 2 satker not counted (they failed), 1 counted:"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("units/broken") && run.stdout.contains("units/erroneous"),
+        "{}",
+        run.stdout
+    );
+    let explain = sakip_in(
+        &dir,
+        &[
+            "explain",
+            "n",
+            "nilai_rata",
+            "--units",
+            "units",
+            "--year",
+            "2024",
+            "--lang",
+            "id",
+        ],
+    );
+    assert!(
+        explain.stdout.contains("Satker yang dihitung (1):"),
+        "{}",
+        explain.stdout
+    );
+    assert!(
+        explain.stdout.contains("Satker yang tidak dihitung (2):"),
+        "{}",
+        explain.stdout
+    );
+    assert!(explain.stdout.contains("units/broken: gagal: "), "{}", explain.stdout);
+    assert!(
+        explain
+            .stdout
+            .contains("units/erroneous: gagal: 1 angka tidak dapat dihitung"),
+        "{}",
+        explain.stdout
+    );
+    // The mean is the one unit counted: 70.
+    let json = sakip_in(
+        &dir,
+        &["eval", "n", "--units", "units", "--year", "2024", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["indicators"][0]["realisasi"], "70");
+}
+
+#[test]
+fn a_region_indikator_that_cannot_be_computed_is_refused_by_check() {
+    let rules = "sasaran S1 strategis \"S\" {\n  indikator a \"A\" { satuan % }\n  indikator b \"B\" {\n    satuan %\n    realisasi dari satker = sebagian(nilai >= 89)\n  }\n  indikator c \"C\" {\n    satuan %\n    realisasi dari satker = persen(nilai)\n  }\n  indikator d \"D\" {\n    satuan %\n    realisasi dari satker = rasio(a.realisasi)\n  }\n  indikator e \"E\" {\n    satuan %\n    realisasi dari satker = rata(ab.capaian)\n  }\n  indikator f \"F\" {\n    satuan %\n    realisasi jumlah\n    realisasi dari satker = rata(a.capaian)\n  }\n}\n";
+    let dir = tree(
+        "wilayah-invalid",
+        rules,
+        &[(
+            "u",
+            "sasaran S9 strategis \"S\" {\n  indikator g \"G\" {\n    satuan %\n    realisasi dari satker = rata(nilai)\n  }\n}\nperjanjian 2024 {\n  target e = 80\n}\n",
+        )],
+    );
+    let run = sakip_in(&dir, &["check", "n", "units/u", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    for said in [
+        "`sebagian` is not a function over units",
+        "`persen` counts the units that meet a condition",
+        "`rasio` takes two figures",
+        "there is no indikator `ab`",
+        "the realisasi of f is computed from the units",
+        "g is computed from the units below it: only a national or Kanwil rule set",
+        "e is computed from the units below its region: it is not in a unit's agreement",
+    ] {
+        assert!(all.contains(said), "{said}\n{all}");
+    }
+    assert!(all.contains("dari-satker-invalid"), "{all}");
+    // `--units` for rules without such an indikator.
+    let none = tree(
+        "wilayah-none",
+        "sasaran S1 strategis \"S\" {\n  indikator a \"A\" { satuan % }\n}\n",
+        &[],
+    );
+    let run = sakip_in(&none, &["eval", "n", "--units", ".", "--year", "2024", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("wilayah-none"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the rule set `n` has no indikator computed from its units"),
+        "{}",
+        run.stderr
+    );
+}
