@@ -154,6 +154,21 @@ fn a_ministrys_mean_is_exact_and_half_up() {
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["indicators"][0]["realisasi"], "58.56");
     assert_eq!(v["indicators"][0]["capaian"], "97.60");
+    // The same from a long table, as a ministry exports its units' rows.
+    std::fs::write(
+        dir.join("data.csv"),
+        "satker,kanwil,indikator,target,realisasi\ne1,k,a,100,58.55\ne2,k,a,100,58.56\n",
+    )
+    .unwrap();
+    let run = sakip_in(
+        &dir,
+        &[
+            "rollup", "--rules", "n", "--data", "data.csv", "--year", "2024", "--format", "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let ind = &v["regional"][0]["indicators"][0];
+    assert_eq!((&ind["realisasi"], &ind["counted"]), (&"58.56".into(), &2.into()));
 }
 
 /// Units that fail are counted as failed and said, in both languages; the
@@ -268,5 +283,62 @@ fn a_region_indikator_that_cannot_be_computed_is_refused_by_check() {
             .contains("the rule set `n` has no indikator computed from its units"),
         "{}",
         run.stderr
+    );
+}
+
+/// A rollup evaluates each level's own indikator from its units in the
+/// run, the same figures as `eval --units`; a unit that fails is left out
+/// and said.
+#[test]
+fn a_rollup_evaluates_each_levels_own_indikator() {
+    let run = sakip(&["rollup", "examples", "--year", "2022", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let regional = &v["regional"][0];
+    assert_eq!(regional["id"], "kanwil_contoh");
+    let level = sakip(&[
+        "eval",
+        "rules/kanwil-contoh",
+        "--units",
+        "examples",
+        "--year",
+        "2022",
+        "--format",
+        "json",
+    ]);
+    let l: serde_json::Value = serde_json::from_str(&level.stdout).unwrap();
+    for (i, from_rollup) in regional["indicators"].as_array().unwrap().iter().enumerate() {
+        let direct = &l["indicators"][i];
+        for field in ["id", "realisasi", "target", "capaian", "band"] {
+            assert_eq!(from_rollup[field], direct[field], "{field}");
+        }
+        assert_eq!(from_rollup["counted"], 3);
+    }
+    let table = sakip(&["rollup", "examples", "--year", "2022", "--lang", "en"]);
+    assert!(
+        table.stdout.contains("  satker_berkinerja  Persentase satker dengan nilai kinerja minimal 80: realisasi 66,67% against 75%, capaian 88,89 (Memuaskan); 3 satker counted, 0 not"),
+        "{}",
+        table.stdout
+    );
+
+    // A tree with a unit that fails: counted as failed, with its error.
+    let dir = tree(
+        "wilayah-rollup-failing",
+        SCORES,
+        &[
+            ("good", &unit_scoring("70")),
+            ("broken", "perjanjian 2024 {\n  target a = 12,5\n}\n"),
+        ],
+    );
+    let run = sakip_in(&dir, &["rollup", "units", "--year", "2024", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let ind = &v["regional"][0]["indicators"][0];
+    assert_eq!((&ind["realisasi"], &ind["counted"]), (&"70".into(), &1.into()));
+    assert_eq!(ind["not_counted"][0]["satker"], "units/broken");
+    assert!(
+        ind["not_counted"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("failed: "),
+        "{ind}"
     );
 }

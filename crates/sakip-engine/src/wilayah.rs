@@ -32,7 +32,7 @@ pub struct Wilayah {
 }
 
 /// The figures a region's indikator read of one evaluated unit.
-fn figures_of(u: &Evaluated<'_>) -> UnitFigures {
+pub fn figures_of(u: &Evaluated<'_>) -> UnitFigures {
     let ev = u.evaluation;
     UnitFigures {
         satker: ev
@@ -127,9 +127,57 @@ pub fn evaluate_level(
         }
     };
     run_folders(&folders, &selection, work, sink, &|| {});
+    Ok(evaluate_from(level, &counted, &failed, year, options))
+}
+
+/// The rule sets of `rules`' chain that have indikator computed from
+/// their units (`realisasi dari satker`): their ids and header files.
+pub fn levels_in(rules: &sakip_core::RuleSet) -> Vec<(String, String)> {
+    rules
+        .chain
+        .iter()
+        .filter(|r| r.tingkat != TingkatAturan::Satker)
+        .filter(|r| {
+            rules
+                .indikator
+                .iter()
+                .any(|i| i.dari_satker.is_some() && i.defined_by == r.id)
+        })
+        .filter_map(|r| Some((r.id.clone(), r.origin.as_ref()?.file.clone())))
+        .collect()
+}
+
+/// The level `level` evaluated from its units' figures (`counted`) and
+/// the units that failed (`failed`: path and why): a rollup gathers these
+/// as it goes, `evaluate_level` by evaluating the units itself.
+pub fn evaluate_from(
+    level: LoadedUnit,
+    counted: &[UnitFigures],
+    failed: &[(String, String)],
+    year: u16,
+    options: Options,
+) -> Wilayah {
+    let info = level
+        .rules
+        .chain
+        .last()
+        .cloned()
+        .unwrap_or_else(|| sakip_core::model::RuleSetInfo {
+            id: String::new(),
+            name: String::new(),
+            tingkat: TingkatAturan::Nasional,
+            dasar: Vec::new(),
+            origin: None,
+        });
+    let defs: Vec<_> = level
+        .rules
+        .indikator
+        .iter()
+        .filter_map(|i| i.dari_satker.as_ref().map(|d| (i, d)))
+        .collect();
     let hasil: Vec<(String, Hasil)> = defs
         .iter()
-        .map(|(ind, def)| (ind.id.clone(), hitung(def, &counted, &failed)))
+        .map(|(ind, def)| (ind.id.clone(), hitung(def, counted, failed)))
         .collect();
     // The figure as the rule set rounds it (`pembulatan realisasi`).
     let rounding = level.rules.settings(year).realisasi_rounding();
@@ -184,9 +232,86 @@ pub fn evaluate_level(
             );
         }
     }
-    Ok(Wilayah {
+    Wilayah {
         level,
         evaluation,
         hasil,
-    })
+    }
+}
+
+/// What a rollup gathers of its units for the levels' own indikator: per
+/// level id, its header file and the figures of the units evaluated below
+/// it (units whose figures could not all be computed are left to the
+/// failures).
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub levels: std::collections::BTreeMap<String, (String, Vec<UnitFigures>)>,
+}
+
+impl Gathered {
+    /// Adds an evaluated unit to each level of its chain that has such
+    /// indikator.
+    pub fn add(&mut self, levels: &[(String, String)], figures: &UnitFigures) {
+        for (id, file) in levels {
+            self.levels
+                .entry(id.clone())
+                .or_insert_with(|| (file.clone(), Vec::new()))
+                .1
+                .push(figures.clone());
+        }
+    }
+
+    /// Each level evaluated from its units, the run's `failures` left out
+    /// and said (a Kanwil's own; every one, for a national level).
+    pub fn evaluate(
+        self,
+        failures: &[sakip_core::rekap::Failure],
+        year: u16,
+        options: Options,
+    ) -> Vec<sakip_core::rekap::WilayahRekap> {
+        let mut out = Vec::new();
+        for (id, (file, counted)) in self.levels {
+            let Ok(level) = sakip_rules::load_rule_set(Utf8Path::new(&file)) else {
+                continue;
+            };
+            let national = level
+                .rules
+                .chain
+                .last()
+                .is_some_and(|r| r.tingkat == TingkatAturan::Nasional);
+            let failed: Vec<(String, String)> = failures
+                .iter()
+                .filter(|f| national || f.kanwil_id == id)
+                .map(|f| (f.path.clone(), f.errors.first().cloned().unwrap_or_default()))
+                .collect();
+            let name = level.rules.chain.last().map(|r| r.name.clone()).unwrap_or_default();
+            let w = evaluate_from(level, &counted, &failed, year, options);
+            let indikator = w
+                .hasil
+                .iter()
+                .filter_map(|(iid, h)| {
+                    let result = w.evaluation.indicator(iid)?.clone();
+                    let not_counted = h
+                        .tidak_dihitung
+                        .iter()
+                        .map(|(s, a)| {
+                            let why = match a {
+                                sakip_core::wilayah::Alasan::Failed(e) => format!("failed: {e}"),
+                                sakip_core::wilayah::Alasan::NoFigure => "no such figure".to_string(),
+                                sakip_core::wilayah::Alasan::NotMeasured => "not measured".to_string(),
+                            };
+                            (s.clone(), why)
+                        })
+                        .collect();
+                    Some(sakip_core::rekap::WilayahIndikator {
+                        result,
+                        counted: h.dihitung.len(),
+                        not_counted,
+                    })
+                })
+                .collect();
+            out.push(sakip_core::rekap::WilayahRekap { id, name, indikator });
+        }
+        out
+    }
 }

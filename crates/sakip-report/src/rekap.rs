@@ -238,6 +238,29 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
             ));
         }
     }
+    // Each level's own indikator, computed from its units in the run.
+    for w in &rollup.wilayah {
+        out.push_str(&format!(
+            "\n{}\n",
+            Text::new("rekap-wilayah").arg("name", &w.name).render(lang)
+        ));
+        for i in &w.indikator {
+            let r = &i.result;
+            let band = r.band.as_ref().map(|b| format!(" ({})", b.label)).unwrap_or_default();
+            out.push_str(&format!(
+                "  {}  {}: {}\n",
+                r.id,
+                r.name,
+                Text::new("rekap-wilayah-line")
+                    .arg("realisasi", number_text::realisasi_text(r))
+                    .arg("target", number_text::target_text(r))
+                    .arg("capaian", format!("{}{band}", number_text::capaian_text(r)))
+                    .arg("counted", i.counted)
+                    .arg("not", i.not_counted.len())
+                    .render(lang)
+            ));
+        }
+    }
     // The year in progress: who is off track, per indikator (ten named).
     if !rollup.off_track.is_empty() {
         out.push_str(&format!("\n{}\n", say(lang, "rekap-off-track")));

@@ -48,7 +48,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         } else {
             String::new()
         };
-        Rendered { main, budget }
+        // A level of its chain computes indikator from its units: its
+        // figures go there (not when some could not be computed: it is
+        // then among the failures).
+        let levels = sakip_engine::wilayah::levels_in(u.rules);
+        let wilayah =
+            (!levels.is_empty() && u.record.errors == 0).then(|| (levels, sakip_engine::wilayah::figures_of(u)));
+        Rendered { main, budget, wilayah }
     };
 
     if args.format == Format::Xlsx && args.output.is_none() {
@@ -105,7 +111,11 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let mut report = |e: &sakip_engine::long_table::RowError| {
         let _ = writeln!(io.err, "{}", sakip_report::problem::line(e, lang));
     };
+    let mut gathered = sakip_engine::wilayah::Gathered::default();
     let write_unit = |output: Rendered| {
+        if let Some((levels, figures)) = &output.wilayah {
+            gathered.add(levels, figures);
+        }
         units.unit(&mut out, &output.main)?;
         match budget.as_mut() {
             Some(b) => b.write_all(output.budget.as_bytes()),
@@ -140,7 +150,13 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
             .arg("n", names.len());
         writeln!(io.err, "{}", text.render(io.lang))?;
     }
-    let (summary, failed_units, bad_rows) = (ran.summary, ran.failed, ran.bad_rows);
+    let (mut summary, failed_units, bad_rows) = (ran.summary, ran.failed, ran.bad_rows);
+    // Each level's own indikator, from its units in the run.
+    let options = sakip_core::evaluate::Options {
+        trace: false,
+        until: selection.until,
+    };
+    summary.wilayah = gathered.evaluate(&summary.failures, args.year, options);
     let err_colour = colour.enabled(io.err_is_terminal);
     for (path, errors) in &failed_units {
         writeln!(

@@ -43,6 +43,9 @@ impl Units {
 pub(crate) struct Rendered {
     pub(crate) main: String,
     pub(crate) budget: String,
+    /// For the levels of its chain with indikator computed from units:
+    /// those levels (id, header file) and the unit's figures.
+    pub(crate) wilayah: Option<(Vec<(String, String)>, sakip_core::wilayah::UnitFigures)>,
 }
 
 /// Where the output goes: standard output, or a file that takes its name

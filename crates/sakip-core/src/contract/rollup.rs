@@ -38,6 +38,43 @@ pub struct Summaries<'a> {
     /// capaian to date is below 100; absent for a whole year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub off_track: Vec<OffTrackOut<'a>>,
+    /// Each Kanwil's (or the ministry's) own indikator computed from its
+    /// units in the run (`realisasi dari satker`); absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regional: Vec<RegionalOut<'a>>,
+}
+
+/// A level's own indikator, computed from its units.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RegionalOut<'a> {
+    pub id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub indicators: Vec<RegionalIndicatorOut<'a>>,
+}
+
+/// One of them: the level's figures, and the units counted and not.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RegionalIndicatorOut<'a> {
+    pub id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub target: Option<String>,
+    pub realisasi: Option<String>,
+    pub capaian: Option<String>,
+    pub band: Option<Cow<'a, str>>,
+    /// How many units counted.
+    pub counted: u64,
+    /// The units not counted, with why.
+    pub not_counted: Vec<NotCountedOut<'a>>,
+}
+
+/// A unit left out of a level's figure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NotCountedOut<'a> {
+    pub satker: Cow<'a, str>,
+    pub reason: Cow<'a, str>,
 }
 
 /// An indikator's units off track in the year in progress.
@@ -162,6 +199,35 @@ pub fn summaries(rollup: &Rollup) -> Summaries<'_> {
                 path: Cow::Borrowed(&r.path),
                 satker: Cow::Borrowed(&r.satker_id),
                 score: plain(r.score),
+            })
+            .collect(),
+        regional: rollup
+            .wilayah
+            .iter()
+            .map(|w| RegionalOut {
+                id: Cow::Borrowed(&w.id),
+                name: Cow::Borrowed(&w.name),
+                indicators: w
+                    .indikator
+                    .iter()
+                    .map(|i| RegionalIndicatorOut {
+                        id: Cow::Borrowed(&i.result.id),
+                        name: Cow::Borrowed(&i.result.name),
+                        target: i.result.target.map(|v| i.result.shown(v)),
+                        realisasi: i.result.realisasi.map(|v| i.result.shown(v)),
+                        capaian: i.result.capaian.map(plain),
+                        band: i.result.band.as_ref().map(|b| Cow::Borrowed(b.label.as_str())),
+                        counted: u64::try_from(i.counted).unwrap_or(u64::MAX),
+                        not_counted: i
+                            .not_counted
+                            .iter()
+                            .map(|(s, r)| NotCountedOut {
+                                satker: Cow::Borrowed(s),
+                                reason: Cow::Borrowed(r),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             })
             .collect(),
         off_track: rollup

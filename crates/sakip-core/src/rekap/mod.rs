@@ -158,6 +158,25 @@ fn absorb_groups(groups: &mut BTreeMap<String, Summary>, other: BTreeMap<String,
     }
 }
 
+/// A region's (or the ministry's) own indikator, computed from its units
+/// in the run (`realisasi dari satker`), as the level's evaluation gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WilayahRekap {
+    /// The Kanwil's or national rule set's id and name.
+    pub id: String,
+    pub name: String,
+    pub indikator: Vec<WilayahIndikator>,
+}
+
+/// One such indikator: the level's figures, and how many units counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WilayahIndikator {
+    pub result: crate::IndicatorResult,
+    pub counted: usize,
+    /// The units not counted, with why (failed, no such figure, not measured).
+    pub not_counted: Vec<(String, String)>,
+}
+
 /// A unit off track on an indikator in the year in progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OffTrack {
@@ -179,6 +198,8 @@ pub struct Rollup {
     /// The year in progress: per indikator, the units off track (capaian
     /// to date below 100), in the run's order, with that capaian.
     pub off_track: BTreeMap<String, Vec<OffTrack>>,
+    /// Each level's own indikator computed from its units in the run.
+    pub wilayah: Vec<WilayahRekap>,
     keep_ranking: bool,
     /// Units added here one by one (their places in the run).
     added: u64,
