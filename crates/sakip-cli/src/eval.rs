@@ -54,12 +54,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         trace: false,
         until: args.until.map(crate::until::Until::periode),
     };
-    let evaluated = if args.units.is_empty() {
-        sakip_engine::evaluate_unit(&args.unit_dir, args.year, options)
-    } else {
-        sakip_engine::wilayah::evaluate_level(&args.unit_dir, &args.units, args.year, options)
-            .map(|w| (w.level, w.evaluation))
-    };
+    let evaluated = sakip_engine::wilayah::evaluate_unit_or_level(&args.unit_dir, &args.units, args.year, options);
     let (unit, ev) = match evaluated {
         Ok(v) => v,
         Err(errors) => {

@@ -179,51 +179,39 @@ pub fn thresholds(dir: &Utf8Path, year: u16, only: Option<&str>) -> Result<Vec<T
                     Some(p) => Answer::Needs(p),
                 };
             }
-            out.push(Thresholds {
-                id: result.id.clone(),
-                name: result.name.clone(),
-                target: result.target,
-                realisasi: result.realisasi,
-                capaian: result.capaian,
-                band: result.band.as_ref().map(|b| b.label.clone()),
-                tidak_diukur: result.tidak_diukur.is_some(),
-                rising: true,
-                goals,
-                skala: Some(skala.clone()),
-            });
-            continue;
-        }
-        let precision = [result.realisasi, result.target]
-            .iter()
-            .flatten()
-            .map(|d| d.normalize().scale())
-            .max()
-            .unwrap_or(0)
-            .max(2);
-        let scale = Decimal::new(1, precision);
-        // The interval searched: up to ten times the target and the realisasi.
-        let top = [result.target, result.realisasi, Some(Decimal::ONE)]
-            .iter()
-            .flatten()
-            .map(|d| d.abs())
-            .max()
-            .unwrap_or(Decimal::ONE)
-            * Decimal::TEN;
-        let steps = (top / scale).trunc();
-        let at = |k: Decimal| capaian_at(k * scale);
-        let monotone = is_monotone(&at, steps, rising);
-        for g in &mut goals {
-            g.answer = if !monotone {
-                Answer::NotMonotone
-            } else {
-                search(&at, steps, g.capaian, rising).map_or(Answer::Unreachable, |k| {
-                    if (rising && k.is_zero()) || (!rising && k == steps) {
-                        Answer::Always
-                    } else {
-                        Answer::Needs((k * scale).normalize())
-                    }
-                })
-            };
+        } else {
+            let precision = [result.realisasi, result.target]
+                .iter()
+                .flatten()
+                .map(|d| d.normalize().scale())
+                .max()
+                .unwrap_or(0)
+                .max(2);
+            let scale = Decimal::new(1, precision);
+            // The interval searched: up to ten times the target and the realisasi.
+            let top = [result.target, result.realisasi, Some(Decimal::ONE)]
+                .iter()
+                .flatten()
+                .map(|d| d.abs())
+                .max()
+                .unwrap_or(Decimal::ONE)
+                * Decimal::TEN;
+            let steps = (top / scale).trunc();
+            let at = |k: Decimal| capaian_at(k * scale);
+            let monotone = is_monotone(&at, steps, rising);
+            for g in &mut goals {
+                g.answer = if !monotone {
+                    Answer::NotMonotone
+                } else {
+                    search(&at, steps, g.capaian, rising).map_or(Answer::Unreachable, |k| {
+                        if (rising && k.is_zero()) || (!rising && k == steps) {
+                            Answer::Always
+                        } else {
+                            Answer::Needs((k * scale).normalize())
+                        }
+                    })
+                };
+            }
         }
         out.push(Thresholds {
             id: result.id.clone(),
@@ -233,9 +221,10 @@ pub fn thresholds(dir: &Utf8Path, year: u16, only: Option<&str>) -> Result<Vec<T
             capaian: result.capaian,
             band: result.band.as_ref().map(|b| b.label.clone()),
             tidak_diukur: result.tidak_diukur.is_some(),
+            // A scale has no polaritas (refused): a higher place is better.
             rising,
             goals,
-            skala: None,
+            skala: ind.skala.clone(),
         });
     }
     Ok(out)

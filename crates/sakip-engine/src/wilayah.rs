@@ -55,6 +55,21 @@ pub fn figures_of(u: &Evaluated<'_>) -> UnitFigures {
     }
 }
 
+/// A unit's year (`units` empty), or the level at `dir` over the units
+/// under `units`: what `eval` and `report` evaluate.
+pub fn evaluate_unit_or_level(
+    dir: &Utf8Path,
+    units: &[Utf8PathBuf],
+    year: u16,
+    options: Options,
+) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
+    if units.is_empty() {
+        crate::unit::evaluate_unit(dir, year, options)
+    } else {
+        evaluate_level(dir, units, year, options).map(|w| (w.level, w.evaluation))
+    }
+}
+
 /// Evaluates the Kanwil or national rule set at `rules` for `year` over
 /// the units under `units`.
 pub fn evaluate_level(
@@ -79,13 +94,7 @@ pub fn evaluate_level(
         )
         .help_says(Text::new("wilayah-units-help"))]);
     }
-    let defs: Vec<_> = level
-        .rules
-        .indikator
-        .iter()
-        .filter_map(|i| i.dari_satker.as_ref().map(|d| (i, d)))
-        .collect();
-    if defs.is_empty() {
+    if !level.rules.indikator.iter().any(|i| i.dari_satker.is_some()) {
         return Err(vec![RuleError::path_says(
             rules.as_str(),
             Code::WilayahNone,
