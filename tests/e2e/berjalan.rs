@@ -93,6 +93,28 @@ fn a_unit_at_triwulan_two() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("pemda_2025_tw2_md", std::fs::read_to_string(&md).unwrap());
+    let html = dir.join("tw2.html");
+    let run = sakip(&[
+        "report",
+        UNIT,
+        "--year",
+        "2025",
+        "--until",
+        "tw2",
+        "--format",
+        "html",
+        "-o",
+        html.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("Year 2025 up to the end of Triwulan II"), "{page}");
+    assert!(
+        page.contains("<td class=\"num\" data-label=\"Year-end projection\">34 Rekomendasi → 85,00 (linear)</td>"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -263,6 +263,11 @@ pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Opt
         ] {
             let _ = write!(o, "<th>{h}</th>");
         }
+        // The year in progress: the year-end projection beside the figures to date.
+        let projection = say(lang, "word-projection");
+        if ev.until.is_some() {
+            let _ = write!(o, "<th>{}</th>", esc(&projection));
+        }
         if let Some(y) = last {
             let _ = write!(o, "<th>{} {y} (%)</th>", w.last_year);
         }
@@ -321,6 +326,14 @@ pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Opt
                 label(&w.capaian),
                 esc(&number_text::capaian_text(r))
             );
+            if ev.until.is_some() {
+                let _ = write!(
+                    o,
+                    "<td class=\"num\" data-label=\"{}\">{}</td>",
+                    esc(&projection),
+                    esc(&number_text::proyeksi_text(r))
+                );
+            }
             if last.is_some() {
                 let _ = write!(
                     o,
