@@ -287,3 +287,38 @@ fn a_period_without_a_target_or_a_rule_is_said() {
         "{rules_text}"
     );
 }
+
+/// Rule tests of the year in progress: `uji "..." 2025 tw2 { ... }`.
+#[test]
+fn rule_tests_of_a_period() {
+    let run = sakip(&["test", "rules/contoh-pemda", "--lang", "en"]);
+    assert!(run.stdout.ends_with("7 passed, 0 failed\n"), "{}", run.stdout);
+    let dir = rules(
+        "berjalan-uji",
+        "sasaran S1 strategis \"S\" {\n  indikator a \"A\" {\n    satuan orang\n    realisasi jumlah triwulan\n  }\n}\n",
+    );
+    std::fs::write(
+        dir.join("n/uji.sakip"),
+        "uji \"salah\" 2025 tw2 {\n  target a = 40 tw2 = 20\n  a tw1 = 8 tw2 = 9 tw3 = 30\n  harap a realisasi 47\n}\nuji \"setahun\" 2025 tw4 {\n  target a = 40\n  a tw1 = 8\n}\n",
+    )
+    .unwrap();
+    let run = sakip_in(&dir, &["test", "n", "--lang", "en"]);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("uji-until"), "{all}");
+    assert!(
+        all.contains("a rule test up to `tw4` is a test of the whole year"),
+        "{all}"
+    );
+    std::fs::write(
+        dir.join("n/uji.sakip"),
+        "uji \"salah\" 2025 tw2 {\n  target a = 40 tw2 = 20\n  a tw1 = 8 tw2 = 9 tw3 = 30\n  harap a realisasi 47\n}\n",
+    )
+    .unwrap();
+    let run = sakip_in(&dir, &["test", "n", "--lang", "en"]);
+    // Up to tw2 the sum is 17, not the year's 47.
+    assert!(
+        run.stdout.contains("a realisasi: expected 47, got 17"),
+        "{}",
+        run.stdout
+    );
+}

@@ -121,6 +121,7 @@ registry! {
     SatuanMissing = "satuan-missing", Error, Check, "an indikator with no `satuan`";
     SasaranUnused = "sasaran-unused", Warning, Check, "a sasaran with no indikator";
     SasaranTier = "sasaran-tier", Error, Check, "a sasaran opened again at another tier";
+    UjiUntil = "uji-until", Error, Check, "a rule test of the year in progress (`uji \"...\" 2025 tw2`) up to a period that ends with the year (`tw4`, `smt2`, `tahun`)";
     TargetPeriodYearly = "target-period-yearly", Error, Check, "targets per period (`tw1 = 20`) for an indikator measured once a year (no `realisasi jumlah|rata|terakhir|...` line)";
     TargetPeriodKind = "target-period-kind", Error, Check, "a target per period of another kind than the others or than the indikator's (`triwulan` against `semester`), `tahun`, or a period written twice";
     WilayahNone = "wilayah-none", Error, Check, "`--units` given for a rule set that has no indikator computed from units (`realisasi dari satker = ...`)";

@@ -41,12 +41,20 @@ pub enum Harapan {
     },
 }
 
+/// A target's values per period (`tw1 = 10 tw2 = 20`).
+pub type PeriodTargets = Vec<(crate::periode::Periode, Quantity)>;
+
+/// One rule test: a year (or the year up to a period), the targets and
+/// data it gives, and what the rules must make of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kasus {
     pub name: String,
     pub year: u16,
-    /// Targets the case sets, overriding the rules'.
-    pub targets: Vec<(String, Quantity)>,
+    /// The year in progress: the case up to the end of this period.
+    pub until: Option<crate::periode::Periode>,
+    /// Targets the case sets, overriding the rules', with their targets
+    /// per period (the Rencana Aksi's).
+    pub targets: Vec<(String, Quantity, PeriodTargets)>,
     pub data: UnitData,
     pub harapan: Vec<Harapan>,
     pub origin: Option<Origin>,
@@ -61,7 +69,7 @@ impl Kasus {
                 ids.push(id.to_string());
             }
         };
-        self.targets.iter().for_each(|(id, _)| add(id));
+        self.targets.iter().for_each(|(id, _, _)| add(id));
         self.data.realisasi.iter().for_each(|e| add(&e.indicator));
         for h in &self.harapan {
             match h {
@@ -97,14 +105,14 @@ fn band_failure(what: &str, want: Option<&str>, got: Option<&str>, at: Text) -> 
 pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
     let mut rules = rules.clone();
     rules.perjanjian.retain(|p| p.year != kasus.year);
-    for (id, value) in &kasus.targets {
+    for (id, value, periode) in &kasus.targets {
         if let Some(ind) = rules.indikator.iter_mut().find(|i| &i.id == id) {
             ind.targets
                 .retain(|t| !(t.year == kasus.year && t.tingkat == TingkatAturan::Satker));
             ind.targets.push(Target {
                 year: kasus.year,
                 value: value.clone(),
-                periode: Vec::new(),
+                periode: periode.clone(),
                 tingkat: TingkatAturan::Satker,
                 source: "uji".into(),
                 dasar: None,
@@ -125,7 +133,7 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
         host,
         Options {
             trace: false,
-            until: None,
+            until: kasus.until,
         },
     );
     let mut failures = Vec::new();

@@ -60,6 +60,8 @@ pub struct Uji {
     /// What the case is about, as the test output names it.
     pub name: Spanned<String>,
     pub year: Spanned<u16>,
+    /// The year in progress: the case up to the end of this period.
+    pub until: Option<Spanned<Periode>>,
     /// Targets of the case's own agreement; others are the rules' in force.
     pub targets: Vec<PkTarget>,
     /// The case's realisasi, written as in a `realisasi` block.

@@ -389,7 +389,15 @@ impl<'a> Printer<'a> {
         self.open(
             u.span.start,
             0,
-            &format!("uji {} {}", string(&u.name.node), u.year.node),
+            &format!(
+                "uji {} {}{}",
+                string(&u.name.node),
+                u.year.node,
+                u.until
+                    .as_ref()
+                    .map(|p| format!(" {}", p.node.keyword()))
+                    .unwrap_or_default()
+            ),
         );
         let w = u.entries.iter().map(|e| e.id.node.len()).max().unwrap_or(0);
         enum Child<'a> {

@@ -811,9 +811,13 @@ impl Builder<'_> {
         let name = self.string(self.need(&mut c, "a name")?);
         let year = self.year(self.need(&mut c, "a year")?)?;
         let (mut targets, mut entries, mut harap) = (Vec::new(), Vec::new(), Vec::new());
+        let mut until = None;
         while let Some(p) = c.meaningful() {
             let pspan = self.span(&p);
             match p.as_rule() {
+                Rule::periode => {
+                    until = Periode::from_keyword(p.as_str()).map(|per| Spanned::new(per, pspan));
+                }
                 Rule::pk_target => targets.push(self.pk_target(p)?),
                 Rule::realisasi_entry => entries.push(self.realisasi_entry(p)?),
                 Rule::harap => {
@@ -880,6 +884,7 @@ impl Builder<'_> {
         Ok(Uji {
             name,
             year,
+            until,
             targets,
             entries,
             harap,

@@ -11,6 +11,20 @@ impl Lowering<'_> {
         use sakip_core::uji::{Harapan, Kasus};
         let year = u.year.node;
         let mut ok = true;
+        // A case of the year in progress ends before the year does.
+        if let Some(p) = u
+            .until
+            .as_ref()
+            .filter(|p| !sakip_core::periode::Periode::UNTIL.contains(&p.node))
+        {
+            self.err_says(
+                p.span,
+                Code::UjiUntil,
+                Text::new("uji-until").arg("period", p.node.keyword()),
+            )
+            .help_says(Text::new("uji-until-help"));
+            ok = false;
+        }
         let mut targets = Vec::new();
         for t in &u.targets {
             if !self.refer(&t.id.node, t.id.span) {
@@ -19,7 +33,11 @@ impl Lowering<'_> {
                 continue;
             }
             match &t.value.node {
-                Some(q) => targets.push((t.id.node.clone(), quantity(q))),
+                Some(q) => targets.push((
+                    t.id.node.clone(),
+                    quantity(q),
+                    t.periode.iter().map(|(p, v)| (p.node, quantity(&v.node))).collect(),
+                )),
                 None => {
                     self.err_says(t.value.span, Code::TargetUnfilled, Text::new("target-unfilled-2"));
                     ok = false;
@@ -105,6 +123,7 @@ impl Lowering<'_> {
             self.cases.push(Kasus {
                 name: u.name.node.clone(),
                 year,
+                until: u.until.as_ref().map(|p| p.node),
                 targets,
                 data,
                 harapan,
