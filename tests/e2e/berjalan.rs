@@ -68,6 +68,13 @@ fn a_unit_at_triwulan_two() {
     );
     assert!(!codes.contains(&"realisasi-missing"), "{codes:?}");
 
+    // The CSV: the figures to date, the year's target and the projection.
+    let csv = sakip(&["eval", UNIT, "--year", "2025", "--until", "tw2", "--format", "csv"]);
+    let line = csv.stdout.lines().find(|l| l.contains(",tindak_lanjut,")).unwrap();
+    assert!(
+        line.ends_with(",20,40,17,85.00,Baik,,,,,,,90.84,90.84,40,34,85.00"),
+        "{line}"
+    );
     // At tw1: 8 against 10; the semester's survey is not in yet.
     let tw1 = sakip(&["eval", UNIT, "--year", "2025", "--until", "tw1", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&tw1.stdout).unwrap();

@@ -4,13 +4,14 @@
 //! (when the rules state `capaian sasaran` / `capaian jenjang`) stand on
 //! every row of that sasaran or tier, in the last two columns, so that a
 //! sheet filtered by sasaran still shows its headline figure and the
-//! columns before them keep their places.
+//! columns before them keep their places. The year in progress adds the
+//! year's target and the year-end projection in the three after them.
 
 use sakip_core::pembulatan::plain;
 use sakip_core::Evaluation;
 
 /// The columns, in order: identity, figures, last year, Renstra, codes.
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 21] = [
     "tier",
     "sasaran",
     "id",
@@ -29,6 +30,9 @@ pub const HEADER: [&str; 18] = [
     "diagnostics",
     "sasaran_capaian",
     "tier_capaian",
+    "annual_target",
+    "projected_realisasi",
+    "projected_capaian",
 ];
 
 /// The capaian of the sasaran (or tier) `code`, when the rules compute one.
@@ -78,6 +82,11 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
             codes.join(" "),
             opt(gabungan(&ev.sasaran, &r.sasaran)),
             opt(gabungan(&ev.jenjang, r.tier.keyword())),
+            // The year in progress (`--until`): the year's target, and the
+            // year's end as the figures to date point to it.
+            shown(r.target_tahunan),
+            shown(r.proyeksi.as_ref().map(|p| p.realisasi)),
+            opt(r.proyeksi.as_ref().and_then(|p| p.capaian)),
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))?;
