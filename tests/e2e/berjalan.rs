@@ -118,6 +118,65 @@ fn a_unit_at_triwulan_two() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("Year 2025 up to the end of Triwulan II"), "{page}");
+    // The workbook: the year's target and the projection, last, as number cells.
+    {
+        use calamine::{Data, Reader, Xlsx};
+        let xlsx = dir.join("tw2.xlsx");
+        let run = sakip(&[
+            "report",
+            UNIT,
+            "--year",
+            "2025",
+            "--until",
+            "tw2",
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&xlsx).unwrap())).unwrap();
+        let name = book.sheet_names().first().unwrap().clone();
+        let sheet = book.worksheet_range(&name).unwrap();
+        let width = sheet.width() as u32;
+        let header: Vec<Data> = (width - 3..width)
+            .map(|c| sheet.get_value((0, c)).cloned().unwrap())
+            .collect();
+        assert_eq!(
+            header,
+            [
+                Data::String("Target tahunan".into()),
+                Data::String("Proyeksi realisasi".into()),
+                Data::String("Proyeksi capaian (%)".into())
+            ]
+        );
+        let row = (0..sheet.height() as u32)
+            .find(|r| sheet.get_value((*r, 3)) == Some(&Data::String("tindak_lanjut".into())))
+            .unwrap();
+        let last: Vec<Data> = (width - 3..width)
+            .map(|c| sheet.get_value((row, c)).cloned().unwrap())
+            .collect();
+        assert_eq!(last, [Data::Float(40.0), Data::Float(34.0), Data::Float(85.0)]);
+    }
+    // The Word document: its projection column.
+    let docx = dir.join("tw2.docx");
+    let run = sakip(&[
+        "report",
+        UNIT,
+        "--year",
+        "2025",
+        "--until",
+        "tw2",
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("Proyeksi akhir tahun") && xml.contains("34 Rekomendasi → 85,00 (linear)"));
     assert!(
         page.contains("<td class=\"num\" data-label=\"Year-end projection\">34 Rekomendasi → 85,00 (linear)</td>"),
         "{page}"

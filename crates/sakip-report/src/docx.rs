@@ -259,6 +259,12 @@ fn tier_table(w: &Words, rows: &[&IndicatorResult], tier_title: &str) -> Table {
         header.push(head(&format!("{} {y} (%)", w.renstra)));
         shares.push(11);
     }
+    // The year in progress: the year-end projection beside the figures to date.
+    let berjalan = rows.iter().any(|r| r.target_tahunan.is_some());
+    if berjalan {
+        header.push(head("Proyeksi akhir tahun"));
+        shares.push(14);
+    }
     let mut table_rows = vec![TableRow::new(header)];
     for (i, r) in rows.iter().enumerate() {
         let name = TableCell::new()
@@ -282,6 +288,9 @@ fn tier_table(w: &Words, rows: &[&IndicatorResult], tier_title: &str) -> Table {
         }
         if renstra.is_some() {
             cells.push(cell(&number_text::renstra_text(r), true, false));
+        }
+        if berjalan {
+            cells.push(cell(&number_text::proyeksi_text(r), true, false));
         }
         table_rows.push(TableRow::new(cells));
     }

@@ -39,6 +39,7 @@ pub(crate) struct Words {
     pub(crate) notes: String,
     pub(crate) none: String,
     pub(crate) score: String,
+    pub(crate) projection: String,
     pub(crate) tiers: [String; 4],
 }
 
@@ -68,6 +69,7 @@ impl Words {
             notes: say(lang, "word-notes"),
             none: say(lang, "word-none"),
             score: say(lang, "word-score"),
+            projection: say(lang, "word-projection"),
             tiers: [
                 say(lang, "word-tier-strategis"),
                 say(lang, "word-tier-program"),
@@ -264,9 +266,9 @@ pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Opt
             let _ = write!(o, "<th>{h}</th>");
         }
         // The year in progress: the year-end projection beside the figures to date.
-        let projection = say(lang, "word-projection");
+        let projection = &w.projection;
         if ev.until.is_some() {
-            let _ = write!(o, "<th>{}</th>", esc(&projection));
+            let _ = write!(o, "<th>{}</th>", esc(projection));
         }
         if let Some(y) = last {
             let _ = write!(o, "<th>{} {y} (%)</th>", w.last_year);
@@ -330,7 +332,7 @@ pub fn body(ev: &Evaluation, klasifikasi: &Klasifikasi, lang: Lang, receipt: Opt
                 let _ = write!(
                     o,
                     "<td class=\"num\" data-label=\"{}\">{}</td>",
-                    esc(&projection),
+                    esc(projection),
                     esc(&number_text::proyeksi_text(r))
                 );
             }

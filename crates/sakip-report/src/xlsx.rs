@@ -178,6 +178,14 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
         headers.push(format!("Target Renstra {y}"));
         headers.push(format!("Progres ke target {y} (%)"));
     }
+    // The year in progress (`--until`): the year's target and the year-end
+    // projection, last, so that every other column keeps its place.
+    let berjalan = rows.iter().any(|r| r.target_tahunan.is_some());
+    if berjalan {
+        headers.push("Target tahunan".into());
+        headers.push("Proyeksi realisasi".into());
+        headers.push("Proyeksi capaian (%)".into());
+    }
     let mut widths = vec![5.0, 9.0, NAME_WIDTH, ID_WIDTH, 10.0, 11.0, 11.0, 12.0, 18.0];
     widths.resize(headers.len(), 13.0);
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
@@ -221,6 +229,18 @@ fn tier_sheet(wb: &mut Workbook, name: &str, rows: &[&IndicatorResult], f: &Form
                 row,
                 col + 1,
                 r.renstra.as_ref().and_then(|p| p.progress),
+                &f.decimal,
+            )?;
+            col += 2;
+        }
+        if berjalan {
+            write_figure(ws, row, col, r, r.target_tahunan, f)?;
+            write_figure(ws, row, col + 1, r, r.proyeksi.as_ref().map(|p| p.realisasi), f)?;
+            write_opt(
+                ws,
+                row,
+                col + 2,
+                r.proyeksi.as_ref().and_then(|p| p.capaian),
                 &f.decimal,
             )?;
         }

@@ -286,6 +286,15 @@ fn tier_table(doc: &mut Writer, w: &Words, rows: &[&IndicatorResult], title: &st
         });
         header.push(format!("{} {y} (%)", w.renstra));
     }
+    // The year in progress: the year-end projection beside the figures to date.
+    let berjalan = rows.iter().any(|r| r.target_tahunan.is_some());
+    if berjalan {
+        columns.push(Column {
+            share: 1.4,
+            right: true,
+        });
+        header.push(w.projection.clone());
+    }
     let table: Vec<Vec<Cell>> = rows
         .iter()
         .enumerate()
@@ -309,6 +318,9 @@ fn tier_table(doc: &mut Writer, w: &Words, rows: &[&IndicatorResult], title: &st
             }
             if renstra.is_some() {
                 cells.push(Cell::new(number_text::renstra_text(r)));
+            }
+            if berjalan {
+                cells.push(Cell::new(number_text::proyeksi_text(r)));
             }
             cells
         })
