@@ -93,6 +93,15 @@ impl Skala {
     }
 }
 
+/// A target or realisasi in plain notation: a qualitative indikator's value
+/// as written (`WTP`, with its `skala`), else the number (`77.5`).
+pub fn shown(skala: Option<&Skala>, value: Decimal) -> String {
+    match skala {
+        Some(s) => s.show(value),
+        None => crate::pembulatan::plain(value),
+    }
+}
+
 /// Why a written value does not fit its indikator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SalahSkala {

@@ -70,10 +70,7 @@ impl Thresholds {
     /// A target, realisasi or answer as written: a scale's value (`WDP`),
     /// else the number.
     pub fn shown(&self, v: Decimal) -> String {
-        match &self.skala {
-            Some(s) => s.show(v),
-            None => sakip_core::pembulatan::plain(v),
-        }
+        sakip_core::skala::shown(self.skala.as_ref(), v)
     }
 }
 

@@ -48,9 +48,9 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
     let opt = |v: Option<sakip_core::Decimal>| v.map(plain).unwrap_or_default();
     for r in &ev.indicators {
         // Not measured: `n/a`, which a spreadsheet's AVERAGE leaves out.
-        let measured = |v: Option<sakip_core::Decimal>| match &r.tidak_diukur {
+        let measured = |text: String| match &r.tidak_diukur {
             Some(_) => crate::number_text::NOT_MEASURED.to_string(),
-            None => opt(v),
+            None => text,
         };
         // A target or realisasi: a qualitative indikator's value as written.
         let shown = |v: Option<sakip_core::Decimal>| v.map(|v| r.shown(v)).unwrap_or_default();
@@ -68,11 +68,8 @@ pub fn render(ev: &Evaluation) -> Result<String, ::csv::Error> {
             r.satuan.display(),
             shown(r.target),
             shown(r.national_target),
-            match &r.tidak_diukur {
-                Some(_) => crate::number_text::NOT_MEASURED.to_string(),
-                None => shown(r.realisasi),
-            },
-            measured(r.capaian),
+            measured(shown(r.realisasi)),
+            measured(opt(r.capaian)),
             r.band.as_ref().map(|b| b.label.clone()).unwrap_or_default(),
             opt(r.printed_capaian),
             shown(r.tahun_lalu.as_ref().and_then(|p| p.realisasi)),

@@ -182,7 +182,7 @@ fn skala_value(label: &str) -> String {
     let mut chars = label.chars();
     let word = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        && !crate::lexicon::KEYWORDS.contains(&label);
+        && !crate::lexicon::is_keyword(label);
     if word {
         label.to_string()
     } else {

@@ -249,10 +249,7 @@ pub(super) fn compare_printed_capaian(
     if let Some(diff) = compare_printed(printed, computed, rounding) {
         let by_rumus = ind.rumus_capaian_in_force(year).is_some();
         // A qualitative indikator's figures as written (`WDP against WTP`).
-        let shown = |v| match &ind.skala {
-            Some(s) => s.show(v),
-            None => plain(v),
-        };
+        let shown = |v| crate::skala::shown(ind.skala.as_ref(), v);
         let text = |id: &'static str| {
             Text::new(id)
                 .arg("printed", plain(printed))

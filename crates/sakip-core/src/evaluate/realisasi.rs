@@ -177,10 +177,7 @@ fn combine(ind: &Indikator, entry: &RealisasiEntry, describe: bool) -> Result<Co
     }
     if let [(Periode::Tahun, v)] = values.as_slice() {
         let how = if describe {
-            let shown = match &ind.skala {
-                Some(s) => s.show(*v),
-                None => plain(*v),
-            };
+            let shown = crate::skala::shown(ind.skala.as_ref(), *v);
             Some(Text::new("step-realisasi-year").arg("value", shown))
         } else {
             None

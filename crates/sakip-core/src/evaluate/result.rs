@@ -93,10 +93,7 @@ impl IndicatorResult {
     /// plain notation: a qualitative indikator's value as written (`WTP`),
     /// else the number (`77.5`).
     pub fn shown(&self, value: Decimal) -> String {
-        match &self.skala {
-            Some(s) => s.show(value),
-            None => crate::pembulatan::plain(value),
-        }
+        crate::skala::shown(self.skala.as_ref(), value)
     }
 }
 

@@ -412,30 +412,27 @@ impl Builder<'_> {
     }
 
     /// A unit's figure in `realisasi dari satker`: `nilai` or `<id>.<field>`.
-    fn satker_figur(&self, pair: Pair<'_, Rule>) -> Spanned<FigurAst> {
+    fn satker_figur(&self, pair: Pair<'_, Rule>) -> Result<Spanned<FigurAst>> {
         let span = self.span(&pair);
-        let Some(inner) = pair.into_inner().next() else {
-            return Spanned::new(FigurAst::Nilai, span);
-        };
-        if inner.as_rule() != Rule::reference {
-            return Spanned::new(FigurAst::Nilai, span);
-        }
-        let mut id = Spanned::new(String::new(), span);
-        let mut field = Field::Realisasi;
-        for x in inner.into_inner() {
-            match x.as_rule() {
-                Rule::ident => id = Spanned::new(x.as_str().to_string(), self.span(&x)),
-                Rule::field => {
-                    field = match x.into_inner().next().map(|f| f.as_rule()) {
-                        Some(Rule::kw_target) => Field::Target,
-                        Some(Rule::kw_capaian) => Field::Capaian,
-                        _ => Field::Realisasi,
-                    }
-                }
-                _ => {}
+        match pair.into_inner().next().filter(|p| p.as_rule() == Rule::reference) {
+            Some(r) => {
+                let (id, field) = self.reference(r)?;
+                Ok(Spanned::new(FigurAst::Indikator { id, field }, span))
             }
+            None => Ok(Spanned::new(FigurAst::Nilai, span)),
         }
-        Spanned::new(FigurAst::Indikator { id, field }, span)
+    }
+
+    /// `<id>.realisasi|target|capaian`, in a formula or a region's figure.
+    fn reference(&self, pair: Pair<'_, Rule>) -> Result<(Spanned<String>, Field)> {
+        let mut c = Children::of(pair);
+        let indicator = self.ident(self.need(&mut c, "an indikator id")?);
+        let field = match c.meaningful().and_then(|f| f.into_inner().next()).map(|p| p.as_rule()) {
+            Some(Rule::kw_target) => Field::Target,
+            Some(Rule::kw_capaian) => Field::Capaian,
+            _ => Field::Realisasi,
+        };
+        Ok((indicator, field))
     }
 
     /// A value of a scale as written: a word, or a string without its quotes.
@@ -694,7 +691,7 @@ impl Builder<'_> {
                     for x in p.into_inner() {
                         match x.as_rule() {
                             Rule::satker_fungsi => fungsi = Some(Spanned::new(x.as_str().to_string(), self.span(&x))),
-                            Rule::satker_figur => figur.push(self.satker_figur(x)),
+                            Rule::satker_figur => figur.push(self.satker_figur(x)?),
                             Rule::satker_banding => {
                                 let mut op = BinOp::Ge;
                                 let mut value = None;
@@ -1110,13 +1107,7 @@ impl Builder<'_> {
                 ExprKind::Aggregate(agregasi, jenis)
             }
             Rule::reference => {
-                let mut c = Children::of(pair);
-                let indicator = self.ident(self.need(&mut c, "an indikator id")?);
-                let field = match c.meaningful().and_then(|f| f.into_inner().next()).map(|p| p.as_rule()) {
-                    Some(Rule::kw_target) => Field::Target,
-                    Some(Rule::kw_capaian) => Field::Capaian,
-                    _ => Field::Realisasi,
-                };
+                let (indicator, field) = self.reference(pair)?;
                 ExprKind::Ref { indicator, field }
             }
             Rule::call => {

@@ -108,7 +108,7 @@ impl Lowering<'_> {
         let mut sama = None;
         let mut komponen = None;
         let mut skala: Option<&ast::SkalaLine> = None;
-        let mut dari_satker = None;
+        let mut dari_line: Option<&ast::DariSatkerLine> = None;
         let mut polaritas_span = None;
         let mut once: HashMap<&'static str, Span> = HashMap::new();
         let mut subs = Vec::new();
@@ -202,7 +202,7 @@ impl Lowering<'_> {
                 }
                 IndikatorItem::DariSatker(d) => {
                     self.once_in(&mut once, "realisasi dari satker", d.span, &id);
-                    dari_satker = self.dari_satker(d, &id, tingkat);
+                    dari_line = Some(d);
                 }
                 IndikatorItem::SamaDengan(other) => {
                     self.once_in(&mut once, "sama_dengan", other.span, &id);
@@ -264,13 +264,8 @@ impl Lowering<'_> {
             }
         }
         // A region's figure is its realisasi: no other way to it.
-        if let (Some(_), Some(d)) = (
-            &dari_satker,
-            ind.items.iter().find_map(|i| match i {
-                IndikatorItem::DariSatker(d) => Some(d),
-                _ => None,
-            }),
-        ) {
+        let dari_satker = dari_line.and_then(|d| self.dari_satker(d, &id, tingkat));
+        if let (Some(_), Some(d)) = (&dari_satker, dari_line) {
             if agregasi.is_some() || !rumus_realisasi.is_empty() {
                 self.err_says(
                     d.span,
