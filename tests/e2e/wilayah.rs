@@ -342,3 +342,101 @@ fn a_rollup_evaluates_each_levels_own_indikator() {
         "{ind}"
     );
 }
+
+/// Rule tests of a region's indikator: the units' figures written in the
+/// case (`satker a { nilai = 85 }`, `satker d gagal`), computed as a rollup
+/// computes them; a case that cannot be read is refused where it is wrong.
+#[test]
+fn rule_tests_of_a_regions_indikator() {
+    let run = sakip(&["test", "rules/kanwil-contoh", "--lang", "en"]);
+    assert!(run.stdout.ends_with("10 passed, 0 failed\n"), "{}", run.stdout);
+    let dir = tree("wilayah-uji", SCORES, &[]);
+    // (58.55 + 58.56) / 2 = 58.555 -> 58.56; the failed unit is not counted
+    // (as a zero it would make 39.04), the unit without a score neither.
+    let case = "uji \"rata-rata eselon I\" 2024 {\n  satker e1 { nilai = 58.55 }\n  satker e2 { nilai = 58.56 }\n  satker e3 gagal \"aturan tidak terbaca\"\n  satker e4 {}\n  harap nilai_rata realisasi 58.56\n  harap nilai_rata capaian 97.60\n}\n";
+    std::fs::write(dir.join("n/uji.sakip"), case).unwrap();
+    let run = sakip_in(&dir, &["test", "n", "--lang", "en"]);
+    assert!(run.stdout.ends_with("1 passed, 0 failed\n"), "{}", run.stdout);
+    // The same case expecting the failed unit counted as zero fails, and says what it got.
+    std::fs::write(
+        dir.join("n/uji.sakip"),
+        case.replace("realisasi 58.56", "realisasi 39.04"),
+    )
+    .unwrap();
+    let run = sakip_in(&dir, &["test", "n", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("nilai_rata realisasi: expected 39.04, got 58.56"),
+        "{}",
+        run.stdout
+    );
+    // fmt writes each unit on one line and reads back the same case.
+    std::fs::write(
+        dir.join("n/uji.sakip"),
+        "uji \"x\" 2024 {\n  satker   e1 {\n    nilai=58.55 // dari LKj\n    a   tidak diukur\n  }\n  satker e3 gagal\n  harap nilai_rata realisasi 58.55\n}\n",
+    )
+    .unwrap();
+    assert_eq!(sakip_in(&dir, &["fmt", "n"]).code, 0);
+    let text = std::fs::read_to_string(dir.join("n/uji.sakip")).unwrap();
+    assert!(
+        text.contains("  // dari LKj\n  satker e1 { nilai = 58.55  a tidak diukur }\n  satker e3 gagal\n"),
+        "{text}"
+    );
+    let run = sakip_in(&dir, &["test", "n", "--lang", "en"]);
+    assert!(run.stdout.ends_with("1 passed, 0 failed\n"), "{}", run.stdout);
+    // What cannot be read: units twice, a figure twice, an unknown id, the
+    // region's realisasi beside its units, a period.
+    std::fs::write(
+        dir.join("n/uji.sakip"),
+        "uji \"salah\" 2024 tw2 {\n  satker e1 { nilai = 58.55  nilai = 3  ab.capaian = 4 }\n  satker e1 { nilai = 1 }\n  nilai_rata = 70\n  harap nilai_rata realisasi 58.55\n}\n",
+    )
+    .unwrap();
+    for lang in ["en", "id"] {
+        let run = sakip_in(&dir, &["check", "n", "--lang", lang]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        let said: &[&str] = if lang == "en" {
+            &[
+                "uji.sakip:2:30",
+                "unit `e1` gives `nilai` twice",
+                "there is no indikator `ab`",
+                "unit `e1` is written twice in this rule test",
+                "`nilai_rata` is computed from the units of this rule test; its realisasi cannot also be given",
+                "a rule test with units cannot be up to a period",
+            ]
+        } else {
+            &[
+                "satker `e1` memberi `nilai` dua kali",
+                "satker `e1` ditulis dua kali dalam uji ini",
+                "uji dengan satker tidak dapat sampai suatu periode",
+            ]
+        };
+        for s in said {
+            assert!(all.contains(s), "{s}\n{all}");
+        }
+        assert!(all.contains("uji-satker"), "{all}");
+    }
+    // Units in a rule set with no indikator computed from them.
+    let plain = tree(
+        "wilayah-uji-none",
+        "sasaran S1 strategis \"S\" {\n  indikator a \"A\" { satuan % }\n}\n",
+        &[],
+    );
+    std::fs::write(
+        plain.join("n/uji.sakip"),
+        "uji \"x\" 2024 {\n  satker e1 { nilai = 1 }\n  harap nilai 1\n}\n",
+    )
+    .unwrap();
+    let run = sakip_in(&plain, &["check", "n", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("this rule test gives units, but `n` has no indikator computed from its units")
+            || run
+                .stderr
+                .contains("this rule test gives units, but `n` has no indikator computed from its units"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+}

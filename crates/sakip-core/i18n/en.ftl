@@ -83,6 +83,16 @@ target-period-twice = { $id } has a target for `{ $period }` twice
 target-period-kind-help = give one target per period, all quarters (`tw1` to `tw4`) or all semesters (`smt1`, `smt2`), as the indikator is measured
 uji-until = a rule test up to `{ $period }` is a test of the whole year
 uji-until-help = write `tw1`, `tw2`, `tw3` or `smt1` after the year, or nothing for the whole year
+uji-satker-none = this rule test gives units, but `{ $id }` has no indikator computed from its units
+uji-satker-none-help = units in a rule test are for an indikator with `realisasi dari satker = ...`; give a unit's own data as `<id> = <value>` instead
+uji-satker-twice = unit `{ $satker }` is written twice in this rule test
+uji-satker-twice-help = write each unit once, with all its figures in one block
+uji-satker-figur-twice = unit `{ $satker }` gives `{ $figure }` twice
+uji-satker-figur-twice-help = keep the figure you mean and delete the other
+uji-satker-entry = `{ $id }` is computed from the units of this rule test; its realisasi cannot also be given
+uji-satker-entry-help = delete the line `{ $id } = ...`, or the units, to test one or the other
+uji-satker-until = a rule test with units cannot be up to a period
+uji-satker-until-help = a region's indikator is computed from its units' figures to date: write those and leave the period out
 skala-value-twice = the scale of { $id } has `{ $value }` twice
 skala-value-twice-help = each value of a scale is written once, best first: `skala WTP > WDP > TW > TMP` (case does not tell two values apart)
 skala-langkah = the `langkah` of { $id } must be above 0

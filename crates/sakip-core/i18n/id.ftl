@@ -84,6 +84,16 @@ target-period-twice = { $id } memiliki target `{ $period }` dua kali
 target-period-kind-help = berikan satu target per periode, semuanya triwulan (`tw1` sampai `tw4`) atau semuanya semester (`smt1`, `smt2`), sesuai cara indikator diukur
 uji-until = uji sampai `{ $period }` adalah uji setahun penuh
 uji-until-help = tulis `tw1`, `tw2`, `tw3` atau `smt1` sesudah tahun, atau kosongkan untuk setahun penuh
+uji-satker-none = uji ini memberi satker, tetapi `{ $id }` tidak punya indikator yang dihitung dari satkernya
+uji-satker-none-help = satker dalam uji untuk indikator dengan `realisasi dari satker = ...`; data satker sendiri ditulis `<id> = <nilai>`
+uji-satker-twice = satker `{ $satker }` ditulis dua kali dalam uji ini
+uji-satker-twice-help = tulis tiap satker sekali, dengan semua angkanya dalam satu blok
+uji-satker-figur-twice = satker `{ $satker }` memberi `{ $figure }` dua kali
+uji-satker-figur-twice-help = pertahankan angka yang dimaksud dan hapus yang lain
+uji-satker-entry = `{ $id }` dihitung dari satker dalam uji ini; realisasinya tidak dapat diberikan juga
+uji-satker-entry-help = hapus baris `{ $id } = ...`, atau satkernya, untuk menguji salah satunya
+uji-satker-until = uji dengan satker tidak dapat sampai suatu periode
+uji-satker-until-help = indikator wilayah dihitung dari angka satkernya sampai saat ini: tulis angka itu dan kosongkan periodenya
 skala-value-twice = skala { $id } memuat `{ $value }` dua kali
 skala-value-twice-help = tiap nilai skala ditulis sekali, dari yang terbaik: `skala WTP > WDP > TW > TMP` (huruf besar atau kecil tidak membedakan dua nilai)
 skala-langkah = `langkah` { $id } harus lebih dari 0

@@ -122,6 +122,7 @@ registry! {
     SasaranUnused = "sasaran-unused", Warning, Check, "a sasaran with no indikator";
     SasaranTier = "sasaran-tier", Error, Check, "a sasaran opened again at another tier";
     UjiUntil = "uji-until", Error, Check, "a rule test of the year in progress (`uji \"...\" 2025 tw2`) up to a period that ends with the year (`tw4`, `smt2`, `tahun`)";
+    UjiSatker = "uji-satker", Error, Check, "a rule test's units (`satker <id> { ... }`) that cannot be read: in a rule set with no indikator computed from its units, a unit written twice or a figure twice, a realisasi of the region's indikator given beside its units, or units in a test of the year in progress";
     TargetPeriodYearly = "target-period-yearly", Error, Check, "targets per period (`tw1 = 20`) for an indikator measured once a year (no `realisasi jumlah|rata|terakhir|...` line)";
     TargetPeriodKind = "target-period-kind", Error, Check, "a target per period of another kind than the others or than the indikator's (`triwulan` against `semester`), `tahun`, or a period written twice";
     WilayahNone = "wilayah-none", Error, Check, "`--units` given for a rule set that has no indikator computed from units (`realisasi dari satker = ...`)";

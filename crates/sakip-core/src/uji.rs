@@ -56,6 +56,10 @@ pub struct Kasus {
     /// per period (the Rencana Aksi's).
     pub targets: Vec<(String, Quantity, PeriodTargets)>,
     pub data: UnitData,
+    /// The units below a region, for its own indikator (`realisasi dari
+    /// satker`): their figures, and those that failed (id and why).
+    pub satker: Vec<crate::wilayah::UnitFigures>,
+    pub gagal: Vec<(String, String)>,
     pub harapan: Vec<Harapan>,
     pub origin: Option<Origin>,
 }
@@ -127,9 +131,19 @@ pub fn run(rules: &RuleSet, kasus: &Kasus, host: &dyn ScriptHost) -> Vec<Text> {
         anggaran: Vec::new(),
         origin: None,
     });
+    // A region's indikator: its realisasi computed from the case's units,
+    // as a rollup computes it from the units evaluated.
+    let mut data = kasus.data.clone();
+    if !kasus.satker.is_empty() || !kasus.gagal.is_empty() {
+        let ids = kasus.ids();
+        let mut hasil = crate::wilayah::hitung_semua(&rules, &kasus.satker, &kasus.gagal);
+        hasil.retain(|(id, _)| ids.contains(id));
+        data.realisasi
+            .extend(crate::wilayah::realisasi(&rules, kasus.year, &hasil));
+    }
     let ev = evaluate_with(
         &rules,
-        &kasus.data,
+        &data,
         host,
         Options {
             trace: false,

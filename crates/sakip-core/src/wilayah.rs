@@ -108,6 +108,15 @@ pub struct UnitFigures {
     pub tidak_diukur: Vec<String>,
 }
 
+/// Where an indikator's `field` sits in [`UnitFigures::indikator`]'s triple.
+fn slot(field: Field) -> usize {
+    match field {
+        Field::Realisasi => 0,
+        Field::Target => 1,
+        Field::Capaian => 2,
+    }
+}
+
 impl UnitFigures {
     fn figure(&self, f: &FigurSatker) -> Result<Decimal, Alasan> {
         match f {
@@ -116,16 +125,19 @@ impl UnitFigures {
                 if self.tidak_diukur.contains(id) {
                     return Err(Alasan::NotMeasured);
                 }
-                let slot = match field {
-                    Field::Realisasi => 0,
-                    Field::Target => 1,
-                    Field::Capaian => 2,
-                };
                 self.indikator
                     .get(id)
-                    .and_then(|v| v.get(slot).copied().flatten())
+                    .and_then(|v| v.get(slot(*field)).copied().flatten())
                     .ok_or(Alasan::NoFigure)
             }
+        }
+    }
+
+    /// The place of figure `f`, for giving it (a rule test's units).
+    pub fn figure_mut(&mut self, f: &FigurSatker) -> Option<&mut Option<Decimal>> {
+        match f {
+            FigurSatker::Nilai => Some(&mut self.nilai),
+            FigurSatker::Indikator { id, field } => self.indikator.entry(id.clone()).or_default().get_mut(slot(*field)),
         }
     }
 }
@@ -246,6 +258,45 @@ pub fn hitung(def: &DariSatker, units: &[UnitFigures], failed: &[(String, String
     }
     .map(|v| v.normalize());
     hasil
+}
+
+/// Each indikator of `rules` computed from its units (`realisasi dari
+/// satker`), in the rules' order, over `units` and the `failed` (named, and
+/// not counted).
+pub fn hitung_semua(
+    rules: &crate::model::RuleSet,
+    units: &[UnitFigures],
+    failed: &[(String, String)],
+) -> Vec<(String, Hasil)> {
+    rules
+        .indikator
+        .iter()
+        .filter_map(|i| Some((i.id.clone(), hitung(i.dari_satker.as_ref()?, units, failed))))
+        .collect()
+}
+
+/// The region's figures as the realisasi of its indikator for `year`,
+/// rounded as the rule set states (`pembulatan realisasi`); an indikator
+/// over no unit counted has none.
+pub fn realisasi(
+    rules: &crate::model::RuleSet,
+    year: u16,
+    hasil: &[(String, Hasil)],
+) -> Vec<crate::data::RealisasiEntry> {
+    let rounding = rules.settings(year).realisasi_rounding();
+    hasil
+        .iter()
+        .filter_map(|(id, h)| {
+            let v = rounding.apply(h.value?).normalize();
+            Some(crate::data::RealisasiEntry {
+                indicator: id.clone(),
+                values: vec![(crate::periode::Periode::Tahun, crate::model::Quantity::plain(v))],
+                printed_capaian: None,
+                tidak_diukur: None,
+                origin: None,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -14,12 +14,11 @@
 use crate::rollup::{folders_under, run_folders, Evaluated, Outcome, Selection};
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::code::Code;
-use sakip_core::data::{RealisasiEntry, UnitData};
+use sakip_core::data::UnitData;
 use sakip_core::diagnostic::Diagnostic;
 use sakip_core::evaluate::{Agreement, Evaluation, Options};
-use sakip_core::model::{Perjanjian, Quantity, TingkatAturan};
-use sakip_core::periode::Periode;
-use sakip_core::wilayah::{hitung, Hasil, UnitFigures};
+use sakip_core::model::{Perjanjian, TingkatAturan};
+use sakip_core::wilayah::{Hasil, UnitFigures};
 use sakip_core::Text;
 use sakip_rules::{LoadedUnit, RuleError};
 
@@ -178,30 +177,9 @@ pub fn evaluate_from(
             dasar: Vec::new(),
             origin: None,
         });
-    let defs: Vec<_> = level
-        .rules
-        .indikator
-        .iter()
-        .filter_map(|i| i.dari_satker.as_ref().map(|d| (i, d)))
-        .collect();
-    let hasil: Vec<(String, Hasil)> = defs
-        .iter()
-        .map(|(ind, def)| (ind.id.clone(), hitung(def, counted, failed)))
-        .collect();
-    // The figure as the rule set rounds it (`pembulatan realisasi`).
-    let rounding = level.rules.settings(year).realisasi_rounding();
+    let hasil = sakip_core::wilayah::hitung_semua(&level.rules, counted, failed);
     let mut data = UnitData::new(year);
-    for (id, h) in &hasil {
-        if let Some(v) = h.value.map(|v| rounding.apply(v).normalize()) {
-            data.realisasi.push(RealisasiEntry {
-                indicator: id.clone(),
-                values: vec![(Periode::Tahun, Quantity::plain(v))],
-                printed_capaian: None,
-                tidak_diukur: None,
-                origin: None,
-            });
-        }
-    }
+    data.realisasi = sakip_core::wilayah::realisasi(&level.rules, year, &hasil);
     let agreement = Agreement {
         satker: info.clone(),
         perjanjian: Perjanjian {
@@ -219,7 +197,7 @@ pub fn evaluate_from(
         sakip_core::evaluate::evaluate_agreement(&level.rules, &agreement, &data, &level.scripts.for_year(year), whole);
     evaluation.chain = level.rules.chain.clone();
     evaluation.until = options.until;
-    for ((id, h), (ind, _)) in hasil.iter().zip(&defs) {
+    for (id, h) in &hasil {
         let left_out: Vec<&str> = h
             .tidak_dihitung
             .iter()
@@ -236,7 +214,7 @@ pub fn evaluate_from(
                         .arg("units", left_out.join(", ")),
                 )
                 .help_says(Text::new("wilayah-unit-failed-help").arg("id", id).arg("year", year))
-                .at(ind.origin.as_ref())
+                .at(level.rules.indikator(id).and_then(|i| i.origin.as_ref()))
                 .indicator(id),
             );
         }

@@ -152,6 +152,10 @@ pub fn completion(doc: &Document<'_>, offset: usize) -> Option<Completions> {
             for k in ["target", "dasar", "anggaran", "harap", "realisasi"] {
                 items.add(k, Kind::Keyword, None);
             }
+            // A rule test of a region's indikator gives its units.
+            if block == "uji" {
+                items.add("satker", Kind::Keyword, None);
+            }
         }
     } else {
         for k in KEYWORDS {

@@ -68,6 +68,22 @@ pub struct Uji {
     pub entries: Vec<RealisasiEntry>,
     /// What the rules must give.
     pub harap: Vec<Harap>,
+    /// The units below a region, for its own indikator (`realisasi dari satker`).
+    pub satker: Vec<UjiSatker>,
+    pub span: Span,
+}
+
+/// `satker <id> { nilai = 85  ikpa.capaian = 95  opini tidak diukur }` in a
+/// rule test: a unit's figures as a region's indikator read them; or
+/// `satker <id> gagal ["why"]`, a unit whose rules or data failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UjiSatker {
+    pub id: Spanned<String>,
+    pub figur: Vec<(Spanned<FigurAst>, Spanned<Decimal>)>,
+    /// The indikator its data says were not measured this year.
+    pub tidak_diukur: Vec<Spanned<String>>,
+    /// `gagal`, with the reason when one is given.
+    pub gagal: Option<Spanned<Option<String>>>,
     pub span: Span,
 }
 

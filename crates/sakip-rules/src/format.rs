@@ -404,6 +404,7 @@ impl<'a> Printer<'a> {
             Target(&'a PkTarget),
             Entry(&'a RealisasiEntry),
             Harap(&'a Harap),
+            Satker(&'a UjiSatker),
         }
         let harap_start = |h: &Harap| match h {
             Harap::Capaian { span, .. }
@@ -415,6 +416,7 @@ impl<'a> Printer<'a> {
         children.extend(u.targets.iter().map(|t| (t.span.start, Child::Target(t))));
         children.extend(u.entries.iter().map(|e| (e.span.start, Child::Entry(e))));
         children.extend(u.harap.iter().map(|h| (harap_start(h).start, Child::Harap(h))));
+        children.extend(u.satker.iter().map(|s| (s.span.start, Child::Satker(s))));
         children.sort_by_key(|(start, _)| *start);
         for (_, child) in children {
             match child {
@@ -432,6 +434,7 @@ impl<'a> Printer<'a> {
                     let text = entry_text(e, w);
                     self.line(e.span.start, e.span.end, 1, &text);
                 }
+                Child::Satker(s) => self.line(s.span.start, s.span.end, 1, &uji_satker_text(s)),
                 Child::Harap(h) => {
                     let span = harap_start(h);
                     let text = match h {
@@ -567,16 +570,12 @@ impl<'a> Printer<'a> {
                 IndikatorItem::Dasar(d) => self.dasar(d, i),
                 IndikatorItem::Komponen(s) => self.line(s.start, s.end, i, "komponen"),
                 IndikatorItem::DariSatker(d) => {
-                    let figur = |f: &FigurAst| match f {
-                        FigurAst::Nilai => "nilai".to_string(),
-                        FigurAst::Indikator { id, field } => format!("{}.{}", id.node, field.keyword()),
-                    };
-                    let mut args = figur(&d.figur.node);
+                    let mut args = figur_text(&d.figur.node);
                     if let Some((op, v)) = &d.banding {
                         args.push_str(&format!(" {} {}", op.symbol(), v.node));
                     }
                     if let Some(b) = &d.pembagi {
-                        args.push_str(&format!(", {}", figur(&b.node)));
+                        args.push_str(&format!(", {}", figur_text(&b.node)));
                     }
                     let text = format!("realisasi dari satker = {}({args})", d.fungsi.node);
                     self.line(d.span.start, d.span.end, i, &text);
@@ -721,6 +720,39 @@ fn expected_band(band: &Option<crate::source::Spanned<String>>) -> String {
 }
 
 /// A realisasi entry, its id padded to `w`: `iku_kamtib = 30  dicetak 40%`.
+/// A rule test's unit on one line: `satker a { nilai = 85  b tidak diukur }`
+/// or `satker d gagal "why"`.
+fn uji_satker_text(s: &UjiSatker) -> String {
+    if let Some(g) = &s.gagal {
+        let why = g.node.as_ref().map(|w| format!(" {}", string(w))).unwrap_or_default();
+        return format!("satker {} gagal{why}", s.id.node);
+    }
+    let mut parts: Vec<(usize, String)> = s
+        .figur
+        .iter()
+        .map(|(f, v)| (f.span.start, format!("{} = {}", figur_text(&f.node), v.node)))
+        .collect();
+    parts.extend(
+        s.tidak_diukur
+            .iter()
+            .map(|t| (t.span.start, format!("{} tidak diukur", t.node))),
+    );
+    parts.sort_by_key(|(start, _)| *start);
+    if parts.is_empty() {
+        return format!("satker {} {{}}", s.id.node);
+    }
+    let body: Vec<String> = parts.into_iter().map(|(_, p)| p).collect();
+    format!("satker {} {{ {} }}", s.id.node, body.join("  "))
+}
+
+/// A unit's figure as a region's indikator reads it: `nilai`, `ikpa.capaian`.
+fn figur_text(f: &FigurAst) -> String {
+    match f {
+        FigurAst::Nilai => "nilai".to_string(),
+        FigurAst::Indikator { id, field } => format!("{}.{}", id.node, field.keyword()),
+    }
+}
+
 fn entry_text(e: &RealisasiEntry, w: usize) -> String {
     if let Some(td) = &e.tidak_diukur {
         let alasan = td

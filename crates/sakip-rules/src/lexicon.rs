@@ -24,6 +24,7 @@ pub const KEYWORDS: &[&str] = &[
     "diukur",
     "dari",
     "efisiensi",
+    "gagal",
     "harap",
     "indikator",
     "jika",

@@ -808,6 +808,7 @@ impl Builder<'_> {
         let name = self.string(self.need(&mut c, "a name")?);
         let year = self.year(self.need(&mut c, "a year")?)?;
         let (mut targets, mut entries, mut harap) = (Vec::new(), Vec::new(), Vec::new());
+        let mut satker = Vec::new();
         let mut until = None;
         while let Some(p) = c.meaningful() {
             let pspan = self.span(&p);
@@ -817,6 +818,7 @@ impl Builder<'_> {
                 }
                 Rule::pk_target => targets.push(self.pk_target(p)?),
                 Rule::realisasi_entry => entries.push(self.realisasi_entry(p)?),
+                Rule::uji_satker => satker.push(self.uji_satker(p)?),
                 Rule::harap => {
                     let inner = Children::of(p)
                         .meaningful()
@@ -885,6 +887,42 @@ impl Builder<'_> {
             targets,
             entries,
             harap,
+            satker,
+            span,
+        })
+    }
+
+    /// `satker <id> { <figure> = <number> ... }` or `satker <id> gagal ["why"]`.
+    fn uji_satker(&self, pair: Pair<'_, Rule>) -> Result<UjiSatker> {
+        let span = self.span(&pair);
+        let mut c = Children::of(pair);
+        let id = self.ident(self.need(&mut c, "a satker id")?);
+        let (mut figur, mut tidak_diukur, mut gagal) = (Vec::new(), Vec::new(), None);
+        while let Some(p) = c.meaningful() {
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::uji_gagal => {
+                    let why = Children::of(p).meaningful().map(|s| self.string(s).node);
+                    gagal = Some(Spanned::new(why, pspan));
+                }
+                Rule::uji_figur => {
+                    let mut cc = Children::of(p);
+                    let f = self.satker_figur(self.need(&mut cc, "nilai or <id>.realisasi")?)?;
+                    let v = self.number(self.need(&mut cc, "a number")?)?;
+                    figur.push((f, v));
+                }
+                Rule::uji_tidak_diukur => {
+                    let mut cc = Children::of(p);
+                    tidak_diukur.push(self.ident(self.need(&mut cc, "an indikator id")?));
+                }
+                _ => {}
+            }
+        }
+        Ok(UjiSatker {
+            id,
+            figur,
+            tidak_diukur,
+            gagal,
             span,
         })
     }

@@ -1,8 +1,9 @@
 //! Rule tests (`uji`): each case lowered into what the core runs.
 
 use super::*;
-use crate::ast::{self};
+use crate::ast::{self, FigurAst};
 use sakip_core::data::{RealisasiEntry, UnitData};
+use sakip_core::wilayah::{FigurSatker, UnitFigures};
 use sakip_core::{Code, Text};
 
 impl Lowering<'_> {
@@ -59,6 +60,7 @@ impl Lowering<'_> {
                 origin: self.origin(e.span),
             });
         }
+        let (satker, gagal) = self.uji_satker(u, &data, &mut ok);
         let mut harapan = Vec::new();
         for h in &u.harap {
             let (id, lowered) = match h {
@@ -126,9 +128,121 @@ impl Lowering<'_> {
                 until: u.until.as_ref().map(|p| p.node),
                 targets,
                 data,
+                satker,
+                gagal,
                 harapan,
                 origin: self.origin(u.span),
             });
         }
+    }
+
+    /// A case's units below a region (`satker <id> { ... }`), checked: the
+    /// rule set has an indikator computed from its units, each unit and each
+    /// of its figures is written once, the indikator they name exist, the
+    /// region's realisasi is not also given, and the case is of a whole year.
+    fn uji_satker(
+        &mut self,
+        u: &ast::Uji,
+        data: &UnitData,
+        ok: &mut bool,
+    ) -> (Vec<UnitFigures>, Vec<(String, String)>) {
+        let (mut figures, mut gagal): (Vec<UnitFigures>, Vec<(String, String)>) = (Vec::new(), Vec::new());
+        let Some(first) = u.satker.first() else {
+            return (figures, gagal);
+        };
+        if !self.rules.indikator.iter().any(|i| i.dari_satker.is_some()) {
+            let id = self.rules.chain.last().map(|r| r.id.clone()).unwrap_or_default();
+            self.err_says(
+                first.id.span,
+                Code::UjiSatker,
+                Text::new("uji-satker-none").arg("id", id),
+            )
+            .help_says(Text::new("uji-satker-none-help"));
+            *ok = false;
+            return (figures, gagal);
+        }
+        if let Some(p) = &u.until {
+            self.err_says(p.span, Code::UjiSatker, Text::new("uji-satker-until"))
+                .help_says(Text::new("uji-satker-until-help"));
+            *ok = false;
+        }
+        for e in &data.realisasi {
+            let regional = self
+                .rules
+                .indikator(&e.indicator)
+                .is_some_and(|i| i.dari_satker.is_some());
+            if let (true, Some(entry)) = (regional, u.entries.iter().find(|a| a.id.node == e.indicator)) {
+                self.err_says(
+                    entry.id.span,
+                    Code::UjiSatker,
+                    Text::new("uji-satker-entry").arg("id", &e.indicator),
+                )
+                .help_says(Text::new("uji-satker-entry-help").arg("id", &e.indicator));
+                *ok = false;
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for s in &u.satker {
+            if seen.contains(&s.id.node.as_str()) {
+                self.err_says(
+                    s.id.span,
+                    Code::UjiSatker,
+                    Text::new("uji-satker-twice").arg("satker", &s.id.node),
+                )
+                .help_says(Text::new("uji-satker-twice-help"));
+                *ok = false;
+                continue;
+            }
+            seen.push(&s.id.node);
+            if let Some(g) = &s.gagal {
+                let why = g.node.clone().unwrap_or_else(|| "gagal".to_string());
+                gagal.push((s.id.node.clone(), why));
+                continue;
+            }
+            let mut unit = UnitFigures {
+                satker: s.id.node.clone(),
+                ..UnitFigures::default()
+            };
+            for (f, v) in &s.figur {
+                let figur = match &f.node {
+                    FigurAst::Nilai => FigurSatker::Nilai,
+                    FigurAst::Indikator { id, field } => {
+                        if !self.refer(&id.node, id.span) {
+                            self.unknown_indicator(id.span, &id.node);
+                            *ok = false;
+                            continue;
+                        }
+                        FigurSatker::Indikator {
+                            id: id.node.clone(),
+                            field: *field,
+                        }
+                    }
+                };
+                match unit.figure_mut(&figur) {
+                    Some(cell @ None) => *cell = Some(v.node),
+                    _ => {
+                        self.err_says(
+                            f.span,
+                            Code::UjiSatker,
+                            Text::new("uji-satker-figur-twice")
+                                .arg("satker", &s.id.node)
+                                .arg("figure", figur.to_string()),
+                        )
+                        .help_says(Text::new("uji-satker-figur-twice-help"));
+                        *ok = false;
+                    }
+                }
+            }
+            for t in &s.tidak_diukur {
+                if !self.refer(&t.node, t.span) {
+                    self.unknown_indicator(t.span, &t.node);
+                    *ok = false;
+                    continue;
+                }
+                unit.tidak_diukur.push(t.node.clone());
+            }
+            figures.push(unit);
+        }
+        (figures, gagal)
     }
 }
