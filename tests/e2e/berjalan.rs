@@ -200,10 +200,64 @@ fn the_rollup_at_a_quarter_lists_the_units_off_track() {
         v["off_track"][1],
         serde_json::json!({"indicator": "tindak_lanjut", "units": [{"capaian": "85.00", "kanwil": "-", "satker": "pemda_contoh"}]})
     );
+    // The page lists them, lowest capaian first; the workbook every one.
+    let page = sakip(&[
+        "rollup", UNIT, "--year", "2025", "--until", "tw2", "--format", "html", "--lang", "en",
+    ]);
+    assert!(
+        page.stdout
+            .contains("<h2>Off track (capaian to date below 100), per indikator</h2>"),
+        "{}",
+        page.stdout
+    );
+    assert!(
+        page.stdout
+            .contains("<tr><td>tindak_lanjut</td><td class=\"num\">1</td><td><ul class=\"notes\"><li>pemda_contoh (-): 85,00</li></ul></td></tr>"),
+        "{}",
+        page.stdout
+    );
+    {
+        use calamine::{Data, Reader, Xlsx};
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("berjalan-rollup-xlsx");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = dir.join("r.xlsx");
+        let run = sakip(&[
+            "rollup",
+            UNIT,
+            "--year",
+            "2025",
+            "--until",
+            "tw2",
+            "--format",
+            "xlsx",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&out).unwrap())).unwrap();
+        let sheet = book.worksheet_range("Belum Sesuai Rencana").unwrap();
+        let row = |r: u32| -> Vec<Data> {
+            (0..4)
+                .map(|c| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty))
+                .collect()
+        };
+        assert_eq!(
+            row(2),
+            [
+                Data::String("tindak_lanjut".into()),
+                Data::String("pemda_contoh".into()),
+                Data::String("-".into()),
+                Data::Float(85.0)
+            ]
+        );
+    }
     // The whole year has no such list.
     let whole = sakip(&["rollup", UNIT, "--year", "2025", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&whole.stdout).unwrap();
     assert!(v.get("off_track").is_none());
+    let page = sakip(&["rollup", UNIT, "--year", "2025", "--format", "html", "--lang", "en"]);
+    assert!(!page.stdout.contains("Off track"), "{}", page.stdout);
 }
 
 /// A national rule set `n` (its body after the header) under `name`.

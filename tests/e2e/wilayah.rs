@@ -320,6 +320,54 @@ fn a_rollup_evaluates_each_levels_own_indikator() {
         table.stdout
     );
 
+    // The page and the workbook show the same row, with its band.
+    let page = sakip(&[
+        "rollup", "examples", "--year", "2022", "--format", "html", "--lang", "en",
+    ]);
+    assert!(
+        page.stdout.contains("<tr><td>Persentase satker dengan nilai kinerja minimal 80<span class=\"id\">satker_berkinerja</span></td><td class=\"num\">75%</td><td class=\"num\">66,67%</td><td class=\"num\">88,89</td><td class=\"band\" style=\"background:"),
+        "{}",
+        page.stdout
+    );
+    assert!(page
+        .stdout
+        .contains(">Memuaskan</td><td class=\"num\">3</td><td class=\"num\">0</td></tr>"));
+    {
+        use calamine::{Data, Reader, Xlsx};
+        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wilayah-rollup.xlsx");
+        let run = sakip(&[
+            "rollup",
+            "examples",
+            "--year",
+            "2022",
+            "--format",
+            "xlsx",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(out.exists(), "{}", run.stderr);
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&out).unwrap())).unwrap();
+        let sheet = book.worksheet_range("Indikator Wilayah").unwrap();
+        let row: Vec<Data> = (0..10)
+            .map(|c| sheet.get_value((1, c)).cloned().unwrap_or(Data::Empty))
+            .collect();
+        assert_eq!(
+            row,
+            [
+                Data::String("kanwil_contoh".into()),
+                Data::String("Kantor Wilayah Contoh (fiktif)".into()),
+                Data::String("satker_berkinerja".into()),
+                Data::String("Persentase satker dengan nilai kinerja minimal 80".into()),
+                Data::Float(75.0),
+                Data::Float(66.67),
+                Data::Float(88.89),
+                Data::String("Memuaskan".into()),
+                Data::Float(3.0),
+                Data::Float(0.0)
+            ]
+        );
+    }
+
     // A tree with a unit that fails: counted as failed, with its error.
     let dir = tree(
         "wilayah-rollup-failing",
@@ -341,6 +389,30 @@ fn a_rollup_evaluates_each_levels_own_indikator() {
             .starts_with("failed: "),
         "{ind}"
     );
+    // The page says who was not counted and why, in its reader's words;
+    // the workbook lists every one.
+    let page = sakip_in(
+        &dir,
+        &["rollup", "units", "--year", "2024", "--format", "html", "--lang", "en"],
+    );
+    assert!(
+        page.stdout
+            .contains("<details><summary>nilai_rata: 1 satker not counted, and why</summary><ul class=\"notes\"><li><b>units/broken</b>: failed: "),
+        "{}",
+        page.stdout
+    );
+    {
+        use calamine::{Data, Reader, Xlsx};
+        sakip_in(
+            &dir,
+            &["rollup", "units", "--year", "2024", "--format", "xlsx", "-o", "r.xlsx"],
+        );
+        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let sheet = book.worksheet_range("Tidak Dihitung").unwrap();
+        assert_eq!(sheet.get_value((1, 2)), Some(&Data::String("units/broken".into())));
+        let why = sheet.get_value((1, 3)).cloned().unwrap_or(Data::Empty).to_string();
+        assert!(why.starts_with("gagal: "), "{why}");
+    }
 }
 
 /// Rule tests of a region's indikator: the units' figures written in the

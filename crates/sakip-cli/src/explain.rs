@@ -107,7 +107,6 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
 
 /// Who counted in a region's figure and who did not, each with why.
 fn units_counted(io: &mut Io<'_>, h: &sakip_core::wilayah::Hasil) -> std::io::Result<()> {
-    use sakip_core::wilayah::Alasan;
     writeln!(io.out)?;
     writeln!(
         io.out,
@@ -142,12 +141,7 @@ fn units_counted(io: &mut Io<'_>, h: &sakip_core::wilayah::Hasil) -> std::io::Re
                 .render(io.lang)
         )?;
         for (who, why) in &h.tidak_dihitung {
-            let why = match why {
-                Alasan::Failed(e) => Text::new("explain-unit-failed").arg("error", e),
-                Alasan::NoFigure => Text::new("explain-unit-no-figure"),
-                Alasan::NotMeasured => Text::new("explain-unit-not-measured"),
-            };
-            writeln!(io.out, "    {who}: {}", why.render(io.lang))?;
+            writeln!(io.out, "    {who}: {}", why.text().render(io.lang))?;
         }
     }
     Ok(())

@@ -635,6 +635,11 @@ rekap-html-budget-note = Absorption = summed realisasi / summed pagu (not a mean
 rekap-html-absorption = Absorption (%)
 rekap-html-per-indicator = Per indicator: bands and mean capaian
 rekap-html-per-sasaran = Per sasaran: bands and mean capaian
+rekap-html-counted = Satker counted
+rekap-html-not-counted = Not counted
+rekap-html-not-counted-list = { $id }: { $n } satker not counted, and why
+rekap-html-more = and { $n } more (every one in the JSON and the workbook)
+rekap-html-off-track-units = Satker, lowest capaian to date first
 rekap-html-indicator = Indicator
 rekap-html-mean = Mean (%)
 rekap-html-median = Median (%)

@@ -630,6 +630,11 @@ rekap-html-budget-note = Penyerapan = jumlah realisasi / jumlah pagu (bukan rata
 rekap-html-absorption = Penyerapan (%)
 rekap-html-per-indicator = Per indikator: sebaran klasifikasi dan rata-rata capaian
 rekap-html-per-sasaran = Per sasaran: sebaran klasifikasi dan rata-rata capaian
+rekap-html-counted = Satker dihitung
+rekap-html-not-counted = Tidak dihitung
+rekap-html-not-counted-list = { $id }: { $n } satker tidak dihitung, dan alasannya
+rekap-html-more = dan { $n } lainnya (semuanya dalam JSON dan buku kerja)
+rekap-html-off-track-units = Satker, capaian s.d. periode terendah lebih dulu
 rekap-html-indicator = Indikator
 rekap-html-mean = Rata-rata (%)
 rekap-html-median = Median (%)

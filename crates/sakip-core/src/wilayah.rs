@@ -154,6 +154,27 @@ pub enum Alasan {
     NotMeasured,
 }
 
+impl Alasan {
+    /// The reason in the reader's words (`explain`, the rollup's page).
+    pub fn text(&self) -> crate::Text {
+        match self {
+            Alasan::Failed(e) => crate::Text::new("explain-unit-failed").arg("error", e),
+            Alasan::NoFigure => crate::Text::new("explain-unit-no-figure"),
+            Alasan::NotMeasured => crate::Text::new("explain-unit-not-measured"),
+        }
+    }
+
+    /// The reason as the JSON contract states it: stable English, for
+    /// programs.
+    pub fn reason(&self) -> String {
+        match self {
+            Alasan::Failed(e) => format!("failed: {e}"),
+            Alasan::NoFigure => "no such figure".to_string(),
+            Alasan::NotMeasured => "not measured".to_string(),
+        }
+    }
+}
+
 /// A unit that counts, with its figure (and the second, for `rasio`), and
 /// for a condition whether it meets it.
 #[derive(Debug, Clone, PartialEq, Eq)]

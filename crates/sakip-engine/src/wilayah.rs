@@ -278,22 +278,10 @@ impl Gathered {
                 .iter()
                 .filter_map(|(iid, h)| {
                     let result = w.evaluation.indicator(iid)?.clone();
-                    let not_counted = h
-                        .tidak_dihitung
-                        .iter()
-                        .map(|(s, a)| {
-                            let why = match a {
-                                sakip_core::wilayah::Alasan::Failed(e) => format!("failed: {e}"),
-                                sakip_core::wilayah::Alasan::NoFigure => "no such figure".to_string(),
-                                sakip_core::wilayah::Alasan::NotMeasured => "not measured".to_string(),
-                            };
-                            (s.clone(), why)
-                        })
-                        .collect();
                     Some(sakip_core::rekap::WilayahIndikator {
                         result,
                         counted: h.dihitung.len(),
-                        not_counted,
+                        not_counted: h.tidak_dihitung.clone(),
                     })
                 })
                 .collect();

@@ -150,6 +150,117 @@ fn figures_table(
     s.push_str("</tbody></table></div>\n");
 }
 
+/// How many units a list on the page names before it says "and N more":
+/// the page stays readable at a ministry's size; the JSON and the workbook
+/// name every one.
+const NAMED: usize = 20;
+
+/// Each level's own indikator, computed from its units in the run: the
+/// level's target, realisasi, capaian and band, how many units counted, and
+/// those that did not, with why.
+fn regional(s: &mut String, rollup: &Rollup, lang: Lang) {
+    let w = |id: &'static str| esc(&Text::new(id).render(lang));
+    for level in &rollup.wilayah {
+        let _ = writeln!(
+            s,
+            "<h2>{}</h2>\n<div class=\"scroll\"><table class=\"regional\"><thead><tr><th>{}</th><th>Target</th><th>Realisasi</th><th>Capaian</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(Text::new("rekap-wilayah")
+                .arg("name", &level.name)
+                .render(lang)
+                .trim_end_matches(':')),
+            w("rekap-html-indicator"),
+            w("rekap-html-band"),
+            w("rekap-html-counted"),
+            w("rekap-html-not-counted")
+        );
+        for i in &level.indikator {
+            let r = &i.result;
+            let (label, colour) = r
+                .band
+                .as_ref()
+                .map(|b| (b.label.as_str(), b.colour.as_str()))
+                .unwrap_or(("", ""));
+            let _ = writeln!(
+                s,
+                "<tr><td>{}<span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"band\" style=\"background:{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                esc(&r.name),
+                esc(&r.id),
+                esc(&number_text::target_text(r)),
+                esc(&number_text::realisasi_text(r)),
+                esc(&number_text::capaian_text(r)),
+                esc(colour),
+                esc(label),
+                i.counted,
+                i.not_counted.len()
+            );
+        }
+        s.push_str("</tbody></table></div>\n");
+        for i in level.indikator.iter().filter(|i| !i.not_counted.is_empty()) {
+            let _ = write!(
+                s,
+                "<details><summary>{}</summary><ul class=\"notes\">",
+                esc(&Text::new("rekap-html-not-counted-list")
+                    .arg("id", &i.result.id)
+                    .arg("n", i.not_counted.len())
+                    .render(lang))
+            );
+            for (who, why) in i.not_counted.iter().take(NAMED) {
+                let _ = write!(s, "<li><b>{}</b>: {}</li>", esc(who), esc(&why.text().render(lang)));
+            }
+            more(s, i.not_counted.len(), lang);
+            s.push_str("</ul></details>\n");
+        }
+    }
+}
+
+/// "and N more", when a list names only its first [`NAMED`].
+fn more(s: &mut String, n: usize, lang: Lang) {
+    if let Some(rest) = n.checked_sub(NAMED).filter(|r| *r > 0) {
+        let _ = write!(
+            s,
+            "<li>{}</li>",
+            esc(&Text::new("rekap-html-more").arg("n", rest).render(lang))
+        );
+    }
+}
+
+/// The year in progress: per indikator, the units whose capaian to date is
+/// below 100, lowest first.
+fn off_track(s: &mut String, rollup: &Rollup, lang: Lang) {
+    if rollup.off_track.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>\n<div class=\"scroll\"><table class=\"off-track\"><thead><tr><th>{}</th><th>Satker</th><th>{}</th></tr></thead><tbody>",
+        esc(Text::new("rekap-off-track").render(lang).trim_end_matches(':')),
+        esc(&Text::new("rekap-html-indicator").render(lang)),
+        esc(&Text::new("rekap-html-off-track-units").render(lang))
+    );
+    for (id, units) in &rollup.off_track {
+        let mut lowest: Vec<_> = units.iter().collect();
+        lowest.sort_by(|a, b| a.capaian.cmp(&b.capaian).then_with(|| a.satker_id.cmp(&b.satker_id)));
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td><ul class=\"notes\">",
+            esc(id),
+            units.len()
+        );
+        for u in lowest.iter().take(NAMED) {
+            let _ = write!(
+                s,
+                "<li>{} ({}): {}</li>",
+                esc(&u.satker_id),
+                esc(&u.kanwil_id),
+                number_text::id(u.capaian)
+            );
+        }
+        more(s, units.len(), lang);
+        s.push_str("</ul></td></tr>\n");
+    }
+    s.push_str("</tbody></table></div>\n");
+}
+
 /// The rollup report page: per Kanwil, per indicator, the ranking, the
 /// failures; its words in `lang` (the workbench's reader's, `--lang`).
 pub fn render(rollup: &Rollup, lang: Lang) -> String {
@@ -290,6 +401,9 @@ pub fn body(rollup: &Rollup, lang: Lang) -> String {
             lang,
         );
     }
+
+    regional(&mut s, rollup, lang);
+    off_track(&mut s, rollup, lang);
 
     // Ranking.
     let _ = writeln!(

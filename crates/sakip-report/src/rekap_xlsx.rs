@@ -2,14 +2,17 @@
 //! (units per band, mean and median per tier), Anggaran (pagu, realisasi
 //! and penyerapan per Kanwil from sums), Indikator (each indicator's
 //! distribution over bands and its mean), Sasaran (each sasaran per
-//! Kanwil, when the rules compute them), Peringkat (units by score, bands
-//! as fills) and Gagal (units that failed). Numbers are number cells.
+//! Kanwil, when the rules compute them), Indikator Wilayah and Tidak
+//! Dihitung (each level's own indikator from its units, and the units left
+//! out, when the rules have such indikator), Belum Sesuai Rencana (the
+//! units off track, at a period), Peringkat (units by score, bands as
+//! fills) and Gagal (units that failed). Numbers are number cells.
 //!
 //! The workbook is an Indonesian document, like the LKjIP it summarises:
 //! its sheet names and headings are Indonesian whatever `--lang` says (the
 //! page of `--format html` is the one with an English version).
 
-use crate::xlsx::{band_fill, data_row, formats, new_sheet, number, page_setup, write_opt};
+use crate::xlsx::{band_fill, data_row, formats, new_sheet, number, page_setup, write_opt, Formats};
 use rust_xlsxwriter::{Workbook, XlsxError};
 use sakip_core::rekap::{Rollup, Summary};
 
@@ -128,6 +131,9 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
         page_setup(ws)?;
     }
 
+    regional(&mut wb, rollup, &f)?;
+    off_track(&mut wb, rollup, &f)?;
+
     let ws = new_sheet(
         &mut wb,
         "Peringkat",
@@ -165,4 +171,100 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
     }
     page_setup(ws)?;
     wb.save_to_buffer()
+}
+
+/// Each level's own indikator, computed from its units in the run (sheet
+/// Indikator Wilayah), and every unit not counted in one, with why (sheet
+/// Tidak Dihitung); none when the rules have no such indikator.
+fn regional(wb: &mut Workbook, rollup: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    if rollup.wilayah.is_empty() {
+        return Ok(());
+    }
+    let ws = new_sheet(
+        wb,
+        "Indikator Wilayah",
+        &[
+            "Tingkat",
+            "Nama",
+            "Id",
+            "Indikator",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Klasifikasi",
+            "Satker dihitung",
+            "Tidak dihitung",
+        ],
+        &[16.0, 32.0, 18.0, 48.0, 12.0, 12.0, 12.0, 20.0, 12.0, 12.0],
+        f,
+    )?;
+    let rows = rollup
+        .wilayah
+        .iter()
+        .flat_map(|w| w.indikator.iter().map(move |i| (w, i)));
+    for (n, (w, i)) in rows.enumerate() {
+        let row = data_row(n);
+        let r = &i.result;
+        ws.write_string(row, 0, &w.id)?;
+        ws.write_string_with_format(row, 1, &w.name, &f.text)?;
+        ws.write_string(row, 2, &r.id)?;
+        ws.write_string_with_format(row, 3, &r.name, &f.text)?;
+        write_opt(ws, row, 4, r.target, &f.decimal)?;
+        write_opt(ws, row, 5, r.realisasi, &f.decimal)?;
+        write_opt(ws, row, 6, r.capaian, &f.decimal)?;
+        match &r.band {
+            Some(b) => ws.write_string_with_format(row, 7, &b.label, &band_fill(&b.colour))?,
+            None => ws.write_string(row, 7, "")?,
+        };
+        ws.write_number(row, 8, i.counted as f64)?;
+        ws.write_number(row, 9, i.not_counted.len() as f64)?;
+    }
+    page_setup(ws)?;
+    let ws = new_sheet(
+        wb,
+        "Tidak Dihitung",
+        &["Tingkat", "Indikator", "Satker", "Alasan"],
+        &[16.0, 18.0, 40.0, 100.0],
+        f,
+    )?;
+    let rows = rollup.wilayah.iter().flat_map(|w| {
+        w.indikator
+            .iter()
+            .flat_map(move |i| i.not_counted.iter().map(move |(who, why)| (w, i, who, why)))
+    });
+    for (n, (w, i, who, why)) in rows.enumerate() {
+        let row = data_row(n);
+        ws.write_string(row, 0, &w.id)?;
+        ws.write_string(row, 1, &i.result.id)?;
+        ws.write_string(row, 2, who)?;
+        ws.write_string_with_format(row, 3, why.text().render(sakip_core::Lang::Id), &f.text)?;
+    }
+    page_setup(ws)
+}
+
+/// The year in progress: every unit off track, per indikator (sheet Belum
+/// Sesuai Rencana); none for a whole year.
+fn off_track(wb: &mut Workbook, rollup: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    if rollup.off_track.is_empty() {
+        return Ok(());
+    }
+    let ws = new_sheet(
+        wb,
+        "Belum Sesuai Rencana",
+        &["Indikator", "Satker", "Kanwil", "Capaian s.d. periode (%)"],
+        &[18.0, 40.0, 16.0, 14.0],
+        f,
+    )?;
+    let rows = rollup
+        .off_track
+        .iter()
+        .flat_map(|(id, units)| units.iter().map(move |u| (id, u)));
+    for (n, (id, u)) in rows.enumerate() {
+        let row = data_row(n);
+        ws.write_string(row, 0, id)?;
+        ws.write_string(row, 1, &u.satker_id)?;
+        ws.write_string(row, 2, &u.kanwil_id)?;
+        ws.write_number_with_format(row, 3, number(u.capaian), &f.decimal)?;
+    }
+    page_setup(ws)
 }

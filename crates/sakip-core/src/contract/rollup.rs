@@ -223,7 +223,7 @@ pub fn summaries(rollup: &Rollup) -> Summaries<'_> {
                             .iter()
                             .map(|(s, r)| NotCountedOut {
                                 satker: Cow::Borrowed(s),
-                                reason: Cow::Borrowed(r),
+                                reason: Cow::Owned(r.reason()),
                             })
                             .collect(),
                     })

@@ -174,7 +174,7 @@ pub struct WilayahIndikator {
     pub result: crate::IndicatorResult,
     pub counted: usize,
     /// The units not counted, with why (failed, no such figure, not measured).
-    pub not_counted: Vec<(String, String)>,
+    pub not_counted: Vec<(String, crate::wilayah::Alasan)>,
 }
 
 /// A unit off track on an indikator in the year in progress.
