@@ -779,3 +779,84 @@ fn on_a_terminal_the_progress_bar_is_drawn_and_the_run_ends() {
         30
     );
 }
+
+/// A tree holding units of several national rule sets (the examples: a
+/// Ditjenpas tree beside a local government and the IKPA and NKA units)
+/// is said to mix them, in the table, the page, the JSON and on stderr;
+/// `--nasional <id>` sums one.
+#[test]
+fn units_under_different_national_rules_are_said_and_can_be_kept_apart() {
+    let mixed = sakip(&["rollup", "examples", "--year", "2022", "--lang", "en"]);
+    assert!(
+        mixed.stdout.contains("warning: these satker are under different national rule sets: contoh_ikpa (1), contoh_nka (1), contoh_pemda (1), ditjenpas (4)"),
+        "{}",
+        mixed.stdout
+    );
+    let json = sakip(&[
+        "rollup", "examples", "--year", "2022", "--format", "json", "--lang", "en",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v["nasional_rules"],
+        serde_json::json!({"contoh_ikpa": 1, "contoh_nka": 1, "contoh_pemda": 1, "ditjenpas": 4})
+    );
+    assert!(json.stderr.contains("different national rule sets"), "{}", json.stderr);
+    let page = sakip(&[
+        "rollup", "examples", "--year", "2022", "--format", "html", "--lang", "en",
+    ]);
+    assert!(page
+        .stdout
+        .contains("<p class=\"sev-warning\">warning: these satker are under different national rule sets"));
+
+    let one = sakip(&[
+        "rollup",
+        "examples",
+        "--year",
+        "2022",
+        "--nasional",
+        "ditjenpas",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    let v: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    assert_eq!(v["nasional"]["units"], 4);
+    assert!(v.get("nasional_rules").is_none(), "{v}");
+    assert!(one.stderr.is_empty(), "{}", one.stderr);
+    let units: Vec<&str> = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["satker"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(units.len(), 4, "{units:?}");
+    let table = sakip(&[
+        "rollup",
+        "examples",
+        "--year",
+        "2022",
+        "--nasional",
+        "ditjenpas",
+        "--lang",
+        "en",
+    ]);
+    assert!(!table.stdout.contains("warning"), "{}", table.stdout);
+
+    let none = sakip(&[
+        "rollup",
+        "examples",
+        "--year",
+        "2022",
+        "--nasional",
+        "ditjenpass",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(none.code, 1);
+    assert!(
+        none.stderr
+            .contains("no unit under the national rule set `ditjenpass` was found for 2022"),
+        "{}",
+        none.stderr
+    );
+}

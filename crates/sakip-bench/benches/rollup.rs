@@ -42,6 +42,7 @@ fn bench(c: &mut Criterion) {
     let selection = Selection {
         year: 2022,
         kanwil: None,
+        nasional: None,
         until: None,
     };
     for units in [FULL / 4, FULL / 2, FULL] {

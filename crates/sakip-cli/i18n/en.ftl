@@ -69,6 +69,7 @@ cli-xlsx-needs-output = --format xlsx writes a workbook: give the file with -o, 
 cli-run-incomplete = nothing was written: the run could not complete
 cli-unit-not-evaluated = unit `{ $path }` was not evaluated:
 cli-no-unit-kanwil = no unit of Kanwil `{ $kanwil }` was found for { $year }; the id is the one in the Kanwil's `aturan kanwil <id>` line
+cli-no-unit-nasional = no unit under the national rule set `{ $nasional }` was found for { $year }; the id is the one in its `aturan nasional <id>` line
 cli-no-unit = no unit was found for { $year }: a unit is a folder whose rule set starts with `satker <id> "<name>"`
 cli-merge-no-csv = --merge writes table, json, jsonl, html or xlsx; for the long CSV, run each part with --format csv and concatenate them
 cli-cannot-read = cannot read `{ $path }`: { $error }

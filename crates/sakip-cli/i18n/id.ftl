@@ -24,6 +24,7 @@ cli-xlsx-needs-output = --format xlsx menulis buku kerja: berikan berkasnya deng
 cli-run-incomplete = tidak ada yang ditulis: proses tidak dapat diselesaikan
 cli-unit-not-evaluated = satker `{ $path }` tidak dievaluasi:
 cli-no-unit-kanwil = tidak ditemukan satker Kanwil `{ $kanwil }` untuk { $year }; id-nya adalah yang tertulis di baris `aturan kanwil <id>` Kanwil itu
+cli-no-unit-nasional = tidak ditemukan satker di bawah aturan nasional `{ $nasional }` untuk { $year }; id-nya adalah yang tertulis di baris `aturan nasional <id>` aturan itu
 cli-no-unit = tidak ditemukan satker untuk { $year }: satker adalah folder yang aturannya dimulai dengan `satker <id> "<nama>"`
 cli-merge-no-csv = --merge menulis table, json, jsonl, html atau xlsx; untuk CSV panjang, jalankan tiap bagian dengan --format csv lalu gabungkan
 cli-cannot-read = `{ $path }` tidak dapat dibaca: { $error }

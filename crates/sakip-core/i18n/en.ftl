@@ -539,6 +539,7 @@ rekap-absorption = Absorption{"\u000A"}(%)
 rekap-title = Summary { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker by the band of their score (the script's nilai_satker, or the mean capaian without one): { $legend }.
 rekap-explained = Capaian (%) per tier: mean and median over every indicator of the satker. Absorption: summed realisasi / summed pagu.
+rekap-mixed-nasional = warning: these satker are under different national rule sets: { $rules }; the national line, the bands and the sasaran below add up figures scored under different rules. Add `--nasional <id>` to sum one.
 rekap-failures = { $n } satker failed:
 rekap-wilayah = The own indikator of { $name }, from its units in this run:
 rekap-wilayah-line = realisasi { $realisasi } against { $target }, capaian { $capaian }; { $counted } satker counted, { $not } not (see `sakip explain <rules> <id> --units ...`)

@@ -535,6 +535,7 @@ rekap-absorption = Serapan{"\u000A"}(%)
 rekap-title = Rekapitulasi { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): { $legend }.
 rekap-explained = Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.
+rekap-mixed-nasional = peringatan: satker ini berada di bawah aturan nasional yang berbeda: { $rules }; baris nasional, klasifikasi dan sasaran di bawah menjumlahkan angka yang dinilai dengan aturan berbeda. Tambahkan `--nasional <id>` untuk menjumlahkan satu.
 rekap-failures = { $n } satker gagal:
 rekap-wilayah = Indikator { $name } sendiri, dari satkernya dalam rekap ini:
 rekap-wilayah-line = realisasi { $realisasi } terhadap { $target }, capaian { $capaian }; { $counted } satker dihitung, { $not } tidak (lihat `sakip explain <aturan> <id> --units ...`)

@@ -136,6 +136,8 @@ pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
         satker_id: satker.id.to_string(),
         kanwil_id,
         kanwil_name,
+        // A part's JSON does not say which national rule set it is under.
+        nasional_id: String::new(),
         score: None,
         score_source: ScoreSource::MeanCapaian,
         band: None,

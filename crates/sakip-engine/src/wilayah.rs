@@ -108,27 +108,22 @@ pub fn evaluate_level(
     let selection = Selection {
         year,
         kanwil: (info.tingkat == TingkatAturan::Kanwil).then(|| info.id.clone()),
+        // Under a national rule set: only the units of its chain.
+        nasional: (info.tingkat == TingkatAturan::Nasional).then(|| info.id.clone()),
         until: options.until,
     };
-    let national = info.tingkat == TingkatAturan::Nasional;
-    let work = |u: &Evaluated<'_>| {
-        // Under a national rule set: only the units of its chain.
-        let below = !national || u.rules.chain.first().is_some_and(|r| r.id == info.id);
-        below.then(|| (figures_of(u), u.record.errors))
-    };
+    let work = |u: &Evaluated<'_>| figures_of(u);
     let mut counted: Vec<UnitFigures> = Vec::new();
     let mut failed: Vec<(String, String)> = Vec::new();
-    let sink = |outcome: Outcome<Option<(UnitFigures, usize)>>| match outcome {
-        Outcome::Done { record, output, .. } => match output {
-            Some((_, errors)) if errors > 0 => failed.push((
-                record.path.clone(),
-                Text::new("wilayah-unit-errors")
-                    .arg("n", errors)
-                    .render(sakip_core::Lang::Id),
-            )),
-            Some((figures, _)) => counted.push(figures),
-            None => {}
-        },
+    let sink = |outcome: Outcome<UnitFigures>| match outcome {
+        // Some of its figures could not be computed: it is not counted.
+        Outcome::Done { record, .. } if record.errors > 0 => failed.push((
+            record.path.clone(),
+            Text::new("wilayah-unit-errors")
+                .arg("n", record.errors)
+                .render(sakip_core::Lang::Id),
+        )),
+        Outcome::Done { output, .. } => counted.push(output),
         Outcome::Failed { path, errors, .. } => {
             let first = errors.first().map(crate::rollup::one_line).unwrap_or_default();
             failed.push((path, first));

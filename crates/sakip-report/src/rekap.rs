@@ -212,7 +212,12 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
         .arg("year", rollup.year)
         .arg("units", nasional.units)
         .arg("kanwil", rollup.kanwil.len());
-    let mut out = format!("{}\n{t}\n", title.render(lang));
+    let mut out = format!("{}\n", title.render(lang));
+    if let Some(rules) = rollup.mixed_nasional() {
+        out.push_str(&Text::new("rekap-mixed-nasional").arg("rules", rules).render(lang));
+        out.push('\n');
+    }
+    out.push_str(&format!("{t}\n"));
     let legend: Vec<String> = bands.iter().map(|b| format!("{} = {b}", initials(b))).collect();
     out.push_str(&Text::new("rekap-legend").arg("legend", legend.join(", ")).render(lang));
     out.push('\n');

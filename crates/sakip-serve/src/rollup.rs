@@ -50,6 +50,7 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
     let selection = Selection {
         year: q.year,
         kanwil: q.kanwil.clone(),
+        nasional: None,
         until: None,
     };
     // The command line's rollup, with nothing written per unit.

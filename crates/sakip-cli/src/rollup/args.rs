@@ -31,6 +31,11 @@ pub struct Args {
     #[arg(long)]
     pub kanwil: Option<String>,
 
+    /// Keep only the units under this national rule set (its id), when the
+    /// paths hold units of several
+    #[arg(long, conflicts_with_all = ["data", "merge"])]
+    pub nasional: Option<String>,
+
     /// The year in progress: each unit up to the end of this period, and
     /// per indikator the units off track (capaian to date below 100)
     #[arg(long, value_enum, conflicts_with = "merge")]

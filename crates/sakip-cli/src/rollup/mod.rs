@@ -29,6 +29,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let selection = Selection {
         year: args.year,
         kanwil: args.kanwil.clone(),
+        nasional: args.nasional.clone(),
         until: args.until.map(crate::until::Until::periode),
     };
     let format = args.format;
@@ -157,6 +158,14 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         until: selection.until,
     };
     summary.wilayah = gathered.evaluate(&summary.failures, args.year, options);
+    // The table says it above its rows; a file would say it where nobody looks.
+    if let (Some(rules), false) = (summary.mixed_nasional(), format == Format::Table) {
+        writeln!(
+            io.err,
+            "{}",
+            Text::new("rekap-mixed-nasional").arg("rules", rules).render(io.lang)
+        )?;
+    }
     let err_colour = colour.enabled(io.err_is_terminal);
     for (path, errors) in &failed_units {
         writeln!(
@@ -168,12 +177,18 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     }
     if summary.is_empty() {
         // Nothing to add up: no output, and no file replaced.
-        match &args.kanwil {
-            Some(k) => render::error_line(
+        match (&args.kanwil, &args.nasional) {
+            (Some(k), _) => render::error_line(
                 io,
                 Text::new("cli-no-unit-kanwil").arg("kanwil", k).arg("year", args.year),
             )?,
-            None => writeln!(
+            (None, Some(n)) => render::error_line(
+                io,
+                Text::new("cli-no-unit-nasional")
+                    .arg("nasional", n)
+                    .arg("year", args.year),
+            )?,
+            (None, None) => writeln!(
                 io.err,
                 "{}",
                 render::error_text(io.lang, &Text::new("cli-no-unit").arg("year", args.year))

@@ -32,6 +32,11 @@ pub struct Summaries<'a> {
     pub kanwil: Vec<GroupSummary<'a>>,
     /// Every unit of the run.
     pub nasional: GroupSummary<'a>,
+    /// Present when the units are under more than one national rule set:
+    /// each, with how many units. The summaries then add up units scored
+    /// under different rules (`rollup --nasional <id>` keeps one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nasional_rules: BTreeMap<String, u64>,
     /// Units by score, highest first.
     pub ranking: Vec<Ranked<'a>>,
     /// The year in progress (`--until`): per indikator, the units whose
@@ -189,6 +194,10 @@ pub fn summaries(rollup: &Rollup) -> Summaries<'_> {
             .collect(),
         kanwil: rollup.kanwil.values().map(|s| group(s, &basis)).collect(),
         nasional: owned(group(&rollup.nasional(), &basis)),
+        nasional_rules: match rollup.nasional_rules.len() {
+            0 | 1 => BTreeMap::new(),
+            _ => rollup.nasional_rules.clone(),
+        },
         ranking: rollup
             .ranking
             .iter()

@@ -200,6 +200,10 @@ pub struct Rollup {
     pub off_track: BTreeMap<String, Vec<OffTrack>>,
     /// Each level's own indikator computed from its units in the run.
     pub wilayah: Vec<WilayahRekap>,
+    /// The national rule sets the evaluated units are under, with how many
+    /// units each: a rollup adds up one; more than one is said (the
+    /// national line, the bands and the sasaran would mix different rules).
+    pub nasional_rules: BTreeMap<String, u64>,
     keep_ranking: bool,
     /// Units added here one by one (their places in the run).
     added: u64,
@@ -261,6 +265,14 @@ impl Rollup {
         if self.basis.is_none() {
             self.basis = basis.cloned();
         }
+        if !record.nasional_id.is_empty() {
+            match self.nasional_rules.get_mut(&record.nasional_id) {
+                Some(n) => *n += 1,
+                None => {
+                    self.nasional_rules.insert(record.nasional_id.clone(), 1);
+                }
+            }
+        }
         for (id, capaian) in &record.off_track {
             self.off_track.entry(id.clone()).or_default().push(OffTrack {
                 satker_id: record.satker_id.clone(),
@@ -305,6 +317,18 @@ impl Rollup {
         all
     }
 
+    /// The national rule sets of the run when there are more than one:
+    /// its summaries then add up units scored under different rules.
+    pub fn mixed_nasional(&self) -> Option<String> {
+        (self.nasional_rules.len() > 1).then(|| {
+            self.nasional_rules
+                .iter()
+                .map(|(id, n)| format!("{id} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
     /// Sorts the ranking: highest score first, then by path.
     pub fn finish(&mut self) {
         self.ranking
@@ -344,6 +368,7 @@ mod tests {
             satker_name: path.into(),
             kanwil_id: "k".into(),
             kanwil_name: "K".into(),
+            nasional_id: "n".into(),
             score: Some(Decimal::from(score)),
             score_source: ScoreSource::MeanCapaian,
             band: None,

@@ -79,6 +79,9 @@ pub struct UnitRecord {
     pub satker_name: String,
     pub kanwil_id: String,
     pub kanwil_name: String,
+    /// The national rule set its chain starts from: a rollup adds up one
+    /// (empty when not known, in a merged part).
+    pub nasional_id: String,
     /// The unit's overall score (see [`ScoreSource`]).
     pub score: Option<Decimal>,
     pub score_source: ScoreSource,
@@ -117,6 +120,12 @@ impl UnitRecord {
             satker_name: ev.satker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             kanwil_id,
             kanwil_name,
+            nasional_id: ev
+                .chain
+                .first()
+                .filter(|r| r.tingkat == crate::model::TingkatAturan::Nasional)
+                .map(|r| r.id.clone())
+                .unwrap_or_default(),
             score: None,
             score_source: ScoreSource::MeanCapaian,
             band: None,

@@ -556,6 +556,7 @@ mod tests {
             satker_name: "U".into(),
             kanwil_id: "k".into(),
             kanwil_name: kanwil_name.into(),
+            nasional_id: "n".into(),
             score: None,
             score_source: super::super::ScoreSource::MeanCapaian,
             band: Some(band.into()),

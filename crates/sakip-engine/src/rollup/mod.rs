@@ -57,6 +57,9 @@ pub struct Selection {
     pub year: u16,
     /// Keep only the units of this Kanwil (its rule set's id).
     pub kanwil: Option<String>,
+    /// Keep only the units under this national rule set (its id): a tree
+    /// that holds units of several ministries or local governments.
+    pub nasional: Option<String>,
     /// The year in progress: each unit up to the end of this period.
     pub until: Option<sakip_core::periode::Periode>,
 }
@@ -143,7 +146,8 @@ fn one_folder<T>(
         }
     };
     let kanwil = kanwil_of(&unit.rules.chain);
-    if !selection.keeps(&kanwil.0) {
+    let nasional = unit.rules.chain.first().map(|r| r.id.as_str());
+    if !selection.keeps(&kanwil.0) || selection.nasional.as_deref().is_some_and(|n| Some(n) != nasional) {
         return None;
     }
     let options = Options {
