@@ -860,3 +860,42 @@ fn units_under_different_national_rules_are_said_and_can_be_kept_apart() {
         none.stderr
     );
 }
+
+/// The units that failed are said in the reader's language in the table
+/// and on the page, and in stable English in the JSON (for programs).
+#[test]
+fn failures_are_said_in_the_readers_language() {
+    let args = ["rollup", "examples", "--year", "2025", "--nasional", "ditjenpas"];
+    let id = sakip(&[&args[..], &["--lang", "id"]].concat());
+    assert_eq!(id.code, 1);
+    let said = "examples/rutan-contoh: kesalahan[year-missing]: satker tidak punya Perjanjian Kinerja atau realisasi untuk 2025";
+    assert!(id.stdout.contains(said), "{}", id.stdout);
+    let page = sakip(&[&args[..], &["--lang", "id", "--format", "html"]].concat());
+    assert!(
+        page.stdout.contains(&format!("<li class=\"sev-error\">{said}</li>")),
+        "{}",
+        page.stdout
+    );
+    let en = sakip(&[&args[..], &["--lang", "en"]].concat());
+    assert!(
+        en.stdout.contains(
+            "examples/rutan-contoh: error[year-missing]: the unit has no Perjanjian Kinerja or realisasi for 2025"
+        ),
+        "{}",
+        en.stdout
+    );
+    let json = sakip(&[&args[..], &["--lang", "id", "--format", "json"]].concat());
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let errors: Vec<&str> = v["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["errors"][0].as_str().unwrap())
+        .collect();
+    assert!(
+        errors.contains(
+            &"examples/rutan-contoh: error[year-missing]: the unit has no Perjanjian Kinerja or realisasi for 2025"
+        ),
+        "{errors:?}"
+    );
+}

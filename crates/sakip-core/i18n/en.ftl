@@ -52,6 +52,7 @@ explain-unit-no-figure = has no such figure this year
 explain-unit-not-measured = not measured this year (tidak diukur)
 wilayah-unit-failed = { $n } satker not counted (they failed), { $counted } counted: { $units }
 wilayah-unit-failed-help = the figure stands on the satker counted; see why each failed with `sakip explain <rules> { $id } --units ... --year { $year }`, correct them and run again
+wilayah-unit-not-evaluated = it could not be evaluated
 wilayah-unit-errors = { $n } figure(s) could not be computed
 wilayah-none = the rule set `{ $id }` has no indikator computed from its units
 wilayah-none-help = `--units` evaluates a Kanwil or national rule set's indikator written `realisasi dari satker = persen(nilai >= 89)`; for a unit, leave `--units` out
@@ -83,6 +84,7 @@ target-period-twice = { $id } has a target for `{ $period }` twice
 target-period-kind-help = give one target per period, all quarters (`tw1` to `tw4`) or all semesters (`smt1`, `smt2`), as the indikator is measured
 uji-until = a rule test up to `{ $period }` is a test of the whole year
 uji-until-help = write `tw1`, `tw2`, `tw3` or `smt1` after the year, or nothing for the whole year
+uji-satker-gagal = written as failed in the rule test
 uji-satker-none = this rule test gives units, but `{ $id }` has no indikator computed from its units
 uji-satker-none-help = units in a rule test are for an indikator with `realisasi dari satker = ...`; give a unit's own data as `<id> = <value>` instead
 uji-satker-twice = unit `{ $satker }` is written twice in this rule test
@@ -540,6 +542,8 @@ rekap-title = Summary { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker by the band of their score (the script's nilai_satker, or the mean capaian without one): { $legend }.
 rekap-explained = Capaian (%) per tier: mean and median over every indicator of the satker. Absorption: summed realisasi / summed pagu.
 rekap-mixed-nasional = warning: these satker are under different national rule sets: { $rules }; the national line, the bands and the sasaran below add up figures scored under different rules. Add `--nasional <id>` to sum one.
+rekap-failure-line = { $at }: error[{ $code }]: { $message }
+rekap-unit-errors = { $n } figure(s) could not be computed: see `sakip eval { $path } --year { $year }`
 rekap-failures = { $n } satker failed:
 rekap-wilayah = The own indikator of { $name }, from its units in this run:
 rekap-wilayah-line = realisasi { $realisasi } against { $target }, capaian { $capaian }; { $counted } satker counted, { $not } not (see `sakip explain <rules> <id> --units ...`)

@@ -53,6 +53,7 @@ explain-unit-no-figure = tidak memiliki angka itu tahun ini
 explain-unit-not-measured = tidak diukur tahun ini
 wilayah-unit-failed = { $n } satker tidak dihitung (gagal), { $counted } dihitung: { $units }
 wilayah-unit-failed-help = angkanya bertumpu pada satker yang dihitung; lihat sebab tiap kegagalan dengan `sakip explain <aturan> { $id } --units ... --year { $year }`, perbaiki lalu jalankan lagi
+wilayah-unit-not-evaluated = tidak dapat dievaluasi
 wilayah-unit-errors = { $n } angka tidak dapat dihitung
 wilayah-none = aturan `{ $id }` tidak memiliki indikator yang dihitung dari satkernya
 wilayah-none-help = `--units` mengevaluasi indikator aturan kanwil atau nasional yang ditulis `realisasi dari satker = persen(nilai >= 89)`; untuk satu satker, jangan pakai `--units`
@@ -84,6 +85,7 @@ target-period-twice = { $id } memiliki target `{ $period }` dua kali
 target-period-kind-help = berikan satu target per periode, semuanya triwulan (`tw1` sampai `tw4`) atau semuanya semester (`smt1`, `smt2`), sesuai cara indikator diukur
 uji-until = uji sampai `{ $period }` adalah uji setahun penuh
 uji-until-help = tulis `tw1`, `tw2`, `tw3` atau `smt1` sesudah tahun, atau kosongkan untuk setahun penuh
+uji-satker-gagal = ditulis gagal dalam uji
 uji-satker-none = uji ini memberi satker, tetapi `{ $id }` tidak punya indikator yang dihitung dari satkernya
 uji-satker-none-help = satker dalam uji untuk indikator dengan `realisasi dari satker = ...`; data satker sendiri ditulis `<id> = <nilai>`
 uji-satker-twice = satker `{ $satker }` ditulis dua kali dalam uji ini
@@ -536,6 +538,8 @@ rekap-title = Rekapitulasi { $year }: { $units } satker, { $kanwil } Kanwil
 rekap-legend = Satker per klasifikasi nilainya (nilai_satker skrip, atau rata-rata capaian bila tidak ada): { $legend }.
 rekap-explained = Capaian (%) per tingkat: rata-rata dan median atas semua indikator satker. Serapan: jumlah realisasi / jumlah pagu.
 rekap-mixed-nasional = peringatan: satker ini berada di bawah aturan nasional yang berbeda: { $rules }; baris nasional, klasifikasi dan sasaran di bawah menjumlahkan angka yang dinilai dengan aturan berbeda. Tambahkan `--nasional <id>` untuk menjumlahkan satu.
+rekap-failure-line = { $at }: kesalahan[{ $code }]: { $message }
+rekap-unit-errors = { $n } angka tidak dapat dihitung: lihat `sakip eval { $path } --year { $year }`
 rekap-failures = { $n } satker gagal:
 rekap-wilayah = Indikator { $name } sendiri, dari satkernya dalam rekap ini:
 rekap-wilayah-line = realisasi { $realisasi } terhadap { $target }, capaian { $capaian }; { $counted } satker dihitung, { $not } tidak (lihat `sakip explain <aturan> <id> --units ...`)

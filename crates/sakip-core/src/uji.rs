@@ -59,7 +59,7 @@ pub struct Kasus {
     /// The units below a region, for its own indikator (`realisasi dari
     /// satker`): their figures, and those that failed (id and why).
     pub satker: Vec<crate::wilayah::UnitFigures>,
-    pub gagal: Vec<(String, String)>,
+    pub gagal: Vec<(String, Text)>,
     pub harapan: Vec<Harapan>,
     pub origin: Option<Origin>,
 }

@@ -146,7 +146,7 @@ impl UnitFigures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Alasan {
     /// Its rules or data failed, or its figures could not all be computed.
-    Failed(String),
+    Failed(crate::Text),
     /// It has no such figure this year (the indikator is not in its
     /// agreement, or has no realisasi or capaian).
     NoFigure,
@@ -158,7 +158,7 @@ impl Alasan {
     /// The reason in the reader's words (`explain`, the rollup's page).
     pub fn text(&self) -> crate::Text {
         match self {
-            Alasan::Failed(e) => crate::Text::new("explain-unit-failed").arg("error", e),
+            Alasan::Failed(e) => crate::Text::new("explain-unit-failed").arg_text("error", e.clone()),
             Alasan::NoFigure => crate::Text::new("explain-unit-no-figure"),
             Alasan::NotMeasured => crate::Text::new("explain-unit-not-measured"),
         }
@@ -168,7 +168,7 @@ impl Alasan {
     /// programs.
     pub fn reason(&self) -> String {
         match self {
-            Alasan::Failed(e) => format!("failed: {e}"),
+            Alasan::Failed(e) => format!("failed: {}", e.render(crate::Lang::En)),
             Alasan::NoFigure => "no such figure".to_string(),
             Alasan::NotMeasured => "not measured".to_string(),
         }
@@ -215,7 +215,7 @@ fn holds(op: BinOp, a: Decimal, b: Decimal) -> bool {
 
 /// The figure of `def` over `units`, and `failed` (path and why), which
 /// are listed and not counted.
-pub fn hitung(def: &DariSatker, units: &[UnitFigures], failed: &[(String, String)]) -> Hasil {
+pub fn hitung(def: &DariSatker, units: &[UnitFigures], failed: &[(String, crate::Text)]) -> Hasil {
     let mut hasil = Hasil::default();
     for (path, why) in failed {
         hasil.tidak_dihitung.push((path.clone(), Alasan::Failed(why.clone())));
@@ -287,7 +287,7 @@ pub fn hitung(def: &DariSatker, units: &[UnitFigures], failed: &[(String, String
 pub fn hitung_semua(
     rules: &crate::model::RuleSet,
     units: &[UnitFigures],
-    failed: &[(String, String)],
+    failed: &[(String, crate::Text)],
 ) -> Vec<(String, Hasil)> {
     rules
         .indikator
@@ -371,14 +371,20 @@ mod tests {
             kondisi: None,
             pembagi: None,
         };
-        let failed = vec![("d".to_string(), "rules do not load".to_string())];
+        let failed = vec![(
+            "d".to_string(),
+            crate::Text::new("raw").arg("text", "rules do not load"),
+        )];
         let h = hitung(&mean, &units, &failed);
         assert_eq!(h.value, Some(dec!(58.555)));
         assert_eq!(h.dihitung.len(), 2);
         assert_eq!(
             h.tidak_dihitung,
             vec![
-                ("d".to_string(), Alasan::Failed("rules do not load".into())),
+                (
+                    "d".to_string(),
+                    Alasan::Failed(crate::Text::new("raw").arg("text", "rules do not load"))
+                ),
                 ("c".to_string(), Alasan::NoFigure)
             ]
         );

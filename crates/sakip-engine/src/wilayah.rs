@@ -114,23 +114,25 @@ pub fn evaluate_level(
     };
     let work = |u: &Evaluated<'_>| figures_of(u);
     let mut counted: Vec<UnitFigures> = Vec::new();
-    let mut failed: Vec<(String, String)> = Vec::new();
+    let mut failed: Vec<(String, Text)> = Vec::new();
     let sink = |outcome: Outcome<UnitFigures>| match outcome {
         // Some of its figures could not be computed: it is not counted.
         Outcome::Done { record, .. } if record.errors > 0 => failed.push((
             record.path.clone(),
-            Text::new("wilayah-unit-errors")
-                .arg("n", record.errors)
-                .render(sakip_core::Lang::Id),
+            Text::new("wilayah-unit-errors").arg("n", record.errors),
         )),
         Outcome::Done { output, .. } => counted.push(output),
         Outcome::Failed { path, errors, .. } => {
-            let first = errors.first().map(crate::rollup::one_line).unwrap_or_default();
-            failed.push((path, first));
+            failed.push((path, failed_because(errors.first().map(crate::rollup::one_line))));
         }
     };
     run_folders(&folders, &selection, work, sink, &|| {});
     Ok(evaluate_from(level, &counted, &failed, year, options))
+}
+
+/// Why a unit failed: its first error, or that it could not be evaluated.
+fn failed_because(first: Option<Text>) -> Text {
+    first.unwrap_or_else(|| Text::new("wilayah-unit-not-evaluated"))
 }
 
 /// The rule sets of `rules`' chain that have indikator computed from
@@ -156,7 +158,7 @@ pub fn levels_in(rules: &sakip_core::RuleSet) -> Vec<(String, String)> {
 pub fn evaluate_from(
     level: LoadedUnit,
     counted: &[UnitFigures],
-    failed: &[(String, String)],
+    failed: &[(String, Text)],
     year: u16,
     options: Options,
 ) -> Wilayah {
@@ -261,10 +263,10 @@ impl Gathered {
                 .chain
                 .last()
                 .is_some_and(|r| r.tingkat == TingkatAturan::Nasional);
-            let failed: Vec<(String, String)> = failures
+            let failed: Vec<(String, Text)> = failures
                 .iter()
                 .filter(|f| national || f.kanwil_id == id)
-                .map(|f| (f.path.clone(), f.errors.first().cloned().unwrap_or_default()))
+                .map(|f| (f.path.clone(), failed_because(f.errors.first().cloned())))
                 .collect();
             let name = level.rules.chain.last().map(|r| r.name.clone()).unwrap_or_default();
             let w = evaluate_from(level, &counted, &failed, year, options);

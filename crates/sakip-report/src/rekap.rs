@@ -290,7 +290,7 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
         for f in &rollup.failures {
             out.push_str(&format!("  {}\n", f.path));
             for e in &f.errors {
-                out.push_str(&format!("    {e}\n"));
+                out.push_str(&format!("    {}\n", e.render(lang)));
             }
         }
     }

@@ -442,7 +442,7 @@ pub fn body(rollup: &Rollup, lang: Lang) -> String {
         for f in &rollup.failures {
             let _ = write!(s, "<li><b>{}</b> ({})<ul>", esc(&f.path), esc(&f.kanwil_id));
             for e in &f.errors {
-                let _ = write!(s, "<li class=\"sev-error\">{}</li>", esc(e));
+                let _ = write!(s, "<li class=\"sev-error\">{}</li>", esc(&e.render(lang)));
             }
             s.push_str("</ul></li>\n");
         }

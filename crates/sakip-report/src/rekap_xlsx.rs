@@ -167,7 +167,8 @@ pub fn render(rollup: &Rollup) -> Result<Vec<u8>, XlsxError> {
         let row = data_row(i);
         ws.write_string(row, 0, &fail.path)?;
         ws.write_string(row, 1, &fail.kanwil_id)?;
-        ws.write_string_with_format(row, 2, fail.errors.join("\n"), &f.text)?;
+        let errors: Vec<String> = fail.errors.iter().map(|e| e.render(sakip_core::Lang::Id)).collect();
+        ws.write_string_with_format(row, 2, errors.join("\n"), &f.text)?;
     }
     page_setup(ws)?;
     wb.save_to_buffer()

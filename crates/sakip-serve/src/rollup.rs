@@ -43,7 +43,7 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
     };
     if !errors.is_empty() {
         let main = html! {
-            ul { @for e in &errors { li.err { (rollup::one_line(e)) } } }
+            ul { @for e in &errors { li.err { (rollup::one_line(e).render(lang)) } } }
         };
         return Html(page(lang, state.page_token(), "rekap", &data, &[], main)).into_response();
     }

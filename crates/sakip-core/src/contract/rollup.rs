@@ -187,7 +187,7 @@ pub fn summaries(rollup: &Rollup) -> Summaries<'_> {
             .failures
             .iter()
             .map(|f| Failed {
-                errors: f.errors.iter().map(|e| Cow::Borrowed(e.as_str())).collect(),
+                errors: f.errors.iter().map(|e| Cow::Owned(e.render(crate::Lang::En))).collect(),
                 kanwil: Cow::Borrowed(&f.kanwil_id),
                 path: Cow::Borrowed(&f.path),
             })

@@ -35,7 +35,9 @@ pub struct Failure {
     pub path: String,
     pub kanwil_id: String,
     pub kanwil_name: String,
-    pub errors: Vec<String>,
+    /// Its errors, each in the reader's words when rendered (the JSON's
+    /// English, the page's language).
+    pub errors: Vec<crate::Text>,
 }
 
 /// Evaluated units added up per Kanwil, in any order: what each thread of
@@ -285,10 +287,10 @@ impl Rollup {
                 path: record.path.clone(),
                 kanwil_id: record.kanwil_id.clone(),
                 kanwil_name: record.kanwil_name.clone(),
-                errors: vec![format!(
-                    "{} figure(s) could not be computed: see `sakip eval {} --year {}`",
-                    record.errors, record.path, self.year
-                )],
+                errors: vec![crate::Text::new("rekap-unit-errors")
+                    .arg("n", record.errors)
+                    .arg("path", &record.path)
+                    .arg("year", self.year)],
             });
         }
         // A unit some of whose figures could not be computed is listed

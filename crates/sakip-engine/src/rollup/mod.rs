@@ -176,9 +176,13 @@ fn one_folder<T>(
     }
 }
 
-/// An error as one line: `file:line:col: error[code]: message`.
-pub fn one_line(e: &RuleError) -> String {
-    format!("{}: error[{}]: {}", e.location_text(), e.code, e)
+/// An error as one line: `file:line:col: error[code]: message`, in the
+/// reader's words when rendered.
+pub fn one_line(e: &RuleError) -> sakip_core::Text {
+    sakip_core::Text::new("rekap-failure-line")
+        .arg("at", e.location_text())
+        .arg("code", e.code)
+        .arg_text("message", e.message.clone())
 }
 
 /// Adds what of one outcome depends on the run's order to the summaries:

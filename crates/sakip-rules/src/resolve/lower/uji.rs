@@ -140,13 +140,8 @@ impl Lowering<'_> {
     /// rule set has an indikator computed from its units, each unit and each
     /// of its figures is written once, the indikator they name exist, the
     /// region's realisasi is not also given, and the case is of a whole year.
-    fn uji_satker(
-        &mut self,
-        u: &ast::Uji,
-        data: &UnitData,
-        ok: &mut bool,
-    ) -> (Vec<UnitFigures>, Vec<(String, String)>) {
-        let (mut figures, mut gagal): (Vec<UnitFigures>, Vec<(String, String)>) = (Vec::new(), Vec::new());
+    fn uji_satker(&mut self, u: &ast::Uji, data: &UnitData, ok: &mut bool) -> (Vec<UnitFigures>, Vec<(String, Text)>) {
+        let (mut figures, mut gagal): (Vec<UnitFigures>, Vec<(String, Text)>) = (Vec::new(), Vec::new());
         let Some(first) = u.satker.first() else {
             return (figures, gagal);
         };
@@ -195,7 +190,10 @@ impl Lowering<'_> {
             }
             seen.push(&s.id.node);
             if let Some(g) = &s.gagal {
-                let why = g.node.clone().unwrap_or_else(|| "gagal".to_string());
+                let why = match &g.node {
+                    Some(w) => Text::new("raw").arg("text", w),
+                    None => Text::new("uji-satker-gagal"),
+                };
                 gagal.push((s.id.node.clone(), why));
                 continue;
             }
