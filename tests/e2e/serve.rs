@@ -458,6 +458,10 @@ fn bound_beyond_this_machine_every_request_needs_the_token() {
 #[test]
 fn the_overview_and_a_units_report() {
     let root = scratch_copy("serve-pages");
+    // A second Ditjenpas unit, and a local government's tree beside them.
+    for sub in ["examples/rutan-contoh", "rules/contoh-pemda", "examples/pemda-contoh"] {
+        crate::support::copy_into(&root, sub);
+    }
     let server = start(&root, &[]);
     let (status, html) = request(server.port, "GET", "/", &[], "");
     assert_eq!(status, 200);
@@ -489,6 +493,36 @@ fn the_overview_and_a_units_report() {
         request(server.port, "GET", "/unit?path=../serve-pages&year=2022", &[], "").0,
         403
     );
+    // The folder holds several ministries' trees: a Rekap of all says so,
+    // and the overview offers one per national rule set (once every unit
+    // is computed in the background).
+    let mut html = html;
+    for _ in 0..100 {
+        if html.contains("/rollup?year=") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        html = request(server.port, "GET", "/", &[], "").1;
+    }
+    assert!(html.contains("&amp;nasional=ditjenpas\">ditjenpas</a>"), "{html}");
+    let year = html
+        .split("/rollup?year=")
+        .nth(1)
+        .and_then(|rest| rest.get(..4))
+        .unwrap()
+        .to_string();
+    let (_, all) = request(server.port, "GET", &format!("/rollup?year={year}"), &[], "");
+    assert!(all.contains("different national rule sets"), "{all}");
+    let (status, one) = request(
+        server.port,
+        "GET",
+        &format!("/rollup?year={year}&nasional=ditjenpas"),
+        &[],
+        "",
+    );
+    assert_eq!(status, 200);
+    assert!(!one.contains("different national rule sets"), "{one}");
+    assert!(one.contains("kanwil_sumsel"), "{one}");
 }
 
 /// A file changed on disk (another editor, `sakip import`) reaches an open

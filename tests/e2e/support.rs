@@ -76,16 +76,21 @@ pub fn scratch_copy(name: &str) -> PathBuf {
         "rules/kanwil-contoh",
         "examples/lapas-sarolangun-rawas",
     ] {
-        std::fs::create_dir_all(dir.join(sub)).unwrap();
-        for entry in std::fs::read_dir(root().join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            if !path.is_file() {
-                continue;
-            }
-            std::fs::copy(&path, dir.join(sub).join(path.file_name().unwrap())).unwrap();
-        }
+        copy_into(&dir, sub);
     }
     dir
+}
+
+/// Copies the files of the repository's folder `sub` into `dir/sub`.
+pub fn copy_into(dir: &Path, sub: &str) {
+    std::fs::create_dir_all(dir.join(sub)).unwrap();
+    for entry in std::fs::read_dir(root().join(sub)).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
+        std::fs::copy(&path, dir.join(sub).join(path.file_name().unwrap())).unwrap();
+    }
 }
 
 /// Rewrites the one line of `path` that contains `marker` (`None` deletes

@@ -73,8 +73,9 @@ struct Typed {
     analysis: Arc<sakip_rules::tree::Analysis>,
 }
 
-/// A Rekap page: its year, its Kanwil (every unit when none), its language.
-pub(crate) type RekapKey = (u16, Option<String>, Lang);
+/// A Rekap page: its year, its Kanwil and its national rule set (every
+/// unit when none), its language.
+pub(crate) type RekapKey = (u16, Option<String>, Option<String>, Lang);
 
 impl State {
     pub fn root(&self) -> &Utf8Path {

@@ -26,6 +26,8 @@ struct Row {
     level: Option<TingkatAturan>,
     /// The Kanwil it belongs to (its own id for a Kanwil): the rollup's key.
     kanwil: Option<String>,
+    /// A national rule set's own id: a Rekap adds up the units of one.
+    nasional: Option<String>,
     errors: usize,
     warnings: usize,
     /// Its files, relative, for the editor.
@@ -58,6 +60,11 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                     dir: state.relative(&dir),
                     level: a.level,
                     kanwil,
+                    nasional: a
+                        .chain
+                        .last()
+                        .filter(|r| r.tingkat == TingkatAturan::Nasional)
+                        .map(|r| r.id.clone()),
                     errors,
                     warnings: a.problems.len() - errors,
                     files: own_files(&state, &tree, &a.header),
@@ -141,6 +148,14 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
         .filter_map(|r| r.kanwil.as_deref())
         .collect();
     kanwils.dedup();
+    // A folder holding several ministries' (or governments') trees: a
+    // Rekap per national rule set, since one adds up the units of one.
+    let mut nasionals: Vec<&str> = rows.iter().filter_map(|r| r.nasional.as_deref()).collect();
+    nasionals.sort_unstable();
+    nasionals.dedup();
+    if nasionals.len() < 2 {
+        nasionals.clear();
+    }
     let t = |id: &'static str| Text::new(id).render(lang);
     let main = html! {
         h1 { (t("serve-title")) }
@@ -206,6 +221,10 @@ fn overview_now(Shared(state): Shared<State>, Reader(lang): Reader) -> Response 
                 h2 { (t("wb-rollup")) " " (year) }
                 p {
                     a href={ "/rollup?year=" (year) } { (t("wb-rollup-all")) }
+                    @for n in &nasionals {
+                        " · "
+                        a href={ "/rollup?year=" (year) "&nasional=" (query(n)) } { (n) }
+                    }
                     @for k in &kanwils {
                         " · "
                         a href={ "/rollup?year=" (year) "&kanwil=" (query(k)) } { (k) }

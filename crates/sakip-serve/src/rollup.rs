@@ -1,5 +1,5 @@
-//! `GET /rollup?year=&kanwil=`: the units under the served folder (or one
-//! Kanwil's) summarised as `sakip rollup --format html` does: units per
+//! `GET /rollup?year=&kanwil=&nasional=`: the units under the served
+//! folder (or one Kanwil's, or one national rule set's) summarised as `sakip rollup --format html` does: units per
 //! band, mean and median capaian per tier, budget absorption, ranking.
 
 use crate::api::State;
@@ -16,6 +16,8 @@ pub(crate) struct RollupQuery {
     year: u16,
     /// A Kanwil's rule set id; every unit when absent.
     kanwil: Option<String>,
+    /// A national rule set's id: its units only.
+    nasional: Option<String>,
 }
 
 /// `rollup` as heavy work: off the async thread, bounded (see `work`).
@@ -31,7 +33,7 @@ pub(crate) async fn rollup(
 fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Query<RollupQuery>) -> Response {
     // The same Rekap while nothing it reads has changed: at 25,000 units
     // it is a rollup of every unit (seconds on two cores).
-    let key = (q.year, q.kanwil.clone(), lang);
+    let key = (q.year, q.kanwil.clone(), q.nasional.clone(), lang);
     let epoch = state.epoch();
     if let Some(html) = state.known_rekap(&key, epoch) {
         return Html(html).into_response();
@@ -50,7 +52,7 @@ fn rollup_now(Shared(state): Shared<State>, Reader(lang): Reader, Query(q): Quer
     let selection = Selection {
         year: q.year,
         kanwil: q.kanwil.clone(),
-        nasional: None,
+        nasional: q.nasional.clone(),
         until: None,
     };
     // The command line's rollup, with nothing written per unit.
