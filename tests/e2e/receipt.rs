@@ -150,3 +150,108 @@ fn a_receipt_that_is_not_one_is_a_clear_error() {
     assert_eq!(run.code, 1);
     assert!(!dir.join("x.json").exists());
 }
+
+/// A receipt of the year in progress is verified up to its period (it was
+/// verified against the whole year, and so always differed), and a receipt
+/// of a Kanwil's own chapter III over its units names every unit's files:
+/// a unit's changed realisasi, or a new unit, is said with the level's
+/// figures that moved.
+#[test]
+fn receipts_of_a_quarter_and_of_a_kanwils_own_result() {
+    let dir = scratch_copy("receipt-level");
+    for sub in [
+        "rules/contoh-pemda",
+        "examples/pemda-contoh",
+        "examples/rutan-contoh",
+        "examples/lapas-contoh-a",
+        "examples/lapas-contoh-b",
+    ] {
+        crate::support::copy_into(&dir, sub);
+    }
+    let run = sakip_in(
+        &dir,
+        &[
+            "eval",
+            "examples/pemda-contoh",
+            "--year",
+            "2025",
+            "--until",
+            "tw2",
+            "--receipt",
+            "q.json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let receipt: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("q.json")).unwrap()).unwrap();
+    assert_eq!(receipt["until"], "tw2");
+    let ok = sakip_in(&dir, &["verify", "q.json", "--lang", "en"]);
+    assert_eq!(ok.code, 0, "{}{}", ok.stdout, ok.stderr);
+
+    let args = [
+        "eval",
+        "rules/kanwil-contoh",
+        "--units",
+        "examples",
+        "--year",
+        "2022",
+        "--receipt",
+        "k.json",
+    ];
+    let run = sakip_in(&dir, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let receipt: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("k.json")).unwrap()).unwrap();
+    assert_eq!(receipt["units"], serde_json::json!(["examples"]));
+    let files: Vec<&str> = receipt["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    for needed in [
+        "rules/kanwil-contoh/kanwil-contoh.sakip",
+        "rules/kanwil-contoh/contoh.rhai",
+        "examples/lapas-contoh-a/satker.sakip",
+        "examples/rutan-contoh/realisasi-2022.sakip",
+    ] {
+        assert!(files.contains(&needed), "{needed}: {files:?}");
+    }
+    // Units of another Kanwil or ministry are not what the result read.
+    assert!(
+        !files.iter().any(|f| f.contains("sarolangun") || f.contains("pemda")),
+        "{files:?}"
+    );
+    let ok = sakip_in(&dir, &["verify", "k.json", "--lang", "en"]);
+    assert_eq!(ok.code, 0, "{}{}", ok.stdout, ok.stderr);
+    assert!(
+        ok.stdout.starts_with("identical: rules/kanwil-contoh 2022"),
+        "{}",
+        ok.stdout
+    );
+
+    crate::support::edit_line(
+        &dir.join("examples/lapas-contoh-a/satker.sakip"),
+        "ikk_makanan = 60%",
+        |l| Some(l.replacen("60%", "70%", 1)),
+    );
+    let bad = sakip_in(&dir, &["verify", "k.json", "--lang", "en"]);
+    assert_eq!(bad.code, 1);
+    for said in [
+        "changed  examples/lapas-contoh-a/satker.sakip",
+        "makanan_wilayah realisasi: 85.71 -> 89.8",
+    ] {
+        assert!(bad.stdout.contains(said), "{said}\n{}", bad.stdout);
+    }
+    std::fs::create_dir_all(dir.join("examples/lapas-baru")).unwrap();
+    let text = std::fs::read_to_string(dir.join("examples/lapas-contoh-b/satker.sakip"))
+        .unwrap()
+        .replace("satker lapas_contoh_b", "satker lapas_baru");
+    std::fs::write(dir.join("examples/lapas-baru/satker.sakip"), text).unwrap();
+    let bad = sakip_in(&dir, &["verify", "k.json", "--lang", "en"]);
+    assert!(
+        bad.stdout.contains("new      examples/lapas-baru/satker.sakip"),
+        "{}",
+        bad.stdout
+    );
+}

@@ -33,7 +33,7 @@ pub struct Args {
     /// The units below a Kanwil or national rule set (folders searched for
     /// units): the path given is then that rule set, and its indikator
     /// computed from its units (`realisasi dari satker`) are evaluated
-    #[arg(long, num_args = 1.., conflicts_with = "receipt")]
+    #[arg(long, num_args = 1..)]
     pub units: Vec<Utf8PathBuf>,
 }
 
@@ -55,8 +55,8 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         until: args.until.map(crate::until::Until::periode),
     };
     let evaluated = sakip_engine::wilayah::evaluate_unit_or_level(&args.unit_dir, &args.units, args.year, options);
-    let (unit, ev) = match evaluated {
-        Ok(v) => v,
+    let (unit, ev, unit_files) = match evaluated {
+        Ok(v) => (v.unit, v.evaluation, v.unit_files),
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;
             return Ok(1);
@@ -88,7 +88,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     if let Some(path) = &args.receipt {
         // A result with errors is not one to vouch for: no receipt.
         if !ev.has_errors() {
-            let receipt = sakip_engine::receipt::make(&args.unit_dir, &unit, &ev);
+            let receipt = sakip_engine::receipt::make(&args.unit_dir, &unit, &ev, &args.units, &unit_files);
             if !crate::verify::write_receipt(io, path, &receipt)? {
                 return Ok(1);
             }

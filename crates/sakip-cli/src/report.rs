@@ -39,7 +39,7 @@ pub struct Args {
     /// The units below a Kanwil or national rule set: the path given is
     /// then that rule set, and the report is that level's own chapter III,
     /// its indikator computed from its units
-    #[arg(long, num_args = 1.., conflicts_with = "receipt")]
+    #[arg(long, num_args = 1..)]
     pub units: Vec<Utf8PathBuf>,
 }
 
@@ -65,8 +65,8 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         until: args.until.map(crate::until::Until::periode),
     };
     let evaluated = sakip_engine::wilayah::evaluate_unit_or_level(&args.unit_dir, &args.units, args.year, options);
-    let (unit, ev) = match evaluated {
-        Ok(v) => v,
+    let (unit, ev, unit_files) = match evaluated {
+        Ok(v) => (v.unit, v.evaluation, v.unit_files),
         Err(errors) => {
             render::to_stderr(io, colour, &errors)?;
             return Ok(1);
@@ -92,7 +92,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
     let receipt = args
         .receipt
         .as_ref()
-        .map(|_| sakip_engine::receipt::make(&args.unit_dir, &unit, &ev));
+        .map(|_| sakip_engine::receipt::make(&args.unit_dir, &unit, &ev, &args.units, &unit_files));
     let hash = receipt.as_ref().map(|r| r.result_sha256.as_str());
     let bytes: Vec<u8> = match args.format {
         Format::Html => sakip_report::html::render_with_receipt(&ev, klasifikasi, io.lang, hash).into_bytes(),

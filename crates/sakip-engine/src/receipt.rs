@@ -78,9 +78,21 @@ fn files_of(unit: &LoadedUnit, year: u16) -> Vec<Utf8PathBuf> {
     paths
 }
 
-/// The receipt of `ev`, the result of the unit in `dir` loaded as `unit`.
-pub fn make(dir: &Utf8Path, unit: &LoadedUnit, ev: &Evaluation) -> Receipt {
-    let files = files_of(unit, ev.year)
+/// The receipt of `ev`, the result of the unit in `dir` loaded as `unit`;
+/// for a level's own result, the folders its units were found under
+/// (`units`) and the files of those read (`unit_files`).
+pub fn make(
+    dir: &Utf8Path,
+    unit: &LoadedUnit,
+    ev: &Evaluation,
+    units: &[Utf8PathBuf],
+    unit_files: &[Utf8PathBuf],
+) -> Receipt {
+    let mut paths = files_of(unit, ev.year);
+    paths.extend(unit_files.iter().cloned());
+    paths.sort();
+    paths.dedup();
+    let files = paths
         .into_iter()
         .map(|p| FileHash {
             sha256: std::fs::read(&p).map(|b| sha256(&b)).unwrap_or_default(),
@@ -95,6 +107,8 @@ pub fn make(dir: &Utf8Path, unit: &LoadedUnit, ev: &Evaluation) -> Receipt {
         result_sha256: result_hash(ev, unit),
         figures: figures(ev),
         nilai: ev.nilai.as_ref().map(|n| n.value.to_string()),
+        until: ev.until.map(|p| p.keyword().to_string()),
+        units: units.iter().map(ToString::to_string).collect(),
     }
 }
 
@@ -154,18 +168,30 @@ pub fn verify(path: &Utf8Path) -> Result<(Receipt, Verdict), Vec<RuleError>> {
             Err(_) => files.push(FileChange::Missing(f.path.clone())),
         }
     }
-    let (unit, ev) = match crate::evaluate_unit(
-        &dir,
-        old.year,
-        Options {
-            trace: false,
-            until: None,
+    // Evaluated as it was: up to its period, over its units.
+    let until = match old.until.as_deref() {
+        None => None,
+        Some(word) => match sakip_core::periode::Periode::from_keyword(word) {
+            Some(p) => Some(p),
+            None => {
+                return Err(vec![RuleError::path_says(
+                    path.as_str(),
+                    Code::ReceiptInvalid,
+                    Text::new("receipt-invalid")
+                        .arg("path", path)
+                        .arg("error", format!("`until`: `{word}` is not a period")),
+                )
+                .help_says(Text::new("receipt-invalid-help"))])
+            }
         },
-    ) {
+    };
+    let units: Vec<Utf8PathBuf> = old.units.iter().map(Utf8PathBuf::from).collect();
+    let options = Options { trace: false, until };
+    let done = match crate::wilayah::evaluate_unit_or_level(&dir, &units, old.year, options) {
         Ok(v) => v,
         Err(errors) => return Ok((old, Verdict::Unevaluable { files, errors })),
     };
-    let new = make(&dir, &unit, &ev);
+    let new = make(&dir, &done.unit, &done.evaluation, &units, &done.unit_files);
     for f in &new.files {
         if !old.files.iter().any(|o| o.path == f.path) {
             files.push(FileChange::Added(f.path.clone()));

@@ -11,7 +11,7 @@
 //! counted, and is said: listed with its reason in `explain`, and named in
 //! a finding of each indikator it leaves out.
 
-use crate::rollup::{folders_under, run_folders, Evaluated, Outcome, Selection};
+use crate::rollup::{run_folders, Evaluated as UnitEvaluated, Outcome, Selection};
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::code::Code;
 use sakip_core::data::UnitData;
@@ -28,10 +28,21 @@ pub struct Wilayah {
     pub level: LoadedUnit,
     pub evaluation: Evaluation,
     pub hasil: Vec<(String, Hasil)>,
+    /// The files of the units read (counted or failed) and the scripts in
+    /// force for them: what a receipt of the level hashes beside its own.
+    pub unit_files: Vec<Utf8PathBuf>,
+}
+
+/// What `eval` and `report` evaluated: the rule set (a unit's, or a
+/// level's), its result, and for a level the files of its units.
+pub struct Evaluated {
+    pub unit: LoadedUnit,
+    pub evaluation: Evaluation,
+    pub unit_files: Vec<Utf8PathBuf>,
 }
 
 /// The figures a region's indikator read of one evaluated unit.
-pub fn figures_of(u: &Evaluated<'_>) -> UnitFigures {
+pub fn figures_of(u: &UnitEvaluated<'_>) -> UnitFigures {
     let ev = u.evaluation;
     UnitFigures {
         satker: ev
@@ -61,11 +72,19 @@ pub fn evaluate_unit_or_level(
     units: &[Utf8PathBuf],
     year: u16,
     options: Options,
-) -> Result<(LoadedUnit, Evaluation), Vec<RuleError>> {
+) -> Result<Evaluated, Vec<RuleError>> {
     if units.is_empty() {
-        crate::unit::evaluate_unit(dir, year, options)
+        crate::unit::evaluate_unit(dir, year, options).map(|(unit, evaluation)| Evaluated {
+            unit,
+            evaluation,
+            unit_files: Vec::new(),
+        })
     } else {
-        evaluate_level(dir, units, year, options).map(|w| (w.level, w.evaluation))
+        evaluate_level(dir, units, year, options).map(|w| Evaluated {
+            unit: w.level,
+            evaluation: w.evaluation,
+            unit_files: w.unit_files,
+        })
     }
 }
 
@@ -101,10 +120,11 @@ pub fn evaluate_level(
         )
         .help_says(Text::new("wilayah-none-help"))]);
     }
-    let (folders, errors) = folders_under(units);
+    let (by_folder, errors) = sakip_rules::resolve::sakip_files_under(units);
     if !errors.is_empty() {
         return Err(errors);
     }
+    let folders: Vec<Utf8PathBuf> = by_folder.keys().cloned().collect();
     let selection = Selection {
         year,
         kanwil: (info.tingkat == TingkatAturan::Kanwil).then(|| info.id.clone()),
@@ -112,22 +132,44 @@ pub fn evaluate_level(
         nasional: (info.tingkat == TingkatAturan::Nasional).then(|| info.id.clone()),
         until: options.until,
     };
-    let work = |u: &Evaluated<'_>| figures_of(u);
+    let work = |u: &UnitEvaluated<'_>| {
+        let scripts: Vec<Utf8PathBuf> = u
+            .scripts
+            .in_force(year)
+            .iter()
+            .map(|s| Utf8PathBuf::from(s.name))
+            .collect();
+        (figures_of(u), scripts)
+    };
     let mut counted: Vec<UnitFigures> = Vec::new();
     let mut failed: Vec<(String, Text)> = Vec::new();
-    let sink = |outcome: Outcome<UnitFigures>| match outcome {
+    let mut read: Vec<Utf8PathBuf> = Vec::new();
+    let files_of = |path: &str| by_folder.get(Utf8Path::new(path)).cloned().unwrap_or_default();
+    let sink = |outcome: Outcome<(UnitFigures, Vec<Utf8PathBuf>)>| match outcome {
         // Some of its figures could not be computed: it is not counted.
-        Outcome::Done { record, .. } if record.errors > 0 => failed.push((
-            record.path.clone(),
-            Text::new("wilayah-unit-errors").arg("n", record.errors),
-        )),
-        Outcome::Done { output, .. } => counted.push(output),
+        Outcome::Done { record, output, .. } => {
+            read.extend(files_of(&record.path));
+            read.extend(output.1);
+            if record.errors > 0 {
+                failed.push((
+                    record.path.clone(),
+                    Text::new("wilayah-unit-errors").arg("n", record.errors),
+                ));
+            } else {
+                counted.push(output.0);
+            }
+        }
         Outcome::Failed { path, errors, .. } => {
+            read.extend(files_of(&path));
             failed.push((path, failed_because(errors.first().map(crate::rollup::one_line))));
         }
     };
     run_folders(&folders, &selection, work, sink, &|| {});
-    Ok(evaluate_from(level, &counted, &failed, year, options))
+    read.sort();
+    read.dedup();
+    let mut w = evaluate_from(level, &counted, &failed, year, options);
+    w.unit_files = read;
+    Ok(w)
 }
 
 /// Why a unit failed: its first error, or that it could not be evaluated.
@@ -220,6 +262,7 @@ pub fn evaluate_from(
         level,
         evaluation,
         hasil,
+        unit_files: Vec::new(),
     }
 }
 

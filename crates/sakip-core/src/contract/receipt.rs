@@ -40,6 +40,15 @@ pub struct Receipt {
     pub figures: BTreeMap<String, Figures>,
     /// The unit's score, when a script computes one.
     pub nilai: Option<String>,
+    /// The year in progress: the period the result is up to (`tw2`);
+    /// absent for a whole year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// A Kanwil's or national rule set's own result (`unit` is then that
+    /// rule set): the folders its units were found under (`--units`);
+    /// absent for a unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
 }
 
 /// The JSON Schema (2020-12) of a receipt: what docs/receipt.schema.json
