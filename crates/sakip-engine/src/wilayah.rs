@@ -146,10 +146,10 @@ pub fn evaluate_level(
     let mut read: Vec<Utf8PathBuf> = Vec::new();
     let files_of = |path: &str| by_folder.get(Utf8Path::new(path)).cloned().unwrap_or_default();
     let sink = |outcome: Outcome<(UnitFigures, Vec<Utf8PathBuf>)>| match outcome {
-        // Some of its figures could not be computed: it is not counted.
         Outcome::Done { record, output, .. } => {
             read.extend(files_of(&record.path));
             read.extend(output.1);
+            // Some of its figures could not be computed: it is not counted.
             if record.errors > 0 {
                 failed.push((
                     record.path.clone(),
