@@ -60,7 +60,7 @@ impl Lowering<'_> {
                 origin: self.origin(e.span),
             });
         }
-        let (satker, gagal) = self.uji_satker(u, &data, &mut ok);
+        let (satker, gagal) = self.uji_satker(u, &mut ok);
         let mut harapan = Vec::new();
         for h in &u.harap {
             let (id, lowered) = match h {
@@ -140,7 +140,7 @@ impl Lowering<'_> {
     /// rule set has an indikator computed from its units, each unit and each
     /// of its figures is written once, the indikator they name exist, the
     /// region's realisasi is not also given, and the case is of a whole year.
-    fn uji_satker(&mut self, u: &ast::Uji, data: &UnitData, ok: &mut bool) -> (Vec<UnitFigures>, Vec<(String, Text)>) {
+    fn uji_satker(&mut self, u: &ast::Uji, ok: &mut bool) -> (Vec<UnitFigures>, Vec<(String, Text)>) {
         let (mut figures, mut gagal): (Vec<UnitFigures>, Vec<(String, Text)>) = (Vec::new(), Vec::new());
         let Some(first) = u.satker.first() else {
             return (figures, gagal);
@@ -161,18 +161,15 @@ impl Lowering<'_> {
                 .help_says(Text::new("uji-satker-until-help"));
             *ok = false;
         }
-        for e in &data.realisasi {
-            let regional = self
-                .rules
-                .indikator(&e.indicator)
-                .is_some_and(|i| i.dari_satker.is_some());
-            if let (true, Some(entry)) = (regional, u.entries.iter().find(|a| a.id.node == e.indicator)) {
+        for entry in &u.entries {
+            let id = &entry.id.node;
+            if self.rules.indikator(id).is_some_and(|i| i.dari_satker.is_some()) {
                 self.err_says(
                     entry.id.span,
                     Code::UjiSatker,
-                    Text::new("uji-satker-entry").arg("id", &e.indicator),
+                    Text::new("uji-satker-entry").arg("id", id),
                 )
-                .help_says(Text::new("uji-satker-entry-help").arg("id", &e.indicator));
+                .help_says(Text::new("uji-satker-entry-help").arg("id", id));
                 *ok = false;
             }
         }
