@@ -289,7 +289,8 @@ impl Gathered {
     }
 
     /// Each level evaluated from its units, the run's `failures` left out
-    /// and said (a Kanwil's own; every one, for a national level).
+    /// and said: a Kanwil's own; a national level's own, and those whose
+    /// rules could not be read (they may be under it).
     pub fn evaluate(
         self,
         failures: &[sakip_core::rekap::Failure],
@@ -308,7 +309,13 @@ impl Gathered {
                 .is_some_and(|r| r.tingkat == TingkatAturan::Nasional);
             let failed: Vec<(String, Text)> = failures
                 .iter()
-                .filter(|f| national || f.kanwil_id == id)
+                .filter(|f| {
+                    if national {
+                        f.nasional_id == id || f.nasional_id.is_empty()
+                    } else {
+                        f.kanwil_id == id
+                    }
+                })
                 .map(|f| (f.path.clone(), failed_because(f.errors.first().cloned())))
                 .collect();
             let name = level.rules.chain.last().map(|r| r.name.clone()).unwrap_or_default();

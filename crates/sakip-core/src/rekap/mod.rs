@@ -35,6 +35,9 @@ pub struct Failure {
     pub path: String,
     pub kanwil_id: String,
     pub kanwil_name: String,
+    /// The national rule set it builds on; empty when its rules could not
+    /// be read (it may be under any).
+    pub nasional_id: String,
     /// Its errors, each in the reader's words when rendered (the JSON's
     /// English, the page's language).
     pub errors: Vec<crate::Text>,
@@ -287,6 +290,7 @@ impl Rollup {
                 path: record.path.clone(),
                 kanwil_id: record.kanwil_id.clone(),
                 kanwil_name: record.kanwil_name.clone(),
+                nasional_id: record.nasional_id.clone(),
                 errors: vec![crate::Text::new("rekap-unit-errors")
                     .arg("n", record.errors)
                     .arg("path", &record.path)

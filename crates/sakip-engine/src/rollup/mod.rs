@@ -38,6 +38,8 @@ pub enum Outcome<T> {
         path: String,
         /// `(id, name)` of its Kanwil, when its rules got that far.
         kanwil: Option<(String, String)>,
+        /// The national rule set it builds on, when its rules got that far.
+        nasional: Option<String>,
         errors: Vec<RuleError>,
     },
 }
@@ -141,6 +143,7 @@ fn one_folder<T>(
             return Some(Outcome::Failed {
                 path,
                 kanwil: None,
+                nasional: None,
                 errors,
             });
         }
@@ -171,6 +174,7 @@ fn one_folder<T>(
         Err(e) => Some(Outcome::Failed {
             path,
             kanwil: Some(kanwil),
+            nasional: nasional.map(str::to_string),
             errors: vec![*e],
         }),
     }
@@ -191,10 +195,16 @@ pub fn one_line(e: &RuleError) -> sakip_core::Text {
 pub fn add_to<T>(rollup: &mut sakip_core::rekap::Rollup, outcome: &Outcome<T>) {
     match outcome {
         Outcome::Done { record, basis, .. } => rollup.add_in_order(record, Some(basis)),
-        Outcome::Failed { path, kanwil, errors } => rollup.add_failure(Failure {
+        Outcome::Failed {
+            path,
+            kanwil,
+            nasional,
+            errors,
+        } => rollup.add_failure(Failure {
             path: path.clone(),
             kanwil_id: kanwil.as_ref().map(|k| k.0.clone()).unwrap_or_default(),
             kanwil_name: kanwil.as_ref().map(|k| k.1.clone()).unwrap_or_default(),
+            nasional_id: nasional.clone().unwrap_or_default(),
             errors: errors.iter().map(one_line).collect(),
         }),
     }
