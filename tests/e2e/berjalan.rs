@@ -412,7 +412,7 @@ fn a_period_without_a_target_or_a_rule_is_said() {
 #[test]
 fn rule_tests_of_a_period() {
     let run = sakip(&["test", "rules/contoh-pemda", "--lang", "en"]);
-    assert!(run.stdout.ends_with("7 passed, 0 failed\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("8 passed, 0 failed\n"), "{}", run.stdout);
     let dir = rules(
         "berjalan-uji",
         "sasaran S1 strategis \"S\" {\n  indikator a \"A\" {\n    satuan orang\n    realisasi jumlah triwulan\n  }\n}\n",

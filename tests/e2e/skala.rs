@@ -165,7 +165,7 @@ fn explain_and_whatif_speak_in_the_scales_values() {
 #[test]
 fn rule_tests_expect_scale_values() {
     let run = sakip(&["test", "rules/contoh-pemda", "--lang", "en"]);
-    assert!(run.stdout.ends_with("7 passed, 0 failed\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("8 passed, 0 failed\n"), "{}", run.stdout);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("skala-uji");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("n")).unwrap();

@@ -293,8 +293,16 @@ fn a_region_indikator_that_cannot_be_computed_is_refused_by_check() {
 fn a_rollup_evaluates_each_levels_own_indikator() {
     let run = sakip(&["rollup", "examples", "--year", "2022", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let regional = &v["regional"][0];
-    assert_eq!(regional["id"], "kanwil_contoh");
+    // Two levels have their own indikator: the Kanwil, and the Kabupaten
+    // over its perangkat daerah; each lists only its own units.
+    let levels: Vec<&str> = v["regional"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["contoh_pemda", "kanwil_contoh"]);
+    let regional = &v["regional"][1];
     let level = sakip(&[
         "eval",
         "rules/kanwil-contoh",
@@ -348,8 +356,13 @@ fn a_rollup_evaluates_each_levels_own_indikator() {
         assert!(out.exists(), "{}", run.stderr);
         let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&out).unwrap())).unwrap();
         let sheet = book.worksheet_range("Indikator Wilayah").unwrap();
+        // The Kabupaten's two rows come first; the Kanwil's after them.
+        let at = (1..sheet.height() as u32)
+            .find(|&r| sheet.get_value((r, 0)) == Some(&Data::String("kanwil_contoh".into())))
+            .unwrap();
+        assert_eq!(at, 3);
         let row: Vec<Data> = (0..10)
-            .map(|c| sheet.get_value((1, c)).cloned().unwrap_or(Data::Empty))
+            .map(|c| sheet.get_value((at, c)).cloned().unwrap_or(Data::Empty))
             .collect();
         assert_eq!(
             row,
@@ -511,4 +524,92 @@ fn rule_tests_of_a_regions_indikator() {
         run.stdout,
         run.stderr
     );
+}
+
+/// A region's indikator over a qualitative one counts the units at or
+/// above a value of its scale ("perangkat daerah with a SAKIP grade of at
+/// least BB"), written as the value; units under another national rule set
+/// that fail are not this level's.
+#[test]
+fn a_count_of_units_at_a_value_of_a_scale() {
+    let run = sakip(&[
+        "eval",
+        "rules/contoh-pemda",
+        "--units",
+        "examples",
+        "--year",
+        "2024",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let figures: Vec<(&str, &str)> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), i["realisasi"].as_str().unwrap()))
+        .collect();
+    // The Inspektorat's BB is at least BB; its "Belum WBK" is below WBK.
+    assert_eq!(figures, [("pd_sakip_bb", "100"), ("pd_wbk", "0")]);
+    let explain = sakip(&[
+        "explain",
+        "rules/contoh-pemda",
+        "pd_wbk",
+        "--units",
+        "examples",
+        "--year",
+        "2024",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        explain.stdout.contains("jumlah(zona_integritas.realisasi >= WBK)"),
+        "{}",
+        explain.stdout
+    );
+    assert!(
+        explain
+            .stdout
+            .contains("pemda_contoh             Belum WBK  does not meet it"),
+        "{}",
+        explain.stdout
+    );
+    // In a rollup of every example, the Lapas under ditjenpas have no 2024
+    // and fail: they are not units of contoh_pemda, and not listed there.
+    let rollup = sakip(&["rollup", "examples", "--year", "2024", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&rollup.stdout).unwrap();
+    assert!(
+        v["failures"].as_array().is_some_and(|f| f.len() == 4),
+        "{}",
+        rollup.stdout
+    );
+    let level = &v["regional"][0];
+    assert_eq!(level["id"], "contoh_pemda");
+    for ind in level["indicators"].as_array().unwrap() {
+        assert_eq!(
+            (&ind["counted"], &ind["not_counted"]),
+            (&1.into(), &serde_json::json!([]))
+        );
+    }
+    // What does not fit the scale, or is not counted on it, is refused.
+    let dir = tree(
+        "wilayah-skala",
+        "sasaran S1 strategis \"S\" {\n  indikator opini \"Opini\" {\n    skala WTP > WDP > TW > TMP\n  }\n  indikator a \"A\" {\n    satuan %\n    realisasi dari satker = persen(opini.realisasi >= WTB)\n  }\n  indikator b \"B\" {\n    satuan %\n    realisasi dari satker = rata(opini.realisasi)\n  }\n  indikator c \"C\" {\n    satuan %\n    realisasi dari satker = persen(nilai >= WDP)\n  }\n  indikator d \"D\" {\n    satuan unit\n    realisasi dari satker = jumlah(opini.realisasi >= 3)\n  }\n}\nuji \"x\" 2024 {\n  satker e1 { opini.realisasi = WDP  opini.capaian = WTP }\n  harap d realisasi 1\n}\n",
+        &[],
+    );
+    let run = sakip_in(&dir, &["check", "n", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    for said in [
+        "`WTB` is not a value of the scale of opini",
+        "write one of its values: WTP > WDP > TW > TMP",
+        "`rata` adds up `opini.realisasi`, a value on a scale",
+        "`persen(opini.realisasi >= WTP)`",
+        "`nilai` is a number: `WDP` is a word",
+        "opini is measured on a scale: `3` is a number",
+        "`opini.capaian` is a number: `WTP` is a word",
+    ] {
+        assert!(all.contains(said), "{said}\n{all}");
+    }
 }

@@ -125,12 +125,7 @@ fn units_counted(io: &mut Io<'_>, h: &sakip_core::wilayah::Hasil) -> std::io::Re
             .pembagi
             .map(|b| format!(" / {}", sakip_core::pembulatan::plain(b)))
             .unwrap_or_default();
-        writeln!(
-            io.out,
-            "    {:<24} {}{pembagi}{mark}",
-            d.satker,
-            sakip_core::pembulatan::plain(d.figur)
-        )?;
+        writeln!(io.out, "    {:<24} {}{pembagi}{mark}", d.satker, h.shown(d.figur))?;
     }
     if !h.tidak_dihitung.is_empty() {
         writeln!(

@@ -64,6 +64,10 @@ dari-satker-fungsi-help = write one of: `jumlah(nilai >= 89)` (how many), `perse
 dari-satker-needs-condition = `{ $name }` counts the units that meet a condition: write one, `{ $name }(nilai >= 89)`
 dari-satker-needs-one = `{ $name }` takes one figure and no condition: `{ $name }(ikpa.capaian)`
 dari-satker-needs-two = `rasio` takes two figures, the one summed above the line and the one below: `rasio(ikpa.realisasi, ikpa.target)`
+dari-satker-skala = `{ $name }` adds up `{ $figure }`, a value on a scale: a scale's values are counted, not added up or averaged
+dari-satker-skala-help = count the units at or above a value: `jumlah({ $figure } >= { $value })` (how many), `persen({ $figure } >= { $value })` (their share, %)
+dari-satker-word = `{ $figure }` is a number: `{ $value }` is a word
+dari-satker-word-help = compare it with a number (`nilai >= 89`); a value of a scale compares a qualitative indikator's realisasi or target (`nilai_sakip.realisasi >= BB`)
 dari-satker-twice = the realisasi of { $id } is computed from the units: it has no other `rumus realisasi` or `realisasi jumlah|rata|...`
 dari-satker-twice-help = keep one way to its realisasi
 dari-satker-agreement = { $id } is computed from the units below its region: it is not in a unit's agreement

@@ -65,6 +65,10 @@ dari-satker-fungsi-help = tulis salah satu: `jumlah(nilai >= 89)` (berapa satker
 dari-satker-needs-condition = `{ $name }` menghitung satker yang memenuhi syarat: tuliskan syaratnya, `{ $name }(nilai >= 89)`
 dari-satker-needs-one = `{ $name }` menerima satu angka tanpa syarat: `{ $name }(ikpa.capaian)`
 dari-satker-needs-two = `rasio` menerima dua angka, yang dijumlah di atas garis dan di bawahnya: `rasio(ikpa.realisasi, ikpa.target)`
+dari-satker-skala = `{ $name }` menjumlahkan `{ $figure }`, nilai pada skala: nilai skala dihitung banyaknya, tidak dijumlah atau dirata-rata
+dari-satker-skala-help = hitung satker yang mencapai suatu nilai atau lebih: `jumlah({ $figure } >= { $value })` (berapa), `persen({ $figure } >= { $value })` (bagiannya, %)
+dari-satker-word = `{ $figure }` adalah angka: `{ $value }` adalah kata
+dari-satker-word-help = bandingkan dengan angka (`nilai >= 89`); nilai skala membandingkan realisasi atau target indikator kualitatif (`nilai_sakip.realisasi >= BB`)
 dari-satker-twice = realisasi { $id } dihitung dari satker: tidak ada `rumus realisasi` atau `realisasi jumlah|rata|...` lain
 dari-satker-twice-help = pertahankan satu cara menghitung realisasinya
 dari-satker-agreement = { $id } dihitung dari satker di wilayahnya: tidak masuk perjanjian kinerja satker

@@ -81,13 +81,17 @@ pub struct DariSatker {
     pub kondisi: Option<(BinOp, Decimal)>,
     /// For `rasio`: the figure summed below the line.
     pub pembagi: Option<FigurSatker>,
+    /// The scale of the figure, when it is a qualitative indikator's
+    /// realisasi or target: the condition and each unit's figure are then
+    /// places on it (`>= BB` is `>= 5`), shown as the values written.
+    pub skala: Option<crate::skala::Skala>,
 }
 
 impl std::fmt::Display for DariSatker {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}({}", self.fungsi.keyword(), self.figur)?;
         if let Some((op, v)) = &self.kondisi {
-            write!(f, " {} {}", op.symbol(), crate::pembulatan::plain(*v))?;
+            write!(f, " {} {}", op.symbol(), crate::skala::shown(self.skala.as_ref(), *v))?;
         }
         if let Some(b) = &self.pembagi {
             write!(f, ", {b}")?;
@@ -192,9 +196,16 @@ pub struct Hasil {
     pub value: Option<Decimal>,
     pub dihitung: Vec<Dihitung>,
     pub tidak_dihitung: Vec<(String, Alasan)>,
+    /// The scale the units' figures are places on, if any.
+    pub skala: Option<crate::skala::Skala>,
 }
 
 impl Hasil {
+    /// A counted unit's figure as written: `BB` on a scale, else the number.
+    pub fn shown(&self, figur: Decimal) -> String {
+        crate::skala::shown(self.skala.as_ref(), figur)
+    }
+
     /// How many counted units meet the condition.
     pub fn memenuhi(&self) -> usize {
         self.dihitung.iter().filter(|d| d.memenuhi == Some(true)).count()
@@ -216,7 +227,10 @@ fn holds(op: BinOp, a: Decimal, b: Decimal) -> bool {
 /// The figure of `def` over `units`, and `failed` (path and why), which
 /// are listed and not counted.
 pub fn hitung(def: &DariSatker, units: &[UnitFigures], failed: &[(String, crate::Text)]) -> Hasil {
-    let mut hasil = Hasil::default();
+    let mut hasil = Hasil {
+        skala: def.skala.clone(),
+        ..Hasil::default()
+    };
     for (path, why) in failed {
         hasil.tidak_dihitung.push((path.clone(), Alasan::Failed(why.clone())));
     }
@@ -343,6 +357,7 @@ mod tests {
             figur: FigurSatker::Nilai,
             kondisi: Some((BinOp::Lt, dec!(89))),
             pembagi: None,
+            skala: None,
         };
         let h = hitung(&below, &units, &[]);
         // 17 / 98 = 17.3469...%: the rule set's rounding makes it 17.35.
@@ -370,6 +385,7 @@ mod tests {
             figur: FigurSatker::Nilai,
             kondisi: None,
             pembagi: None,
+            skala: None,
         };
         let failed = vec![(
             "d".to_string(),
@@ -409,11 +425,42 @@ mod tests {
                 id: "i".into(),
                 field: Field::Target,
             }),
+            skala: None,
         };
         // (30 + 60) / (40 + 80) = 75%, not the mean of 75% and 75%... nor of unequal shares.
         let h = hitung(&rasio, &[figures(dec!(30), dec!(40)), figures(dec!(60), dec!(80))], &[]);
         assert_eq!(h.value, Some(dec!(75)));
         let h = hitung(&rasio, &[figures(dec!(10), dec!(40)), figures(dec!(80), dec!(80))], &[]);
         assert_eq!(h.value, Some(dec!(75)));
+    }
+
+    #[test]
+    fn a_condition_on_a_scale_counts_places_and_shows_values() {
+        let skala = crate::skala::Skala::new(["AA", "A", "BB", "B", "CC", "C", "D"].map(String::from).to_vec(), None);
+        let bb = skala.position("BB").unwrap();
+        let graded = |satker: &str, nilai: &str| UnitFigures {
+            satker: satker.into(),
+            indikator: [("nilai_sakip".to_string(), [skala.position(nilai), None, None])]
+                .into_iter()
+                .collect(),
+            ..UnitFigures::default()
+        };
+        let minimal_bb = DariSatker {
+            fungsi: FungsiSatker::Persen,
+            figur: FigurSatker::Indikator {
+                id: "nilai_sakip".into(),
+                field: Field::Realisasi,
+            },
+            kondisi: Some((BinOp::Ge, bb)),
+            pembagi: None,
+            skala: Some(skala.clone()),
+        };
+        assert_eq!(minimal_bb.to_string(), "persen(nilai_sakip.realisasi >= BB)");
+        let units = [graded("a", "A"), graded("b", "BB"), graded("c", "B"), graded("d", "CC")];
+        let h = hitung(&minimal_bb, &units, &[]);
+        // A and BB are at least BB; B and CC are below it: 2 of 4.
+        assert_eq!(h.value, Some(dec!(50)));
+        let shown: Vec<String> = h.dihitung.iter().map(|d| h.shown(d.figur)).collect();
+        assert_eq!(shown, ["A", "BB", "B", "CC"]);
     }
 }

@@ -79,7 +79,8 @@ pub struct Uji {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UjiSatker {
     pub id: Spanned<String>,
-    pub figur: Vec<(Spanned<FigurAst>, Spanned<Decimal>)>,
+    /// Each figure given: a number, or a value of its indikator's scale.
+    pub figur: Vec<(Spanned<FigurAst>, Spanned<Quantity>)>,
     /// The indikator its data says were not measured this year.
     pub tidak_diukur: Vec<Spanned<String>>,
     /// `gagal`, with the reason when one is given.
@@ -324,12 +325,13 @@ pub enum IndikatorItem {
     Sub(Indikator),
 }
 
-/// `realisasi dari satker = <fungsi>(<figur> [<op> <number> | , <figur>])`.
+/// `realisasi dari satker = <fungsi>(<figur> [<op> <value> | , <figur>])`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DariSatkerLine {
     pub fungsi: Spanned<String>,
     pub figur: Spanned<FigurAst>,
-    pub banding: Option<(BinOp, Spanned<Decimal>)>,
+    /// The condition: a number, or a value of the figure's scale (`>= BB`).
+    pub banding: Option<(BinOp, Spanned<Quantity>)>,
     pub pembagi: Option<Spanned<FigurAst>>,
     pub span: Span,
 }

@@ -572,7 +572,7 @@ impl<'a> Printer<'a> {
                 IndikatorItem::DariSatker(d) => {
                     let mut args = figur_text(&d.figur.node);
                     if let Some((op, v)) = &d.banding {
-                        args.push_str(&format!(" {} {}", op.symbol(), v.node));
+                        args.push_str(&format!(" {} {}", op.symbol(), quantity(&v.node)));
                     }
                     if let Some(b) = &d.pembagi {
                         args.push_str(&format!(", {}", figur_text(&b.node)));
@@ -730,7 +730,7 @@ fn uji_satker_text(s: &UjiSatker) -> String {
     let mut parts: Vec<(usize, String)> = s
         .figur
         .iter()
-        .map(|(f, v)| (f.span.start, format!("{} = {}", figur_text(&f.node), v.node)))
+        .map(|(f, v)| (f.span.start, format!("{} = {}", figur_text(&f.node), quantity(&v.node))))
         .collect();
     parts.extend(
         s.tidak_diukur

@@ -411,6 +411,22 @@ impl Builder<'_> {
         ))
     }
 
+    /// A bare number (`89`, no unit word), or a scale value (`BB`).
+    fn number_or_label(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Quantity>> {
+        if pair.as_rule() == Rule::skala_label {
+            return self.quantity(pair);
+        }
+        let n = self.number(pair)?;
+        Ok(Spanned::new(
+            Quantity {
+                value: n.node,
+                unit: None,
+                label: None,
+            },
+            n.span,
+        ))
+    }
+
     /// A unit's figure in `realisasi dari satker`: `nilai` or `<id>.<field>`.
     fn satker_figur(&self, pair: Pair<'_, Rule>) -> Result<Spanned<FigurAst>> {
         let span = self.span(&pair);
@@ -703,7 +719,7 @@ impl Builder<'_> {
                                         Rule::op_lt => op = BinOp::Lt,
                                         Rule::op_eq => op = BinOp::Eq,
                                         Rule::op_ne => op = BinOp::Ne,
-                                        Rule::number => value = Some(self.number(y)?),
+                                        Rule::number | Rule::skala_label => value = Some(self.number_or_label(y)?),
                                         _ => {}
                                     }
                                 }
@@ -858,20 +874,7 @@ impl Builder<'_> {
                                 span: pspan,
                             }
                         } else {
-                            let value = match first.as_rule() {
-                                Rule::skala_label => self.quantity(first)?,
-                                _ => {
-                                    let n = self.number(first)?;
-                                    Spanned::new(
-                                        Quantity {
-                                            value: n.node,
-                                            unit: None,
-                                            label: None,
-                                        },
-                                        n.span,
-                                    )
-                                }
-                            };
+                            let value = self.number_or_label(first)?;
                             Harap::Realisasi { id, value, span: pspan }
                         }
                     };
@@ -892,7 +895,7 @@ impl Builder<'_> {
         })
     }
 
-    /// `satker <id> { <figure> = <number> ... }` or `satker <id> gagal ["why"]`.
+    /// `satker <id> { <figure> = <number | value> ... }` or `satker <id> gagal ["why"]`.
     fn uji_satker(&self, pair: Pair<'_, Rule>) -> Result<UjiSatker> {
         let span = self.span(&pair);
         let mut c = Children::of(pair);
@@ -908,7 +911,7 @@ impl Builder<'_> {
                 Rule::uji_figur => {
                     let mut cc = Children::of(p);
                     let f = self.satker_figur(self.need(&mut cc, "nilai or <id>.realisasi")?)?;
-                    let v = self.number(self.need(&mut cc, "a number")?)?;
+                    let v = self.number_or_label(self.need(&mut cc, "a number")?)?;
                     figur.push((f, v));
                 }
                 Rule::uji_tidak_diukur => {

@@ -4,6 +4,7 @@
 //! first.
 
 mod arah;
+mod dari_satker;
 mod data;
 mod formulas;
 mod indikator;
@@ -188,6 +189,7 @@ impl Lowering<'_> {
                         Item::Sasaran(s) => {
                             for ind in &s.indikator {
                                 self.check_formulas(ind);
+                                self.dari_satker_on_scale(ind);
                             }
                         }
                         Item::Perjanjian(pk) => {

@@ -213,8 +213,12 @@ impl Lowering<'_> {
                         }
                     }
                 };
+                let Some(value) = self.figure_value(&figur, v) else {
+                    *ok = false;
+                    continue;
+                };
                 match unit.figure_mut(&figur) {
-                    Some(cell @ None) => *cell = Some(v.node),
+                    Some(cell @ None) => *cell = Some(value),
                     _ => {
                         self.err_says(
                             f.span,
