@@ -807,6 +807,51 @@ fn units_under_different_national_rules_are_said_and_can_be_kept_apart() {
     assert!(page
         .stdout
         .contains("<p class=\"sev-warning\">warning: these satker are under different national rule sets"));
+    // Parts run apart and merged say it too: each unit's line names its rules.
+    let part = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mixed-national.jsonl");
+    let run = sakip(&[
+        "rollup",
+        "examples",
+        "--year",
+        "2022",
+        "-f",
+        "jsonl",
+        "-o",
+        part.to_str().unwrap(),
+    ]);
+    assert!(part.exists(), "{}", run.stderr);
+    let merged = sakip(&[
+        "rollup",
+        "--merge",
+        part.to_str().unwrap(),
+        "--year",
+        "2022",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    let m: serde_json::Value = serde_json::from_str(&merged.stdout).unwrap();
+    assert_eq!(m["nasional_rules"], v["nasional_rules"]);
+    assert!(
+        merged.stderr.contains("different national rule sets"),
+        "{}",
+        merged.stderr
+    );
+    let kept = sakip(&[
+        "rollup",
+        "--merge",
+        part.to_str().unwrap(),
+        "--year",
+        "2022",
+        "--nasional",
+        "ditjenpas",
+        "--format",
+        "json",
+    ]);
+    let k: serde_json::Value = serde_json::from_str(&kept.stdout).unwrap();
+    assert_eq!(k["nasional"]["units"], 4);
+    assert!(kept.stderr.is_empty(), "{}", kept.stderr);
 
     let one = sakip(&[
         "rollup",

@@ -136,8 +136,14 @@ pub fn read_line(line: &str) -> Result<Line<'_>, LineError> {
         satker_id: satker.id.to_string(),
         kanwil_id,
         kanwil_name,
-        // A part's JSON does not say which national rule set it is under.
-        nasional_id: String::new(),
+        // The chain's top, as a folder run names it: merged parts under
+        // different national rule sets are said to be, as one run says it.
+        nasional_id: out
+            .rules
+            .iter()
+            .find(|r| r.level == "nasional")
+            .map(|r| r.id.to_string())
+            .unwrap_or_default(),
         score: None,
         score_source: ScoreSource::MeanCapaian,
         band: None,

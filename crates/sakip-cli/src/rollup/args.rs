@@ -33,7 +33,7 @@ pub struct Args {
 
     /// Keep only the units under this national rule set (its id), when the
     /// paths hold units of several
-    #[arg(long, conflicts_with_all = ["data", "merge"])]
+    #[arg(long, conflicts_with = "data")]
     pub nasional: Option<String>,
 
     /// The year in progress: each unit up to the end of this period, and

@@ -72,7 +72,9 @@ pub(crate) fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
                     continue;
                 }
             };
-            if args.kanwil.as_deref().is_some_and(|k| k != read.record.kanwil_id) {
+            if args.kanwil.as_deref().is_some_and(|k| k != read.record.kanwil_id)
+                || args.nasional.as_deref().is_some_and(|n| n != read.record.nasional_id)
+            {
                 continue;
             }
             summary.add_record(&read.record, read.figures(), Some(&read.basis));
@@ -87,6 +89,7 @@ pub(crate) fn merge(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
     }
     summary.finish();
+    super::say_mixed_nasional(io.err, io.lang, &summary, args.format)?;
     write_summaries(&mut out, units, args.format, &summary, io.width.unwrap_or(120), io.lang)?;
     if let Sink::File(f) = out {
         f.commit()?;

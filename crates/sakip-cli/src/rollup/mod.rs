@@ -158,14 +158,7 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         until: selection.until,
     };
     summary.wilayah = gathered.evaluate(&summary.failures, args.year, options);
-    // The table says it above its rows; a file would say it where nobody looks.
-    if let (Some(rules), false) = (summary.mixed_nasional(), format == Format::Table) {
-        writeln!(
-            io.err,
-            "{}",
-            Text::new("rekap-mixed-nasional").arg("rules", rules).render(io.lang)
-        )?;
-    }
+    say_mixed_nasional(io.err, io.lang, &summary, format)?;
     let err_colour = colour.enabled(io.err_is_terminal);
     for (path, errors) in &failed_units {
         writeln!(
@@ -217,4 +210,22 @@ pub fn run(args: &Args, colour: ColorChoice, io: &mut Io<'_>) -> std::io::Result
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Units under different national rule sets, said on stderr: the table
+/// says it above its rows; a file would say it where nobody looks.
+fn say_mixed_nasional(
+    err: &mut dyn Write,
+    lang: sakip_core::Lang,
+    summary: &sakip_core::rekap::Rollup,
+    format: Format,
+) -> std::io::Result<()> {
+    match (summary.mixed_nasional(), format) {
+        (Some(rules), f) if f != Format::Table => writeln!(
+            err,
+            "{}",
+            Text::new("rekap-mixed-nasional").arg("rules", rules).render(lang)
+        ),
+        _ => Ok(()),
+    }
 }
