@@ -117,13 +117,19 @@ impl Browser {
     }
 
     fn call(&self, method: &str, path: &str, body: Value) -> Value {
+        self.try_call(method, path, body).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A command, its WebDriver error as `Err` (`stale element reference`
+    /// when the page replaced the element since it was found).
+    fn try_call(&self, method: &str, path: &str, body: Value) -> Result<Value, String> {
         let path = format!("/session/{}{path}", self.session);
         let body = if method == "GET" { None } else { Some(&body) };
         let answer = http(self.port, method, &path, body).unwrap();
         if let Some(error) = answer["value"]["error"].as_str() {
-            panic!("WebDriver {path}: {error}: {}", answer["value"]["message"]);
+            return Err(format!("WebDriver {path}: {error}: {}", answer["value"]["message"]));
         }
-        answer["value"].clone()
+        Ok(answer["value"].clone())
     }
 
     pub fn goto(&self, url: &str) {
@@ -176,6 +182,16 @@ impl Browser {
 
     pub fn click(&self, element: &str) {
         self.call("POST", &format!("/element/{element}/click"), json!({}));
+    }
+
+    /// Clicks the element; `false` when the page replaced it after it was
+    /// found (a late refresh re-renders the report's rows): find it again.
+    pub fn try_click(&self, element: &str) -> bool {
+        match self.try_call("POST", &format!("/element/{element}/click"), json!({})) {
+            Ok(_) => true,
+            Err(e) if e.contains("stale element reference") => false,
+            Err(e) => panic!("{e}"),
+        }
     }
 
     /// Opens a new tab and makes it the one commands go to.

@@ -187,14 +187,19 @@ fn a_policy_officer_edits_uploads_and_explains_in_the_browser() {
     );
 
     // Explain in place: a click on the row, each step linked to its line.
-    let id = b.wait_for(
-        "the row to be explainable",
-        10,
-        "const s = [...document.querySelectorAll('table .id')].find(e => e.textContent.trim() === 'iku_kamtib'); \
-         const r = s && s.closest('tr'); if (!r || !r.classList.contains('explainable')) return null; \
-         r.id = 'row-kamtib'; return 'row-kamtib';",
-    );
-    b.click(&b.find(&format!("#{}", id.as_str().unwrap())));
+    // A late refresh may replace the row between finding and clicking it:
+    // then it is found again.
+    let clicked = (0..5).any(|_| {
+        let id = b.wait_for(
+            "the row to be explainable",
+            10,
+            "const s = [...document.querySelectorAll('table .id')].find(e => e.textContent.trim() === 'iku_kamtib'); \
+             const r = s && s.closest('tr'); if (!r || !r.classList.contains('explainable')) return null; \
+             r.id = 'row-kamtib'; return 'row-kamtib';",
+        );
+        b.try_click(&b.find(&format!("#{}", id.as_str().unwrap())))
+    });
+    assert!(clicked, "the row was replaced each time before the click");
     b.eval("window.askedAt = Date.now();", json!([]));
     // A change on disk that the watcher reports late (the upload's, the
     // edit's) refreshes the report and closes an open explanation, as it
