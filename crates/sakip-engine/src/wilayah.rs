@@ -311,7 +311,7 @@ impl Gathered {
                 .iter()
                 .filter(|f| {
                     if national {
-                        f.nasional_id == id || f.nasional_id.is_empty()
+                        f.nasional_id == id || f.rules_unread()
                     } else {
                         f.kanwil_id == id
                     }

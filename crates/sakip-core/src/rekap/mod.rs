@@ -8,7 +8,8 @@ pub mod record;
 pub mod summary;
 
 pub use record::{
-    figures_of, kanwil_of, off_track_of, FigureOf, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL, NO_KANWIL_NAME,
+    figures_of, kanwil_of, nasional_of, off_track_of, FigureOf, IndicatorFigure, ScoreSource, UnitRecord, NO_KANWIL,
+    NO_KANWIL_NAME,
 };
 pub use summary::{Basis, Distribution, IndicatorSummary, Summary};
 
@@ -35,12 +36,20 @@ pub struct Failure {
     pub path: String,
     pub kanwil_id: String,
     pub kanwil_name: String,
-    /// The national rule set it builds on; empty when its rules could not
-    /// be read (it may be under any).
+    /// The national rule set it builds on; empty when it builds on none,
+    /// or when its rules could not be read ([`Failure::rules_unread`]).
     pub nasional_id: String,
     /// Its errors, each in the reader's words when rendered (the JSON's
     /// English, the page's language).
     pub errors: Vec<crate::Text>,
+}
+
+impl Failure {
+    /// Its rules could not be read: its Kanwil and national rule set are
+    /// unknown, and it may be under any ([`Rollup::add_failure`] marks it).
+    pub fn rules_unread(&self) -> bool {
+        self.kanwil_id == UNKNOWN_KANWIL
+    }
 }
 
 /// Evaluated units added up per Kanwil, in any order: what each thread of

@@ -80,7 +80,7 @@ pub struct UnitRecord {
     pub kanwil_id: String,
     pub kanwil_name: String,
     /// The national rule set its chain starts from: a rollup adds up one
-    /// (empty when not known, in a merged part).
+    /// (empty when it builds on none).
     pub nasional_id: String,
     /// The unit's overall score (see [`ScoreSource`]).
     pub score: Option<Decimal>,
@@ -120,12 +120,7 @@ impl UnitRecord {
             satker_name: ev.satker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             kanwil_id,
             kanwil_name,
-            nasional_id: ev
-                .chain
-                .first()
-                .filter(|r| r.tingkat == crate::model::TingkatAturan::Nasional)
-                .map(|r| r.id.clone())
-                .unwrap_or_default(),
+            nasional_id: nasional_of(&ev.chain).map(|r| r.id.clone()).unwrap_or_default(),
             score: None,
             score_source: ScoreSource::MeanCapaian,
             band: None,
@@ -177,6 +172,12 @@ impl UnitRecord {
         self.score_source = score_source;
         self
     }
+}
+
+/// The national rule set a chain of rule sets starts from, if it builds on
+/// one (a unit on its own, or under a Kanwil alone, does not).
+pub fn nasional_of(chain: &[crate::model::RuleSetInfo]) -> Option<&crate::model::RuleSetInfo> {
+    chain.first().filter(|r| r.tingkat == TingkatAturan::Nasional)
 }
 
 /// The Kanwil a chain of rule sets runs through, as `(id, name)`.

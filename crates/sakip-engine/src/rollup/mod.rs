@@ -16,7 +16,7 @@ pub use run::{run, Ran, Source, Stopped};
 
 use camino::{Utf8Path, Utf8PathBuf};
 use sakip_core::evaluate::Options;
-use sakip_core::rekap::{basis_of, figures_of, kanwil_of, Basis, Failure, Tally, UnitRecord};
+use sakip_core::rekap::{basis_of, figures_of, kanwil_of, nasional_of, Basis, Failure, Tally, UnitRecord};
 use sakip_core::Evaluation;
 use sakip_rules::{RuleError, Shared};
 
@@ -149,7 +149,7 @@ fn one_folder<T>(
         }
     };
     let kanwil = kanwil_of(&unit.rules.chain);
-    let nasional = unit.rules.chain.first().map(|r| r.id.as_str());
+    let nasional = nasional_of(&unit.rules.chain).map(|r| r.id.as_str());
     if !selection.keeps(&kanwil.0) || selection.nasional.as_deref().is_some_and(|n| Some(n) != nasional) {
         return None;
     }
