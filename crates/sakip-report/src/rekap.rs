@@ -213,8 +213,8 @@ pub fn table(rollup: &Rollup, width: u16, lang: Lang) -> String {
         .arg("units", nasional.units)
         .arg("kanwil", rollup.kanwil.len());
     let mut out = format!("{}\n", title.render(lang));
-    if let Some(rules) = rollup.mixed_nasional() {
-        out.push_str(&Text::new("rekap-mixed-nasional").arg("rules", rules).render(lang));
+    if let Some(warning) = rollup.mixed_nasional() {
+        out.push_str(&warning.render(lang));
         out.push('\n');
     }
     out.push_str(&format!("{t}\n"));

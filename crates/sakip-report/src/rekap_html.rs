@@ -295,12 +295,8 @@ pub fn body(rollup: &Rollup, lang: Lang) -> String {
             .arg("failed", rollup.failures.len())
             .render(lang))
     );
-    if let Some(rules) = rollup.mixed_nasional() {
-        let _ = writeln!(
-            s,
-            "<p class=\"sev-warning\">{}</p>",
-            esc(&Text::new("rekap-mixed-nasional").arg("rules", rules).render(lang))
-        );
+    if let Some(warning) = rollup.mixed_nasional() {
+        let _ = writeln!(s, "<p class=\"sev-warning\">{}</p>", esc(&warning.render(lang)));
     }
     s.push_str("<ul class=\"legend\">");
     for b in &basis.klasifikasi.bands {

@@ -221,11 +221,7 @@ fn say_mixed_nasional(
     format: Format,
 ) -> std::io::Result<()> {
     match (summary.mixed_nasional(), format) {
-        (Some(rules), f) if f != Format::Table => writeln!(
-            err,
-            "{}",
-            Text::new("rekap-mixed-nasional").arg("rules", rules).render(lang)
-        ),
+        (Some(warning), f) if f != Format::Table => writeln!(err, "{}", warning.render(lang)),
         _ => Ok(()),
     }
 }

@@ -332,15 +332,16 @@ impl Rollup {
         all
     }
 
-    /// The national rule sets of the run when there are more than one:
-    /// its summaries then add up units scored under different rules.
-    pub fn mixed_nasional(&self) -> Option<String> {
+    /// The warning, when the run holds units of more than one national rule
+    /// set: its summaries then add up units scored under different rules.
+    pub fn mixed_nasional(&self) -> Option<crate::Text> {
         (self.nasional_rules.len() > 1).then(|| {
-            self.nasional_rules
+            let rules: Vec<String> = self
+                .nasional_rules
                 .iter()
                 .map(|(id, n)| format!("{id} ({n})"))
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect();
+            crate::Text::new("rekap-mixed-nasional").arg("rules", rules.join(", "))
         })
     }
 
