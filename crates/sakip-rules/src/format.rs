@@ -719,7 +719,6 @@ fn expected_band(band: &Option<crate::source::Spanned<String>>) -> String {
         .unwrap_or_default()
 }
 
-/// A realisasi entry, its id padded to `w`: `iku_kamtib = 30  dicetak 40%`.
 /// A rule test's unit on one line: `satker a { nilai = 85  b tidak diukur }`
 /// or `satker d gagal "why"`.
 fn uji_satker_text(s: &UjiSatker) -> String {
@@ -753,6 +752,7 @@ fn figur_text(f: &FigurAst) -> String {
     }
 }
 
+/// A realisasi entry, its id padded to `w`: `iku_kamtib = 30  dicetak 40%`.
 fn entry_text(e: &RealisasiEntry, w: usize) -> String {
     if let Some(td) = &e.tidak_diukur {
         let alasan = td

@@ -15,6 +15,17 @@ use sakip_core::skala::Skala;
 use sakip_core::wilayah::{FigurSatker, FungsiSatker};
 use sakip_core::{Code, Text};
 
+/// A unit's figure as the core reads it: `nilai`, or `<id>.<field>`.
+pub(crate) fn figur_satker(f: &ast::FigurAst) -> FigurSatker {
+    match f {
+        ast::FigurAst::Nilai => FigurSatker::Nilai,
+        ast::FigurAst::Indikator { id, field } => FigurSatker::Indikator {
+            id: id.node.clone(),
+            field: *field,
+        },
+    }
+}
+
 impl Lowering<'_> {
     /// `realisasi dari satker = ...`, checked: only in a national or Kanwil
     /// rule set, a function it knows, with what that function takes. The
@@ -25,7 +36,7 @@ impl Lowering<'_> {
         id: &str,
         tingkat: TingkatAturan,
     ) -> Option<sakip_core::wilayah::DariSatker> {
-        use sakip_core::wilayah::{DariSatker, FigurSatker, FungsiSatker};
+        use sakip_core::wilayah::{DariSatker, FungsiSatker};
         if tingkat == TingkatAturan::Satker {
             self.err_says(
                 d.span,
@@ -70,15 +81,11 @@ impl Lowering<'_> {
             .help_says(Text::new("dari-satker-fungsi-help"));
             return None;
         }
-        let mut figur = |f: &Spanned<ast::FigurAst>| match &f.node {
-            ast::FigurAst::Nilai => FigurSatker::Nilai,
-            ast::FigurAst::Indikator { id: other, field } => {
+        let mut figur = |f: &Spanned<ast::FigurAst>| {
+            if let ast::FigurAst::Indikator { id: other, .. } = &f.node {
                 self.named_ids.push((id.to_string(), other.node.clone(), other.span));
-                FigurSatker::Indikator {
-                    id: other.node.clone(),
-                    field: *field,
-                }
             }
+            figur_satker(&f.node)
         };
         let first = figur(&d.figur);
         let pembagi = d.pembagi.as_ref().map(&mut figur);

@@ -3,7 +3,7 @@
 use super::*;
 use crate::ast::{self, FigurAst};
 use sakip_core::data::{RealisasiEntry, UnitData};
-use sakip_core::wilayah::{FigurSatker, UnitFigures};
+use sakip_core::wilayah::UnitFigures;
 use sakip_core::{Code, Text};
 
 impl Lowering<'_> {
@@ -199,20 +199,14 @@ impl Lowering<'_> {
                 ..UnitFigures::default()
             };
             for (f, v) in &s.figur {
-                let figur = match &f.node {
-                    FigurAst::Nilai => FigurSatker::Nilai,
-                    FigurAst::Indikator { id, field } => {
-                        if !self.refer(&id.node, id.span) {
-                            self.unknown_indicator(id.span, &id.node);
-                            *ok = false;
-                            continue;
-                        }
-                        FigurSatker::Indikator {
-                            id: id.node.clone(),
-                            field: *field,
-                        }
+                if let FigurAst::Indikator { id, .. } = &f.node {
+                    if !self.refer(&id.node, id.span) {
+                        self.unknown_indicator(id.span, &id.node);
+                        *ok = false;
+                        continue;
                     }
-                };
+                }
+                let figur = super::dari_satker::figur_satker(&f.node);
                 let Some(value) = self.figure_value(&figur, v) else {
                     *ok = false;
                     continue;
