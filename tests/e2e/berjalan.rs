@@ -120,7 +120,7 @@ fn a_unit_at_triwulan_two() {
     assert!(page.contains("Year 2025 up to the end of Triwulan II"), "{page}");
     // The workbook: the year's target and the projection, last, as number cells.
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         let xlsx = dir.join("tw2.xlsx");
         let run = sakip(&[
             "report",
@@ -135,7 +135,7 @@ fn a_unit_at_triwulan_two() {
             xlsx.to_str().unwrap(),
         ]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&xlsx).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&xlsx);
         let name = book.sheet_names().first().unwrap().clone();
         let sheet = book.worksheet_range(&name).unwrap();
         let width = sheet.width() as u32;
@@ -217,7 +217,7 @@ fn the_rollup_at_a_quarter_lists_the_units_off_track() {
         page.stdout
     );
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("berjalan-rollup-xlsx");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -235,7 +235,7 @@ fn the_rollup_at_a_quarter_lists_the_units_off_track() {
             out.to_str().unwrap(),
         ]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&out).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&out);
         let sheet = book.worksheet_range("Belum Sesuai Rencana").unwrap();
         let row = |r: u32| -> Vec<Data> {
             (0..4)

@@ -504,9 +504,9 @@ fn a_cell_saying_n_a_is_not_measured_not_missing() {
     );
     // The workbook: a last column, `Tidak diukur`.
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         long_table(&dir, csv, &["-f", "xlsx", "-o", "r.xlsx"]);
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&dir.join("r.xlsx"));
         let sheet = book.worksheet_range("Indikator").unwrap();
         let (height, width) = sheet.get_size();
         let last = u32::try_from(width - 1).unwrap();

@@ -108,12 +108,12 @@ fn eval_shows_each_sasaran_and_tier_figure() {
     );
     // The workbook: a sheet of them, each figure a number cell.
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         sakip_in(
             &dir,
             &["report", "u", "--year", "2023", "--format", "xlsx", "-o", "r.xlsx"],
         );
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&dir.join("r.xlsx"));
         let sheet = book.worksheet_range("Sasaran").unwrap();
         let row = |r: u32| -> Vec<Data> {
             (0..6)
@@ -247,12 +247,12 @@ fn the_rollup_adds_up_each_sasaran_over_the_units() {
         .stdout
         .contains("<tr><td>Sasaran dua<span class=\"id\">SS2</span></td><td class=\"num\">2</td>"));
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         sakip_in(
             &dir,
             &["rollup", "u", "v", "--year", "2023", "--format", "xlsx", "-o", "r.xlsx"],
         );
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&dir.join("r.xlsx"));
         let sheet = book.worksheet_range("Sasaran").unwrap();
         let row: Vec<Data> = (0..6)
             .map(|c| sheet.get_value((1, c)).cloned().unwrap_or(Data::Empty))

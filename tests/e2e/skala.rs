@@ -73,7 +73,7 @@ fn the_local_government_example_shows_its_values_as_written() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("pemda_report_2024_md", std::fs::read_to_string(&md).unwrap());
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         let xlsx = dir.join("r.xlsx");
         let run = sakip(&[
             "report",
@@ -86,7 +86,7 @@ fn the_local_government_example_shows_its_values_as_written() {
             xlsx.to_str().unwrap(),
         ]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&xlsx).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&xlsx);
         let name = book.sheet_names().first().unwrap().clone();
         let sheet = book.worksheet_range(&name).unwrap();
         let row = (0..sheet.height() as u32)

@@ -192,3 +192,9 @@ pub fn no_error(check: &serde_json::Value) -> bool {
         .as_array()
         .is_some_and(|ps| ps.iter().all(|p| p["severity"] != "error"))
 }
+
+/// The workbook a command wrote at `path`, opened for reading back.
+pub fn workbook(path: &Path) -> calamine::Xlsx<std::io::Cursor<Vec<u8>>> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a valid workbook")
+}

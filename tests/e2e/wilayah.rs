@@ -341,7 +341,7 @@ fn a_rollup_evaluates_each_levels_own_indikator() {
         .stdout
         .contains(">Memuaskan</td><td class=\"num\">3</td><td class=\"num\">0</td></tr>"));
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wilayah-rollup.xlsx");
         let run = sakip(&[
             "rollup",
@@ -354,7 +354,7 @@ fn a_rollup_evaluates_each_levels_own_indikator() {
             out.to_str().unwrap(),
         ]);
         assert!(out.exists(), "{}", run.stderr);
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(&out).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&out);
         let sheet = book.worksheet_range("Indikator Wilayah").unwrap();
         // The Kabupaten's two rows come first; the Kanwil's after them.
         let at = (1..sheet.height() as u32)
@@ -415,12 +415,12 @@ fn a_rollup_evaluates_each_levels_own_indikator() {
         page.stdout
     );
     {
-        use calamine::{Data, Reader, Xlsx};
+        use calamine::{Data, Reader};
         sakip_in(
             &dir,
             &["rollup", "units", "--year", "2024", "--format", "xlsx", "-o", "r.xlsx"],
         );
-        let mut book = Xlsx::new(std::io::Cursor::new(std::fs::read(dir.join("r.xlsx")).unwrap())).unwrap();
+        let mut book = crate::support::workbook(&dir.join("r.xlsx"));
         let sheet = book.worksheet_range("Tidak Dihitung").unwrap();
         assert_eq!(sheet.get_value((1, 2)), Some(&Data::String("units/broken".into())));
         let why = sheet.get_value((1, 3)).cloned().unwrap_or(Data::Empty).to_string();
